@@ -1,0 +1,14 @@
+using System;
+
+namespace Presence
+{
+    /// <summary>
+    /// Declares that this method runs with nobody present (a scheduler callback, a job, a queue consumer), like the
+    /// hosted services, timers and job runners that Presence.Analyzers recognises by itself.
+    /// </summary>
+    /// <remarks>Publishing reachable from an unattended entry point without a confirmation fails the build.</remarks>
+    [AttributeUsage(AttributeTargets.Method, Inherited = false, AllowMultiple = false)]
+    public sealed class UnattendedEntryPointAttribute : Attribute
+    {
+    }
+}

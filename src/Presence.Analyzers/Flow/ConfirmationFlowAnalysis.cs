@@ -1,0 +1,624 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Model;
+
+namespace Presence.Analyzers.Flow
+{
+    /// <summary>
+    /// Decides, on the control-flow graph of one member, which publish calls are reached on some path that did
+    /// not pass through a positive confirmation. A forward must-analysis: facts meet by intersection at joins,
+    /// branch conditions apply per edge, a catch or finally starts from what held anywhere in its try.
+    /// </summary>
+    /// <remarks>
+    /// Lambdas start from the state where they are created; local functions from the meet of the states at every
+    /// place they are called or converted to a delegate (an unreferenced one starts unconfirmed). A lambda stored
+    /// and invoked later is therefore trusted to run where it was created: confirm before creating it.
+    /// </remarks>
+    internal sealed class ConfirmationFlowAnalysis
+    {
+        // The lattice is shallow (a flag and a few evidence bits per local): these only bound a defect or absurd input.
+        private const int MaxRounds = 64;
+        private const int MaxExpressionDepth = 512;
+
+        private readonly PresenceModel _model;
+        private readonly CancellationToken _cancellationToken;
+        private readonly Dictionary<IMethodSymbol, NestedFunction> _nestedBySymbol
+            = new Dictionary<IMethodSymbol, NestedFunction>(SymbolEqualityComparer.Default);
+        private readonly List<NestedFunction> _nested = new List<NestedFunction>();
+        private readonly Queue<NestedFunction> _pending = new Queue<NestedFunction>();
+
+        private ControlFlowGraph _graph = null!;
+        private bool _graphIsExempt;
+        private List<PublishSite>? _unguarded;
+        private int _depth;
+
+        private ConfirmationFlowAnalysis(PresenceModel model, CancellationToken cancellationToken)
+        {
+            _model = model;
+            _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>The publish calls in <paramref name="graph"/> (and its lambdas and local functions) that no confirmation guards, in source order.</summary>
+        public static List<PublishSite> FindUnguardedPublishCalls(ControlFlowGraph graph, PresenceModel model, CancellationToken cancellationToken)
+        {
+            var analysis = new ConfirmationFlowAnalysis(model, cancellationToken);
+            var rootStates = analysis.Solve(graph, FlowState.Unconfirmed(), exempt: false);
+            analysis.SolveNestedFunctions();
+
+            analysis._unguarded = new List<PublishSite>();
+            analysis.Report(graph, rootStates, exempt: false);
+            foreach (var nested in analysis._nested)
+            {
+                if (!nested.IsExempt && nested.States is { } states)
+                {
+                    analysis.Report(nested.Graph, states, exempt: false);
+                }
+            }
+
+            var sites = analysis._unguarded;
+            sites.Sort((left, right) => left.Syntax.SpanStart.CompareTo(right.Syntax.SpanStart));
+            return sites;
+        }
+
+        private void SolveNestedFunctions()
+        {
+            while (true)
+            {
+                while (_pending.Count > 0)
+                {
+                    var nested = _pending.Dequeue();
+                    nested.IsQueued = false;
+                    nested.States = Solve(nested.Graph, nested.Entry!, nested.IsExempt);
+                }
+
+                // A local function nobody references starts unconfirmed; solving it may reach further functions.
+                var unreferenced = _nested.Find(n => n.States is null);
+                if (unreferenced is null)
+                {
+                    return;
+                }
+
+                unreferenced.Entry = FlowState.Unconfirmed();
+                Enqueue(unreferenced);
+            }
+        }
+
+        private FlowState?[] Solve(ControlFlowGraph graph, FlowState entry, bool exempt)
+        {
+            _graph = graph;
+            _graphIsExempt = exempt;
+            RegisterLocalFunctions(graph);
+
+            var blocks = graph.Blocks;
+            var input = new FlowState?[blocks.Length];
+            var afterOperations = new FlowState?[blocks.Length];
+            var whenConditional = new FlowState?[blocks.Length];
+            var whenFallThrough = new FlowState?[blocks.Length];
+            var handlerTries = FindHandlerTryRegions(graph);
+
+            for (var round = 0; round < MaxRounds; round++)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var changed = false;
+                foreach (var block in blocks)
+                {
+                    var state = block.Kind == BasicBlockKind.Entry ? entry : null;
+                    foreach (var predecessor in block.Predecessors)
+                    {
+                        var ordinal = predecessor.Source.Ordinal;
+                        state = FlowState.Meet(state, predecessor.IsConditionalSuccessor ? whenConditional[ordinal] : whenFallThrough[ordinal]);
+                    }
+
+                    if (handlerTries[block.Ordinal] is { } tryRegion)
+                    {
+                        // An exception can leave the try anywhere: the handler only knows what held throughout.
+                        for (var i = tryRegion.FirstBlockOrdinal; i <= tryRegion.LastBlockOrdinal; i++)
+                        {
+                            state = FlowState.Meet(FlowState.Meet(state, input[i]), afterOperations[i]);
+                        }
+                    }
+
+                    if (state is null || (input[block.Ordinal] is not null && FlowState.AreEqual(state, input[block.Ordinal])))
+                    {
+                        continue;
+                    }
+
+                    input[block.Ordinal] = state;
+                    changed = true;
+                    Transfer(block, state.Clone(), out afterOperations[block.Ordinal], out whenConditional[block.Ordinal], out whenFallThrough[block.Ordinal]);
+                }
+
+                if (!changed)
+                {
+                    break;
+                }
+            }
+
+            return input;
+        }
+
+        private void Report(ControlFlowGraph graph, FlowState?[] input, bool exempt)
+        {
+            _graph = graph;
+            _graphIsExempt = exempt;
+            foreach (var block in graph.Blocks)
+            {
+                if (input[block.Ordinal] is { } state)
+                {
+                    Transfer(block, state.Clone(), out _, out _, out _);
+                }
+            }
+        }
+
+        private void Transfer(BasicBlock block, FlowState state, out FlowState afterOperations, out FlowState? whenConditional, out FlowState whenFallThrough)
+        {
+            foreach (var operation in block.Operations)
+            {
+                Visit(operation, state);
+            }
+
+            afterOperations = state.Clone();
+            var branch = block.BranchValue is { } value ? Visit(value, state) : Evidence.None;
+            if (block.ConditionKind == ControlFlowConditionKind.None)
+            {
+                whenConditional = null;
+                whenFallThrough = state;
+                return;
+            }
+
+            var jumpsWhenTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+            whenConditional = state.Clone();
+            whenConditional.Assume(branch, jumpsWhenTrue);
+            state.Assume(branch, !jumpsWhenTrue);
+            whenFallThrough = state;
+        }
+
+        private Evidence Visit(IOperation operation, FlowState state)
+        {
+            if (_depth >= MaxExpressionDepth)
+            {
+                return Evidence.None;
+            }
+
+            _depth++;
+            var evidence = VisitCore(operation, state);
+            _depth--;
+
+            // A non-nullable value is never null, so "if it is null, approved" holds vacuously.
+            return operation.Type is { IsValueType: true } type && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
+                ? evidence.With(EvidenceFlags.WhenNull)
+                : evidence;
+        }
+
+        private Evidence VisitCore(IOperation operation, FlowState state)
+        {
+            if (operation.ConstantValue.HasValue)
+            {
+                return Evidence.OfConstant(operation.ConstantValue.Value);
+            }
+
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    return VisitInvocation(invocation, state);
+
+                case IAwaitOperation awaited:
+                    var task = Visit(awaited.Operation, state);
+                    if (task.Has(EvidenceFlags.WhenAwaited))
+                    {
+                        state.Confirm();
+                    }
+
+                    return task.Without(EvidenceFlags.WhenAwaited);
+
+                case ISimpleAssignmentOperation assignment:
+                    return VisitAssignment(assignment, state);
+
+                case IFlowCaptureOperation capture:
+                    var captured = Visit(capture.Value, state);
+                    state.Set(capture.Id, captured);
+                    return captured;
+
+                case IFlowCaptureReferenceOperation captureReference:
+                    return state.Get(captureReference.Id);
+
+                case ILocalReferenceOperation local:
+                    return state.Get(local.Local);
+
+                case IParameterReferenceOperation parameter:
+                    return state.Get(parameter.Parameter);
+
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not:
+                    return Visit(not.Operand, state).Negate();
+
+                case IConversionOperation { OperatorMethod: null } conversion:
+                    return Visit(conversion.Operand, state);
+
+                case IBinaryOperation binary:
+                    return VisitBinary(binary, state);
+
+                case IIsNullOperation isNull:
+                    return Compare(Visit(isNull.Operand, state), null);
+
+                case IIsPatternOperation isPattern:
+                    return Match(isPattern.Pattern, Visit(isPattern.Value, state), state);
+
+                case IPropertyReferenceOperation property:
+                    return VisitProperty(property, state);
+
+                case IFlowAnonymousFunctionOperation lambda:
+                    EnterNestedFunction(lambda.Symbol, lambda, state);
+                    return Evidence.None;
+
+                case IMethodReferenceOperation reference:
+                    if (reference.Instance is { } target)
+                    {
+                        Visit(target, state);
+                    }
+
+                    OnCallOrReference(reference.Method, reference, state);
+                    return Evidence.None;
+
+                case ICompoundAssignmentOperation:
+                case IIncrementOrDecrementOperation:
+                case IDeconstructionAssignmentOperation:
+                    VisitChildren(operation, state);
+                    ForgetWrittenVariables(operation is IAssignmentOperation written ? written.Target : ((IIncrementOrDecrementOperation)operation).Target, state);
+                    return Evidence.None;
+
+                default:
+                    VisitChildren(operation, state);
+                    return Evidence.None;
+            }
+        }
+
+        private void VisitChildren(IOperation operation, FlowState state)
+        {
+            foreach (var child in operation.ChildOperations)
+            {
+                Visit(child, state);
+            }
+        }
+
+        private Evidence VisitInvocation(IInvocationOperation invocation, FlowState state)
+        {
+            var instance = invocation.Instance is { } receiver ? Visit(receiver, state) : Evidence.None;
+            foreach (var argument in invocation.Arguments)
+            {
+                Visit(argument.Value, state);
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { RefKind: RefKind.Out or RefKind.Ref })
+                {
+                    ForgetWrittenVariables(argument.Value, state);
+                }
+            }
+
+            var method = invocation.TargetMethod;
+            OnCallOrReference(method, invocation, state);
+
+            if (_model.Confirmations.Classify(method) is { } confirmation && confirmation.Shape != ConfirmationShape.Unreadable)
+            {
+                state.Ask(invocation);
+                return AnswerOf(confirmation, state);
+            }
+
+            return invocation.Instance is not null && IsAwaitPlumbing(method) ? instance : Evidence.None;
+        }
+
+        private static Evidence AnswerOf(Confirmation confirmation, FlowState state)
+        {
+            switch (confirmation.Shape)
+            {
+                case ConfirmationShape.Boolean:
+                    return new Evidence(EvidenceFlags.WhenTrue);
+                case ConfirmationShape.Decision:
+                    return new Evidence(EvidenceFlags.WhenApprovalPropertyTrue, confirmation.ApprovalProperty);
+                case ConfirmationShape.Token:
+                    return new Evidence(EvidenceFlags.WhenNotNull);
+                default:
+                    if (!confirmation.IsAsync)
+                    {
+                        state.Confirm();
+                        return Evidence.None;
+                    }
+
+                    return new Evidence(EvidenceFlags.WhenAwaited);
+            }
+        }
+
+        // Task plumbing that hands the same answer on: task.ConfigureAwait(false), GetAwaiter().GetResult(), AsTask().
+        private static bool IsAwaitPlumbing(IMethodSymbol method)
+            => method.Name is "ConfigureAwait" or "GetAwaiter" or "GetResult" or "AsTask";
+
+        private void OnCallOrReference(IMethodSymbol method, IOperation operation, FlowState state)
+        {
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                EnterNestedFunction(method.OriginalDefinition, null, state);
+            }
+
+            if (_unguarded is not null && !_graphIsExempt && !state.Confirmed && _model.Publishing.Classify(method) is { } target)
+            {
+                _unguarded.Add(new PublishSite(operation.Syntax, target, state.AskedBy));
+            }
+        }
+
+        private Evidence VisitAssignment(ISimpleAssignmentOperation assignment, FlowState state)
+        {
+            if (VariableOf(assignment.Target) is { } variable)
+            {
+                var assigned = Visit(assignment.Value, state);
+                state.Set(variable, assigned);
+                return assigned;
+            }
+
+            Visit(assignment.Target, state);
+            return Visit(assignment.Value, state);
+        }
+
+        private Evidence VisitBinary(IBinaryOperation binary, FlowState state)
+        {
+            var left = Visit(binary.LeftOperand, state);
+            var right = Visit(binary.RightOperand, state);
+            if (binary.OperatorMethod is not null)
+            {
+                return Evidence.None;
+            }
+
+            switch (binary.OperatorKind)
+            {
+                case BinaryOperatorKind.Equals:
+                case BinaryOperatorKind.NotEquals:
+                    var comparison = binary.RightOperand.ConstantValue.HasValue
+                        ? Compare(left, binary.RightOperand.ConstantValue.Value)
+                        : binary.LeftOperand.ConstantValue.HasValue ? Compare(right, binary.LeftOperand.ConstantValue.Value) : Evidence.None;
+                    return binary.OperatorKind == BinaryOperatorKind.Equals ? comparison : comparison.Negate();
+
+                case BinaryOperatorKind.And:
+                case BinaryOperatorKind.ConditionalAnd:
+                    return Both(left, right);
+
+                case BinaryOperatorKind.Or:
+                case BinaryOperatorKind.ConditionalOr:
+                    return Either(left, right);
+
+                default:
+                    return Evidence.None;
+            }
+        }
+
+        // "value == constant" as a non-null bool.
+        private static Evidence Compare(Evidence value, object? constant)
+        {
+            switch (constant)
+            {
+                case true:
+                    return Outcomes(value.Has(EvidenceFlags.WhenTrue), value.Has(EvidenceFlags.WhenFalse | EvidenceFlags.WhenNull));
+                case false:
+                    return Outcomes(value.Has(EvidenceFlags.WhenFalse), value.Has(EvidenceFlags.WhenTrue | EvidenceFlags.WhenNull));
+                case null:
+                    return Outcomes(value.Has(EvidenceFlags.WhenNull), value.Has(EvidenceFlags.WhenNotNull));
+                default:
+                    return Evidence.None;
+            }
+        }
+
+        private static Evidence Outcomes(bool whenTrue, bool whenFalse)
+            => new Evidence((whenTrue ? EvidenceFlags.WhenTrue : 0) | (whenFalse ? EvidenceFlags.WhenFalse : 0));
+
+        // a & b: true needs both, so either side's evidence for true is enough; false needs evidence from both.
+        private static Evidence Both(Evidence left, Evidence right)
+            => Outcomes(
+                left.Has(EvidenceFlags.WhenTrue) || right.Has(EvidenceFlags.WhenTrue),
+                left.Has(EvidenceFlags.WhenFalse) && right.Has(EvidenceFlags.WhenFalse));
+
+        private static Evidence Either(Evidence left, Evidence right)
+            => Outcomes(
+                left.Has(EvidenceFlags.WhenTrue) && right.Has(EvidenceFlags.WhenTrue),
+                left.Has(EvidenceFlags.WhenFalse) || right.Has(EvidenceFlags.WhenFalse));
+
+        private Evidence Match(IPatternOperation pattern, Evidence value, FlowState state)
+        {
+            switch (pattern)
+            {
+                case IConstantPatternOperation constant when constant.Value.ConstantValue.HasValue:
+                    return Compare(value, constant.Value.ConstantValue.Value);
+
+                case INegatedPatternOperation negated:
+                    return Match(negated.Pattern, value, state).Negate();
+
+                case IBinaryPatternOperation binary:
+                    var left = Match(binary.LeftPattern, value, state);
+                    var right = Match(binary.RightPattern, value, state);
+                    return binary.OperatorKind == BinaryOperatorKind.And ? Both(left, right) : Either(left, right);
+
+                case IDeclarationPatternOperation declaration:
+                    Declare(declaration.DeclaredSymbol, value, state);
+                    return Outcomes(!declaration.MatchesNull && value.Has(EvidenceFlags.WhenNotNull), false);
+
+                case ITypePatternOperation:
+                    return Outcomes(value.Has(EvidenceFlags.WhenNotNull), false);
+
+                case IRecursivePatternOperation recursive:
+                    Declare(recursive.DeclaredSymbol, value, state);
+                    var approved = value.Has(EvidenceFlags.WhenNotNull);
+                    foreach (var subpattern in recursive.PropertySubpatterns)
+                    {
+                        approved |= subpattern.Member is IPropertyReferenceOperation member
+                                    && value.ApprovesThrough(member.Property)
+                                    && subpattern.Pattern is IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: true } };
+                    }
+
+                    return Outcomes(approved, false);
+
+                default:
+                    return Evidence.None;
+            }
+        }
+
+        private static void Declare(ISymbol? declared, Evidence value, FlowState state)
+        {
+            if (declared is ILocalSymbol local)
+            {
+                state.Set(local, value);
+            }
+        }
+
+        private Evidence VisitProperty(IPropertyReferenceOperation reference, FlowState state)
+        {
+            var instance = reference.Instance is { } receiver ? Visit(receiver, state) : Evidence.None;
+            foreach (var argument in reference.Arguments)
+            {
+                Visit(argument.Value, state);
+            }
+
+            var property = reference.Property;
+            if (property.Type.SpecialType == SpecialType.System_Boolean && instance.ApprovesThrough(property))
+            {
+                return new Evidence(EvidenceFlags.WhenTrue);
+            }
+
+            var container = property.ContainingType.OriginalDefinition;
+            if (container.SpecialType == SpecialType.System_Nullable_T)
+            {
+                return property.Name == "HasValue" ? Outcomes(instance.Has(EvidenceFlags.WhenNotNull), false)
+                    : property.Name == "Value" ? instance
+                    : Evidence.None;
+            }
+
+            var symbols = _model.Symbols;
+            return property.Name == "Result"
+                   && (SymbolEqualityComparer.Default.Equals(container, symbols.TaskOfT) || SymbolEqualityComparer.Default.Equals(container, symbols.ValueTaskOfT))
+                ? instance
+                : Evidence.None;
+        }
+
+        private static object? VariableOf(IOperation operation)
+            => operation switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+
+        private static void ForgetWrittenVariables(IOperation target, FlowState state)
+        {
+            if (VariableOf(target) is { } variable)
+            {
+                state.Forget(variable);
+                return;
+            }
+
+            foreach (var child in target.ChildOperations)
+            {
+                ForgetWrittenVariables(child, state);
+            }
+        }
+
+        private void RegisterLocalFunctions(ControlFlowGraph graph)
+        {
+            foreach (var localFunction in graph.LocalFunctions)
+            {
+                var symbol = localFunction.OriginalDefinition;
+                if (!_nestedBySymbol.ContainsKey(symbol))
+                {
+                    Add(new NestedFunction(graph.GetLocalFunctionControlFlowGraph(localFunction), _graphIsExempt || _model.Scopes.IsExemptFunction(symbol)), symbol);
+                }
+            }
+        }
+
+        private void EnterNestedFunction(IMethodSymbol symbol, IFlowAnonymousFunctionOperation? lambda, FlowState state)
+        {
+            if (_unguarded is not null)
+            {
+                return; // reporting: entries are final
+            }
+
+            if (!_nestedBySymbol.TryGetValue(symbol, out var nested))
+            {
+                if (lambda is null)
+                {
+                    return; // a local function of an enclosing member body that this graph cannot see
+                }
+
+                nested = new NestedFunction(_graph.GetAnonymousFunctionControlFlowGraph(lambda), _graphIsExempt || _model.Scopes.IsExemptFunction(symbol));
+                Add(nested, symbol);
+            }
+
+            var entry = FlowState.Meet(nested.Entry, state);
+            if (!FlowState.AreEqual(entry, nested.Entry))
+            {
+                nested.Entry = entry;
+                Enqueue(nested);
+            }
+        }
+
+        private void Add(NestedFunction nested, IMethodSymbol symbol)
+        {
+            _nestedBySymbol.Add(symbol, nested);
+            _nested.Add(nested);
+        }
+
+        private void Enqueue(NestedFunction nested)
+        {
+            if (!nested.IsQueued)
+            {
+                nested.IsQueued = true;
+                _pending.Enqueue(nested);
+            }
+        }
+
+        // For the first block of each catch, filter and finally: the try region it guards.
+        private static ControlFlowRegion?[] FindHandlerTryRegions(ControlFlowGraph graph)
+        {
+            var result = new ControlFlowRegion?[graph.Blocks.Length];
+            foreach (var block in graph.Blocks)
+            {
+                for (var region = block.EnclosingRegion; region is not null && region.FirstBlockOrdinal == block.Ordinal; region = region.EnclosingRegion)
+                {
+                    var guarded = region.Kind switch
+                    {
+                        ControlFlowRegionKind.Catch when region.EnclosingRegion?.Kind == ControlFlowRegionKind.TryAndCatch => region.EnclosingRegion,
+                        ControlFlowRegionKind.Filter => region.EnclosingRegion?.EnclosingRegion,
+                        ControlFlowRegionKind.Finally => region.EnclosingRegion,
+                        _ => null,
+                    };
+
+                    if (guarded is not null && guarded.NestedRegions.Length > 0)
+                    {
+                        result[block.Ordinal] = guarded.NestedRegions[0];
+                        break;
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private sealed class NestedFunction
+        {
+            public NestedFunction(ControlFlowGraph graph, bool isExempt)
+            {
+                Graph = graph;
+                IsExempt = isExempt;
+            }
+
+            public ControlFlowGraph Graph { get; }
+
+            public bool IsExempt { get; }
+
+            public FlowState? Entry { get; set; }
+
+            public bool IsQueued { get; set; }
+
+            public FlowState?[]? States { get; set; }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System;
+using Microsoft.CodeAnalysis;
+
+namespace Presence.Analyzers.Flow
+{
+    /// <summary>
+    /// What a value says about confirmation: each flag reads "if the value turns out to be X, a person approved on
+    /// this path". A flag also holds vacuously when the value can never be X (the literal <c>false</c> is never
+    /// true), which is what lets <c>var ok = ready &amp;&amp; await AskAsync()</c> carry the confirmation.
+    /// </summary>
+    [Flags]
+    internal enum EvidenceFlags : byte
+    {
+        None = 0,
+        WhenTrue = 1,
+        WhenFalse = 2,
+        WhenNotNull = 4,
+        WhenNull = 8,
+        WhenApprovalPropertyTrue = 16,
+        WhenAwaited = 32,
+        All = WhenTrue | WhenFalse | WhenNotNull | WhenNull | WhenApprovalPropertyTrue | WhenAwaited,
+    }
+
+    /// <summary>The evidence a value carries; for a decision object, which property reads "approved".</summary>
+    internal readonly struct Evidence : IEquatable<Evidence>
+    {
+        public static readonly Evidence None = default;
+        public static readonly Evidence All = new Evidence(EvidenceFlags.All, null);
+
+        public Evidence(EvidenceFlags flags, IPropertySymbol? approvalProperty = null)
+        {
+            Flags = flags;
+            // A null property with the flag set means "any property": only vacuous evidence (a null value) says that.
+            ApprovalProperty = (flags & EvidenceFlags.WhenApprovalPropertyTrue) != 0 ? approvalProperty : null;
+        }
+
+        public EvidenceFlags Flags { get; }
+
+        public IPropertySymbol? ApprovalProperty { get; }
+
+        public bool IsNone => Flags == EvidenceFlags.None;
+
+        public bool Has(EvidenceFlags flag) => (Flags & flag) == flag;
+
+        public Evidence With(EvidenceFlags flags) => new Evidence(Flags | flags, ApprovalProperty);
+
+        public Evidence Without(EvidenceFlags flags) => new Evidence(Flags & ~flags, ApprovalProperty);
+
+        /// <summary>Evidence of <c>!value</c>.</summary>
+        public Evidence Negate()
+            => new Evidence(
+                (Has(EvidenceFlags.WhenTrue) ? EvidenceFlags.WhenFalse : 0)
+                | (Has(EvidenceFlags.WhenFalse) ? EvidenceFlags.WhenTrue : 0)
+                | (Flags & EvidenceFlags.WhenNull));
+
+        /// <summary>What still holds when the value may come from either path.</summary>
+        public Evidence Meet(Evidence other)
+        {
+            var flags = Flags & other.Flags;
+            IPropertySymbol? property = null;
+            if ((flags & EvidenceFlags.WhenApprovalPropertyTrue) != 0)
+            {
+                if (ApprovalProperty is null || other.ApprovalProperty is null
+                    || SymbolEqualityComparer.Default.Equals(ApprovalProperty, other.ApprovalProperty))
+                {
+                    property = ApprovalProperty ?? other.ApprovalProperty;
+                }
+                else
+                {
+                    flags &= ~EvidenceFlags.WhenApprovalPropertyTrue;
+                }
+            }
+
+            return new Evidence(flags, property);
+        }
+
+        /// <summary>True when reading <paramref name="property"/> of this value as true means approval.</summary>
+        public bool ApprovesThrough(IPropertySymbol property)
+            => Has(EvidenceFlags.WhenApprovalPropertyTrue)
+               && (ApprovalProperty is null || SymbolEqualityComparer.Default.Equals(ApprovalProperty, property.OriginalDefinition));
+
+        /// <summary>Evidence of a constant: it can only be what it is, so every other outcome holds vacuously.</summary>
+        public static Evidence OfConstant(object? value)
+            => value switch
+            {
+                null => new Evidence(EvidenceFlags.All & ~EvidenceFlags.WhenNull),
+                true => new Evidence(EvidenceFlags.WhenFalse | EvidenceFlags.WhenNull),
+                false => new Evidence(EvidenceFlags.WhenTrue | EvidenceFlags.WhenNull),
+                _ => new Evidence(EvidenceFlags.WhenNull),
+            };
+
+        public bool Equals(Evidence other)
+            => Flags == other.Flags && SymbolEqualityComparer.Default.Equals(ApprovalProperty, other.ApprovalProperty);
+
+        public override bool Equals(object? obj) => obj is Evidence other && Equals(other);
+
+        public override int GetHashCode() => (int)Flags;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Presence.Analyzers.Model
+{
+    /// <summary>Recognises calls that ask a person, and how their answer reads; cached for the compilation.</summary>
+    internal sealed class Confirmations
+    {
+        private static readonly ImmutableArray<string> ConventionalApprovalProperties
+            = ImmutableArray.Create("IsApproved", "Approved", "IsConfirmed", "Confirmed");
+
+        private readonly PresenceSymbols _symbols;
+        private readonly ConcurrentDictionary<IMethodSymbol, Confirmation?> _cache
+            = new ConcurrentDictionary<IMethodSymbol, Confirmation?>(SymbolEqualityComparer.Default);
+
+        public Confirmations(PresenceSymbols symbols) => _symbols = symbols;
+
+        /// <summary>The confirmation a call of <paramref name="method"/> performs, or null when it asks nobody.</summary>
+        public Confirmation? Classify(IMethodSymbol method)
+            => _symbols.HumanConfirmation is null ? null : _cache.GetOrAdd(method.ReducedFrom ?? method, Compute);
+
+        private Confirmation? Compute(IMethodSymbol method)
+        {
+            foreach (var declaration in MethodLineage.Of(method))
+            {
+                if (PresenceSymbols.FindAttribute(declaration, _symbols.HumanConfirmation) is { } attribute)
+                {
+                    return Describe(method, attribute);
+                }
+            }
+
+            return null;
+        }
+
+        private Confirmation Describe(IMethodSymbol method, AttributeData attribute)
+        {
+            var returnType = method.ReturnType;
+            if (method.ReturnsVoid || IsType(returnType, _symbols.Task) || IsType(returnType, _symbols.ValueTask))
+            {
+                return new Confirmation(ConfirmationShape.Completion, null, isAsync: !method.ReturnsVoid, null, null);
+            }
+
+            var isAsync = returnType is INamedTypeSymbol { TypeArguments.Length: 1 } generic
+                && (IsType(generic.OriginalDefinition, _symbols.TaskOfT) || IsType(generic.OriginalDefinition, _symbols.ValueTaskOfT));
+            var answer = isAsync ? ((INamedTypeSymbol)returnType).TypeArguments[0] : returnType;
+            var underlying = answer is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                ? nullable.TypeArguments[0]
+                : answer;
+
+            if (underlying.SpecialType == SpecialType.System_Boolean)
+            {
+                return new Confirmation(ConfirmationShape.Boolean, answer, isAsync, null, null);
+            }
+
+            var named = NamedApprovalProperty(attribute);
+            if (named is not null)
+            {
+                return FindBooleanProperty(underlying, named) is { } declared
+                    ? new Confirmation(ConfirmationShape.Decision, answer, isAsync, declared, null)
+                    : Unreadable(answer, isAsync, $"it has no readable bool property '{named}' (named by ApprovalProperty)");
+            }
+
+            foreach (var name in ConventionalApprovalProperties)
+            {
+                if (FindBooleanProperty(underlying, name) is { } conventional)
+                {
+                    return new Confirmation(ConfirmationShape.Decision, answer, isAsync, conventional, null);
+                }
+            }
+
+            if (answer.IsReferenceType || !ReferenceEquals(answer, underlying) || answer.TypeKind == TypeKind.TypeParameter)
+            {
+                return new Confirmation(ConfirmationShape.Token, answer, isAsync, null, null);
+            }
+
+            return Unreadable(answer, isAsync,
+                "return bool, a decision with a bool IsApproved property (or name one with ApprovalProperty), a nullable token, or nothing and throw when denied");
+        }
+
+        private static Confirmation Unreadable(ITypeSymbol answer, bool isAsync, string problem)
+            => new Confirmation(ConfirmationShape.Unreadable, answer, isAsync, null, problem);
+
+        private static string? NamedApprovalProperty(AttributeData attribute)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == "ApprovalProperty" && argument.Value.Value is string name && !string.IsNullOrWhiteSpace(name))
+                {
+                    return name;
+                }
+            }
+
+            return null;
+        }
+
+        private static IPropertySymbol? FindBooleanProperty(ITypeSymbol type, string name)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (FindDeclaredBooleanProperty(current, name) is { } property)
+                {
+                    return property;
+                }
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (FindDeclaredBooleanProperty(@interface, name) is { } property)
+                {
+                    return property;
+                }
+            }
+
+            return null;
+        }
+
+        private static IPropertySymbol? FindDeclaredBooleanProperty(ITypeSymbol type, string name)
+        {
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IPropertySymbol { IsStatic: false, GetMethod: not null, Type.SpecialType: SpecialType.System_Boolean } property)
+                {
+                    return property.OriginalDefinition;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsType(ITypeSymbol type, INamedTypeSymbol? wellKnown)
+            => wellKnown is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, wellKnown);
+    }
+}

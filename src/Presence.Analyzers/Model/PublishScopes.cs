@@ -1,0 +1,64 @@
+using Microsoft.CodeAnalysis;
+
+namespace Presence.Analyzers.Model
+{
+    /// <summary>
+    /// Where publish calls are not reported: code under a justified-or-not [AutomatedPresence] (PRES010 judges the
+    /// justification), bodies that declare [RequiresHumanApproval] (their callers confirm), and the bodies of
+    /// declared publishers themselves.
+    /// </summary>
+    internal sealed class PublishScopes
+    {
+        private readonly PresenceSymbols _symbols;
+        private readonly PublishTargets _targets;
+        private readonly bool _assemblyIsAutomated;
+
+        public PublishScopes(Compilation compilation, PresenceSymbols symbols, PublishTargets targets)
+        {
+            _symbols = symbols;
+            _targets = targets;
+            _assemblyIsAutomated = PresenceSymbols.HasAttribute(compilation.Assembly, symbols.AutomatedPresence);
+        }
+
+        /// <summary>True when publish calls in the body of <paramref name="owner"/> (a member) are not reported.</summary>
+        public bool IsExemptMember(ISymbol owner)
+        {
+            if (_assemblyIsAutomated)
+            {
+                return true;
+            }
+
+            if (owner is IMethodSymbol method)
+            {
+                if (IsExemptFunction(method) || _targets.IsDeclaredPublisher(method))
+                {
+                    return true;
+                }
+
+                if (method.AssociatedSymbol is { } property && PresenceSymbols.HasAttribute(property, _symbols.AutomatedPresence))
+                {
+                    return true;
+                }
+            }
+            else if (PresenceSymbols.HasAttribute(owner, _symbols.AutomatedPresence))
+            {
+                return true;
+            }
+
+            for (var type = owner.ContainingType; type is not null; type = type.ContainingType)
+            {
+                if (PresenceSymbols.HasAttribute(type, _symbols.AutomatedPresence) || PresenceSymbols.HasAttribute(type, _symbols.PublishesContent))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when a method, lambda or local function declares its own exemption.</summary>
+        public bool IsExemptFunction(IMethodSymbol function)
+            => PresenceSymbols.HasAttribute(function, _symbols.AutomatedPresence)
+               || PresenceSymbols.HasAttribute(function, _symbols.RequiresHumanApproval);
+    }
+}

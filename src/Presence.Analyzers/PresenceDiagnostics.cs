@@ -1,0 +1,69 @@
+using Microsoft.CodeAnalysis;
+
+namespace Presence.Analyzers
+{
+    /// <summary>The rule ids; fixed, part of the public contract.</summary>
+    internal static class RuleIds
+    {
+        public const string UnconfirmedPublish = "PRES001";
+        public const string ConfirmationIgnored = "PRES004";
+        public const string AutomatedPresenceWithoutJustification = "PRES010";
+        public const string InvalidEnforcementSetting = "PRES100";
+        public const string UnreadableConfirmationResult = "PRES101";
+    }
+
+    /// <summary>Every descriptor, built one way: same category scheme, help link computed from the id.</summary>
+    internal static class PresenceDiagnostics
+    {
+        private const string Category = "Presence";
+        private const string ConfigurationCategory = "Presence.Configuration";
+        internal const string HelpLinkBase = "https://github.com/presence-analyzers/Presence.Analyzers/blob/main/docs/rules/";
+
+        public static readonly DiagnosticDescriptor UnconfirmedPublish = Create(
+            RuleIds.UnconfirmedPublish,
+            "Content is published without a human confirmation guarding it",
+            "'{0}' publishes content without a person confirming it: publish only where a positive [HumanConfirmation] answer guards the call, declare [RequiresHumanApproval] on '{1}' so that its callers confirm, or mark a reviewed exception with [AutomatedPresence(\"why\")]",
+            Category,
+            DiagnosticSeverity.Warning,
+            "Every path to a publish call must pass through a positive answer of a human confirmation, so that nothing goes out unless a person said yes to it.");
+
+        public static readonly DiagnosticDescriptor ConfirmationIgnored = Create(
+            RuleIds.ConfirmationIgnored,
+            "Confirmation result is ignored or not checked before publishing",
+            "'{0}' publishes although the answer of '{1}' does not guard it: publish only on the path where '{1}' returned approval",
+            Category,
+            DiagnosticSeverity.Warning,
+            "A person was asked, but the code publishes whatever they answered: the result was discarded, or the check does not lead to the publish call.");
+
+        public static readonly DiagnosticDescriptor AutomatedPresenceWithoutJustification = Create(
+            RuleIds.AutomatedPresenceWithoutJustification,
+            "[AutomatedPresence] without a justification",
+            "[AutomatedPresence] on '{0}' needs a justification: say why publishing here without a person is acceptable (for example \"disclosed bot account, status updates only\")",
+            Category,
+            DiagnosticSeverity.Error,
+            "An exception to human confirmation is only acceptable when it is deliberate and reviewed; its justification is what reviewers and reports read.");
+
+        public static readonly DiagnosticDescriptor InvalidEnforcementSetting = Create(
+            RuleIds.InvalidEnforcementSetting,
+            "Unknown PresenceEnforcement value",
+            "PresenceEnforcement is '{0}', which is not one of 'default', 'strict' or 'audit'; the documented default severities apply",
+            ConfigurationCategory,
+            DiagnosticSeverity.Warning,
+            "The MSBuild property PresenceEnforcement selects the severities of the Presence rules; a misspelled value would silently keep the defaults.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor UnreadableConfirmationResult = Create(
+            RuleIds.UnreadableConfirmationResult,
+            "The answer of a [HumanConfirmation] method cannot be read",
+            "'{0}' is marked [HumanConfirmation] but its result type '{1}' does not say whether the person approved: {2}",
+            ConfigurationCategory,
+            DiagnosticSeverity.Warning,
+            "A confirmation must return bool, a decision object with a bool approval property, a nullable token, or nothing (throwing when denied), possibly wrapped in Task or ValueTask.");
+
+        private static DiagnosticDescriptor Create(
+            string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags)
+            => new DiagnosticDescriptor(
+                id, title, message, category, severity, isEnabledByDefault: true, description,
+                helpLinkUri: HelpLinkBase + id + ".md", customTags);
+    }
+}

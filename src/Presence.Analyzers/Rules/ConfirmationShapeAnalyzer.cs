@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Presence.Analyzers.Model;
+
+namespace Presence.Analyzers.Rules
+{
+    /// <summary>
+    /// PRES101: a [HumanConfirmation] method whose result does not say whether the person approved. Without this,
+    /// every publish it was meant to guard would be reported with no hint of the real mistake.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ConfirmationShapeAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+            = ImmutableArray.Create(PresenceDiagnostics.UnreadableConfirmationResult);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var symbols = PresenceSymbols.Create(start.Compilation);
+                if (symbols.HumanConfirmation is null)
+                {
+                    return;
+                }
+
+                var confirmations = new Confirmations(symbols);
+                start.RegisterSymbolAction(context =>
+                {
+                    var method = (IMethodSymbol)context.Symbol;
+                    if (PresenceSymbols.FindAttribute(method, symbols.HumanConfirmation) is { } attribute
+                        && confirmations.Classify(method) is { Shape: ConfirmationShape.Unreadable } confirmation)
+                    {
+                        var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation()
+                                       ?? method.Locations[0];
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            PresenceDiagnostics.UnreadableConfirmationResult,
+                            location,
+                            method.Name,
+                            confirmation.AnswerType?.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                            confirmation.Problem));
+                    }
+                }, SymbolKind.Method);
+            });
+        }
+    }
+}
