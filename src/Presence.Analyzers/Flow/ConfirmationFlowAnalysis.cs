@@ -376,9 +376,9 @@ namespace Presence.Analyzers.Flow
             {
                 case BinaryOperatorKind.Equals:
                 case BinaryOperatorKind.NotEquals:
-                    var comparison = binary.RightOperand.ConstantValue.HasValue
-                        ? Compare(left, binary.RightOperand.ConstantValue.Value)
-                        : binary.LeftOperand.ConstantValue.HasValue ? Compare(right, binary.LeftOperand.ConstantValue.Value) : Evidence.None;
+                    var comparison = ConstantOf(binary.RightOperand) is { HasValue: true } rightConstant ? Compare(left, rightConstant.Value)
+                        : ConstantOf(binary.LeftOperand) is { HasValue: true } leftConstant ? Compare(right, leftConstant.Value)
+                        : Evidence.None;
                     return binary.OperatorKind == BinaryOperatorKind.Equals ? comparison : comparison.Negate();
 
                 case BinaryOperatorKind.And:
@@ -392,6 +392,17 @@ namespace Presence.Analyzers.Flow
                 default:
                     return Evidence.None;
             }
+        }
+
+        // Lifted comparisons convert the constant (bool? == true): look through the conversion.
+        private static Optional<object?> ConstantOf(IOperation operation)
+        {
+            while (operation is IConversionOperation { OperatorMethod: null, ConstantValue.HasValue: false } conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation.ConstantValue;
         }
 
         // "value == constant" as a non-null bool.
@@ -428,8 +439,8 @@ namespace Presence.Analyzers.Flow
         {
             switch (pattern)
             {
-                case IConstantPatternOperation constant when constant.Value.ConstantValue.HasValue:
-                    return Compare(value, constant.Value.ConstantValue.Value);
+                case IConstantPatternOperation constant when ConstantOf(constant.Value) is { HasValue: true } matched:
+                    return Compare(value, matched.Value);
 
                 case INegatedPatternOperation negated:
                     return Match(negated.Pattern, value, state).Negate();

@@ -16,7 +16,7 @@ namespace Presence.Analyzers.Flow
         /// <summary>A positive confirmation happened on every path.</summary>
         public bool Confirmed { get; private set; }
 
-        /// <summary>A confirmation was asked on every path (the first such call); null when some path asked nobody.</summary>
+        /// <summary>The confirmation asked last, the same one on every path; null when paths asked nobody or different ones.</summary>
         public IInvocationOperation? AskedBy { get; private set; }
 
         public static FlowState Unconfirmed() => new FlowState();
@@ -29,7 +29,7 @@ namespace Presence.Analyzers.Flow
                 _values = _values is null ? null : new Dictionary<object, Evidence>(_values),
             };
 
-        public void Ask(IInvocationOperation confirmation) => AskedBy ??= confirmation;
+        public void Ask(IInvocationOperation confirmation) => AskedBy = confirmation;
 
         public void Confirm()
         {
@@ -120,12 +120,7 @@ namespace Presence.Analyzers.Flow
         {
             var l = left.AskedBy ?? (left.Confirmed ? right.AskedBy : null);
             var r = right.AskedBy ?? (right.Confirmed ? left.AskedBy : null);
-            if (l is null || r is null)
-            {
-                return null;
-            }
-
-            return r.Syntax.SpanStart < l.Syntax.SpanStart ? r : l;
+            return ReferenceEquals(l, r) ? l : null;
         }
 
         public static bool AreEqual(FlowState? left, FlowState? right)

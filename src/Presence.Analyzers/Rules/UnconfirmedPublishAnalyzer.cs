@@ -39,21 +39,21 @@ namespace Presence.Analyzers.Rules
                     }
 
                     // Cheap pass first (as CA1416 does): only a body that contains a publish call pays for a graph.
-                    var publishingRoots = new PublishingRoots(model);
-                    block.RegisterOperationAction(publishingRoots.OnInvocation, OperationKind.Invocation);
-                    block.RegisterOperationAction(publishingRoots.OnMethodReference, OperationKind.MethodReference);
-                    block.RegisterOperationBlockEndAction(end => publishingRoots.Analyze(end, model));
+                    var collector = new PublishCallCollector(model);
+                    block.RegisterOperationAction(collector.OnInvocation, OperationKind.Invocation);
+                    block.RegisterOperationAction(collector.OnMethodReference, OperationKind.MethodReference);
+                    block.RegisterOperationBlockEndAction(end => collector.Analyze(end, model));
                 });
             });
         }
 
-        private sealed class PublishingRoots
+        private sealed class PublishCallCollector
         {
             private readonly PresenceModel _model;
             private readonly object _gate = new object();
-            private HashSet<IOperation>? _roots;
+            private List<IOperation>? _publishCalls;
 
-            public PublishingRoots(PresenceModel model) => _model = model;
+            public PublishCallCollector(PresenceModel model) => _model = model;
 
             public void OnInvocation(OperationAnalysisContext context)
                 => Note(((IInvocationOperation)context.Operation).TargetMethod, context.Operation);
@@ -63,33 +63,39 @@ namespace Presence.Analyzers.Rules
 
             private void Note(IMethodSymbol method, IOperation operation)
             {
-                if (_model.Publishing.Classify(method) is null)
+                if (_model.Publishing.Classify(method) is not null)
                 {
-                    return;
-                }
-
-                var root = operation;
-                while (root.Parent is { } parent)
-                {
-                    root = parent;
-                }
-
-                lock (_gate)
-                {
-                    (_roots ??= new HashSet<IOperation>()).Add(root);
+                    lock (_gate)
+                    {
+                        (_publishCalls ??= new List<IOperation>()).Add(operation);
+                    }
                 }
             }
 
             public void Analyze(OperationBlockAnalysisContext context, PresenceModel model)
             {
-                if (_roots is null)
+                if (_publishCalls is null)
                 {
                     return;
                 }
 
+                // The graph is built from the operation block (a method's body, an initializer) that holds a publish call.
+                var blocks = new HashSet<IOperation>();
+                foreach (var call in _publishCalls)
+                {
+                    for (var ancestor = call; ancestor is not null; ancestor = ancestor.Parent)
+                    {
+                        if (context.OperationBlocks.Contains(ancestor))
+                        {
+                            blocks.Add(ancestor);
+                            break;
+                        }
+                    }
+                }
+
                 foreach (var block in context.OperationBlocks)
                 {
-                    if (!_roots.Contains(block))
+                    if (!blocks.Contains(block))
                     {
                         continue;
                     }
