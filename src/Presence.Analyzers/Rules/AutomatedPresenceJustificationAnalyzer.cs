@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -24,35 +25,59 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
-                // Attribute operations cover every place an attribute can stand: assembly, types, members, local functions, lambdas.
+                // Attributes of the assembly, types and members arrive as attribute operations.
                 start.RegisterOperationAction(context =>
                 {
                     var attribute = (IAttributeOperation)context.Operation;
                     if (attribute.Operation is IObjectCreationOperation { Constructor: { } constructor } creation
                         && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, automatedPresence)
-                        && !HasJustification(creation))
+                        && creation.Arguments.Length > 0
+                        && !IsJustification(creation.Arguments[0].Value.ConstantValue))
                     {
-                        var target = creation.Arguments.Length > 0 ? creation.Arguments[0].Syntax : attribute.Syntax;
                         context.ReportDiagnostic(Diagnostic.Create(
-                            PresenceDiagnostics.AutomatedPresenceWithoutJustification, target.GetLocation(), DisplayName(context.ContainingSymbol)));
+                            PresenceDiagnostics.AutomatedPresenceWithoutJustification,
+                            creation.Arguments[0].Syntax.GetLocation(),
+                            DisplayName(context.ContainingSymbol)));
                     }
                 }, OperationKind.Attribute);
+
+                // Those of local functions and lambdas do not: read them from the symbol.
+                start.RegisterOperationAction(context =>
+                {
+                    var function = context.Operation switch
+                    {
+                        ILocalFunctionOperation local => local.Symbol,
+                        IAnonymousFunctionOperation lambda => lambda.Symbol,
+                        _ => null,
+                    };
+
+                    foreach (var attribute in function?.GetAttributes() ?? ImmutableArray<AttributeData>.Empty)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, automatedPresence)
+                            && attribute.ConstructorArguments.Length == 1
+                            && !IsJustification(new Optional<object?>(attribute.ConstructorArguments[0].Value))
+                            && attribute.ApplicationSyntaxReference is { } syntax)
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(
+                                PresenceDiagnostics.AutomatedPresenceWithoutJustification,
+                                JustificationLocation(syntax.GetSyntax(context.CancellationToken)),
+                                DisplayName(function!)));
+                        }
+                    }
+                }, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
             });
         }
 
-        // A missing or non-constant argument is already a compiler error: do not pile on.
-        private static bool HasJustification(IObjectCreationOperation creation)
-        {
-            if (creation.Arguments.Length == 0)
-            {
-                return true;
-            }
+        // A non-constant argument is already a compiler error: do not pile on.
+        private static bool IsJustification(Optional<object?> value)
+            => !value.HasValue || value.Value is string justification && !string.IsNullOrWhiteSpace(justification);
 
-            var value = creation.Arguments[0].Value.ConstantValue;
-            return !value.HasValue || value.Value is string justification && !string.IsNullOrWhiteSpace(justification);
-        }
+        private static Location JustificationLocation(SyntaxNode attribute)
+            => attribute is AttributeSyntax { ArgumentList.Arguments: { Count: > 0 } arguments }
+                ? arguments[0].GetLocation()
+                : attribute.GetLocation();
 
         private static string DisplayName(ISymbol symbol)
-            => symbol is IAssemblySymbol ? "the assembly" : symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+            => symbol is IAssemblySymbol or INamespaceSymbol ? "the assembly" : symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
     }
 }
