@@ -121,8 +121,17 @@ namespace Presence.Analyzers.Rules
                         asked.TargetMethod.Name);
                 }
 
-                return Diagnostic.Create(PresenceDiagnostics.UnconfirmedPublish, location, site.Target.DisplayName, owner.Name);
+                return Diagnostic.Create(PresenceDiagnostics.UnconfirmedPublish, location, site.Target.DisplayName, MemberName(owner));
             }
+
+            // The name a user wrote: the property of an accessor, the type of a constructor.
+            private static string MemberName(ISymbol owner)
+                => owner switch
+                {
+                    IMethodSymbol { AssociatedSymbol: { } property } => property.Name,
+                    IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor => constructor.ContainingType.Name,
+                    _ => owner.Name,
+                };
         }
     }
 }
