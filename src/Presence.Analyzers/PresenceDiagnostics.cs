@@ -22,7 +22,7 @@ namespace Presence.Analyzers
         public static readonly DiagnosticDescriptor UnconfirmedPublish = Create(
             RuleIds.UnconfirmedPublish,
             "Content is published without a human confirmation guarding it",
-            "'{0}' publishes content without a person confirming it: publish only where a positive [HumanConfirmation] answer guards the call, declare [RequiresHumanApproval] on '{1}' so that its callers confirm, or mark a reviewed exception with [AutomatedPresence(\"why\")]",
+            "{0} without a person confirming it: publish only where a positive [HumanConfirmation] answer guards the call, declare [RequiresHumanApproval] on '{1}' so that its callers confirm, or mark a reviewed exception with [AutomatedPresence(\"why\")]",
             Category,
             DiagnosticSeverity.Warning,
             "Every path to a publish call must pass through a positive answer of a human confirmation, so that nothing goes out unless a person said yes to it.");
@@ -30,7 +30,7 @@ namespace Presence.Analyzers
         public static readonly DiagnosticDescriptor ConfirmationIgnored = Create(
             RuleIds.ConfirmationIgnored,
             "Confirmation result is ignored or not checked before publishing",
-            "'{0}' publishes although the answer of '{1}' does not guard it: publish only on the path where '{1}' returned approval",
+            "{0} although the answer of '{1}' does not guard it: publish only on the path where '{1}' returned approval",
             Category,
             DiagnosticSeverity.Warning,
             "A person was asked, but the code publishes whatever they answered: the result was discarded, or the check does not lead to the publish call.");

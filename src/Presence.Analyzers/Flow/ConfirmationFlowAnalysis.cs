@@ -25,6 +25,7 @@ namespace Presence.Analyzers.Flow
         private const int MaxExpressionDepth = 512;
 
         private readonly PresenceModel _model;
+        private readonly IReadOnlyDictionary<SyntaxNode, PublishTarget> _publishCalls;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<IMethodSymbol, NestedFunction> _nestedBySymbol
             = new Dictionary<IMethodSymbol, NestedFunction>(SymbolEqualityComparer.Default);
@@ -36,16 +37,21 @@ namespace Presence.Analyzers.Flow
         private List<PublishSite>? _unguarded;
         private int _depth;
 
-        private ConfirmationFlowAnalysis(PresenceModel model, CancellationToken cancellationToken)
+        private ConfirmationFlowAnalysis(PresenceModel model, IReadOnlyDictionary<SyntaxNode, PublishTarget> publishCalls, CancellationToken cancellationToken)
         {
             _model = model;
+            _publishCalls = publishCalls;
             _cancellationToken = cancellationToken;
         }
 
-        /// <summary>The publish calls in <paramref name="graph"/> (and its lambdas and local functions) that no confirmation guards, in source order.</summary>
-        public static List<PublishSite> FindUnguardedPublishCalls(ControlFlowGraph graph, PresenceModel model, CancellationToken cancellationToken)
+        /// <summary>
+        /// Which of <paramref name="publishCalls"/> (classified on the original operation tree, keyed by syntax) in
+        /// <paramref name="graph"/> and its lambdas and local functions no confirmation guards, in source order.
+        /// </summary>
+        public static List<PublishSite> FindUnguardedPublishCalls(
+            ControlFlowGraph graph, PresenceModel model, IReadOnlyDictionary<SyntaxNode, PublishTarget> publishCalls, CancellationToken cancellationToken)
         {
-            var analysis = new ConfirmationFlowAnalysis(model, cancellationToken);
+            var analysis = new ConfirmationFlowAnalysis(model, publishCalls, cancellationToken);
             var rootStates = analysis.Solve(graph, FlowState.Unconfirmed(), exempt: false);
             analysis.SolveNestedFunctions();
 
@@ -244,6 +250,9 @@ namespace Presence.Analyzers.Flow
                 case IIsNullOperation isNull:
                     return Compare(Visit(isNull.Operand, state), null);
 
+                case IIsTypeOperation isType:
+                    return Outcomes(Visit(isType.ValueOperand, state).Has(EvidenceFlags.WhenNotNull) && !isType.IsNegated, false);
+
                 case IIsPatternOperation isPattern:
                     return Match(isPattern.Pattern, Visit(isPattern.Value, state), state);
 
@@ -309,7 +318,17 @@ namespace Presence.Analyzers.Flow
                 return AnswerOf(confirmation, state);
             }
 
-            return invocation.Instance is not null && IsAwaitPlumbing(method) ? instance : Evidence.None;
+            if (invocation.Instance is null)
+            {
+                return Evidence.None;
+            }
+
+            if (instance.Has(EvidenceFlags.WhenAwaited) && IsBlockingWait(method))
+            {
+                state.Confirm();
+            }
+
+            return IsAwaitPlumbing(method) ? instance : Evidence.None;
         }
 
         private static Evidence AnswerOf(Confirmation confirmation, FlowState state)
@@ -333,9 +352,13 @@ namespace Presence.Analyzers.Flow
             }
         }
 
-        // Task plumbing that hands the same answer on: task.ConfigureAwait(false), GetAwaiter().GetResult(), AsTask().
+        // Plumbing that hands the same answer on: task.ConfigureAwait(false), GetAwaiter().GetResult(), AsTask(),
+        // and a nullable answer's GetValueOrDefault() (what 'answer ?? false' becomes in the graph).
         private static bool IsAwaitPlumbing(IMethodSymbol method)
-            => method.Name is "ConfigureAwait" or "GetAwaiter" or "GetResult" or "AsTask";
+            => method.Name is "ConfigureAwait" or "GetAwaiter" or "GetResult" or "AsTask" or "GetValueOrDefault";
+
+        // Blocking on a confirmation that throws when declined: task.Wait(), task.GetAwaiter().GetResult().
+        private static bool IsBlockingWait(IMethodSymbol method) => method.Name is "Wait" or "GetResult";
 
         private void OnCallOrReference(IMethodSymbol method, IOperation operation, FlowState state)
         {
@@ -344,7 +367,7 @@ namespace Presence.Analyzers.Flow
                 EnterNestedFunction(method.OriginalDefinition, null, state);
             }
 
-            if (_unguarded is not null && !_graphIsExempt && !state.Confirmed && _model.Publishing.Classify(method) is { } target)
+            if (_unguarded is not null && !_graphIsExempt && !state.Confirmed && _publishCalls.TryGetValue(operation.Syntax, out var target))
             {
                 _unguarded.Add(new PublishSite(operation.Syntax, target, state.AskedBy));
             }

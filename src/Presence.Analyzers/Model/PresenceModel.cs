@@ -1,19 +1,29 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Presence.Analyzers.Catalog;
 
 namespace Presence.Analyzers.Model
 {
     /// <summary>Everything the rules know about a compilation, built once at compilation start.</summary>
     internal sealed class PresenceModel
     {
-        private PresenceModel(Compilation compilation, PresenceSymbols symbols)
+        private PresenceModel(Compilation compilation, PresenceSymbols symbols, DeclaredApis declared, ApiCatalogIndex catalog, bool seesHttp)
         {
             Symbols = symbols;
-            Publishing = new PublishTargets(symbols);
+            Declared = declared;
+            SeesHttp = seesHttp;
+            Publishing = new PublishTargets(symbols, declared, catalog);
             Confirmations = new Confirmations(symbols);
             Scopes = new PublishScopes(compilation, symbols, Publishing);
         }
 
         public PresenceSymbols Symbols { get; }
+
+        public DeclaredApis Declared { get; }
+
+        /// <summary>True when the compilation can send raw HTTP requests (HttpClient, Flurl, RestSharp).</summary>
+        public bool SeesHttp { get; }
 
         public PublishTargets Publishing { get; }
 
@@ -22,10 +32,44 @@ namespace Presence.Analyzers.Model
         public PublishScopes Scopes { get; }
 
         /// <summary>The model, or null when the compilation cannot contain a publish call.</summary>
-        public static PresenceModel? TryCreate(Compilation compilation)
+        public static PresenceModel? TryCreate(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             var symbols = PresenceSymbols.Create(compilation);
-            return symbols.CanContainPublishCalls ? new PresenceModel(compilation, symbols) : null;
+            var declared = DeclaredApis.Load(compilation, options.AdditionalFiles, cancellationToken);
+            var catalog = BuiltInCatalog.Index.For(compilation);
+            var seesHttp = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient") is not null;
+            return symbols.CanContainPublishCalls || !declared.IsEmpty || catalog.Entries.Length > 0 || seesHttp
+                ? new PresenceModel(compilation, symbols, declared, catalog, seesHttp)
+                : null;
         }
+
+        /// <summary>
+        /// What an invocation publishes, read from the original operation tree (the URL of a request is only
+        /// visible there), or null. Options decide which categories and platforms count.
+        /// </summary>
+        public PublishTarget? Classify(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation, PresenceOptions options)
+        {
+            var method = invocation.TargetMethod;
+            var target = Publishing.Classify(method);
+            if (target is not null)
+            {
+                if (target.Receiver is { } receiver && !MetadataNames.IsOrDerivesFrom(ReceiverType(invocation), receiver))
+                {
+                    return null;
+                }
+
+                target = target.WithMethod(method);
+            }
+            else if (SeesHttp && HttpRequests.IsCandidate(method))
+            {
+                target = HttpRequests.Classify(invocation);
+            }
+
+            return target is not null && options.IsEnabled(target.Category, target.Platform) ? target : null;
+        }
+
+        private static ITypeSymbol? ReceiverType(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation)
+            => invocation.Instance?.Type
+               ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? UrlText.WithoutConversions(invocation.Arguments[0].Value)?.Type : null);
     }
 }

@@ -30,7 +30,7 @@ namespace Presence.Analyzers.Model
 
             if (owner is IMethodSymbol method)
             {
-                if (IsExemptFunction(method) || _targets.IsDeclaredPublisher(method))
+                if (IsExemptFunction(method) || _targets.IsPublisher(method))
                 {
                     return true;
                 }

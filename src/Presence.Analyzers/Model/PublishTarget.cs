@@ -1,24 +1,35 @@
 using Microsoft.CodeAnalysis;
+using Presence.Analyzers.Catalog;
 
 namespace Presence.Analyzers.Model
 {
     internal enum PublishKind
     {
-        /// <summary>A member the user declared with [PublishesContent] (or an implementation or override of one).</summary>
+        /// <summary>A member the user declared with [PublishesContent] or in PresenceApis.txt (or an implementation or override of one).</summary>
         Declared,
 
         /// <summary>A method that declares [RequiresHumanApproval]: its callers must confirm.</summary>
         RequiresApproval,
+
+        /// <summary>A member of a well-known SDK from the built-in catalog.</summary>
+        Catalogued,
+
+        /// <summary>An HTTP request to a catalogued publish endpoint.</summary>
+        Endpoint,
     }
 
-    /// <summary>What a publish call calls, as shown to the user.</summary>
+    /// <summary>What a publish call reaches, as shown to the user: "Posts to Mastodon through 'MastodonClient.PublishStatus'".</summary>
     internal sealed class PublishTarget
     {
-        public PublishTarget(IMethodSymbol method, PublishKind kind, string? platform)
+        public PublishTarget(IMethodSymbol method, PublishKind kind, string? platform, PublishCategory category = PublishCategory.Social, string? note = null, string? receiver = null, string? catalogId = null)
         {
             Method = method;
             Kind = kind;
             Platform = platform;
+            Category = category;
+            Note = note;
+            Receiver = receiver;
+            CatalogId = catalogId;
         }
 
         public IMethodSymbol Method { get; }
@@ -27,6 +38,35 @@ namespace Presence.Analyzers.Model
 
         public string? Platform { get; }
 
-        public string DisplayName => Method.ContainingType is { } type ? type.Name + "." + Method.Name : Method.Name;
+        public PublishCategory Category { get; }
+
+        /// <summary>The catalog's or the user's note about the API, or the endpoint requested.</summary>
+        public string? Note { get; }
+
+        /// <summary>For catalogued members that only publish on some receivers: the receiver type's metadata name.</summary>
+        public string? Receiver { get; }
+
+        /// <summary>The catalog entry or endpoint that matched, carried in diagnostics for tools and coverage tests.</summary>
+        public string? CatalogId { get; }
+
+        public PublishTarget WithMethod(IMethodSymbol called) => new PublishTarget(called, Kind, Platform, Category, Note, Receiver, CatalogId);
+
+        /// <summary>How the message starts: what the call does, where, through which API.</summary>
+        public string Describe()
+        {
+            var api = "'" + ApiName(Method) + "'";
+            var what = Kind == PublishKind.RequiresApproval
+                ? "Calls " + api + ", which publishes and requires a person's approval,"
+                : Platform is null ? "Publishes through " + api : "Posts to " + Platform + " through " + api;
+            return Note is null ? what : what + " (" + Note + ")";
+        }
+
+        /// <summary>The API as the user sees it: an extension method is named after the type it extends.</summary>
+        public static string ApiName(IMethodSymbol method)
+        {
+            var reduced = method.ReducedFrom is not null ? method : method.IsExtensionMethod ? method.ReduceExtensionMethod(method.Parameters[0].Type) ?? method : method;
+            var type = reduced.ReducedFrom is not null ? reduced.ReceiverType : method.ContainingType;
+            return type is null ? method.Name : type.Name + "." + method.Name;
+        }
     }
 }

@@ -1,31 +1,42 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
+using Presence.Analyzers.Catalog;
 
 namespace Presence.Analyzers.Model
 {
-    /// <summary>Decides whether calling a method publishes; answers are cached for the compilation.</summary>
+    /// <summary>
+    /// Decides whether calling a method publishes, from the user's attributes, the user's PresenceApis.txt and the
+    /// built-in catalog (in that order); answers are cached for the compilation.
+    /// </summary>
     internal sealed class PublishTargets
     {
         private readonly PresenceSymbols _symbols;
+        private readonly DeclaredApis _declared;
+        private readonly ApiCatalogIndex _catalog;
         private readonly ConcurrentDictionary<IMethodSymbol, PublishTarget?> _cache
             = new ConcurrentDictionary<IMethodSymbol, PublishTarget?>(SymbolEqualityComparer.Default);
 
-        public PublishTargets(PresenceSymbols symbols) => _symbols = symbols;
+        public PublishTargets(PresenceSymbols symbols, DeclaredApis declared, ApiCatalogIndex catalog)
+        {
+            _symbols = symbols;
+            _declared = declared;
+            _catalog = catalog;
+        }
 
         /// <summary>The publish target a call of <paramref name="method"/> reaches, or null when it does not publish.</summary>
         public PublishTarget? Classify(IMethodSymbol method)
             => _cache.GetOrAdd(method.ReducedFrom ?? method, Compute);
 
-        /// <summary>True when <paramref name="method"/> is itself a declared publisher, whose body implements the publishing.</summary>
-        public bool IsDeclaredPublisher(IMethodSymbol method)
-            => Classify(method) is { Kind: PublishKind.Declared };
+        /// <summary>True when <paramref name="method"/> is itself a publisher (declared, or implementing a catalogued API), whose body implements the publishing.</summary>
+        public bool IsPublisher(IMethodSymbol method)
+            => Classify(method) is { Kind: PublishKind.Declared or PublishKind.Catalogued };
 
         private PublishTarget? Compute(IMethodSymbol method)
         {
-            var requiresApproval = _symbols.RequiresHumanApproval;
+            PublishTarget? catalogued = null;
             foreach (var declaration in MethodLineage.Of(method))
             {
-                if (PresenceSymbols.HasAttribute(declaration, requiresApproval))
+                if (PresenceSymbols.HasAttribute(declaration, _symbols.RequiresHumanApproval))
                 {
                     return new PublishTarget(method, PublishKind.RequiresApproval, platform: null);
                 }
@@ -34,9 +45,23 @@ namespace Presence.Analyzers.Model
                 {
                     return new PublishTarget(method, PublishKind.Declared, PlatformOf(declared));
                 }
+
+                if (_declared.Find(declaration) is { } line)
+                {
+                    return new PublishTarget(method, PublishKind.Declared, platform: null, note: line.Note, catalogId: line.Id);
+                }
+
+                if (catalogued is null && declaration.ContainingType is { } type)
+                {
+                    foreach (var entry in _catalog.Find(type, declaration.Name))
+                    {
+                        catalogued = new PublishTarget(method, PublishKind.Catalogued, entry.Platform, entry.Category, entry.Note, entry.Receiver, entry.Id);
+                        break;
+                    }
+                }
             }
 
-            return null;
+            return catalogued ?? RefitEndpoint(method);
         }
 
         // The attribute on the method, or on the interface or class that declares it (its ordinary methods only:
@@ -51,6 +76,30 @@ namespace Presence.Analyzers.Model
             return declaration.MethodKind == MethodKind.Ordinary && declaration.ContainingType is { } type
                 ? PresenceSymbols.FindAttribute(type, _symbols.PublishesContent)
                 : null;
+        }
+
+        // A Refit interface method: its [Post("...")]-style attribute names the request it sends.
+        private static PublishTarget? RefitEndpoint(IMethodSymbol method)
+        {
+            if (method.ContainingType is not { TypeKind: TypeKind.Interface })
+            {
+                return null;
+            }
+
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass is { ContainingNamespace.Name: "Refit" } attributeClass
+                    && HttpRequests.RefitVerb(attributeClass.Name) is { } verb
+                    && attribute.ConstructorArguments.Length > 0
+                    && attribute.ConstructorArguments[0].Value is string path
+                    && RequestUrl.Parse(path) is { } url
+                    && EndpointCatalog.Match(verb, url) is { } endpoint)
+                {
+                    return HttpRequests.TargetOf(method, endpoint, verb, path);
+                }
+            }
+
+            return null;
         }
 
         private static string? PlatformOf(AttributeData attribute)

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Flow;
 using Presence.Analyzers.Model;
 
@@ -25,7 +26,7 @@ namespace Presence.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var model = PresenceModel.TryCreate(start.Compilation);
+                var model = PresenceModel.TryCreate(start.Compilation, start.Options, start.CancellationToken);
                 if (model is null)
                 {
                     return;
@@ -39,7 +40,8 @@ namespace Presence.Analyzers.Rules
                     }
 
                     // Cheap pass first (as CA1416 does): only a body that contains a publish call pays for a graph.
-                    var collector = new PublishCallCollector(model);
+                    var options = PresenceOptions.Read(block.Options.AnalyzerConfigOptionsProvider.GetOptions(block.FilterTree));
+                    var collector = new PublishCallCollector(model, options);
                     block.RegisterOperationAction(collector.OnInvocation, OperationKind.Invocation);
                     block.RegisterOperationAction(collector.OnMethodReference, OperationKind.MethodReference);
                     block.RegisterOperationBlockEndAction(end => collector.Analyze(end, model));
@@ -50,38 +52,50 @@ namespace Presence.Analyzers.Rules
         private sealed class PublishCallCollector
         {
             private readonly PresenceModel _model;
+            private readonly PresenceOptions _options;
             private readonly object _gate = new object();
-            private List<IOperation>? _publishCalls;
+            private Dictionary<SyntaxNode, PublishTarget>? _publishCalls;
+            private List<IOperation>? _operations;
 
-            public PublishCallCollector(PresenceModel model) => _model = model;
+            public PublishCallCollector(PresenceModel model, PresenceOptions options)
+            {
+                _model = model;
+                _options = options;
+            }
 
             public void OnInvocation(OperationAnalysisContext context)
-                => Note(((IInvocationOperation)context.Operation).TargetMethod, context.Operation);
+                => Note(context.Operation, _model.Classify((IInvocationOperation)context.Operation, _options));
 
             public void OnMethodReference(OperationAnalysisContext context)
-                => Note(((IMethodReferenceOperation)context.Operation).Method, context.Operation);
+                => Note(context.Operation, _model.Publishing.Classify(((IMethodReferenceOperation)context.Operation).Method) is { } target
+                                           && _options.IsEnabled(target.Category, target.Platform)
+                    ? target
+                    : null);
 
-            private void Note(IMethodSymbol method, IOperation operation)
+            private void Note(IOperation operation, PublishTarget? target)
             {
-                if (_model.Publishing.Classify(method) is not null)
+                if (target is null)
                 {
-                    lock (_gate)
-                    {
-                        (_publishCalls ??= new List<IOperation>()).Add(operation);
-                    }
+                    return;
+                }
+
+                lock (_gate)
+                {
+                    (_publishCalls ??= new Dictionary<SyntaxNode, PublishTarget>())[operation.Syntax] = target;
+                    (_operations ??= new List<IOperation>()).Add(operation);
                 }
             }
 
             public void Analyze(OperationBlockAnalysisContext context, PresenceModel model)
             {
-                if (_publishCalls is null)
+                if (_publishCalls is null || _operations is null)
                 {
                     return;
                 }
 
                 // The graph is built from the operation block (a method's body, an initializer) that holds a publish call.
                 var blocks = new HashSet<IOperation>();
-                foreach (var call in _publishCalls)
+                foreach (var call in _operations)
                 {
                     for (var ancestor = call; ancestor is not null; ancestor = ancestor.Parent)
                     {
@@ -101,7 +115,7 @@ namespace Presence.Analyzers.Rules
                     }
 
                     var graph = context.GetControlFlowGraph(block);
-                    foreach (var site in ConfirmationFlowAnalysis.FindUnguardedPublishCalls(graph, model, context.CancellationToken))
+                    foreach (var site in ConfirmationFlowAnalysis.FindUnguardedPublishCalls(graph, model, _publishCalls, context.CancellationToken))
                     {
                         context.ReportDiagnostic(Describe(site, context.OwningSymbol));
                     }
@@ -117,12 +131,19 @@ namespace Presence.Analyzers.Rules
                         PresenceDiagnostics.ConfirmationIgnored,
                         location,
                         additionalLocations: new[] { asked.Syntax.GetLocation() },
-                        site.Target.DisplayName,
+                        properties: Properties(site.Target),
+                        site.Target.Describe(),
                         asked.TargetMethod.Name);
                 }
 
-                return Diagnostic.Create(PresenceDiagnostics.UnconfirmedPublish, location, site.Target.DisplayName, MemberName(owner));
+                return Diagnostic.Create(PresenceDiagnostics.UnconfirmedPublish, location, additionalLocations: null, Properties(site.Target), site.Target.Describe(), MemberName(owner));
             }
+
+            // For tools and tests: which catalog entry or endpoint matched, and where it posts.
+            private static ImmutableDictionary<string, string?> Properties(PublishTarget target)
+                => ImmutableDictionary<string, string?>.Empty
+                    .Add("Platform", target.Platform)
+                    .Add("CatalogId", target.CatalogId);
 
             // The name a user wrote: the property of an accessor, the type of a constructor.
             private static string MemberName(ISymbol owner)

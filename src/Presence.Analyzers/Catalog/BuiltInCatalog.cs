@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+
+namespace Presence.Analyzers.Catalog
+{
+    /// <summary>
+    /// The publish APIs of well-known SDKs, kept as data (Catalog/PublishApis.txt, embedded) in the spirit of
+    /// BannedApiAnalyzers' lists: parsed once per process, indexed by (type name, member name).
+    /// </summary>
+    internal static class BuiltInCatalog
+    {
+        private static readonly Lazy<ApiCatalogIndex> LazyIndex = new Lazy<ApiCatalogIndex>(() => new ApiCatalogIndex(Parse(ReadResource("PublishApis.txt"))));
+
+        public static ApiCatalogIndex Index => LazyIndex.Value;
+
+        /// <summary>Parses the catalog format; a malformed line is a defect of the package and throws.</summary>
+        public static ImmutableArray<CatalogEntry> Parse(string text)
+        {
+            var entries = ImmutableArray.CreateBuilder<CatalogEntry>();
+            string? platform = null;
+            string? assembly = null;
+            var category = PublishCategory.Social;
+            var lineNumber = 0;
+            using var reader = new StringReader(text);
+            for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+            {
+                lineNumber++;
+                var content = StripComment(line).Trim();
+                if (content.Length == 0)
+                {
+                    continue;
+                }
+
+                if (TryDirective(content, "platform:", out var value))
+                {
+                    platform = value;
+                }
+                else if (TryDirective(content, "assembly:", out value))
+                {
+                    assembly = value;
+                }
+                else if (TryDirective(content, "category:", out value))
+                {
+                    category = value switch
+                    {
+                        "social" => PublishCategory.Social,
+                        "email" => PublishCategory.Email,
+                        "sms" => PublishCategory.Sms,
+                        _ => throw Malformed(lineNumber, "unknown category '" + value + "'"),
+                    };
+                }
+                else
+                {
+                    if (platform is null || assembly is null)
+                    {
+                        throw Malformed(lineNumber, "an entry before its platform: and assembly: directives");
+                    }
+
+                    entries.Add(ParseEntry(content, platform, category, assembly, lineNumber));
+                }
+            }
+
+            return entries.ToImmutable();
+        }
+
+        private static CatalogEntry ParseEntry(string content, string platform, PublishCategory category, string assembly, int lineNumber)
+        {
+            string? note = null;
+            var semicolon = content.IndexOf(';');
+            if (semicolon >= 0)
+            {
+                note = content.Substring(semicolon + 1).Trim();
+                content = content.Substring(0, semicolon).Trim();
+            }
+
+            string? receiver = null;
+            var parts = content.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 1; i < parts.Length; i++)
+            {
+                if (!parts[i].StartsWith("receiver=", StringComparison.Ordinal))
+                {
+                    throw Malformed(lineNumber, "unexpected '" + parts[i] + "'");
+                }
+
+                receiver = parts[i].Substring("receiver=".Length);
+            }
+
+            var id = parts[0];
+            var lastDot = id.LastIndexOf('.');
+            if (!id.StartsWith("M:", StringComparison.Ordinal) || lastDot <= 2 || lastDot == id.Length - 1 || id.IndexOf('(') >= 0)
+            {
+                throw Malformed(lineNumber, "expected M:Namespace.Type.Member");
+            }
+
+            return new CatalogEntry(platform, category, assembly, id.Substring(2, lastDot - 2), id.Substring(lastDot + 1), receiver, string.IsNullOrEmpty(note) ? null : note, lineNumber);
+        }
+
+        private static string StripComment(string line)
+        {
+            var hash = line.IndexOf('#');
+            return hash >= 0 ? line.Substring(0, hash) : line;
+        }
+
+        private static bool TryDirective(string content, string directive, out string value)
+        {
+            if (content.StartsWith(directive, StringComparison.Ordinal))
+            {
+                value = content.Substring(directive.Length).Trim();
+                return true;
+            }
+
+            value = string.Empty;
+            return false;
+        }
+
+        private static FormatException Malformed(int line, string problem)
+            => new FormatException($"PublishApis.txt({line}): {problem}");
+
+        internal static string ReadResource(string name)
+        {
+            var assembly = typeof(BuiltInCatalog).Assembly;
+            using var stream = assembly.GetManifestResourceStream("Presence.Analyzers.Catalog." + name)
+                               ?? throw new InvalidOperationException("Missing embedded resource " + name);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+    }
+
+    /// <summary>Catalog entries indexed by (type name, member name): a call pays a dictionary lookup until a name pair matches.</summary>
+    internal sealed class ApiCatalogIndex
+    {
+        private readonly Dictionary<(string Type, string Member), List<CatalogEntry>> _byName = new Dictionary<(string, string), List<CatalogEntry>>();
+
+        public static readonly ApiCatalogIndex Empty = new ApiCatalogIndex(ImmutableArray<CatalogEntry>.Empty);
+
+        public ApiCatalogIndex(ImmutableArray<CatalogEntry> entries)
+        {
+            Entries = entries;
+            Assemblies = entries.Select(e => e.Assembly).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in entries)
+            {
+                var key = (entry.TypeKey, entry.Member);
+                if (!_byName.TryGetValue(key, out var list))
+                {
+                    _byName[key] = list = new List<CatalogEntry>(1);
+                }
+
+                list.Add(entry);
+            }
+        }
+
+        public ImmutableArray<CatalogEntry> Entries { get; }
+
+        public ImmutableHashSet<string> Assemblies { get; }
+
+        /// <summary>This index, or an empty one when the compilation references none of the catalogued assemblies.</summary>
+        public ApiCatalogIndex For(Microsoft.CodeAnalysis.Compilation compilation)
+        {
+            foreach (var reference in compilation.ReferencedAssemblyNames)
+            {
+                if (Assemblies.Contains(reference.Name))
+                {
+                    return this;
+                }
+            }
+
+            return Empty;
+        }
+
+        /// <summary>The entries for a member declared on <paramref name="declaringType"/> named <paramref name="member"/>.</summary>
+        public IEnumerable<CatalogEntry> Find(Microsoft.CodeAnalysis.INamedTypeSymbol declaringType, string member)
+        {
+            if (!_byName.TryGetValue((declaringType.MetadataName, member), out var candidates))
+            {
+                yield break;
+            }
+
+            foreach (var entry in candidates)
+            {
+                if (MetadataNames.Is(declaringType, entry.ContainingType))
+                {
+                    yield return entry;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,374 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Model;
+
+namespace Presence.Analyzers.Catalog
+{
+    /// <summary>
+    /// Recognises raw HTTP requests (HttpClient and System.Net.Http.Json, Flurl.Http, RestSharp) and reads their
+    /// method and URL, so that a request to a catalogued publish endpoint counts as a publish call. A request whose
+    /// URL the compiler cannot see, a GET to a publishing host and a POST to another host are not publish calls.
+    /// </summary>
+    internal static class HttpRequests
+    {
+        /// <summary>Cheap test on the called method before any URL is read.</summary>
+        public static bool IsCandidate(IMethodSymbol method)
+        {
+            var type = (method.ReducedFrom ?? method).ContainingType;
+            if (type is null)
+            {
+                return false;
+            }
+
+            return type.Name switch
+            {
+                "HttpClient" or "HttpMessageInvoker" or "HttpClientJsonExtensions" => IsInNamespace(type, "System.Net.Http"),
+                _ => IsInNamespace(type, "Flurl.Http") || IsInNamespace(type, "RestSharp"),
+            };
+        }
+
+        /// <summary>The publish target of a request, or null when it reaches no catalogued endpoint.</summary>
+        public static PublishTarget? Classify(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+            var request = method.ContainingType.Name switch
+            {
+                "HttpClient" or "HttpMessageInvoker" or "HttpClientJsonExtensions" => DescribeHttpClient(invocation, method),
+                _ when IsInNamespace(method.ContainingType, "Flurl.Http") => DescribeFlurl(invocation, method),
+                _ => DescribeRestSharp(invocation, method),
+            };
+
+            if (request is not { } described)
+            {
+                return null;
+            }
+
+            foreach (var candidate in described.Urls)
+            {
+                if (RequestUrl.Parse(candidate) is { } url && EndpointCatalog.Match(described.Verb, url) is { } endpoint)
+                {
+                    return TargetOf(invocation.TargetMethod, endpoint, described.Verb, candidate);
+                }
+            }
+
+            return null;
+        }
+
+        public static PublishTarget TargetOf(IMethodSymbol method, EndpointEntry endpoint, string verb, string url)
+            => new PublishTarget(method, PublishKind.Endpoint, endpoint.Platform, endpoint.Category,
+                verb + " " + url.Replace(RequestUrl.Unknown, '…'), catalogId: endpoint.Display);
+
+        /// <summary>The HTTP method of a Refit attribute class, e.g. PostAttribute → POST.</summary>
+        public static string? RefitVerb(string attributeName)
+            => attributeName switch
+            {
+                "PostAttribute" => "POST",
+                "PutAttribute" => "PUT",
+                "PatchAttribute" => "PATCH",
+                "GetAttribute" => "GET",
+                _ => null,
+            };
+
+        private static (string Verb, IEnumerable<string> Urls)? DescribeHttpClient(IInvocationOperation invocation, IMethodSymbol method)
+        {
+            string verb;
+            IOperation? url;
+            if (method.Name is "SendAsync" or "Send")
+            {
+                var request = UrlText.WithoutConversions(Argument(invocation, "request"));
+                if (request is ILocalReferenceOperation local)
+                {
+                    request = UrlText.WithoutConversions(UrlText.Initializer(local.Local, invocation.SemanticModel));
+                }
+
+                if (request is not IObjectCreationOperation creation || creation.Type?.Name != "HttpRequestMessage")
+                {
+                    return null;
+                }
+
+                verb = "GET";
+                url = null;
+                foreach (var argument in creation.Arguments)
+                {
+                    switch (argument.Parameter?.Name)
+                    {
+                        case "method":
+                            verb = VerbOf(argument.Value) ?? verb;
+                            break;
+                        case "requestUri":
+                            url = argument.Value;
+                            break;
+                    }
+                }
+
+                foreach (var assignment in creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? Enumerable.Empty<ISimpleAssignmentOperation>())
+                {
+                    switch ((assignment.Target as IPropertyReferenceOperation)?.Property.Name)
+                    {
+                        case "Method":
+                            verb = VerbOf(assignment.Value) ?? verb;
+                            break;
+                        case "RequestUri":
+                            url = assignment.Value;
+                            break;
+                    }
+                }
+            }
+            else if (VerbFromName(method.Name) is { } named)
+            {
+                verb = named;
+                url = Argument(invocation, "requestUri");
+            }
+            else
+            {
+                return null;
+            }
+
+            var text = UrlText.Of(url);
+            var client = method.IsStatic ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
+            return (verb, WithBaseAddresses(text, client, invocation));
+        }
+
+        private static (string Verb, IEnumerable<string> Urls)? DescribeFlurl(IInvocationOperation invocation, IMethodSymbol method)
+        {
+            string? verb;
+            if (method.Name.StartsWith("Send", StringComparison.Ordinal))
+            {
+                verb = VerbOf(Argument(invocation, "verb"));
+            }
+            else
+            {
+                verb = VerbFromName(method.Name);
+            }
+
+            var receiver = method.IsExtensionMethod ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
+            return verb is null || receiver is null ? null : (verb, new[] { FlurlUrl(receiver, 0) });
+        }
+
+        // "https://api.x.com".AppendPathSegment("2/tweets").WithOAuthBearerToken(t): follow the builder chain.
+        private static string FlurlUrl(IOperation operation, int depth)
+        {
+            operation = UrlText.WithoutConversions(operation)!;
+            if (depth > 16)
+            {
+                return RequestUrl.Unknown.ToString();
+            }
+
+            switch (operation)
+            {
+                case IInvocationOperation { TargetMethod: var builder } call when IsInNamespace(builder.ContainingType, "Flurl") || IsInNamespace(builder.ContainingType, "Flurl.Http"):
+                    var receiver = builder.IsStatic ? call.Arguments.FirstOrDefault()?.Value : call.Instance;
+                    if (builder.Name == "Combine")
+                    {
+                        return string.Join("/", call.Arguments.Select(a => UrlText.Of(a.Value)));
+                    }
+
+                    if (receiver is null)
+                    {
+                        return RequestUrl.Unknown.ToString();
+                    }
+
+                    var url = FlurlUrl(receiver, depth + 1);
+                    if (builder.Name is "AppendPathSegment" or "AppendPathSegments")
+                    {
+                        foreach (var segment in call.Arguments.Skip(builder.IsStatic ? 1 : 0))
+                        {
+                            if (segment.Parameter?.Type.SpecialType is SpecialType.System_Boolean)
+                            {
+                                continue;
+                            }
+
+                            url = url.TrimEnd('/') + "/" + SegmentsOf(segment.Value).TrimStart('/');
+                        }
+                    }
+
+                    return url;
+
+                case IObjectCreationOperation { Type.Name: "Url" or "FlurlRequest" } creation when creation.Arguments.Length > 0:
+                    return FlurlUrl(creation.Arguments[0].Value, depth + 1);
+
+                case ILocalReferenceOperation local when UrlText.Initializer(local.Local, operation.SemanticModel) is { } initializer:
+                    return FlurlUrl(initializer, depth + 1);
+
+                default:
+                    return UrlText.Of(operation);
+            }
+        }
+
+        // AppendPathSegments("a", "b") passes a params array.
+        private static string SegmentsOf(IOperation value)
+            => UrlText.WithoutConversions(value) is IArrayCreationOperation { Initializer: { } elements }
+                ? string.Join("/", elements.ElementValues.Select(UrlText.Of))
+                : UrlText.Of(value);
+
+        private static (string Verb, IEnumerable<string> Urls)? DescribeRestSharp(IInvocationOperation invocation, IMethodSymbol method)
+        {
+            var client = method.IsExtensionMethod ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
+            if (client?.Type is not { Name: "RestClient" or "IRestClient" })
+            {
+                return null;
+            }
+
+            var verb = VerbFromName(method.Name.StartsWith("Execute", StringComparison.Ordinal) ? method.Name.Substring("Execute".Length) : method.Name);
+            string? resource = null;
+            var request = UrlText.WithoutConversions(Argument(invocation, "request"));
+            if (request is ILocalReferenceOperation local)
+            {
+                request = UrlText.WithoutConversions(UrlText.Initializer(local.Local, invocation.SemanticModel));
+            }
+
+            if (request is IObjectCreationOperation { Type.Name: "RestRequest" } creation)
+            {
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter?.Name == "resource")
+                    {
+                        resource = UrlText.Of(argument.Value);
+                    }
+                    else if (argument.Parameter?.Name == "method")
+                    {
+                        verb ??= VerbOf(argument.Value);
+                    }
+                }
+
+                verb ??= "GET";
+            }
+            else if (Argument(invocation, "resource") is { } resourceArgument)
+            {
+                resource = UrlText.Of(resourceArgument);
+            }
+
+            if (Argument(invocation, "httpMethod") is { } explicitVerb)
+            {
+                verb = VerbOf(explicitVerb) ?? verb;
+            }
+
+            if (verb is null || resource is null)
+            {
+                return null;
+            }
+
+            var baseUrl = RestClientBase(client, invocation.SemanticModel);
+            return (verb, new[] { baseUrl is null ? resource : RequestUrl.Combine(baseUrl.TrimEnd('/') + "/", resource.TrimStart('/')) });
+        }
+
+        private static string? RestClientBase(IOperation client, SemanticModel? model)
+        {
+            client = UrlText.WithoutConversions(client)!;
+            var creation = client switch
+            {
+                ILocalReferenceOperation local => UrlText.Initializer(local.Local, model),
+                IFieldReferenceOperation field => UrlText.Initializer(field.Field, model),
+                _ => client,
+            };
+
+            if (UrlText.WithoutConversions(creation) is not IObjectCreationOperation { Type.Name: "RestClient" } restClient || restClient.Arguments.Length == 0)
+            {
+                return null;
+            }
+
+            var argument = UrlText.WithoutConversions(restClient.Arguments[0].Value);
+            if (argument is IObjectCreationOperation { Type.Name: "RestClientOptions" } options)
+            {
+                var fromInitializer = options.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
+                    .FirstOrDefault(a => (a.Target as IPropertyReferenceOperation)?.Property.Name == "BaseUrl")?.Value;
+                argument = fromInitializer ?? (options.Arguments.Length > 0 ? options.Arguments[0].Value : null);
+            }
+
+            return argument is null ? null : UrlText.Of(argument);
+        }
+
+        // A relative URL on an HttpClient whose BaseAddress is set in the same type: try each base address seen.
+        private static IEnumerable<string> WithBaseAddresses(string url, IOperation? client, IInvocationOperation invocation)
+        {
+            if (url.IndexOf("://", StringComparison.Ordinal) >= 0 || (url.Length > 0 && url[0] == RequestUrl.Unknown) || client is null)
+            {
+                return new[] { url };
+            }
+
+            var bases = BaseAddressesInType(invocation).Select(b => RequestUrl.Combine(b, url)).ToList();
+            bases.Add(url);
+            return bases;
+        }
+
+        private static IEnumerable<string> BaseAddressesInType(IInvocationOperation invocation)
+        {
+            var model = invocation.SemanticModel;
+            var type = invocation.Syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+            if (model is null || type is null)
+            {
+                yield break;
+            }
+
+            foreach (var assignment in type.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                var name = assignment.Left switch
+                {
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    _ => null,
+                };
+
+                if (name == "BaseAddress" && model.GetOperation(assignment.Right) is { } value)
+                {
+                    var text = UrlText.Of(value);
+                    if (text.IndexOf("://", StringComparison.Ordinal) >= 0)
+                    {
+                        yield return text;
+                    }
+                }
+            }
+        }
+
+        private static IOperation? Argument(IInvocationOperation invocation, string parameter)
+            => invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameter)?.Value;
+
+        private static string? VerbFromName(string name)
+        {
+            foreach (var verb in new[] { "Post", "Put", "Patch", "Get" })
+            {
+                if (name.StartsWith(verb, StringComparison.Ordinal))
+                {
+                    return verb.ToUpperInvariant();
+                }
+            }
+
+            return null;
+        }
+
+        // HttpMethod.Post, new HttpMethod("POST"), RestSharp's Method.Post, "POST".
+        private static string? VerbOf(IOperation? operation)
+        {
+            operation = UrlText.WithoutConversions(operation);
+            return operation switch
+            {
+                IPropertyReferenceOperation { Property.IsStatic: true } property => property.Property.Name.ToUpperInvariant(),
+                IFieldReferenceOperation { Field.IsStatic: true } field => field.Field.Name.ToUpperInvariant(),
+                IObjectCreationOperation { Arguments.Length: > 0 } creation when creation.Arguments[0].Value.ConstantValue.Value is string text => text.ToUpperInvariant(),
+                _ when operation?.ConstantValue.Value is string text => text.ToUpperInvariant(),
+                _ => null,
+            };
+        }
+
+        private static bool IsInNamespace(INamedTypeSymbol? type, string name)
+        {
+            var expected = name.Split('.');
+            var current = type?.ContainingNamespace;
+            for (var i = expected.Length - 1; i >= 0; i--)
+            {
+                if (current is null || current.Name != expected[i])
+                {
+                    return false;
+                }
+
+                current = current.ContainingNamespace;
+            }
+
+            return current is { IsGlobalNamespace: true };
+        }
+    }
+}
