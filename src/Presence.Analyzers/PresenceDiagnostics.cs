@@ -10,6 +10,8 @@ namespace Presence.Analyzers
         public const string AutomatedPresenceWithoutJustification = "PRES010";
         public const string InvalidEnforcementSetting = "PRES100";
         public const string UnreadableConfirmationResult = "PRES101";
+        public const string MalformedDeclaredApi = "PRES102";
+        public const string UnresolvedDeclaredApi = "PRES103";
     }
 
     /// <summary>Every descriptor, built one way: same category scheme, help link computed from the id.</summary>
@@ -45,11 +47,11 @@ namespace Presence.Analyzers
 
         public static readonly DiagnosticDescriptor InvalidEnforcementSetting = Create(
             RuleIds.InvalidEnforcementSetting,
-            "Unknown PresenceEnforcement value",
-            "PresenceEnforcement is '{0}', which is not one of 'default', 'strict' or 'audit'; the documented default severities apply",
+            "Invalid Presence configuration value",
+            "{0} is '{1}', which is not {2}; {3}",
             ConfigurationCategory,
             DiagnosticSeverity.Warning,
-            "The MSBuild property PresenceEnforcement selects the severities of the Presence rules; a misspelled value would silently keep the defaults.",
+            "A misspelled PresenceEnforcement or .editorconfig value would silently keep the defaults; it is reported instead.",
             WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor UnreadableConfirmationResult = Create(
@@ -59,6 +61,22 @@ namespace Presence.Analyzers
             ConfigurationCategory,
             DiagnosticSeverity.Warning,
             "A confirmation must return bool, a decision object with a bool approval property, a nullable token, or nothing (throwing when denied), possibly wrapped in Task or ValueTask.");
+
+        public static readonly DiagnosticDescriptor MalformedDeclaredApi = Create(
+            RuleIds.MalformedDeclaredApi,
+            "Malformed line in PresenceApis.txt",
+            "{0}",
+            ConfigurationCategory,
+            DiagnosticSeverity.Warning,
+            "Each line of PresenceApis.txt declares one publish API as a documentation id (M: or T:), optionally followed by '; note'; '//' starts a comment. A line that cannot be read declares nothing.");
+
+        public static readonly DiagnosticDescriptor UnresolvedDeclaredApi = Create(
+            RuleIds.UnresolvedDeclaredApi,
+            "Declared publish API not found",
+            "{0}: calls of it are not recognised as publishing",
+            ConfigurationCategory,
+            DiagnosticSeverity.Warning,
+            "A PresenceApis.txt entry that names nothing (a typo, a renamed method, a missing reference) silently protects nothing.");
 
         private static DiagnosticDescriptor Create(
             string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags)

@@ -8,6 +8,13 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Presence.Analyzers.Catalog
 {
+    internal enum DeclaredApiProblem
+    {
+        Malformed,
+        Duplicate,
+        Unresolved,
+    }
+
     /// <summary>One line of a PresenceApis.txt file, and what is wrong with it if anything.</summary>
     internal sealed class DeclaredApiLine
     {
@@ -31,8 +38,13 @@ namespace Presence.Analyzers.Catalog
         /// <summary>Why the line cannot be read; null when it is a well-formed id.</summary>
         public string? Problem { get; }
 
+        /// <summary>Where the id stands on its line.</summary>
         public Location Location(SourceText text)
-            => Microsoft.CodeAnalysis.Location.Create(File.Path, Line.Span, text.Lines.GetLinePositionSpan(Line.Span));
+        {
+            var start = Line.Start + Math.Max(0, text.ToString(Line.Span).IndexOf(Id, StringComparison.Ordinal));
+            var span = new TextSpan(start, Id.Length);
+            return Microsoft.CodeAnalysis.Location.Create(File.Path, span, text.Lines.GetLinePositionSpan(span));
+        }
     }
 
     /// <summary>
@@ -47,16 +59,16 @@ namespace Presence.Analyzers.Catalog
 
         private readonly Dictionary<ISymbol, DeclaredApiLine> _declared;
 
-        private DeclaredApis(Dictionary<ISymbol, DeclaredApiLine> declared, ImmutableArray<(DeclaredApiLine Line, string Problem)> problems)
+        private DeclaredApis(Dictionary<ISymbol, DeclaredApiLine> declared, ImmutableArray<(DeclaredApiLine Line, DeclaredApiProblem Kind, string Message)> problems)
         {
             _declared = declared;
             Problems = problems;
         }
 
-        public static DeclaredApis Empty { get; } = new DeclaredApis(new Dictionary<ISymbol, DeclaredApiLine>(SymbolEqualityComparer.Default), ImmutableArray<(DeclaredApiLine, string)>.Empty);
+        public static DeclaredApis Empty { get; } = new DeclaredApis(new Dictionary<ISymbol, DeclaredApiLine>(SymbolEqualityComparer.Default), ImmutableArray<(DeclaredApiLine, DeclaredApiProblem, string)>.Empty);
 
         /// <summary>Malformed, unresolved and duplicate lines, each with what to say about it.</summary>
-        public ImmutableArray<(DeclaredApiLine Line, string Problem)> Problems { get; }
+        public ImmutableArray<(DeclaredApiLine Line, DeclaredApiProblem Kind, string Message)> Problems { get; }
 
         public bool IsEmpty => _declared.Count == 0;
 
@@ -84,7 +96,7 @@ namespace Presence.Analyzers.Catalog
         public static DeclaredApis Load(Compilation compilation, ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
         {
             var declared = new Dictionary<ISymbol, DeclaredApiLine>(SymbolEqualityComparer.Default);
-            var problems = ImmutableArray.CreateBuilder<(DeclaredApiLine, string)>();
+            var problems = ImmutableArray.CreateBuilder<(DeclaredApiLine, DeclaredApiProblem, string)>();
             var seen = new Dictionary<string, DeclaredApiLine>(StringComparer.Ordinal);
             foreach (var file in files)
             {
@@ -97,13 +109,13 @@ namespace Presence.Analyzers.Catalog
                 {
                     if (line.Problem is not null)
                     {
-                        problems.Add((line, line.Problem));
+                        problems.Add((line, DeclaredApiProblem.Malformed, line.Problem));
                         continue;
                     }
 
                     if (seen.TryGetValue(line.Id, out var first))
                     {
-                        problems.Add((line, $"'{line.Id}' is already declared at {Path.GetFileName(first.File.Path)} line {first.Line.LineNumber + 1}"));
+                        problems.Add((line, DeclaredApiProblem.Duplicate, $"'{line.Id}' is already declared at {Path.GetFileName(first.File.Path)} line {first.Line.LineNumber + 1}"));
                         continue;
                     }
 
@@ -111,7 +123,7 @@ namespace Presence.Analyzers.Catalog
                     var symbols = Resolve(compilation, line.Id);
                     if (symbols.IsEmpty)
                     {
-                        problems.Add((line, $"'{line.Id}' does not name any method or type of this compilation or its references"));
+                        problems.Add((line, DeclaredApiProblem.Unresolved, $"'{line.Id}' does not name any method or type of this compilation or its references"));
                         continue;
                     }
 

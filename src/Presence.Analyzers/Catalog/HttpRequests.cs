@@ -26,7 +26,8 @@ namespace Presence.Analyzers.Catalog
 
             return type.Name switch
             {
-                "HttpClient" or "HttpMessageInvoker" or "HttpClientJsonExtensions" => IsInNamespace(type, "System.Net.Http"),
+                "HttpClient" or "HttpMessageInvoker" => IsInNamespace(type, "System.Net.Http"),
+                "HttpClientJsonExtensions" => IsInNamespace(type, "System.Net.Http.Json"),
                 _ => IsInNamespace(type, "Flurl.Http") || IsInNamespace(type, "RestSharp"),
             };
         }
@@ -282,10 +283,11 @@ namespace Presence.Analyzers.Catalog
             return argument is null ? null : UrlText.Of(argument);
         }
 
-        // A relative URL on an HttpClient whose BaseAddress is set in the same type: try each base address seen.
+        // A relative URL on an HttpClient whose BaseAddress is set in the same type: try each base address seen
+        // (a URL that starts with a run-time part, such as a page id, is taken as relative to it too).
         private static IEnumerable<string> WithBaseAddresses(string url, IOperation? client, IInvocationOperation invocation)
         {
-            if (url.IndexOf("://", StringComparison.Ordinal) >= 0 || (url.Length > 0 && url[0] == RequestUrl.Unknown) || client is null)
+            if (url.IndexOf("://", StringComparison.Ordinal) >= 0 || client is null)
             {
                 return new[] { url };
             }

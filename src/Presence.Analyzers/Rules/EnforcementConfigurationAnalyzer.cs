@@ -1,13 +1,16 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Presence.Analyzers.Catalog;
 
 namespace Presence.Analyzers.Rules
 {
     /// <summary>
-    /// PRES100: the MSBuild property PresenceEnforcement holds a value the package's targets do not know, which
-    /// would otherwise leave the default severities in force without a word.
+    /// PRES100: a configuration value the package cannot read, which would otherwise leave the defaults in force
+    /// without a word: the MSBuild property PresenceEnforcement, and the presence_* .editorconfig switches.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class EnforcementConfigurationAnalyzer : DiagnosticAnalyzer
@@ -22,14 +25,36 @@ namespace Presence.Analyzers.Rules
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationAction(context =>
+            context.RegisterCompilationStartAction(start =>
             {
-                if (context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(PropertyKey, out var mode)
-                    && !string.IsNullOrWhiteSpace(mode)
-                    && !KnownModes.Contains(mode.Trim(), StringComparer.OrdinalIgnoreCase))
+                // One report per distinct bad value, however many files the .editorconfig section covers.
+                var invalid = new ConcurrentDictionary<(string Key, string Value), string>();
+                start.RegisterSyntaxTreeAction(tree =>
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.InvalidEnforcementSetting, Location.None, mode));
-                }
+                    foreach (var (key, value, expected) in PresenceOptions.Read(tree.Options.AnalyzerConfigOptionsProvider.GetOptions(tree.Tree)).Invalid)
+                    {
+                        invalid.TryAdd((key, value), expected);
+                    }
+                });
+
+                start.RegisterCompilationEndAction(end =>
+                {
+                    if (end.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(PropertyKey, out var mode)
+                        && !string.IsNullOrWhiteSpace(mode)
+                        && !KnownModes.Contains(mode.Trim(), StringComparer.OrdinalIgnoreCase))
+                    {
+                        end.ReportDiagnostic(Diagnostic.Create(
+                            PresenceDiagnostics.InvalidEnforcementSetting, Location.None,
+                            "PresenceEnforcement", mode, "one of 'default', 'strict' or 'audit'", "the documented default severities apply"));
+                    }
+
+                    foreach (var entry in invalid.OrderBy(e => e.Key.Key, StringComparer.Ordinal).ThenBy(e => e.Key.Value, StringComparer.Ordinal))
+                    {
+                        end.ReportDiagnostic(Diagnostic.Create(
+                            PresenceDiagnostics.InvalidEnforcementSetting, Location.None,
+                            entry.Key.Key, entry.Key.Value, entry.Value, "the value is ignored"));
+                    }
+                });
             });
         }
     }

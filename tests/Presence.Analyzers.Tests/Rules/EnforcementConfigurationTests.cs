@@ -23,7 +23,7 @@ public class EnforcementConfigurationTests
     [InlineData("error")]
     [InlineData("warnings")]
     public Task An_unknown_mode_is_reported(string mode)
-        => Check(mode, Verify.Diagnostic(PresenceDiagnostics.InvalidEnforcementSetting).WithArguments(mode));
+        => Check(mode, Verify.Diagnostic(PresenceDiagnostics.InvalidEnforcementSetting).WithArguments("PresenceEnforcement", mode, "one of 'default', 'strict' or 'audit'", "the documented default severities apply"));
 
     [Theory]
     [InlineData("default")]

@@ -1,0 +1,202 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Presence.Analyzers.Tests.Verifiers;
+
+namespace Presence.Analyzers.Tests.Catalog;
+
+/// <summary>Raw HTTP requests to catalogued publish endpoints, against the real Flurl.Http, RestSharp and Refit.</summary>
+public class HttpPublishTests
+{
+    private const string Usings = """
+        using System;
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Threading.Tasks;
+
+        """;
+
+    private static Task Check(string code, params MetadataReference[] references)
+    {
+        var test = new AnalyzerVerifier<Presence.Analyzers.Rules.UnconfirmedPublishAnalyzer>.Test { TestCode = Usings + code };
+        test.TestState.AdditionalReferences.AddRange(references);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task HttpClient_requests_to_publish_endpoints_are_publish_calls()
+        => Check("""
+            class Poster
+            {
+                private const string TweetsUrl = "https://api.x.com/2/tweets";
+                private static readonly Uri Statuses = new Uri("https://mastodon.social/api/v1/statuses");
+
+                async Task Run(HttpClient http, HttpContent body, string instance, string token, long chat)
+                {
+                    await {|PRES001:http.PostAsync("https://api.twitter.com/2/tweets", body)|};
+                    await {|PRES001:http.PostAsync(TweetsUrl, body)|};
+                    await {|PRES001:http.PostAsync(Statuses, body)|};
+                    await {|PRES001:http.PostAsync(new Uri("https://api.x.com/1.1/statuses/update.json?status=hi"), body)|};
+                    await {|PRES001:http.PostAsync($"https://{instance}/api/v1/statuses", body)|};
+                    await {|PRES001:http.PostAsJsonAsync("https://slack.com/api/chat.postMessage", new { channel = "C1", text = "hi" })|};
+                    await {|PRES001:http.PutAsync("https://" + instance + "/api/v1/statuses/42", body)|};
+                    await {|PRES001:http.GetAsync($"https://api.telegram.org/bot{token}/sendMessage?chat_id={chat}&text=hi")|};
+                    var webhook = "https://hooks.slack.com/services/T000/B000/XXXX";
+                    await {|PRES001:http.PostAsync(webhook, body)|};
+                    await {|PRES001:http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "https://discord.com/api/v10/channels/1/messages") { Content = body })|};
+                    var request = new HttpRequestMessage { Method = HttpMethod.Post, RequestUri = new Uri("https://api.linkedin.com/rest/posts"), Content = body };
+                    await {|PRES001:http.SendAsync(request)|};
+                    await {|PRES001:http.PostAsync($"https://graph.facebook.com/v19.0/{instance}/feed", body)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Look_alike_requests_are_not()
+        => Check("""
+            class Reader
+            {
+                async Task Run(HttpClient http, HttpContent body, string path, string host)
+                {
+                    await http.GetAsync("https://api.x.com/2/tweets?ids=1");
+                    await http.GetStringAsync("https://mastodon.social/api/v1/statuses/1");
+                    await http.PostAsync("https://example.com/2/tweets", body);
+                    await http.PostAsync("https://api.example.com/search?q=tweets", body);
+                    await http.PostAsync($"https://api.x.com/2/{path}", body);
+                    await http.PostAsync(path, body);
+                    await http.PostAsync($"https://{host}/api/v2/media", body);
+                    await http.DeleteAsync("https://api.x.com/2/tweets/1");
+                    await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://api.x.com/2/tweets"));
+                    var text = "tweets about https://api.x.com/2/tweets";
+                    Console.WriteLine(text);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Relative_requests_use_the_base_address_set_in_the_same_type()
+        => Check("""
+            class FacebookPages
+            {
+                private readonly HttpClient _http;
+                public FacebookPages(HttpClient http)
+                {
+                    _http = http;
+                    _http.BaseAddress = new Uri("https://graph.facebook.com/v19.0/");
+                }
+
+                public Task Post(string page, HttpContent body) => {|PRES001:_http.PostAsync(page + "/feed", body)|};
+                public Task Read(string page) => _http.GetAsync(page + "/feed");
+            }
+
+            class TypedTwitterClient(HttpClient http)
+            {
+                // No base address visible: the path alone identifies the X endpoint.
+                public Task Post(HttpContent body) => {|PRES001:http.PostAsync("2/tweets", body)|};
+
+                // ...but not an ambiguous one, such as a Facebook-style "feed".
+                public Task Other(HttpContent body) => http.PostAsync("me/feed", body);
+            }
+            """);
+
+    [Fact]
+    public Task Flurl_requests_follow_the_builder_chain()
+        => Check("""
+            using Flurl;
+            using Flurl.Http;
+
+            class Poster
+            {
+                async Task Run(string token, object status)
+                {
+                    await {|PRES001:"https://api.x.com".AppendPathSegment("2/tweets").WithOAuthBearerToken(token).PostJsonAsync(status)|};
+                    await {|PRES001:"https://mastodon.social/api/v1/statuses".WithHeader("Idempotency-Key", "1").PostUrlEncodedAsync(status)|};
+                    await {|PRES001:new Url("https://api.pinterest.com").AppendPathSegments("v5", "pins").PostJsonAsync(status)|};
+                    await "https://api.x.com".AppendPathSegment("2/tweets").WithOAuthBearerToken(token).GetJsonAsync<object>();
+                    await "https://example.com/2/tweets".PostJsonAsync(status);
+                }
+            }
+            """,
+            TestReferences.FromType<Flurl.Http.IFlurlRequest>(),
+            TestReferences.FromType<Flurl.Url>());
+
+    [Fact]
+    public Task RestSharp_requests_combine_the_client_base_and_the_resource()
+        => Check("""
+            using RestSharp;
+
+            class Poster
+            {
+                private readonly RestClient _x = new RestClient("https://api.x.com");
+
+                async Task Run(object body)
+                {
+                    var request = new RestRequest("2/tweets", Method.Post).AddJsonBody(body);
+                    var post = new RestRequest("2/tweets", Method.Post);
+                    await {|PRES001:_x.ExecuteAsync(post)|};
+                    await {|PRES001:_x.PostJsonAsync("2/tweets", body)|};
+                    var reddit = new RestClient(new RestClientOptions("https://oauth.reddit.com"));
+                    await {|PRES001:reddit.ExecutePostAsync(new RestRequest("api/submit"))|};
+                    await _x.ExecuteAsync(new RestRequest("2/tweets"));
+                    await _x.ExecuteGetAsync(new RestRequest("2/tweets/1"));
+                    var other = new RestClient("https://example.com");
+                    await other.ExecuteAsync(new RestRequest("api/submit", Method.Post));
+                }
+            }
+            """,
+            TestReferences.FromType<RestSharp.RestClient>());
+
+    [Fact]
+    public Task Refit_interface_methods_publish_when_their_attribute_names_an_endpoint()
+        => Check("""
+            using Refit;
+
+            public interface IXApi
+            {
+                [Post("/2/tweets")]
+                Task<string> CreatePost([Body] object post);
+
+                [Get("/2/tweets/{id}")]
+                Task<string> GetPost(string id);
+
+                [Post("/2/users/{id}/likes")]
+                Task Like(string id);
+            }
+
+            class Poster
+            {
+                async Task Run(IXApi api, object post)
+                {
+                    await {|PRES001:api.CreatePost(post)|};
+                    await api.GetPost("1");
+                    await api.Like("1");
+                }
+            }
+            """,
+            TestReferences.FromType<Refit.PostAttribute>());
+
+    [Fact]
+    public Task A_guarded_request_is_clean_and_the_message_names_the_platform()
+    {
+        var test = new AnalyzerVerifier<Presence.Analyzers.Rules.UnconfirmedPublishAnalyzer>.Test
+        {
+            TestCode = Usings + """
+                using Presence;
+
+                class Poster
+                {
+                    [HumanConfirmation] static bool Confirm(string text) => Console.ReadLine() == "y";
+
+                    async Task Run(HttpClient http, HttpContent body)
+                    {
+                        if (Confirm("hi")) await http.PostAsync("https://api.x.com/2/tweets", body);
+                        await {|#0:http.PostAsync("https://api.x.com/2/tweets", body)|};
+                    }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(AnalyzerVerifier<Presence.Analyzers.Rules.UnconfirmedPublishAnalyzer>
+            .Diagnostic(PresenceDiagnostics.ConfirmationIgnored).WithLocation(0).WithLocation(13, 13)
+            .WithArguments("Posts to X through 'HttpClient.PostAsync' (POST https://api.x.com/2/tweets)", "Confirm"));
+        return test.RunAsync();
+    }
+}
