@@ -11,7 +11,7 @@ namespace Presence.Analyzers.Tests;
 /// <summary>Every descriptor has its doc page, its release-tracking row and its line in each enforcement mode.</summary>
 public class DescriptorConsistencyTests
 {
-    private static readonly string RepoRoot = FindRepoRoot();
+    private static readonly string RepoRoot = Verifiers.RepoFiles.Root;
 
     public static TheoryData<string> Ids()
     {
@@ -54,17 +54,4 @@ public class DescriptorConsistencyTests
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
             .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
             .ToArray();
-
-    private static string FindRepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Presence.Analyzers.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Presence.Analyzers.sln not found above " + AppContext.BaseDirectory);
-    }
 }

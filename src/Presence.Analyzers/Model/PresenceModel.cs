@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -53,9 +54,14 @@ namespace Presence.Analyzers.Model
             var target = Publishing.Classify(method);
             if (target is not null)
             {
-                if (target.Receiver is { } receiver && !MetadataNames.IsOrDerivesFrom(ReceiverType(invocation), receiver))
+                if (target.Receiver is not null)
                 {
-                    return null;
+                    var receiverType = ReceiverType(invocation);
+                    target = target.OtherReceivers.Insert(0, target).FirstOrDefault(candidate => MetadataNames.IsOrDerivesFrom(receiverType, candidate.Receiver!));
+                    if (target is null)
+                    {
+                        return null;
+                    }
                 }
 
                 target = target.WithMethod(method);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
 
@@ -16,6 +17,9 @@ namespace Presence.Analyzers.Model
 
         /// <summary>An HTTP request to a catalogued publish endpoint.</summary>
         Endpoint,
+
+        /// <summary>Not a publish: a call into the compilation whose guard decides whether a path continues through it.</summary>
+        Call,
     }
 
     /// <summary>What a publish call reaches, as shown to the user: "Posts to Mastodon through 'MastodonClient.PublishStatus'".</summary>
@@ -48,6 +52,9 @@ namespace Presence.Analyzers.Model
 
         /// <summary>The catalog entry or endpoint that matched, carried in diagnostics for tools and coverage tests.</summary>
         public string? CatalogId { get; }
+
+        /// <summary>Other catalog entries for the same member that publish only on other receivers.</summary>
+        public ImmutableArray<PublishTarget> OtherReceivers { get; set; } = ImmutableArray<PublishTarget>.Empty;
 
         public PublishTarget WithMethod(IMethodSymbol called) => new PublishTarget(called, Kind, Platform, Category, Note, Receiver, CatalogId);
 

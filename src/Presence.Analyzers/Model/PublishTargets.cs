@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
 
@@ -53,10 +55,14 @@ namespace Presence.Analyzers.Model
 
                 if (catalogued is null && declaration.ContainingType is { } type)
                 {
-                    foreach (var entry in _catalog.Find(type, declaration.Name))
+                    // Several entries of one member differ by receiver (YouTube's Execute on each insert request).
+                    var entries = _catalog.Find(type, declaration.Name)
+                        .Select(entry => new PublishTarget(method, PublishKind.Catalogued, entry.Platform, entry.Category, entry.Note, entry.Receiver, entry.Id))
+                        .ToImmutableArray();
+                    if (entries.Length > 0)
                     {
-                        catalogued = new PublishTarget(method, PublishKind.Catalogued, entry.Platform, entry.Category, entry.Note, entry.Receiver, entry.Id);
-                        break;
+                        catalogued = entries[0];
+                        catalogued.OtherReceivers = entries.RemoveAt(0);
                     }
                 }
             }
