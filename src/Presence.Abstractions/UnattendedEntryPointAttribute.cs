@@ -10,5 +10,10 @@ namespace Presence
     [AttributeUsage(AttributeTargets.Method, Inherited = false, AllowMultiple = false)]
     public sealed class UnattendedEntryPointAttribute : Attribute
     {
+        /// <summary>
+        /// True when the method handles incoming messages or webhooks (a bot's reply handler): publishing from it
+        /// without a person is an automated reply (PRES003, a warning) rather than unattended posting (PRES002).
+        /// </summary>
+        public bool HandlesIncomingMessages { get; set; }
     }
 }

@@ -6,12 +6,16 @@ namespace Presence.Analyzers
     internal static class RuleIds
     {
         public const string UnconfirmedPublish = "PRES001";
+        public const string UnattendedPublish = "PRES002";
+        public const string AutomatedReply = "PRES003";
         public const string ConfirmationIgnored = "PRES004";
         public const string AutomatedPresenceWithoutJustification = "PRES010";
         public const string InvalidEnforcementSetting = "PRES100";
         public const string UnreadableConfirmationResult = "PRES101";
         public const string MalformedDeclaredApi = "PRES102";
         public const string UnresolvedDeclaredApi = "PRES103";
+        public const string ApprovalRequirementMismatch = "PRES104";
+        public const string ApprovalRequiredOnUnattendedEntryPoint = "PRES105";
     }
 
     /// <summary>Every descriptor, built one way: same category scheme, help link computed from the id.</summary>
@@ -28,6 +32,24 @@ namespace Presence.Analyzers
             Category,
             DiagnosticSeverity.Warning,
             "Every path to a publish call must pass through a positive answer of a human confirmation, so that nothing goes out unless a person said yes to it.");
+
+        public static readonly DiagnosticDescriptor UnattendedPublish = Create(
+            RuleIds.UnattendedPublish,
+            "Unattended code path publishes without human confirmation",
+            "{0} runs with nobody present and publishes without a person confirming it: {1}. Redeem a person's recorded approval on the path, or mark a reviewed exception with [AutomatedPresence(\"why\")].",
+            Category,
+            DiagnosticSeverity.Error,
+            "Schedulers, timers, hosted services and job runners run with nobody deciding; what they publish must carry a person's approval, or be a justified, reviewed exception.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor AutomatedReply = Create(
+            RuleIds.AutomatedReply,
+            "Automated reply: an incoming-message handler publishes without confirmation",
+            "{0} answers incoming messages and publishes with nobody there: {1}. Let a person approve the reply, or mark a disclosed bot with [AutomatedPresence(\"why\")].",
+            Category,
+            DiagnosticSeverity.Warning,
+            "A reply that nobody wrote or approved answers people as if someone were there.",
+            WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor ConfirmationIgnored = Create(
             RuleIds.ConfirmationIgnored,
@@ -77,6 +99,22 @@ namespace Presence.Analyzers
             ConfigurationCategory,
             DiagnosticSeverity.Warning,
             "A PresenceApis.txt entry that names nothing (a typo, a renamed method, a missing reference) silently protects nothing.");
+
+        public static readonly DiagnosticDescriptor ApprovalRequirementMismatch = Create(
+            RuleIds.ApprovalRequirementMismatch,
+            "Override or implementation disagrees on [RequiresHumanApproval]",
+            "'{0}' {1} [RequiresHumanApproval] but '{2}', which it {3}, {4}: callers through one of them would not confirm",
+            ConfigurationCategory,
+            DiagnosticSeverity.Warning,
+            "A requirement must hold however a method is called: an override or interface implementation and the member it stands for must both declare [RequiresHumanApproval], or neither.");
+
+        public static readonly DiagnosticDescriptor ApprovalRequiredOnUnattendedEntryPoint = Create(
+            RuleIds.ApprovalRequiredOnUnattendedEntryPoint,
+            "[RequiresHumanApproval] on an unattended entry point",
+            "'{0}' is {1} and runs with nobody present, so nobody can approve what it publishes: remove [RequiresHumanApproval] and confirm inside it (redeem a recorded approval), or justify it with [AutomatedPresence(\"why\")]",
+            ConfigurationCategory,
+            DiagnosticSeverity.Error,
+            "Declaring that callers confirm only moves the requirement to code that runs with nobody present.");
 
         private static DiagnosticDescriptor Create(
             string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags)

@@ -1,24 +1,35 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Flow;
 using Presence.Analyzers.Model;
+using Presence.Analyzers.Paths;
 
 namespace Presence.Analyzers.Rules
 {
     /// <summary>
-    /// PRES001: a publish call that no positive human confirmation guards. PRES004: the same, where a person was
-    /// asked on every path but the answer does not guard the call (discarded, or checked to no effect).
-    /// One diagnostic per publish call: PRES004 is the more precise diagnosis of the same root cause.
+    /// The rules about publishing without a person, from one pass over each body:
+    /// PRES001, a publish call that no positive confirmation guards; PRES004, the same where a person was asked on
+    /// every path but the answer does not guard it (the more precise diagnosis of the same root cause);
+    /// PRES002 and PRES003, a path from an unattended entry point or an incoming-message handler to an unguarded
+    /// publish, found at compilation end over the calls collected here (see <see cref="CallGraph"/>). A publish in
+    /// the entry point's own body is reported once, as PRES002/PRES003.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnconfirmedPublishAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
-            = ImmutableArray.Create(PresenceDiagnostics.UnconfirmedPublish, PresenceDiagnostics.ConfirmationIgnored);
+        internal const string MaxPathDepthKey = "presence_max_path_depth";
+        internal const int DefaultMaxPathDepth = 16;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            PresenceDiagnostics.UnconfirmedPublish,
+            PresenceDiagnostics.ConfirmationIgnored,
+            PresenceDiagnostics.UnattendedPublish,
+            PresenceDiagnostics.AutomatedReply);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -32,6 +43,11 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
+                var graph = new CallGraph();
+                var entryPoints = new EntryPoints(start.Compilation, model.Symbols);
+                var assembly = start.Compilation.Assembly;
+
+                start.RegisterSymbolAction(symbol => graph.AddType((INamedTypeSymbol)symbol.Symbol), SymbolKind.NamedType);
                 start.RegisterOperationBlockStartAction(block =>
                 {
                     if (model.Scopes.IsExemptMember(block.OwningSymbol))
@@ -39,65 +55,263 @@ namespace Presence.Analyzers.Rules
                         return;
                     }
 
-                    // Cheap pass first (as CA1416 does): only a body that contains a publish call pays for a graph.
+                    // Cheap pass first (as CA1416 does): only a body with a publish call, or with a confirmation
+                    // and calls into the compilation, pays for a control-flow graph.
                     var options = PresenceOptions.Read(block.Options.AnalyzerConfigOptionsProvider.GetOptions(block.FilterTree));
-                    var collector = new PublishCallCollector(model, options);
-                    block.RegisterOperationAction(collector.OnInvocation, OperationKind.Invocation);
-                    block.RegisterOperationAction(collector.OnMethodReference, OperationKind.MethodReference);
-                    block.RegisterOperationBlockEndAction(end => collector.Analyze(end, model));
+                    var body = new BodyCollector(model, entryPoints, graph, options, assembly, block.OwningSymbol as IMethodSymbol);
+                    block.RegisterOperationAction(body.OnInvocation, OperationKind.Invocation);
+                    block.RegisterOperationAction(body.OnMethodReference, OperationKind.MethodReference);
+                    block.RegisterOperationAction(body.OnObjectCreation, OperationKind.ObjectCreation);
+                    block.RegisterOperationAction(body.OnEventAssignment, OperationKind.EventAssignment);
+                    block.RegisterOperationBlockEndAction(body.Analyze);
+                });
+
+                start.RegisterCompilationEndAction(end =>
+                {
+                    foreach (var path in graph.FindPaths(entry => MaxPathDepth(end.Options, entry), end.CancellationToken))
+                    {
+                        var descriptor = path.Entry.Kind == EntryKind.Unattended ? PresenceDiagnostics.UnattendedPublish : PresenceDiagnostics.AutomatedReply;
+                        end.ReportDiagnostic(Diagnostic.Create(
+                            descriptor,
+                            path.Entry.Location,
+                            path.Locations(),
+                            Properties(path.Target),
+                            path.Entry.DisplayName + " (" + path.Entry.ReasonWithArticle + ")",
+                            path.Describe()));
+                    }
                 });
             });
         }
 
-        private sealed class PublishCallCollector
+        private static int MaxPathDepth(AnalyzerOptions options, EntryPoint entry)
+        {
+            var tree = entry.Location.SourceTree;
+            return tree is not null
+                   && options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(MaxPathDepthKey, out var text)
+                   && int.TryParse(text, out var depth) && depth > 0
+                ? depth
+                : DefaultMaxPathDepth;
+        }
+
+        // For tools and tests: which catalog entry or endpoint matched, and where it posts.
+        private static ImmutableDictionary<string, string?> Properties(PublishTarget target)
+            => ImmutableDictionary<string, string?>.Empty
+                .Add("Platform", target.Platform)
+                .Add("CatalogId", target.CatalogId);
+
+        /// <summary>What one body contains: publish calls, confirmations, calls into the compilation, registered callbacks.</summary>
+        private sealed class BodyCollector
         {
             private readonly PresenceModel _model;
+            private readonly EntryPoints _entryPoints;
+            private readonly CallGraph _graph;
             private readonly PresenceOptions _options;
+            private readonly IAssemblySymbol _assembly;
+            private readonly IMethodSymbol? _owner;
             private readonly object _gate = new object();
-            private Dictionary<SyntaxNode, PublishTarget>? _publishCalls;
-            private List<IOperation>? _operations;
+            private readonly Dictionary<SyntaxNode, PublishTarget> _sites = new Dictionary<SyntaxNode, PublishTarget>();
+            private readonly List<IOperation> _siteOperations = new List<IOperation>();
+            private readonly Dictionary<SyntaxNode, EntryPoint> _entryLambdas = new Dictionary<SyntaxNode, EntryPoint>();
+            private bool _hasPublish;
+            private bool _hasConfirmation;
 
-            public PublishCallCollector(PresenceModel model, PresenceOptions options)
+            public BodyCollector(PresenceModel model, EntryPoints entryPoints, CallGraph graph, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner)
             {
                 _model = model;
+                _entryPoints = entryPoints;
+                _graph = graph;
                 _options = options;
+                _assembly = assembly;
+                _owner = owner;
             }
 
             public void OnInvocation(OperationAnalysisContext context)
-                => Note(context.Operation, _model.Classify((IInvocationOperation)context.Operation, _options));
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                var method = invocation.TargetMethod;
+                if (_model.Classify(invocation, _options) is { } target)
+                {
+                    Note(invocation, target);
+                    return;
+                }
+
+                if (_model.Confirmations.Classify(method) is not null)
+                {
+                    lock (_gate)
+                    {
+                        _hasConfirmation = true;
+                    }
+                }
+
+                if (EntryPoints.IsPeriodicTick(invocation))
+                {
+                    AddEntry(EnclosingFunction(invocation), EntryKind.Unattended, "periodic timer loop");
+                }
+
+                RegisterCallbacks(invocation);
+                NoteCall(invocation, method);
+            }
 
             public void OnMethodReference(OperationAnalysisContext context)
-                => Note(context.Operation, _model.Publishing.Classify(((IMethodReferenceOperation)context.Operation).Method) is { } target
-                                           && _options.IsEnabled(target.Category, target.Platform)
-                    ? target
-                    : null);
-
-            private void Note(IOperation operation, PublishTarget? target)
             {
-                if (target is null)
+                var reference = (IMethodReferenceOperation)context.Operation;
+                if (_model.Publishing.Classify(reference.Method) is { } target && _options.IsEnabled(target.Category, target.Platform))
+                {
+                    Note(reference, target.WithMethod(reference.Method));
+                    return;
+                }
+
+                NoteCall(reference, reference.Method);
+            }
+
+            public void OnObjectCreation(OperationAnalysisContext context)
+            {
+                var creation = (IObjectCreationOperation)context.Operation;
+                RegisterCallbacks(creation);
+                if (creation.Constructor is { } constructor)
+                {
+                    NoteCall(creation, constructor);
+                }
+            }
+
+            public void OnEventAssignment(OperationAnalysisContext context) => RegisterCallbacks(context.Operation);
+
+            private void RegisterCallbacks(IOperation operation)
+            {
+                foreach (var (callback, kind, reason) in _entryPoints.Registrations(operation))
+                {
+                    switch (EntryPoints.CallbackTarget(callback))
+                    {
+                        case IAnonymousFunctionOperation lambda:
+                            AddEntry(lambda, kind, reason);
+                            break;
+                        case IMethodReferenceOperation { Method: var method } when method.MethodKind == MethodKind.Ordinary && method.Locations.Any(l => l.IsInSource):
+                            _graph.AddEntry(new EntryPoint(method.OriginalDefinition, kind, reason, null));
+                            break;
+                    }
+                }
+            }
+
+            private void AddEntry(IOperation? function, EntryKind kind, string reason)
+            {
+                if (function is IAnonymousFunctionOperation lambda)
+                {
+                    var entry = new EntryPoint(lambda.Symbol, kind, reason, lambda.Syntax);
+                    lock (_gate)
+                    {
+                        _entryLambdas[lambda.Syntax] = entry;
+                    }
+
+                    _graph.AddEntry(entry);
+                }
+                else if (_owner is not null)
+                {
+                    _graph.AddEntry(_entryPoints.OfMethod(_owner) ?? new EntryPoint(_owner.OriginalDefinition, kind, reason, null));
+                }
+            }
+
+            private static IOperation? EnclosingFunction(IOperation operation)
+            {
+                for (var current = operation.Parent; current is not null; current = current.Parent)
+                {
+                    if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                    {
+                        return current;
+                    }
+                }
+
+                return null;
+            }
+
+            private void Note(IOperation operation, PublishTarget target)
+            {
+                lock (_gate)
+                {
+                    _sites[operation.Syntax] = target;
+                    _siteOperations.Add(operation);
+                    _hasPublish = true;
+                }
+            }
+
+            // A call into the compilation, which a path may continue through; local functions are part of this body.
+            private void NoteCall(IOperation operation, IMethodSymbol callee)
+            {
+                callee = callee.ReducedFrom ?? callee;
+                if (callee.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction
+                    || !SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, _assembly))
                 {
                     return;
                 }
 
                 lock (_gate)
                 {
-                    (_publishCalls ??= new Dictionary<SyntaxNode, PublishTarget>())[operation.Syntax] = target;
-                    (_operations ??= new List<IOperation>()).Add(operation);
+                    _sites[operation.Syntax] = new PublishTarget(callee, PublishKind.Call, platform: null);
+                    _siteOperations.Add(operation);
                 }
             }
 
-            public void Analyze(OperationBlockAnalysisContext context, PresenceModel model)
+            public void Analyze(OperationBlockAnalysisContext context)
             {
-                if (_publishCalls is null || _operations is null)
+                if (_siteOperations.Count == 0)
                 {
                     return;
                 }
 
-                // The graph is built from the operation block (a method's body, an initializer) that holds a publish call.
-                var blocks = new HashSet<IOperation>();
-                foreach (var call in _operations)
+                var ownerEntry = _owner is null ? null : _entryPoints.OfMethod(_owner);
+                if (ownerEntry is not null)
                 {
-                    for (var ancestor = call; ancestor is not null; ancestor = ancestor.Parent)
+                    _graph.AddEntry(ownerEntry);
+                }
+
+                IEnumerable<PublishSite> unguarded;
+                if (_hasPublish || _hasConfirmation)
+                {
+                    unguarded = AnalyzeFlow(context);
+                }
+                else
+                {
+                    // No confirmation anywhere in the body: no call in it can be guarded.
+                    unguarded = _siteOperations
+                        .Where(operation => !InExemptFunction(operation))
+                        .Select(operation => new PublishSite(operation.Syntax, _sites[operation.Syntax], null));
+                }
+
+                foreach (var site in unguarded)
+                {
+                    var function = FunctionOf(site.Syntax);
+                    if (site.Target.Kind == PublishKind.Call)
+                    {
+                        if (function is not null)
+                        {
+                            _graph.AddCall(function, site.Target.Method, site.Syntax);
+                        }
+
+                        continue;
+                    }
+
+                    if (function is not null)
+                    {
+                        _graph.AddPublish(function, site.Target, site.Syntax);
+                    }
+
+                    // In an entry point's own body the path diagnostic says it all.
+                    if (ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition))
+                    {
+                        if (!IsInEntryLambda(site.Syntax))
+                        {
+                            context.ReportDiagnostic(Describe(site, context.OwningSymbol));
+                        }
+                    }
+                }
+            }
+
+            private IEnumerable<PublishSite> AnalyzeFlow(OperationBlockAnalysisContext context)
+            {
+                // The graph is built from the operation block (a method's body, an initializer) that holds a site.
+                var blocks = new HashSet<IOperation>();
+                foreach (var site in _siteOperations)
+                {
+                    for (var ancestor = site; ancestor is not null; ancestor = ancestor.Parent)
                     {
                         if (context.OperationBlocks.Contains(ancestor))
                         {
@@ -109,18 +323,52 @@ namespace Presence.Analyzers.Rules
 
                 foreach (var block in context.OperationBlocks)
                 {
-                    if (!blocks.Contains(block))
+                    if (blocks.Contains(block))
                     {
-                        continue;
-                    }
-
-                    var graph = context.GetControlFlowGraph(block);
-                    foreach (var site in ConfirmationFlowAnalysis.FindUnguardedPublishCalls(graph, model, _publishCalls, context.CancellationToken))
-                    {
-                        context.ReportDiagnostic(Describe(site, context.OwningSymbol));
+                        var graph = context.GetControlFlowGraph(block);
+                        foreach (var site in ConfirmationFlowAnalysis.FindUnguardedPublishCalls(graph, _model, _sites, context.CancellationToken))
+                        {
+                            yield return site;
+                        }
                     }
                 }
             }
+
+            private bool InExemptFunction(IOperation operation)
+            {
+                for (var current = operation.Parent; current is not null; current = current.Parent)
+                {
+                    var function = current switch
+                    {
+                        IAnonymousFunctionOperation lambda => lambda.Symbol,
+                        ILocalFunctionOperation local => local.Symbol,
+                        _ => null,
+                    };
+
+                    if (function is not null && _model.Scopes.IsExemptFunction(function))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            // The call-graph node a site belongs to: the entry-point lambda around it, else the member.
+            private IMethodSymbol? FunctionOf(SyntaxNode syntax)
+            {
+                foreach (var ancestor in syntax.Ancestors())
+                {
+                    if (_entryLambdas.TryGetValue(ancestor, out var entry))
+                    {
+                        return entry.Function;
+                    }
+                }
+
+                return _owner?.OriginalDefinition;
+            }
+
+            private bool IsInEntryLambda(SyntaxNode syntax) => _entryLambdas.Count > 0 && syntax.Ancestors().Any(_entryLambdas.ContainsKey);
 
             private static Diagnostic Describe(PublishSite site, ISymbol owner)
             {
@@ -138,12 +386,6 @@ namespace Presence.Analyzers.Rules
 
                 return Diagnostic.Create(PresenceDiagnostics.UnconfirmedPublish, location, additionalLocations: null, Properties(site.Target), site.Target.Describe(), MemberName(owner));
             }
-
-            // For tools and tests: which catalog entry or endpoint matched, and where it posts.
-            private static ImmutableDictionary<string, string?> Properties(PublishTarget target)
-                => ImmutableDictionary<string, string?>.Empty
-                    .Add("Platform", target.Platform)
-                    .Add("CatalogId", target.CatalogId);
 
             // The name a user wrote: the property of an accessor, the type of a constructor.
             private static string MemberName(ISymbol owner)

@@ -1,0 +1,244 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Presence.Analyzers.Model;
+
+namespace Presence.Analyzers.Paths
+{
+    /// <summary>
+    /// The calls between functions of the compilation that no confirmation guards, and the unguarded publish calls
+    /// in each, collected during the ordinary per-body pass. Paths are searched once, at compilation end, from each
+    /// entry point breadth-first: the cost is linear in the edges reached, and no body is analysed twice.
+    /// </summary>
+    internal sealed class CallGraph
+    {
+        private readonly ConcurrentDictionary<IMethodSymbol, Node> _nodes = new ConcurrentDictionary<IMethodSymbol, Node>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, EntryPoint> _entries = new ConcurrentDictionary<IMethodSymbol, EntryPoint>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentBag<INamedTypeSymbol> _sourceTypes = new ConcurrentBag<INamedTypeSymbol>();
+
+        public void AddEntry(EntryPoint entry) => _entries.TryAdd(entry.Function.OriginalDefinition, entry);
+
+        public void AddType(INamedTypeSymbol type) => _sourceTypes.Add(type);
+
+        /// <summary>An unguarded call from <paramref name="caller"/> to a function of the compilation.</summary>
+        public void AddCall(IMethodSymbol caller, IMethodSymbol callee, SyntaxNode call)
+            => NodeOf(caller).Add(new Step(callee.OriginalDefinition, call, null));
+
+        /// <summary>An unguarded publish call in <paramref name="caller"/>.</summary>
+        public void AddPublish(IMethodSymbol caller, PublishTarget target, SyntaxNode call)
+            => NodeOf(caller).Add(new Step(null, call, target));
+
+        private Node NodeOf(IMethodSymbol function) => _nodes.GetOrAdd(function.OriginalDefinition, _ => new Node());
+
+        /// <summary>For each entry point, each publish target it reaches on an unguarded path no longer than <paramref name="maxDepth"/> calls.</summary>
+        public IEnumerable<UnattendedPath> FindPaths(System.Func<EntryPoint, int> maxDepth, CancellationToken cancellationToken)
+        {
+            var dispatch = new Dispatch(_sourceTypes);
+            foreach (var entry in _entries.Values.OrderBy(e => e.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(e => e.Location.SourceSpan.Start))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var path in Search(entry, maxDepth(entry), dispatch))
+                {
+                    yield return path;
+                }
+            }
+        }
+
+        private IEnumerable<UnattendedPath> Search(EntryPoint entry, int maxDepth, Dispatch dispatch)
+        {
+            var start = entry.Function.OriginalDefinition;
+            var cameFrom = new Dictionary<IMethodSymbol, (IMethodSymbol From, SyntaxNode Call)>(SymbolEqualityComparer.Default);
+            var depth = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default) { [start] = 0 };
+            var reported = new HashSet<string>();
+            var queue = new Queue<IMethodSymbol>();
+            queue.Enqueue(start);
+            while (queue.Count > 0)
+            {
+                var function = queue.Dequeue();
+                if (!_nodes.TryGetValue(function, out var node))
+                {
+                    continue;
+                }
+
+                foreach (var step in node.Steps())
+                {
+                    if (step.Target is { } target)
+                    {
+                        if (reported.Add(target.Describe()))
+                        {
+                            yield return new UnattendedPath(entry, Trace(function, cameFrom, start), step.Call, target);
+                        }
+
+                        continue;
+                    }
+
+                    if (depth[function] >= maxDepth)
+                    {
+                        continue;
+                    }
+
+                    foreach (var callee in dispatch.Targets(step.Callee!))
+                    {
+                        if (!depth.ContainsKey(callee))
+                        {
+                            depth[callee] = depth[function] + 1;
+                            cameFrom[callee] = (function, step.Call);
+                            queue.Enqueue(callee);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static ImmutableArray<(IMethodSymbol Function, SyntaxNode Call)> Trace(
+            IMethodSymbol last, Dictionary<IMethodSymbol, (IMethodSymbol From, SyntaxNode Call)> cameFrom, IMethodSymbol start)
+        {
+            var steps = new List<(IMethodSymbol, SyntaxNode)>();
+            for (var current = last; !SymbolEqualityComparer.Default.Equals(current, start); current = cameFrom[current].From)
+            {
+                steps.Add((current, cameFrom[current].Call));
+            }
+
+            steps.Reverse();
+            return steps.ToImmutableArray();
+        }
+
+        /// <summary>"Type.Method", as paths show functions.</summary>
+        public static string NameOf(IMethodSymbol method)
+            => method.MethodKind == MethodKind.AnonymousFunction
+                ? "lambda"
+                : (method.ContainingType is { } type ? type.Name + "." : string.Empty) + (method.MethodKind is MethodKind.Constructor ? method.ContainingType?.Name : method.Name);
+
+        private readonly struct Step
+        {
+            public Step(IMethodSymbol? callee, SyntaxNode call, PublishTarget? target)
+            {
+                Callee = callee;
+                Call = call;
+                Target = target;
+            }
+
+            public IMethodSymbol? Callee { get; }
+
+            public SyntaxNode Call { get; }
+
+            public PublishTarget? Target { get; }
+        }
+
+        private sealed class Node
+        {
+            private readonly List<Step> _steps = new List<Step>();
+            private Step[]? _ordered;
+
+            public void Add(Step step)
+            {
+                lock (_steps)
+                {
+                    _steps.Add(step);
+                    _ordered = null;
+                }
+            }
+
+            // Source order, whatever order concurrent bodies were analysed in: the paths reported are deterministic.
+            public Step[] Steps()
+            {
+                lock (_steps)
+                {
+                    return _ordered ??= _steps
+                        .OrderBy(s => s.Call.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+                        .ThenBy(s => s.Call.SpanStart)
+                        .ThenBy(s => s.Target is null ? 1 : 0)
+                        .ToArray();
+                }
+            }
+        }
+
+        /// <summary>Where a call can land: the method itself, and its implementations and overrides in the compilation.</summary>
+        private sealed class Dispatch
+        {
+            private readonly Dictionary<IMethodSymbol, List<IMethodSymbol>> _implementations = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+
+            public Dispatch(IEnumerable<INamedTypeSymbol> sourceTypes)
+            {
+                foreach (var type in sourceTypes)
+                {
+                    foreach (var member in type.GetMembers())
+                    {
+                        if (member is not IMethodSymbol method)
+                        {
+                            continue;
+                        }
+
+                        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                        {
+                            Add(overridden, method);
+                        }
+
+                        foreach (var implemented in MethodLineage.Of(method))
+                        {
+                            if (implemented.ContainingType?.TypeKind == TypeKind.Interface)
+                            {
+                                Add(implemented, method);
+                            }
+                        }
+                    }
+                }
+            }
+
+            private void Add(IMethodSymbol declared, IMethodSymbol implementation)
+            {
+                declared = declared.OriginalDefinition;
+                if (!_implementations.TryGetValue(declared, out var list))
+                {
+                    _implementations[declared] = list = new List<IMethodSymbol>();
+                }
+
+                list.Add(implementation.OriginalDefinition);
+            }
+
+            public IEnumerable<IMethodSymbol> Targets(IMethodSymbol callee)
+            {
+                yield return callee;
+                if (_implementations.TryGetValue(callee, out var implementations))
+                {
+                    foreach (var implementation in implementations)
+                    {
+                        yield return implementation;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A path from an entry point to a publish call: the calls taken, in order, then the publish itself.</summary>
+    internal sealed class UnattendedPath
+    {
+        public UnattendedPath(EntryPoint entry, ImmutableArray<(IMethodSymbol Function, SyntaxNode Call)> calls, SyntaxNode publish, PublishTarget target)
+        {
+            Entry = entry;
+            Calls = calls;
+            Publish = publish;
+            Target = target;
+        }
+
+        public EntryPoint Entry { get; }
+
+        public ImmutableArray<(IMethodSymbol Function, SyntaxNode Call)> Calls { get; }
+
+        public SyntaxNode Publish { get; }
+
+        public PublishTarget Target { get; }
+
+        /// <summary>"DailyTipWorker.ExecuteAsync → Poster.Post → MastodonClient.PublishStatus".</summary>
+        public string Describe()
+            => string.Join(" → ", new[] { Entry.Lambda is null ? CallGraph.NameOf(Entry.Function) : Entry.Reason }
+                .Concat(Calls.Select(c => CallGraph.NameOf(c.Function)))
+                .Concat(new[] { PublishTarget.ApiName(Target.Method) }));
+
+        public IEnumerable<Location> Locations()
+            => Calls.Select(c => c.Call.GetLocation()).Concat(new[] { Publish.GetLocation() });
+    }
+}

@@ -1,0 +1,205 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Catalog;
+using Presence.Analyzers.Model;
+
+namespace Presence.Analyzers.Paths
+{
+    /// <summary>
+    /// Recognises where code runs with nobody deciding: methods by what they override or implement (hosted services,
+    /// Quartz jobs, update handlers, Azure Functions triggers, [UnattendedEntryPoint]), and callbacks by where they
+    /// are registered (timers, Hangfire jobs, bot events).
+    /// </summary>
+    internal sealed class EntryPoints
+    {
+        // (declaring type metadata name, member) → (kind, reason); matched through overrides and implementations.
+        private static readonly Dictionary<(string Type, string Member), (EntryKind Kind, string Reason)> ByDeclaration = new Dictionary<(string, string), (EntryKind, string)>
+        {
+            [("Microsoft.Extensions.Hosting.BackgroundService", "ExecuteAsync")] = (EntryKind.Unattended, "hosted service"),
+            [("Microsoft.Extensions.Hosting.IHostedService", "StartAsync")] = (EntryKind.Unattended, "hosted service"),
+            [("Microsoft.Extensions.Hosting.IHostedLifecycleService", "StartingAsync")] = (EntryKind.Unattended, "hosted service"),
+            [("Microsoft.Extensions.Hosting.IHostedLifecycleService", "StartedAsync")] = (EntryKind.Unattended, "hosted service"),
+            [("Microsoft.Extensions.Hosting.IHostedLifecycleService", "StoppingAsync")] = (EntryKind.Unattended, "hosted service"),
+            [("Microsoft.Extensions.Hosting.IHostedLifecycleService", "StoppedAsync")] = (EntryKind.Unattended, "hosted service"),
+            [("Quartz.IJob", "Execute")] = (EntryKind.Unattended, "Quartz job"),
+            [("Telegram.Bot.Polling.IUpdateHandler", "HandleUpdateAsync")] = (EntryKind.IncomingMessage, "Telegram update handler"),
+            [("SlackNet.IEventHandler`1", "Handle")] = (EntryKind.IncomingMessage, "Slack event handler"),
+        };
+
+        // Trigger attributes on a function parameter (Azure Functions isolated worker and in-process).
+        private static readonly Dictionary<string, string> TriggerAttributes = new Dictionary<string, string>
+        {
+            ["Microsoft.Azure.Functions.Worker.TimerTriggerAttribute"] = "timer-triggered function",
+            ["Microsoft.Azure.Functions.Worker.QueueTriggerAttribute"] = "queue-triggered function",
+            ["Microsoft.Azure.Functions.Worker.ServiceBusTriggerAttribute"] = "Service Bus-triggered function",
+            ["Microsoft.Azure.WebJobs.TimerTriggerAttribute"] = "timer-triggered function",
+            ["Microsoft.Azure.WebJobs.QueueTriggerAttribute"] = "queue-triggered function",
+            ["Microsoft.Azure.WebJobs.ServiceBusTriggerAttribute"] = "Service Bus-triggered function",
+        };
+
+        // Events whose handlers run for each incoming message, or on a schedule: (declaring type namespace root, event name).
+        private static readonly Dictionary<(string Namespace, string Event), (EntryKind Kind, string Reason)> Events = new Dictionary<(string, string), (EntryKind, string)>
+        {
+            [("System", "Elapsed")] = (EntryKind.Unattended, "timer callback"),
+            [("Telegram", "OnMessage")] = (EntryKind.IncomingMessage, "Telegram message handler"),
+            [("Telegram", "OnUpdate")] = (EntryKind.IncomingMessage, "Telegram update handler"),
+            [("Discord", "MessageReceived")] = (EntryKind.IncomingMessage, "Discord message handler"),
+            [("DSharpPlus", "MessageCreated")] = (EntryKind.IncomingMessage, "Discord message handler"),
+        };
+
+        private readonly PresenceSymbols _symbols;
+        private readonly INamedTypeSymbol? _unattendedEntryPoint;
+        private readonly ConcurrentDictionary<IMethodSymbol, EntryPoint?> _methods = new ConcurrentDictionary<IMethodSymbol, EntryPoint?>(SymbolEqualityComparer.Default);
+
+        public EntryPoints(Compilation compilation, PresenceSymbols symbols)
+        {
+            _symbols = symbols;
+            _unattendedEntryPoint = compilation.GetTypeByMetadataName("Presence.UnattendedEntryPointAttribute");
+        }
+
+        /// <summary>The entry point a method is by its declaration, or null.</summary>
+        public EntryPoint? OfMethod(IMethodSymbol method)
+            => method.MethodKind is MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation
+                ? _methods.GetOrAdd(method.OriginalDefinition, Compute)
+                : null;
+
+        private EntryPoint? Compute(IMethodSymbol method)
+        {
+            if (PresenceSymbols.FindAttribute(method, _unattendedEntryPoint) is { } marked)
+            {
+                var repliesToMessages = false;
+                foreach (var argument in marked.NamedArguments)
+                {
+                    repliesToMessages |= argument.Key == "HandlesIncomingMessages" && argument.Value.Value is true;
+                }
+
+                return repliesToMessages
+                    ? new EntryPoint(method, EntryKind.IncomingMessage, "incoming-message handler", null)
+                    : new EntryPoint(method, EntryKind.Unattended, "unattended entry point", null);
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                foreach (var attribute in parameter.GetAttributes())
+                {
+                    if (attribute.AttributeClass is { } type && TriggerAttributes.TryGetValue(MetadataNames.Of(type), out var trigger))
+                    {
+                        return new EntryPoint(method, EntryKind.Unattended, trigger, null);
+                    }
+                }
+            }
+
+            foreach (var declaration in MethodLineage.Of(method))
+            {
+                if (!ReferenceEquals(declaration, method) && declaration.ContainingType is { } type
+                    && ByDeclaration.TryGetValue((MetadataNames.Of(type), declaration.Name), out var known))
+                {
+                    return new EntryPoint(method, known.Kind, known.Reason, null);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Callbacks an operation registers to run unattended: a Timer's callback, a Hangfire job expression, a
+        /// handler of a bot's message events, Telegram's StartReceiving handler; and a PeriodicTimer loop, whose
+        /// enclosing function runs on each tick.
+        /// </summary>
+        public IEnumerable<(IOperation Callback, EntryKind Kind, string Reason)> Registrations(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IObjectCreationOperation { Type: { Name: "Timer" } timer } creation when timer.ContainingNamespace?.ToDisplayString() == "System.Threading":
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (argument.Parameter?.Name == "callback")
+                        {
+                            yield return (argument.Value, EntryKind.Unattended, "timer callback");
+                        }
+                    }
+
+                    break;
+
+                case IEventAssignmentOperation { Adds: true, EventReference: IEventReferenceOperation { Event: var @event } } subscription
+                    when @event.ContainingType is { } declaring && Events.TryGetValue((RootNamespace(declaring), @event.Name), out var known)
+                         && (@event.Name != "Elapsed" || declaring.ToDisplayString() == "System.Timers.Timer"):
+                    yield return (subscription.HandlerValue, known.Kind, known.Reason);
+                    break;
+
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+                    var type = method.ContainingType;
+                    if (type is null)
+                    {
+                        break;
+                    }
+
+                    if (RootNamespace(type) == "Hangfire" && method.Name is "AddOrUpdate" or "Enqueue" or "Schedule" or "ContinueJobWith" or "ContinueWith")
+                    {
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (IsLambda(argument.Value))
+                            {
+                                yield return (argument.Value, EntryKind.Unattended, method.Name == "AddOrUpdate" ? "recurring Hangfire job" : "Hangfire job");
+                            }
+                        }
+                    }
+                    else if (RootNamespace(type) == "Telegram" && method.Name is "StartReceiving" or "ReceiveAsync")
+                    {
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (argument.Parameter?.Name is "updateHandler")
+                            {
+                                yield return (argument.Value, EntryKind.IncomingMessage, "Telegram update handler");
+                            }
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>True for PeriodicTimer.WaitForNextTickAsync: the loop around it runs on a schedule.</summary>
+        public static bool IsPeriodicTick(IInvocationOperation invocation)
+            => invocation.TargetMethod is { Name: "WaitForNextTickAsync", ContainingType: { Name: "PeriodicTimer" } type }
+               && type.ContainingNamespace?.ToDisplayString() == "System.Threading";
+
+        /// <summary>The lambda or method a delegate-valued operation stands for.</summary>
+        public static IOperation? CallbackTarget(IOperation? operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    case IDelegateCreationOperation creation:
+                        operation = creation.Target;
+                        break;
+                    case IAnonymousFunctionOperation:
+                    case IMethodReferenceOperation:
+                        return operation;
+                    default:
+                        return null;
+                }
+            }
+        }
+
+        private static bool IsLambda(IOperation operation) => CallbackTarget(operation) is IAnonymousFunctionOperation or IMethodReferenceOperation;
+
+        private static string RootNamespace(INamedTypeSymbol type)
+        {
+            var current = type.ContainingNamespace;
+            while (current?.ContainingNamespace is { IsGlobalNamespace: false } parent)
+            {
+                current = parent;
+            }
+
+            return current?.Name ?? string.Empty;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Presence.Analyzers.Tests.Verifiers;
+
+namespace Presence.Analyzers.Tests.Paths;
+
+/// <summary>PRES003: handlers of incoming messages that answer with nobody there, against the real Telegram.Bot 22.</summary>
+public class AutomatedReplyTests
+{
+    private const string Usings = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Presence;
+        using Telegram.Bot;
+        using Telegram.Bot.Polling;
+        using Telegram.Bot.Types;
+        using Telegram.Bot.Types.Enums;
+
+        public interface IReplyReview { [HumanConfirmation] Task<bool> ApproveAsync(string reply); }
+
+        """;
+
+    private static DiagnosticResult Reply(int location, string handler, string path)
+        => PathVerifier.Diagnostic(PresenceDiagnostics.AutomatedReply).WithLocation(location).WithArguments(handler, path)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    [Fact]
+    public Task An_update_handler_that_answers_by_itself_is_an_automated_reply()
+        => PathVerifier.VerifyAsync(Usings + """
+            class AutoResponder : IUpdateHandler
+            {
+                public async Task {|#0:HandleUpdateAsync|}(ITelegramBotClient bot, Update update, CancellationToken ct)
+                {
+                    if (update.Message is { } message)
+                    {
+                        await bot.SendMessage(message.Chat, "Thanks for your message!", cancellationToken: ct);
+                    }
+                }
+
+                public Task HandleErrorAsync(ITelegramBotClient bot, Exception exception, HandleErrorSource source, CancellationToken ct) => Task.CompletedTask;
+            }
+            """,
+            [PathVerifier.Telegram],
+            Reply(0, "AutoResponder.HandleUpdateAsync (a Telegram update handler)", "AutoResponder.HandleUpdateAsync → ITelegramBotClient.SendMessage"));
+
+    [Fact]
+    public Task A_reply_a_person_approved_is_clean()
+        => PathVerifier.VerifyAsync(Usings + """
+            class ReviewedResponder(IReplyReview review) : IUpdateHandler
+            {
+                public async Task HandleUpdateAsync(ITelegramBotClient bot, Update update, CancellationToken ct)
+                {
+                    var reply = "Thanks, " + update.Message?.From?.FirstName;
+                    if (update.Message is { } message && await review.ApproveAsync(reply))
+                    {
+                        await bot.SendMessage(message.Chat, reply, cancellationToken: ct);
+                    }
+                }
+
+                public Task HandleErrorAsync(ITelegramBotClient bot, Exception exception, HandleErrorSource source, CancellationToken ct) => Task.CompletedTask;
+            }
+            """,
+            [PathVerifier.Telegram]);
+
+    [Fact]
+    public Task Message_events_and_receiving_callbacks_are_handlers()
+        => PathVerifier.VerifyAsync(Usings + """
+            class Bot
+            {
+                public void Start(TelegramBotClient bot, CancellationToken ct)
+                {
+                    bot.OnMessage += async (message, type) {|#0:=>|} await bot.SendMessage(message.Chat, "echo: " + message.Text);
+                    bot.StartReceiving(
+                        async (client, update, token) {|#1:=>|} await Answer(client, update),
+                        (client, exception, source, token) => Task.CompletedTask,
+                        cancellationToken: ct);
+                }
+
+                private static Task Answer(ITelegramBotClient client, Update update)
+                    => update.Message is { } message ? {|PRES001:client.SendMessage(message.Chat, "pong")|} : Task.CompletedTask;
+            }
+            """,
+            [PathVerifier.Telegram],
+            Reply(0, "the Telegram message handler in Bot.Start (a Telegram message handler)", "Telegram message handler → ITelegramBotClient.SendMessage"),
+            Reply(1, "the Telegram update handler in Bot.Start (a Telegram update handler)", "Telegram update handler → Bot.Answer → ITelegramBotClient.SendMessage"));
+
+    [Fact]
+    public Task A_marked_webhook_handler_and_a_disclosed_bot()
+        => PathVerifier.VerifyAsync(Usings + """
+            class Webhooks(ITelegramBotClient bot)
+            {
+                [UnattendedEntryPoint(HandlesIncomingMessages = true)]
+                public Task {|#0:OnWebhook|}(Update update) => bot.SendMessage(update.Message!.Chat, "auto");
+
+                [UnattendedEntryPoint(HandlesIncomingMessages = true)]
+                [AutomatedPresence("Disclosed FAQ bot: the account is labelled as automated")]
+                public Task OnFaq(Update update) => bot.SendMessage(update.Message!.Chat, "See our FAQ");
+            }
+            """,
+            [PathVerifier.Telegram],
+            Reply(0, "Webhooks.OnWebhook (an incoming-message handler)", "Webhooks.OnWebhook → ITelegramBotClient.SendMessage"));
+}

@@ -1,0 +1,303 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Presence.Analyzers.Tests.Verifiers;
+
+namespace Presence.Analyzers.Tests.Paths;
+
+/// <summary>PRES002: every kind of unattended entry point, against the real hosting, Quartz, Hangfire and Functions packages.</summary>
+public class UnattendedPathTests
+{
+    private const string Publisher = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Presence;
+
+        [PublishesContent("Mastodon")]
+        public interface IMastodonPublisher { Task PublishStatus(string text); }
+
+        public interface IApprovals { [HumanConfirmation] Task<bool> RedeemAsync(string text); }
+
+        public class Poster
+        {
+            private readonly IMastodonPublisher _mastodon;
+            public Poster(IMastodonPublisher mastodon) => _mastodon = mastodon;
+            public Task Post(string text) => {|PRES001:_mastodon.PublishStatus(text)|};
+        }
+
+        """;
+
+    private static DiagnosticResult Unattended(int location, string entry, string path)
+        => PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(location).WithArguments(entry, path)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    private static MetadataReference[] With(params MetadataReference[] references) => references;
+
+    [Fact]
+    public Task A_hosted_service_that_posts_every_day_fails_with_the_path()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class DailyTipWorker(IMastodonPublisher mastodon) : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                protected override async Task {|#0:ExecuteAsync|}(CancellationToken ct)
+                {
+                    while (!ct.IsCancellationRequested)
+                    {
+                        await mastodon.PublishStatus("Tip of the day: ...");
+                        await Task.Delay(TimeSpan.FromDays(1), ct);
+                    }
+                }
+            }
+            """,
+            PathVerifier.Hosting,
+            Unattended(0, "DailyTipWorker.ExecuteAsync (a hosted service)", "DailyTipWorker.ExecuteAsync → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task The_path_is_in_the_message_and_in_the_additional_locations()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class NightlyJob(Poster poster) : Quartz.IJob
+            {
+                public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken cancellationToken)
+                    => await {|#1:poster.Post("hi")|};
+            }
+            """,
+            With(PathVerifier.Quartz4),
+            PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish)
+                .WithLocation(0).WithLocation(1).WithLocation(15, 38)
+                .WithArguments("NightlyJob.Execute (a Quartz job)", "NightlyJob.Execute → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task Quartz_3_jobs_are_entry_points_too()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class NightlyJob(Poster poster) : Quartz.IJob
+            {
+                public Task {|#0:Execute|}(Quartz.IJobExecutionContext context) => poster.Post("hi");
+            }
+            """,
+            With(PathVerifier.Quartz3),
+            Unattended(0, "NightlyJob.Execute (a Quartz job)", "NightlyJob.Execute → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task Hosted_service_start_and_lifecycle_callbacks()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class Announcer(Poster poster) : Microsoft.Extensions.Hosting.IHostedLifecycleService
+            {
+                public Task {|#0:StartAsync|}(CancellationToken ct) => poster.Post("starting");
+                public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+                public Task StartingAsync(CancellationToken ct) => Task.CompletedTask;
+                public Task {|#1:StartedAsync|}(CancellationToken ct) => poster.Post("started");
+                public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
+                public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
+            }
+            """,
+            PathVerifier.Hosting,
+            Unattended(0, "Announcer.StartAsync (a hosted service)", "Announcer.StartAsync → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "Announcer.StartedAsync (a hosted service)", "Announcer.StartedAsync → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task A_requires_approval_helper_is_a_publish_target_for_the_job()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class Campaign(IMastodonPublisher mastodon)
+            {
+                [RequiresHumanApproval]
+                public Task Launch(string text) => mastodon.PublishStatus(text);
+            }
+
+            class LaunchJob(Campaign campaign) : Quartz.IJob
+            {
+                public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken ct) => await campaign.Launch("go");
+            }
+            """,
+            With(PathVerifier.Quartz4),
+            Unattended(0, "LaunchJob.Execute (a Quartz job)", "LaunchJob.Execute → Campaign.Launch"));
+
+    [Fact]
+    public Task Redeeming_a_recorded_approval_on_the_path_is_clean()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class ScheduledPost(IApprovals approvals, Poster poster, IMastodonPublisher mastodon) : Quartz.IJob
+            {
+                public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken ct)
+                {
+                    if (!await approvals.RedeemAsync("spring sale")) return;
+                    await mastodon.PublishStatus("spring sale");
+                    await poster.Post("spring sale");
+                }
+            }
+            """,
+            With(PathVerifier.Quartz4));
+
+    [Fact]
+    public Task AutomatedPresence_on_the_entry_point_or_on_the_path_breaks_the_chain()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class StatusJob(IMastodonPublisher mastodon) : Quartz.IJob
+            {
+                [AutomatedPresence("Status account labelled as a bot")]
+                public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken ct) => await mastodon.PublishStatus("up");
+            }
+
+            class StatusReporter(IMastodonPublisher mastodon)
+            {
+                [AutomatedPresence("Status account labelled as a bot")]
+                public Task Report() => mastodon.PublishStatus("up");
+            }
+
+            class HeartbeatJob(StatusReporter reporter) : Quartz.IJob
+            {
+                public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken ct) => await reporter.Report();
+            }
+            """,
+            With(PathVerifier.Quartz4));
+
+    [Fact]
+    public Task Hangfire_job_expressions_are_entry_points()
+        => PathVerifier.VerifyAsync("using Hangfire;\n" + Publisher + """
+            class Scheduling
+            {
+                void Register(Poster poster, IRecurringJobManager manager, IBackgroundJobClient client)
+                {
+                    RecurringJob.AddOrUpdate("daily-tip", () {|#0:=>|} poster.Post("tip"), Cron.Daily());
+                    RecurringJob.AddOrUpdate<Poster>("daily-tip-2", p {|#1:=>|} p.Post("tip"), Cron.Daily());
+                    BackgroundJob.Enqueue<Poster>(p {|#2:=>|} p.Post("now"));
+                    BackgroundJob.Schedule(() {|#3:=>|} poster.Post("later"), TimeSpan.FromHours(1));
+                    manager.AddOrUpdate("via-manager", () {|#4:=>|} poster.Post("tip"), Cron.Daily());
+                    client.Enqueue(() {|#5:=>|} poster.Post("via client"));
+                    RecurringJob.AddOrUpdate("harmless", () => Console.WriteLine("tick"), Cron.Daily());
+                }
+            }
+            """,
+            With(PathVerifier.Hangfire),
+            Unattended(0, "the recurring Hangfire job in Scheduling.Register (a recurring Hangfire job)", "recurring Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "the recurring Hangfire job in Scheduling.Register (a recurring Hangfire job)", "recurring Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(2, "the Hangfire job in Scheduling.Register (a Hangfire job)", "Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(3, "the Hangfire job in Scheduling.Register (a Hangfire job)", "Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(4, "the recurring Hangfire job in Scheduling.Register (a recurring Hangfire job)", "recurring Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(5, "the Hangfire job in Scheduling.Register (a Hangfire job)", "Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task Timer_callbacks_and_periodic_timer_loops()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class Timers(Poster poster)
+            {
+                private Timer? _timer;
+                private System.Timers.Timer? _legacy;
+
+                public void Start()
+                {
+                    _timer = new Timer(_ {|#0:=>|} poster.Post("tick"), null, TimeSpan.Zero, TimeSpan.FromHours(1));
+                    _legacy = new System.Timers.Timer(60_000);
+                    _legacy.Elapsed += OnElapsed;
+                }
+
+                private void {|#1:OnElapsed|}(object? sender, System.Timers.ElapsedEventArgs e) => poster.Post("elapsed");
+
+                public async Task {|#2:RunAsync|}(CancellationToken ct)
+                {
+                    using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5));
+                    while (await timer.WaitForNextTickAsync(ct))
+                    {
+                        await poster.Post("every five minutes");
+                    }
+                }
+            }
+            """,
+            [],
+            Unattended(0, "the timer callback in Timers.Start (a timer callback)", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "Timers.OnElapsed (a timer callback)", "Timers.OnElapsed → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(2, "Timers.RunAsync (a periodic timer loop)", "Timers.RunAsync → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task Azure_Functions_triggers_in_both_models_and_marked_methods()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class Functions(Poster poster)
+            {
+                [Microsoft.Azure.Functions.Worker.Function("DailyTip")]
+                public Task {|#0:Isolated|}([Microsoft.Azure.Functions.Worker.TimerTrigger("0 0 9 * * *")] Microsoft.Azure.Functions.Worker.TimerInfo timer) => poster.Post("tip");
+
+                [Microsoft.Azure.Functions.Worker.Function("FromQueue")]
+                public Task {|#1:Queued|}([Microsoft.Azure.Functions.Worker.QueueTrigger("posts")] string text) => poster.Post(text);
+
+                [Microsoft.Azure.WebJobs.FunctionName("InProcess")]
+                public Task {|#2:InProcess|}([Microsoft.Azure.WebJobs.TimerTrigger("0 0 9 * * *")] Microsoft.Azure.WebJobs.TimerInfo timer) => poster.Post("tip");
+
+                [UnattendedEntryPoint]
+                public Task {|#3:FromOurScheduler|}() => poster.Post("tip");
+
+                public Task FromAButton() => poster.Post("clicked by a person");
+            }
+            """,
+            PathVerifier.AzureFunctions,
+            Unattended(0, "Functions.Isolated (a timer-triggered function)", "Functions.Isolated → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "Functions.Queued (a queue-triggered function)", "Functions.Queued → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(2, "Functions.InProcess (a timer-triggered function)", "Functions.InProcess → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(3, "Functions.FromOurScheduler (an unattended entry point)", "Functions.FromOurScheduler → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task Calls_through_interfaces_reach_their_implementations_in_the_compilation()
+        => PathVerifier.VerifyAsync(Publisher + """
+            public interface IDigest { Task Send(); }
+            public class EmailDigest : IDigest { public Task Send() => Task.CompletedTask; }
+            public class SocialDigest(Poster poster) : IDigest { public Task Send() => poster.Post("digest"); }
+
+            class DigestJob(IDigest digest) : Quartz.IJob
+            {
+                public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken ct) => await digest.Send();
+            }
+            """,
+            With(PathVerifier.Quartz4),
+            Unattended(0, "DigestJob.Execute (a Quartz job)", "DigestJob.Execute → SocialDigest.Send → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task Recursion_and_lambdas_on_the_path()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class Crawler(Poster poster)
+            {
+                public async Task Visit(int depth)
+                {
+                    if (depth > 3) { await poster.Post("done"); return; }
+                    await Task.Run(() => Visit(depth + 1));
+                }
+            }
+
+            class CrawlJob(Crawler crawler) : Quartz.IJob
+            {
+                public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken ct) => await crawler.Visit(0);
+            }
+            """,
+            With(PathVerifier.Quartz4),
+            Unattended(0, "CrawlJob.Execute (a Quartz job)", "CrawlJob.Execute → Crawler.Visit → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task A_publish_reachable_from_a_person_and_from_a_job_is_reported_for_the_job_only()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class Commands(Poster poster)
+            {
+                public Task OnPostButton(string text) => poster.Post(text);
+            }
+
+            class Job(Poster poster) : Quartz.IJob
+            {
+                public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken ct) => await poster.Post("auto");
+            }
+            """,
+            With(PathVerifier.Quartz4),
+            Unattended(0, "Job.Execute (a Quartz job)", "Job.Execute → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task Paths_longer_than_the_configured_depth_are_not_followed()
+    {
+        const string Chain = """
+            class A(B b) { public Task Run() => b.Run(); }
+            class B(Poster poster) { public Task Run() => poster.Post("deep"); }
+
+            class Job(A a) : Quartz.IJob
+            {
+                public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken ct) => await a.Run();
+            }
+            """;
+        return Task.WhenAll(
+            PathVerifier.VerifyAsync(Publisher + Chain, With(PathVerifier.Quartz4), "presence_max_path_depth = 2"),
+            PathVerifier.VerifyAsync(Publisher + Chain, With(PathVerifier.Quartz4), "presence_max_path_depth = 3",
+                Unattended(0, "Job.Execute (a Quartz job)", "Job.Execute → A.Run → B.Run → Poster.Post → IMastodonPublisher.PublishStatus")));
+    }
+}

@@ -1,0 +1,57 @@
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Presence.Analyzers.Rules;
+
+namespace Presence.Analyzers.Tests.Verifiers;
+
+/// <summary>Runs the publish-flow analyzer over sources compiled against the real job, hosting and bot packages.</summary>
+internal static class PathVerifier
+{
+    public static MetadataReference[] Hosting { get; } =
+    [
+        TestReferences.FromType<Microsoft.Extensions.Hosting.BackgroundService>(),
+    ];
+
+    public static MetadataReference Quartz4 { get; } = TestReferences.FromType<Quartz.IJob>();
+
+    /// <summary>Quartz 3.x, downloaded beside 4.x (one project cannot reference both versions).</summary>
+    public static MetadataReference Quartz3 { get; } = MetadataReference.CreateFromFile(Path.Combine(
+        typeof(PathVerifier).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NuGetPackageRoot").Value!,
+        "quartz", "3.22.10", "lib", "net8.0", "Quartz.dll"));
+
+    public static MetadataReference Hangfire { get; } = MetadataReference.CreateFromFile(typeof(Hangfire.RecurringJob).Assembly.Location);
+
+    public static MetadataReference[] AzureFunctions { get; } =
+    [
+        TestReferences.FromType<Microsoft.Azure.Functions.Worker.TimerTriggerAttribute>(),
+        TestReferences.FromType<Microsoft.Azure.Functions.Worker.FunctionAttribute>(),
+        TestReferences.FromType<Microsoft.Azure.Functions.Worker.QueueTriggerAttribute>(),
+        TestReferences.FromType<Microsoft.Azure.WebJobs.TimerTriggerAttribute>(),
+        TestReferences.FromType<Microsoft.Azure.WebJobs.FunctionNameAttribute>(),
+    ];
+
+    public static MetadataReference Telegram { get; } = TestReferences.FromType<Telegram.Bot.TelegramBotClient>();
+
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor)
+        => AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(descriptor);
+
+    public static Task VerifyAsync(string source, MetadataReference[] references, params DiagnosticResult[] expected)
+        => VerifyAsync(source, references, editorConfig: null, expected);
+
+    public static Task VerifyAsync(string source, MetadataReference[] references, string? editorConfig, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test { TestCode = source };
+        test.TestState.AdditionalReferences.AddRange(references);
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\n" + editorConfig));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+}
