@@ -62,6 +62,7 @@ public sealed class ConsumerBuildTests(PackedPackage package)
         Assert.Contains("lib/netstandard2.0/Presence.Abstractions.dll", entries);
         Assert.Contains("lib/netstandard2.0/Presence.Abstractions.xml", entries);
         Assert.Contains("analyzers/dotnet/cs/Presence.Analyzers.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/Presence.Analyzers.CodeFixes.dll", entries);
         Assert.Contains("build/Presence.Analyzers.props", entries);
         Assert.Contains("build/Presence.Analyzers.targets", entries);
         Assert.Contains("build/config/strict.globalconfig", entries);

@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Presence.Analyzers.Model;
+
+namespace Presence.Analyzers.CodeFixes
+{
+    /// <summary>
+    /// PRES004: "Check the confirmation result" — where a yes/no answer was discarded
+    /// (<c>await review.AskAsync(draft);</c>) or stored and never tested (<c>var ok = review.Ask(draft);</c>),
+    /// stop when the answer is no: <c>if (!await review.AskAsync(draft)) { return; }</c>.
+    /// Offered where a bare <c>return;</c> compiles and the answer is a bool.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CheckConfirmationResultCodeFix)), Shared]
+    public sealed class CheckConfirmationResultCodeFix : CodeFixProvider
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ConfirmationIgnored);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var diagnostic = context.Diagnostics[0];
+            if (diagnostic.AdditionalLocations.Count == 0)
+            {
+                return;
+            }
+
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null
+                || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not { } found
+                || found.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } confirmation
+                || !AnswersYesOrNo(confirmation, model, context.CancellationToken)
+                || !FunctionShape.Of(confirmation, model).AllowsBareReturn)
+            {
+                return;
+            }
+
+            var answer = confirmation.Parent is AwaitExpressionSyntax awaited ? (ExpressionSyntax)awaited : confirmation;
+            switch (answer.Parent)
+            {
+                case ExpressionStatementSyntax discarded:
+                    Register(context, diagnostic, root, discarded, Guard(answer.WithoutTrivia()), replace: true);
+                    break;
+
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+                    when declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax declaration }:
+                    Register(context, diagnostic, root, declaration, Guard(SyntaxFactory.IdentifierName(declarator.Identifier.ValueText)), replace: false);
+                    break;
+            }
+        }
+
+        private static void Register(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, StatementSyntax statement, IfStatementSyntax guard, bool replace)
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Check the confirmation result",
+                    _ =>
+                    {
+                        var formatted = guard.WithAdditionalAnnotations(Formatter.Annotation);
+                        var edited = replace
+                            ? root.ReplaceNode(statement, formatted.WithTriviaFrom(statement))
+                            : root.InsertNodesAfter(statement, new[] { formatted });
+                        return Task.FromResult(context.Document.WithSyntaxRoot(edited));
+                    },
+                    equivalenceKey: nameof(CheckConfirmationResultCodeFix)),
+                diagnostic);
+        }
+
+        // if (!answer) { return; }
+        private static IfStatementSyntax Guard(ExpressionSyntax answer)
+            => SyntaxFactory.IfStatement(
+                SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, answer is IdentifierNameSyntax ? answer : SyntaxFactory.ParenthesizedExpression(answer).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation)),
+                SyntaxFactory.Block(SyntaxFactory.ReturnStatement()));
+
+        private static bool AnswersYesOrNo(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
+            {
+                return false;
+            }
+
+            var confirmations = new Confirmations(PresenceSymbols.Create(model.Compilation));
+            return confirmations.Classify(method) is { Shape: ConfirmationShape.Boolean, AnswerType.SpecialType: SpecialType.System_Boolean };
+        }
+    }
+}

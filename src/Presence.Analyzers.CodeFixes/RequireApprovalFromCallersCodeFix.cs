@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Presence.Analyzers.CodeFixes
+{
+    /// <summary>
+    /// PRES001: "Require approval from callers" — declares [RequiresHumanApproval] on the method around the publish
+    /// call, so the requirement moves to its callers (the trimming analyzers' fix for RequiresUnreferencedCode).
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RequireApprovalFromCallersCodeFix)), Shared]
+    public sealed class RequireApprovalFromCallersCodeFix : CodeFixProvider
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnconfirmedPublish);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var member = root?.FindNode(context.Span, getInnermostNodeForTie: true) is { } node ? AttributeEditing.EnclosingMember(node) : null;
+            if (member is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax))
+            {
+                return; // a constructor, accessor or initializer cannot declare the requirement
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Require approval from callers",
+                    cancellationToken => AttributeEditing.AddAttributeAsync(context.Document, member, "RequiresHumanApproval", null, cancellationToken),
+                    equivalenceKey: nameof(RequireApprovalFromCallersCodeFix)),
+                context.Diagnostics);
+        }
+    }
+}
