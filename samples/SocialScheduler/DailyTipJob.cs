@@ -1,18 +1,26 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Hosting;
 
 namespace SocialScheduler;
 
-/// <summary>Caught (PRES001): posts every day and nobody decides, even on the day the world is mourning.</summary>
-public sealed class DailyTipJob(IMastodonPublisher mastodon)
+/// <summary>Caught (PRES002, an error): a hosted service posts every day and nobody decides, even on a day of mourning.</summary>
+public sealed class DailyTipJob(TipPoster poster) : BackgroundService
 {
-    public async Task RunAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await mastodon.PublishStatusAsync("Tip of the day: schedule less, listen more.", cancellationToken);
-            await Task.Delay(TimeSpan.FromDays(1), cancellationToken);
+            await poster.PostTipAsync("Tip of the day: schedule less, listen more.", stoppingToken);
+            await Task.Delay(TimeSpan.FromDays(1), stoppingToken);
         }
     }
+}
+
+/// <summary>Caught too (PRES001): the helper the job calls publishes without asking anyone.</summary>
+public sealed class TipPoster(IMastodonPublisher mastodon)
+{
+    public Task PostTipAsync(string tip, CancellationToken cancellationToken)
+        => mastodon.PublishStatusAsync(tip, cancellationToken);
 }
