@@ -9,6 +9,8 @@ namespace Presence.Analyzers
         public const string UnattendedPublish = "PRES002";
         public const string AutomatedReply = "PRES003";
         public const string ConfirmationIgnored = "PRES004";
+        public const string ApprovalDoesNotCoverContent = "PRES006";
+        public const string MachineWrittenUnreviewed = "PRES008";
         public const string AutomatedPresenceWithoutJustification = "PRES010";
         public const string InvalidEnforcementSetting = "PRES100";
         public const string UnreadableConfirmationResult = "PRES101";
@@ -58,6 +60,35 @@ namespace Presence.Analyzers
             Category,
             DiagnosticSeverity.Warning,
             "A person was asked, but the code publishes whatever they answered: the result was discarded, or the check does not lead to the publish call.");
+
+        public static readonly DiagnosticDescriptor ApprovalDoesNotCoverContent = Create(
+            RuleIds.ApprovalDoesNotCoverContent,
+            "Approval does not cover what is published",
+            "{0}, but {1}: ask again for exactly the content that goes out, after its last change",
+            Category,
+            DiagnosticSeverity.Warning,
+            "A person approves one piece of content: a different variable, the same variable changed after the approval, or every item of a loop after one approval goes out without that person having seen it.");
+
+        private const string MachineWrittenTitle = "Machine-written content published, or an AI agent given a publish tool, without human review";
+        private const string MachineWrittenDescription = "Text a language model wrote must be read by a person before it is published in someone's name; an agent that can call a publish tool publishes without anyone reading.";
+
+        public static readonly DiagnosticDescriptor MachineWrittenUnreviewed = Create(
+            RuleIds.MachineWrittenUnreviewed,
+            MachineWrittenTitle,
+            "{0}: {1}",
+            Category,
+            DiagnosticSeverity.Warning,
+            MachineWrittenDescription);
+
+        /// <summary>The same rule for Semantic Kernel functions, decided once every type of the compilation is known.</summary>
+        public static readonly DiagnosticDescriptor MachineWrittenUnreviewedAtEnd = Create(
+            RuleIds.MachineWrittenUnreviewed,
+            MachineWrittenTitle,
+            "{0}: {1}",
+            Category,
+            DiagnosticSeverity.Warning,
+            MachineWrittenDescription,
+            WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor AutomatedPresenceWithoutJustification = Create(
             RuleIds.AutomatedPresenceWithoutJustification,

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -34,7 +35,7 @@ namespace Presence.Analyzers.Flow
 
         private ControlFlowGraph _graph = null!;
         private bool _graphIsExempt;
-        private List<PublishSite>? _unguarded;
+        private List<PublishSite>? _sites;
         private int _depth;
 
         private ConfirmationFlowAnalysis(PresenceModel model, IReadOnlyDictionary<SyntaxNode, PublishTarget> publishCalls, CancellationToken cancellationToken)
@@ -45,17 +46,18 @@ namespace Presence.Analyzers.Flow
         }
 
         /// <summary>
-        /// Which of <paramref name="publishCalls"/> (classified on the original operation tree, keyed by syntax) in
-        /// <paramref name="graph"/> and its lambdas and local functions no confirmation guards, in source order.
+        /// The publish calls among <paramref name="publishCalls"/> (classified on the original operation tree, keyed by
+        /// syntax) in <paramref name="graph"/> and its lambdas and local functions, guarded or not, with what held on the
+        /// paths to them; and the calls into the compilation that no confirmation guards. In source order.
         /// </summary>
-        public static List<PublishSite> FindUnguardedPublishCalls(
+        public static List<PublishSite> AnalyzeSites(
             ControlFlowGraph graph, PresenceModel model, IReadOnlyDictionary<SyntaxNode, PublishTarget> publishCalls, CancellationToken cancellationToken)
         {
             var analysis = new ConfirmationFlowAnalysis(model, publishCalls, cancellationToken);
             var rootStates = analysis.Solve(graph, FlowState.Unconfirmed(), exempt: false);
             analysis.SolveNestedFunctions();
 
-            analysis._unguarded = new List<PublishSite>();
+            analysis._sites = new List<PublishSite>();
             analysis.Report(graph, rootStates, exempt: false);
             foreach (var nested in analysis._nested)
             {
@@ -65,7 +67,7 @@ namespace Presence.Analyzers.Flow
                 }
             }
 
-            var sites = analysis._unguarded;
+            var sites = analysis._sites;
             sites.Sort((left, right) => left.Syntax.SpanStart.CompareTo(right.Syntax.SpanStart));
             return sites;
         }
@@ -227,6 +229,7 @@ namespace Presence.Analyzers.Flow
                 case IFlowCaptureOperation capture:
                     var captured = Visit(capture.Value, state);
                     state.Set(capture.Id, captured);
+                    state.SetMachineWritten(capture.Id, IsMachineWritten(capture.Value, state));
                     return captured;
 
                 case IFlowCaptureReferenceOperation captureReference:
@@ -310,6 +313,13 @@ namespace Presence.Analyzers.Flow
             }
 
             var method = invocation.TargetMethod;
+
+            // builder.Append(generated), post.SetText(generated): the receiver now holds machine-written content.
+            if (invocation.Instance is { } target && VariableOf(target) is { } receiverVariable && AnyMachineWritten(invocation.Arguments, state))
+            {
+                state.SetMachineWritten(receiverVariable, true);
+            }
+
             OnCallOrReference(method, invocation, state);
 
             if (_model.Confirmations.Classify(method) is { } confirmation && confirmation.Shape != ConfirmationShape.Unreadable)
@@ -367,10 +377,23 @@ namespace Presence.Analyzers.Flow
                 EnterNestedFunction(method.OriginalDefinition, null, state);
             }
 
-            if (_unguarded is not null && !_graphIsExempt && !state.Confirmed && _publishCalls.TryGetValue(operation.Syntax, out var target))
+            if (_sites is null || _graphIsExempt || !_publishCalls.TryGetValue(operation.Syntax, out var target))
             {
-                _unguarded.Add(new PublishSite(operation.Syntax, target, state.AskedBy));
+                return;
             }
+
+            if (target.Kind == PublishKind.Call)
+            {
+                if (!state.Confirmed)
+                {
+                    _sites.Add(new PublishSite(operation.Syntax, target, state.AskedBy));
+                }
+
+                return;
+            }
+
+            var machineWritten = operation is IInvocationOperation call && AnyMachineWritten(call.Arguments, state);
+            _sites.Add(new PublishSite(operation.Syntax, target, state.AskedBy, operation, state.Confirmed, state.WrittenSinceAsk(), machineWritten));
         }
 
         private Evidence VisitAssignment(ISimpleAssignmentOperation assignment, FlowState state)
@@ -379,11 +402,25 @@ namespace Presence.Analyzers.Flow
             {
                 var assigned = Visit(assignment.Value, state);
                 state.Set(variable, assigned);
+                state.Wrote(variable);
+                state.SetMachineWritten(variable, IsMachineWritten(assignment.Value, state));
                 return assigned;
             }
 
             Visit(assignment.Target, state);
-            return Visit(assignment.Value, state);
+            var value = Visit(assignment.Value, state);
+
+            // post.Text = ...: the object a local holds has changed, and carries what was written into it.
+            if (assignment.Target is IMemberReferenceOperation { Instance: { } instance } && VariableOf(instance) is { } owner)
+            {
+                state.Wrote(owner);
+                if (IsMachineWritten(assignment.Value, state))
+                {
+                    state.SetMachineWritten(owner, true);
+                }
+            }
+
+            return value;
         }
 
         private Evidence VisitBinary(IBinaryOperation binary, FlowState state)
@@ -547,12 +584,90 @@ namespace Presence.Analyzers.Flow
             if (VariableOf(target) is { } variable)
             {
                 state.Forget(variable);
+                state.Wrote(variable);
                 return;
             }
 
             foreach (var child in target.ChildOperations)
             {
                 ForgetWrittenVariables(child, state);
+            }
+        }
+
+        private bool AnyMachineWritten(ImmutableArray<IArgumentOperation> arguments, FlowState state)
+        {
+            if (_model.MachineWriters is null)
+            {
+                return false;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (IsMachineWritten(argument.Value, state))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Whether a value is (or is derived from) language-model output that no confirmation has followed:
+        // the completion itself, its properties and awaited results, strings built from it, and whatever a call
+        // makes of it (a summary, a trimmed copy, a post object).
+        private bool IsMachineWritten(IOperation? operation, FlowState state, int depth = 0)
+        {
+            if (_model.MachineWriters is not { } writers || operation is null || depth > 32)
+            {
+                return false;
+            }
+
+            switch (operation)
+            {
+                case ILocalReferenceOperation or IParameterReferenceOperation:
+                    return state.IsMachineWritten(VariableOf(operation)!);
+                case IFlowCaptureReferenceOperation capture:
+                    return state.IsMachineWritten(capture.Id);
+                case IInvocationOperation invocation:
+                    if (writers.Writes(invocation.TargetMethod))
+                    {
+                        return true;
+                    }
+
+                    if (IsMachineWritten(invocation.Instance, state, depth + 1))
+                    {
+                        return true;
+                    }
+
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (IsMachineWritten(argument.Value, state, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case IObjectCreationOperation creation:
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (IsMachineWritten(argument.Value, state, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return creation.Initializer is { } initializer && IsMachineWritten(initializer, state, depth + 1);
+                default:
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        if (child is not IAnonymousFunctionOperation and not IFlowAnonymousFunctionOperation && IsMachineWritten(child, state, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
             }
         }
 
@@ -570,7 +685,7 @@ namespace Presence.Analyzers.Flow
 
         private void EnterNestedFunction(IMethodSymbol symbol, IFlowAnonymousFunctionOperation? lambda, FlowState state)
         {
-            if (_unguarded is not null)
+            if (_sites is not null)
             {
                 return; // reporting: entries are final
             }

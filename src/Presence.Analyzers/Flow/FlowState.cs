@@ -13,6 +13,11 @@ namespace Presence.Analyzers.Flow
         // Keys are locals, parameters and flow captures; only values carrying evidence are kept.
         private Dictionary<object, Evidence>? _values;
 
+        // May-facts (union at joins): variables written since the last ask (PRES006), and variables holding
+        // machine-written content that no confirmation has followed yet (PRES008).
+        private HashSet<object>? _written;
+        private HashSet<object>? _machineWritten;
+
         /// <summary>A positive confirmation happened on every path.</summary>
         public bool Confirmed { get; private set; }
 
@@ -27,15 +32,45 @@ namespace Presence.Analyzers.Flow
                 Confirmed = Confirmed,
                 AskedBy = AskedBy,
                 _values = _values is null ? null : new Dictionary<object, Evidence>(_values),
+                _written = _written is null ? null : new HashSet<object>(_written),
+                _machineWritten = _machineWritten is null ? null : new HashSet<object>(_machineWritten),
             };
 
-        public void Ask(IInvocationOperation confirmation) => AskedBy = confirmation;
+        public void Ask(IInvocationOperation confirmation)
+        {
+            AskedBy = confirmation;
+            _written = null;
+        }
 
+        /// <summary>A positive answer: from here on the path is confirmed, and what was written before it was reviewed.</summary>
         public void Confirm()
         {
             Confirmed = true;
             _values = null;
+            _machineWritten = null;
         }
+
+        public void Wrote(object variable) => (_written ??= new HashSet<object>()).Add(variable);
+
+        /// <summary>The locals and parameters written on some path since the last ask.</summary>
+        public System.Collections.Immutable.ImmutableArray<ISymbol> WrittenSinceAsk()
+            => _written is null
+                ? System.Collections.Immutable.ImmutableArray<ISymbol>.Empty
+                : System.Collections.Immutable.ImmutableArray.CreateRange(System.Linq.Enumerable.OfType<ISymbol>(_written));
+
+        public void SetMachineWritten(object variable, bool machineWritten)
+        {
+            if (machineWritten)
+            {
+                (_machineWritten ??= new HashSet<object>()).Add(variable);
+            }
+            else
+            {
+                _machineWritten?.Remove(variable);
+            }
+        }
+
+        public bool IsMachineWritten(object variable) => _machineWritten is not null && _machineWritten.Contains(variable);
 
         /// <summary>Takes the edge on which a value with <paramref name="evidence"/> is <paramref name="isTrue"/>.</summary>
         public void Assume(Evidence evidence, bool isTrue)
@@ -99,8 +134,29 @@ namespace Presence.Analyzers.Flow
                 MeetValues(result, right, left);
             }
 
+            result._written = Union(left._written, right._written);
+            result._machineWritten = Union(left._machineWritten, right._machineWritten);
             return result;
         }
+
+        private static HashSet<object>? Union(HashSet<object>? left, HashSet<object>? right)
+        {
+            if (left is null || left.Count == 0)
+            {
+                return right is null || right.Count == 0 ? null : new HashSet<object>(right);
+            }
+
+            var union = new HashSet<object>(left);
+            if (right is not null)
+            {
+                union.UnionWith(right);
+            }
+
+            return union;
+        }
+
+        private static bool SameSet(HashSet<object>? left, HashSet<object>? right)
+            => (left?.Count ?? 0) == (right?.Count ?? 0) && (left is null || left.Count == 0 || left.SetEquals(right!));
 
         private static void MeetValues(FlowState result, FlowState from, FlowState other)
         {
@@ -130,7 +186,8 @@ namespace Presence.Analyzers.Flow
                 return left is null && right is null;
             }
 
-            if (left.Confirmed != right.Confirmed || !ReferenceEquals(left.AskedBy, right.AskedBy))
+            if (left.Confirmed != right.Confirmed || !ReferenceEquals(left.AskedBy, right.AskedBy)
+                || !SameSet(left._written, right._written) || !SameSet(left._machineWritten, right._machineWritten))
             {
                 return false;
             }

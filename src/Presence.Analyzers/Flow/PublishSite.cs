@@ -1,24 +1,44 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Model;
 
 namespace Presence.Analyzers.Flow
 {
-    /// <summary>A publish call that no positive confirmation guards.</summary>
+    /// <summary>A publish call (or a call into the compilation), with what held on the paths reaching it.</summary>
     internal sealed class PublishSite
     {
-        public PublishSite(SyntaxNode syntax, PublishTarget target, IInvocationOperation? askedBy)
+        public PublishSite(SyntaxNode syntax, PublishTarget target, IInvocationOperation? askedBy, IOperation? operation = null, bool guarded = false, ImmutableArray<ISymbol> changedSinceAsk = default, bool machineWritten = false)
         {
             Syntax = syntax;
             Target = target;
             AskedBy = askedBy;
+            Operation = operation;
+            Guarded = guarded;
+            ChangedSinceAsk = changedSinceAsk.IsDefault ? ImmutableArray<ISymbol>.Empty : changedSinceAsk;
+            MachineWritten = machineWritten;
         }
 
         public SyntaxNode Syntax { get; }
 
         public PublishTarget Target { get; }
 
-        /// <summary>The confirmation asked on every path to the call whose answer does not guard it, if any (PRES004).</summary>
+        /// <summary>
+        /// The confirmation asked last, the same on every path to the call: for an unguarded call, the one whose answer
+        /// does not guard it (PRES004); for a guarded call, the one that guards it (PRES006 compares what it covered).
+        /// </summary>
         public IInvocationOperation? AskedBy { get; }
+
+        /// <summary>The call as the control-flow graph has it, with its arguments; null when it was not analysed.</summary>
+        public IOperation? Operation { get; }
+
+        /// <summary>True when a positive confirmation happened on every path to the call.</summary>
+        public bool Guarded { get; }
+
+        /// <summary>Locals and parameters written on some path since <see cref="AskedBy"/> was asked.</summary>
+        public ImmutableArray<ISymbol> ChangedSinceAsk { get; }
+
+        /// <summary>True when an argument holds machine-written content that no confirmation followed (PRES008).</summary>
+        public bool MachineWritten { get; }
     }
 }

@@ -17,7 +17,11 @@ namespace Presence.Analyzers.Model
             Publishing = new PublishTargets(symbols, declared, catalog);
             Confirmations = new Confirmations(symbols);
             Scopes = new PublishScopes(compilation, symbols, Publishing);
+            MachineWriters = MachineWriters.For(compilation);
         }
+
+        /// <summary>Language-model calls, when the compilation can make any (PRES008).</summary>
+        public MachineWriters? MachineWriters { get; }
 
         public PresenceSymbols Symbols { get; }
 

@@ -29,7 +29,10 @@ namespace Presence.Analyzers.Rules
             PresenceDiagnostics.UnconfirmedPublish,
             PresenceDiagnostics.ConfirmationIgnored,
             PresenceDiagnostics.UnattendedPublish,
-            PresenceDiagnostics.AutomatedReply);
+            PresenceDiagnostics.AutomatedReply,
+            PresenceDiagnostics.ApprovalDoesNotCoverContent,
+            PresenceDiagnostics.MachineWrittenUnreviewed,
+            PresenceDiagnostics.MachineWrittenUnreviewedAtEnd);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -45,9 +48,14 @@ namespace Presence.Analyzers.Rules
 
                 var graph = new CallGraph();
                 var entryPoints = new EntryPoints(start.Compilation, model.Symbols);
+                var agentTools = AgentTools.For(start.Compilation);
                 var assembly = start.Compilation.Assembly;
 
-                start.RegisterSymbolAction(symbol => graph.AddType((INamedTypeSymbol)symbol.Symbol), SymbolKind.NamedType);
+                start.RegisterSymbolAction(symbol =>
+                {
+                    graph.AddType((INamedTypeSymbol)symbol.Symbol);
+                    agentTools?.NoteType((INamedTypeSymbol)symbol.Symbol);
+                }, SymbolKind.NamedType);
                 start.RegisterOperationBlockStartAction(block =>
                 {
                     if (model.Scopes.IsExemptMember(block.OwningSymbol))
@@ -58,7 +66,7 @@ namespace Presence.Analyzers.Rules
                     // Cheap pass first (as CA1416 does): only a body with a publish call, or with a confirmation
                     // and calls into the compilation, pays for a control-flow graph.
                     var options = PresenceOptions.Read(block.Options.AnalyzerConfigOptionsProvider.GetOptions(block.FilterTree));
-                    var body = new BodyCollector(model, entryPoints, graph, options, assembly, block.OwningSymbol as IMethodSymbol);
+                    var body = new BodyCollector(model, entryPoints, graph, agentTools, options, assembly, block.OwningSymbol as IMethodSymbol);
                     block.RegisterOperationAction(body.OnInvocation, OperationKind.Invocation);
                     block.RegisterOperationAction(body.OnMethodReference, OperationKind.MethodReference);
                     block.RegisterOperationAction(body.OnObjectCreation, OperationKind.ObjectCreation);
@@ -79,6 +87,8 @@ namespace Presence.Analyzers.Rules
                             path.Entry.DisplayName + " (" + path.Entry.ReasonWithArticle + ")",
                             path.Describe()));
                     }
+
+                    agentTools?.ReportKernelFunctions(end);
                 });
             });
         }
@@ -105,6 +115,7 @@ namespace Presence.Analyzers.Rules
             private readonly PresenceModel _model;
             private readonly EntryPoints _entryPoints;
             private readonly CallGraph _graph;
+            private readonly AgentTools? _agentTools;
             private readonly PresenceOptions _options;
             private readonly IAssemblySymbol _assembly;
             private readonly IMethodSymbol? _owner;
@@ -112,14 +123,16 @@ namespace Presence.Analyzers.Rules
             private readonly Dictionary<SyntaxNode, PublishTarget> _sites = new Dictionary<SyntaxNode, PublishTarget>();
             private readonly List<IOperation> _siteOperations = new List<IOperation>();
             private readonly Dictionary<SyntaxNode, EntryPoint> _entryLambdas = new Dictionary<SyntaxNode, EntryPoint>();
+            private readonly HashSet<SyntaxNode> _toolCallbacks = new HashSet<SyntaxNode>();
             private bool _hasPublish;
             private bool _hasConfirmation;
 
-            public BodyCollector(PresenceModel model, EntryPoints entryPoints, CallGraph graph, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner)
+            public BodyCollector(PresenceModel model, EntryPoints entryPoints, CallGraph graph, AgentTools? agentTools, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner)
             {
                 _model = model;
                 _entryPoints = entryPoints;
                 _graph = graph;
+                _agentTools = agentTools;
                 _options = options;
                 _assembly = assembly;
                 _owner = owner;
@@ -140,6 +153,22 @@ namespace Presence.Analyzers.Rules
                     lock (_gate)
                     {
                         _hasConfirmation = true;
+                    }
+                }
+
+                if (_agentTools?.ToolOf(invocation, IsPublishing) is { } tool)
+                {
+                    lock (_gate)
+                    {
+                        _toolCallbacks.Add(tool.Callback);
+                    }
+
+                    if (tool.Unreviewed)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            PresenceDiagnostics.MachineWrittenUnreviewed, invocation.Syntax.GetLocation(),
+                            "An AI agent is given '" + tool.Name + "' as a tool, which publishes",
+                            "wrap it in ApprovalRequiredAIFunction so that a person approves each call"));
                     }
                 }
 
@@ -191,6 +220,14 @@ namespace Presence.Analyzers.Rules
                     }
                 }
             }
+
+            private bool IsPublishing(IOperation operation)
+                => operation switch
+                {
+                    IInvocationOperation invocation => _model.Classify(invocation, _options) is not null,
+                    IMethodReferenceOperation reference => _model.Publishing.Classify(reference.Method) is not null,
+                    _ => false,
+                };
 
             private void AddEntry(IOperation? function, EntryKind kind, string reason)
             {
@@ -263,20 +300,21 @@ namespace Presence.Analyzers.Rules
                     _graph.AddEntry(ownerEntry);
                 }
 
-                IEnumerable<PublishSite> unguarded;
+                IEnumerable<PublishSite> sites;
                 if (_hasPublish || _hasConfirmation)
                 {
-                    unguarded = AnalyzeFlow(context);
+                    sites = AnalyzeFlow(context);
                 }
                 else
                 {
                     // No confirmation anywhere in the body: no call in it can be guarded.
-                    unguarded = _siteOperations
+                    sites = _siteOperations
                         .Where(operation => !InExemptFunction(operation))
                         .Select(operation => new PublishSite(operation.Syntax, _sites[operation.Syntax], null));
                 }
 
-                foreach (var site in unguarded)
+                var isKernelFunction = _agentTools?.IsKernelFunction(_owner) == true;
+                foreach (var site in sites)
                 {
                     var function = FunctionOf(site.Syntax);
                     if (site.Target.Kind == PublishKind.Call)
@@ -289,12 +327,30 @@ namespace Presence.Analyzers.Rules
                         continue;
                     }
 
+                    if (site.Guarded)
+                    {
+                        ReportGuarded(context, site);
+                        continue;
+                    }
+
+                    // An agent's tool is judged as a tool (PRES008 at the registration or on the kernel function),
+                    // and in an entry point's own body the path diagnostic says it all.
+                    if (IsInTool(site.Syntax))
+                    {
+                        continue;
+                    }
+
                     if (function is not null)
                     {
                         _graph.AddPublish(function, site.Target, site.Syntax);
                     }
 
-                    // In an entry point's own body the path diagnostic says it all.
+                    if (isKernelFunction)
+                    {
+                        _agentTools!.AddKernelFunctionPublish(_owner!, site.Target);
+                        continue;
+                    }
+
                     if (ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition))
                     {
                         if (!IsInEntryLambda(site.Syntax))
@@ -302,6 +358,24 @@ namespace Presence.Analyzers.Rules
                             context.ReportDiagnostic(Describe(site, context.OwningSymbol));
                         }
                     }
+                }
+            }
+
+            private static void ReportGuarded(OperationBlockAnalysisContext context, PublishSite site)
+            {
+                if (site.MachineWritten)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        PresenceDiagnostics.MachineWrittenUnreviewed, site.Syntax.GetLocation(), additionalLocations: null, Properties(site.Target),
+                        site.Target.Describe() + " with machine-written content",
+                        "it was generated after the last confirmation, so nobody reviewed it; ask a person about the generated text"));
+                }
+                else if (ContentCoverage.Gap(site) is { } gap)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        PresenceDiagnostics.ApprovalDoesNotCoverContent, site.Syntax.GetLocation(),
+                        additionalLocations: new[] { site.AskedBy!.Syntax.GetLocation() }, Properties(site.Target),
+                        site.Target.Describe(), gap));
                 }
             }
 
@@ -326,7 +400,7 @@ namespace Presence.Analyzers.Rules
                     if (blocks.Contains(block))
                     {
                         var graph = context.GetControlFlowGraph(block);
-                        foreach (var site in ConfirmationFlowAnalysis.FindUnguardedPublishCalls(graph, _model, _sites, context.CancellationToken))
+                        foreach (var site in ConfirmationFlowAnalysis.AnalyzeSites(graph, _model, _sites, context.CancellationToken))
                         {
                             yield return site;
                         }
@@ -370,9 +444,20 @@ namespace Presence.Analyzers.Rules
 
             private bool IsInEntryLambda(SyntaxNode syntax) => _entryLambdas.Count > 0 && syntax.Ancestors().Any(_entryLambdas.ContainsKey);
 
+            // A publish inside a tool's lambda, or the tool's method group itself.
+            private bool IsInTool(SyntaxNode syntax) => _toolCallbacks.Count > 0 && syntax.AncestorsAndSelf().Any(_toolCallbacks.Contains);
+
             private static Diagnostic Describe(PublishSite site, ISymbol owner)
             {
                 var location = site.Syntax.GetLocation();
+                if (site.MachineWritten)
+                {
+                    return Diagnostic.Create(
+                        PresenceDiagnostics.MachineWrittenUnreviewed, location, additionalLocations: null, Properties(site.Target),
+                        site.Target.Describe() + " with machine-written content",
+                        "nobody reviews the generated text before it goes out; ask a person about it first (a [HumanConfirmation] that sees the text)");
+                }
+
                 if (site.AskedBy is { } asked)
                 {
                     return Diagnostic.Create(

@@ -36,6 +36,16 @@ internal static class PathVerifier
 
     public static MetadataReference Telegram { get; } = TestReferences.FromType<Telegram.Bot.TelegramBotClient>();
 
+    /// <summary>Microsoft.Extensions.AI (abstractions and the function factory), Semantic Kernel abstractions, the OpenAI SDK.</summary>
+    public static MetadataReference[] Ai { get; } =
+    [
+        TestReferences.FromType<Microsoft.Extensions.AI.IChatClient>(),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.AIFunctionFactory).Assembly.Location),
+        TestReferences.FromType<Microsoft.SemanticKernel.Kernel>(),
+        TestReferences.FromType<OpenAI.Chat.ChatClient>(),
+        TestReferences.FromType<System.ClientModel.ClientResult>(),
+    ];
+
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor)
         => AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(descriptor);
 

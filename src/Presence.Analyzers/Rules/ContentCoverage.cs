@@ -1,0 +1,111 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Flow;
+
+namespace Presence.Analyzers.Rules
+{
+    /// <summary>
+    /// PRES006: whether the confirmation guarding a publish call covered what it publishes. Intraprocedural and
+    /// deliberately narrow: only locals and parameters passed as they are count as "what was confirmed" and "what
+    /// is published", so there is no finding where the compiler cannot tell.
+    /// </summary>
+    internal static class ContentCoverage
+    {
+        /// <summary>Why the approval does not cover the publish (the message's second part), or null.</summary>
+        public static string? Gap(PublishSite site)
+        {
+            if (!site.Guarded || site.AskedBy is not { } confirmation || site.Operation is not IInvocationOperation publish)
+            {
+                return null;
+            }
+
+            var confirmed = confirmation.Arguments.Select(a => Variable(a.Value)).Where(v => v is not null).Cast<ISymbol>().ToList();
+            var published = publish.Arguments.Select(a => (Argument: a.Value, Variable: Variable(a.Value))).ToList();
+            var asked = "'" + confirmation.TargetMethod.Name + "'";
+
+            foreach (var (_, variable) in published)
+            {
+                if (variable is not null && confirmed.Contains(variable, SymbolEqualityComparer.Default)
+                    && site.ChangedSinceAsk.Contains(variable, SymbolEqualityComparer.Default))
+                {
+                    return $"'{variable.Name}' changed after {asked} approved it";
+                }
+            }
+
+            foreach (var (argument, variable) in published)
+            {
+                if (LoopItem(argument, variable) is { } loop && !loop.Span.Contains(confirmation.Syntax.Span))
+                {
+                    return $"one approval from {asked}, asked before the loop, covers every item it publishes";
+                }
+            }
+
+            if (confirmed.Count == 1 && !published.Any(p => p.Variable is not null && SymbolEqualityComparer.Default.Equals(p.Variable, confirmed[0])))
+            {
+                var approved = confirmed[0];
+                var other = published.FirstOrDefault(p => p.Variable is not null && SymbolEqualityComparer.Default.Equals(TypeOf(p.Variable), TypeOf(approved))).Variable;
+                if (other is not null)
+                {
+                    return $"{asked} approved '{approved.Name}', not '{other.Name}'";
+                }
+            }
+
+            return null;
+        }
+
+        private static ISymbol? Variable(IOperation operation)
+        {
+            while (operation is IConversionOperation { IsImplicit: true } conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+        }
+
+        private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
+        {
+            ILocalSymbol local => local.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => null,
+        };
+
+        // The loop an argument takes its items from: a foreach variable, or items[i] with i declared by a for loop.
+        private static SyntaxNode? LoopItem(IOperation argument, ISymbol? variable)
+        {
+            if (variable is ILocalSymbol local
+                && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is { } declaration
+                && declaration.FirstAncestorOrSelf<CommonForEachStatementSyntax>() is { } forEach
+                && (declaration == forEach || forEach is ForEachVariableStatementSyntax { Variable: var deconstructed } && deconstructed.Span.Contains(declaration.Span)))
+            {
+                return forEach;
+            }
+
+            var element = argument;
+            while (element is IConversionOperation conversion)
+            {
+                element = conversion.Operand;
+            }
+
+            var index = element switch
+            {
+                IArrayElementReferenceOperation array when array.Indices.Length == 1 => array.Indices[0],
+                IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer => indexer.Arguments[0].Value,
+                _ => null,
+            };
+
+            return Variable(index ?? element) is ILocalSymbol counter
+                   && counter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Parent.Parent: ForStatementSyntax loop }
+                ? loop
+                : null;
+        }
+    }
+}

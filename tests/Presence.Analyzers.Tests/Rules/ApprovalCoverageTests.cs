@@ -1,0 +1,129 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Presence.Analyzers.Rules;
+using Presence.Analyzers.Tests.Verifiers;
+
+namespace Presence.Analyzers.Tests.Rules;
+
+/// <summary>PRES006: the approval must cover exactly what goes out.</summary>
+public class ApprovalCoverageTests
+{
+    private const string Api = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Presence;
+
+        [PublishesContent("LinkedIn")]
+        public interface IPublisher { Task PublishAsync(string text); Task PublishToAsync(string channel, string text); }
+
+        public sealed class Post { public string Text { get; set; } = ""; }
+
+        [PublishesContent("LinkedIn")]
+        public interface IPostPublisher { Task PublishAsync(Post post); }
+
+        public interface IReview
+        {
+            [HumanConfirmation] Task<bool> AskAsync(string text);
+            [HumanConfirmation] bool Ask(string text);
+            [HumanConfirmation] bool AskPost(Post post);
+        }
+
+        """;
+
+    private static DiagnosticResult Gap(int location, string what, string gap)
+        => AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.ApprovalDoesNotCoverContent)
+            .WithLocation(location).WithArguments(what, gap).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    [Fact]
+    public Task A_different_variable_a_changed_one_and_a_loop_after_one_approval_are_reported()
+        => AnalyzerVerifier<UnconfirmedPublishAnalyzer>.VerifyAsync(Api + """
+            class Poster(IPublisher publisher, IPostPublisher posts, IReview review)
+            {
+                async Task DifferentVariable(string draft, string final)
+                {
+                    if (await review.AskAsync(draft)) await {|#0:publisher.PublishAsync(final)|};
+                }
+
+                async Task ChangedAfterApproval(string text)
+                {
+                    if (!review.Ask(text)) return;
+                    text += " #ad";
+                    await {|#1:publisher.PublishAsync(text)|};
+                }
+
+                async Task ObjectChangedAfterApproval(Post post)
+                {
+                    if (!review.AskPost(post)) return;
+                    post.Text = post.Text.ToUpperInvariant();
+                    await {|#2:posts.PublishAsync(post)|};
+                }
+
+                async Task OneApprovalForTheWholeLoop(List<string> drafts)
+                {
+                    if (!review.Ask("all of this week's posts")) return;
+                    foreach (var draft in drafts)
+                    {
+                        await {|#3:publisher.PublishAsync(draft)|};
+                    }
+                }
+
+                async Task IndexedLoop(string[] drafts)
+                {
+                    if (!await review.AskAsync("everything")) return;
+                    for (var i = 0; i < drafts.Length; i++)
+                    {
+                        await {|#4:publisher.PublishAsync(drafts[i])|};
+                    }
+                }
+            }
+            """,
+            Gap(0, "Posts to LinkedIn through 'IPublisher.PublishAsync'", "'AskAsync' approved 'draft', not 'final'"),
+            Gap(1, "Posts to LinkedIn through 'IPublisher.PublishAsync'", "'text' changed after 'Ask' approved it"),
+            Gap(2, "Posts to LinkedIn through 'IPostPublisher.PublishAsync'", "'post' changed after 'AskPost' approved it"),
+            Gap(3, "Posts to LinkedIn through 'IPublisher.PublishAsync'", "one approval from 'Ask', asked before the loop, covers every item it publishes"),
+            Gap(4, "Posts to LinkedIn through 'IPublisher.PublishAsync'", "one approval from 'AskAsync', asked before the loop, covers every item it publishes"));
+
+    [Fact]
+    public Task Exactly_the_approved_content_is_clean_and_unclear_cases_are_left_alone()
+        => AnalyzerVerifier<UnconfirmedPublishAnalyzer>.VerifyAsync(Api + """
+            class Poster(IPublisher publisher, IPostPublisher posts, IReview review)
+            {
+                async Task Same(string text, string channel)
+                {
+                    if (await review.AskAsync(text)) await publisher.PublishToAsync(channel, text);
+                }
+
+                async Task ChangedBeforeApproval(string text)
+                {
+                    text = text.Trim();
+                    if (!review.Ask(text)) return;
+                    await publisher.PublishAsync(text);
+                }
+
+                async Task EachItemApproved(List<string> drafts)
+                {
+                    foreach (var draft in drafts)
+                    {
+                        if (!review.Ask(draft)) continue;
+                        await publisher.PublishAsync(draft);
+                    }
+                }
+
+                async Task Derived(Post post)
+                {
+                    // The compiler cannot tell whether the title covers the post: no finding.
+                    if (review.Ask(post.Text)) await posts.PublishAsync(post);
+                    if (review.Ask(post.Text)) await publisher.PublishAsync(post.Text + "!");
+                }
+
+                async Task ApprovedInsideTheLoop(string[] drafts)
+                {
+                    for (var i = 0; i < drafts.Length; i++)
+                    {
+                        if (await review.AskAsync(drafts[i])) await publisher.PublishAsync(drafts[i]);
+                    }
+                }
+            }
+            """);
+}

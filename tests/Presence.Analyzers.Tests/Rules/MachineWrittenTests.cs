@@ -1,0 +1,166 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Presence.Analyzers.Rules;
+using Presence.Analyzers.Tests.Verifiers;
+
+namespace Presence.Analyzers.Tests.Rules;
+
+/// <summary>PRES008 against the real Microsoft.Extensions.AI, Semantic Kernel and OpenAI packages.</summary>
+public class MachineWrittenTests
+{
+    private const string Api = """
+        using System;
+        using System.Collections.Generic;
+        using System.Text;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.AI;
+        using Presence;
+
+        [PublishesContent("LinkedIn")]
+        public interface IPublisher { Task PublishAsync(string text); }
+
+        public interface IReview { [HumanConfirmation] Task<bool> AskAsync(string text); }
+
+        """;
+
+    private static Task Check(string code, params DiagnosticResult[] expected)
+        => PathVerifier.VerifyAsync(Api + code, PathVerifier.Ai, expected);
+
+    private static DiagnosticResult Machine(int location, string what, string why)
+        => PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewed).WithLocation(location).WithArguments(what, why);
+
+    private const string Unreviewed = "nobody reviews the generated text before it goes out; ask a person about it first (a [HumanConfirmation] that sees the text)";
+
+    [Fact]
+    public Task Generated_text_flowing_into_a_publish_is_reported()
+        => Check("""
+            class Writer(IChatClient chat, IPublisher publisher)
+            {
+                async Task Direct(string topic)
+                {
+                    var response = await chat.GetResponseAsync("Write a post about " + topic);
+                    await {|#0:publisher.PublishAsync(response.Text)|};
+                }
+
+                async Task ThroughLocalsAndStringBuilding(string topic)
+                {
+                    var response = await chat.GetResponseAsync(topic);
+                    var text = response.Text.Trim();
+                    var post = $"{text}\n\n#marketing";
+                    await {|#1:publisher.PublishAsync(post)|};
+                }
+
+                async Task ThroughABuilder(string topic)
+                {
+                    var builder = new StringBuilder("Today: ");
+                    builder.Append((await chat.GetResponseAsync(topic)).Text);
+                    await {|#2:publisher.PublishAsync(builder.ToString())|};
+                }
+            }
+            """,
+            Machine(0, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed),
+            Machine(1, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed),
+            Machine(2, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed));
+
+    [Fact]
+    public Task A_confirmation_after_generation_is_a_review_and_before_it_is_not()
+        => Check("""
+            class Writer(IChatClient chat, IPublisher publisher, IReview review)
+            {
+                async Task Reviewed(string topic)
+                {
+                    var text = (await chat.GetResponseAsync(topic)).Text;
+                    if (!await review.AskAsync(text)) return;
+                    await publisher.PublishAsync(text);
+                }
+
+                async Task ApprovedTheTopicThenGenerated(string topic)
+                {
+                    if (!await review.AskAsync(topic)) return;
+                    var text = (await chat.GetResponseAsync(topic)).Text;
+                    await {|#0:publisher.PublishAsync(text)|};
+                }
+
+                async Task HumanText(string text)
+                {
+                    if (await review.AskAsync(text)) await publisher.PublishAsync(text);
+                }
+            }
+            """,
+            Machine(0, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content",
+                "it was generated after the last confirmation, so nobody reviewed it; ask a person about the generated text"));
+
+    [Fact]
+    public Task Semantic_Kernel_and_OpenAI_completions_are_machine_written()
+        => Check("""
+            class Writers(Microsoft.SemanticKernel.Kernel kernel, OpenAI.Chat.ChatClient openAi, IPublisher publisher)
+            {
+                async Task Kernel(string topic)
+                {
+                    var function = kernel.Plugins["writer"]["post"];
+                    var result = await kernel.InvokeAsync(function, new Microsoft.SemanticKernel.KernelArguments { ["topic"] = topic });
+                    await {|#0:publisher.PublishAsync(result.ToString())|};
+                }
+
+                async Task OpenAi(string topic)
+                {
+                    var completion = await openAi.CompleteChatAsync(new OpenAI.Chat.UserChatMessage(topic));
+                    await {|#1:publisher.PublishAsync(completion.Value.Content[0].Text)|};
+                }
+            }
+            """,
+            Machine(0, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed),
+            Machine(1, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed));
+
+    [Fact]
+    public Task An_agent_given_a_publish_tool_without_approval_is_reported()
+        => Check("""
+            class Agent(IPublisher publisher)
+            {
+                public IList<AITool> Tools() =>
+                [
+                    {|#0:AIFunctionFactory.Create(publisher.PublishAsync)|},
+                    {|#1:AIFunctionFactory.Create((string text) => publisher.PublishAsync(text), "publish")|},
+                    new ApprovalRequiredAIFunction(AIFunctionFactory.Create(publisher.PublishAsync)),
+                    new ApprovalRequiredAIFunction(AIFunctionFactory.Create((string text) => publisher.PublishAsync(text), "publish_reviewed")),
+                    AIFunctionFactory.Create((string city) => "sunny", "weather"),
+                ];
+            }
+            """,
+            Machine(0, "An AI agent is given 'IPublisher.PublishAsync' as a tool, which publishes", "wrap it in ApprovalRequiredAIFunction so that a person approves each call"),
+            Machine(1, "An AI agent is given 'IPublisher.PublishAsync' as a tool, which publishes", "wrap it in ApprovalRequiredAIFunction so that a person approves each call"));
+
+    [Fact]
+    public Task A_kernel_function_that_publishes_needs_a_function_filter()
+        => Check("""
+            public class SocialPlugin(IPublisher publisher)
+            {
+                [Microsoft.SemanticKernel.KernelFunction]
+                public Task {|#0:Publish|}(string text) => publisher.PublishAsync(text);
+
+                [Microsoft.SemanticKernel.KernelFunction]
+                public string Draft(string topic) => "A post about " + topic;
+            }
+            """,
+            PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewedAtEnd).WithLocation(0).WithArguments(
+                "The Semantic Kernel function 'SocialPlugin.Publish' publishes (Posts to LinkedIn through 'IPublisher.PublishAsync')",
+                "an agent can call it, and this compilation has no IFunctionInvocationFilter or IAutoFunctionInvocationFilter to ask a person first"));
+
+    [Fact]
+    public Task A_kernel_with_an_approval_filter_is_clean()
+        => Check("""
+            public class SocialPlugin(IPublisher publisher)
+            {
+                [Microsoft.SemanticKernel.KernelFunction]
+                public Task Publish(string text) => publisher.PublishAsync(text);
+            }
+
+            public sealed class ApprovalFilter(IReview review) : Microsoft.SemanticKernel.IFunctionInvocationFilter
+            {
+                public async Task OnFunctionInvocationAsync(Microsoft.SemanticKernel.FunctionInvocationContext context, Func<Microsoft.SemanticKernel.FunctionInvocationContext, Task> next)
+                {
+                    if (await review.AskAsync(context.Function.Name)) await next(context);
+                }
+            }
+            """);
+}
