@@ -9,7 +9,9 @@ namespace Presence.Analyzers
         public const string UnattendedPublish = "PRES002";
         public const string AutomatedReply = "PRES003";
         public const string ConfirmationIgnored = "PRES004";
+        public const string RubberStampConfirmation = "PRES005";
         public const string ApprovalDoesNotCoverContent = "PRES006";
+        public const string ApprovalKeptForLater = "PRES007";
         public const string MachineWrittenUnreviewed = "PRES008";
         public const string AutomatedPresenceWithoutJustification = "PRES010";
         public const string InvalidEnforcementSetting = "PRES100";
@@ -60,6 +62,22 @@ namespace Presence.Analyzers
             Category,
             DiagnosticSeverity.Warning,
             "A person was asked, but the code publishes whatever they answered: the result was discarded, or the check does not lead to the publish call.");
+
+        public static readonly DiagnosticDescriptor RubberStampConfirmation = Create(
+            RuleIds.RubberStampConfirmation,
+            "Rubber-stamp confirmation: a confirmation that approves without asking anyone",
+            "'{0}' is a confirmation that cannot say no: it {1}; ask a person (a prompt, a review queue, a recorded decision) and return their answer",
+            Category,
+            DiagnosticSeverity.Error,
+            "A [HumanConfirmation] that approves on every path turns every guard it protects into a formality; the analyzers would trust it, so it is an error.");
+
+        public static readonly DiagnosticDescriptor ApprovalKeptForLater = Create(
+            RuleIds.ApprovalKeptForLater,
+            "Approval kept for later publishing without freshness or hold checks",
+            "{0} keeps an Approved<{1}> for later: redeem the recorded decision through the ledger at publish time instead (keep the request id), so that expiry, single use and the publishing hold are checked when the post goes out",
+            Category,
+            DiagnosticSeverity.Warning,
+            "An approval token kept in a field, a collection or a serialized form outlives the moment it was checked; the world may have changed by the time it is used.");
 
         public static readonly DiagnosticDescriptor ApprovalDoesNotCoverContent = Create(
             RuleIds.ApprovalDoesNotCoverContent,

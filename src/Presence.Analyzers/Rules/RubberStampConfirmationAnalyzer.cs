@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Model;
+
+namespace Presence.Analyzers.Rules
+{
+    /// <summary>
+    /// PRES005: a confirmation that approves on every path — a [HumanConfirmation] method, or an implementation of
+    /// one (an IApprovalPrompt, say), whose every return is an approving constant (true, Task.FromResult(true), an
+    /// approved decision, a new token) or which, answering by returning normally, can never throw. What it reads
+    /// along the way does not matter when the answer cannot depend on it; a method that may throw to say no is
+    /// never reported.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RubberStampConfirmationAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(PresenceDiagnostics.RubberStampConfirmation);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var symbols = PresenceSymbols.Create(start.Compilation);
+                if (symbols.HumanConfirmation is null)
+                {
+                    return;
+                }
+
+                var confirmations = new Confirmations(symbols);
+                start.RegisterOperationBlockAction(block =>
+                {
+                    if (block.OwningSymbol is not IMethodSymbol method
+                        || confirmations.Classify(method) is not { } confirmation
+                        || confirmation.Shape == ConfirmationShape.Unreadable
+                        || Stamp(block.OperationBlocks, confirmation) is not { } reason)
+                    {
+                        return;
+                    }
+
+                    block.ReportDiagnostic(Diagnostic.Create(
+                        PresenceDiagnostics.RubberStampConfirmation, method.Locations[0], method.ContainingType.Name + "." + method.Name, reason));
+                });
+            });
+        }
+
+        private static string? Stamp(ImmutableArray<IOperation> blocks, Confirmation confirmation)
+        {
+            var body = blocks.FirstOrDefault(b => b is IMethodBodyOperation or IBlockOperation);
+            if (body is null)
+            {
+                return null; // abstract, extern, or an interface declaration: nothing decides here
+            }
+
+            var own = OwnOperations(body).ToList();
+            if (own.Any(o => o is IThrowOperation))
+            {
+                return null; // it can say no by throwing
+            }
+
+            if (confirmation.Shape == ConfirmationShape.Completion)
+            {
+                // Answers by returning: with no throw and no call that might throw, it never says no.
+                return own.Any(o => o is IInvocationOperation or IAwaitOperation or IObjectCreationOperation { Type.Name: not "Task" })
+                    ? null
+                    : "returns normally on every path and never throws";
+            }
+
+            var returns = own.OfType<IReturnOperation>().Where(r => r.ReturnedValue is not null).ToList();
+            if (returns.Count == 0 || !returns.All(r => Approves(r.ReturnedValue!, confirmation)))
+            {
+                return null;
+            }
+
+            return confirmation.Shape switch
+            {
+                ConfirmationShape.Boolean => "always returns true",
+                ConfirmationShape.Decision => "always returns an approved decision",
+                _ => "always returns a token, never null",
+            };
+        }
+
+        // The body's operations, not those of lambdas and local functions inside it.
+        private static IEnumerable<IOperation> OwnOperations(IOperation root)
+        {
+            var stack = new Stack<IOperation>();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var operation = stack.Pop();
+                yield return operation;
+                foreach (var child in operation.ChildOperations)
+                {
+                    if (child is not IAnonymousFunctionOperation and not ILocalFunctionOperation)
+                    {
+                        stack.Push(child);
+                    }
+                }
+            }
+        }
+
+        private static bool Approves(IOperation value, Confirmation confirmation)
+        {
+            value = Unwrap(value);
+            switch (confirmation.Shape)
+            {
+                case ConfirmationShape.Boolean:
+                    return value.ConstantValue is { HasValue: true, Value: true };
+
+                case ConfirmationShape.Token:
+                    return value is IObjectCreationOperation;
+
+                case ConfirmationShape.Decision when confirmation.ApprovalProperty is { } property:
+                    switch (value)
+                    {
+                        case IObjectCreationOperation creation:
+                            var byArgument = creation.Arguments.Any(a => string.Equals(a.Parameter?.Name, property.Name, StringComparison.OrdinalIgnoreCase)
+                                                                         && a.Value.ConstantValue is { HasValue: true, Value: true });
+                            var byInitializer = creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
+                                .Any(a => a.Target is IPropertyReferenceOperation p && p.Property.Name == property.Name && a.Value.ConstantValue is { HasValue: true, Value: true }) == true;
+                            return byArgument || byInitializer;
+
+                        case IInvocationOperation { TargetMethod: { IsStatic: true } factory }
+                            when SymbolEqualityComparer.Default.Equals(factory.ContainingType, property.ContainingType)
+                                 && (factory.Name.StartsWith("Approve", StringComparison.Ordinal) || factory.Name.StartsWith("Accept", StringComparison.Ordinal) || factory.Name.StartsWith("Confirm", StringComparison.Ordinal)):
+                            return true;
+                    }
+
+                    return false;
+
+                default:
+                    return false;
+            }
+        }
+
+        // Task.FromResult(x), ValueTask.FromResult(x), new ValueTask<T>(x), conversions: the answer inside.
+        private static IOperation Unwrap(IOperation value)
+        {
+            while (true)
+            {
+                switch (value)
+                {
+                    case IConversionOperation conversion:
+                        value = conversion.Operand;
+                        continue;
+                    case IInvocationOperation { TargetMethod.Name: "FromResult", Arguments.Length: 1 } fromResult
+                        when fromResult.TargetMethod.ContainingType.Name is "Task" or "ValueTask":
+                        value = fromResult.Arguments[0].Value;
+                        continue;
+                    case IObjectCreationOperation { Type.Name: "ValueTask" or "Task", Arguments.Length: 1 } wrapped:
+                        value = wrapped.Arguments[0].Value;
+                        continue;
+                    default:
+                        return value;
+                }
+            }
+        }
+    }
+}

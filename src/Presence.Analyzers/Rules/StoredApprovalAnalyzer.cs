@@ -1,0 +1,100 @@
+using System.Linq;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Presence.Analyzers.Rules
+{
+    /// <summary>
+    /// PRES007: an Approved&lt;T&gt; kept beyond the moment it was redeemed — in a field or property (directly, in an
+    /// array, a collection or any generic container), or handed to a serializer — instead of the request id, which
+    /// the ledger redeems at publish time with every check made again.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class StoredApprovalAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(PresenceDiagnostics.ApprovalKeptForLater);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var approved = start.Compilation.GetTypeByMetadataName("Presence.Approved`1");
+                if (approved is null)
+                {
+                    return;
+                }
+
+                start.RegisterSymbolAction(context =>
+                {
+                    var (type, what) = context.Symbol switch
+                    {
+                        IFieldSymbol { IsImplicitlyDeclared: false } field => (field.Type, "The field '" + field.Name + "'"),
+                        IPropertySymbol property when IsStored(property) => (property.Type, "The property '" + property.Name + "'"),
+                        _ => (null, string.Empty),
+                    };
+
+                    if (type is not null && Find(type, approved) is { } token)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.ApprovalKeptForLater, context.Symbol.Locations[0], what, token.TypeArguments[0].Name));
+                    }
+                }, SymbolKind.Field, SymbolKind.Property);
+
+                start.RegisterOperationAction(context =>
+                {
+                    var invocation = (IInvocationOperation)context.Operation;
+                    if (!IsSerializer(invocation.TargetMethod))
+                    {
+                        return;
+                    }
+
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        var value = argument.Value is IConversionOperation conversion ? conversion.Operand : argument.Value;
+                        if (value.Type is { } type && Find(type, approved) is { } token)
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(
+                                PresenceDiagnostics.ApprovalKeptForLater, argument.Syntax.GetLocation(), "Serializing it", token.TypeArguments[0].Name));
+                        }
+                    }
+                }, OperationKind.Invocation);
+            });
+        }
+
+        // An auto-property (a record's positional one included) stores; a computed one does not.
+        private static bool IsStored(IPropertySymbol property)
+            => !property.IsIndexer
+               && property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
+
+        // Approved<T> itself, in an array, or as a type argument of a container (List<Approved<T>>, Dictionary<K, Approved<T>>...).
+        private static INamedTypeSymbol? Find(ITypeSymbol type, INamedTypeSymbol approved)
+        {
+            switch (type)
+            {
+                case INamedTypeSymbol named when SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, approved):
+                    return named;
+                case IArrayTypeSymbol array:
+                    return Find(array.ElementType, approved);
+                case INamedTypeSymbol { IsGenericType: true } generic:
+                    foreach (var argument in generic.TypeArguments)
+                    {
+                        if (Find(argument, approved) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsSerializer(IMethodSymbol method)
+            => method.Name.StartsWith("Serialize", System.StringComparison.Ordinal)
+               && method.ContainingType is { Name: "JsonSerializer" or "JsonConvert" or "XmlSerializer" or "MessagePackSerializer" };
+    }
+}
