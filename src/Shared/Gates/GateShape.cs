@@ -224,7 +224,7 @@ namespace Presence.Gates
 
                 if (parameter.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer || parameter.Type.IsRefLikeType)
                 {
-                    return $"its parameter '{parameter.Name}' has the type '{parameter.Type.ToDisplayString()}', which an approval cannot hold";
+                    return $"its parameter '{parameter.Name}' has the type '{parameter.Type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}', which an approval cannot hold";
                 }
             }
 
@@ -262,7 +262,7 @@ namespace Presence.Gates
                 var part = Classify(parameter);
                 if (part is null)
                 {
-                    problem = $"its parameter '{parameter.Name}' has the type '{parameter.Type.ToDisplayString()}', which a gate cannot fingerprint: "
+                    problem = $"its parameter '{parameter.Name}' has the type '{parameter.Type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}', which a gate cannot fingerprint: "
                         + "implement Presence.IApprovalContent on it, or pass text, numbers, enums, Guids, Uris or sequences of them";
                     return null;
                 }
