@@ -311,7 +311,8 @@ namespace Presence.Generators.Gates
             var schedule = method.Parts.Where(p => p.Kind == PartKind.Schedule).Select(p => DocLines.Code(p.Parameter.Name)).ToList();
             var lines = new DocLines()
                 .Tag("summary", $"The content of a call to {DocLines.Cref(memberId)}: what a person approves before the gate's {DocLines.Code(symbol.Name)} publishes it.")
-                .Tag("remarks", "Its fingerprint binds an approval to this gate and method (with its type arguments) and to "
+                .Tag("remarks", "Its fingerprint binds an approval to this gate and method"
+                    + (_plan.Interface.Arity + symbol.Arity > 0 ? " (with their type arguments)" : string.Empty) + " and to "
                     + (fingerprinted.Count == 0 ? "nothing else: the method takes no content" : "the values of " + Join(fingerprinted))
                     + (schedule.Count == 0 ? "." : $"; {Join(schedule)} only {(schedule.Count == 1 ? "says" : "say")} when it goes out, and moving a post keeps its approval."));
             TypeParameterDocs(lines, symbol.TypeParameters, docs);
