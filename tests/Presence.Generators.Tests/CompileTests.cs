@@ -246,6 +246,10 @@ public class CompileTests
         Assert.Equal(
             new[] { "Acme.Social.Deep.ClashPublisherApprovalGate.g.cs", "Acme.Social.Deep.ClashPublisherGate2.g.cs", "Acme.Social.Deep.InternalPublisherGate.g.cs", "Acme.Social.Deep.PublisherGate`1.g.cs", "GlobalPublisherGate.g.cs" },
             run.Generated.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+
+        // ClashPublisherGate is someone's class: IClashPublisher, first by convention, takes the next name.
+        Assert.Contains("ClashPublisherApprovalGate(global::Acme.Social.Deep.IClashPublisher inner", run.Generated["Acme.Social.Deep.ClashPublisherApprovalGate.g.cs"], System.StringComparison.Ordinal);
+        Assert.Contains("ClashPublisherGate2(global::Acme.Social.Deep.ClashPublisher inner", run.Generated["Acme.Social.Deep.ClashPublisherGate2.g.cs"], System.StringComparison.Ordinal);
     }
 
     [Fact]

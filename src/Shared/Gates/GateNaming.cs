@@ -28,8 +28,9 @@ namespace Presence.Gates
         /// The gate's name: <c>{Stem}Gate</c>, or when that is taken, <c>{Stem}ApprovalGate</c>, then <c>{Stem}Gate2</c>,
         /// <c>{Stem}Gate3</c>… A name is taken when the namespace already has a type of that name and arity (in source
         /// or in a reference; the generator's own output does not count), or a type named like its services class.
-        /// The gated interfaces of one namespace are named together, in ordinal order of their stems, so two
-        /// interfaces never get one name (<c>IPublisher</c> and <c>Publisher</c>).
+        /// The gated interfaces of one namespace are named together, in ordinal order of their stems (an I-prefixed
+        /// name first), so two interfaces never get one name: <c>IPublisher</c> gets <c>PublisherGate</c> and
+        /// <c>Publisher</c> <c>PublisherApprovalGate</c>.
         /// </summary>
         public static string Choose(INamedTypeSymbol gated, CancellationToken cancellationToken)
         {
@@ -106,7 +107,14 @@ namespace Presence.Gates
             }
 
             var byArity = x.Arity.CompareTo(y.Arity);
-            return byArity != 0 ? byArity : string.CompareOrdinal(x.Name, y.Name);
+            if (byArity != 0)
+            {
+                return byArity;
+            }
+
+            // The conventional name gets the natural gate name: IPublisher before Publisher.
+            var byPrefix = (x.Name == Stem(x.Name)).CompareTo(y.Name == Stem(y.Name));
+            return byPrefix != 0 ? byPrefix : string.CompareOrdinal(x.Name, y.Name);
         }
 
         private static bool IsInSource(INamedTypeSymbol type)
