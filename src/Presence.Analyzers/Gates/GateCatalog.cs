@@ -49,7 +49,7 @@ namespace Presence.Analyzers.Gates
             }
 
             var plan = _plans.GetOrAdd(named.OriginalDefinition, definition => GateShape.Read(definition, _cancellationToken));
-            return plan.Problem is null ? plan : null;
+            return plan.Problem is null && !plan.IsIncomplete ? plan : null;
         }
 
         /// <summary>The gate covering a call of <paramref name="target"/> on a receiver of static type <paramref name="receiver"/>.</summary>

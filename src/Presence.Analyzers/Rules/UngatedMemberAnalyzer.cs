@@ -39,6 +39,11 @@ namespace Presence.Analyzers.Rules
             }
 
             var plan = GateShape.Read(gated, context.CancellationToken);
+            if (plan.IsIncomplete)
+            {
+                return;
+            }
+
             if (plan.Problem is { } problem)
             {
                 context.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.UngatedMember, interfaceLocation, gated.Name, "gets no approval gate", problem));

@@ -73,7 +73,7 @@ namespace Presence.Generators.Gates
             }
 
             var plan = GateShape.Read(gated, cancellationToken);
-            if (plan.Problem is not null)
+            if (plan.Problem is not null || plan.IsIncomplete)
             {
                 return null;
             }

@@ -122,9 +122,10 @@ namespace Presence.Gates
     /// <summary>What the gate of one interface is called, what it covers and what it skips.</summary>
     internal sealed class GatePlan
     {
-        public GatePlan(INamedTypeSymbol @interface, string? problem, string gateName, ImmutableArray<GatedMethod> methods, ImmutableArray<SkippedMember> skipped)
+        public GatePlan(INamedTypeSymbol @interface, string? problem, string gateName, ImmutableArray<GatedMethod> methods, ImmutableArray<SkippedMember> skipped, bool isIncomplete = false)
         {
             Interface = @interface;
+            IsIncomplete = isIncomplete;
             Problem = problem;
             GateName = gateName;
             Methods = methods;
@@ -133,7 +134,10 @@ namespace Presence.Gates
 
         public INamedTypeSymbol Interface { get; }
 
-        /// <summary>Why no gate is generated at all; null when one is.</summary>
+        /// <summary>The interface does not compile yet (a constraint on a missing type): no gate, and nothing to report.</summary>
+        public bool IsIncomplete { get; }
+
+        /// <summary>Why no gate is generated at all, reported as PRES106; null when one is (or when it is incomplete).</summary>
         public string? Problem { get; }
 
         public string GateName { get; }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -40,7 +41,14 @@ namespace Presence.Gates
                 return new GatePlan(gated, problem, GateNaming.Stem(gated.Name) + "Gate", ImmutableArray<GatedMethod>.Empty, ImmutableArray<SkippedMember>.Empty);
             }
 
+            // Code being typed (a constraint on a missing type): no gate, and nothing to report the compiler does not.
+            if (gated.TypeParameters.Any(t => t.ConstraintTypes.Any(HasErrors)))
+            {
+                return new GatePlan(gated, null, GateNaming.Stem(gated.Name) + "Gate", ImmutableArray<GatedMethod>.Empty, ImmutableArray<SkippedMember>.Empty, isIncomplete: true);
+            }
+
             var gateName = GateNaming.Choose(gated, cancellationToken);
+            var duplicates = Duplicates(gated);
             var methods = ImmutableArray.CreateBuilder<GatedMethod>();
             var skipped = ImmutableArray.CreateBuilder<SkippedMember>();
             var signatures = new Dictionary<string, IMethodSymbol>();
@@ -62,6 +70,17 @@ namespace Presence.Gates
                     IEventSymbol => "it is an event, and a gate only covers methods, which take the approved content",
                     _ => null,
                 };
+
+                // Code being typed: the compiler reports a missing type or a duplicate member, and a gate method
+                // would only repeat the error.
+                if (member is IMethodSymbol incomplete
+                    && (HasErrors(incomplete.ReturnType)
+                        || incomplete.Parameters.Any(p => HasErrors(p.Type))
+                        || incomplete.TypeParameters.Any(t => t.ConstraintTypes.Any(HasErrors))
+                        || duplicates.Contains(incomplete)))
+                {
+                    continue;
+                }
 
                 if (reason is null && member is IMethodSymbol method)
                 {
@@ -100,6 +119,44 @@ namespace Presence.Gates
 
             return new GatePlan(gated, null, gateName, methods.ToImmutable(), skipped.ToImmutable());
         }
+
+        /// <summary>Methods of the interface declared twice with one signature (CS0111): a call of either is ambiguous.</summary>
+        private static HashSet<IMethodSymbol> Duplicates(INamedTypeSymbol gated)
+        {
+            var duplicates = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var seen = new Dictionary<string, IMethodSymbol>();
+            foreach (var method in gated.GetMembers().OfType<IMethodSymbol>())
+            {
+                var builder = new StringBuilder(method.Name).Append('`').Append(method.Arity);
+                foreach (var parameter in method.Parameters)
+                {
+                    builder.Append(',').Append(parameter.RefKind == RefKind.None ? string.Empty : "&");
+                    AppendTypeKey(builder, parameter.Type);
+                }
+
+                var signature = builder.ToString();
+                if (seen.TryGetValue(signature, out var first))
+                {
+                    duplicates.Add(first);
+                    duplicates.Add(method);
+                }
+                else
+                {
+                    seen.Add(signature, method);
+                }
+            }
+
+            return duplicates;
+        }
+
+        private static bool HasErrors(ITypeSymbol type)
+            => type switch
+            {
+                { TypeKind: TypeKind.Error } => true,
+                IArrayTypeSymbol array => HasErrors(array.ElementType),
+                INamedTypeSymbol named => named.TypeArguments.Any(HasErrors),
+                _ => false,
+            };
 
         /// <summary>'IPublisher.PostAsync(string, CancellationToken)'.</summary>
         public static string Display(ISymbol member) => member.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
