@@ -22,6 +22,7 @@ public class RobustnessTests
         "using Presence; namespace { [GeneratePublisherGate] public interface IPublisher { void Post(string text); } }",
         "using Presence; [GeneratePublisherGate] public interface IPublisher { void Post(string text); void Post(string text); }",
         "using Presence; [GeneratePublisherGate] [GeneratePublisherGate] public partial interface IPublisher { void Post(string text); } public partial interface IPublisher { void Share(string text); }",
+        "using Presence; [GeneratePublisherGate] public partial interface IPublisher { void Post(string text); } [GeneratePublisherGate] public partial interface IPublisher { void Share(string text); }",
     };
 
     [Theory]

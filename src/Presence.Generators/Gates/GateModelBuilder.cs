@@ -67,7 +67,7 @@ namespace Presence.Generators.Gates
         /// <summary>The model of the gate for the interface the attribute is on; null when no gate is generated for it.</summary>
         public static GateModel? Build(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol gated)
+            if (context.TargetSymbol is not INamedTypeSymbol gated || !IsFirstAttributedPart(gated, context.TargetNode))
             {
                 return null;
             }
@@ -85,6 +85,23 @@ namespace Presence.Generators.Gates
                     ? NullableMode.Enabled
                     : NullableMode.Disabled;
             return new GateModelBuilder(plan, nullable, cancellationToken).Build();
+        }
+
+        /// <summary>
+        /// A partial interface attributed on two parts (an error, CS0579) reaches the transform once per part: only the
+        /// first part yields a model, so one gate is written.
+        /// </summary>
+        private static bool IsFirstAttributedPart(INamedTypeSymbol gated, SyntaxNode part)
+        {
+            foreach (var attribute in gated.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() == GateShape.AttributeMetadataName && attribute.ApplicationSyntaxReference is { } application)
+                {
+                    return application.SyntaxTree == part.SyntaxTree && part.Span.Contains(application.Span);
+                }
+            }
+
+            return false;
         }
 
         private GateModel Build()
