@@ -20,6 +20,8 @@ namespace Presence.Analyzers
         public const string UnresolvedDeclaredApi = "PRES103";
         public const string ApprovalRequirementMismatch = "PRES104";
         public const string ApprovalRequiredOnUnattendedEntryPoint = "PRES105";
+        public const string GateBypassed = "PRES009";
+        public const string UngatedMember = "PRES106";
     }
 
     /// <summary>Every descriptor, built one way: same category scheme, help link computed from the id.</summary>
@@ -170,5 +172,21 @@ namespace Presence.Analyzers
             => new DiagnosticDescriptor(
                 id, title, message, category, severity, isEnabledByDefault: true, description,
                 helpLinkUri: HelpLinkBase + id + ".md", customTags);
+
+        public static readonly DiagnosticDescriptor GateBypassed = Create(
+            RuleIds.GateBypassed,
+            "Gated publisher called directly, bypassing its generated approval gate",
+            "'{0}' is called directly, bypassing the approval gate of '{1}': publish through '{2}', which takes the Approved<T> that only a person's recorded decision mints",
+            Category,
+            DiagnosticSeverity.Error,
+            "Once a publisher interface is marked [GeneratePublisherGate], its generated gate is the only code that may call it: the gate spends a person's approval of exactly this content, and checks the publishing hold, before it publishes. A direct call publishes without any of that.");
+
+        public static readonly DiagnosticDescriptor UngatedMember = Create(
+            RuleIds.UngatedMember,
+            "A publisher gate cannot cover this member",
+            "'{0}' {1}: {2}",
+            ConfigurationCategory,
+            DiagnosticSeverity.Warning,
+            "The gate generator skips members it cannot gate safely (ref, out and in parameters, properties, events, static members, content it cannot fingerprint) rather than generate broken code; calls of a skipped member are not reported as bypassing the gate, so a skipped member is a way around it.");
     }
 }

@@ -1,0 +1,58 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Presence.Gates;
+
+namespace Presence.Generators.Gates
+{
+    /// <summary>
+    /// Generates the approval gate of each <c>[GeneratePublisherGate]</c> interface: a class whose methods mirror the
+    /// interface's but take an <c>Approved&lt;T&gt;</c>, spend it with the ledger, and only then call the publisher.
+    /// What it cannot gate it skips; the analyzers say so (PRES106).
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class PublisherGateGenerator : IIncrementalGenerator
+    {
+        /// <summary>The version written into [GeneratedCode].</summary>
+        internal static readonly string Version = typeof(PublisherGateGenerator).Assembly.GetName().Version!.ToString(3);
+
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var gates = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    GateShape.AttributeMetadataName,
+                    static (node, _) => node is InterfaceDeclarationSyntax,
+                    static (attributed, cancellationToken) => GateModelBuilder.Build(attributed, cancellationToken))
+                .WithTrackingName(TrackingNames.Gates)
+                .Where(static gate => gate is not null)
+                .Select(static (gate, _) => gate!)
+                .WithTrackingName(TrackingNames.GeneratedGates);
+
+            // Only a bool leaves the compilation: an edit anywhere re-runs this, and nothing after it when it is unchanged.
+            var services = context.CompilationProvider
+                .Select(static (compilation, _) =>
+                    compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null
+                    && compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions") is not null)
+                .WithTrackingName(TrackingNames.Services);
+
+            context.RegisterSourceOutput(
+                gates.Combine(services).WithTrackingName(TrackingNames.Output),
+                static (output, gate) => output.AddSource(gate.Left.HintName, GateWriter.Write(gate.Left, gate.Right, Version)));
+        }
+
+        /// <summary>The steps of the pipeline, named for incrementality tests.</summary>
+        public static class TrackingNames
+        {
+            /// <summary>The model of each attributed interface (null where no gate is generated).</summary>
+            public const string Gates = nameof(Gates);
+
+            /// <summary>The models of the gates that are generated.</summary>
+            public const string GeneratedGates = nameof(GeneratedGates);
+
+            /// <summary>Whether Microsoft.Extensions.DependencyInjection.Abstractions is referenced.</summary>
+            public const string Services = nameof(Services);
+
+            /// <summary>Each gate with that answer: what the source output runs on.</summary>
+            public const string Output = nameof(Output);
+        }
+    }
+}

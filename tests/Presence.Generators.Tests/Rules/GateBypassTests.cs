@@ -1,0 +1,207 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Presence.Analyzers.Rules;
+using Verify = Presence.Generators.Tests.Support.GateRuleVerifier<Presence.Analyzers.Rules.GateBypassAnalyzer>;
+
+namespace Presence.Generators.Tests.Rules;
+
+public class GateBypassTests
+{
+    private const string Publisher = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Presence;
+
+        public sealed class LinkedInPost : IApprovalContent
+        {
+            public string Text { get; set; }
+            public ContentFingerprint GetApprovalFingerprint() => ContentFingerprint.Of("linkedin", Text);
+        }
+
+        public interface IDrafts
+        {
+            Task SaveAsync(string text);
+        }
+
+        [GeneratePublisherGate]
+        public interface ILinkedInPublisher : IDrafts
+        {
+            Task<string> PostAsync(LinkedInPost post, CancellationToken ct);
+            Task ShareAsync(Uri link, string comment);
+            string Account { get; }
+            void Rename(ref string name);
+        }
+
+        public sealed class LinkedInPublisher : ILinkedInPublisher
+        {
+            public Task<string> PostAsync(LinkedInPost post, CancellationToken ct) => Task.FromResult("urn");
+            public Task ShareAsync(Uri link, string comment) => Task.CompletedTask;
+            public Task SaveAsync(string text) => Task.CompletedTask;
+            public string Account => "acme";
+            public void Rename(ref string name) { }
+            public Task Unrelated() => Task.CompletedTask;
+        }
+
+        """;
+
+    private static DiagnosticResult Bypass(int location) => Verify.Diagnostic("PRES009").WithSeverity(DiagnosticSeverity.Error).WithLocation(location);
+
+    [Fact]
+    public Task A_direct_call_names_the_gate_method_to_use_instead()
+        => Verify.VerifyAsync(Publisher + """
+            class DailyTip
+            {
+                async Task Run(ILinkedInPublisher linkedIn, LinkedInPost post, CancellationToken ct)
+                {
+                    await {|#0:linkedIn.PostAsync(post, ct)|};
+                }
+            }
+            """,
+            Bypass(0).WithArguments("ILinkedInPublisher.PostAsync", "ILinkedInPublisher", "LinkedInPublisherGate.PostAsync"));
+
+    [Fact]
+    public Task Calls_through_the_implementation_an_inherited_member_delegates_and_lambdas_are_bypasses_too()
+        => Verify.VerifyAsync(Publisher + """
+            class Scheduler
+            {
+                async Task Run(LinkedInPublisher concrete, ILinkedInPublisher linkedIn, LinkedInPost post)
+                {
+                    await {|#0:concrete.PostAsync(post, CancellationToken.None)|};
+                    await {|#1:linkedIn.SaveAsync("draft")|};
+                    Func<Uri, string, Task> share = {|#2:linkedIn.ShareAsync|};
+                    Func<Task> later = () => {|#3:linkedIn.ShareAsync(new Uri("https://acme.test"), "look")|};
+                    await share(new Uri("https://acme.test"), "now");
+                    await later();
+                }
+
+                Task Generic<TPublisher>(TPublisher publisher, LinkedInPost post) where TPublisher : ILinkedInPublisher
+                    => {|#4:publisher.PostAsync(post, default)|};
+            }
+            """,
+            Bypass(0).WithArguments("LinkedInPublisher.PostAsync", "ILinkedInPublisher", "LinkedInPublisherGate.PostAsync"),
+            Bypass(1).WithArguments("IDrafts.SaveAsync", "ILinkedInPublisher", "LinkedInPublisherGate.SaveAsync"),
+            Bypass(2).WithArguments("ILinkedInPublisher.ShareAsync", "ILinkedInPublisher", "LinkedInPublisherGate.ShareAsync"),
+            Bypass(3).WithArguments("ILinkedInPublisher.ShareAsync", "ILinkedInPublisher", "LinkedInPublisherGate.ShareAsync"),
+            Bypass(4).WithArguments("ILinkedInPublisher.PostAsync", "ILinkedInPublisher", "LinkedInPublisherGate.PostAsync"));
+
+    [Fact]
+    public Task Publishing_through_the_gate_is_clean()
+        => Verify.VerifyAsync(Publisher + """
+            class ReviewedPoster
+            {
+                async Task Run(LinkedInPublisherGate gate, string requestId, LinkedInPost post, CancellationToken ct)
+                {
+                    var redeemed = await gate.RedeemPostAsync(requestId, post, ct);
+                    if (redeemed.Approval is null) return;
+                    await gate.PostAsync(redeemed.Approval, ct);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task The_publisher_itself_its_decorators_and_members_the_gate_skips_are_not_reported()
+        => Verify.VerifyAsync(Publisher + """
+            [GeneratePublisherGate]
+            public interface IMastodon
+            {
+                Task TootAsync(string text);
+                Task TootTwiceAsync(string text) => TootAsync(text + " " + text);
+            }
+
+            sealed class LoggingPublisher(ILinkedInPublisher inner) : ILinkedInPublisher
+            {
+                public Task<string> PostAsync(LinkedInPost post, CancellationToken ct) { Console.WriteLine("post"); return inner.PostAsync(post, ct); }
+                public Task ShareAsync(Uri link, string comment) => inner.ShareAsync(link, comment);
+                public Task SaveAsync(string text) => inner.SaveAsync(text);
+                public string Account => inner.Account;
+                public void Rename(ref string name) => inner.Rename(ref name);
+            }
+
+            class Other
+            {
+                Task Run(ILinkedInPublisher linkedIn, IDrafts drafts, LinkedInPublisher concrete)
+                {
+                    var name = "x";
+                    linkedIn.Rename(ref name);
+                    _ = linkedIn.Account + nameof(ILinkedInPublisher.PostAsync);
+                    concrete.Unrelated();
+                    return drafts.SaveAsync("through an interface nobody gated");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Generic_interfaces_are_matched_whatever_their_type_arguments()
+        => Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Presence;
+
+            [GeneratePublisherGate]
+            public interface IChannel<TMessage> where TMessage : class, IApprovalContent
+            {
+                Task SendAsync(TMessage message);
+            }
+
+            public sealed class Notice : IApprovalContent
+            {
+                public ContentFingerprint GetApprovalFingerprint() => ContentFingerprint.Of("notice");
+            }
+
+            public sealed class NoticeChannel : IChannel<Notice>
+            {
+                public Task SendAsync(Notice message) => Task.CompletedTask;
+            }
+
+            class Sender
+            {
+                async Task Run(IChannel<Notice> channel, NoticeChannel concrete, Notice notice)
+                {
+                    await {|#0:channel.SendAsync(notice)|};
+                    await {|#1:concrete.SendAsync(notice)|};
+                }
+            }
+            """,
+            Bypass(0).WithArguments("IChannel.SendAsync", "IChannel", "ChannelGate.SendAsync"),
+            Bypass(1).WithArguments("NoticeChannel.SendAsync", "IChannel", "ChannelGate.SendAsync"));
+
+    [Fact]
+    public Task The_message_names_the_gate_the_generator_chose_when_the_natural_name_is_taken()
+        => Verify.VerifyAsync("""
+            using Presence;
+
+            public class PublisherGate { }
+
+            [GeneratePublisherGate]
+            public interface IPublisher
+            {
+                void Publish(string text);
+            }
+
+            class Poster
+            {
+                void Run(IPublisher publisher, PublisherApprovalGate gate)
+                {
+                    {|#0:publisher.Publish("hi")|};
+                }
+            }
+            """,
+            Bypass(0).WithArguments("IPublisher.Publish", "IPublisher", "PublisherApprovalGate.Publish"));
+
+    [Fact]
+    public Task Nothing_is_registered_without_the_abstractions()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = """
+                [System.AttributeUsage(System.AttributeTargets.Interface)] class GeneratePublisherGateAttribute : System.Attribute { }
+                [GeneratePublisherGate] interface IPublisher { void Publish(string text); }
+                class C { void Run(IPublisher p) => p.Publish("x"); }
+                """,
+        };
+        test.TestState.AdditionalReferences.Clear();
+        test.TestState.AdditionalReferences.AddRange(Presence.Analyzers.Tests.Verifiers.TestReferences.Framework);
+        return test.RunAsync();
+    }
+}
