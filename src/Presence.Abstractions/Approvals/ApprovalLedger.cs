@@ -184,7 +184,7 @@ namespace Presence
 
             var approvers = record.Approvers;
             Write(ApprovalAuditEventKind.Redeemed, record, change.Now, record.Author, reviewers: approvers);
-            return new RedeemResult<T>(change.Outcome, record, new Approved<T>(content, record, approvers, record.ApprovedAt!.Value, change.Now));
+            return new RedeemResult<T>(change.Outcome, record, new Approved<T>(content, record, approvers, record.ApprovedAt!.Value, change.Now, _store));
         }
 
         /// <summary>
@@ -277,8 +277,11 @@ namespace Presence
             Require.NotNull(approval, nameof(approval));
             gateName = Require.Text(gateName, nameof(gateName), "The gate name");
             var now = _clock();
+            // A token minted by a ledger over another store (a test double, a self-approving policy) proves nothing
+            // here: it is refused before anything else, and is not spent.
             RedeemOutcome? refusal =
-                !approval.TryConsume() ? RedeemOutcome.AlreadyRedeemed
+                !ReferenceEquals(approval.Authority, _store) ? RedeemOutcome.NotIssuedHere
+                : !approval.TryConsume() ? RedeemOutcome.AlreadyRedeemed
                 : now >= approval.ExpiresAt ? RedeemOutcome.Expired
                 : Hold.IsActive ? RedeemOutcome.Held
                 : Hold.WasActiveDuring(approval.RedeemedAt, now) ? RedeemOutcome.FellDueDuringHold
@@ -381,6 +384,7 @@ namespace Presence
                 case RedeemOutcome.Held: return "a publishing hold is engaged.";
                 case RedeemOutcome.FellDueDuringHold: return "a publishing hold was engaged while the post waited; it needs a fresh decision.";
                 case RedeemOutcome.ContentChanged: return "the content changed after it was approved.";
+                case RedeemOutcome.NotIssuedHere: return "the approval was minted by a ledger over another approval store; this ledger has no record of it.";
                 default: return outcome.ToString();
             }
         }

@@ -22,8 +22,9 @@ namespace Presence
     {
         private int _consumed;
 
-        internal Approved(T content, ApprovalRecord record, IReadOnlyList<string> reviewers, DateTimeOffset approvedAt, DateTimeOffset redeemedAt)
+        internal Approved(T content, ApprovalRecord record, IReadOnlyList<string> reviewers, DateTimeOffset approvedAt, DateTimeOffset redeemedAt, object authority)
         {
+            Authority = authority;
             Content = content;
             Fingerprint = record.Fingerprint;
             RequestId = record.Id;
@@ -34,6 +35,9 @@ namespace Presence
             ExpiresAt = record.ExpiresAt;
             RedeemedAt = redeemedAt;
         }
+
+        /// <summary>The store whose record the ledger redeemed: a gate wired to another store has no record of this token.</summary>
+        internal object Authority { get; }
 
         /// <summary>The approved content, as presented when the approval was redeemed.</summary>
         public T Content { get; }

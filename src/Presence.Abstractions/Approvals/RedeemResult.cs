@@ -33,6 +33,12 @@ namespace Presence
 
         /// <summary>The post fell due while a publishing hold was engaged; it needs a fresh submission and decision.</summary>
         FellDueDuringHold = 9,
+
+        /// <summary>
+        /// Only from <see cref="ApprovalLedger.ConsumeForPublish{T}"/>: the token was minted by a ledger over another
+        /// approval store, which this ledger has no record of.
+        /// </summary>
+        NotIssuedHere = 10,
     }
 
     /// <summary>The answer of <see cref="ApprovalLedger.RedeemAsync{T}"/>: an outcome, and the token only when it is <see cref="RedeemOutcome.Redeemed"/>.</summary>

@@ -24,6 +24,21 @@ namespace Presence.Abstractions.Tests.Ledger
         }
 
         [Fact]
+        public async Task A_token_minted_by_a_ledger_over_another_store_is_refused_and_left_unspent()
+        {
+            // A second ledger that lets authors approve their own posts mints a token; the gate's ledger never saw it.
+            var forger = new Workbench(ApprovalPolicy.Default.WithSelfApproval(true));
+            var bench = new Workbench();
+            var post = new Post("linkedin:acme", "We are hiring");
+            var foreign = await forger.TokenAsync(post);
+
+            var refused = Assert.Throws<ApprovalRefusedException>(() => bench.Ledger.ConsumeForPublish(foreign, Gate));
+            Assert.Equal(RedeemOutcome.NotIssuedHere, refused.Reason);
+            Assert.False(foreign.IsConsumed);
+            Assert.DoesNotContain(ApprovalAuditEventKind.Published, bench.AuditKinds);
+        }
+
+        [Fact]
         public async Task Content_changed_after_approval_is_not_published()
         {
             var bench = new Workbench();
