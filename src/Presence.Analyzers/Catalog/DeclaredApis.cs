@@ -72,6 +72,21 @@ namespace Presence.Analyzers.Catalog
 
         public bool IsEmpty => _declared.Count == 0;
 
+        /// <summary>The names of the assemblies that declare the APIs.</summary>
+        public IEnumerable<string> AssemblyNames
+        {
+            get
+            {
+                foreach (var symbol in _declared.Keys)
+                {
+                    if (symbol.ContainingAssembly is { } assembly)
+                    {
+                        yield return assembly.Name;
+                    }
+                }
+            }
+        }
+
         /// <summary>The line that declares <paramref name="method"/> (or its declaring type) a publish API, if any.</summary>
         public DeclaredApiLine? Find(IMethodSymbol method)
         {

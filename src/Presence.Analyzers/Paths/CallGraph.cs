@@ -36,18 +36,20 @@ namespace Presence.Analyzers.Paths
         /// <summary>For each entry point, each publish target it reaches on an unguarded path no longer than <paramref name="maxDepth"/> calls.</summary>
         public IEnumerable<UnattendedPath> FindPaths(System.Func<EntryPoint, int> maxDepth, CancellationToken cancellationToken)
         {
-            var dispatch = new Dispatch(_sourceTypes);
+            // Built on the first entry point only: a compilation without one pays nothing here.
+            Dispatch? dispatch = null;
             foreach (var entry in _entries.Values.OrderBy(e => e.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(e => e.Location.SourceSpan.Start))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                foreach (var path in Search(entry, maxDepth(entry), dispatch))
+                dispatch ??= new Dispatch(_sourceTypes);
+                foreach (var path in Search(entry, maxDepth(entry), dispatch, cancellationToken))
                 {
                     yield return path;
                 }
             }
         }
 
-        private IEnumerable<UnattendedPath> Search(EntryPoint entry, int maxDepth, Dispatch dispatch)
+        private IEnumerable<UnattendedPath> Search(EntryPoint entry, int maxDepth, Dispatch dispatch, CancellationToken cancellationToken)
         {
             var start = entry.Function.OriginalDefinition;
             var cameFrom = new Dictionary<IMethodSymbol, (IMethodSymbol From, SyntaxNode Call)>(SymbolEqualityComparer.Default);
@@ -57,6 +59,7 @@ namespace Presence.Analyzers.Paths
             queue.Enqueue(start);
             while (queue.Count > 0)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var function = queue.Dequeue();
                 if (!_nodes.TryGetValue(function, out var node))
                 {

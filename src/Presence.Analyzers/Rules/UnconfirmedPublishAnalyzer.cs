@@ -357,6 +357,11 @@ namespace Presence.Analyzers.Rules
             // The call-graph node a site belongs to: the entry-point lambda around it, else the member.
             private IMethodSymbol? FunctionOf(SyntaxNode syntax)
             {
+                if (_entryLambdas.Count == 0)
+                {
+                    return _owner?.OriginalDefinition;
+                }
+
                 foreach (var ancestor in syntax.Ancestors())
                 {
                     if (_entryLambdas.TryGetValue(ancestor, out var entry))
