@@ -177,6 +177,13 @@ namespace Presence.Analyzers.Catalog
                 var id = content.Trim();
                 if (id.Length == 0)
                 {
+                    // A note alone declares nothing, which its author did not mean: say so rather than skip it.
+                    if (note is { Length: > 0 })
+                    {
+                        var whole = line.ToString().Trim();
+                        yield return new DeclaredApiLine(file, line, whole, note, $"'{whole}' has a note but no documentation id before the ';'");
+                    }
+
                     continue;
                 }
 
