@@ -20,7 +20,7 @@ namespace Presence.Analyzers.Tests.Fuzzing;
 public class MutationFuzzTests(ITestOutputHelper output)
 {
     private const int DefaultSeed = 5;
-    private const int DefaultIterations = 240;
+    private const int DefaultIterations = 400;
 
     [Fact]
     public async Task No_mutated_input_makes_an_analyzer_throw()
@@ -67,7 +67,8 @@ internal sealed record FuzzCase(
         var random = new Random(unchecked(seed * 7919 + iteration));
         var input = inputs[iteration % inputs.Length];
         var sourceIndex = random.Next(input.Sources.Length);
-        var (mutated, mutation) = Mutator.Mutate(input.Sources[sourceIndex], random);
+        var donor = inputs[random.Next(inputs.Length)];
+        var (mutated, mutation) = Mutator.Mutate(input.Sources[sourceIndex], random, donor.Sources[random.Next(donor.Sources.Length)]);
         var (references, note) = random.Next(6) switch
         {
             0 => (input.References.Remove(TestReferences.Abstractions), "without Presence.Abstractions"),

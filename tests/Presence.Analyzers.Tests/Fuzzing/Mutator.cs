@@ -9,11 +9,52 @@ namespace Presence.Analyzers.Tests.Fuzzing;
 
 /// <summary>
 /// Mutations of a source that keep it close to real code while breaking it in the ways half-typed code is broken:
-/// truncation at a token boundary, deleted or duplicated tokens and lines, identifiers swapped for others of the file.
+/// truncation at a token boundary, deleted or duplicated tokens and lines, identifiers swapped for others of the file,
+/// a line of another input spliced in, and constructs that stress the analyses (cycles, self-references, odd
+/// control flow, attributes in unusual places) dropped at a random line.
 /// </summary>
 internal static class Mutator
 {
-    public static (string Text, string Description) Mutate(string source, Random random)
+    // Each is inserted as one line wherever it lands: in a body, a type, a namespace or between two tokens.
+    private static readonly string[] Constructs =
+    [
+        "var u = u + \"/api/v1/statuses\"; await new System.Net.Http.HttpClient().PostAsync(u, null);",
+        "const string A = B + \"/2/tweets\"; const string B = A + \"https://api.x.com\";",
+        "var request = new System.Net.Http.HttpRequestMessage { Method = System.Net.Http.HttpMethod.Post, RequestUri = request.RequestUri }; await new System.Net.Http.HttpClient().SendAsync(request);",
+        "using var http = new System.Net.Http.HttpClient(); await http.SendAsync(new(System.Net.Http.HttpMethod.Post, $\"https://mastodon.social/api/v1/{\"statuses\"}\"));",
+        "await new System.Net.Http.HttpClient().PostAsync(new System.Uri(new System.Uri(\"https://api.x.com\"), (string)null), null);",
+        "async System.Collections.Generic.IAsyncEnumerable<int> Gen() { yield return 1; await System.Threading.Tasks.Task.Yield(); }",
+        "[Presence.AutomatedPresence(\"\")] void Local() { Local(); } Local();",
+        "System.Func<System.Threading.Tasks.Task> f = [Presence.RequiresHumanApproval] async () => await f();",
+        "goto end; end: ;",
+        "switch (args) { case null when args is null: break; default: goto case null; }",
+        "try { } catch when (true) { throw; } finally { }",
+        "dynamic d = null; d.PublishAsync(d); d.Confirm();",
+        "new System.Threading.Timer(_ => { }, null, 0, 1); new System.Threading.Timer(callback: null, null, 0, 1);",
+        "while (await new System.Threading.PeriodicTimer(System.TimeSpan.FromSeconds(1)).WaitForNextTickAsync()) { continue; }",
+        "[Presence.UnattendedEntryPoint(HandlesIncomingMessages = true)] public void Entry() => Entry();",
+        "[Presence.HumanConfirmation(ApprovalProperty = null)] public object Ask() => Ask();",
+        "[Presence.HumanConfirmation(ApprovalProperty = \"Missing\")] public System.Threading.Tasks.ValueTask<int?> AskLater() => default;",
+        "[Presence.PublishesContent] public void Publish() => Publish();",
+        "[Presence.RequiresHumanApproval] public override string ToString() => base.ToString();",
+        "public static implicit operator bool(C c) => true;",
+        "~C() { } static C() { } public int this[int i] => this[i];",
+        "partial void P(); partial void P() { }",
+        "record R(int X) : R(X);",
+        "class Cycle : Cycle { } interface IA : IB { } interface IB : IA { }",
+        "unsafe { int* p = stackalloc int[1]; }",
+        "lock (this) { return; }",
+        "x ??= await y ?? throw null;",
+        "if (this is { } c && c is not null) { return; } else if (!!!true) { }",
+        "[assembly: Presence.AutomatedPresence(\"\")]",
+        "[Presence.AutomatedPresence(null)] class Justified { }",
+        "event System.EventHandler Elapsed; void Hook(System.Timers.Timer t) { t.Elapsed += (s, e) => Hook(t); t.Elapsed -= null; }",
+        "Hangfire.RecurringJob.AddOrUpdate(\"id\", () => System.Console.WriteLine(), \"* * * * *\");",
+        "for (;;) { }",
+        "return await (await (await x));",
+    ];
+
+    public static (string Text, string Description) Mutate(string source, Random random, string donor)
     {
         var count = 1 + random.Next(3);
         var steps = new List<string>();
@@ -26,7 +67,7 @@ internal static class Mutator
                 break;
             }
 
-            var kind = random.Next(7);
+            var kind = random.Next(10);
             var token = tokens[random.Next(tokens.Count)];
             switch (kind)
             {
@@ -61,6 +102,26 @@ internal static class Mutator
                     }
 
                     source = string.Join('\n', lines);
+                    break;
+                case 7:
+                case 8:
+                    var at = source.Split('\n').ToList();
+                    var position = random.Next(at.Count + 1);
+                    string inserted;
+                    if (kind == 7)
+                    {
+                        var donorLines = donor.Split('\n');
+                        inserted = donorLines[random.Next(donorLines.Length)];
+                        steps.Add($"splice another input's line at line {position + 1}: {inserted.Trim()}");
+                    }
+                    else
+                    {
+                        inserted = Constructs[random.Next(Constructs.Length)];
+                        steps.Add($"insert at line {position + 1}: {inserted}");
+                    }
+
+                    at.Insert(position, inserted);
+                    source = string.Join('\n', at);
                     break;
                 default:
                     var identifiers = tokens.Where(t => t.IsKind(SyntaxKind.IdentifierToken)).ToList();
