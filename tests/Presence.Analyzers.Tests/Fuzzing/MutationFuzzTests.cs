@@ -14,8 +14,9 @@ namespace Presence.Analyzers.Tests.Fuzzing;
 /// Mutates every source the tests have (see <see cref="FuzzInputs"/>) and runs every Presence analyzer over the
 /// result, sometimes without Presence.Abstractions or the SDKs (error types everywhere), with a broken
 /// PresenceApis.txt or odd configuration values: no analyzer may throw. The suite runs a fixed seed and count;
-/// PRESENCE_FUZZ_ITERATIONS (and PRESENCE_FUZZ_SEED) run longer campaigns. Whatever a campaign finds is fixed in the
-/// analyzer and its reduced input kept in <see cref="FuzzRegressionTests"/>.
+/// PRESENCE_FUZZ_ITERATIONS (and PRESENCE_FUZZ_SEED) run longer campaigns. A failure prints its seed, iteration,
+/// mutation and the mutated source reduced to the lines it needs: fix the analyzer, and keep that source as a
+/// regression test in this folder.
 /// </summary>
 public class MutationFuzzTests(ITestOutputHelper output)
 {
@@ -29,11 +30,13 @@ public class MutationFuzzTests(ITestOutputHelper output)
         var seed = EnvironmentNumber("PRESENCE_FUZZ_SEED") ?? DefaultSeed;
         var inputs = FuzzInputs.All;
         var failures = new List<string>();
+        var reporting = 0;
         var watch = Stopwatch.StartNew();
         for (var iteration = 0; iteration < iterations && failures.Count < 3; iteration++)
         {
             var @case = FuzzCase.Create(inputs, seed, iteration);
-            var errors = await @case.RunAsync();
+            var (diagnostics, errors) = await @case.RunAsync();
+            reporting += diagnostics.Any(d => d.Id.StartsWith("PRES", StringComparison.Ordinal)) ? 1 : 0;
             if (errors.Length > 0)
             {
                 var reduced = await @case.ReduceAsync();
@@ -41,8 +44,33 @@ public class MutationFuzzTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{iterations} mutations of {inputs.Length} inputs (seed {seed}) in {watch.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"{iterations} mutations of {inputs.Length} inputs (seed {seed}) in {watch.Elapsed.TotalSeconds:F1} s, {reporting} with Presence diagnostics");
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+
+        // Mutants still reach the rules: a fuzzer whose inputs all fail to bind would prove nothing.
+        Assert.True(reporting > iterations / 10, $"only {reporting} of {iterations} mutants gave a Presence diagnostic");
+    }
+
+    [Fact]
+    public async Task The_harness_sees_an_analyzer_that_throws()
+    {
+        var compilation = AllAnalyzers.Compilation(["class C { void M() { M(); } }"], []);
+        var (_, failures) = await AllAnalyzers.RunAsync(compilation, analyzers: [new ThrowingAnalyzer()]);
+        Assert.Contains(failures, failure => failure.Contains("thrown on purpose", StringComparison.Ordinal));
+    }
+
+    [Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class ThrowingAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            [new DiagnosticDescriptor("THROW001", "title", "message", "test", DiagnosticSeverity.Warning, isEnabledByDefault: true)];
+
+        public override void Initialize(Microsoft.CodeAnalysis.Diagnostics.AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(Microsoft.CodeAnalysis.Diagnostics.GeneratedCodeAnalysisFlags.None);
+            context.RegisterOperationAction(_ => throw new InvalidOperationException("thrown on purpose"), OperationKind.Invocation);
+        }
     }
 
     private static int? EnvironmentNumber(string name)
@@ -81,7 +109,7 @@ internal sealed record FuzzCase(
         return new FuzzCase(input, seed, iteration, sourceIndex, mutated, mutation, references, note, options, declared);
     }
 
-    public Task<ImmutableArray<string>> RunAsync() => RunAsync(Mutated);
+    public Task<(ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<string> Failures)> RunAsync() => RunAsync(Mutated);
 
     public string Describe()
         => $"seed {Seed}, iteration {Iteration}: {Input.Name} (source {SourceIndex}), {Mutation}; {ReferencesNote}"
@@ -97,7 +125,7 @@ internal sealed record FuzzCase(
             for (var start = 0; start < lines.Count;)
             {
                 var candidate = lines.Take(start).Concat(lines.Skip(start + chunk)).ToList();
-                if ((await RunAsync(string.Join('\n', candidate))).Length > 0)
+                if ((await RunAsync(string.Join('\n', candidate))).Failures.Length > 0)
                 {
                     lines = candidate;
                 }
@@ -111,10 +139,10 @@ internal sealed record FuzzCase(
         return string.Join('\n', lines);
     }
 
-    private async Task<ImmutableArray<string>> RunAsync(string mutated)
+    private Task<(ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<string> Failures)> RunAsync(string mutated)
     {
         var compilation = AllAnalyzers.Compilation(Input.Sources.SetItem(SourceIndex, mutated), References);
         var options = Options ?? TestConfigOptions.Parse(Input.Options);
-        return (await AllAnalyzers.RunAsync(compilation, options, DeclaredApis)).Failures;
+        return AllAnalyzers.RunAsync(compilation, options, DeclaredApis);
     }
 }

@@ -34,16 +34,18 @@ internal static class AllAnalyzers
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>The analyzers' diagnostics, and every exception an analyzer threw (as text), AD0001 included.</summary>
+    /// <param name="analyzers">Other analyzers than Presence's, to test this harness itself.</param>
     public static async Task<(ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<string> Failures)> RunAsync(
         Compilation compilation,
         IReadOnlyDictionary<string, string>? options = null,
         string? declaredApis = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        ImmutableArray<DiagnosticAnalyzer>? analyzers = null)
     {
         var failures = new ConcurrentQueue<string>();
         var additionalFiles = declaredApis is null ? ImmutableArray<AdditionalText>.Empty : ImmutableArray.Create<AdditionalText>(new InMemoryText("/src/PresenceApis.txt", declaredApis));
         var analyzerOptions = new AnalyzerOptions(additionalFiles, new TestConfigOptions(options ?? new Dictionary<string, string>()));
-        var withAnalyzers = compilation.WithAnalyzers(Instances, new CompilationWithAnalyzersOptions(
+        var withAnalyzers = compilation.WithAnalyzers(analyzers ?? Instances, new CompilationWithAnalyzersOptions(
             analyzerOptions,
             onAnalyzerException: (exception, analyzer, diagnostic) => failures.Enqueue($"{analyzer.GetType().Name}: {exception}"),
             concurrentAnalysis: true,
