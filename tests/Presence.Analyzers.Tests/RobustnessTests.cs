@@ -1,17 +1,21 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Presence.Analyzers.Rules;
+using Presence.Benchmarks;
 using Presence.Analyzers.Tests.Verifiers;
 
 namespace Presence.Analyzers.Tests;
 
-/// <summary>Broken, half-typed and odd code must never make an analyzer throw (AD0001).</summary>
+/// <summary>
+/// Broken, half-typed and odd code must never make an analyzer throw (AD0001); every analyzer runs concurrently,
+/// gives the same diagnostics in the same order on every run, and stops promptly when cancelled.
+/// </summary>
 public class RobustnessTests
 {
     private const string Sample = """
@@ -60,12 +64,6 @@ public class RobustnessTests
         }
         """;
 
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
-        new UnconfirmedPublishAnalyzer(),
-        new AutomatedPresenceJustificationAnalyzer(),
-        new ConfirmationShapeAnalyzer(),
-        new EnforcementConfigurationAnalyzer());
-
     [Fact]
     public async Task The_sample_itself_analyses_cleanly()
         => Assert.NotEmpty(await AnalyzeAsync(Sample, withAbstractions: true));
@@ -112,25 +110,58 @@ public class RobustnessTests
     public async Task Odd_and_broken_code_is_survived(string code)
         => await AnalyzeAsync(Sample + "\n" + code, withAbstractions: true);
 
+    [Fact]
+    public async Task Diagnostics_are_the_same_and_in_the_same_order_on_every_concurrent_run()
+    {
+        var sources = CodebaseGenerator.Generate(150, seed: 3, publishable: true).Files.Select(file => file.Text).Append(Sample).ToArray();
+        string[]? first = null;
+        for (var run = 0; run < 3; run++)
+        {
+            var (diagnostics, failures) = await AllAnalyzers.RunAsync(AllAnalyzers.Compilation(sources, GeneratedCodebaseReferences));
+            Assert.Empty(failures);
+            var described = diagnostics.Select(Describe).ToArray();
+            if (first is null)
+            {
+                first = described;
+                Assert.Contains(first, d => d.StartsWith("PRES002", StringComparison.Ordinal));
+                Assert.Contains(first, d => d.StartsWith("PRES001", StringComparison.Ordinal));
+            }
+            else
+            {
+                Assert.Equal(first, described);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Cancelling_a_long_analysis_ends_it_promptly()
+    {
+        var sources = CodebaseGenerator.Generate(2_000, seed: 4, publishable: true).Files.Select(file => file.Text);
+        var compilation = AllAnalyzers.Compilation(sources, GeneratedCodebaseReferences);
+        using var cancellation = new CancellationTokenSource();
+        var analysis = AllAnalyzers.RunAsync(compilation, cancellationToken: cancellation.Token);
+
+        // Two thousand files take far longer than this to bind and analyse: the analysis is under way.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(analysis.IsCompleted);
+        var watch = Stopwatch.StartNew();
+        cancellation.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => analysis);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"cancellation took {watch.Elapsed.TotalSeconds:F1} s");
+    }
+
+    private static readonly MetadataReference[] GeneratedCodebaseReferences =
+        [TestReferences.Abstractions, PathVerifier.Telegram, .. PathVerifier.Hosting, PathVerifier.Quartz4];
+
+    private static string Describe(Diagnostic diagnostic)
+        => $"{diagnostic.Id} {diagnostic.Location.GetLineSpan()} {diagnostic.GetMessage(CultureInfo.InvariantCulture)} "
+           + string.Join(" ", diagnostic.AdditionalLocations.Select(location => location.GetLineSpan().ToString()));
+
     private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, bool withAbstractions)
     {
-        var references = withAbstractions ? TestReferences.Framework.Add(TestReferences.Abstractions) : TestReferences.Framework;
-        var compilation = CSharpCompilation.Create(
-            "Robustness",
-            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-
-        var failures = new ConcurrentQueue<string>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            onAnalyzerException: (exception, analyzer, _) => failures.Enqueue($"{analyzer.GetType().Name}: {exception}"),
-            concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false);
-        var diagnostics = await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync();
-
+        var compilation = AllAnalyzers.Compilation([source], withAbstractions ? [TestReferences.Abstractions] : []);
+        var (diagnostics, failures) = await AllAnalyzers.RunAsync(compilation);
         Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures) + Environment.NewLine + source);
-        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         return diagnostics;
     }
 }

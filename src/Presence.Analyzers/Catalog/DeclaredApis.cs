@@ -72,6 +72,21 @@ namespace Presence.Analyzers.Catalog
 
         public bool IsEmpty => _declared.Count == 0;
 
+        /// <summary>The names of the assemblies that declare the APIs.</summary>
+        public IEnumerable<string> AssemblyNames
+        {
+            get
+            {
+                foreach (var symbol in _declared.Keys)
+                {
+                    if (symbol.ContainingAssembly is { } assembly)
+                    {
+                        yield return assembly.Name;
+                    }
+                }
+            }
+        }
+
         /// <summary>The line that declares <paramref name="method"/> (or its declaring type) a publish API, if any.</summary>
         public DeclaredApiLine? Find(IMethodSymbol method)
         {
@@ -162,6 +177,13 @@ namespace Presence.Analyzers.Catalog
                 var id = content.Trim();
                 if (id.Length == 0)
                 {
+                    // A note alone declares nothing, which its author did not mean: say so rather than skip it.
+                    if (note is { Length: > 0 })
+                    {
+                        var whole = line.ToString().Trim();
+                        yield return new DeclaredApiLine(file, line, whole, note, $"'{whole}' has a note but no documentation id before the ';'");
+                    }
+
                     continue;
                 }
 

@@ -356,18 +356,23 @@ namespace Presence.Analyzers.Catalog
             };
         }
 
+        // Compares the namespace's parts from the innermost outwards against the dotted name, without allocating:
+        // called for every invocation of the compilation.
         private static bool IsInNamespace(INamedTypeSymbol? type, string name)
         {
-            var expected = name.Split('.');
             var current = type?.ContainingNamespace;
-            for (var i = expected.Length - 1; i >= 0; i--)
+            var end = name.Length;
+            while (end > 0)
             {
-                if (current is null || current.Name != expected[i])
+                var start = name.LastIndexOf('.', end - 1) + 1;
+                var part = current?.Name;
+                if (part is null || part.Length != end - start || string.CompareOrdinal(name, start, part, 0, part.Length) != 0)
                 {
                     return false;
                 }
 
-                current = current.ContainingNamespace;
+                current = current!.ContainingNamespace;
+                end = start - 1;
             }
 
             return current is { IsGlobalNamespace: true };

@@ -1,32 +1,41 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Presence.Analyzers.Catalog
 {
     /// <summary>
-    /// The .editorconfig switches of the catalog, read per syntax tree:
-    /// <c>presence_email_and_sms = true</c> turns on the email and SMS category (off by default), and
-    /// <c>presence_disabled_platforms = Telegram, Slack</c> turns off platforms by name.
+    /// The .editorconfig switches, read per syntax tree:
+    /// <c>presence_email_and_sms = true</c> turns on the email and SMS category (off by default),
+    /// <c>presence_disabled_platforms = Telegram, Slack</c> turns off platforms by name, and
+    /// <c>presence_max_path_depth = 16</c> bounds the calls followed from an entry point (PRES002/PRES003).
+    /// A value that cannot be read keeps the default and is listed in <see cref="Invalid"/> for PRES100.
     /// </summary>
     internal sealed class PresenceOptions
     {
         public const string EmailAndSmsKey = "presence_email_and_sms";
         public const string DisabledPlatformsKey = "presence_disabled_platforms";
+        public const string MaxPathDepthKey = "presence_max_path_depth";
+        public const int DefaultMaxPathDepth = 16;
 
-        public static readonly PresenceOptions Default = new PresenceOptions(false, ImmutableHashSet<string>.Empty, ImmutableArray<(string, string, string)>.Empty);
+        public static readonly PresenceOptions Default = new PresenceOptions(false, ImmutableHashSet<string>.Empty, DefaultMaxPathDepth, ImmutableArray<(string, string, string)>.Empty);
 
-        private PresenceOptions(bool emailAndSms, ImmutableHashSet<string> disabledPlatforms, ImmutableArray<(string Key, string Value, string Expected)> invalid)
+        private PresenceOptions(bool emailAndSms, ImmutableHashSet<string> disabledPlatforms, int maxPathDepth, ImmutableArray<(string Key, string Value, string Expected)> invalid)
         {
             EmailAndSms = emailAndSms;
             DisabledPlatforms = disabledPlatforms;
+            MaxPathDepth = maxPathDepth;
             Invalid = invalid;
         }
 
         public bool EmailAndSms { get; }
 
         public ImmutableHashSet<string> DisabledPlatforms { get; }
+
+        /// <summary>How many calls a path from an entry point may take before it is no longer followed.</summary>
+        public int MaxPathDepth { get; }
 
         /// <summary>Values that could not be read, for PRES100: (key, value, what was expected).</summary>
         public ImmutableArray<(string Key, string Value, string Expected)> Invalid { get; }
@@ -39,7 +48,8 @@ namespace Presence.Analyzers.Catalog
         {
             var hasEmail = options.TryGetValue(EmailAndSmsKey, out var email);
             var hasPlatforms = options.TryGetValue(DisabledPlatformsKey, out var platforms);
-            if (!hasEmail && !hasPlatforms)
+            var hasDepth = options.TryGetValue(MaxPathDepthKey, out var depthText);
+            if (!hasEmail && !hasPlatforms && !hasDepth)
             {
                 return Default;
             }
@@ -67,7 +77,14 @@ namespace Presence.Analyzers.Catalog
                 }
             }
 
-            return new PresenceOptions(emailAndSms, disabled.ToImmutable(), invalid.ToImmutable());
+            var maxPathDepth = DefaultMaxPathDepth;
+            if (hasDepth && !(int.TryParse(depthText!.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out maxPathDepth) && maxPathDepth > 0))
+            {
+                maxPathDepth = DefaultMaxPathDepth;
+                invalid.Add((MaxPathDepthKey, depthText!, "a whole number of calls from 1 up (default " + DefaultMaxPathDepth.ToString(CultureInfo.InvariantCulture) + ")"));
+            }
+
+            return new PresenceOptions(emailAndSms, disabled.ToImmutable(), maxPathDepth, invalid.ToImmutable());
         }
 
         public static readonly ImmutableSortedSet<string> KnownPlatforms = ImmutableSortedSet.Create(

@@ -11,14 +11,22 @@ namespace Presence.Analyzers.Model
             = ImmutableArray.Create("IsApproved", "Approved", "IsConfirmed", "Confirmed");
 
         private readonly PresenceSymbols _symbols;
+        private readonly PublishingAssemblies? _assemblies;
         private readonly ConcurrentDictionary<IMethodSymbol, Confirmation?> _cache
             = new ConcurrentDictionary<IMethodSymbol, Confirmation?>(SymbolEqualityComparer.Default);
 
-        public Confirmations(PresenceSymbols symbols) => _symbols = symbols;
+        /// <param name="assemblies">Where confirmations can be declared, to skip the others without a lookup; null to look everywhere.</param>
+        public Confirmations(PresenceSymbols symbols, PublishingAssemblies? assemblies = null)
+        {
+            _symbols = symbols;
+            _assemblies = assemblies;
+        }
 
         /// <summary>The confirmation a call of <paramref name="method"/> performs, or null when it asks nobody.</summary>
         public Confirmation? Classify(IMethodSymbol method)
-            => _symbols.HumanConfirmation is null ? null : _cache.GetOrAdd(method.ReducedFrom ?? method, Compute);
+            => _symbols.HumanConfirmation is null || _assemblies?.MayPublishOrConfirm(method) == false
+                ? null
+                : _cache.GetOrAdd(method.ReducedFrom ?? method, Compute);
 
         private Confirmation? Compute(IMethodSymbol method)
         {

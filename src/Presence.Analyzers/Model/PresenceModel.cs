@@ -14,8 +14,9 @@ namespace Presence.Analyzers.Model
             Symbols = symbols;
             Declared = declared;
             SeesHttp = seesHttp;
-            Publishing = new PublishTargets(symbols, declared, catalog);
-            Confirmations = new Confirmations(symbols);
+            var assemblies = PublishingAssemblies.Create(compilation, BuiltInCatalog.Index.Assemblies.Concat(declared.AssemblyNames));
+            Publishing = new PublishTargets(symbols, declared, catalog, assemblies);
+            Confirmations = new Confirmations(symbols, assemblies);
             Scopes = new PublishScopes(compilation, symbols, Publishing);
             MachineWriters = MachineWriters.For(compilation);
         }

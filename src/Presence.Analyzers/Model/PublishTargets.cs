@@ -15,19 +15,21 @@ namespace Presence.Analyzers.Model
         private readonly PresenceSymbols _symbols;
         private readonly DeclaredApis _declared;
         private readonly ApiCatalogIndex _catalog;
+        private readonly PublishingAssemblies _assemblies;
         private readonly ConcurrentDictionary<IMethodSymbol, PublishTarget?> _cache
             = new ConcurrentDictionary<IMethodSymbol, PublishTarget?>(SymbolEqualityComparer.Default);
 
-        public PublishTargets(PresenceSymbols symbols, DeclaredApis declared, ApiCatalogIndex catalog)
+        public PublishTargets(PresenceSymbols symbols, DeclaredApis declared, ApiCatalogIndex catalog, PublishingAssemblies assemblies)
         {
             _symbols = symbols;
             _declared = declared;
             _catalog = catalog;
+            _assemblies = assemblies;
         }
 
         /// <summary>The publish target a call of <paramref name="method"/> reaches, or null when it does not publish.</summary>
         public PublishTarget? Classify(IMethodSymbol method)
-            => _cache.GetOrAdd(method.ReducedFrom ?? method, Compute);
+            => _assemblies.MayPublishOrConfirm(method) ? _cache.GetOrAdd(method.ReducedFrom ?? method, Compute) : null;
 
         /// <summary>True when <paramref name="method"/> is itself a publisher (declared, or implementing a catalogued API), whose body implements the publishing.</summary>
         public bool IsPublisher(IMethodSymbol method)

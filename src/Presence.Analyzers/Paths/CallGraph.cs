@@ -13,9 +13,13 @@ namespace Presence.Analyzers.Paths
     /// in each, collected during the ordinary per-body pass. Paths are searched once, at compilation end, from each
     /// entry point breadth-first: the cost is linear in the edges reached, and no body is analysed twice.
     /// </summary>
+    /// <remarks>
+    /// During the pass a step costs one lock-free enqueue; the graph is only built, at compilation end, when there is
+    /// an entry point to start from (most compilations have none, and most steps lead nowhere).
+    /// </remarks>
     internal sealed class CallGraph
     {
-        private readonly ConcurrentDictionary<IMethodSymbol, Node> _nodes = new ConcurrentDictionary<IMethodSymbol, Node>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentQueue<(IMethodSymbol Caller, Step Step)> _steps = new ConcurrentQueue<(IMethodSymbol, Step)>();
         private readonly ConcurrentDictionary<IMethodSymbol, EntryPoint> _entries = new ConcurrentDictionary<IMethodSymbol, EntryPoint>(SymbolEqualityComparer.Default);
         private readonly ConcurrentBag<INamedTypeSymbol> _sourceTypes = new ConcurrentBag<INamedTypeSymbol>();
 
@@ -25,29 +29,48 @@ namespace Presence.Analyzers.Paths
 
         /// <summary>An unguarded call from <paramref name="caller"/> to a function of the compilation.</summary>
         public void AddCall(IMethodSymbol caller, IMethodSymbol callee, SyntaxNode call)
-            => NodeOf(caller).Add(new Step(callee.OriginalDefinition, call, null));
+            => _steps.Enqueue((caller.OriginalDefinition, new Step(callee.OriginalDefinition, call, null)));
 
         /// <summary>An unguarded publish call in <paramref name="caller"/>.</summary>
         public void AddPublish(IMethodSymbol caller, PublishTarget target, SyntaxNode call)
-            => NodeOf(caller).Add(new Step(null, call, target));
+            => _steps.Enqueue((caller.OriginalDefinition, new Step(null, call, target)));
 
-        private Node NodeOf(IMethodSymbol function) => _nodes.GetOrAdd(function.OriginalDefinition, _ => new Node());
+        private Dictionary<IMethodSymbol, Node> BuildNodes()
+        {
+            var nodes = new Dictionary<IMethodSymbol, Node>(SymbolEqualityComparer.Default);
+            foreach (var (caller, step) in _steps)
+            {
+                if (!nodes.TryGetValue(caller, out var node))
+                {
+                    nodes[caller] = node = new Node();
+                }
+
+                node.Add(step);
+            }
+
+            return nodes;
+        }
 
         /// <summary>For each entry point, each publish target it reaches on an unguarded path no longer than <paramref name="maxDepth"/> calls.</summary>
         public IEnumerable<UnattendedPath> FindPaths(System.Func<EntryPoint, int> maxDepth, CancellationToken cancellationToken)
         {
-            var dispatch = new Dispatch(_sourceTypes);
+            // Built on the first entry point only: a compilation without one pays nothing here.
+            Dispatch? dispatch = null;
+            Dictionary<IMethodSymbol, Node>? nodes = null;
             foreach (var entry in _entries.Values.OrderBy(e => e.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(e => e.Location.SourceSpan.Start))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                foreach (var path in Search(entry, maxDepth(entry), dispatch))
+                dispatch ??= new Dispatch(_sourceTypes);
+                nodes ??= BuildNodes();
+                foreach (var path in Search(entry, maxDepth(entry), nodes, dispatch, cancellationToken))
                 {
                     yield return path;
                 }
             }
         }
 
-        private IEnumerable<UnattendedPath> Search(EntryPoint entry, int maxDepth, Dispatch dispatch)
+        private static IEnumerable<UnattendedPath> Search(
+            EntryPoint entry, int maxDepth, Dictionary<IMethodSymbol, Node> nodes, Dispatch dispatch, CancellationToken cancellationToken)
         {
             var start = entry.Function.OriginalDefinition;
             var cameFrom = new Dictionary<IMethodSymbol, (IMethodSymbol From, SyntaxNode Call)>(SymbolEqualityComparer.Default);
@@ -57,8 +80,9 @@ namespace Presence.Analyzers.Paths
             queue.Enqueue(start);
             while (queue.Count > 0)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var function = queue.Dequeue();
-                if (!_nodes.TryGetValue(function, out var node))
+                if (!nodes.TryGetValue(function, out var node))
                 {
                     continue;
                 }
@@ -128,32 +152,21 @@ namespace Presence.Analyzers.Paths
             public PublishTarget? Target { get; }
         }
 
+        // Built once, at compilation end, on one thread.
         private sealed class Node
         {
             private readonly List<Step> _steps = new List<Step>();
             private Step[]? _ordered;
 
-            public void Add(Step step)
-            {
-                lock (_steps)
-                {
-                    _steps.Add(step);
-                    _ordered = null;
-                }
-            }
+            public void Add(Step step) => _steps.Add(step);
 
             // Source order, whatever order concurrent bodies were analysed in: the paths reported are deterministic.
             public Step[] Steps()
-            {
-                lock (_steps)
-                {
-                    return _ordered ??= _steps
-                        .OrderBy(s => s.Call.SyntaxTree.FilePath, System.StringComparer.Ordinal)
-                        .ThenBy(s => s.Call.SpanStart)
-                        .ThenBy(s => s.Target is null ? 1 : 0)
-                        .ToArray();
-                }
-            }
+                => _ordered ??= _steps
+                    .OrderBy(s => s.Call.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+                    .ThenBy(s => s.Call.SpanStart)
+                    .ThenBy(s => s.Target is null ? 1 : 0)
+                    .ToArray();
         }
 
         /// <summary>Where a call can land: the method itself, and its implementations and overrides in the compilation.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Catalog;
@@ -106,10 +107,15 @@ namespace Presence.Analyzers.Paths
         /// <summary>
         /// Callbacks an operation registers to run unattended: a Timer's callback, a Hangfire job expression, a
         /// handler of a bot's message events, Telegram's StartReceiving handler; and a PeriodicTimer loop, whose
-        /// enclosing function runs on each tick.
+        /// enclosing function runs on each tick. Asked of every invocation and creation: allocates nothing when
+        /// the operation registers nothing.
         /// </summary>
-        public IEnumerable<(IOperation Callback, EntryKind Kind, string Reason)> Registrations(IOperation operation)
+        public ImmutableArray<(IOperation Callback, EntryKind Kind, string Reason)> Registrations(IOperation operation)
         {
+            ImmutableArray<(IOperation, EntryKind, string)>.Builder? found = null;
+            void Add(IOperation callback, EntryKind kind, string reason)
+                => (found ??= ImmutableArray.CreateBuilder<(IOperation, EntryKind, string)>()).Add((callback, kind, reason));
+
             switch (operation)
             {
                 case IObjectCreationOperation { Type: { Name: "Timer" } timer } creation when timer.ContainingNamespace?.ToDisplayString() == "System.Threading":
@@ -117,7 +123,7 @@ namespace Presence.Analyzers.Paths
                     {
                         if (argument.Parameter?.Name == "callback")
                         {
-                            yield return (argument.Value, EntryKind.Unattended, "timer callback");
+                            Add(argument.Value, EntryKind.Unattended, "timer callback");
                         }
                     }
 
@@ -126,40 +132,37 @@ namespace Presence.Analyzers.Paths
                 case IEventAssignmentOperation { Adds: true, EventReference: IEventReferenceOperation { Event: var @event } } subscription
                     when @event.ContainingType is { } declaring && Events.TryGetValue((RootNamespace(declaring), @event.Name), out var known)
                          && (@event.Name != "Elapsed" || declaring.ToDisplayString() == "System.Timers.Timer"):
-                    yield return (subscription.HandlerValue, known.Kind, known.Reason);
+                    Add(subscription.HandlerValue, known.Kind, known.Reason);
                     break;
 
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-                    var type = method.ContainingType;
-                    if (type is null)
-                    {
-                        break;
-                    }
-
-                    if (RootNamespace(type) == "Hangfire" && method.Name is "AddOrUpdate" or "Enqueue" or "Schedule" or "ContinueJobWith" or "ContinueWith")
+                    var root = method.ContainingType is { } type ? RootNamespace(type) : null;
+                    if (root == "Hangfire" && method.Name is "AddOrUpdate" or "Enqueue" or "Schedule" or "ContinueJobWith" or "ContinueWith")
                     {
                         foreach (var argument in invocation.Arguments)
                         {
                             if (IsLambda(argument.Value))
                             {
-                                yield return (argument.Value, EntryKind.Unattended, method.Name == "AddOrUpdate" ? "recurring Hangfire job" : "Hangfire job");
+                                Add(argument.Value, EntryKind.Unattended, method.Name == "AddOrUpdate" ? "recurring Hangfire job" : "Hangfire job");
                             }
                         }
                     }
-                    else if (RootNamespace(type) == "Telegram" && method.Name is "StartReceiving" or "ReceiveAsync")
+                    else if (root == "Telegram" && method.Name is "StartReceiving" or "ReceiveAsync")
                     {
                         foreach (var argument in invocation.Arguments)
                         {
                             if (argument.Parameter?.Name is "updateHandler")
                             {
-                                yield return (argument.Value, EntryKind.IncomingMessage, "Telegram update handler");
+                                Add(argument.Value, EntryKind.IncomingMessage, "Telegram update handler");
                             }
                         }
                     }
 
                     break;
             }
+
+            return found?.ToImmutable() ?? ImmutableArray<(IOperation, EntryKind, string)>.Empty;
         }
 
         /// <summary>True for PeriodicTimer.WaitForNextTickAsync: the loop around it runs on a schedule.</summary>

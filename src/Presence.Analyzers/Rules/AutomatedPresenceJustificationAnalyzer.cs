@@ -41,13 +41,14 @@ namespace Presence.Analyzers.Rules
                     }
                 }, OperationKind.Attribute);
 
-                // Those of local functions and lambdas do not: read them from the symbol.
+                // Those of local functions and lambdas do not: read them from the symbol, when the syntax has any
+                // (binding the attributes of every LINQ lambda would cost more than all the rest of this rule).
                 start.RegisterOperationAction(context =>
                 {
                     var function = context.Operation switch
                     {
-                        ILocalFunctionOperation local => local.Symbol,
-                        IAnonymousFunctionOperation lambda => lambda.Symbol,
+                        ILocalFunctionOperation { Syntax: LocalFunctionStatementSyntax { AttributeLists.Count: > 0 } } local => local.Symbol,
+                        IAnonymousFunctionOperation { Syntax: LambdaExpressionSyntax { AttributeLists.Count: > 0 } } lambda => lambda.Symbol,
                         _ => null,
                     };
 

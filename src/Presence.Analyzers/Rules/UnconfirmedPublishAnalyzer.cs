@@ -22,9 +22,6 @@ namespace Presence.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnconfirmedPublishAnalyzer : DiagnosticAnalyzer
     {
-        internal const string MaxPathDepthKey = "presence_max_path_depth";
-        internal const int DefaultMaxPathDepth = 16;
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             PresenceDiagnostics.UnconfirmedPublish,
             PresenceDiagnostics.ConfirmationIgnored,
@@ -93,15 +90,11 @@ namespace Presence.Analyzers.Rules
             });
         }
 
+        // The bound of the entry point's own file; a value that cannot be read is reported as PRES100.
         private static int MaxPathDepth(AnalyzerOptions options, EntryPoint entry)
-        {
-            var tree = entry.Location.SourceTree;
-            return tree is not null
-                   && options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(MaxPathDepthKey, out var text)
-                   && int.TryParse(text, out var depth) && depth > 0
-                ? depth
-                : DefaultMaxPathDepth;
-        }
+            => entry.Location.SourceTree is { } tree
+                ? PresenceOptions.Read(options.AnalyzerConfigOptionsProvider.GetOptions(tree)).MaxPathDepth
+                : PresenceOptions.DefaultMaxPathDepth;
 
         // For tools and tests: which catalog entry or endpoint matched, and where it posts.
         private static ImmutableDictionary<string, string?> Properties(PublishTarget target)
@@ -431,6 +424,11 @@ namespace Presence.Analyzers.Rules
             // The call-graph node a site belongs to: the entry-point lambda around it, else the member.
             private IMethodSymbol? FunctionOf(SyntaxNode syntax)
             {
+                if (_entryLambdas.Count == 0)
+                {
+                    return _owner?.OriginalDefinition;
+                }
+
                 foreach (var ancestor in syntax.Ancestors())
                 {
                     if (_entryLambdas.TryGetValue(ancestor, out var entry))

@@ -96,6 +96,10 @@ public class DeclaredApiTests
             M:Contoso.Social.Wiki.Save(System.String
             // M:Commented.Out.Line
 
+            M:
+            M:Contoso.Social.Cms.Publish Async
+            ; a note for nothing
+            T:Contoso.Social.Newsletter ; note ; with a second semicolon
             """));
         test.ExpectedDiagnostics.AddRange(new[]
         {
@@ -105,6 +109,9 @@ public class DeclaredApiTests
             Unresolved(5, "T:Contoso.Social.Missing", "'T:Contoso.Social.Missing' does not name any method or type of this compilation or its references"),
             Unresolved(6, "M:Contoso.Social.Wiki.Save(System.Int32)", "'M:Contoso.Social.Wiki.Save(System.Int32)' does not name any method or type of this compilation or its references"),
             Malformed(7, "M:Contoso.Social.Wiki.Save(System.String", "'M:Contoso.Social.Wiki.Save(System.String' is not a well-formed documentation id, such as M:Contoso.Social.IPublisher.PostAsync(System.String)"),
+            Malformed(10, "M:", "'M:' is not a well-formed documentation id, such as M:Contoso.Social.IPublisher.PostAsync(System.String)"),
+            Malformed(11, "M:Contoso.Social.Cms.Publish Async", "'M:Contoso.Social.Cms.Publish Async' is not a well-formed documentation id, such as M:Contoso.Social.IPublisher.PostAsync(System.String)"),
+            Malformed(12, "; a note for nothing", "'; a note for nothing' has a note but no documentation id before the ';'"),
         });
         return test.RunAsync();
 

@@ -300,4 +300,20 @@ public class UnattendedPathTests
             PathVerifier.VerifyAsync(Publisher + Chain, With(PathVerifier.Quartz4), "presence_max_path_depth = 3",
                 Unattended(0, "Job.Execute (a Quartz job)", "Job.Execute → A.Run → B.Run → Poster.Post → IMastodonPublisher.PublishStatus")));
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("two")]
+    public Task An_unreadable_depth_keeps_the_default_and_is_reported_as_PRES100_elsewhere(string depth)
+        => PathVerifier.VerifyAsync(Publisher + """
+            class A(Poster poster) { public Task Run() => poster.Post("deep"); }
+
+            class Job(A a) : Quartz.IJob
+            {
+                public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken ct) => await a.Run();
+            }
+            """,
+            With(PathVerifier.Quartz4),
+            "presence_max_path_depth = " + depth,
+            Unattended(0, "Job.Execute (a Quartz job)", "Job.Execute → A.Run → Poster.Post → IMastodonPublisher.PublishStatus"));
 }

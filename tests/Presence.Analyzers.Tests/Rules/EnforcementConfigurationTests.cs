@@ -26,6 +26,13 @@ public class EnforcementConfigurationTests
         => Check(mode, Verify.Diagnostic(PresenceDiagnostics.InvalidEnforcementSetting).WithArguments("PresenceEnforcement", mode, "one of 'default', 'strict' or 'audit'", "the documented default severities apply"));
 
     [Theory]
+    [InlineData("strict,audit")]
+    [InlineData("none")]
+    public Task A_list_or_another_word_is_an_unknown_mode(string mode)
+        => Check(mode, Verify.Diagnostic(PresenceDiagnostics.InvalidEnforcementSetting).WithArguments("PresenceEnforcement", mode, "one of 'default', 'strict' or 'audit'", "the documented default severities apply"));
+
+    [Theory]
+    [InlineData(" strict ")]
     [InlineData("default")]
     [InlineData("strict")]
     [InlineData("audit")]
@@ -33,4 +40,47 @@ public class EnforcementConfigurationTests
     [InlineData("")]
     [InlineData(null)]
     public Task Known_or_absent_modes_are_clean(string? mode) => Check(mode);
+
+    private const string DepthExpected = "a whole number of calls from 1 up (default 16)";
+
+    private static Task CheckEditorConfig(string line, params DiagnosticResult[] expected)
+    {
+        var test = new Verify.Test { TestCode = "class C { }" };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\n" + line + "\n"));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static DiagnosticResult Ignored(string key, string value, string expected)
+        => Verify.Diagnostic(PresenceDiagnostics.InvalidEnforcementSetting).WithArguments(key, value, expected, "the value is ignored");
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("deep")]
+    [InlineData("1.5")]
+    [InlineData("2147483648")]
+    [InlineData("16 calls")]
+    public Task A_path_depth_that_is_not_a_positive_number_is_reported(string value)
+        => CheckEditorConfig("presence_max_path_depth = " + value, Ignored("presence_max_path_depth", value, DepthExpected));
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("16")]
+    [InlineData("+40")]
+    public Task A_positive_path_depth_is_clean(string value) => CheckEditorConfig("presence_max_path_depth = " + value);
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("1")]
+    [InlineData("on")]
+    public Task Email_and_sms_takes_true_or_false_only(string value)
+        => CheckEditorConfig("presence_email_and_sms = " + value, Ignored("presence_email_and_sms", value, "true or false"));
+
+    [Fact]
+    public Task Each_unknown_platform_of_a_list_is_reported_and_the_known_ones_kept()
+        => CheckEditorConfig(
+            "presence_disabled_platforms = Telegram Twiter,  Mastodn,",
+            Ignored("presence_disabled_platforms", "Mastodn", "a platform name: " + string.Join(", ", Presence.Analyzers.Catalog.PresenceOptions.KnownPlatforms)),
+            Ignored("presence_disabled_platforms", "Twiter", "a platform name: " + string.Join(", ", Presence.Analyzers.Catalog.PresenceOptions.KnownPlatforms)));
 }

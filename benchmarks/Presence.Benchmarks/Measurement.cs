@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Presence.Benchmarks;
+
+/// <summary>Times of one analysis pass: wall-clock of the pass, and each analyzer's own execution time.</summary>
+internal sealed record AnalysisPass(
+    double WallMs,
+    long AllocatedBytes,
+    IReadOnlyDictionary<DiagnosticAnalyzer, double> ExecutionMs,
+    IReadOnlyDictionary<string, int> FindingsById);
+
+/// <summary>Parsing, compiling and analysing one codebase, the way the compiler does on a build (concurrently).</summary>
+internal static class Measurement
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static (ImmutableArray<SyntaxTree> Trees, double Ms) Parse(Codebase codebase)
+    {
+        var watch = Stopwatch.StartNew();
+        var trees = codebase.Files.AsParallel().AsOrdered()
+            .Select(file => CSharpSyntaxTree.ParseText(file.Text, ParseOptions, path: file.Path))
+            .ToImmutableArray();
+        return (trees, watch.Elapsed.TotalMilliseconds);
+    }
+
+    public static CSharpCompilation Compilation(ImmutableArray<SyntaxTree> trees, bool publishable)
+        => CSharpCompilation.Create(
+            "Marketing",
+            trees,
+            publishable ? References.Framework.AddRange(References.Publishing) : References.Framework,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                optimizationLevel: OptimizationLevel.Release,
+                nullableContextOptions: NullableContextOptions.Enable,
+                concurrentBuild: true,
+                deterministic: true));
+
+    /// <summary>Binds and emits a fresh compilation (to a null stream), as a build does; fails on compile errors.</summary>
+    public static (double Ms, long AllocatedBytes) Emit(ImmutableArray<SyntaxTree> trees, bool publishable)
+    {
+        var compilation = Compilation(trees, publishable);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        var result = compilation.Emit(Stream.Null);
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        if (!result.Success)
+        {
+            var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(10);
+            throw new InvalidOperationException("The generated codebase does not compile:\n" + string.Join("\n", errors));
+        }
+
+        return (elapsed, allocated);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="analyzers"/> over a fresh compilation with concurrent execution and execution-time
+    /// logging; an analyzer exception fails the benchmark (it would be an AD0001 in a build).
+    /// </summary>
+    public static async Task<AnalysisPass> AnalyzeAsync(
+        ImmutableArray<SyntaxTree> trees, bool publishable, ImmutableArray<DiagnosticAnalyzer> analyzers, Func<Compilation, AnalyzerOptions> options)
+    {
+        var compilation = Compilation(trees, publishable);
+        var failures = new ConcurrentQueue<string>();
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+            options(compilation),
+            onAnalyzerException: (exception, analyzer, _) => failures.Enqueue(analyzer.GetType().Name + ": " + exception),
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: true,
+            reportSuppressedDiagnostics: false));
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        if (!failures.IsEmpty || diagnostics.Any(d => d.Id == "AD0001"))
+        {
+            throw new InvalidOperationException("An analyzer failed:\n" + string.Join("\n", failures.Concat(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()))));
+        }
+
+        var times = new Dictionary<DiagnosticAnalyzer, double>();
+        foreach (var analyzer in analyzers)
+        {
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).ConfigureAwait(false);
+            times[analyzer] = telemetry.ExecutionTime.TotalMilliseconds;
+        }
+
+        var findings = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
+        return new AnalysisPass(elapsed, allocated, times, findings);
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

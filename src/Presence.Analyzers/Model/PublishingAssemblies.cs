@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Presence.Analyzers.Model
+{
+    /// <summary>
+    /// The assemblies whose methods can publish or confirm: the compilation itself, Presence.Abstractions, Refit,
+    /// the catalogued SDKs, the assemblies of the user's declared APIs, and every referenced assembly that references
+    /// one of these (directly or through another). A method of any other assembly (the framework, most packages)
+    /// cannot carry [PublishesContent], [HumanConfirmation] or [RequiresHumanApproval], override or implement one that
+    /// does, or be catalogued: its calls are decided without looking at the method at all. Most calls of a codebase
+    /// go to the framework (LINQ, tasks, strings), so this keeps the per-call cost near that of a name comparison.
+    /// </summary>
+    internal sealed class PublishingAssemblies
+    {
+        private readonly HashSet<IAssemblySymbol> _assemblies;
+
+        private PublishingAssemblies(HashSet<IAssemblySymbol> assemblies) => _assemblies = assemblies;
+
+        public static PublishingAssemblies Create(Compilation compilation, IEnumerable<string> publishingAssemblyNames)
+        {
+            var names = new HashSet<string>(publishingAssemblyNames, StringComparer.OrdinalIgnoreCase) { "Presence.Abstractions", "Refit" };
+            var assemblies = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default) { compilation.Assembly };
+            var others = new List<IAssemblySymbol>();
+            foreach (var reference in compilation.References)
+            {
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly)
+                {
+                    others.Add(assembly);
+                }
+            }
+
+            // What references a publishing assembly can derive from its types: repeat until nothing is added.
+            for (var changed = true; changed;)
+            {
+                changed = false;
+                for (var i = others.Count - 1; i >= 0; i--)
+                {
+                    if (names.Contains(others[i].Name) || ReferencesAny(others[i], names))
+                    {
+                        assemblies.Add(others[i]);
+                        names.Add(others[i].Name);
+                        others.RemoveAt(i);
+                        changed = true;
+                    }
+                }
+            }
+
+            return new PublishingAssemblies(assemblies);
+        }
+
+        /// <summary>False when no method of <paramref name="method"/>'s assembly can publish or confirm.</summary>
+        public bool MayPublishOrConfirm(IMethodSymbol method)
+            => method.ContainingAssembly is not { } assembly || _assemblies.Contains(assembly);
+
+        private static bool ReferencesAny(IAssemblySymbol assembly, HashSet<string> names)
+        {
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var identity in module.ReferencedAssemblies)
+                {
+                    if (names.Contains(identity.Name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}
