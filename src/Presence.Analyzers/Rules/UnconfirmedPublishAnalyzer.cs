@@ -113,10 +113,11 @@ namespace Presence.Analyzers.Rules
             private readonly IAssemblySymbol _assembly;
             private readonly IMethodSymbol? _owner;
             private readonly object _gate = new object();
-            private readonly Dictionary<SyntaxNode, PublishTarget> _sites = new Dictionary<SyntaxNode, PublishTarget>();
-            private readonly List<IOperation> _siteOperations = new List<IOperation>();
-            private readonly Dictionary<SyntaxNode, EntryPoint> _entryLambdas = new Dictionary<SyntaxNode, EntryPoint>();
-            private readonly HashSet<SyntaxNode> _toolCallbacks = new HashSet<SyntaxNode>();
+            // Allocated on first use: most bodies have nothing to record (one collector per member body).
+            private Dictionary<SyntaxNode, PublishTarget>? _sites;
+            private List<IOperation>? _siteOperations;
+            private Dictionary<SyntaxNode, EntryPoint>? _entryLambdas;
+            private HashSet<SyntaxNode>? _toolCallbacks;
             private bool _hasPublish;
             private bool _hasConfirmation;
 
@@ -153,7 +154,7 @@ namespace Presence.Analyzers.Rules
                 {
                     lock (_gate)
                     {
-                        _toolCallbacks.Add(tool.Callback);
+                        (_toolCallbacks ??= new HashSet<SyntaxNode>()).Add(tool.Callback);
                     }
 
                     if (tool.Unreviewed)
@@ -229,7 +230,7 @@ namespace Presence.Analyzers.Rules
                     var entry = new EntryPoint(lambda.Symbol, kind, reason, lambda.Syntax);
                     lock (_gate)
                     {
-                        _entryLambdas[lambda.Syntax] = entry;
+                        (_entryLambdas ??= new Dictionary<SyntaxNode, EntryPoint>())[lambda.Syntax] = entry;
                     }
 
                     _graph.AddEntry(entry);
@@ -257,8 +258,8 @@ namespace Presence.Analyzers.Rules
             {
                 lock (_gate)
                 {
-                    _sites[operation.Syntax] = target;
-                    _siteOperations.Add(operation);
+                    (_sites ??= new Dictionary<SyntaxNode, PublishTarget>())[operation.Syntax] = target;
+                    (_siteOperations ??= new List<IOperation>()).Add(operation);
                     _hasPublish = true;
                 }
             }
@@ -275,14 +276,14 @@ namespace Presence.Analyzers.Rules
 
                 lock (_gate)
                 {
-                    _sites[operation.Syntax] = new PublishTarget(callee, PublishKind.Call, platform: null);
-                    _siteOperations.Add(operation);
+                    (_sites ??= new Dictionary<SyntaxNode, PublishTarget>())[operation.Syntax] = new PublishTarget(callee, PublishKind.Call, platform: null);
+                    (_siteOperations ??= new List<IOperation>()).Add(operation);
                 }
             }
 
             public void Analyze(OperationBlockAnalysisContext context)
             {
-                if (_siteOperations.Count == 0)
+                if (_siteOperations is null || _sites is null)
                 {
                     return;
                 }
@@ -301,9 +302,10 @@ namespace Presence.Analyzers.Rules
                 else
                 {
                     // No confirmation anywhere in the body: no call in it can be guarded.
+                    var known = _sites;
                     sites = _siteOperations
                         .Where(operation => !InExemptFunction(operation))
-                        .Select(operation => new PublishSite(operation.Syntax, _sites[operation.Syntax], null));
+                        .Select(operation => new PublishSite(operation.Syntax, known[operation.Syntax], null));
                 }
 
                 var isKernelFunction = _agentTools?.IsKernelFunction(_owner) == true;
@@ -376,7 +378,7 @@ namespace Presence.Analyzers.Rules
             {
                 // The graph is built from the operation block (a method's body, an initializer) that holds a site.
                 var blocks = new HashSet<IOperation>();
-                foreach (var site in _siteOperations)
+                foreach (var site in _siteOperations!)
                 {
                     for (var ancestor = site; ancestor is not null; ancestor = ancestor.Parent)
                     {
@@ -393,7 +395,7 @@ namespace Presence.Analyzers.Rules
                     if (blocks.Contains(block))
                     {
                         var graph = context.GetControlFlowGraph(block);
-                        foreach (var site in ConfirmationFlowAnalysis.AnalyzeSites(graph, _model, _sites, context.CancellationToken))
+                        foreach (var site in ConfirmationFlowAnalysis.AnalyzeSites(graph, _model, _sites!, context.CancellationToken))
                         {
                             yield return site;
                         }
@@ -424,7 +426,7 @@ namespace Presence.Analyzers.Rules
             // The call-graph node a site belongs to: the entry-point lambda around it, else the member.
             private IMethodSymbol? FunctionOf(SyntaxNode syntax)
             {
-                if (_entryLambdas.Count == 0)
+                if (_entryLambdas is null)
                 {
                     return _owner?.OriginalDefinition;
                 }
@@ -440,10 +442,10 @@ namespace Presence.Analyzers.Rules
                 return _owner?.OriginalDefinition;
             }
 
-            private bool IsInEntryLambda(SyntaxNode syntax) => _entryLambdas.Count > 0 && syntax.Ancestors().Any(_entryLambdas.ContainsKey);
+            private bool IsInEntryLambda(SyntaxNode syntax) => _entryLambdas is { } lambdas && syntax.Ancestors().Any(lambdas.ContainsKey);
 
             // A publish inside a tool's lambda, or the tool's method group itself.
-            private bool IsInTool(SyntaxNode syntax) => _toolCallbacks.Count > 0 && syntax.AncestorsAndSelf().Any(_toolCallbacks.Contains);
+            private bool IsInTool(SyntaxNode syntax) => _toolCallbacks is { } tools && syntax.AncestorsAndSelf().Any(tools.Contains);
 
             private static Diagnostic Describe(PublishSite site, ISymbol owner)
             {
