@@ -90,14 +90,7 @@ namespace Presence.Analyzers.CodeFixes
 
             foreach (var symbol in inScope)
             {
-                var type = symbol switch
-                {
-                    ILocalSymbol local => local.Type,
-                    IParameterSymbol parameter => parameter.Type,
-                    IFieldSymbol field => field.Type,
-                    IPropertySymbol property => property.Type,
-                    _ => null,
-                };
+                var type = ScopeSymbols.TypeOfValue(symbol);
 
                 if (type is null || type.SpecialType != SpecialType.None)
                 {

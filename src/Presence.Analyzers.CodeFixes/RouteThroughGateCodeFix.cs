@@ -38,9 +38,9 @@ namespace Presence.Analyzers.CodeFixes
             }
 
             var inScope = model.LookupSymbols(call.SpanStart);
-            var gate = inScope.Where(s => TypeOf(s) is INamedTypeSymbol t && t.Name == route.Plan.GateName
+            var gate = inScope.Where(s => ScopeSymbols.TypeOfValue(s) is INamedTypeSymbol t && t.Name == route.Plan.GateName
                                           && SymbolEqualityComparer.Default.Equals(t.ContainingNamespace, route.Plan.Interface.ContainingNamespace)).ToList();
-            var approvals = inScope.Where(s => TypeOf(s) is INamedTypeSymbol { Name: "Approved", TypeArguments.Length: 1 } approved
+            var approvals = inScope.Where(s => ScopeSymbols.TypeOfValue(s) is INamedTypeSymbol { Name: "Approved", TypeArguments.Length: 1 } approved
                                                && approved.ContainingNamespace?.Name == "Presence"
                                                && Covers(approved.TypeArguments[0], route)).ToList();
             if (gate.Count != 1 || approvals.Count != 1)
@@ -71,14 +71,5 @@ namespace Presence.Analyzers.CodeFixes
             => route.Method.ContentParameter is { } parameter
                 ? SymbolEqualityComparer.Default.Equals(content, parameter.Type)
                 : content.ContainingType?.Name == route.Plan.GateName;
-
-        private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
-        {
-            ILocalSymbol local => local.Type,
-            IParameterSymbol parameter => parameter.Type,
-            IFieldSymbol field => field.Type,
-            IPropertySymbol property => property.Type,
-            _ => null,
-        };
     }
 }
