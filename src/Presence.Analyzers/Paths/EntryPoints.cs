@@ -50,13 +50,11 @@ namespace Presence.Analyzers.Paths
             [("DSharpPlus", "MessageCreated")] = (EntryKind.IncomingMessage, "Discord message handler"),
         };
 
-        private readonly PresenceSymbols _symbols;
         private readonly INamedTypeSymbol? _unattendedEntryPoint;
         private readonly ConcurrentDictionary<IMethodSymbol, EntryPoint?> _methods = new ConcurrentDictionary<IMethodSymbol, EntryPoint?>(SymbolEqualityComparer.Default);
 
-        public EntryPoints(Compilation compilation, PresenceSymbols symbols)
+        public EntryPoints(Compilation compilation)
         {
-            _symbols = symbols;
             _unattendedEntryPoint = compilation.GetTypeByMetadataName("Presence.UnattendedEntryPointAttribute");
         }
 

@@ -32,7 +32,7 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
-                var entryPoints = new EntryPoints(start.Compilation, symbols);
+                var entryPoints = new EntryPoints(start.Compilation);
                 start.RegisterSymbolAction(context =>
                 {
                     var method = (IMethodSymbol)context.Symbol;

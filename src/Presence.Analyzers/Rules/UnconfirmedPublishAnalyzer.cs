@@ -44,7 +44,7 @@ namespace Presence.Analyzers.Rules
                 }
 
                 var graph = new CallGraph();
-                var entryPoints = new EntryPoints(start.Compilation, model.Symbols);
+                var entryPoints = new EntryPoints(start.Compilation);
                 var agentTools = AgentTools.For(start.Compilation);
                 var assembly = start.Compilation.Assembly;
 

@@ -62,8 +62,6 @@ namespace Presence.Generators.Gates
             _interfaceDocs = DocComment.Read(gated, cancellationToken);
         }
 
-        private string Q => _nullable == NullableMode.Enabled ? "?" : string.Empty;
-
         /// <summary>The model of the gate for the interface the attribute is on; null when no gate is generated for it.</summary>
         public static GateModel? Build(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
@@ -151,10 +149,10 @@ namespace Presence.Generators.Gates
                     contentType = _gateType + "." + name + TypeParameterList(method.Method.TypeParameters);
                     contentId = _gateId + "." + name + Arity(method.Method.Arity);
                     wrapperKey = name;
-                    contentTypes.Add(ContentType(method, name, each));
+                    contentTypes.Add(ContentType(method, name));
                 }
 
-                methods.Add(GateMethod(method, contentType, contentId, inner, ledger));
+                methods.Add(GateMethod(method, contentType, contentId, inner));
                 if (wrapperKeys.Add(wrapperKey))
                 {
                     wrappers.Add(Wrapper(method, contentType));
@@ -205,7 +203,7 @@ namespace Presence.Generators.Gates
             return names;
         }
 
-        private GateMethodModel GateMethod(GatedMethod method, string contentType, string contentId, string inner, string ledger)
+        private GateMethodModel GateMethod(GatedMethod method, string contentType, string contentId, string inner)
         {
             var symbol = method.Method;
             var docs = DocComment.Read(symbol, _cancellationToken);
@@ -285,7 +283,7 @@ namespace Presence.Generators.Gates
                 Docs: lines.ToArray());
         }
 
-        private ContentTypeModel ContentType(GatedMethod method, string name, string? each)
+        private ContentTypeModel ContentType(GatedMethod method, string name)
         {
             var symbol = method.Method;
             var docs = DocComment.Read(symbol, _cancellationToken);
