@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Model;
 
 namespace Presence.Analyzers.Flow

@@ -1,8 +1,9 @@
 using System.Linq;
 using System.Threading;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
+using Presence.Analyzers.Configuration;
 
 namespace Presence.Analyzers.Model
 {

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Model;
 
 namespace Presence.Analyzers.Paths

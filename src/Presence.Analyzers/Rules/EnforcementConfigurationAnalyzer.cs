@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
-using Microsoft.CodeAnalysis;
+using System;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
+using Presence.Analyzers.Configuration;
 
 namespace Presence.Analyzers.Rules
 {

@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
+using Presence.Analyzers.Configuration;
 using Presence.Analyzers.Flow;
 using Presence.Analyzers.Model;
 using Presence.Analyzers.Paths;

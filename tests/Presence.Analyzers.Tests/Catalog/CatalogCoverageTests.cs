@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Presence.Analyzers.Catalog;
+using Presence.Analyzers.Configuration;
 using Presence.Analyzers.Rules;
 using Presence.Analyzers.Tests.Verifiers;
 

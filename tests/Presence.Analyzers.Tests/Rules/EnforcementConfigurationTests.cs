@@ -81,6 +81,6 @@ public class EnforcementConfigurationTests
     public Task Each_unknown_platform_of_a_list_is_reported_and_the_known_ones_kept()
         => CheckEditorConfig(
             "presence_disabled_platforms = Telegram Twiter,  Mastodn,",
-            Ignored("presence_disabled_platforms", "Mastodn", "a platform name: " + string.Join(", ", Presence.Analyzers.Catalog.PresenceOptions.KnownPlatforms)),
-            Ignored("presence_disabled_platforms", "Twiter", "a platform name: " + string.Join(", ", Presence.Analyzers.Catalog.PresenceOptions.KnownPlatforms)));
+            Ignored("presence_disabled_platforms", "Mastodn", "a platform name: " + string.Join(", ", Presence.Analyzers.Configuration.PresenceOptions.KnownPlatforms)),
+            Ignored("presence_disabled_platforms", "Twiter", "a platform name: " + string.Join(", ", Presence.Analyzers.Configuration.PresenceOptions.KnownPlatforms)));
 }

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Presence.Analyzers.Catalog;
 
-namespace Presence.Analyzers.Model
+namespace Presence.Analyzers.Catalog
 {
     internal enum PublishKind
     {

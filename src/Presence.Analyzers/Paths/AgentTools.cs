@@ -4,10 +4,10 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Model;
-using Presence.Analyzers.Paths;
 
-namespace Presence.Analyzers.Rules
+namespace Presence.Analyzers.Paths
 {
     /// <summary>
     /// PRES008 for AI agents given a publish tool: <c>AIFunctionFactory.Create</c> over a publishing method or

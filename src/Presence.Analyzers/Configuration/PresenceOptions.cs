@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Presence.Analyzers.Catalog;
 
-namespace Presence.Analyzers.Catalog
+namespace Presence.Analyzers.Configuration
 {
     /// <summary>
     /// The .editorconfig switches, read per syntax tree:

@@ -3,9 +3,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Presence.Analyzers.Flow;
 
-namespace Presence.Analyzers.Rules
+namespace Presence.Analyzers.Flow
 {
     /// <summary>
     /// PRES006: whether the confirmation guarding a publish call covered what it publishes. Intraprocedural and
