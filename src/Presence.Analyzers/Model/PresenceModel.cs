@@ -18,7 +18,7 @@ namespace Presence.Analyzers.Model
             var assemblies = PublishingAssemblies.Create(compilation, BuiltInCatalog.Index.Assemblies.Concat(declared.AssemblyNames));
             Publishing = new PublishTargets(symbols, declared, catalog, assemblies);
             Confirmations = new Confirmations(symbols, assemblies);
-            Scopes = new PublishScopes(compilation, symbols, Publishing);
+            Scopes = new PublishScopes(compilation, symbols, Publishing, Confirmations);
             MachineWriters = MachineWriters.For(compilation);
         }
 

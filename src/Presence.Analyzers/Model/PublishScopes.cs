@@ -4,19 +4,22 @@ namespace Presence.Analyzers.Model
 {
     /// <summary>
     /// Where publish calls are not reported: code under a justified-or-not [AutomatedPresence] (PRES010 judges the
-    /// justification), bodies that declare [RequiresHumanApproval] (their callers confirm), and the bodies of
-    /// declared publishers themselves.
+    /// justification), bodies that declare [RequiresHumanApproval] (their callers confirm), the bodies of declared
+    /// publishers themselves, and the bodies of confirmations: sending the draft to the editor is the asking, not a
+    /// publish (PRES005 judges whether a confirmation asks at all).
     /// </summary>
     internal sealed class PublishScopes
     {
         private readonly PresenceSymbols _symbols;
         private readonly PublishTargets _targets;
+        private readonly Confirmations _confirmations;
         private readonly bool _assemblyIsAutomated;
 
-        public PublishScopes(Compilation compilation, PresenceSymbols symbols, PublishTargets targets)
+        public PublishScopes(Compilation compilation, PresenceSymbols symbols, PublishTargets targets, Confirmations confirmations)
         {
             _symbols = symbols;
             _targets = targets;
+            _confirmations = confirmations;
             _assemblyIsAutomated = PresenceSymbols.HasAttribute(compilation.Assembly, symbols.AutomatedPresence);
         }
 
@@ -56,9 +59,10 @@ namespace Presence.Analyzers.Model
             return false;
         }
 
-        /// <summary>True when a method, lambda or local function declares its own exemption.</summary>
+        /// <summary>True when a method, lambda or local function declares its own exemption, or is a confirmation (declared on it or on what it implements).</summary>
         public bool IsExemptFunction(IMethodSymbol function)
             => PresenceSymbols.HasAttribute(function, _symbols.AutomatedPresence)
-               || PresenceSymbols.HasAttribute(function, _symbols.RequiresHumanApproval);
+               || PresenceSymbols.HasAttribute(function, _symbols.RequiresHumanApproval)
+               || _confirmations.Classify(function) is not null;
     }
 }

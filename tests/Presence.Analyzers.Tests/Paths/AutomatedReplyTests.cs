@@ -100,4 +100,36 @@ public class AutomatedReplyTests
             """,
             [PathVerifier.Telegram],
             Reply(0, "Webhooks.OnWebhook (an incoming-message handler)", "Webhooks.OnWebhook → ITelegramBotClient.SendMessage"));
+
+    [Fact]
+    public Task A_confirmation_that_sends_the_draft_to_the_editors_chat_is_not_a_reply_or_a_publish()
+        => PathVerifier.VerifyAsync(Usings + """
+            class EditorsChatReview(ITelegramBotClient bot, long editorsChat, Func<Task<bool>> awaitButton) : IReplyReview
+            {
+                public async Task<bool> ApproveAsync(string reply)
+                {
+                    await bot.SendMessage(editorsChat, "Send this reply? " + reply);
+                    return await awaitButton();
+                }
+            }
+
+            class ReviewedResponder(IReplyReview review) : IUpdateHandler
+            {
+                public async Task HandleUpdateAsync(ITelegramBotClient bot, Update update, CancellationToken ct)
+                {
+                    if (update.Message is { } message && await review.ApproveAsync("Thanks!"))
+                    {
+                        await bot.SendMessage(message.Chat, "Thanks!", cancellationToken: ct);
+                    }
+                }
+
+                public Task HandleErrorAsync(ITelegramBotClient bot, Exception exception, HandleErrorSource source, CancellationToken ct) => Task.CompletedTask;
+            }
+
+            class Reminder(EditorsChatReview review) : Quartz.IJob
+            {
+                public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken ct) => await review.ApproveAsync("pending reply");
+            }
+            """,
+            [PathVerifier.Telegram, PathVerifier.Quartz4]);
 }

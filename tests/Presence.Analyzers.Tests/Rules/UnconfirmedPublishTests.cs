@@ -936,4 +936,53 @@ public class UnconfirmedPublishTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Sending_the_question_inside_a_confirmation_is_the_asking_not_a_publish()
+        => Check("""
+            class EditorReview(IPublisher editorsChat, Func<Task<string>> awaitButton)
+            {
+                [HumanConfirmation]
+                public async Task<bool> AskAsync(string draft)
+                {
+                    await editorsChat.PublishAsync("Post this? " + draft);
+                    editorsChat.Publish("(reply yes or no)");
+                    Func<Task> remind = () => editorsChat.PublishAsync("still waiting");
+                    await remind();
+                    return await awaitButton() == "yes";
+                }
+
+                public Task Announce(string text) => {|PRES001:editorsChat.PublishAsync(text)|};
+            }
+            """);
+
+    [Fact]
+    public Task An_implementation_of_a_marked_interface_method_asks_in_its_body()
+        => Check("""
+            class ChatReview(IPublisher editorsChat) : IReview
+            {
+                public bool Ask(string text) { editorsChat.Publish("Post this? " + text); return Console.ReadLine() == "y"; }
+                public async Task<bool> AskAsync(string text) { await editorsChat.PublishAsync("Post this? " + text); return Console.ReadLine() == "y"; }
+                public ValueTask<bool> AskValueAsync(string text) => new(Ask(text));
+                public Task<Decision> DecideAsync(string text) => Task.FromResult(new Decision { IsApproved = Ask(text) });
+                public Verdict Judge(string text) => new() { Accepted = Ask(text) };
+                public Task<ApprovalToken?> RequestAsync(string text) => Task.FromResult<ApprovalToken?>(Ask(text) ? new ApprovalToken() : null);
+                public bool? MaybeAsk(string text) => Ask(text);
+                public void EnsureApproved(string text) { if (!Ask(text)) throw new InvalidOperationException(); }
+                public Task EnsureApprovedAsync(string text) { EnsureApproved(text); return Task.CompletedTask; }
+                public bool LooksFine(string text) { {|PRES001:editorsChat.Publish(text)|}; return true; }
+            }
+
+            class LocalAsk
+            {
+                void Run(IPublisher chat, IPublisher publisher, string text)
+                {
+                    [HumanConfirmation]
+                    bool AskHere(string draft) { chat.Publish("Post this? " + draft); return Console.ReadLine() == "y"; }
+
+                    if (AskHere(text)) publisher.Publish(text);
+                    {|PRES004:publisher.Publish("unasked")|};
+                }
+            }
+            """);
 }
