@@ -141,7 +141,8 @@ namespace Presence.Analyzers
             "{0}",
             ConfigurationCategory,
             DiagnosticSeverity.Warning,
-            "Each line of PresenceApis.txt declares one publish API as a documentation id (M: or T:), optionally followed by '; note'; '//' starts a comment. A line that cannot be read declares nothing.");
+            "Each line of PresenceApis.txt declares one publish API as a documentation id (M: or T:), optionally followed by '; note'; '//' starts a comment. A line that cannot be read declares nothing.",
+            WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor UnresolvedDeclaredApi = Create(
             RuleIds.UnresolvedDeclaredApi,
@@ -149,7 +150,8 @@ namespace Presence.Analyzers
             "{0}: calls of it are not recognised as publishing",
             ConfigurationCategory,
             DiagnosticSeverity.Warning,
-            "A PresenceApis.txt entry that names nothing (a typo, a renamed method, a missing reference) silently protects nothing.");
+            "A PresenceApis.txt entry that names nothing (a typo, a renamed method, a missing reference) silently protects nothing.",
+            WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor ApprovalRequirementMismatch = Create(
             RuleIds.ApprovalRequirementMismatch,
@@ -167,10 +169,12 @@ namespace Presence.Analyzers
             DiagnosticSeverity.Error,
             "Declaring that callers confirm only moves the requirement to code that runs with nobody present.");
 
+        // The parameters carry DiagnosticDescriptor's own names: the meta-analyzers (release tracking RS2000-RS2008,
+        // RS1032/RS1033 wording, RS1037 CompilationEnd) read the arguments of a descriptor helper by those names.
         private static DiagnosticDescriptor Create(
-            string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags)
+            string id, string title, string messageFormat, string category, DiagnosticSeverity defaultSeverity, string description, params string[] customTags)
             => new DiagnosticDescriptor(
-                id, title, message, category, severity, isEnabledByDefault: true, description,
+                id, title, messageFormat, category, defaultSeverity, isEnabledByDefault: true, description,
                 helpLinkUri: HelpLinkBase + id + ".md", customTags);
 
         public static readonly DiagnosticDescriptor GateBypassed = Create(

@@ -30,8 +30,10 @@ namespace Presence.Analyzers.Rules
                         continue;
                     }
 
-                    var descriptor = kind == DeclaredApiProblem.Unresolved ? PresenceDiagnostics.UnresolvedDeclaredApi : PresenceDiagnostics.MalformedDeclaredApi;
-                    compilation.ReportDiagnostic(Diagnostic.Create(descriptor, line.Location(text), message));
+                    // Each descriptor named at its Diagnostic.Create, so that RS1037 checks its CompilationEnd tag.
+                    compilation.ReportDiagnostic(kind == DeclaredApiProblem.Unresolved
+                        ? Diagnostic.Create(PresenceDiagnostics.UnresolvedDeclaredApi, line.Location(text), message)
+                        : Diagnostic.Create(PresenceDiagnostics.MalformedDeclaredApi, line.Location(text), message));
                 }
             });
         }
