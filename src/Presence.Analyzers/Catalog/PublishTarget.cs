@@ -24,7 +24,7 @@ namespace Presence.Analyzers.Catalog
     /// <summary>What a publish call reaches, as shown to the user: "Posts to Mastodon through 'MastodonClient.PublishStatus'".</summary>
     internal sealed class PublishTarget
     {
-        public PublishTarget(IMethodSymbol method, PublishKind kind, string? platform, PublishCategory category = PublishCategory.Social, string? note = null, string? receiver = null, string? catalogId = null)
+        public PublishTarget(IMethodSymbol method, PublishKind kind, string? platform, PublishCategory category = PublishCategory.Social, string? note = null, string? receiver = null, string? catalogId = null, ImmutableArray<PublishTarget> otherReceivers = default)
         {
             Method = method;
             Kind = kind;
@@ -33,6 +33,7 @@ namespace Presence.Analyzers.Catalog
             Note = note;
             Receiver = receiver;
             CatalogId = catalogId;
+            OtherReceivers = otherReceivers.IsDefault ? ImmutableArray<PublishTarget>.Empty : otherReceivers;
         }
 
         public IMethodSymbol Method { get; }
@@ -53,7 +54,8 @@ namespace Presence.Analyzers.Catalog
         public string? CatalogId { get; }
 
         /// <summary>Other catalog entries for the same member that publish only on other receivers.</summary>
-        public ImmutableArray<PublishTarget> OtherReceivers { get; set; } = ImmutableArray<PublishTarget>.Empty;
+        /// <remarks>Targets are cached per method and read by concurrent analyses: nothing here changes after construction.</remarks>
+        public ImmutableArray<PublishTarget> OtherReceivers { get; }
 
         public PublishTarget WithMethod(IMethodSymbol called) => new PublishTarget(called, Kind, Platform, Category, Note, Receiver, CatalogId);
 

@@ -63,8 +63,8 @@ namespace Presence.Analyzers.Model
                         .ToImmutableArray();
                     if (entries.Length > 0)
                     {
-                        catalogued = entries[0];
-                        catalogued.OtherReceivers = entries.RemoveAt(0);
+                        var first = entries[0];
+                        catalogued = new PublishTarget(method, PublishKind.Catalogued, first.Platform, first.Category, first.Note, first.Receiver, first.CatalogId, entries.RemoveAt(0));
                     }
                 }
             }
