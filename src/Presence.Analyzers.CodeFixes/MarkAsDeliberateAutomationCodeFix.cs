@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Presence.Analyzers.CodeFixes
 {
     /// <summary>
-    /// PRES002, PRES003: "Mark as deliberate automation" — adds [AutomatedPresence("")] to the entry point (for a
+    /// PRES002, PRES003: "Mark as deliberate automation (write the justification)" — adds [AutomatedPresence("")] to the entry point (for a
     /// callback written in place, to the method that registers it). The empty justification is on purpose: PRES010
     /// then asks the author to write down why publishing without a person is acceptable here.
     /// </summary>
@@ -31,7 +31,8 @@ namespace Presence.Analyzers.CodeFixes
 
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    "Mark as deliberate automation",
+                    // The title says what is left to do: the build fails (PRES010) until a person writes the why.
+                    "Mark as deliberate automation (write the justification)",
                     cancellationToken => AttributeEditing.AddAttributeAsync(context.Document, member, "AutomatedPresence", string.Empty, cancellationToken),
                     equivalenceKey: nameof(MarkAsDeliberateAutomationCodeFix)),
                 context.Diagnostics);
