@@ -364,7 +364,7 @@ namespace Presence.Analyzers.Rules
                     context.ReportDiagnostic(Diagnostic.Create(
                         PresenceDiagnostics.MachineWrittenUnreviewed, site.Syntax.GetLocation(), additionalLocations: null, Properties(site.Target),
                         site.Target.Describe() + " with machine-written content",
-                        "it was generated after the last confirmation, so nobody reviewed it; ask a person about the generated text"));
+                        "it was generated after the last [HumanConfirmation], which cannot have seen it; ask a person about the generated text"));
                 }
                 else if (ContentCoverage.Gap(site) is { } gap)
                 {
@@ -456,7 +456,7 @@ namespace Presence.Analyzers.Rules
                     return Diagnostic.Create(
                         PresenceDiagnostics.MachineWrittenUnreviewed, location, additionalLocations: null, Properties(site.Target),
                         site.Target.Describe() + " with machine-written content",
-                        "nobody reviews the generated text before it goes out; ask a person about it first (a [HumanConfirmation] that sees the text)");
+                        "no [HumanConfirmation] that sees the generated text guards this publish; show the text to a person through a [HumanConfirmation] method (an inline prompt is not one) and publish on yes");
                 }
 
                 if (site.AskedBy is { } asked)

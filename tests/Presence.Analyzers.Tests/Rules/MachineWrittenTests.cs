@@ -29,7 +29,7 @@ public class MachineWrittenTests
     private static DiagnosticResult Machine(int location, string what, string why)
         => PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewed).WithLocation(location).WithArguments(what, why);
 
-    private const string Unreviewed = "nobody reviews the generated text before it goes out; ask a person about it first (a [HumanConfirmation] that sees the text)";
+    private const string Unreviewed = "no [HumanConfirmation] that sees the generated text guards this publish; show the text to a person through a [HumanConfirmation] method (an inline prompt is not one) and publish on yes";
 
     [Fact]
     public Task Generated_text_flowing_into_a_publish_is_reported()
@@ -88,7 +88,42 @@ public class MachineWrittenTests
             }
             """,
             Machine(0, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content",
-                "it was generated after the last confirmation, so nobody reviewed it; ask a person about the generated text"));
+                "it was generated after the last [HumanConfirmation], which cannot have seen it; ask a person about the generated text"));
+
+    [Fact]
+    public Task An_inline_prompt_is_not_seen_and_the_same_prompt_in_a_confirmation_method_is()
+        => Check("""
+            sealed class ConsoleReview
+            {
+                [HumanConfirmation]
+                public bool Approve(string draft)
+                {
+                    Console.WriteLine(draft);
+                    Console.Write("Publish? [y/N] ");
+                    return Console.ReadLine() is "y" or "Y";
+                }
+            }
+
+            class Writer(IChatClient chat, IPublisher publisher, ConsoleReview review)
+            {
+                async Task AskedInline(string topic)
+                {
+                    var draft = (await chat.GetResponseAsync("Write a LinkedIn post about " + topic)).Text;
+                    Console.WriteLine(draft);
+                    Console.Write("Publish? [y/N] ");
+                    if (Console.ReadLine() is "y" or "Y")
+                        await {|#0:publisher.PublishAsync(draft)|};
+                }
+
+                async Task AskedThroughAConfirmation(string topic)
+                {
+                    var draft = (await chat.GetResponseAsync("Write a LinkedIn post about " + topic)).Text;
+                    if (review.Approve(draft))
+                        await publisher.PublishAsync(draft);
+                }
+            }
+            """,
+            Machine(0, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed));
 
     [Fact]
     public Task Semantic_Kernel_and_OpenAI_completions_are_machine_written()
