@@ -35,6 +35,18 @@ namespace Presence
 
         /// <summary>A publishing hold was released (actor: who; detail: the reason it had been engaged for).</summary>
         HoldReleased = 8,
+
+        /// <summary>The publisher reported that the platform accepted a redeemed post (detail: what it reported, e.g. the post's id).</summary>
+        PublishSucceeded = 9,
+
+        /// <summary>The publisher reported that the platform call for a redeemed post failed (detail: what it reported).</summary>
+        PublishFailed = 10,
+
+        /// <summary>A revision replaced the request before it was redeemed (detail: the revision's id).</summary>
+        Superseded = 11,
+
+        /// <summary>The <see cref="IApprovalNotifier"/> failed to tell the author about a decision (detail: the exception type); the decision stands.</summary>
+        NotificationFailed = 12,
     }
 
     /// <summary>
@@ -43,7 +55,7 @@ namespace Presence
     /// </summary>
     public sealed class ApprovalAuditEvent
     {
-        /// <summary>Describes an audit event (the ledger and the hold create them; sinks read them).</summary>
+        /// <summary>Describes an audit event (the ledger and the hold create them; sinks read them, stores read them back).</summary>
         /// <param name="kind">What happened.</param>
         /// <param name="at">When, by the ledger's clock.</param>
         /// <param name="requestId">The approval request concerned; null for hold changes.</param>

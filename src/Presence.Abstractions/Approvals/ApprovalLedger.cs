@@ -1,6 +1,7 @@
 #nullable enable
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -27,6 +28,9 @@ namespace Presence
         private readonly IApprovalStore _store;
         private readonly IApprovalAuditSink? _audit;
         private readonly Func<DateTimeOffset> _clock;
+        private readonly IApprovalNotifier? _notifier;
+        private readonly IApprovalContentFormatter _formatter;
+        private readonly IApprovalInstrumentation? _instrumentation;
 
         /// <summary>Creates a ledger.</summary>
         /// <param name="store">Where requests are kept; shared by every process that decides or redeems.</param>
@@ -35,24 +39,38 @@ namespace Presence
         /// <param name="audit">Receives the audit trail; optional.</param>
         /// <param name="clock">The current time; defaults to <see cref="DateTimeOffset.UtcNow"/>. Give the hold the same clock.</param>
         /// <exception cref="ArgumentNullException">The store or hold is null.</exception>
-        public ApprovalLedger(IApprovalStore store, PublishingHold hold, ApprovalPolicy? policy = null, IApprovalAuditSink? audit = null, Func<DateTimeOffset>? clock = null)
+        public ApprovalLedger(IApprovalStore store, IPublishingHold hold, ApprovalPolicy? policy = null, IApprovalAuditSink? audit = null, Func<DateTimeOffset>? clock = null)
+            : this(store, hold, new ApprovalLedgerOptions { Policy = policy ?? ApprovalPolicy.Default, Audit = audit, Clock = clock })
+        {
+        }
+
+        /// <summary>Creates a ledger with a notifier, content formatter or instrumentation (<c>services.AddPresenceApprovals(...)</c> does this for you).</summary>
+        /// <param name="store">Where requests are kept; shared by every process that decides or redeems.</param>
+        /// <param name="hold">The publishing hold this ledger and its gates obey.</param>
+        /// <param name="options">The rules and the wiring; read once, here.</param>
+        /// <exception cref="ArgumentNullException">An argument is null.</exception>
+        public ApprovalLedger(IApprovalStore store, IPublishingHold hold, ApprovalLedgerOptions options)
         {
             _store = Require.NotNull(store, nameof(store));
             Hold = Require.NotNull(hold, nameof(hold));
-            Policy = policy ?? ApprovalPolicy.Default;
-            _audit = audit;
-            _clock = clock ?? (() => DateTimeOffset.UtcNow);
+            Require.NotNull(options, nameof(options));
+            Policy = options.Policy;
+            _audit = options.Audit;
+            _clock = options.Clock ?? (() => DateTimeOffset.UtcNow);
+            _notifier = options.Notifier;
+            _formatter = options.ContentFormatter ?? TextApprovalContentFormatter.Instance;
+            _instrumentation = options.Instrumentation;
         }
 
         /// <summary>The rules this ledger enforces.</summary>
         public ApprovalPolicy Policy { get; }
 
         /// <summary>The publishing hold this ledger and its gates obey.</summary>
-        public PublishingHold Hold { get; }
+        public IPublishingHold Hold { get; }
 
         /// <summary>Submits content for review.</summary>
         /// <typeparam name="T"><see cref="string"/>, or a type implementing <see cref="IApprovalContent"/>.</typeparam>
-        /// <param name="content">The content exactly as it will be published (only its fingerprint is stored).</param>
+        /// <param name="content">The content exactly as it will be published (its fingerprint binds the approval; reviewers read it as the content formatter renders it).</param>
         /// <param name="author">Who or which process wrote it (e.g. a user name, or <c>agent:drafts</c> for machine-written text).</param>
         /// <param name="dueAt">When it is scheduled to go out; it must be decided by then. Null: as soon as it is approved.</param>
         /// <param name="channel">Where it goes, shown to reviewers and recorded in the audit trail.</param>
@@ -61,16 +79,61 @@ namespace Presence
         /// <returns>The pending request; give its <see cref="ApprovalRecord.Id"/> to reviewers and to the publisher.</returns>
         /// <exception cref="ArgumentException">The author is empty, no one but the author could complete a step of the policy, or <paramref name="dueAt"/> is not in the future.</exception>
         /// <exception cref="NotSupportedException">The content is neither a string nor an <see cref="IApprovalContent"/>.</exception>
-        public async Task<ApprovalRecord> SubmitAsync<T>(
+        public Task<ApprovalRecord> SubmitAsync<T>(
             T content,
             string author,
             DateTimeOffset? dueAt = null,
             string? channel = null,
             string? summary = null,
             CancellationToken cancellationToken = default)
+            => SubmitAsync(content, new ApprovalSubmission(author) { DueAt = dueAt, Channel = channel, Summary = summary }, cancellationToken);
+
+        /// <summary>
+        /// Submits a revision of an earlier request: after a reviewer asked for changes, or to replace a pending draft.
+        /// The revision links to the earlier request (<see cref="ApprovalRecord.Supersedes"/>), keeps its channel and
+        /// recipient unless given, and closes it as <see cref="ApprovalStatus.Superseded"/> if it was still pending or approved.
+        /// </summary>
+        /// <typeparam name="T"><see cref="string"/>, or a type implementing <see cref="IApprovalContent"/>.</typeparam>
+        /// <param name="supersedes">The id of the request this revises.</param>
+        /// <param name="content">The revised content exactly as it will be published.</param>
+        /// <param name="author">Who revised it.</param>
+        /// <param name="dueAt">When it is scheduled to go out; null: as soon as it is approved.</param>
+        /// <param name="channel">Where it goes; the earlier request's channel when null.</param>
+        /// <param name="summary">A short preview for reviewers.</param>
+        /// <param name="cancellationToken">Cancels the submission.</param>
+        /// <returns>The revision, pending review.</returns>
+        /// <exception cref="ArgumentException">There is no request <paramref name="supersedes"/>, or an argument of <see cref="SubmitAsync{T}(T, string, DateTimeOffset?, string?, string?, CancellationToken)"/> is invalid.</exception>
+        public Task<ApprovalRecord> ReviseAsync<T>(
+            string supersedes,
+            T content,
+            string author,
+            DateTimeOffset? dueAt = null,
+            string? channel = null,
+            string? summary = null,
+            CancellationToken cancellationToken = default)
+            => SubmitAsync(
+                content,
+                new ApprovalSubmission(author) { Supersedes = Require.Text(supersedes, nameof(supersedes), "The id of the request to revise"), DueAt = dueAt, Channel = channel, Summary = summary },
+                cancellationToken);
+
+        /// <summary>Submits content for review, described by <paramref name="submission"/>.</summary>
+        /// <typeparam name="T"><see cref="string"/>, or a type implementing <see cref="IApprovalContent"/>.</typeparam>
+        /// <param name="content">The content exactly as it will be published.</param>
+        /// <param name="submission">Who wrote it, when it is due, where it goes, what it revises, who to notify.</param>
+        /// <param name="cancellationToken">Cancels the submission.</param>
+        /// <returns>The pending request.</returns>
+        /// <exception cref="ArgumentException">No one but the author could complete a step of the policy, the due time is not in the future, or the request to revise does not exist.</exception>
+        /// <exception cref="NotSupportedException">The content is neither a string nor an <see cref="IApprovalContent"/>.</exception>
+        public Task<ApprovalRecord> SubmitAsync<T>(T content, ApprovalSubmission submission, CancellationToken cancellationToken = default)
+        {
+            Require.NotNull(submission, nameof(submission));
+            return ObserveAsync("submit", submission.Supersedes, () => SubmitCoreAsync(content, submission, cancellationToken), record => record.Status.ToString(), record => record.Id);
+        }
+
+        private async Task<ApprovalRecord> SubmitCoreAsync<T>(T content, ApprovalSubmission submission, CancellationToken cancellationToken)
         {
             var fingerprint = ContentFingerprint.For(content);
-            author = Require.Text(author, nameof(author), "The author");
+            var author = submission.Author;
             if (!Policy.AllowSelfApproval)
             {
                 foreach (var step in Policy.Steps)
@@ -79,15 +142,27 @@ namespace Presence
                     {
                         throw new ArgumentException(
                             $"Step '{step}' cannot be completed for a post by {author}, who may not approve their own posts: add another reviewer to the step.",
-                            nameof(author));
+                            nameof(submission));
                     }
                 }
             }
 
             var now = _clock();
+            var dueAt = submission.DueAt;
             if (dueAt <= now)
             {
-                throw new ArgumentOutOfRangeException(nameof(dueAt), dueAt, "A post must be submitted before it is due, so that someone can review it.");
+                throw new ArgumentOutOfRangeException(nameof(submission), dueAt, "A post must be submitted before it is due, so that someone can review it.");
+            }
+
+            var channel = Require.OptionalText(submission.Channel);
+            var notifyTo = Require.OptionalText(submission.NotifyTo);
+            ApprovalRecord? earlier = null;
+            if (submission.Supersedes is { } supersedes)
+            {
+                earlier = await _store.FindAsync(supersedes, cancellationToken).ConfigureAwait(false)
+                    ?? throw new ArgumentException($"There is no approval request '{supersedes}' to revise.", nameof(submission));
+                channel ??= earlier.Channel;
+                notifyTo ??= earlier.NotifyTo;
             }
 
             var deadline = now + Policy.PendingLifetime;
@@ -101,7 +176,7 @@ namespace Presence
                 fingerprint,
                 author,
                 channel,
-                Require.OptionalText(summary) ?? Preview(content),
+                Require.OptionalText(submission.Summary) ?? Preview(content),
                 now,
                 dueAt,
                 ApprovalStatus.Pending,
@@ -109,9 +184,31 @@ namespace Presence
                 approvedAt: null,
                 expiresAt: deadline,
                 redeemedAt: null,
-                version: 1);
+                version: 1,
+                content: _formatter.Format(content!),
+                supersedes: earlier?.Id,
+                notifyTo: notifyTo,
+                publishOutcome: PublishOutcome.Unknown,
+                publishOutcomeAt: null,
+                publishOutcomeDetail: null);
             await _store.AddAsync(record, cancellationToken).ConfigureAwait(false);
-            Write(ApprovalAuditEventKind.Submitted, record, now, author, detail: dueAt is null ? "to go out once approved" : $"due {dueAt:O}");
+            var when = dueAt is null ? "to go out once approved" : $"due {dueAt:O}";
+            Write(ApprovalAuditEventKind.Submitted, record, now, author, detail: earlier is null ? when : $"{when}; revision of {earlier.Id}");
+            if (earlier is not null)
+            {
+                // The earlier draft must not go out once its revision exists; a redeem racing this loses or wins the
+                // compare-and-swap like any other.
+                var superseded = await ChangeAsync(
+                    earlier.Id,
+                    notFound: false,
+                    (stored, at) => stored.IsOpen ? (true, stored.WithStatus(ApprovalStatus.Superseded)) : (false, null),
+                    cancellationToken).ConfigureAwait(false);
+                if (superseded.Outcome)
+                {
+                    Write(ApprovalAuditEventKind.Superseded, superseded.Record!, superseded.Now, author, detail: $"revised by {record.Id}");
+                }
+            }
+
             return record;
         }
 
@@ -128,27 +225,47 @@ namespace Presence
         /// (unless the policy allows it), is not a reviewer of the current step, or already decided in it. When the
         /// last step completes, the request is approved and redeemable for <see cref="ApprovalPolicy.Lifetime"/>.
         /// </remarks>
-        public async Task<DecisionResult> DecideAsync(string requestId, string reviewer, bool approve, string? reason = null, CancellationToken cancellationToken = default)
+        public Task<DecisionResult> DecideAsync(string requestId, string reviewer, bool approve, string? reason = null, CancellationToken cancellationToken = default)
+            => DecideCoreAsync(requestId, reviewer, approve ? ReviewerVerdict.Approved : ReviewerVerdict.Rejected, reason, cancellationToken);
+
+        /// <summary>
+        /// Sends a pending request back to its author with a note saying what to change. The request is closed
+        /// (<see cref="ApprovalStatus.ChangesRequested"/>); the author submits a revision with <see cref="ReviseAsync{T}"/>.
+        /// </summary>
+        /// <param name="requestId">The request.</param>
+        /// <param name="reviewer">Who decides, as your application authenticated them.</param>
+        /// <param name="note">The changes asked for (required); shown to the author and kept in the audit trail.</param>
+        /// <param name="cancellationToken">Cancels the operation.</param>
+        /// <returns>Whether the decision was recorded, and the request afterwards; refused for the same reasons as <see cref="DecideAsync"/>.</returns>
+        /// <exception cref="ArgumentException">The request id, reviewer or note is empty.</exception>
+        public Task<DecisionResult> RequestChangesAsync(string requestId, string reviewer, string note, CancellationToken cancellationToken = default)
+            => DecideCoreAsync(requestId, reviewer, ReviewerVerdict.ChangesRequested, Require.Text(note, nameof(note), "The note saying which changes are needed"), cancellationToken);
+
+        private Task<DecisionResult> DecideCoreAsync(string requestId, string reviewer, ReviewerVerdict verdict, string? reason, CancellationToken cancellationToken)
         {
             requestId = Require.Text(requestId, nameof(requestId), "The request id");
             reviewer = Require.Text(reviewer, nameof(reviewer), "The reviewer");
-            var change = await ChangeAsync(requestId, DecisionOutcome.NotFound, (record, now) => PlanDecision(record, reviewer, approve, reason, now), cancellationToken)
-                .ConfigureAwait(false);
-            if (change.Record is null)
+            return ObserveAsync("decide", requestId, async () =>
             {
-                WriteRefusal(requestId, default, reviewer, change.Now, change.Outcome.ToString(), "decision on an unknown request");
-            }
-            else if (change.Outcome == DecisionOutcome.Recorded)
-            {
-                var decision = change.Record.Decisions[change.Record.Decisions.Count - 1];
-                Write(ApprovalAuditEventKind.Decided, change.Record, change.Now, reviewer, detail: $"{decision}; request {change.Record.Status.ToString().ToLowerInvariant()}");
-            }
-            else
-            {
-                Write(ApprovalAuditEventKind.Refused, change.Record, change.Now, reviewer, outcome: change.Outcome.ToString(), detail: $"decision refused ({(approve ? "approve" : "reject")})");
-            }
+                var change = await ChangeAsync(requestId, DecisionOutcome.NotFound, (record, now) => PlanDecision(record, reviewer, verdict, reason, now), cancellationToken)
+                    .ConfigureAwait(false);
+                if (change.Record is null)
+                {
+                    WriteRefusal(requestId, default, reviewer, change.Now, change.Outcome.ToString(), "decision on an unknown request");
+                }
+                else if (change.Outcome == DecisionOutcome.Recorded)
+                {
+                    var decision = change.Record.Decisions[change.Record.Decisions.Count - 1];
+                    Write(ApprovalAuditEventKind.Decided, change.Record, change.Now, reviewer, detail: $"{decision}; request {change.Record.Status.ToString().ToLowerInvariant()}");
+                    await NotifyAsync(change.Record, decision, change.Now, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    Write(ApprovalAuditEventKind.Refused, change.Record, change.Now, reviewer, outcome: change.Outcome.ToString(), detail: $"decision refused ({Describe(verdict)})");
+                }
 
-            return new DecisionResult(change.Outcome, change.Record);
+                return new DecisionResult(change.Outcome, change.Record);
+            }, result => result.Outcome.ToString());
         }
 
         /// <summary>
@@ -163,28 +280,32 @@ namespace Presence
         /// <exception cref="ArgumentException">The request id is empty.</exception>
         /// <exception cref="NotSupportedException">The content is neither a string nor an <see cref="IApprovalContent"/>.</exception>
         /// <remarks>
-        /// The ledger re-reads the request and checks, now: it exists; it is for this content; it is approved (a
-        /// request still undecided does not go out, and one undecided at its due time expires); the approval has not
-        /// expired or been used; no publishing hold is engaged; and the post did not fall due during a past hold
-        /// (that needs a fresh decision).
+        /// The ledger re-reads the request and the publishing hold and checks, now: it exists; it is for this content;
+        /// it is approved (a request still undecided does not go out, and one undecided at its due time expires); the
+        /// approval has not expired or been used; no publishing hold is engaged; and the post did not fall due during a
+        /// past hold (that needs a fresh decision). Report how publishing went with <see cref="ReportPublishedAsync"/>
+        /// or <see cref="ReportFailedAsync"/>; until then the audit shows the outcome as unknown.
         /// </remarks>
         [HumanConfirmation(ApprovalProperty = nameof(RedeemResult<T>.IsRedeemed))]
-        public async Task<RedeemResult<T>> RedeemAsync<T>(string requestId, T content, CancellationToken cancellationToken = default)
+        public Task<RedeemResult<T>> RedeemAsync<T>(string requestId, T content, CancellationToken cancellationToken = default)
         {
             requestId = Require.Text(requestId, nameof(requestId), "The request id");
             var fingerprint = ContentFingerprint.For(content);
-            var change = await ChangeAsync(requestId, RedeemOutcome.NotFound, (record, now) => PlanRedeem(record, fingerprint, now), cancellationToken)
-                .ConfigureAwait(false);
-            var record = change.Record;
-            if (record is null || change.Outcome != RedeemOutcome.Redeemed)
+            return ObserveAsync("redeem", requestId, async () =>
             {
-                WriteRefusal(requestId, fingerprint, record?.Author, change.Now, change.Outcome.ToString(), "redeem refused", record);
-                return new RedeemResult<T>(change.Outcome, record, null);
-            }
+                var change = await ChangeAsync(requestId, RedeemOutcome.NotFound, (record, now) => PlanRedeemAsync(record, fingerprint, now, cancellationToken), cancellationToken)
+                    .ConfigureAwait(false);
+                var record = change.Record;
+                if (record is null || change.Outcome != RedeemOutcome.Redeemed)
+                {
+                    WriteRefusal(requestId, fingerprint, record?.Author, change.Now, change.Outcome.ToString(), "redeem refused", record);
+                    return new RedeemResult<T>(change.Outcome, record, null);
+                }
 
-            var approvers = record.Approvers;
-            Write(ApprovalAuditEventKind.Redeemed, record, change.Now, record.Author, reviewers: approvers);
-            return new RedeemResult<T>(change.Outcome, record, new Approved<T>(content, record, approvers, record.ApprovedAt!.Value, change.Now, _store));
+                var approvers = record.Approvers;
+                Write(ApprovalAuditEventKind.Redeemed, record, change.Now, record.Author, reviewers: approvers, detail: "publish outcome unknown until the publisher reports it");
+                return new RedeemResult<T>(change.Outcome, record, new Approved<T>(content, record, approvers, record.ApprovedAt!.Value, change.Now, _store));
+            }, result => result.Outcome.ToString());
         }
 
         /// <summary>
@@ -276,17 +397,28 @@ namespace Presence
         {
             Require.NotNull(approval, nameof(approval));
             gateName = Require.Text(gateName, nameof(gateName), "The gate name");
+            var started = Stopwatch.StartNew();
+            var state = _instrumentation?.Start("consume", approval.RequestId);
             var now = _clock();
-            // A token minted by a ledger over another store (a test double, a self-approving policy) proves nothing
-            // here: it is refused before anything else, and is not spent.
-            RedeemOutcome? refusal =
-                !ReferenceEquals(approval.Authority, _store) ? RedeemOutcome.NotIssuedHere
-                : !approval.TryConsume() ? RedeemOutcome.AlreadyRedeemed
-                : now >= approval.ExpiresAt ? RedeemOutcome.Expired
-                : Hold.IsActive ? RedeemOutcome.Held
-                : Hold.WasActiveDuring(approval.RedeemedAt, now) ? RedeemOutcome.FellDueDuringHold
-                : !approval.Covers(approval.Content) ? RedeemOutcome.ContentChanged
-                : null;
+            RedeemOutcome? refusal;
+            try
+            {
+                // A token minted by a ledger over another store (a test double, a self-approving policy) proves nothing
+                // here: it is refused before anything else, and is not spent.
+                refusal =
+                    !ReferenceEquals(approval.Authority, _store) ? RedeemOutcome.NotIssuedHere
+                    : !approval.TryConsume() ? RedeemOutcome.AlreadyRedeemed
+                    : now >= approval.ExpiresAt ? RedeemOutcome.Expired
+                    : HoldRefusal(Hold.GetPeriodsSince(approval.RedeemedAt), approval.RedeemedAt, now)
+                        ?? (!approval.Covers(approval.Content) ? RedeemOutcome.ContentChanged : (RedeemOutcome?)null);
+            }
+            catch (Exception e)
+            {
+                _instrumentation?.Stop(state, "consume", approval.RequestId, "Error", started.Elapsed, e);
+                throw;
+            }
+
+            _instrumentation?.Stop(state, "consume", approval.RequestId, (refusal ?? RedeemOutcome.Redeemed).ToString(), started.Elapsed, null);
             if (refusal is { } reason)
             {
                 var message = $"{gateName} refused to publish approval {approval.RequestId}: {Explain(reason)}";
@@ -360,7 +492,7 @@ namespace Presence
             var change = await ChangeAsync(
                 requestId,
                 notFound: false,
-                (record, now) => IsOpen(record.Status) ? (true, record.WithStatus(ApprovalStatus.Cancelled)) : (false, null),
+                (record, now) => record.IsOpen ? (true, record.WithStatus(ApprovalStatus.Cancelled)) : (false, null),
                 cancellationToken).ConfigureAwait(false);
             if (change.Outcome)
             {
@@ -370,7 +502,102 @@ namespace Presence
             return change.Outcome;
         }
 
-        private static bool IsOpen(ApprovalStatus status) => status == ApprovalStatus.Pending || status == ApprovalStatus.Approved;
+        /// <summary>
+        /// Records that the platform accepted a redeemed post (the audit trail's <see cref="ApprovalAuditEventKind.PublishSucceeded"/>).
+        /// Until the publisher reports, the audit shows the redeem with an unknown outcome: if the process dies between
+        /// the redeem and the platform call, the approval stays spent and is never published twice.
+        /// </summary>
+        /// <param name="requestId">The redeemed request (<see cref="Approved{T}.RequestId"/>).</param>
+        /// <param name="detail">What the platform answered, e.g. the post's id or URL; no content.</param>
+        /// <param name="cancellationToken">Cancels the operation.</param>
+        /// <returns><c>true</c> if recorded; <c>false</c> if the request is not redeemed or its outcome was reported already (the first report stands).</returns>
+        /// <exception cref="ArgumentException">The request id is empty.</exception>
+        public Task<bool> ReportPublishedAsync(string requestId, string? detail = null, CancellationToken cancellationToken = default)
+            => ReportAsync(requestId, PublishOutcome.Published, detail, cancellationToken);
+
+        /// <summary>Records that the platform call for a redeemed post failed (<see cref="ApprovalAuditEventKind.PublishFailed"/>). The approval stays spent.</summary>
+        /// <param name="requestId">The redeemed request.</param>
+        /// <param name="detail">What went wrong (an error code or exception type); no content.</param>
+        /// <param name="cancellationToken">Cancels the operation.</param>
+        /// <returns><c>true</c> if recorded; <c>false</c> if the request is not redeemed or its outcome was reported already.</returns>
+        /// <exception cref="ArgumentException">The request id is empty.</exception>
+        public Task<bool> ReportFailedAsync(string requestId, string? detail = null, CancellationToken cancellationToken = default)
+            => ReportAsync(requestId, PublishOutcome.Failed, detail, cancellationToken);
+
+        /// <summary>Reads a request.</summary>
+        /// <param name="requestId">The request id.</param>
+        /// <param name="cancellationToken">Cancels the read.</param>
+        /// <returns>The request as stored; null when there is none with this id.</returns>
+        /// <exception cref="ArgumentException">The request id is empty.</exception>
+        public Task<ApprovalRecord?> FindAsync(string requestId, CancellationToken cancellationToken = default)
+            => _store.FindAsync(Require.Text(requestId, nameof(requestId), "The request id"), cancellationToken);
+
+        /// <summary>Lists the requests in one status as stored, oldest submission first (no expiry is applied; see <see cref="ListPendingAsync"/>).</summary>
+        /// <param name="status">The status.</param>
+        /// <param name="cancellationToken">Cancels the read.</param>
+        /// <returns>The requests.</returns>
+        public Task<IReadOnlyList<ApprovalRecord>> ListAsync(ApprovalStatus status, CancellationToken cancellationToken = default)
+            => _store.ListAsync(status, cancellationToken);
+
+        /// <summary>
+        /// Drops the content kept with closed requests submitted longer ago than <see cref="ApprovalPolicy.ContentRetention"/>;
+        /// fingerprints, decisions, reviewers and times stay. Run it from time to time (the durable store's hosted
+        /// service does, daily).
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the purge.</param>
+        /// <returns>How many requests lost their content.</returns>
+        public async Task<int> PurgeContentAsync(CancellationToken cancellationToken = default)
+        {
+            var cutOff = _clock() - Policy.ContentRetention;
+            if (_store is IApprovalContentPurge purge)
+            {
+                return await purge.PurgeContentAsync(cutOff, cancellationToken).ConfigureAwait(false);
+            }
+
+            var purged = 0;
+            foreach (var status in new[] { ApprovalStatus.Rejected, ApprovalStatus.Cancelled, ApprovalStatus.Expired, ApprovalStatus.Redeemed, ApprovalStatus.ChangesRequested, ApprovalStatus.Superseded })
+            {
+                foreach (var record in await _store.ListAsync(status, cancellationToken).ConfigureAwait(false))
+                {
+                    if (record.SubmittedAt < cutOff && (record.Content is not null || record.Summary is not null))
+                    {
+                        var change = await ChangeAsync(
+                            record.Id,
+                            notFound: false,
+                            (stored, now) => !stored.IsOpen && (stored.Content is not null || stored.Summary is not null) ? (true, stored.WithoutContent()) : (false, null),
+                            cancellationToken).ConfigureAwait(false);
+                        purged += change.Outcome ? 1 : 0;
+                    }
+                }
+            }
+
+            return purged;
+        }
+
+        private static string Describe(ReviewerVerdict verdict)
+            => verdict == ReviewerVerdict.Approved ? "approve" : verdict == ReviewerVerdict.Rejected ? "reject" : "request changes";
+
+        /// <summary>The refusal a hold causes for a post waiting since <paramref name="waitingSince"/>, given the periods that matter to it.</summary>
+        private static RedeemOutcome? HoldRefusal(IReadOnlyList<HoldPeriod> periods, DateTimeOffset waitingSince, DateTimeOffset now)
+        {
+            RedeemOutcome? refusal = null;
+            foreach (var period in periods)
+            {
+                if (period.IsActive)
+                {
+                    return RedeemOutcome.Held;
+                }
+
+                // A post waits to go out from its due time (or its approval, when unscheduled) until it is redeemed. If
+                // a hold was engaged at any moment of that wait, the world changed under it: it needs a fresh decision.
+                if (waitingSince <= now && period.Overlaps(waitingSince, now))
+                {
+                    refusal = RedeemOutcome.FellDueDuringHold;
+                }
+            }
+
+            return refusal;
+        }
 
         private static string? Preview<T>(T content)
             => content is string text ? (text.Length <= SummaryLength ? text : text.Substring(0, SummaryLength - 1) + "…") : null;
@@ -389,7 +616,7 @@ namespace Presence
             }
         }
 
-        private (DecisionOutcome, ApprovalRecord?) PlanDecision(ApprovalRecord record, string reviewer, bool approve, string? reason, DateTimeOffset now)
+        private (DecisionOutcome, ApprovalRecord?) PlanDecision(ApprovalRecord record, string reviewer, ReviewerVerdict verdict, string? reason, DateTimeOffset now)
         {
             if (record.Status == ApprovalStatus.Expired)
             {
@@ -432,10 +659,11 @@ namespace Presence
                 }
             }
 
-            var decision = new ReviewerDecision(reviewer, step.Name, approve, now, reason);
-            if (!approve)
+            var decision = new ReviewerDecision(reviewer, step.Name, verdict == ReviewerVerdict.Approved, now, reason, verdict == ReviewerVerdict.ChangesRequested);
+            if (verdict != ReviewerVerdict.Approved)
             {
-                return (DecisionOutcome.Recorded, record.WithDecision(decision, ApprovalStatus.Rejected, null, record.ExpiresAt));
+                var closed = verdict == ReviewerVerdict.ChangesRequested ? ApprovalStatus.ChangesRequested : ApprovalStatus.Rejected;
+                return (DecisionOutcome.Recorded, record.WithDecision(decision, closed, null, record.ExpiresAt));
             }
 
             var decisions = new List<ReviewerDecision>(record.Decisions) { decision };
@@ -449,7 +677,7 @@ namespace Presence
             return (DecisionOutcome.Recorded, record.WithDecision(decision, ApprovalStatus.Approved, now, validFrom + Policy.Lifetime));
         }
 
-        private (RedeemOutcome, ApprovalRecord?) PlanRedeem(ApprovalRecord record, ContentFingerprint fingerprint, DateTimeOffset now)
+        private async Task<(RedeemOutcome, ApprovalRecord?)> PlanRedeemAsync(ApprovalRecord record, ContentFingerprint fingerprint, DateTimeOffset now, CancellationToken cancellationToken)
         {
             // Content first: a request id presented with other content says nothing about that request's state.
             if (record.Fingerprint != fingerprint)
@@ -469,6 +697,10 @@ namespace Presence
                     return (RedeemOutcome.Expired, null);
                 case ApprovalStatus.Redeemed:
                     return (RedeemOutcome.AlreadyRedeemed, null);
+                case ApprovalStatus.ChangesRequested:
+                    return (RedeemOutcome.ChangesRequested, null);
+                case ApprovalStatus.Superseded:
+                    return (RedeemOutcome.Superseded, null);
                 case ApprovalStatus.Approved:
                     break;
                 default:
@@ -480,20 +712,94 @@ namespace Presence
                 return (RedeemOutcome.Expired, record.WithStatus(ApprovalStatus.Expired));
             }
 
-            if (Hold.IsActive)
-            {
-                return (RedeemOutcome.Held, null);
-            }
-
-            // A post waits to go out from its due time (or its approval, when unscheduled) until it is redeemed. If a
-            // hold was engaged at any moment of that wait, the world changed under it: it needs a fresh decision.
+            // Read at every redeem, from wherever the hold lives: a hold engaged in another process stops this one.
             var waitingSince = record.DueAt ?? record.ApprovedAt ?? record.SubmittedAt;
-            if (waitingSince <= now && Hold.WasActiveDuring(waitingSince, now))
+            var since = waitingSince < now ? waitingSince : now;
+            var periods = await Hold.GetPeriodsSinceAsync(since, cancellationToken).ConfigureAwait(false);
+            switch (HoldRefusal(periods, waitingSince, now))
             {
-                return (RedeemOutcome.FellDueDuringHold, record.WithStatus(ApprovalStatus.Expired));
+                case RedeemOutcome.Held:
+                    return (RedeemOutcome.Held, null);
+                case RedeemOutcome.FellDueDuringHold:
+                    return (RedeemOutcome.FellDueDuringHold, record.WithStatus(ApprovalStatus.Expired));
             }
 
             return (RedeemOutcome.Redeemed, record.WithRedeemedAt(now));
+        }
+
+        private Task<bool> ReportAsync(string requestId, PublishOutcome outcome, string? detail, CancellationToken cancellationToken)
+        {
+            requestId = Require.Text(requestId, nameof(requestId), "The request id");
+            detail = Require.OptionalText(detail);
+            return ObserveAsync("report", requestId, async () =>
+            {
+                var change = await ChangeAsync(
+                    requestId,
+                    notFound: false,
+                    (record, now) => record.Status == ApprovalStatus.Redeemed && record.PublishOutcome == PublishOutcome.Unknown
+                        ? (true, record.WithPublishOutcome(outcome, now, detail))
+                        : (false, null),
+                    cancellationToken).ConfigureAwait(false);
+                if (change.Outcome)
+                {
+                    var record = change.Record!;
+                    Write(outcome == PublishOutcome.Published ? ApprovalAuditEventKind.PublishSucceeded : ApprovalAuditEventKind.PublishFailed,
+                        record, change.Now, record.Author, reviewers: record.Approvers, outcome: outcome.ToString(), detail: detail);
+                }
+
+                return change.Outcome;
+            }, recorded => recorded ? outcome.ToString() : "NotRecorded");
+        }
+
+        private async Task NotifyAsync(ApprovalRecord record, ReviewerDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            ApprovalNotificationKind kind;
+            switch (record.Status)
+            {
+                case ApprovalStatus.Approved: kind = ApprovalNotificationKind.Approved; break;
+                case ApprovalStatus.Rejected: kind = ApprovalNotificationKind.Rejected; break;
+                case ApprovalStatus.ChangesRequested: kind = ApprovalNotificationKind.ChangesRequested; break;
+                default: return; // a step completed but the request still waits: nothing for the author yet
+            }
+
+            if (_notifier is null)
+            {
+                return;
+            }
+
+            try
+            {
+                await _notifier.NotifyAsync(new ApprovalNotification(kind, record, decision), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                // The decision is stored; a mail server being down must not make the reviewer believe it was not.
+                Write(ApprovalAuditEventKind.NotificationFailed, record, now, record.Recipient, outcome: kind.ToString(), detail: $"notifier threw {e.GetType().Name}");
+            }
+        }
+
+        private async Task<TResult> ObserveAsync<TResult>(string operation, string? requestId, Func<Task<TResult>> run, Func<TResult, string> outcome, Func<TResult, string?>? idOf = null)
+        {
+            if (_instrumentation is null)
+            {
+                return await run().ConfigureAwait(false);
+            }
+
+            var started = Stopwatch.StartNew();
+            var state = _instrumentation.Start(operation, requestId);
+            TResult result;
+            try
+            {
+                result = await run().ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                _instrumentation.Stop(state, operation, requestId, "Error", started.Elapsed, e);
+                throw;
+            }
+
+            _instrumentation.Stop(state, operation, idOf?.Invoke(result) ?? requestId, outcome(result), started.Elapsed, null);
+            return result;
         }
 
         private async Task<bool> ExpireAsync(string requestId, CancellationToken cancellationToken)
@@ -501,7 +807,7 @@ namespace Presence
             var change = await ChangeAsync(
                 requestId,
                 notFound: false,
-                (record, now) => IsOpen(record.Status) && now >= record.ExpiresAt ? (true, record.WithStatus(ApprovalStatus.Expired)) : (false, null),
+                (record, now) => record.IsOpen && now >= record.ExpiresAt ? (true, record.WithStatus(ApprovalStatus.Expired)) : (false, null),
                 cancellationToken).ConfigureAwait(false);
             return change.Outcome;
         }
@@ -510,10 +816,17 @@ namespace Presence
         /// Reads the request, plans a change from what it finds, and writes the change only if nobody changed the
         /// request in between; otherwise reads again. Every rule runs against the version it replaces.
         /// </summary>
-        private async Task<(TOutcome Outcome, ApprovalRecord? Record, DateTimeOffset Now)> ChangeAsync<TOutcome>(
+        private Task<(TOutcome Outcome, ApprovalRecord? Record, DateTimeOffset Now)> ChangeAsync<TOutcome>(
             string requestId,
             TOutcome notFound,
             Func<ApprovalRecord, DateTimeOffset, (TOutcome, ApprovalRecord?)> plan,
+            CancellationToken cancellationToken)
+            => ChangeAsync(requestId, notFound, (record, now) => Task.FromResult(plan(record, now)), cancellationToken);
+
+        private async Task<(TOutcome Outcome, ApprovalRecord? Record, DateTimeOffset Now)> ChangeAsync<TOutcome>(
+            string requestId,
+            TOutcome notFound,
+            Func<ApprovalRecord, DateTimeOffset, Task<(TOutcome, ApprovalRecord?)>> plan,
             CancellationToken cancellationToken)
         {
             for (var attempt = 0; attempt < MaxUpdateAttempts; attempt++)
@@ -525,7 +838,7 @@ namespace Presence
                     return (notFound, null, now);
                 }
 
-                var (outcome, next) = plan(record, now);
+                var (outcome, next) = await plan(record, now).ConfigureAwait(false);
                 if (next is null)
                 {
                     return (outcome, record, now);
@@ -552,7 +865,7 @@ namespace Presence
             // Each recorded decision either closes the request or completes part of a step, so this ends.
             while (record.Status == ApprovalStatus.Pending)
             {
-                if (Hold.IsActive)
+                if (await Hold.GetCurrentAsync(cancellationToken).ConfigureAwait(false) is not null)
                 {
                     return "a publishing hold is engaged";
                 }

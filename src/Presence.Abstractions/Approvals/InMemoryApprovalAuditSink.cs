@@ -1,10 +1,13 @@
 #nullable enable
 using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Presence
 {
     /// <summary>A thread-safe <see cref="IApprovalAuditSink"/> that keeps events in memory, for tests and samples.</summary>
-    public sealed class InMemoryApprovalAuditSink : IApprovalAuditSink
+    public sealed class InMemoryApprovalAuditSink : IApprovalAuditSink, IApprovalAuditReader
     {
         private readonly object _gate = new object();
         private readonly List<ApprovalAuditEvent> _events = new List<ApprovalAuditEvent>();
@@ -29,6 +32,16 @@ namespace Presence
             {
                 _events.Add(auditEvent);
             }
+        }
+
+        /// <inheritdoc/>
+        public Task<IReadOnlyList<ApprovalAuditEvent>> ReadAsync(ApprovalAuditQuery query, CancellationToken cancellationToken)
+        {
+            Require.NotNull(query, nameof(query));
+            cancellationToken.ThrowIfCancellationRequested();
+            var matching = Events.Where(query.Matches);
+            IReadOnlyList<ApprovalAuditEvent> read = (query.Limit is { } limit ? matching.Take(limit) : matching).ToList();
+            return Task.FromResult(read);
         }
     }
 }

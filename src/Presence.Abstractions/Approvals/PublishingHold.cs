@@ -2,22 +2,24 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Presence
 {
     /// <summary>
     /// The switch that stops all deferred publishing at once, when the world changed (a tragedy, a crisis, a
-    /// mistake being investigated). Thread-safe.
+    /// mistake being investigated), kept in process memory. Thread-safe. For several processes, use the database-backed
+    /// hold of the durable store (<c>services.AddPresenceApprovals(...)</c>).
     /// </summary>
     /// <remarks>
     /// While the hold is engaged, <see cref="ApprovalLedger"/> redeems nothing and gates publish nothing. Releasing it
     /// does not let the backlog out: a post that fell due while the hold was engaged needs a fresh decision, so
     /// nothing written for the world before the crisis goes out in a burst after it. Engaging requires a reason and
-    /// who is responsible, and both changes are written to the audit sink. The hold lives in process memory: pass the
-    /// history you persisted (for example from the audit trail) to the constructor after a restart, and share one
-    /// state between processes if several publish.
+    /// who is responsible, and both changes are written to the audit sink. The hold lives in process memory: it is lost
+    /// when the process ends and is not seen by other processes; pass a history to the constructor to restore one.
     /// </remarks>
-    public sealed class PublishingHold
+    public sealed class PublishingHold : IPublishingHold
     {
         private readonly object _gate = new object();
         private readonly List<HoldPeriod> _periods;
@@ -137,6 +139,50 @@ namespace Presence
             {
                 return _periods.Exists(period => period.Overlaps(from, to));
             }
+        }
+
+        /// <inheritdoc/>
+        public Task<HoldPeriod?> GetCurrentAsync(CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(Current);
+        }
+
+        /// <inheritdoc/>
+        public Task<IReadOnlyList<HoldPeriod>> GetHistoryAsync(CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(Periods);
+        }
+
+        /// <inheritdoc/>
+        public Task<IReadOnlyList<HoldPeriod>> GetPeriodsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(GetPeriodsSince(since));
+        }
+
+        /// <inheritdoc/>
+        public IReadOnlyList<HoldPeriod> GetPeriodsSince(DateTimeOffset since)
+        {
+            lock (_gate)
+            {
+                return _periods.Where(period => period.IsActive || period.Until > since).ToArray();
+            }
+        }
+
+        /// <inheritdoc/>
+        public Task<bool> EngageAsync(string reason, string by, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(Engage(reason, by));
+        }
+
+        /// <inheritdoc/>
+        public Task<bool> ReleaseAsync(string by, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(Release(by));
         }
     }
 }

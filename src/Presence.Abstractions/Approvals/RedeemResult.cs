@@ -39,6 +39,12 @@ namespace Presence
         /// approval store, which this ledger has no record of.
         /// </summary>
         NotIssuedHere = 10,
+
+        /// <summary>A reviewer asked for changes; the author's revision is a new request.</summary>
+        ChangesRequested = 11,
+
+        /// <summary>A revision replaced this request; redeem the revision instead.</summary>
+        Superseded = 12,
     }
 
     /// <summary>The answer of <see cref="ApprovalLedger.RedeemAsync{T}"/>: an outcome, and the token only when it is <see cref="RedeemOutcome.Redeemed"/>.</summary>

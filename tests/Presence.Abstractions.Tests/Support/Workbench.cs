@@ -11,11 +11,13 @@ namespace Presence.Abstractions.Tests.Support
         public const string Author = "agent:drafts";
         public const string Reviewer = "alice";
 
-        public Workbench(ApprovalPolicy? policy = null, Func<IApprovalStore, IApprovalStore>? wrapStore = null)
+        public Workbench(ApprovalPolicy? policy = null, Func<IApprovalStore, IApprovalStore>? wrapStore = null, Action<ApprovalLedgerOptions>? configure = null)
         {
             Store = wrapStore is null ? new InMemoryApprovalStore() : wrapStore(new InMemoryApprovalStore());
             Hold = new PublishingHold(Audit, Clock.Read);
-            Ledger = new ApprovalLedger(Store, Hold, policy, Audit, Clock.Read);
+            var options = new ApprovalLedgerOptions { Policy = policy ?? ApprovalPolicy.Default, Audit = Audit, Clock = Clock.Read };
+            configure?.Invoke(options);
+            Ledger = new ApprovalLedger(Store, Hold, options);
         }
 
         public ManualClock Clock { get; } = new ManualClock();
