@@ -21,10 +21,11 @@ namespace Presence.Analyzers.Paths
     internal sealed class CallGraph
     {
         private readonly ConcurrentQueue<(IMethodSymbol Caller, Step Step)> _steps = new ConcurrentQueue<(IMethodSymbol, Step)>();
-        private readonly ConcurrentDictionary<IMethodSymbol, EntryPoint> _entries = new ConcurrentDictionary<IMethodSymbol, EntryPoint>(SymbolEqualityComparer.Default);
+        // Keyed by the function, or for an inherited trigger by the concrete job (one base serves many jobs).
+        private readonly ConcurrentDictionary<ISymbol, EntryPoint> _entries = new ConcurrentDictionary<ISymbol, EntryPoint>(SymbolEqualityComparer.Default);
         private readonly ConcurrentBag<INamedTypeSymbol> _sourceTypes = new ConcurrentBag<INamedTypeSymbol>();
 
-        public void AddEntry(EntryPoint entry) => _entries.TryAdd(entry.Function.OriginalDefinition, entry);
+        public void AddEntry(EntryPoint entry) => _entries.TryAdd((ISymbol?)entry.ConcreteType ?? entry.Function.OriginalDefinition, entry);
 
         public void AddType(INamedTypeSymbol type) => _sourceTypes.Add(type);
 
@@ -79,6 +80,20 @@ namespace Presence.Analyzers.Paths
             var reported = new HashSet<string>();
             var queue = new Queue<IMethodSymbol>();
             queue.Enqueue(start);
+            if (entry.ConcreteType is not null && !nodes.ContainsKey(start))
+            {
+                // A trigger inherited from a base class whose body this compilation cannot see (another project): it
+                // calls the job's overrides, which are where the job's own code starts.
+                foreach (var @override in entry.Overrides)
+                {
+                    if (!depth.ContainsKey(@override) && @override.DeclaringSyntaxReferences.Length > 0)
+                    {
+                        depth[@override] = 1;
+                        cameFrom[@override] = (start, @override.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken));
+                        queue.Enqueue(@override);
+                    }
+                }
+            }
             while (queue.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -105,7 +120,7 @@ namespace Presence.Analyzers.Paths
                         continue;
                     }
 
-                    foreach (var callee in dispatch.Targets(step.Callee!))
+                    foreach (var callee in dispatch.Targets(step.Callee!, entry.ConcreteType))
                     {
                         if (!depth.ContainsKey(callee))
                         {
@@ -213,8 +228,17 @@ namespace Presence.Analyzers.Paths
                 list.Add(implementation.OriginalDefinition);
             }
 
-            public IEnumerable<IMethodSymbol> Targets(IMethodSymbol callee)
+            public IEnumerable<IMethodSymbol> Targets(IMethodSymbol callee, INamedTypeSymbol? concreteType)
             {
+                // In an inherited trigger, a virtual call of the job's own class chain lands in that job's override
+                // (the base class's calls on this), not in every other job's.
+                if (concreteType is not null && (callee.IsAbstract || callee.IsVirtual || callee.IsOverride)
+                    && callee.ContainingType?.TypeKind == TypeKind.Class && Implementation(concreteType, callee) is { } landing)
+                {
+                    yield return landing;
+                    yield break;
+                }
+
                 yield return callee;
                 if (_implementations.TryGetValue(callee, out var implementations))
                 {
@@ -223,6 +247,29 @@ namespace Presence.Analyzers.Paths
                         yield return implementation;
                     }
                 }
+            }
+            private static IMethodSymbol? Implementation(INamedTypeSymbol concreteType, IMethodSymbol callee)
+            {
+                for (var current = concreteType; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, callee.ContainingType.OriginalDefinition))
+                    {
+                        return callee;
+                    }
+
+                    foreach (var member in current.GetMembers(callee.Name))
+                    {
+                        for (var method = member as IMethodSymbol; method is not null; method = method.OverriddenMethod)
+                        {
+                            if (SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, callee))
+                            {
+                                return ((IMethodSymbol)member).OriginalDefinition;
+                            }
+                        }
+                    }
+                }
+
+                return null;
             }
         }
     }
@@ -245,6 +292,20 @@ namespace Presence.Analyzers.Paths
         public SyntaxNode Publish { get; }
 
         public PublishTarget Target { get; }
+
+        /// <summary>
+        /// Where the diagnostic stands: the entry point, or for an inherited trigger the job's first override on the
+        /// path (the job's class when the path passes through none).
+        /// </summary>
+        public IMethodSymbol? ReportedAt
+            => Entry.ConcreteType is { } job
+                ? Calls.Select(c => c.Function).FirstOrDefault(f => SymbolEqualityComparer.Default.Equals(f.ContainingType?.OriginalDefinition, job.OriginalDefinition))
+                : null;
+
+        public Location Location => ReportedAt is { } function ? EntryPoint.FirstLocation(function) : Entry.Location;
+
+        /// <summary>"NightlyJob.Execute (a Quartz job)", "NightlyJob.Run (a Quartz job, run by JobBase.Execute)".</summary>
+        public string EntryText => Entry.Describe(ReportedAt);
 
         /// <summary>"DailyTipWorker.ExecuteAsync → Poster.Post → MastodonClient.PublishStatus".</summary>
         public string Describe()

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -21,6 +22,19 @@ namespace Presence.Analyzers.Paths
             Kind = kind;
             Reason = reason;
             Lambda = lambda;
+            Overrides = ImmutableArray<IMethodSymbol>.Empty;
+        }
+
+        /// <summary>
+        /// The trigger a concrete job inherits: <paramref name="function"/> is declared by a base class (of this
+        /// compilation or another), and runs for <paramref name="concreteType"/>; its calls of virtual members land
+        /// in that type's <paramref name="overrides"/>.
+        /// </summary>
+        public EntryPoint(IMethodSymbol function, EntryKind kind, string reason, INamedTypeSymbol concreteType, ImmutableArray<IMethodSymbol> overrides)
+            : this(function, kind, reason, null)
+        {
+            ConcreteType = concreteType;
+            Overrides = overrides;
         }
 
         /// <summary>The method, or the lambda's symbol.</summary>
@@ -37,15 +51,38 @@ namespace Presence.Analyzers.Paths
         /// <summary>The lambda's syntax when the entry point is a callback written in place.</summary>
         public SyntaxNode? Lambda { get; }
 
+        /// <summary>For an inherited trigger, the concrete job it runs for; reports stand on that job.</summary>
+        public INamedTypeSymbol? ConcreteType { get; }
+
+        /// <summary>For an inherited trigger, the concrete job's overrides of its base classes' members.</summary>
+        public ImmutableArray<IMethodSymbol> Overrides { get; }
+
+        /// <summary>
+        /// True for a trigger implemented by an abstract class: it runs only as part of a concrete job, where it is
+        /// reported (the base may serve many jobs, or live in another project).
+        /// </summary>
+        public bool RunsThroughSubclasses
+            => ConcreteType is null && Lambda is null && Function.ContainingType is { TypeKind: TypeKind.Class, IsAbstract: true } && !Function.IsStatic;
+
         public Location Location
             => Lambda switch
             {
                 LambdaExpressionSyntax lambda => lambda.ArrowToken.GetLocation(),
                 AnonymousMethodExpressionSyntax method => method.DelegateKeyword.GetLocation(),
                 { } other => other.GetLocation(),
-                _ => Function.Locations.Length > 0 ? Function.Locations[0] : Location.None,
+                _ => ConcreteType is { } type ? FirstLocation(type) : FirstLocation(Function),
             };
 
-        public string DisplayName => Lambda is null ? CallGraph.NameOf(Function) : "the " + Reason + " in " + CallGraph.NameOf(Function.ContainingSymbol as IMethodSymbol ?? Function);
+        public string DisplayName
+            => Lambda is not null ? "the " + Reason + " in " + CallGraph.NameOf(Function.ContainingSymbol as IMethodSymbol ?? Function)
+                : ConcreteType is { } type ? type.Name
+                : CallGraph.NameOf(Function);
+
+        /// <summary>"NightlyJob.Execute (a Quartz job)", "NightlyJob.Run (a Quartz job, run by JobBase.Execute)".</summary>
+        public string Describe(IMethodSymbol? reportedAt)
+            => (reportedAt is null ? DisplayName : CallGraph.NameOf(reportedAt))
+               + " (" + ReasonWithArticle + (ConcreteType is null ? string.Empty : ", run by " + CallGraph.NameOf(Function)) + ")";
+
+        internal static Location FirstLocation(ISymbol symbol) => symbol.Locations.Length > 0 ? symbol.Locations[0] : Location.None;
     }
 }

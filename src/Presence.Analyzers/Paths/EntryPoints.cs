@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Catalog;
@@ -53,9 +54,43 @@ namespace Presence.Analyzers.Paths
         private readonly INamedTypeSymbol? _unattendedEntryPoint;
         private readonly ConcurrentDictionary<IMethodSymbol, EntryPoint?> _methods = new ConcurrentDictionary<IMethodSymbol, EntryPoint?>(SymbolEqualityComparer.Default);
 
+        // The trigger declarations this compilation can see (resolved once), for jobs that inherit theirs.
+        private readonly ImmutableArray<(IMethodSymbol Declaration, EntryKind Kind, string Reason)> _triggers;
+
+        // Hangfire's own marks of a job method: a job filter ([AutomaticRetry], [Queue], [DisableConcurrentExecution]),
+        // [JobDisplayName], or a PerformContext / IJobCancellationToken parameter that only Hangfire supplies.
+        private readonly INamedTypeSymbol? _hangfireJobFilter;
+        private readonly INamedTypeSymbol? _hangfireDisplayName;
+        private readonly INamedTypeSymbol? _hangfirePerformContext;
+        private readonly INamedTypeSymbol? _hangfireCancellationToken;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, IMethodSymbol?> _hangfireJobMethods = new ConcurrentDictionary<INamedTypeSymbol, IMethodSymbol?>(SymbolEqualityComparer.Default);
+
         public EntryPoints(Compilation compilation)
         {
             _unattendedEntryPoint = compilation.GetTypeByMetadataName("Presence.UnattendedEntryPointAttribute");
+            var triggers = ImmutableArray.CreateBuilder<(IMethodSymbol, EntryKind, string)>();
+            foreach (var known in ByDeclaration)
+            {
+                if (compilation.GetTypeByMetadataName(known.Key.Type) is { } type)
+                {
+                    foreach (var member in type.GetMembers(known.Key.Member))
+                    {
+                        if (member is IMethodSymbol { IsStatic: false } method)
+                        {
+                            triggers.Add((method, known.Value.Kind, known.Value.Reason));
+                        }
+                    }
+                }
+            }
+
+            _triggers = triggers.ToImmutable();
+            _hangfireJobFilter = compilation.GetTypeByMetadataName("Hangfire.Common.JobFilterAttribute");
+            if (_hangfireJobFilter is not null)
+            {
+                _hangfireDisplayName = compilation.GetTypeByMetadataName("Hangfire.JobDisplayNameAttribute");
+                _hangfirePerformContext = compilation.GetTypeByMetadataName("Hangfire.Server.PerformContext");
+                _hangfireCancellationToken = compilation.GetTypeByMetadataName("Hangfire.IJobCancellationToken");
+            }
         }
 
         /// <summary>The entry point a method is by its declaration, or null.</summary>
@@ -99,7 +134,164 @@ namespace Presence.Analyzers.Paths
                 }
             }
 
+            return IsHangfireJobMethod(method) ? new EntryPoint(method, EntryKind.Unattended, "Hangfire job", null) : null;
+        }
+
+        private bool IsHangfireJobMethod(IMethodSymbol method)
+        {
+            if (_hangfireJobFilter is null || method.MethodKind != MethodKind.Ordinary)
+            {
+                return false;
+            }
+
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } type
+                    && (MetadataNames.IsOrDerivesFrom(type, "Hangfire.Common.JobFilterAttribute") || SymbolEqualityComparer.Default.Equals(type, _hangfireDisplayName)))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (SymbolEqualityComparer.Default.Equals(parameter.Type, _hangfirePerformContext) || SymbolEqualityComparer.Default.Equals(parameter.Type, _hangfireCancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The trigger a concrete class of the compilation inherits from a base class (of this compilation or
+        /// another) without declaring it: a Quartz job or hosted service whose base implements Execute/ExecuteAsync,
+        /// a Hangfire job whose base declares the job method. Null for most types, at the cost of a few interface
+        /// and base-type comparisons.
+        /// </summary>
+        public EntryPoint? OfType(INamedTypeSymbol type)
+        {
+            if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || type.BaseType is not { SpecialType: not SpecialType.System_Object } baseType)
+            {
+                return null;
+            }
+
+            foreach (var (declaration, kind, reason) in _triggers)
+            {
+                var implementation = declaration.ContainingType.TypeKind == TypeKind.Interface
+                    ? (type.AllInterfaces.Contains(declaration.ContainingType, SymbolEqualityComparer.Default) ? type.FindImplementationForInterfaceMember(declaration) as IMethodSymbol : null)
+                    : FindOverride(type, declaration);
+                if (implementation is not null && Inherited(type, implementation, declaration.ContainingAssembly))
+                {
+                    return new EntryPoint(implementation.OriginalDefinition, kind, reason, type, OverridesOf(type, implementation.ContainingType));
+                }
+            }
+
+            if (_hangfireJobFilter is not null)
+            {
+                for (var current = baseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+                {
+                    if (_hangfireJobMethods.GetOrAdd(current.OriginalDefinition, HangfireJobMethodOf) is { } job
+                        && FindOverride(type, job) is { } implementation && Inherited(type, implementation, framework: null))
+                    {
+                        return new EntryPoint(implementation.OriginalDefinition, EntryKind.Unattended, "Hangfire job", type, OverridesOf(type, implementation.ContainingType));
+                    }
+                }
+            }
+
             return null;
+        }
+
+        private IMethodSymbol? HangfireJobMethodOf(INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { IsStatic: false } method && IsHangfireJobMethod(method))
+                {
+                    return method;
+                }
+            }
+
+            return null;
+        }
+
+        // Inherited: implemented by an app's base class of the job, not by the job itself, not left abstract, and
+        // not by the framework that declares the trigger (BackgroundService's own StartAsync is no job's code).
+        private static bool Inherited(INamedTypeSymbol type, IMethodSymbol implementation, IAssemblySymbol? framework)
+            => !implementation.IsAbstract
+               && !SymbolEqualityComparer.Default.Equals(implementation.ContainingType.OriginalDefinition, type.OriginalDefinition)
+               && !SymbolEqualityComparer.Default.Equals(implementation.ContainingAssembly, framework);
+
+        // The most derived member of type's class chain that is, or overrides, the declaration.
+        private static IMethodSymbol? FindOverride(INamedTypeSymbol type, IMethodSymbol declaration)
+        {
+            var target = declaration.OriginalDefinition;
+            var reachesDeclaringType = false;
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                reachesDeclaringType |= SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target.ContainingType);
+            }
+
+            if (!reachesDeclaringType)
+            {
+                return null;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers(declaration.Name))
+                {
+                    if (member is not IMethodSymbol method)
+                    {
+                        continue;
+                    }
+
+                    for (var overridden = method; overridden is not null; overridden = overridden.OverriddenMethod)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, target))
+                        {
+                            return method;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        // The job's own overrides of members its trigger's class (or that class's bases) declares: where the
+        // inherited trigger's calls of abstract and virtual members land, and where the job is reported.
+        private static ImmutableArray<IMethodSymbol> OverridesOf(INamedTypeSymbol type, INamedTypeSymbol triggerClass)
+        {
+            var overrides = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { IsOverride: true, OverriddenMethod: { } overridden } method && method.Locations.Any(l => l.IsInSource)
+                    && overridden.ContainingType.SpecialType != SpecialType.System_Object)
+                {
+                    for (var current = triggerClass; current is not null; current = current.BaseType)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(RootDeclaration(overridden).ContainingType.OriginalDefinition, current.OriginalDefinition))
+                        {
+                            overrides.Add(method.OriginalDefinition);
+                            break;
+                        }
+                    }
+                }
+            }
+
+            return overrides.ToImmutable();
+        }
+
+        private static IMethodSymbol RootDeclaration(IMethodSymbol method)
+        {
+            while (method.OverriddenMethod is { } overridden)
+            {
+                method = overridden;
+            }
+
+            return method;
         }
 
         /// <summary>

@@ -51,8 +51,13 @@ namespace Presence.Analyzers.Rules
 
                 start.RegisterSymbolAction(symbol =>
                 {
-                    graph.AddType((INamedTypeSymbol)symbol.Symbol);
-                    agentTools?.NoteType((INamedTypeSymbol)symbol.Symbol);
+                    var type = (INamedTypeSymbol)symbol.Symbol;
+                    graph.AddType(type);
+                    agentTools?.NoteType(type);
+                    if (entryPoints.OfType(type) is { } inherited)
+                    {
+                        graph.AddEntry(inherited);
+                    }
                 }, SymbolKind.NamedType);
                 start.RegisterOperationBlockStartAction(block =>
                 {
@@ -79,10 +84,10 @@ namespace Presence.Analyzers.Rules
                         var descriptor = path.Entry.Kind == EntryKind.Unattended ? PresenceDiagnostics.UnattendedPublish : PresenceDiagnostics.AutomatedReply;
                         end.ReportDiagnostic(Diagnostic.Create(
                             descriptor,
-                            path.Entry.Location,
+                            path.Location,
                             path.Locations(),
                             Properties(path.Target),
-                            path.Entry.DisplayName + " (" + path.Entry.ReasonWithArticle + ")",
+                            path.EntryText,
                             path.Describe()));
                     }
 
@@ -289,7 +294,13 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
+                // A trigger an abstract class implements is searched from each concrete job that inherits it.
                 var ownerEntry = _owner is null ? null : _entryPoints.OfMethod(_owner);
+                if (ownerEntry is { RunsThroughSubclasses: true })
+                {
+                    ownerEntry = null;
+                }
+
                 if (ownerEntry is not null)
                 {
                     _graph.AddEntry(ownerEntry);
