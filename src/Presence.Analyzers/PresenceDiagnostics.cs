@@ -14,6 +14,7 @@ namespace Presence.Analyzers
         public const string ApprovalKeptForLater = "PRES007";
         public const string MachineWrittenUnreviewed = "PRES008";
         public const string AutomatedPresenceWithoutJustification = "PRES010";
+        public const string UnresolvedSend = "PRES011";
         public const string InvalidEnforcementSetting = "PRES100";
         public const string UnreadableConfirmationResult = "PRES101";
         public const string MalformedDeclaredApi = "PRES102";
@@ -22,6 +23,7 @@ namespace Presence.Analyzers
         public const string ApprovalRequiredOnUnattendedEntryPoint = "PRES105";
         public const string GateBypassed = "PRES009";
         public const string UngatedMember = "PRES106";
+        public const string UnreadableSettingsFile = "PRES108";
     }
 
     /// <summary>Every descriptor, built one way: same category scheme, help link computed from the id.</summary>
@@ -117,6 +119,24 @@ namespace Presence.Analyzers
             Category,
             DiagnosticSeverity.Error,
             "An exception to human confirmation is only acceptable when it is deliberate and reviewed; its justification is what reviewers and reports read.");
+
+        public static readonly DiagnosticDescriptor UnresolvedSend = Create(
+            RuleIds.UnresolvedSend,
+            "Cannot tell whether this send publishes",
+            "{0}, on the unattended path {1}: cannot tell whether this send publishes. If it does, add it to PresenceApis.txt or mark the type [PublishesContent]; if it only reaches the team, mark it [InternalAudience(\"who\")].",
+            Category,
+            DiagnosticSeverity.Info,
+            "An unattended path writes to a URL the analyzers cannot resolve (computed at run time, or a setting with no value in the settings files): it may be a publish. Reported for information, so that the limit of what was checked is visible.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor UnreadableSettingsFile = Create(
+            RuleIds.UnreadableSettingsFile,
+            "A settings file cannot be read",
+            "{0}: URLs configured in it are not resolved",
+            ConfigurationCategory,
+            DiagnosticSeverity.Warning,
+            "The analyzers read appsettings.json, appsettings.*.json and local.settings.json as the configuration system does (comments and trailing commas are legal) to find where configured URLs post; a file they cannot read resolves nothing.",
+            WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor InvalidEnforcementSetting = Create(
             RuleIds.InvalidEnforcementSetting,

@@ -27,7 +27,7 @@ namespace Presence.Analyzers.Catalog
         /// <summary>Upper-case HTTP methods; "*" for any.</summary>
         public ImmutableArray<string> Methods { get; }
 
-        /// <summary>Host names; "*" any host, "?" only an unknown host.</summary>
+        /// <summary>Host names; "*" any host, "*.example.com" any subdomain, "?" only an unknown host.</summary>
         public ImmutableArray<string> Hosts { get; }
 
         public ImmutableArray<string> Path { get; }
@@ -75,7 +75,8 @@ namespace Presence.Analyzers.Catalog
 
             foreach (var host in entry.Hosts)
             {
-                if (host == "*" || string.Equals(host, url.Host, StringComparison.OrdinalIgnoreCase))
+                if (host == "*" || string.Equals(host, url.Host, StringComparison.OrdinalIgnoreCase)
+                    || (host.StartsWith("*.", StringComparison.Ordinal) && url.Host.EndsWith(host.Substring(1), StringComparison.OrdinalIgnoreCase)))
                 {
                     return true;
                 }

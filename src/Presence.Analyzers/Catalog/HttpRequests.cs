@@ -31,13 +31,17 @@ namespace Presence.Analyzers.Catalog
             };
         }
 
-        /// <summary>The publish target of a request, or null when it reaches no catalogued endpoint.</summary>
-        public static PublishTarget? Classify(IInvocationOperation invocation)
+        /// <summary>
+        /// The publish target of a request, or null when it reaches no catalogued endpoint. A write (POST, PUT, PATCH)
+        /// whose URL cannot be resolved at all yields a target of kind <see cref="PublishKind.Unresolved"/> (PRES011
+        /// on unattended paths).
+        /// </summary>
+        public static PublishTarget? Classify(IInvocationOperation invocation, UrlSources? sources)
         {
             var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
             var request = method.ContainingType.Name switch
             {
-                "HttpClient" or "HttpMessageInvoker" or "HttpClientJsonExtensions" => DescribeHttpClient(invocation, method),
+                "HttpClient" or "HttpMessageInvoker" or "HttpClientJsonExtensions" => DescribeHttpClient(invocation, method, sources),
                 _ when IsInNamespace(method.ContainingType, "Flurl.Http") => DescribeFlurl(invocation, method),
                 _ => DescribeRestSharp(invocation, method),
             };
@@ -49,18 +53,47 @@ namespace Presence.Analyzers.Catalog
 
             foreach (var candidate in described.Urls)
             {
-                if (RequestUrl.Parse(candidate) is { } url && EndpointCatalog.Match(described.Verb, url) is { } endpoint)
+                if (RequestUrl.Parse(candidate.Text) is { } url && EndpointCatalog.Match(described.Verb, url) is { } endpoint)
                 {
-                    return TargetOf(invocation.TargetMethod, endpoint, described.Verb, candidate);
+                    return TargetOf(invocation.TargetMethod, endpoint, described.Verb, candidate.Text, candidate.Origin);
                 }
             }
 
-            return null;
+            if (described.Verb is not ("POST" or "PUT" or "PATCH"))
+            {
+                return null;
+            }
+
+            // The URL is a setting without a known value: its name and the body's shape decide.
+            foreach (var candidate in described.Urls)
+            {
+                if (candidate.Origin is { Value: null } origin && BodyShape.Decide(origin.Names, described.Body) is { } decided)
+                {
+                    return new PublishTarget(invocation.TargetMethod, PublishKind.Endpoint, decided.Platform, PublishCategory.Social,
+                        described.Verb + " to the " + origin.DescribeEvidence(decided.Evidence), catalogId: "evidence: " + decided.Platform);
+                }
+            }
+
+            foreach (var candidate in described.Urls)
+            {
+                if (RequestUrl.Parse(candidate.Text) is { Host: not null })
+                {
+                    // A known host that is not a publish endpoint: resolved, and not a publish.
+                    return null;
+                }
+            }
+
+            var first = described.Urls.Count > 0 ? described.Urls[0] : default;
+            var shown = first.Origin is { } unresolvedOrigin ? "the " + unresolvedOrigin.Describe(null) : "a URL computed at run time";
+            return new PublishTarget(invocation.TargetMethod, PublishKind.Unresolved, platform: null, PublishCategory.Social, described.Verb + " to " + shown);
         }
 
-        public static PublishTarget TargetOf(IMethodSymbol method, EndpointEntry endpoint, string verb, string url)
+        public static PublishTarget TargetOf(IMethodSymbol method, EndpointEntry endpoint, string verb, string url, SettingOrigin? origin = null)
             => new PublishTarget(method, PublishKind.Endpoint, endpoint.Platform, endpoint.Category,
-                verb + " " + url.Replace(RequestUrl.Unknown, '…'), catalogId: endpoint.Display);
+                origin is null
+                    ? verb + " " + url.Replace(RequestUrl.Unknown, '…')
+                    : verb + " to the " + origin.Describe(RequestUrl.Parse(url)?.Host),
+                catalogId: endpoint.Display);
 
         /// <summary>The HTTP method of a Refit attribute class, e.g. PostAttribute → POST.</summary>
         public static string? RefitVerb(string attributeName)
@@ -73,10 +106,11 @@ namespace Presence.Analyzers.Catalog
                 _ => null,
             };
 
-        private static (string Verb, IEnumerable<string> Urls)? DescribeHttpClient(IInvocationOperation invocation, IMethodSymbol method)
+        private static Request? DescribeHttpClient(IInvocationOperation invocation, IMethodSymbol method, UrlSources? sources)
         {
             string verb;
             IOperation? url;
+            IOperation? body;
             if (method.Name is "SendAsync" or "Send")
             {
                 var request = UrlText.WithoutConversions(Argument(invocation, "request"));
@@ -92,6 +126,7 @@ namespace Presence.Analyzers.Catalog
 
                 verb = "GET";
                 url = null;
+                body = null;
                 foreach (var argument in creation.Arguments)
                 {
                     switch (argument.Parameter?.Name)
@@ -115,6 +150,9 @@ namespace Presence.Analyzers.Catalog
                         case "RequestUri":
                             url = assignment.Value;
                             break;
+                        case "Content":
+                            body = assignment.Value;
+                            break;
                     }
                 }
             }
@@ -122,18 +160,18 @@ namespace Presence.Analyzers.Catalog
             {
                 verb = named;
                 url = Argument(invocation, "requestUri");
+                body = Argument(invocation, "content") ?? Argument(invocation, "value");
             }
             else
             {
                 return null;
             }
 
-            var text = UrlText.Of(url);
             var client = method.IsStatic ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
-            return (verb, WithBaseAddresses(text, client, invocation));
+            return new Request(verb, WithBaseAddresses(UrlText.Candidates(url, sources), client, invocation), body);
         }
 
-        private static (string Verb, IEnumerable<string> Urls)? DescribeFlurl(IInvocationOperation invocation, IMethodSymbol method)
+        private static Request? DescribeFlurl(IInvocationOperation invocation, IMethodSymbol method)
         {
             string? verb;
             if (method.Name.StartsWith("Send", StringComparison.Ordinal))
@@ -146,7 +184,7 @@ namespace Presence.Analyzers.Catalog
             }
 
             var receiver = method.IsExtensionMethod ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
-            return verb is null || receiver is null ? null : (verb, new[] { FlurlUrl(receiver, 0) });
+            return verb is null || receiver is null ? null : new Request(verb, UrlText.One(FlurlUrl(receiver, 0)), null);
         }
 
         // "https://api.x.com".AppendPathSegment("2/tweets").WithOAuthBearerToken(t): follow the builder chain.
@@ -205,7 +243,7 @@ namespace Presence.Analyzers.Catalog
                 ? string.Join("/", elements.ElementValues.Select(UrlText.Of))
                 : UrlText.Of(value);
 
-        private static (string Verb, IEnumerable<string> Urls)? DescribeRestSharp(IInvocationOperation invocation, IMethodSymbol method)
+        private static Request? DescribeRestSharp(IInvocationOperation invocation, IMethodSymbol method)
         {
             var client = method.IsExtensionMethod ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
             if (client?.Type is not { Name: "RestClient" or "IRestClient" })
@@ -253,7 +291,7 @@ namespace Presence.Analyzers.Catalog
             }
 
             var baseUrl = RestClientBase(client, invocation.SemanticModel);
-            return (verb, new[] { baseUrl is null ? resource : RequestUrl.Combine(baseUrl.TrimEnd('/') + "/", resource.TrimStart('/')) });
+            return new Request(verb, UrlText.One(baseUrl is null ? resource : RequestUrl.Combine(baseUrl.TrimEnd('/') + "/", resource.TrimStart('/'))), null);
         }
 
         private static string? RestClientBase(IOperation client, SemanticModel? model)
@@ -284,16 +322,24 @@ namespace Presence.Analyzers.Catalog
 
         // A relative URL on an HttpClient whose BaseAddress is set in the same type: try each base address seen
         // (a URL that starts with a run-time part, such as a page id, is taken as relative to it too).
-        private static IEnumerable<string> WithBaseAddresses(string url, IOperation? client, IInvocationOperation invocation)
+        private static List<UrlCandidate> WithBaseAddresses(List<UrlCandidate> urls, IOperation? client, IInvocationOperation invocation)
         {
-            if (url.IndexOf("://", StringComparison.Ordinal) >= 0 || client is null)
+            if (client is null || urls.TrueForAll(u => u.Text.IndexOf("://", StringComparison.Ordinal) >= 0))
             {
-                return new[] { url };
+                return urls;
             }
 
-            var bases = BaseAddressesInType(invocation).Select(b => RequestUrl.Combine(b, url)).ToList();
-            bases.Add(url);
-            return bases;
+            var combined = new List<UrlCandidate>();
+            foreach (var baseAddress in BaseAddressesInType(invocation))
+            {
+                foreach (var url in urls)
+                {
+                    combined.Add(new UrlCandidate(RequestUrl.Combine(baseAddress, url.Text), url.Origin));
+                }
+            }
+
+            combined.AddRange(urls);
+            return combined;
         }
 
         private static IEnumerable<string> BaseAddressesInType(IInvocationOperation invocation)
@@ -323,6 +369,22 @@ namespace Presence.Analyzers.Catalog
                     }
                 }
             }
+        }
+
+        private readonly struct Request
+        {
+            public Request(string verb, List<UrlCandidate> urls, IOperation? body)
+            {
+                Verb = verb;
+                Urls = urls;
+                Body = body;
+            }
+
+            public string Verb { get; }
+
+            public List<UrlCandidate> Urls { get; }
+
+            public IOperation? Body { get; }
         }
 
         private static IOperation? Argument(IInvocationOperation invocation, string parameter)

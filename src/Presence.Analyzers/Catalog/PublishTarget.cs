@@ -19,6 +19,12 @@ namespace Presence.Analyzers.Catalog
 
         /// <summary>Not a publish: a call into the compilation whose guard decides whether a path continues through it.</summary>
         Call,
+
+        /// <summary>
+        /// Not known to publish: an HTTP write to a URL the analyzers cannot resolve. Reported only where an
+        /// unattended path reaches it (PRES011, for information), never as a publish.
+        /// </summary>
+        Unresolved,
     }
 
     /// <summary>What a publish call reaches, as shown to the user: "Posts to Mastodon through 'MastodonClient.PublishStatus'".</summary>
@@ -63,9 +69,12 @@ namespace Presence.Analyzers.Catalog
         public string Describe()
         {
             var api = "'" + ApiName(Method) + "'";
-            var what = Kind == PublishKind.RequiresApproval
-                ? "Calls " + api + ", which publishes and requires a person's approval,"
-                : Platform is null ? "Publishes through " + api : "Posts to " + Platform + " through " + api;
+            var what = Kind switch
+            {
+                PublishKind.RequiresApproval => "Calls " + api + ", which publishes and requires a person's approval,",
+                PublishKind.Unresolved => "Sends through " + api,
+                _ => Platform is null ? "Publishes through " + api : "Posts to " + Platform + " through " + api,
+            };
             return Note is null ? what : what + " (" + Note + ")";
         }
 

@@ -90,7 +90,7 @@ namespace Presence.Analyzers.Configuration
 
         public static readonly ImmutableSortedSet<string> KnownPlatforms = ImmutableSortedSet.Create(
             StringComparer.OrdinalIgnoreCase,
-            "X", "Mastodon", "Bluesky", "Discord", "Telegram", "Slack", "Facebook", "Instagram", "Threads", "LinkedIn",
+            "X", "Mastodon", "Bluesky", "Discord", "Telegram", "Slack", "Teams", "Facebook", "Instagram", "Threads", "LinkedIn",
             "Reddit", "YouTube", "Pinterest", "TikTok", "Email", "SMS");
     }
 }

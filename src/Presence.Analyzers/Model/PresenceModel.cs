@@ -10,8 +10,9 @@ namespace Presence.Analyzers.Model
     /// <summary>Everything the rules know about a compilation, built once at compilation start.</summary>
     internal sealed class PresenceModel
     {
-        private PresenceModel(Compilation compilation, PresenceSymbols symbols, DeclaredApis declared, ApiCatalogIndex catalog, bool seesHttp)
+        private PresenceModel(Compilation compilation, PresenceSymbols symbols, DeclaredApis declared, ApiCatalogIndex catalog, bool seesHttp, UrlSources urls)
         {
+            Urls = urls;
             Symbols = symbols;
             Declared = declared;
             SeesHttp = seesHttp;
@@ -34,6 +35,9 @@ namespace Presence.Analyzers.Model
 
         public PublishTargets Publishing { get; }
 
+        /// <summary>Configuration, options and environment reads that hold request URLs, and the settings files.</summary>
+        public UrlSources Urls { get; }
+
         public Confirmations Confirmations { get; }
 
         public PublishScopes Scopes { get; }
@@ -46,7 +50,7 @@ namespace Presence.Analyzers.Model
             var catalog = BuiltInCatalog.Index.For(compilation);
             var seesHttp = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient") is not null;
             return symbols.CanContainPublishCalls || !declared.IsEmpty || catalog.Entries.Length > 0 || seesHttp
-                ? new PresenceModel(compilation, symbols, declared, catalog, seesHttp)
+                ? new PresenceModel(compilation, symbols, declared, catalog, seesHttp, new UrlSources(compilation, options.AdditionalFiles, cancellationToken))
                 : null;
         }
 
@@ -74,7 +78,7 @@ namespace Presence.Analyzers.Model
             }
             else if (SeesHttp && HttpRequests.IsCandidate(method))
             {
-                target = HttpRequests.Classify(invocation);
+                target = HttpRequests.Classify(invocation, Urls);
             }
 
             return target is not null && options.IsEnabled(target.Category, target.Platform) ? target : null;

@@ -30,7 +30,9 @@ namespace Presence.Analyzers.Rules
             PresenceDiagnostics.AutomatedReply,
             PresenceDiagnostics.ApprovalDoesNotCoverContent,
             PresenceDiagnostics.MachineWrittenUnreviewed,
-            PresenceDiagnostics.MachineWrittenUnreviewedAtEnd);
+            PresenceDiagnostics.MachineWrittenUnreviewedAtEnd,
+            PresenceDiagnostics.UnresolvedSend,
+            PresenceDiagnostics.UnreadableSettingsFile);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -79,8 +81,22 @@ namespace Presence.Analyzers.Rules
 
                 start.RegisterCompilationEndAction(end =>
                 {
+                    var unresolvedReported = new HashSet<SyntaxNode>();
                     foreach (var path in graph.FindPaths(entry => MaxPathDepth(end.Options, entry), end.CancellationToken))
                     {
+                        if (path.Target.Kind == PublishKind.Unresolved)
+                        {
+                            // Only unattended paths: a handler's own sends are answers, and one note per send is enough.
+                            if (path.Entry.Kind == EntryKind.Unattended && unresolvedReported.Add(path.Publish))
+                            {
+                                end.ReportDiagnostic(Diagnostic.Create(
+                                    PresenceDiagnostics.UnresolvedSend, path.Publish.GetLocation(), path.Locations().Take(path.Calls.Length), Properties(path.Target),
+                                    path.Target.Describe(), path.Describe()));
+                            }
+
+                            continue;
+                        }
+
                         var descriptor = path.Entry.Kind == EntryKind.Unattended ? PresenceDiagnostics.UnattendedPublish : PresenceDiagnostics.AutomatedReply;
                         end.ReportDiagnostic(Diagnostic.Create(
                             descriptor,
@@ -92,6 +108,11 @@ namespace Presence.Analyzers.Rules
                     }
 
                     agentTools?.ReportKernelFunctions(end);
+
+                    foreach (var problem in model.Urls.Settings.Problems)
+                    {
+                        end.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.UnreadableSettingsFile, problem.Location, problem.Message));
+                    }
                 });
             });
         }
@@ -224,7 +245,7 @@ namespace Presence.Analyzers.Rules
             private bool IsPublishing(IOperation operation)
                 => operation switch
                 {
-                    IInvocationOperation invocation => _model.Classify(invocation, _options) is not null,
+                    IInvocationOperation invocation => _model.Classify(invocation, _options) is { Kind: not PublishKind.Unresolved },
                     IMethodReferenceOperation reference => _model.Publishing.Classify(reference.Method) is not null,
                     _ => false,
                 };
@@ -266,7 +287,9 @@ namespace Presence.Analyzers.Rules
                 {
                     (_sites ??= new Dictionary<SyntaxNode, PublishTarget>())[operation.Syntax] = target;
                     (_siteOperations ??= new List<IOperation>()).Add(operation);
-                    _hasPublish = true;
+
+                    // A send that may not publish does not pay for a control-flow graph by itself.
+                    _hasPublish |= target.Kind != PublishKind.Unresolved;
                 }
             }
 
@@ -329,6 +352,17 @@ namespace Presence.Analyzers.Rules
                         if (function is not null)
                         {
                             _graph.AddCall(function, site.Target.Method, site.Syntax);
+                        }
+
+                        continue;
+                    }
+
+                    if (site.Target.Kind == PublishKind.Unresolved)
+                    {
+                        // Not a publish as far as anyone can tell: only an unattended path to it is noted (PRES011).
+                        if (!site.Guarded && function is not null && !IsInTool(site.Syntax))
+                        {
+                            _graph.AddPublish(function, site.Target, site.Syntax);
                         }
 
                         continue;

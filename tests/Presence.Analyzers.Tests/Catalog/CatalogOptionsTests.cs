@@ -62,7 +62,7 @@ public class CatalogOptionsTests
         test.TestState.Sources.Add("class B { }");
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\npresence_email_and_sms = yes\npresence_disabled_platforms = X, Twiter\n"));
         test.ExpectedDiagnostics.Add(AnalyzerVerifier<EnforcementConfigurationAnalyzer>.Diagnostic(PresenceDiagnostics.InvalidEnforcementSetting)
-            .WithArguments("presence_disabled_platforms", "Twiter", "a platform name: Bluesky, Discord, Email, Facebook, Instagram, LinkedIn, Mastodon, Pinterest, Reddit, Slack, SMS, Telegram, Threads, TikTok, X, YouTube", "the value is ignored"));
+            .WithArguments("presence_disabled_platforms", "Twiter", "a platform name: Bluesky, Discord, Email, Facebook, Instagram, LinkedIn, Mastodon, Pinterest, Reddit, Slack, SMS, Teams, Telegram, Threads, TikTok, X, YouTube", "the value is ignored"));
         test.ExpectedDiagnostics.Add(AnalyzerVerifier<EnforcementConfigurationAnalyzer>.Diagnostic(PresenceDiagnostics.InvalidEnforcementSetting)
             .WithArguments("presence_email_and_sms", "yes", "true or false", "the value is ignored"));
         return test.RunAsync();

@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Presence.Analyzers.Catalog
+{
+    /// <summary>
+    /// The evidence that decides when a request's URL is not known (an empty or placeholder setting, a secret, an
+    /// environment variable): the setting's name must name a platform or a webhook, and the request body must have
+    /// that platform's message shape (Discord <c>content</c>/<c>embeds</c>, Slack <c>text</c>/<c>blocks</c>, a Teams
+    /// MessageCard or Adaptive Card, Telegram <c>chat_id</c>, Mastodon <c>status</c>, a Bluesky record).
+    /// </summary>
+    internal static class BodyShape
+    {
+        private const int MaxDepth = 6;
+
+        private static readonly (string Word, string Platform)[] NamedPlatforms =
+        {
+            ("slack", "Slack"), ("discord", "Discord"), ("teams", "Teams"), ("mastodon", "Mastodon"), ("telegram", "Telegram"),
+            ("bluesky", "Bluesky"), ("webhook", "*"),
+        };
+
+        /// <summary>The platform and the evidence ("the name says Slack and the body has 'text'"), or null.</summary>
+        public static (string Platform, string Evidence)? Decide(string names, IOperation? body)
+        {
+            string? named = null;
+            foreach (var (word, platform) in NamedPlatforms)
+            {
+                if (names.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    named = platform;
+                    break;
+                }
+            }
+
+            if (named is null || body is null)
+            {
+                return null;
+            }
+
+            var members = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            Collect(body, members, 0);
+            foreach (var (platform, member) in Shapes(members))
+            {
+                if (named == "*" || named == platform)
+                {
+                    var says = named == "*" ? "the name says webhook" : "the name says " + platform;
+                    return (platform, says + " and the body has '" + member + "'");
+                }
+            }
+
+            return null;
+        }
+
+        // Most specific first: a Discord body also has no 'text', a Teams card may carry 'text' too.
+        private static IEnumerable<(string Platform, string Member)> Shapes(HashSet<string> members)
+        {
+            foreach (var (platform, member) in new[]
+            {
+                ("Teams", "@type"), ("Teams", "themeColor"), ("Teams", "sections"), ("Teams", "attachments:contentType"),
+                ("Discord", "embeds"), ("Discord", "content"),
+                ("Telegram", "chat_id"),
+                ("Mastodon", "status"),
+                ("Bluesky", "collection"),
+                ("Slack", "blocks"), ("Slack", "text"),
+            })
+            {
+                if (members.Contains(member))
+                {
+                    yield return (platform, member.Replace("attachments:contentType", "attachments"));
+                }
+            }
+        }
+
+        // The member names of the JSON the body serializes to, as far as they can be seen.
+        private static void Collect(IOperation? operation, HashSet<string> members, int depth)
+        {
+            operation = UrlText.WithoutConversions(operation);
+            if (operation is null || depth > MaxDepth)
+            {
+                return;
+            }
+
+            switch (operation)
+            {
+                case IAnonymousObjectCreationOperation anonymous:
+                    foreach (var initializer in anonymous.Initializers.OfType<ISimpleAssignmentOperation>())
+                    {
+                        if (initializer.Target is IPropertyReferenceOperation property)
+                        {
+                            members.Add(property.Property.Name);
+                            NestedAttachments(property.Property.Name, initializer.Value, members, depth);
+                        }
+                    }
+
+                    break;
+
+                case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type && IsContent(type):
+                    // new StringContent(json), new FormUrlEncodedContent(pairs), new JsonContent…
+                    foreach (var argument in creation.Arguments)
+                    {
+                        Collect(argument.Value, members, depth + 1);
+                    }
+
+                    break;
+
+                case IObjectCreationOperation creation:
+                    if (creation.Type is INamedTypeSymbol dto && dto.Locations.Length > 0 && dto.Locations[0].IsInSource)
+                    {
+                        AddProperties(dto, members);
+                    }
+
+                    foreach (var initializer in creation.Initializer?.Initializers ?? Enumerable.Empty<IOperation>())
+                    {
+                        // new Dictionary<string, object> { ["text"] = … } and { { "text", … } }
+                        switch (initializer)
+                        {
+                            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } when indexer.Arguments[0].Value.ConstantValue.Value is string key:
+                                members.Add(key);
+                                break;
+                            case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add when add.Arguments[0].Value.ConstantValue.Value is string added:
+                                members.Add(added);
+                                break;
+                        }
+                    }
+
+                    break;
+
+                // JsonContent.Create(x), JsonSerializer.Serialize(x), JsonConvert.SerializeObject(x)
+                case IInvocationOperation call when call.TargetMethod.Name is "Create" or "Serialize" or "SerializeObject" && call.Arguments.Length > 0:
+                    Collect(call.Arguments[0].Value, members, depth + 1);
+                    break;
+
+                case ILocalReferenceOperation local:
+                    Collect(UrlText.Initializer(local.Local, operation.SemanticModel), members, depth + 1);
+                    break;
+
+                default:
+                    if (operation.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } typed && typed.Locations.Length > 0 && typed.Locations[0].IsInSource)
+                    {
+                        AddProperties(typed, members);
+                    }
+
+                    break;
+            }
+        }
+
+        // A Teams Adaptive Card goes in attachments[] with contentType "application/vnd.microsoft.card.adaptive".
+        private static void NestedAttachments(string name, IOperation value, HashSet<string> members, int depth)
+        {
+            if (!string.Equals(name, "attachments", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            foreach (var element in Elements(value))
+            {
+                var inner = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                Collect(element, inner, depth + 1);
+                if (inner.Contains("contentType"))
+                {
+                    members.Add("attachments:contentType");
+                }
+            }
+        }
+
+        private static IEnumerable<IOperation> Elements(IOperation value)
+            => UrlText.WithoutConversions(value) switch
+            {
+                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+                _ => Enumerable.Empty<IOperation>(),
+            };
+
+        private static void AddProperties(INamedTypeSymbol type, HashSet<string> members)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false } property)
+                {
+                    members.Add(JsonName(property) ?? property.Name);
+                }
+            }
+        }
+
+        // [JsonPropertyName("@type")] (System.Text.Json) and [JsonProperty("@type")] (Newtonsoft.Json).
+        private static string? JsonName(IPropertySymbol property)
+        {
+            foreach (var attribute in property.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name is "JsonPropertyNameAttribute" or "JsonPropertyAttribute"
+                    && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string name)
+                {
+                    return name;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsContent(INamedTypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.Name == "HttpContent" && current.ContainingNamespace?.ToDisplayString() == "System.Net.Http")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Presence.Analyzers.Catalog
+{
+    /// <summary>
+    /// Which configuration section each options type is bound from, as startup code says it:
+    /// <c>Configure&lt;T&gt;(config.GetSection("A"))</c>, <c>AddOptions&lt;T&gt;().BindConfiguration("A")</c>,
+    /// <c>AddOptions&lt;T&gt;().Bind(config.GetSection("A"))</c> and <c>config.GetSection("A").Get&lt;T&gt;()</c>. The section
+    /// may be a literal, <c>nameof(...)</c> or a string constant (<c>SlackOptions.SectionName</c>).
+    /// </summary>
+    /// <remarks>
+    /// Found by reading syntax once per compilation, and only when a URL is read from an object whose type might be
+    /// bound: no semantic model is built for it. Types are matched by name.
+    /// </remarks>
+    internal sealed class OptionsBindings
+    {
+        private readonly Dictionary<string, string> _sections;
+
+        private OptionsBindings(Dictionary<string, string> sections)
+        {
+            _sections = sections;
+        }
+
+        public static OptionsBindings None { get; } = new OptionsBindings(new Dictionary<string, string>());
+
+        /// <summary>The section <paramref name="type"/> is bound from, or null.</summary>
+        public string? SectionOf(ITypeSymbol type) => _sections.TryGetValue(type.Name, out var section) ? section : null;
+
+        public static OptionsBindings Find(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var sections = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var root = tree.GetRoot(cancellationToken);
+                foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    if (invocation.Expression is not MemberAccessExpressionSyntax access)
+                    {
+                        continue;
+                    }
+
+                    switch (access.Name)
+                    {
+                        // services.Configure<SlackOptions>(config.GetSection("Slack"))
+                        case GenericNameSyntax { Identifier.ValueText: "Configure", TypeArgumentList.Arguments.Count: 1 } configure
+                            when invocation.ArgumentList.Arguments.Count > 0
+                                 && SectionOf(invocation.ArgumentList.Arguments[invocation.ArgumentList.Arguments.Count - 1].Expression, compilation) is { } configured:
+                            Add(sections, configure.TypeArgumentList.Arguments[0], configured);
+                            break;
+
+                        // services.AddOptions<SlackOptions>().BindConfiguration("Slack") / .Bind(config.GetSection("Slack"))
+                        case IdentifierNameSyntax { Identifier.ValueText: "BindConfiguration" or "Bind" } bind
+                            when invocation.ArgumentList.Arguments.Count > 0 && AddOptionsType(access.Expression) is { } optionsType:
+                            var argument = invocation.ArgumentList.Arguments[0].Expression;
+                            var section = bind.Identifier.ValueText == "BindConfiguration" ? Constant(argument, compilation) : SectionOf(argument, compilation);
+                            if (section is not null)
+                            {
+                                Add(sections, optionsType, section);
+                            }
+
+                            break;
+
+                        // config.GetSection("Slack").Get<SlackOptions>()
+                        case GenericNameSyntax { Identifier.ValueText: "Get" or "GetRequired", TypeArgumentList.Arguments.Count: 1 } get
+                            when SectionOf(access.Expression, compilation) is { } read:
+                            Add(sections, get.TypeArgumentList.Arguments[0], read);
+                            break;
+                    }
+                }
+            }
+
+            return sections.Count == 0 ? None : new OptionsBindings(sections);
+        }
+
+        private static void Add(Dictionary<string, string> sections, TypeSyntax type, string section)
+        {
+            var name = type switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => null,
+            };
+
+            if (name is not null && !sections.ContainsKey(name))
+            {
+                sections[name] = section;
+            }
+        }
+
+        // The T of an AddOptions<T>() somewhere down a builder chain.
+        private static TypeSyntax? AddOptionsType(ExpressionSyntax expression)
+        {
+            for (var depth = 0; depth < 8 && expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }; depth++)
+            {
+                if (access.Name is GenericNameSyntax { Identifier.ValueText: "AddOptions" or "AddOptionsWithValidateOnStart", TypeArgumentList.Arguments.Count: > 0 } addOptions)
+                {
+                    return addOptions.TypeArgumentList.Arguments[0];
+                }
+
+                expression = access.Expression;
+            }
+
+            return null;
+        }
+
+        // The section path of config.GetSection("A").GetSection("B"): "A:B".
+        private static string? SectionOf(ExpressionSyntax expression, Compilation compilation)
+        {
+            var parts = new List<string>();
+            for (var depth = 0; depth < 8; depth++)
+            {
+                if (expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetSection" or "GetRequiredSection" } access } call
+                    || call.ArgumentList.Arguments.Count != 1
+                    || Constant(call.ArgumentList.Arguments[0].Expression, compilation) is not { } part)
+                {
+                    break;
+                }
+
+                parts.Insert(0, part);
+                expression = access.Expression;
+            }
+
+            return parts.Count == 0 ? null : string.Join(":", parts);
+        }
+
+        // "Slack", nameof(Slack), SlackOptions.SectionName, SectionName: constants found by name.
+        private static string? Constant(ExpressionSyntax expression, Compilation compilation)
+        {
+            switch (expression)
+            {
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    return literal.Token.ValueText;
+
+                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments: { Count: 1 } arguments }:
+                    return arguments[0].Expression switch
+                    {
+                        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                        SimpleNameSyntax simple => simple.Identifier.ValueText,
+                        _ => null,
+                    };
+
+                case MemberAccessExpressionSyntax { Expression: SimpleNameSyntax typeName, Name: SimpleNameSyntax memberName }:
+                    return ConstantField(compilation, typeName.Identifier.ValueText, memberName.Identifier.ValueText);
+
+                case IdentifierNameSyntax identifier:
+                    return ConstantField(compilation, typeName: null, identifier.Identifier.ValueText);
+
+                default:
+                    return null;
+            }
+        }
+
+        private static string? ConstantField(Compilation compilation, string? typeName, string fieldName)
+        {
+            string? found = null;
+            foreach (var symbol in compilation.GetSymbolsWithName(fieldName, SymbolFilter.Member))
+            {
+                if (symbol is IFieldSymbol { HasConstantValue: true, ConstantValue: string value } field
+                    && (typeName is null || field.ContainingType?.Name == typeName))
+                {
+                    if (found is not null && found != value)
+                    {
+                        return null;
+                    }
+
+                    found = value;
+                }
+            }
+
+            return found;
+        }
+    }
+}

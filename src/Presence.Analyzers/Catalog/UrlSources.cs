@@ -1,0 +1,258 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Presence.Analyzers.Catalog
+{
+    /// <summary>
+    /// Where the URLs of a compilation come from besides its source text: configuration read through
+    /// <c>IConfiguration</c> (<c>config["A:B"]</c>, <c>GetValue</c>, <c>GetSection</c>, <c>GetConnectionString</c>), options
+    /// types bound from a section and read through <c>IOptions&lt;T&gt;</c>, <c>IOptionsSnapshot&lt;T&gt;</c> and
+    /// <c>IOptionsMonitor&lt;T&gt;</c> (<c>[ConfigurationKeyName]</c> respected), and environment variables, each looked
+    /// up in the project's settings files. One instance per compilation: the files are parsed once, on first use, and
+    /// the options bindings are found once, the first time an options property is read as a URL.
+    /// </summary>
+    internal sealed class UrlSources
+    {
+        private const string ConfigurationNamespace = "Microsoft.Extensions.Configuration";
+        private readonly Lazy<AppSettings> _settings;
+        private readonly Lazy<OptionsBindings> _bindings;
+        private readonly bool _seesConfiguration;
+
+        public UrlSources(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
+        {
+            _settings = new Lazy<AppSettings>(() => AppSettings.Load(additionalFiles, cancellationToken));
+            _seesConfiguration = compilation.GetTypeByMetadataName(ConfigurationNamespace + ".IConfiguration") is not null;
+            var seesOptions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null;
+            _bindings = new Lazy<OptionsBindings>(() => seesOptions ? OptionsBindings.Find(compilation, cancellationToken) : OptionsBindings.None);
+        }
+
+        public AppSettings Settings => _settings.Value;
+
+        /// <summary>The URLs a configuration or environment read may hold, or null when <paramref name="operation"/> is neither.</summary>
+        public List<UrlCandidate>? Read(IOperation operation, int depth)
+        {
+            if (EnvironmentVariable(operation) is { } variable)
+            {
+                return FromSettings(variable, SettingKind.Environment, variable);
+            }
+
+            if (!_seesConfiguration)
+            {
+                return null;
+            }
+
+            if (ConfigurationRead(operation, out var fallback) is { } key)
+            {
+                var candidates = FromSettings(key, SettingKind.Configuration, key);
+                if (fallback is not null)
+                {
+                    candidates.AddRange(UrlText.Read(fallback, this, depth));
+                }
+
+                return candidates;
+            }
+
+            if (operation is IPropertyReferenceOperation { Property: { IsIndexer: false } property, Instance: { } instance }
+                && OptionsSection(instance, 0) is { } section)
+            {
+                var optionsKey = section.Key + ":" + KeyName(property);
+                return FromSettings(optionsKey, SettingKind.Configuration, optionsKey + " " + section.TypeName + "." + property.Name);
+            }
+
+            return null;
+        }
+
+        private List<UrlCandidate> FromSettings(string key, SettingKind kind, string names)
+        {
+            var candidates = new List<UrlCandidate>();
+            string? unset = null;
+            foreach (var value in Settings.Find(key))
+            {
+                var text = value.Value.Trim();
+                if (text.IndexOf("://", StringComparison.Ordinal) > 0)
+                {
+                    candidates.Add(new UrlCandidate(text, new SettingOrigin(key, kind, value, null, names)));
+                }
+                else
+                {
+                    unset ??= (text.Length == 0 ? "empty in " : "not a URL in ") + value.File;
+                }
+            }
+
+            if (candidates.Count == 0)
+            {
+                unset ??= kind == SettingKind.Environment
+                    ? "set only in the environment"
+                    : Settings.HasFiles ? "not set in the settings files" : "no settings file is passed to the analyzers";
+                candidates.Add(new UrlCandidate(RequestUrl.Unknown.ToString(), new SettingOrigin(key, kind, null, unset, names)));
+            }
+
+            return candidates;
+        }
+
+        // Environment.GetEnvironmentVariable("SLACK_WEBHOOK_URL").
+        private static string? EnvironmentVariable(IOperation operation)
+            => operation is IInvocationOperation { TargetMethod: { Name: "GetEnvironmentVariable", ContainingType: { Name: "Environment", ContainingNamespace.Name: "System" } } } call
+               && call.Arguments.Length > 0
+               && call.Arguments[0].Value.ConstantValue.Value is string name
+                ? name
+                : null;
+
+        /// <summary>The key <paramref name="operation"/> reads from IConfiguration, and the fallback it gives, or null.</summary>
+        private static string? ConfigurationRead(IOperation operation, out IOperation? fallback)
+        {
+            fallback = null;
+            switch (operation)
+            {
+                // config["Slack:WebhookUrl"], config.GetSection("Slack")["WebhookUrl"]
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when IsConfigurationType(indexer.Property.ContainingType):
+                    return indexer.Arguments[0].Value.ConstantValue.Value is string indexKey ? Join(SectionPath(indexer.Instance, 0), indexKey) : null;
+
+                // config.GetSection("Slack:WebhookUrl").Value
+                case IPropertyReferenceOperation { Property.Name: "Value" } value when IsConfigurationType(value.Property.ContainingType):
+                    return SectionPath(value.Instance, 0);
+
+                case IInvocationOperation call when IsConfigurationType((call.TargetMethod.ReducedFrom ?? call.TargetMethod).ContainingType):
+                    var receiver = Receiver(call);
+                    switch (call.TargetMethod.Name)
+                    {
+                        // config.GetValue<string>("Slack:WebhookUrl", "https://…")
+                        case "GetValue":
+                            fallback = Argument(call, "defaultValue");
+                            return Argument(call, "key")?.ConstantValue.Value is string valueKey ? Join(SectionPath(receiver, 0), valueKey) : null;
+
+                        case "GetConnectionString":
+                            return Argument(call, "name")?.ConstantValue.Value is string name ? Join(SectionPath(receiver, 0), "ConnectionStrings:" + name) : null;
+
+                        // config.GetSection("Slack:WebhookUrl").Get<string>()
+                        case "Get" when call.Type?.SpecialType == SpecialType.System_String:
+                            return SectionPath(receiver, 0);
+                    }
+
+                    return null;
+
+                default:
+                    return null;
+            }
+        }
+
+        // The section an IConfiguration value stands for: "" for the root, "Slack" for GetSection("Slack"), null when unknown.
+        private static string? SectionPath(IOperation? operation, int depth)
+        {
+            operation = UrlText.WithoutConversions(operation);
+            if (operation is null || depth > 8)
+            {
+                return null;
+            }
+
+            switch (operation)
+            {
+                case IInvocationOperation { TargetMethod.Name: "GetSection" or "GetRequiredSection" } call when call.Arguments.Length > 0:
+                    var parent = SectionPath(Receiver(call), depth + 1);
+                    var child = Argument(call, "key")?.ConstantValue.Value as string;
+                    return parent is null || child is null ? null : Join(parent, child);
+
+                case ILocalReferenceOperation local when UrlText.Initializer(local.Local, operation.SemanticModel) is { } initializer:
+                    return SectionPath(initializer, depth + 1);
+
+                default:
+                    // The whole configuration: IConfiguration, IConfigurationRoot, ConfigurationManager (builder.Configuration).
+                    return operation.Type is INamedTypeSymbol { Name: "IConfiguration" or "IConfigurationRoot" or "IConfigurationManager" or "ConfigurationManager" } type
+                           && IsConfigurationType(type)
+                        ? string.Empty
+                        : null;
+            }
+        }
+
+        // The section an options object was bound from, and its type's name.
+        private (string Key, string TypeName)? OptionsSection(IOperation? operation, int depth)
+        {
+            operation = UrlText.WithoutConversions(operation);
+            if (operation is null || depth > 8)
+            {
+                return null;
+            }
+
+            switch (operation)
+            {
+                // options.Value, monitor.CurrentValue
+                case IPropertyReferenceOperation { Property.Name: "Value" or "CurrentValue", Instance.Type: INamedTypeSymbol { TypeArguments.Length: 1 } options }
+                    when IsOptionsType(options):
+                    return Bound(options.TypeArguments[0]);
+
+                // monitor.Get(name), snapshot.Get(name)
+                case IInvocationOperation { TargetMethod.Name: "Get", Instance.Type: INamedTypeSymbol { TypeArguments.Length: 1 } named } when IsOptionsType(named):
+                    return Bound(named.TypeArguments[0]);
+
+                // config.GetSection("Slack").Get<SlackOptions>()
+                case IInvocationOperation { TargetMethod.Name: "Get" } call when IsConfigurationType((call.TargetMethod.ReducedFrom ?? call.TargetMethod).ContainingType):
+                    return SectionPath(Receiver(call), 0) is { } path && call.Type is { } bound ? (path, bound.Name) : null;
+
+                // options.Value.Slack.WebhookUrl: a nested object of a bound type.
+                case IPropertyReferenceOperation { Property: { IsIndexer: false } nested, Instance: { } parent } when OptionsSection(parent, depth + 1) is { } outer:
+                    return (Join(outer.Key, KeyName(nested)), nested.Type.Name);
+
+                case ILocalReferenceOperation local when UrlText.Initializer(local.Local, operation.SemanticModel) is { } initializer && OptionsSection(initializer, depth + 1) is { } fromLocal:
+                    return fromLocal;
+
+                default:
+                    // A field or parameter of a bound type (_options = options.Value in the constructor).
+                    return operation.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, SpecialType: SpecialType.None } type
+                           && type.Locations.Length > 0 && type.Locations[0].IsInSource
+                        ? Bound(type)
+                        : null;
+            }
+        }
+
+        private (string Key, string TypeName)? Bound(ITypeSymbol type)
+            => _bindings.Value.SectionOf(type) is { } section ? (section, type.Name) : null;
+
+        // [ConfigurationKeyName("webhook_url")] renames a property for the binder.
+        private static string KeyName(IPropertySymbol property)
+        {
+            foreach (var attribute in property.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "ConfigurationKeyNameAttribute" } attributeClass && IsConfigurationType(attributeClass)
+                    && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name)
+                {
+                    return name;
+                }
+            }
+
+            return property.Name;
+        }
+
+        private static string Join(string? parent, string child)
+            => parent is null ? child : parent.Length == 0 ? child : parent + ":" + child;
+
+        private static IOperation? Receiver(IInvocationOperation call)
+            => call.TargetMethod.IsExtensionMethod && call.TargetMethod.ReducedFrom is null && call.Arguments.Length > 0
+                ? call.Arguments[0].Value
+                : call.Instance;
+
+        private static IOperation? Argument(IInvocationOperation call, string name)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Name == name && !argument.IsImplicit)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsConfigurationType(INamedTypeSymbol? type)
+            => type?.ContainingNamespace is { Name: "Configuration", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } };
+
+        private static bool IsOptionsType(INamedTypeSymbol type)
+            => type.Name is "IOptions" or "IOptionsSnapshot" or "IOptionsMonitor"
+               && type.ContainingNamespace is { Name: "Options", ContainingNamespace: { Name: "Extensions", ContainingNamespace.Name: "Microsoft" } };
+    }
+}
