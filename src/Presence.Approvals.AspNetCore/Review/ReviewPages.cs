@@ -1,0 +1,302 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Presence
+{
+    /// <summary>The dashboard's pages: plain HTML forms, one external stylesheet, no script.</summary>
+    internal static class ReviewPages
+    {
+        private const int QueuePreviewLength = 600;
+
+        public static string Queue(ReviewRequest request, IReadOnlyList<ApprovalRecord> pending, ReviewMessages? message)
+        {
+            var html = Begin(request, "Queue", message);
+            html.Element("h1", $"Waiting for review ({pending.Count})");
+            if (pending.Count == 0)
+            {
+                html.Element("p", "Nothing is waiting for you. Posts submitted for review appear here.", "empty");
+                return End(html);
+            }
+
+            html.Raw("<table class=\"queue\"><thead><tr><th scope=\"col\">Channel</th><th scope=\"col\">Post</th><th scope=\"col\">Author</th>")
+                .Raw("<th scope=\"col\">Submitted</th><th scope=\"col\">Due</th><th scope=\"col\">Steps</th><th scope=\"col\"></th></tr></thead><tbody>");
+            foreach (var record in pending)
+            {
+                var url = request.Url("/posts/" + Uri.EscapeDataString(record.Id));
+                html.Raw("<tr><td>").Text(record.Channel ?? "—").Raw("</td><td><div class=\"content preview\">")
+                    .Text(Preview(ContentOf(record), QueuePreviewLength)).Raw("</div></td><td>").Text(record.Author).Raw("</td><td>")
+                    .Time(record.SubmittedAt).Raw("</td><td>");
+                Due(html, request, record);
+                var (done, needed) = Steps(request, record);
+                html.Raw("</td><td>").Text($"{done} of {needed}").Raw("</td><td>").Link(url, "Review", "button").Raw("</td></tr>");
+            }
+
+            html.Raw("</tbody></table>");
+            return End(html);
+        }
+
+        public static string Post(ReviewRequest request, ApprovalRecord record, ReviewMessages? message)
+        {
+            var html = Begin(request, "Post", message);
+            html.Raw("<p><a href=\"").Text(request.Url("/")).Raw("\">← Queue</a></p>");
+            html.Element("h1", $"{record.Channel ?? "Post"} by {record.Author}");
+            html.Raw("<dl class=\"facts\">");
+            Fact(html, "Status", StatusText(record.Status));
+            html.Raw("<dt>Submitted</dt><dd>").Time(record.SubmittedAt).Raw("</dd><dt>Due</dt><dd>");
+            Due(html, request, record);
+            var (done, needed) = Steps(request, record);
+            html.Raw("</dd>");
+            Fact(html, "Steps done", $"{done} of {needed}");
+            Fact(html, "Fingerprint", record.Fingerprint.Value);
+            html.Raw("</dl>");
+
+            html.Element("h2", "As it will appear");
+            html.Element("div", ContentOf(record), "content");
+
+            html.Element("h2", "Decisions");
+            if (record.Decisions.Count == 0)
+            {
+                html.Element("p", "No decisions yet.", "empty");
+            }
+            else
+            {
+                html.Raw("<ul class=\"decisions\">");
+                foreach (var decision in record.Decisions)
+                {
+                    html.Raw("<li>").Text($"{decision.Reviewer} {(decision.Approved ? "approved" : "rejected")} in {decision.StepName}, ").Time(decision.At);
+                    if (decision.Reason is not null)
+                    {
+                        html.Raw(": <q>").Text(decision.Reason).Raw("</q>");
+                    }
+
+                    html.Raw("</li>");
+                }
+
+                html.Raw("</ul>");
+            }
+
+            if (record.Status == ApprovalStatus.Pending && request.Reviewer is not null)
+            {
+                html.Element("h2", "Your decision");
+                if (string.Equals(record.Author, request.Reviewer, StringComparison.OrdinalIgnoreCase) && !request.Data.Ledger.Policy.AllowSelfApproval)
+                {
+                    html.Element("p", "You wrote this post. Someone else must approve it; the ledger refuses your own approval.", "note");
+                }
+
+                var postUrl = request.Url("/posts/" + Uri.EscapeDataString(record.Id));
+                html.Raw("<div class=\"actions\">");
+                Form(html, request, postUrl + "/approve", "approve");
+                html.Raw("<button type=\"submit\" class=\"approve\">Approve</button></form>");
+                Form(html, request, postUrl + "/reject", "reject");
+                html.Raw("<label for=\"reject-reason\">Reason for rejecting</label>")
+                    .Raw("<textarea id=\"reject-reason\" name=\"reason\" required maxlength=\"").Text(ReviewEndpoints.MaxReasonLength).Raw("\" rows=\"3\"></textarea>")
+                    .Raw("<button type=\"submit\" class=\"reject\">Reject</button></form>");
+                html.Raw("</div>");
+            }
+
+            return End(html);
+        }
+
+        public static string Hold(ReviewRequest request, ReviewMessages? message)
+        {
+            var hold = request.Data.Hold;
+            var html = Begin(request, "Publishing hold", message);
+            html.Element("h1", "Publishing hold");
+            html.Element("p", "The hold stops every scheduled post at once, when the world changed. Releasing it does not let the backlog out: posts that fell due during the hold need a fresh decision.");
+            var current = hold.Current;
+            if (current is null)
+            {
+                html.Element("p", "Publishing is allowed.", "status-ok");
+            }
+
+            if (request.Reviewer is not null)
+            {
+                if (current is null)
+                {
+                    Form(html, request, request.Url("/hold/engage"), "hold");
+                    html.Raw("<label for=\"hold-reason\">Why stop publishing?</label>")
+                        .Raw("<textarea id=\"hold-reason\" name=\"reason\" required maxlength=\"").Text(ReviewEndpoints.MaxReasonLength).Raw("\" rows=\"3\"></textarea>")
+                        .Raw("<button type=\"submit\" class=\"reject\">Put publishing on hold</button></form>");
+                }
+                else
+                {
+                    Form(html, request, request.Url("/hold/release"), "hold");
+                    html.Raw("<button type=\"submit\">Release the hold</button></form>");
+                }
+            }
+
+            html.Element("h2", "History");
+            var periods = hold.Periods;
+            if (periods.Count == 0)
+            {
+                html.Element("p", "Publishing has never been on hold.", "empty");
+            }
+            else
+            {
+                html.Raw("<table class=\"history\"><thead><tr><th scope=\"col\">From</th><th scope=\"col\">Engaged by</th><th scope=\"col\">Reason</th><th scope=\"col\">Until</th><th scope=\"col\">Released by</th></tr></thead><tbody>");
+                foreach (var period in periods.Reverse())
+                {
+                    html.Raw("<tr><td>").Time(period.Since).Raw("</td><td>").Text(period.EngagedBy).Raw("</td><td>").Text(period.Reason).Raw("</td><td>");
+                    if (period.Until is { } until)
+                    {
+                        html.Time(until);
+                    }
+                    else
+                    {
+                        html.Text("in force");
+                    }
+
+                    html.Raw("</td><td>").Text(period.ReleasedBy ?? "—").Raw("</td></tr>");
+                }
+
+                html.Raw("</tbody></table>");
+            }
+
+            return End(html);
+        }
+
+        public static string Refusal(ReviewRequest request, string title, string text)
+        {
+            var html = Begin(request, title, null);
+            html.Element("h1", title);
+            html.Raw("<p class=\"refusal\" role=\"alert\">").Text(text).Raw("</p>");
+            html.Raw("<p><a href=\"").Text(request.Url("/")).Raw("\">Back to the queue</a></p>");
+            return End(html);
+        }
+
+        internal static string ContentOf(ApprovalRecord record) => record.Summary ?? "(no preview was submitted with this post)";
+
+        internal static string Preview(string text, int length)
+            => text.Length <= length ? text : text.Substring(0, length).TrimEnd() + "…";
+
+        private static Html Begin(ReviewRequest request, string title, ReviewMessages? message)
+        {
+            var html = new Html();
+            html.Raw("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .Raw("<meta name=\"referrer\" content=\"no-referrer\"><title>").Text($"{title} · {request.Options.Title}").Raw("</title>")
+                .Raw("<link rel=\"stylesheet\" href=\"").Text(request.Url("/assets/review.css")).Raw("\"></head><body><header><nav>")
+                .Link(request.Url("/"), request.Options.Title, "brand").Link(request.Url("/"), "Queue").Link(request.Url("/hold"), "Publishing hold")
+                .Raw("</nav><span class=\"who\">").Text(request.Reviewer is null ? "Not signed in (read-only)" : "Signed in as " + request.Reviewer).Raw("</span></header>");
+            if (request.Data.Hold.Current is { } hold)
+            {
+                html.Raw("<div class=\"hold-banner\" role=\"status\"><strong>Publishing is on hold</strong> since ").Time(hold.Since)
+                    .Text($", engaged by {hold.EngagedBy}: ").Raw("<q>").Text(hold.Reason).Raw("</q></div>");
+            }
+
+            html.Raw("<main>");
+            if (message is not null)
+            {
+                html.Raw(message.IsRefusal ? "<p class=\"refusal\" role=\"alert\">" : "<p class=\"done\" role=\"status\">").Text(message.Text).Raw("</p>");
+            }
+
+            return html;
+        }
+
+        private static string End(Html html) => html.Raw("</main></body></html>").ToString();
+
+        private static void Form(Html html, ReviewRequest request, string action, string cssClass)
+        {
+            var tokens = request.Http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(request.Http);
+            html.Raw("<form method=\"post\"").Attribute("action", action).Attribute("class", cssClass).Raw("><input type=\"hidden\"")
+                .Attribute("name", tokens.FormFieldName).Attribute("value", tokens.RequestToken).Raw(">");
+        }
+
+        private static void Fact(Html html, string name, string value) => html.Raw("<dt>").Text(name).Raw("</dt><dd>").Text(value).Raw("</dd>");
+
+        private static void Due(Html html, ReviewRequest request, ApprovalRecord record)
+        {
+            if (record.DueAt is not { } due)
+            {
+                html.Text("once approved");
+                return;
+            }
+
+            html.Time(due).Raw(" <span class=\"left\">(").Text(TimeLeft(due - request.Now)).Raw(")</span>");
+        }
+
+        internal static string TimeLeft(TimeSpan left)
+        {
+            if (left <= TimeSpan.Zero)
+            {
+                return "overdue";
+            }
+
+            if (left.TotalDays >= 1)
+            {
+                return string.Format(CultureInfo.InvariantCulture, "in {0} d {1} h", (int)left.TotalDays, left.Hours);
+            }
+
+            return left.TotalHours >= 1
+                ? string.Format(CultureInfo.InvariantCulture, "in {0} h {1} min", (int)left.TotalHours, left.Minutes)
+                : string.Format(CultureInfo.InvariantCulture, "in {0} min", Math.Max(1, (int)Math.Ceiling(left.TotalMinutes)));
+        }
+
+        /// <summary>How many of the policy's steps the decisions so far complete, and how many there are.</summary>
+        internal static (int Done, int Needed) Steps(ReviewRequest request, ApprovalRecord record)
+        {
+            var steps = request.Data.Ledger.Policy.Steps;
+            var done = 0;
+            foreach (var step in steps)
+            {
+                var approvers = record.Decisions.Where(d => d.Approved && d.StepName == step.Name).Select(d => d.Reviewer).ToList();
+                var complete = step.Mode == ApprovalMode.All
+                    ? step.Reviewers.All(r => approvers.Contains(r, StringComparer.OrdinalIgnoreCase))
+                    : approvers.Count > 0;
+                if (!complete)
+                {
+                    break;
+                }
+
+                done++;
+            }
+
+            return (done, steps.Count);
+        }
+
+        private static string StatusText(ApprovalStatus status) => status switch
+        {
+            ApprovalStatus.Pending => "Waiting for review",
+            ApprovalStatus.Approved => "Approved: goes out at its due time",
+            ApprovalStatus.Rejected => "Rejected",
+            ApprovalStatus.Cancelled => "Withdrawn",
+            ApprovalStatus.Expired => "Expired: not published",
+            ApprovalStatus.Redeemed => "Published",
+            _ => status.ToString(),
+        };
+
+        public const string Stylesheet = """
+            :root { color-scheme: light; --ink: #1d2330; --muted: #5b6476; --line: #d9dee8; --ok: #1f7a3d; --bad: #a3261b; --hold: #8a5a00; }
+            * { box-sizing: border-box; }
+            body { margin: 0; font: 15px/1.5 system-ui, sans-serif; color: var(--ink); background: #f6f7fb; }
+            header { display: flex; justify-content: space-between; align-items: center; padding: .6rem 1.2rem; background: #fff; border-bottom: 1px solid var(--line); }
+            nav a { margin-right: 1rem; color: var(--ink); text-decoration: none; }
+            nav a.brand { font-weight: 700; }
+            .who { color: var(--muted); }
+            main { max-width: 72rem; margin: 1.2rem auto; padding: 0 1.2rem; }
+            table { width: 100%; border-collapse: collapse; background: #fff; }
+            th, td { text-align: left; vertical-align: top; padding: .5rem .6rem; border-bottom: 1px solid var(--line); }
+            .content { white-space: pre-wrap; overflow-wrap: anywhere; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; }
+            .content.preview { border: 0; padding: 0; max-height: 9em; overflow: hidden; }
+            .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+            .facts dt { color: var(--muted); }
+            .facts dd { margin: 0; overflow-wrap: anywhere; }
+            .actions { display: flex; gap: 2rem; flex-wrap: wrap; align-items: flex-start; }
+            form { display: flex; flex-direction: column; gap: .4rem; min-width: 16rem; }
+            textarea { font: inherit; padding: .4rem; }
+            button, a.button { font: inherit; padding: .4rem .9rem; border-radius: 6px; border: 1px solid var(--ink); background: #fff; color: var(--ink); cursor: pointer; text-decoration: none; display: inline-block; }
+            button.approve { background: var(--ok); border-color: var(--ok); color: #fff; }
+            button.reject { background: var(--bad); border-color: var(--bad); color: #fff; }
+            .refusal { color: var(--bad); background: #fdecea; border: 1px solid #f3c1bb; padding: .6rem .8rem; border-radius: 6px; }
+            .done { color: var(--ok); background: #e9f6ee; border: 1px solid #b9e0c6; padding: .6rem .8rem; border-radius: 6px; }
+            .note { color: var(--hold); }
+            .hold-banner { background: #fff4d6; border-bottom: 1px solid #f0d48a; color: var(--hold); padding: .6rem 1.2rem; }
+            .empty, .left { color: var(--muted); }
+            del { background: #fdecea; color: var(--bad); }
+            ins { background: #e9f6ee; color: var(--ok); text-decoration: none; }
+            """;
+    }
+}
