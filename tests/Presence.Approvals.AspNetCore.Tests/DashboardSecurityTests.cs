@@ -64,7 +64,7 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         AssertSecurityHeaders(response);
-        Assert.Equal(ApprovalStatus.Pending, (await _app.Services.GetStore().FindAsync(post.Id, default))!.Status);
+        Assert.Equal(ApprovalStatus.Pending, (await _app.Ledger.FindAsync(post.Id, default))!.Status);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
 
         var forged = await maria.PostAsync($"/review/posts/{post.Id}/approve", ("__RequestVerificationToken", "forged"));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Equal(ApprovalStatus.Pending, (await _app.Services.GetStore().FindAsync(post.Id, default))!.Status);
+        Assert.Equal(ApprovalStatus.Pending, (await _app.Ledger.FindAsync(post.Id, default))!.Status);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
         var response = await omar.PostAsync($"/review/posts/{post.Id}/approve", (token.GetAttribute("name")!, token.GetAttribute("value")!));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(ApprovalStatus.Pending, (await _app.Services.GetStore().FindAsync(post.Id, default))!.Status);
+        Assert.Equal(ApprovalStatus.Pending, (await _app.Ledger.FindAsync(post.Id, default))!.Status);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
         var response = await omar.SubmitAsync(page, "form.approve", ("reviewer", Users.Maria), ("by", Users.Maria), ("user", Users.Maria));
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        var record = (await _app.Services.GetStore().FindAsync(post.Id, default))!;
+        var record = (await _app.Ledger.FindAsync(post.Id, default))!;
         Assert.Equal(Users.Omar, Assert.Single(record.Decisions).Reviewer);
     }
 
@@ -148,7 +148,7 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
         var after = await maria.GetAsync(response.Headers.Location!.ToString());
 
         Assert.Contains("You wrote this post, so you cannot decide on it", after.Document.QuerySelector("[role=alert]")!.TextContent);
-        Assert.Equal(ApprovalStatus.Pending, (await _app.Services.GetStore().FindAsync(post.Id, default))!.Status);
+        Assert.Equal(ApprovalStatus.Pending, (await _app.Ledger.FindAsync(post.Id, default))!.Status);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
         var response = await omar.PostAsync($"/review/posts/{brand.Id}/approve", (token.GetAttribute("name")!, token.GetAttribute("value")!));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Empty((await _app.Services.GetStore().FindAsync(brand.Id, default))!.Decisions);
+        Assert.Empty((await _app.Ledger.FindAsync(brand.Id, default))!.Decisions);
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
         var response = await ci.PostAsync($"/review/posts/{post.Id}/approve", (token.GetAttribute("name")!, token.GetAttribute("value")!));
 
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden, response.StatusCode.ToString());
-        Assert.Empty((await _app.Services.GetStore().FindAsync(post.Id, default))!.Decisions);
+        Assert.Empty((await _app.Ledger.FindAsync(post.Id, default))!.Decisions);
     }
 
     [Fact]
@@ -227,11 +227,11 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
         var response = await maria.SubmitAsync(page, "form.reject", ("reason", "   "));
         var after = await maria.GetAsync(response.Headers.Location!.ToString());
         Assert.Contains("a reason is required", after.MainText);
-        Assert.Equal(ApprovalStatus.Pending, (await _app.Services.GetStore().FindAsync(post.Id, default))!.Status);
+        Assert.Equal(ApprovalStatus.Pending, (await _app.Ledger.FindAsync(post.Id, default))!.Status);
 
         response = await maria.SubmitAsync(page, "form.reject", ("reason", "Off-brand tone."));
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        var record = (await _app.Services.GetStore().FindAsync(post.Id, default))!;
+        var record = (await _app.Ledger.FindAsync(post.Id, default))!;
         Assert.Equal(ApprovalStatus.Rejected, record.Status);
         Assert.Equal("Off-brand tone.", Assert.Single(record.Decisions).Reason);
     }
@@ -244,7 +244,7 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
         var response = await maria.SubmitAsync(page, "form.hold", ("reason", "National day of mourning"), ("by", "someone-else"));
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
 
-        var hold = _app.Ledger.Hold.Current!;
+        var hold = (await _app.Ledger.Hold.GetCurrentAsync(default))!;
         Assert.Equal("National day of mourning", hold.Reason);
         Assert.Equal(Users.Maria, hold.EngagedBy);
         var queue = await maria.GetAsync("review/");
@@ -252,7 +252,7 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
 
         page = await maria.GetAsync("review/hold");
         await maria.SubmitAsync(page, "form.hold");
-        Assert.Null(_app.Ledger.Hold.Current);
+        Assert.Null(await _app.Ledger.Hold.GetCurrentAsync(default));
         page = await maria.GetAsync("review/hold");
         Assert.Contains("National day of mourning", page.Document.QuerySelector("table.history")!.TextContent);
     }
@@ -266,7 +266,7 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
         var after = await maria.GetAsync(response.Headers.Location!.ToString());
 
         Assert.Contains("a reason is required", after.MainText);
-        Assert.Null(_app.Ledger.Hold.Current);
+        Assert.Null(await _app.Ledger.Hold.GetCurrentAsync(default));
     }
 
     internal static void AssertSecurityHeaders(HttpResponseMessage response)

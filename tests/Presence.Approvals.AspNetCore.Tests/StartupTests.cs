@@ -85,7 +85,7 @@ public sealed class StartupTests
         Assert.Null((await anonymous.GetAsync("review/hold")).Document.QuerySelector("form"));
         var response = await anonymous.PostAsync($"/review/posts/{post.Id}/approve");
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden, response.StatusCode.ToString());
-        Assert.Equal(ApprovalStatus.Pending, (await app.Services.GetStore().FindAsync(post.Id, default))!.Status);
+        Assert.Equal(ApprovalStatus.Pending, (await app.Ledger.FindAsync(post.Id, default))!.Status);
     }
 
     [Fact]

@@ -11,22 +11,23 @@ namespace Presence
     {
         public ReviewData(IServiceProvider services)
         {
-            Ledger = services.GetService<ApprovalLedger>() ?? throw Missing(nameof(ApprovalLedger));
-            Store = services.GetService<IApprovalStore>() ?? throw Missing(nameof(IApprovalStore));
+            Ledger = services.GetService<ApprovalLedger>()
+                ?? throw new InvalidOperationException(
+                    "The review dashboard needs the approval ledger: call services.AddPresenceApprovals(o => o.UseSqlite(...)) (or register an ApprovalLedger) before mapping it.");
+            Audit = services.GetService<IApprovalAuditReader>();
         }
 
         public ApprovalLedger Ledger { get; }
 
-        public IApprovalStore Store { get; }
+        public IPublishingHold Hold => Ledger.Hold;
 
-        public PublishingHold Hold => Ledger.Hold;
+        /// <summary>The audit trail, when the app keeps one that can be read back; null otherwise (the history page says so).</summary>
+        public IApprovalAuditReader? Audit { get; }
 
-        public Task<ApprovalRecord?> FindAsync(string id, CancellationToken cancellationToken) => Store.FindAsync(id, cancellationToken);
+        public Task<ApprovalRecord?> FindAsync(string id, CancellationToken cancellationToken) => Ledger.FindAsync(id, cancellationToken);
 
         public Task<IReadOnlyList<ApprovalRecord>> PendingAsync(CancellationToken cancellationToken) => Ledger.ListPendingAsync(cancellationToken);
 
-        private static InvalidOperationException Missing(string what)
-            => new InvalidOperationException(
-                $"The review dashboard needs the approval ledger's services ({what} is not registered): call services.AddPresenceApprovals(...) before mapping it.");
+        public Task<IReadOnlyList<ApprovalRecord>> SentBackAsync(CancellationToken cancellationToken) => Ledger.ListAsync(ApprovalStatus.ChangesRequested, cancellationToken);
     }
 }

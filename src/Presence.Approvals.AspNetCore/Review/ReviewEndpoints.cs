@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
 using System.Linq;
+using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -13,23 +17,36 @@ namespace Presence
     internal static class ReviewEndpoints
     {
         internal const int MaxReasonLength = 2000;
+        internal const int HistoryPageSize = 200;
 
         public static void Map(RouteGroupBuilder group, PathString prefix)
         {
             group.MapGet("/", Run(prefix, QueueAsync));
             group.MapGet("/posts/{id}", Run(prefix, request => PostAsync(request, Id(request))));
-            group.MapPost("/posts/{id}/approve", Run(prefix, request => DecideAsync(request, Id(request), approve: true)));
-            group.MapPost("/posts/{id}/reject", Run(prefix, request => DecideAsync(request, Id(request), approve: false)));
+            group.MapPost("/posts/{id}/approve", Run(prefix, request => DecideAsync(request, Id(request), ReviewerVerdict.Approved)));
+            group.MapPost("/posts/{id}/reject", Run(prefix, request => DecideAsync(request, Id(request), ReviewerVerdict.Rejected)));
+            group.MapPost("/posts/{id}/request-changes", Run(prefix, request => DecideAsync(request, Id(request), ReviewerVerdict.ChangesRequested)));
             group.MapGet("/hold", Run(prefix, HoldAsync));
             group.MapPost("/hold/engage", Run(prefix, request => ChangeHoldAsync(request, engage: true)));
             group.MapPost("/hold/release", Run(prefix, request => ChangeHoldAsync(request, engage: false)));
+            group.MapGet("/history", Run(prefix, request => HistoryAsync(request, HistoryFormat.Page)));
+            group.MapGet("/history.csv", Run(prefix, request => HistoryAsync(request, HistoryFormat.Csv)));
+            group.MapGet("/history.jsonl", Run(prefix, request => HistoryAsync(request, HistoryFormat.JsonLines)));
             group.MapGet("/assets/review.css", Run(prefix, _ => Task.FromResult(Results.Text(ReviewPages.Stylesheet, "text/css; charset=utf-8"))));
+        }
+
+        private enum HistoryFormat
+        {
+            Page,
+            Csv,
+            JsonLines,
         }
 
         private static RequestDelegate Run(PathString prefix, Func<ReviewRequest, Task<IResult>> handler)
             => async http =>
             {
-                var result = await handler(new ReviewRequest(http, prefix)).ConfigureAwait(false);
+                var request = await new ReviewRequest(http, prefix).LoadAsync().ConfigureAwait(false);
+                var result = await handler(request).ConfigureAwait(false);
                 await result.ExecuteAsync(http).ConfigureAwait(false);
             };
 
@@ -37,18 +54,11 @@ namespace Presence
 
         private static async Task<IResult> QueueAsync(ReviewRequest request)
         {
-            var pending = await request.Data.PendingAsync(request.Http.RequestAborted).ConfigureAwait(false);
-            var visible = new System.Collections.Generic.List<ApprovalRecord>();
-            foreach (var record in pending)
-            {
-                if (await request.MaySeeAsync(record).ConfigureAwait(false))
-                {
-                    visible.Add(record);
-                }
-            }
-
-            var ordered = visible.OrderBy(r => r.DueAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
-            return Page(ReviewPages.Queue(request, ordered, ReviewMessages.From(request.Http.Request.Query["outcome"])));
+            var pending = await VisibleAsync(request, await request.Data.PendingAsync(request.Http.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
+            var sentBack = await VisibleAsync(request, await request.Data.SentBackAsync(request.Http.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
+            var ordered = pending.OrderBy(r => r.DueAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+            var waiting = sentBack.OrderByDescending(r => r.Decisions.Count > 0 ? r.Decisions[r.Decisions.Count - 1].At : r.SubmittedAt).Take(50).ToList();
+            return Page(ReviewPages.Queue(request, ordered, waiting, ReviewMessages.From(request.Http.Request.Query["outcome"])));
         }
 
         private static async Task<IResult> PostAsync(ReviewRequest request, string id)
@@ -59,10 +69,12 @@ namespace Presence
                 return NotFound(request);
             }
 
-            return Page(ReviewPages.Post(request, record, ReviewMessages.From(request.Http.Request.Query["outcome"])));
+            // The previous revision, shown as a diff, only if it is visible under the same rules.
+            var previous = record.Supersedes is { } earlier ? await FindVisibleAsync(request, earlier).ConfigureAwait(false) : null;
+            return Page(ReviewPages.Post(request, record, previous, ReviewMessages.From(request.Http.Request.Query["outcome"])));
         }
 
-        private static async Task<IResult> DecideAsync(ReviewRequest request, string id, bool approve)
+        private static async Task<IResult> DecideAsync(ReviewRequest request, string id, ReviewerVerdict verdict)
         {
             if (await RefuseChangeAsync(request).ConfigureAwait(false) is { } refusal)
             {
@@ -76,22 +88,39 @@ namespace Presence
             }
 
             var reason = await ReadTextAsync(request, "reason").ConfigureAwait(false);
-            if (!approve && reason is null)
+            if (verdict != ReviewerVerdict.Approved && reason is null)
             {
                 return SeeOther(PostUrl(request, record.Id, ReviewMessages.ReasonRequired));
             }
 
-            var result = await request.Data.Ledger.DecideAsync(record.Id, request.Reviewer!, approve, reason, request.Http.RequestAborted).ConfigureAwait(false);
+            var ledger = request.Data.Ledger;
+            var cancellation = request.Http.RequestAborted;
+            var result = verdict switch
+            {
+                ReviewerVerdict.Approved => await ledger.DecideAsync(record.Id, request.Reviewer!, approve: true, reason, cancellation).ConfigureAwait(false),
+                ReviewerVerdict.Rejected => await ledger.DecideAsync(record.Id, request.Reviewer!, approve: false, reason, cancellation).ConfigureAwait(false),
+                _ => await ledger.RequestChangesAsync(record.Id, request.Reviewer!, reason!, cancellation).ConfigureAwait(false),
+            };
             if (!result.IsRecorded)
             {
                 return SeeOther(PostUrl(request, record.Id, result.Outcome.ToString()));
             }
 
-            return SeeOther(request.Url("/") + "?outcome=" + (approve ? ReviewMessages.Approved : ReviewMessages.Rejected));
+            var outcome = verdict switch
+            {
+                ReviewerVerdict.Approved => ReviewMessages.Approved,
+                ReviewerVerdict.Rejected => ReviewMessages.Rejected,
+                _ => ReviewMessages.ChangesRequested,
+            };
+            return SeeOther(request.Url("/") + "?outcome=" + outcome);
         }
 
-        private static Task<IResult> HoldAsync(ReviewRequest request)
-            => Task.FromResult(Page(ReviewPages.Hold(request, ReviewMessages.From(request.Http.Request.Query["outcome"]))));
+        private static async Task<IResult> HoldAsync(ReviewRequest request)
+        {
+            var history = await request.Data.Hold.GetHistoryAsync(request.Http.RequestAborted).ConfigureAwait(false);
+            var mayChange = request.Reviewer is not null && await request.AdmitsAsync(request.Options.Hold).ConfigureAwait(false);
+            return Page(ReviewPages.Hold(request, history, mayChange, ReviewMessages.From(request.Http.Request.Query["outcome"])));
+        }
 
         private static async Task<IResult> ChangeHoldAsync(ReviewRequest request, bool engage)
         {
@@ -105,19 +134,73 @@ namespace Presence
                 return Page(ReviewPages.Refusal(request, "Not allowed", "You may not engage or release the publishing hold."), StatusCodes.Status403Forbidden);
             }
 
+            var hold = request.Data.Hold;
             string outcome;
             if (engage)
             {
                 var reason = await ReadTextAsync(request, "reason").ConfigureAwait(false);
                 outcome = reason is null ? ReviewMessages.ReasonRequired
-                    : request.Data.Hold.Engage(reason, request.Reviewer!) ? ReviewMessages.HoldEngaged : ReviewMessages.HoldAlreadyEngaged;
+                    : await hold.EngageAsync(reason, request.Reviewer!, request.Http.RequestAborted).ConfigureAwait(false) ? ReviewMessages.HoldEngaged
+                    : ReviewMessages.HoldAlreadyEngaged;
             }
             else
             {
-                outcome = request.Data.Hold.Release(request.Reviewer!) ? ReviewMessages.HoldReleased : ReviewMessages.HoldNotEngaged;
+                outcome = await hold.ReleaseAsync(request.Reviewer!, request.Http.RequestAborted).ConfigureAwait(false) ? ReviewMessages.HoldReleased : ReviewMessages.HoldNotEngaged;
             }
 
             return SeeOther(request.Url("/hold") + "?outcome=" + outcome);
+        }
+
+        private static async Task<IResult> HistoryAsync(ReviewRequest request, HistoryFormat format)
+        {
+            if (!await request.AdmitsAsync(request.Options.History).ConfigureAwait(false))
+            {
+                return Page(ReviewPages.Refusal(request, "Not allowed", "You may not read the history."), StatusCodes.Status403Forbidden);
+            }
+
+            var filter = HistoryFilter.Read(request.Http.Request.Query);
+            if (request.Data.Audit is null)
+            {
+                return format == HistoryFormat.Page
+                    ? Page(ReviewPages.History(request, filter, Array.Empty<ApprovalAuditEvent>(), available: false, truncated: false))
+                    : Page(ReviewPages.Refusal(request, "No history", "This app does not keep an audit trail that can be read back."), StatusCodes.Status404NotFound);
+            }
+
+            var events = await request.Data.Audit.ReadAsync(filter.ToQuery(), request.Http.RequestAborted).ConfigureAwait(false);
+            var visible = new List<ApprovalAuditEvent>(events.Count);
+            foreach (var auditEvent in events)
+            {
+                // Events of a channel the user may not review stay as hidden as its posts; hold changes have no channel.
+                if (auditEvent.Channel is null ? auditEvent.RequestId is null || await MaySeeRequestAsync(request, auditEvent.RequestId).ConfigureAwait(false)
+                    : await request.AdmitsAsync(request.Options.RuleFor(auditEvent.Channel)).ConfigureAwait(false))
+                {
+                    visible.Add(auditEvent);
+                }
+            }
+
+            switch (format)
+            {
+                case HistoryFormat.Csv:
+                    return Export(visible, "text/csv; charset=utf-8", "approval-history.csv", ApprovalAuditExport.WriteCsv);
+                case HistoryFormat.JsonLines:
+                    return Export(visible, "application/x-ndjson; charset=utf-8", "approval-history.jsonl", ApprovalAuditExport.WriteJsonLines);
+                default:
+                    var newest = visible.AsEnumerable().Reverse().Take(HistoryPageSize).ToList();
+                    return Page(ReviewPages.History(request, filter, newest, available: true, truncated: visible.Count > HistoryPageSize));
+            }
+        }
+
+        private static IResult Export(IReadOnlyList<ApprovalAuditEvent> events, string contentType, string fileName, Action<TextWriter, IEnumerable<ApprovalAuditEvent>> write)
+        {
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            write(writer, events);
+            return Results.File(Encoding.UTF8.GetBytes(writer.ToString()), contentType, fileName);
+        }
+
+        private static async Task<bool> MaySeeRequestAsync(ReviewRequest request, string requestId)
+        {
+            var record = await request.Data.FindAsync(requestId, request.Http.RequestAborted).ConfigureAwait(false);
+            return record is null || await request.MaySeeAsync(record).ConfigureAwait(false);
         }
 
         /// <summary>Refuses a state change without a valid antiforgery token or without a signed-in reviewer.</summary>
@@ -131,10 +214,24 @@ namespace Presence
 
             if (request.Reviewer is null)
             {
-                return Page(ReviewPages.Refusal(request, "Sign in to decide", "Decisions are recorded in the name of a signed-in reviewer. Sign in and try again."), StatusCodes.Status403Forbidden);
+                return Page(ReviewPages.Refusal(request, "Sign in to decide", "Decisions are recorded in the name of a signed-in person. Sign in and try again."), StatusCodes.Status403Forbidden);
             }
 
             return null;
+        }
+
+        private static async Task<List<ApprovalRecord>> VisibleAsync(ReviewRequest request, IEnumerable<ApprovalRecord> records)
+        {
+            var visible = new List<ApprovalRecord>();
+            foreach (var record in records)
+            {
+                if (await request.MaySeeAsync(record).ConfigureAwait(false))
+                {
+                    visible.Add(record);
+                }
+            }
+
+            return visible;
         }
 
         /// <summary>The record, if it exists and the user may see its channel; otherwise null, so another channel's ids reveal nothing.</summary>
@@ -149,8 +246,8 @@ namespace Presence
             return record is not null && await request.MaySeeAsync(record).ConfigureAwait(false) ? record : null;
         }
 
-        private static bool IsWellFormedId(string id)
-            => id.Length is > 0 and <= 128 && id.All(c => char.IsLetterOrDigit(c) && c < 128 || c is '-' or '_' or '.' or ':');
+        internal static bool IsWellFormedId(string id)
+            => id.Length is > 0 and <= 128 && id.All(c => (char.IsLetterOrDigit(c) && c < 128) || c is '-' or '_' or '.' or ':');
 
         private static async Task<string?> ReadTextAsync(ReviewRequest request, string field)
         {

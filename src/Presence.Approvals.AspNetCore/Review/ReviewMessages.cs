@@ -11,6 +11,7 @@ namespace Presence
     {
         public const string Approved = "approved";
         public const string Rejected = "rejected";
+        public const string ChangesRequested = "changes-requested";
         public const string ReasonRequired = "reason-required";
         public const string HoldEngaged = "hold-engaged";
         public const string HoldAlreadyEngaged = "hold-already-engaged";
@@ -21,6 +22,7 @@ namespace Presence
         {
             [Approved] = new ReviewMessages(false, "Your approval was recorded."),
             [Rejected] = new ReviewMessages(false, "Your rejection was recorded; the author will see your reason."),
+            [ChangesRequested] = new ReviewMessages(false, "The post went back to its author with your note."),
             [ReasonRequired] = new ReviewMessages(true, "Say why: a reason is required."),
             [HoldEngaged] = new ReviewMessages(false, "Publishing is on hold. Nothing scheduled goes out until the hold is released."),
             [HoldAlreadyEngaged] = new ReviewMessages(true, "Publishing was already on hold; the reason given then stands."),

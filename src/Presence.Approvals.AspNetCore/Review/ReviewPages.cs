@@ -12,50 +12,90 @@ namespace Presence
     {
         private const int QueuePreviewLength = 600;
 
-        public static string Queue(ReviewRequest request, IReadOnlyList<ApprovalRecord> pending, ReviewMessages? message)
+        public static string Queue(ReviewRequest request, IReadOnlyList<ApprovalRecord> pending, IReadOnlyList<ApprovalRecord> sentBack, ReviewMessages? message)
         {
             var html = Begin(request, "Queue", message);
             html.Element("h1", $"Waiting for review ({pending.Count})");
             if (pending.Count == 0)
             {
-                html.Element("p", "Nothing is waiting for you. Posts submitted for review appear here.", "empty");
-                return End(html);
+                html.Element("p", "Nothing is waiting for review. Posts submitted for review appear here.", "empty");
             }
-
-            html.Raw("<table class=\"queue\"><thead><tr><th scope=\"col\">Channel</th><th scope=\"col\">Post</th><th scope=\"col\">Author</th>")
-                .Raw("<th scope=\"col\">Submitted</th><th scope=\"col\">Due</th><th scope=\"col\">Steps</th><th scope=\"col\"></th></tr></thead><tbody>");
-            foreach (var record in pending)
+            else
             {
-                var url = request.Url("/posts/" + Uri.EscapeDataString(record.Id));
-                html.Raw("<tr><td>").Text(record.Channel ?? "—").Raw("</td><td><div class=\"content preview\">")
-                    .Text(Preview(ContentOf(record), QueuePreviewLength)).Raw("</div></td><td>").Text(record.Author).Raw("</td><td>")
-                    .Time(record.SubmittedAt).Raw("</td><td>");
-                Due(html, request, record);
-                var (done, needed) = Steps(request, record);
-                html.Raw("</td><td>").Text($"{done} of {needed}").Raw("</td><td>").Link(url, "Review", "button").Raw("</td></tr>");
+                html.Raw("<table class=\"queue\"><thead><tr><th scope=\"col\">Channel</th><th scope=\"col\">Post</th><th scope=\"col\">Author</th>")
+                    .Raw("<th scope=\"col\">Submitted</th><th scope=\"col\">Due</th><th scope=\"col\">Steps</th><th scope=\"col\"></th></tr></thead><tbody>");
+                foreach (var record in pending)
+                {
+                    html.Raw("<tr").Attribute("id", "post-" + record.Id).Raw("><td>").Text(record.Channel ?? "—").Raw("</td><td><div class=\"content preview\">")
+                        .Text(Preview(ContentOf(record), QueuePreviewLength)).Raw("</div>");
+                    if (record.Supersedes is not null)
+                    {
+                        html.Element("span", "revision", "tag");
+                    }
+
+                    html.Raw("</td><td>").Text(record.Author).Raw("</td><td>").Time(record.SubmittedAt).Raw("</td><td>");
+                    Due(html, request, record);
+                    var (done, needed) = Steps(request, record);
+                    html.Raw("</td><td>").Text($"{done} of {needed}").Raw("</td><td>")
+                        .Link(PostUrl(request, record), "Review", "button").Raw("</td></tr>");
+                }
+
+                html.Raw("</tbody></table>");
             }
 
-            html.Raw("</tbody></table>");
+            if (sentBack.Count > 0)
+            {
+                html.Element("h2", $"Sent back to their authors ({sentBack.Count})");
+                html.Raw("<table class=\"queue sent-back\"><thead><tr><th scope=\"col\">Channel</th><th scope=\"col\">Post</th><th scope=\"col\">Author</th><th scope=\"col\">Changes asked for</th><th scope=\"col\"></th></tr></thead><tbody>");
+                foreach (var record in sentBack)
+                {
+                    var note = record.Decisions.LastOrDefault(d => d.ChangesRequested);
+                    html.Raw("<tr><td>").Text(record.Channel ?? "—").Raw("</td><td><div class=\"content preview\">").Text(Preview(ContentOf(record), 200))
+                        .Raw("</div></td><td>").Text(record.Author).Raw("</td><td>").Text(note is null ? string.Empty : $"{note.Reviewer}: {note.Reason}")
+                        .Raw("</td><td>").Link(PostUrl(request, record), "Open").Raw("</td></tr>");
+                }
+
+                html.Raw("</tbody></table>");
+            }
+
             return End(html);
         }
 
-        public static string Post(ReviewRequest request, ApprovalRecord record, ReviewMessages? message)
+        public static string Post(ReviewRequest request, ApprovalRecord record, ApprovalRecord? previous, ReviewMessages? message)
         {
             var html = Begin(request, "Post", message);
-            html.Raw("<p><a href=\"").Text(request.Url("/")).Raw("\">← Queue</a></p>");
+            html.Raw("<p>").Link(request.Url("/"), "← Queue").Raw("</p>");
             html.Element("h1", $"{record.Channel ?? "Post"} by {record.Author}");
             html.Raw("<dl class=\"facts\">");
-            Fact(html, "Status", StatusText(record.Status));
+            Fact(html, "Status", StatusText(record));
             html.Raw("<dt>Submitted</dt><dd>").Time(record.SubmittedAt).Raw("</dd><dt>Due</dt><dd>");
             Due(html, request, record);
             var (done, needed) = Steps(request, record);
             html.Raw("</dd>");
             Fact(html, "Steps done", $"{done} of {needed}");
+            if (record.NotifyTo is not null)
+            {
+                Fact(html, "Decisions are told to", record.NotifyTo);
+            }
+
             Fact(html, "Fingerprint", record.Fingerprint.Value);
             html.Raw("</dl>");
 
             html.Element("h2", "As it will appear");
             html.Element("div", ContentOf(record), "content");
+
+            if (previous is not null)
+            {
+                html.Element("h2", "Changes since the previous revision");
+                var note = previous.Decisions.LastOrDefault(d => d.ChangesRequested);
+                if (note is not null)
+                {
+                    html.Raw("<p class=\"note\">").Text($"{note.Reviewer} asked for changes: ").Raw("<q>").Text(note.Reason).Raw("</q></p>");
+                }
+
+                Diff(html, ContentOf(previous), ContentOf(record));
+                html.Raw("<p>").Link(PostUrl(request, previous), "Previous revision").Raw("</p>");
+            }
 
             html.Element("h2", "Decisions");
             if (record.Decisions.Count == 0)
@@ -67,7 +107,13 @@ namespace Presence
                 html.Raw("<ul class=\"decisions\">");
                 foreach (var decision in record.Decisions)
                 {
-                    html.Raw("<li>").Text($"{decision.Reviewer} {(decision.Approved ? "approved" : "rejected")} in {decision.StepName}, ").Time(decision.At);
+                    var verb = decision.Verdict switch
+                    {
+                        ReviewerVerdict.Approved => "approved",
+                        ReviewerVerdict.Rejected => "rejected",
+                        _ => "asked for changes",
+                    };
+                    html.Raw("<li>").Text($"{decision.Reviewer} {verb} in {decision.StepName}, ").Time(decision.At);
                     if (decision.Reason is not null)
                     {
                         html.Raw(": <q>").Text(decision.Reason).Raw("</q>");
@@ -87,40 +133,40 @@ namespace Presence
                     html.Element("p", "You wrote this post. Someone else must approve it; the ledger refuses your own approval.", "note");
                 }
 
-                var postUrl = request.Url("/posts/" + Uri.EscapeDataString(record.Id));
+                var postUrl = PostUrl(request, record);
                 html.Raw("<div class=\"actions\">");
                 Form(html, request, postUrl + "/approve", "approve");
                 html.Raw("<button type=\"submit\" class=\"approve\">Approve</button></form>");
+                Form(html, request, postUrl + "/request-changes", "request-changes");
+                TextArea(html, "changes-note", "What should change?");
+                html.Raw("<button type=\"submit\">Request changes</button></form>");
                 Form(html, request, postUrl + "/reject", "reject");
-                html.Raw("<label for=\"reject-reason\">Reason for rejecting</label>")
-                    .Raw("<textarea id=\"reject-reason\" name=\"reason\" required maxlength=\"").Text(ReviewEndpoints.MaxReasonLength).Raw("\" rows=\"3\"></textarea>")
-                    .Raw("<button type=\"submit\" class=\"reject\">Reject</button></form>");
+                TextArea(html, "reject-reason", "Reason for rejecting");
+                html.Raw("<button type=\"submit\" class=\"reject\">Reject</button></form>");
                 html.Raw("</div>");
             }
 
             return End(html);
         }
 
-        public static string Hold(ReviewRequest request, ReviewMessages? message)
+        public static string Hold(ReviewRequest request, IReadOnlyList<HoldPeriod> periods, bool mayChange, ReviewMessages? message)
         {
-            var hold = request.Data.Hold;
             var html = Begin(request, "Publishing hold", message);
             html.Element("h1", "Publishing hold");
             html.Element("p", "The hold stops every scheduled post at once, when the world changed. Releasing it does not let the backlog out: posts that fell due during the hold need a fresh decision.");
-            var current = hold.Current;
+            var current = request.CurrentHold;
             if (current is null)
             {
                 html.Element("p", "Publishing is allowed.", "status-ok");
             }
 
-            if (request.Reviewer is not null)
+            if (mayChange)
             {
                 if (current is null)
                 {
                     Form(html, request, request.Url("/hold/engage"), "hold");
-                    html.Raw("<label for=\"hold-reason\">Why stop publishing?</label>")
-                        .Raw("<textarea id=\"hold-reason\" name=\"reason\" required maxlength=\"").Text(ReviewEndpoints.MaxReasonLength).Raw("\" rows=\"3\"></textarea>")
-                        .Raw("<button type=\"submit\" class=\"reject\">Put publishing on hold</button></form>");
+                    TextArea(html, "hold-reason", "Why stop publishing?");
+                    html.Raw("<button type=\"submit\" class=\"reject\">Put publishing on hold</button></form>");
                 }
                 else
                 {
@@ -130,7 +176,6 @@ namespace Presence
             }
 
             html.Element("h2", "History");
-            var periods = hold.Periods;
             if (periods.Count == 0)
             {
                 html.Element("p", "Publishing has never been on hold.", "empty");
@@ -159,6 +204,73 @@ namespace Presence
             return End(html);
         }
 
+        public static string History(ReviewRequest request, HistoryFilter filter, IReadOnlyList<ApprovalAuditEvent> events, bool available, bool truncated)
+        {
+            var html = Begin(request, "History", null);
+            html.Element("h1", "History");
+            if (!available)
+            {
+                html.Element("p", "This app does not keep an audit trail that can be read back. Register a store with an audit trail (services.AddPresenceApprovals) to see it here.", "empty");
+                return End(html);
+            }
+
+            html.Raw("<form method=\"get\" class=\"filters\"").Attribute("action", request.Url("/history")).Raw(">");
+            Filter(html, "request", "Post id", filter.RequestId);
+            html.Raw("<label>Event <select name=\"kind\"><option value=\"\">any</option>");
+            foreach (ApprovalAuditEventKind kind in Enum.GetValues(typeof(ApprovalAuditEventKind)))
+            {
+                html.Raw("<option").Attribute("value", kind.ToString()).Raw(filter.Kind == kind ? " selected>" : ">").Text(kind.ToString()).Raw("</option>");
+            }
+
+            html.Raw("</select></label>");
+            Filter(html, "actor", "Who", filter.Actor);
+            Filter(html, "channel", "Channel", filter.Channel);
+            Filter(html, "from", "From (yyyy-mm-dd)", filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "date");
+            Filter(html, "until", "Until (yyyy-mm-dd)", filter.Until?.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "date");
+            html.Raw("<button type=\"submit\">Filter</button></form>");
+            var query = filter.QueryString.Length == 0 ? string.Empty : "?" + filter.QueryString;
+            html.Raw("<p class=\"exports\">Export what matches: ").Link(request.Url("/history.csv") + query, "CSV").Text(" · ")
+                .Link(request.Url("/history.jsonl") + query, "JSON lines").Raw("</p>");
+
+            if (events.Count == 0)
+            {
+                html.Element("p", "No events match.", "empty");
+                return End(html);
+            }
+
+            if (truncated)
+            {
+                html.Element("p", $"The newest {events.Count} events that match; narrow the filters or export to see all.", "note");
+            }
+
+            html.Raw("<table class=\"history\"><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Event</th><th scope=\"col\">Who</th><th scope=\"col\">Post</th><th scope=\"col\">Channel</th><th scope=\"col\">Detail</th></tr></thead><tbody>");
+            foreach (var e in events)
+            {
+                html.Raw("<tr><td>").Time(e.At).Raw("</td><td>").Text(e.Kind.ToString());
+                if (e.Outcome is not null)
+                {
+                    html.Text($" ({e.Outcome})");
+                }
+
+                html.Raw("</td><td>").Text(e.Actor ?? "—").Raw("</td><td>");
+                if (e.RequestId is not null && ReviewEndpoints.IsWellFormedId(e.RequestId))
+                {
+                    html.Link(request.Url("/posts/" + Uri.EscapeDataString(e.RequestId)), Preview(e.RequestId, 12));
+                }
+
+                html.Raw("</td><td>").Text(e.Channel ?? string.Empty).Raw("</td><td>").Text(e.Detail);
+                if (e.Reviewers.Count > 0)
+                {
+                    html.Text($" (approved by {string.Join(", ", e.Reviewers)})");
+                }
+
+                html.Raw("</td></tr>");
+            }
+
+            html.Raw("</tbody></table>");
+            return End(html);
+        }
+
         public static string Refusal(ReviewRequest request, string title, string text)
         {
             var html = Begin(request, title, null);
@@ -168,7 +280,37 @@ namespace Presence
             return End(html);
         }
 
-        internal static string ContentOf(ApprovalRecord record) => record.Summary ?? "(no preview was submitted with this post)";
+        internal static string ContentOf(ApprovalRecord record)
+            => record.Content?.Text ?? record.Summary ?? "(the content is no longer kept; its fingerprint is)";
+
+        private static string PostUrl(ReviewRequest request, ApprovalRecord record) => request.Url("/posts/" + Uri.EscapeDataString(record.Id));
+
+        private static void TextArea(Html html, string id, string label)
+            => html.Raw("<label").Attribute("for", id).Raw(">").Text(label).Raw("</label><textarea").Attribute("id", id)
+                .Raw(" name=\"reason\" required maxlength=\"").Text(ReviewEndpoints.MaxReasonLength).Raw("\" rows=\"3\"></textarea>");
+
+        private static void Filter(Html html, string name, string label, string? value, string type = "text")
+            => html.Raw("<label>").Text(label).Raw(" <input").Attribute("type", type).Attribute("name", name).Attribute("value", value).Raw("></label>");
+
+        private static void Diff(Html html, string before, string after)
+        {
+            var pieces = WordDiff.Compare(before, after);
+            if (pieces is null)
+            {
+                html.Element("p", "Too long to compare word by word; the previous revision was:", "note");
+                html.Element("div", before, "content");
+                return;
+            }
+
+            html.Raw("<div class=\"content diff\">");
+            foreach (var (kind, text) in pieces)
+            {
+                html.Raw(kind == WordDiff.Kind.Added ? "<ins>" : kind == WordDiff.Kind.Removed ? "<del>" : string.Empty).Text(text)
+                    .Raw(kind == WordDiff.Kind.Added ? "</ins>" : kind == WordDiff.Kind.Removed ? "</del>" : string.Empty);
+            }
+
+            html.Raw("</div>");
+        }
 
         internal static string Preview(string text, int length)
             => text.Length <= length ? text : text.Substring(0, length).TrimEnd() + "…";
@@ -179,9 +321,9 @@ namespace Presence
             html.Raw("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .Raw("<meta name=\"referrer\" content=\"no-referrer\"><title>").Text($"{title} · {request.Options.Title}").Raw("</title>")
                 .Raw("<link rel=\"stylesheet\" href=\"").Text(request.Url("/assets/review.css")).Raw("\"></head><body><header><nav>")
-                .Link(request.Url("/"), request.Options.Title, "brand").Link(request.Url("/"), "Queue").Link(request.Url("/hold"), "Publishing hold")
+                .Link(request.Url("/"), request.Options.Title, "brand").Link(request.Url("/"), "Queue").Link(request.Url("/hold"), "Publishing hold").Link(request.Url("/history"), "History")
                 .Raw("</nav><span class=\"who\">").Text(request.Reviewer is null ? "Not signed in (read-only)" : "Signed in as " + request.Reviewer).Raw("</span></header>");
-            if (request.Data.Hold.Current is { } hold)
+            if (request.CurrentHold is { } hold)
             {
                 html.Raw("<div class=\"hold-banner\" role=\"status\"><strong>Publishing is on hold</strong> since ").Time(hold.Since)
                     .Text($", engaged by {hold.EngagedBy}: ").Raw("<q>").Text(hold.Reason).Raw("</q></div>");
@@ -257,15 +399,22 @@ namespace Presence
             return (done, steps.Count);
         }
 
-        private static string StatusText(ApprovalStatus status) => status switch
+        private static string StatusText(ApprovalRecord record) => record.Status switch
         {
             ApprovalStatus.Pending => "Waiting for review",
-            ApprovalStatus.Approved => "Approved: goes out at its due time",
+            ApprovalStatus.Approved => record.DueAt is null ? "Approved: goes out when the publisher runs" : "Approved: goes out at its due time",
             ApprovalStatus.Rejected => "Rejected",
             ApprovalStatus.Cancelled => "Withdrawn",
             ApprovalStatus.Expired => "Expired: not published",
-            ApprovalStatus.Redeemed => "Published",
-            _ => status.ToString(),
+            ApprovalStatus.Redeemed => record.PublishOutcome switch
+            {
+                PublishOutcome.Published => "Published",
+                PublishOutcome.Failed => "Publishing failed (the approval is spent)",
+                _ => "Handed to the publisher (outcome not reported)",
+            },
+            ApprovalStatus.ChangesRequested => "Sent back to the author for changes",
+            ApprovalStatus.Superseded => "Replaced by a newer revision",
+            _ => record.Status.ToString(),
         };
 
         public const string Stylesheet = """
@@ -297,6 +446,9 @@ namespace Presence
             .empty, .left { color: var(--muted); }
             del { background: #fdecea; color: var(--bad); }
             ins { background: #e9f6ee; color: var(--ok); text-decoration: none; }
+            .tag { display: inline-block; margin-top: .3rem; font-size: .8em; color: var(--muted); border: 1px solid var(--line); border-radius: 4px; padding: 0 .3rem; }
+            .filters { flex-direction: row; flex-wrap: wrap; align-items: flex-end; gap: .6rem; margin-bottom: 1rem; }
+            .filters label { display: flex; flex-direction: column; font-size: .9em; color: var(--muted); }
             """;
     }
 }

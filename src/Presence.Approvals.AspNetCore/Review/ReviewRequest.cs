@@ -40,6 +40,16 @@ namespace Presence
 
         public DateTimeOffset Now => Clock.GetUtcNow();
 
+        /// <summary>The publishing hold in force, read once per request for the banner; set by <see cref="LoadAsync"/>.</summary>
+        public HoldPeriod? CurrentHold { get; private set; }
+
+        /// <summary>Reads what every page shows (the hold banner).</summary>
+        public async Task<ReviewRequest> LoadAsync()
+        {
+            CurrentHold = await Data.Hold.GetCurrentAsync(Http.RequestAborted).ConfigureAwait(false);
+            return this;
+        }
+
         public string Url(string path) => Prefix.Add(path).Value!;
 
         /// <summary>Whether the user satisfies every policy of the channel's rule (posts of other channels do not exist for them).</summary>

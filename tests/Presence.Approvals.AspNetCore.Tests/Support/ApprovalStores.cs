@@ -1,4 +1,3 @@
-using System;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Presence.Approvals.AspNetCore.Tests.Support;
@@ -11,9 +10,9 @@ public static class ApprovalStores
         var audit = new InMemoryApprovalAuditSink();
         var hold = new PublishingHold(audit);
         var store = new InMemoryApprovalStore();
-        services.AddSingleton(audit);
         services.AddSingleton<IApprovalAuditSink>(audit);
-        services.AddSingleton(hold);
+        services.AddSingleton<IApprovalAuditReader>(audit);
+        services.AddSingleton<IPublishingHold>(hold);
         services.AddSingleton<IApprovalStore>(store);
         services.AddSingleton(new ApprovalLedger(store, hold, ApprovalPolicy.Default, audit));
     }
