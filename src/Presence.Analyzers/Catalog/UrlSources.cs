@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Catalog
 {
@@ -26,8 +27,8 @@ namespace Presence.Analyzers.Catalog
         public UrlSources(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
         {
             _settings = new Lazy<AppSettings>(() => AppSettings.Load(additionalFiles, cancellationToken));
-            _seesConfiguration = compilation.GetTypeByMetadataName(ConfigurationNamespace + ".IConfiguration") is not null;
-            var seesOptions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null;
+            _seesConfiguration = compilation.GetBestTypeByMetadataName(ConfigurationNamespace + ".IConfiguration") is not null;
+            var seesOptions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null;
             _bindings = new Lazy<OptionsBindings>(() => seesOptions ? OptionsBindings.Find(compilation, cancellationToken) : OptionsBindings.None);
         }
 

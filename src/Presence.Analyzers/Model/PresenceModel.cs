@@ -1,9 +1,10 @@
 using System.Linq;
 using System.Threading;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Configuration;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Model
 {
@@ -48,7 +49,7 @@ namespace Presence.Analyzers.Model
             var symbols = PresenceSymbols.Create(compilation);
             var declared = DeclaredApis.Load(compilation, options.AdditionalFiles, cancellationToken);
             var catalog = BuiltInCatalog.Index.For(compilation);
-            var seesHttp = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient") is not null;
+            var seesHttp = compilation.GetBestTypeByMetadataName("System.Net.Http.HttpClient") is not null;
             return symbols.CanContainPublishCalls || !declared.IsEmpty || catalog.Entries.Length > 0 || seesHttp
                 ? new PresenceModel(compilation, symbols, declared, catalog, seesHttp, new UrlSources(compilation, options.AdditionalFiles, cancellationToken))
                 : null;

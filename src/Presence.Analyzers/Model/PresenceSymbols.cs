@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Model
 {
@@ -7,14 +8,14 @@ namespace Presence.Analyzers.Model
     {
         private PresenceSymbols(Compilation compilation)
         {
-            PublishesContent = compilation.GetTypeByMetadataName("Presence.PublishesContentAttribute");
-            HumanConfirmation = compilation.GetTypeByMetadataName("Presence.HumanConfirmationAttribute");
-            RequiresHumanApproval = compilation.GetTypeByMetadataName("Presence.RequiresHumanApprovalAttribute");
-            AutomatedPresence = compilation.GetTypeByMetadataName("Presence.AutomatedPresenceAttribute");
-            Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
-            TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-            ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
-            ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+            PublishesContent = compilation.GetBestTypeByMetadataName("Presence.PublishesContentAttribute");
+            HumanConfirmation = compilation.GetBestTypeByMetadataName("Presence.HumanConfirmationAttribute");
+            RequiresHumanApproval = compilation.GetBestTypeByMetadataName("Presence.RequiresHumanApprovalAttribute");
+            AutomatedPresence = compilation.GetBestTypeByMetadataName("Presence.AutomatedPresenceAttribute");
+            Task = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.Task");
+            TaskOfT = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.Task`1");
+            ValueTask = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.ValueTask");
+            ValueTaskOfT = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
         }
 
         public INamedTypeSymbol? PublishesContent { get; }

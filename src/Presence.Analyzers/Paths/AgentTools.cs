@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Model;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Paths
 {
@@ -28,11 +29,11 @@ namespace Presence.Analyzers.Paths
 
         private AgentTools(Compilation compilation)
         {
-            _functionFactory = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.AIFunctionFactory");
-            _approvalRequired = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ApprovalRequiredAIFunction");
-            _kernelFunction = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.KernelFunctionAttribute");
-            _invocationFilter = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.IFunctionInvocationFilter");
-            _autoInvocationFilter = compilation.GetTypeByMetadataName("Microsoft.SemanticKernel.IAutoFunctionInvocationFilter");
+            _functionFactory = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.AI.AIFunctionFactory");
+            _approvalRequired = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.AI.ApprovalRequiredAIFunction");
+            _kernelFunction = compilation.GetBestTypeByMetadataName("Microsoft.SemanticKernel.KernelFunctionAttribute");
+            _invocationFilter = compilation.GetBestTypeByMetadataName("Microsoft.SemanticKernel.IFunctionInvocationFilter");
+            _autoInvocationFilter = compilation.GetBestTypeByMetadataName("Microsoft.SemanticKernel.IAutoFunctionInvocationFilter");
         }
 
         public static AgentTools? For(Compilation compilation)

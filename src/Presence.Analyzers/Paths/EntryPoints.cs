@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Model;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Paths
 {
@@ -67,11 +68,11 @@ namespace Presence.Analyzers.Paths
 
         public EntryPoints(Compilation compilation)
         {
-            _unattendedEntryPoint = compilation.GetTypeByMetadataName("Presence.UnattendedEntryPointAttribute");
+            _unattendedEntryPoint = compilation.GetBestTypeByMetadataName("Presence.UnattendedEntryPointAttribute");
             var triggers = ImmutableArray.CreateBuilder<(IMethodSymbol, EntryKind, string)>();
             foreach (var known in ByDeclaration)
             {
-                if (compilation.GetTypeByMetadataName(known.Key.Type) is { } type)
+                if (compilation.GetBestTypeByMetadataName(known.Key.Type) is { } type)
                 {
                     foreach (var member in type.GetMembers(known.Key.Member))
                     {
@@ -84,12 +85,12 @@ namespace Presence.Analyzers.Paths
             }
 
             _triggers = triggers.ToImmutable();
-            _hangfireJobFilter = compilation.GetTypeByMetadataName("Hangfire.Common.JobFilterAttribute");
+            _hangfireJobFilter = compilation.GetBestTypeByMetadataName("Hangfire.Common.JobFilterAttribute");
             if (_hangfireJobFilter is not null)
             {
-                _hangfireDisplayName = compilation.GetTypeByMetadataName("Hangfire.JobDisplayNameAttribute");
-                _hangfirePerformContext = compilation.GetTypeByMetadataName("Hangfire.Server.PerformContext");
-                _hangfireCancellationToken = compilation.GetTypeByMetadataName("Hangfire.IJobCancellationToken");
+                _hangfireDisplayName = compilation.GetBestTypeByMetadataName("Hangfire.JobDisplayNameAttribute");
+                _hangfirePerformContext = compilation.GetBestTypeByMetadataName("Hangfire.Server.PerformContext");
+                _hangfireCancellationToken = compilation.GetBestTypeByMetadataName("Hangfire.IJobCancellationToken");
             }
         }
 

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Rules
 {
@@ -19,7 +20,7 @@ namespace Presence.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var automatedPresence = start.Compilation.GetTypeByMetadataName("Presence.AutomatedPresenceAttribute");
+                var automatedPresence = start.Compilation.GetBestTypeByMetadataName("Presence.AutomatedPresenceAttribute");
                 if (automatedPresence is null)
                 {
                     return;

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Gates;
+using Presence.Compilations;
 using Presence.Gates;
 
 namespace Presence.Analyzers.Rules
@@ -23,7 +24,7 @@ namespace Presence.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                if (start.Compilation.GetTypeByMetadataName(GateShape.AttributeMetadataName) is null)
+                if (start.Compilation.GetBestTypeByMetadataName(GateShape.AttributeMetadataName) is null)
                 {
                     return;
                 }

@@ -1,8 +1,9 @@
-using System.Linq;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Rules
 {
@@ -22,7 +23,7 @@ namespace Presence.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var approved = start.Compilation.GetTypeByMetadataName("Presence.Approved`1");
+                var approved = start.Compilation.GetBestTypeByMetadataName("Presence.Approved`1");
                 if (approved is null)
                 {
                     return;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Presence.Compilations;
 using Presence.Gates;
 
 namespace Presence.Analyzers.Rules
@@ -21,7 +22,7 @@ namespace Presence.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                if (start.Compilation.GetTypeByMetadataName(GateShape.AttributeMetadataName) is null)
+                if (start.Compilation.GetBestTypeByMetadataName(GateShape.AttributeMetadataName) is null)
                 {
                     return;
                 }

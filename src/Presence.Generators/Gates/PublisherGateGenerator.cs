@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Presence.Compilations;
 using Presence.Gates;
 
 namespace Presence.Generators.Gates
@@ -30,8 +31,8 @@ namespace Presence.Generators.Gates
             // Only a bool leaves the compilation: an edit anywhere re-runs this, and nothing after it when it is unchanged.
             var services = context.CompilationProvider
                 .Select(static (compilation, _) =>
-                    compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null
-                    && compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions") is not null)
+                    compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null
+                    && compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions") is not null)
                 .WithTrackingName(TrackingNames.Services);
 
             context.RegisterSourceOutput(
