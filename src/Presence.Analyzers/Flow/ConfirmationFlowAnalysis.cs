@@ -23,12 +23,13 @@ namespace Presence.Analyzers.Flow
     internal sealed class ConfirmationFlowAnalysis
     {
         // The lattice is shallow (a flag and a few evidence bits per local): these only bound a defect or absurd input.
-        private const int MaxRounds = 64;
+        internal const int MaxRounds = 64;
         private const int MaxExpressionDepth = 512;
 
         private readonly PresenceModel _model;
         private readonly IReadOnlyDictionary<SyntaxNode, PublishTarget> _publishCalls;
         private readonly CancellationToken _cancellationToken;
+        private readonly int _maxRounds;
         private readonly Dictionary<IMethodSymbol, NestedFunction> _nestedBySymbol
             = new Dictionary<IMethodSymbol, NestedFunction>(SymbolEqualityComparer.Default);
         private readonly List<NestedFunction> _nested = new List<NestedFunction>();
@@ -39,10 +40,14 @@ namespace Presence.Analyzers.Flow
         private List<PublishSite>? _sites;
         private int _depth;
 
-        private ConfirmationFlowAnalysis(PresenceModel model, IReadOnlyDictionary<SyntaxNode, PublishTarget> publishCalls, CancellationToken cancellationToken)
+        // Set when a graph still changed after the last round: its states may be too optimistic.
+        private bool _notConverged;
+
+        private ConfirmationFlowAnalysis(PresenceModel model, IReadOnlyDictionary<SyntaxNode, PublishTarget> publishCalls, int maxRounds, CancellationToken cancellationToken)
         {
             _model = model;
             _publishCalls = publishCalls;
+            _maxRounds = maxRounds;
             _cancellationToken = cancellationToken;
         }
 
@@ -51,12 +56,26 @@ namespace Presence.Analyzers.Flow
         /// syntax) in <paramref name="graph"/> and its lambdas and local functions, guarded or not, with what held on the
         /// paths to them; and the calls into the compilation that no confirmation guards. In source order.
         /// </summary>
+        /// <remarks>
+        /// A body whose states still change after <paramref name="maxRounds"/> rounds is treated as unconfirmed
+        /// throughout, lambdas and local functions included (their entries came from those states): a report too
+        /// many, never a publish missed.
+        /// </remarks>
         public static List<PublishSite> AnalyzeSites(
-            ControlFlowGraph graph, PresenceModel model, IReadOnlyDictionary<SyntaxNode, PublishTarget> publishCalls, CancellationToken cancellationToken)
+            ControlFlowGraph graph, PresenceModel model, IReadOnlyDictionary<SyntaxNode, PublishTarget> publishCalls, CancellationToken cancellationToken,
+            int maxRounds = MaxRounds)
         {
-            var analysis = new ConfirmationFlowAnalysis(model, publishCalls, cancellationToken);
+            var analysis = new ConfirmationFlowAnalysis(model, publishCalls, maxRounds, cancellationToken);
             var rootStates = analysis.Solve(graph, FlowState.Unconfirmed(), exempt: false);
             analysis.SolveNestedFunctions();
+            if (analysis._notConverged)
+            {
+                AssumeUnconfirmed(rootStates);
+                foreach (var nested in analysis._nested)
+                {
+                    AssumeUnconfirmed(nested.States);
+                }
+            }
 
             analysis._sites = new List<PublishSite>();
             analysis.Report(graph, rootStates, exempt: false);
@@ -71,6 +90,17 @@ namespace Presence.Analyzers.Flow
             var sites = analysis._sites;
             sites.Sort((left, right) => left.Syntax.SpanStart.CompareTo(right.Syntax.SpanStart));
             return sites;
+        }
+
+        private static void AssumeUnconfirmed(FlowState?[]? states)
+        {
+            for (var i = 0; states is not null && i < states.Length; i++)
+            {
+                if (states[i] is not null)
+                {
+                    states[i] = FlowState.Unconfirmed();
+                }
+            }
         }
 
         private void SolveNestedFunctions()
@@ -109,7 +139,8 @@ namespace Presence.Analyzers.Flow
             var whenFallThrough = new FlowState?[blocks.Length];
             var handlerTries = FindHandlerTryRegions(graph);
 
-            for (var round = 0; round < MaxRounds; round++)
+            var converged = false;
+            for (var round = 0; round < _maxRounds && !converged; round++)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 var changed = false;
@@ -141,12 +172,10 @@ namespace Presence.Analyzers.Flow
                     Transfer(block, state.Clone(), out afterOperations[block.Ordinal], out whenConditional[block.Ordinal], out whenFallThrough[block.Ordinal]);
                 }
 
-                if (!changed)
-                {
-                    break;
-                }
+                converged = !changed;
             }
 
+            _notConverged |= !converged;
             return input;
         }
 
