@@ -444,6 +444,7 @@ namespace Presence
             .note { color: var(--hold); }
             .hold-banner { background: #fff4d6; border-bottom: 1px solid #f0d48a; color: var(--hold); padding: .6rem 1.2rem; }
             .empty, .left { color: var(--muted); }
+            time, .left { white-space: nowrap; }
             del { background: #fdecea; color: var(--bad); }
             ins { background: #e9f6ee; color: var(--ok); text-decoration: none; }
             .tag { display: inline-block; margin-top: .3rem; font-size: .8em; color: var(--muted); border: 1px solid var(--line); border-radius: 4px; padding: 0 .3rem; }
