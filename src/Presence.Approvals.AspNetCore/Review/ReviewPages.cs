@@ -82,7 +82,18 @@ namespace Presence
             html.Raw("</dl>");
 
             html.Element("h2", "As it will appear");
-            html.Element("div", ContentOf(record), "content");
+            var content = PostContent.Of(record);
+            html.Element("div", content.Text, "content");
+            if (content.Details.Count > 0)
+            {
+                html.Raw("<dl class=\"facts details\">");
+                foreach (var detail in content.Details)
+                {
+                    Fact(html, detail.Key, detail.Value);
+                }
+
+                html.Raw("</dl>");
+            }
 
             if (previous is not null)
             {
@@ -280,8 +291,7 @@ namespace Presence
             return End(html);
         }
 
-        internal static string ContentOf(ApprovalRecord record)
-            => record.Content?.Text ?? record.Summary ?? "(the content is no longer kept; its fingerprint is)";
+        internal static string ContentOf(ApprovalRecord record) => PostContent.Of(record).Text;
 
         private static string PostUrl(ReviewRequest request, ApprovalRecord record) => request.Url("/posts/" + Uri.EscapeDataString(record.Id));
 
@@ -430,6 +440,7 @@ namespace Presence
             th, td { text-align: left; vertical-align: top; padding: .5rem .6rem; border-bottom: 1px solid var(--line); }
             .content { white-space: pre-wrap; overflow-wrap: anywhere; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; }
             .content.preview { border: 0; padding: 0; max-height: 9em; overflow: hidden; }
+            .details { margin-top: .6rem; }
             .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
             .facts dt { color: var(--muted); }
             .facts dd { margin: 0; overflow-wrap: anywhere; }
