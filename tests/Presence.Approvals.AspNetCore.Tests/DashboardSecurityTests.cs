@@ -8,11 +8,14 @@ using Presence.Approvals.AspNetCore.Tests.Support;
 namespace Presence.Approvals.AspNetCore.Tests;
 
 /// <summary>The dashboard's security rules over real HTTP: who gets in, who decides, what a form can and cannot say.</summary>
-public sealed class DashboardSecurityTests : IAsyncLifetime
+public abstract class DashboardSecurityTests : IAsyncLifetime
 {
     private ReviewApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await ReviewApp.StartAsync();
+    /// <summary>The ledger's services: the dashboard's rules hold on every store.</summary>
+    protected abstract void Approvals(Microsoft.Extensions.DependencyInjection.IServiceCollection services);
+
+    public async Task InitializeAsync() => _app = await ReviewApp.StartAsync(o => o.Approvals = Approvals);
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -269,18 +272,28 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
         Assert.Null(await _app.Ledger.Hold.GetCurrentAsync(default));
     }
 
-    internal static void AssertSecurityHeaders(HttpResponseMessage response)
+    internal static void AssertSecurityHeaders(HttpResponseMessage response) => SecurityHeaders.Assert(response);
+}
+
+public sealed class DashboardSecurityTestsInMemory : DashboardSecurityTests
+{
+    protected override void Approvals(Microsoft.Extensions.DependencyInjection.IServiceCollection services) => ApprovalStores.InMemory(services);
+}
+
+internal static class SecurityHeaders
+{
+    public static void Assert(HttpResponseMessage response)
     {
         string Header(string name) => response.Headers.TryGetValues(name, out var values) ? string.Join(",", values)
             : response.Content.Headers.TryGetValues(name, out var content) ? string.Join(",", content) : string.Empty;
 
         var csp = Header("Content-Security-Policy");
-        Assert.Contains("default-src 'none'", csp);
-        Assert.Contains("frame-ancestors 'none'", csp);
-        Assert.DoesNotContain("script-src", csp);
-        Assert.DoesNotContain("unsafe-inline", csp);
-        Assert.Equal("nosniff", Header("X-Content-Type-Options"));
-        Assert.Equal("DENY", Header("X-Frame-Options"));
-        Assert.Contains("no-store", Header("Cache-Control"));
+        Xunit.Assert.Contains("default-src 'none'", csp);
+        Xunit.Assert.Contains("frame-ancestors 'none'", csp);
+        Xunit.Assert.DoesNotContain("script-src", csp);
+        Xunit.Assert.DoesNotContain("unsafe-inline", csp);
+        Xunit.Assert.Equal("nosniff", Header("X-Content-Type-Options"));
+        Xunit.Assert.Equal("DENY", Header("X-Frame-Options"));
+        Xunit.Assert.Contains("no-store", Header("Cache-Control"));
     }
 }

@@ -8,11 +8,14 @@ using Presence.Approvals.AspNetCore.Tests.Support;
 
 namespace Presence.Approvals.AspNetCore.Tests;
 
-public sealed class DashboardTests : IAsyncLifetime
+public abstract class DashboardTests : IAsyncLifetime
 {
     private ReviewApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await ReviewApp.StartAsync();
+    /// <summary>The ledger's services: the dashboard works the same on every store.</summary>
+    protected abstract void Approvals(Microsoft.Extensions.DependencyInjection.IServiceCollection services);
+
+    public async Task InitializeAsync() => _app = await ReviewApp.StartAsync(o => o.Approvals = Approvals);
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -122,4 +125,9 @@ public sealed class DashboardTests : IAsyncLifetime
         var queue = await omar.GetAsync("review/");
         Assert.DoesNotContain("Brand draft v1.", queue.MainText);
     }
+}
+
+public sealed class DashboardTestsInMemory : DashboardTests
+{
+    protected override void Approvals(Microsoft.Extensions.DependencyInjection.IServiceCollection services) => ApprovalStores.InMemory(services);
 }
