@@ -23,6 +23,7 @@ namespace Presence.Analyzers
         public const string ApprovalRequiredOnUnattendedEntryPoint = "PRES105";
         public const string GateBypassed = "PRES009";
         public const string UngatedMember = "PRES106";
+        public const string LibraryWithoutPresence = "PRES107";
         public const string UnreadableSettingsFile = "PRES108";
     }
 
@@ -212,5 +213,14 @@ namespace Presence.Analyzers
             ConfigurationCategory,
             DiagnosticSeverity.Warning,
             "The gate generator skips members it cannot gate safely (ref, out and in parameters, properties, events, static members, content it cannot fingerprint) rather than generate broken code; calls of a skipped member are not reported as bypassing the gate, so a skipped member is a way around it.");
+
+        public static readonly DiagnosticDescriptor LibraryWithoutPresence = Create(
+            RuleIds.LibraryWithoutPresence,
+            "A referenced assembly that can publish was built without Presence",
+            "{0} {1} a social SDK but {2} built without Presence.Analyzers, so paths through {3} are not followed: add the Presence.Analyzers package to {4} too (for a package you do not build, declare its publishing methods in PresenceApis.txt)",
+            ConfigurationCategory,
+            DiagnosticSeverity.Info,
+            "An assembly built with Presence.Analyzers carries a summary of what its public methods publish, so unattended paths continue into it; an assembly built without it is opaque, and a job that calls it can post unattended with no error.",
+            WellKnownDiagnosticTags.CompilationEnd);
     }
 }

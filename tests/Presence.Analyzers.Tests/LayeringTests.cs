@@ -11,7 +11,7 @@ namespace Presence.Analyzers.Tests;
 /// <summary>The analyzer's folders form a one-way stack (docs/design/layout.md): a folder uses only those below it.</summary>
 public sealed class LayeringTests
 {
-    // Bottom first. Rules is the top; Gates stands on its own.
+    // Bottom first. Rules and Summaries (the generator that writes what an assembly publishes) are the top; Gates stands on its own.
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
         ["Catalog"] = [],
@@ -20,6 +20,7 @@ public sealed class LayeringTests
         ["Flow"] = ["Catalog", "Configuration", "Model"],
         ["Paths"] = ["Catalog", "Configuration", "Model", "Flow"],
         ["Gates"] = [],
+        ["Summaries"] = ["Catalog", "Configuration", "Model", "Flow", "Paths"],
         ["Rules"] = ["Catalog", "Configuration", "Model", "Flow", "Paths", "Gates"],
     };
 

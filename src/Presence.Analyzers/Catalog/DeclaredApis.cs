@@ -87,6 +87,28 @@ namespace Presence.Analyzers.Catalog
             }
         }
 
+        /// <summary>The simple names of the declared methods, and of every method of a declared type.</summary>
+        public IEnumerable<string> MemberNames
+        {
+            get
+            {
+                foreach (var symbol in _declared.Keys)
+                {
+                    if (symbol is INamedTypeSymbol type)
+                    {
+                        foreach (var member in type.GetMembers())
+                        {
+                            yield return member.Name;
+                        }
+                    }
+                    else
+                    {
+                        yield return symbol.Name;
+                    }
+                }
+            }
+        }
+
         /// <summary>The line that declares <paramref name="method"/> (or its declaring type) a publish API, if any.</summary>
         public DeclaredApiLine? Find(IMethodSymbol method)
         {

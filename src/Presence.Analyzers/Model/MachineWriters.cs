@@ -41,17 +41,29 @@ namespace Presence.Analyzers.Model
         private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> _cache
             = new System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
-        private MachineWriters()
+        private readonly LibrarySummaries _libraries;
+
+        private readonly System.Func<IMethodSymbol, bool> _compute;
+
+        private MachineWriters(LibrarySummaries libraries)
         {
+            _libraries = libraries;
+            _compute = Compute;
         }
 
-        public static MachineWriters? For(Compilation compilation)
+        /// <summary>The writers of a compilation that references a language-model SDK, or a library that returns machine-written text.</summary>
+        public static MachineWriters? For(Compilation compilation, LibrarySummaries libraries)
         {
+            if (libraries.HasMachineWritten)
+            {
+                return new MachineWriters(libraries);
+            }
+
             foreach (var reference in compilation.ReferencedAssemblyNames)
             {
                 if (System.Array.IndexOf(Assemblies, reference.Name) >= 0)
                 {
-                    return new MachineWriters();
+                    return new MachineWriters(libraries);
                 }
             }
 
@@ -59,10 +71,15 @@ namespace Presence.Analyzers.Model
         }
 
         /// <summary>True when a call of <paramref name="method"/> returns machine-written content.</summary>
-        public bool Writes(IMethodSymbol method) => _cache.GetOrAdd(method.ReducedFrom ?? method, Compute);
+        public bool Writes(IMethodSymbol method) => _cache.GetOrAdd(method.ReducedFrom ?? method, _compute);
 
-        private static bool Compute(IMethodSymbol method)
+        private bool Compute(IMethodSymbol method)
         {
+            if (_libraries.ReturnsMachineWritten(method))
+            {
+                return true;
+            }
+
             foreach (var declaration in MethodLineage.Of(method))
             {
                 if (declaration.ContainingType is { } type

@@ -21,8 +21,12 @@ namespace Presence.Analyzers.Model
             Publishing = new PublishTargets(symbols, declared, catalog, assemblies);
             Confirmations = new Confirmations(symbols, assemblies);
             Scopes = new PublishScopes(compilation, symbols, Publishing, Confirmations);
-            MachineWriters = MachineWriters.For(compilation);
+            Libraries = LibrarySummaries.Read(compilation, assembly => assemblies.Contains(assembly) || !LibrarySummaries.IsFramework(assembly.Name), BuiltInCatalog.Index.Assemblies);
+            MachineWriters = MachineWriters.For(compilation, Libraries);
         }
+
+        /// <summary>What referenced assemblies built with Presence say about their methods (paths across projects).</summary>
+        public LibrarySummaries Libraries { get; }
 
         /// <summary>Language-model calls, when the compilation can make any (PRES008).</summary>
         public MachineWriters? MachineWriters { get; }

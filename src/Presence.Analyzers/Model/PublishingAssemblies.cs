@@ -54,6 +54,9 @@ namespace Presence.Analyzers.Model
         public bool MayPublishOrConfirm(IMethodSymbol method)
             => method.ContainingAssembly is not { } assembly || _assemblies.Contains(assembly);
 
+        /// <summary>True when methods of <paramref name="assembly"/> can publish or confirm.</summary>
+        public bool Contains(IAssemblySymbol assembly) => _assemblies.Contains(assembly);
+
         private static bool ReferencesAny(IAssemblySymbol assembly, HashSet<string> names)
         {
             foreach (var module in assembly.Modules)

@@ -24,12 +24,18 @@ namespace Presence.Analyzers.Paths
         // Keyed by the function, or for an inherited trigger by the concrete job (one base serves many jobs).
         private readonly ConcurrentDictionary<ISymbol, EntryPoint> _entries = new ConcurrentDictionary<ISymbol, EntryPoint>(SymbolEqualityComparer.Default);
         private readonly ConcurrentBag<INamedTypeSymbol> _sourceTypes = new ConcurrentBag<INamedTypeSymbol>();
+        private readonly LibrarySummaries _libraries;
+        private Dispatch? _dispatch;
+        private Dictionary<IMethodSymbol, Node>? _nodes;
+
+        /// <param name="libraries">Where a call into a referenced assembly leads, as its summary says.</param>
+        public CallGraph(LibrarySummaries libraries) => _libraries = libraries;
 
         public void AddEntry(EntryPoint entry) => _entries.TryAdd((ISymbol?)entry.ConcreteType ?? entry.Function.OriginalDefinition, entry);
 
         public void AddType(INamedTypeSymbol type) => _sourceTypes.Add(type);
 
-        /// <summary>An unguarded call from <paramref name="caller"/> to a function of the compilation.</summary>
+        /// <summary>An unguarded call from <paramref name="caller"/> to a function of the compilation, or to a referenced assembly's method that its summary says publishes.</summary>
         public void AddCall(IMethodSymbol caller, IMethodSymbol callee, SyntaxNode call)
             => _steps.Enqueue((caller.OriginalDefinition, new Step(callee.OriginalDefinition, call, null)));
 
@@ -53,34 +59,48 @@ namespace Presence.Analyzers.Paths
             return nodes;
         }
 
-        /// <summary>For each entry point, each publish target it reaches on an unguarded path no longer than <paramref name="maxDepth"/> calls.</summary>
+        /// <summary>
+        /// For each entry point that reaches an unguarded publish on a path no longer than <paramref name="maxDepth"/>
+        /// calls: the shortest such path, and how many other publish targets it reaches (one diagnostic per entry point).
+        /// </summary>
         public IEnumerable<UnattendedPath> FindPaths(System.Func<EntryPoint, int> maxDepth, CancellationToken cancellationToken)
         {
             // Built on the first entry point only: a compilation without one pays nothing here.
-            Dispatch? dispatch = null;
-            Dictionary<IMethodSymbol, Node>? nodes = null;
             foreach (var entry in _entries.Values.OrderBy(e => e.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(e => e.Location.SourceSpan.Start))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                dispatch ??= new Dispatch(_sourceTypes);
-                nodes ??= BuildNodes();
-                foreach (var path in Search(entry, maxDepth(entry), nodes, dispatch, cancellationToken))
+                var unresolved = new List<UnattendedPath>();
+                if (Search(entry.Function, entry, maxDepth(entry), unresolved, cancellationToken) is { } found)
                 {
-                    yield return path;
+                    yield return found.For(entry);
+                }
+
+                foreach (var send in unresolved)
+                {
+                    yield return send.For(entry);
                 }
             }
         }
 
-        private static IEnumerable<UnattendedPath> Search(
-            EntryPoint entry, int maxDepth, Dictionary<IMethodSymbol, Node> nodes, Dispatch dispatch, CancellationToken cancellationToken)
+        /// <summary>The shortest unguarded path from <paramref name="start"/> to a publish, or null (the summaries of libraries).</summary>
+        public UnattendedPath? ShortestPath(IMethodSymbol start, int maxDepth, CancellationToken cancellationToken)
+            => Search(start, null, maxDepth, null, cancellationToken);
+
+        // Breadth-first, so the first publish met is on a shortest path; the rest are only counted. Sends nobody can
+        // resolve are not publishes: each is listed in <paramref name="unresolved"/> (PRES011), once.
+        private UnattendedPath? Search(IMethodSymbol function0, EntryPoint? entry, int maxDepth, List<UnattendedPath>? unresolved, CancellationToken cancellationToken)
         {
-            var start = entry.Function.OriginalDefinition;
+            _dispatch ??= new Dispatch(_sourceTypes);
+            _nodes ??= BuildNodes();
+            var nodes = _nodes;
+            var start = function0.OriginalDefinition;
             var cameFrom = new Dictionary<IMethodSymbol, (IMethodSymbol From, SyntaxNode Call)>(SymbolEqualityComparer.Default);
             var depth = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default) { [start] = 0 };
-            var reported = new HashSet<string>();
+            var reached = new HashSet<string>(System.StringComparer.Ordinal);
+            UnattendedPath? shortest = null;
             var queue = new Queue<IMethodSymbol>();
             queue.Enqueue(start);
-            if (entry.ConcreteType is not null && !nodes.ContainsKey(start))
+            if (entry?.ConcreteType is not null && !nodes.ContainsKey(start))
             {
                 // A trigger inherited from a base class whose body this compilation cannot see (another project): it
                 // calls the job's overrides, which are where the job's own code starts.
@@ -94,6 +114,7 @@ namespace Presence.Analyzers.Paths
                     }
                 }
             }
+
             while (queue.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -105,24 +126,36 @@ namespace Presence.Analyzers.Paths
 
                 foreach (var step in node.Steps())
                 {
-                    if (step.Target is { } target)
+                    if (step.Target is { Kind: PublishKind.Unresolved } send)
                     {
-                        if (reported.Add(target.Describe()))
+                        if (unresolved is not null && !unresolved.Exists(u => u.Publish == step.Call))
                         {
-                            yield return new UnattendedPath(entry, Trace(function, cameFrom, start), step.Call, target);
+                            unresolved.Add(new UnattendedPath(null, start, Trace(function, cameFrom, start), step.Call, send, null));
                         }
 
                         continue;
                     }
 
-                    if (depth[function] >= maxDepth)
+                    if (step.Target is { } target)
                     {
+                        if (reached.Add(target.Describe()))
+                        {
+                            shortest ??= new UnattendedPath(null, start, Trace(function, cameFrom, start), step.Call, target, null);
+                        }
+
                         continue;
                     }
 
-                    foreach (var callee in dispatch.Targets(step.Callee!, entry.ConcreteType))
+                    foreach (var callee in _dispatch.Targets(step.Callee!, entry?.ConcreteType))
                     {
-                        if (!depth.ContainsKey(callee))
+                        if (!nodes.ContainsKey(callee) && _libraries.FindPublish(callee) is { } library)
+                        {
+                            if (reached.Add(UnattendedPath.Describe(library.Platform, library.Api)))
+                            {
+                                shortest ??= new UnattendedPath(null, start, Trace(function, cameFrom, start), step.Call, null, library);
+                            }
+                        }
+                        else if (depth[function] < maxDepth && !depth.ContainsKey(callee))
                         {
                             depth[callee] = depth[function] + 1;
                             cameFrom[callee] = (function, step.Call);
@@ -131,6 +164,8 @@ namespace Presence.Analyzers.Paths
                     }
                 }
             }
+
+            return shortest?.WithMoreTargets(reached.Count - 1);
         }
 
         private static ImmutableArray<(IMethodSymbol Function, SyntaxNode Call)> Trace(
@@ -248,6 +283,7 @@ namespace Presence.Analyzers.Paths
                     }
                 }
             }
+
             private static IMethodSymbol? Implementation(INamedTypeSymbol concreteType, IMethodSymbol callee)
             {
                 for (var current = concreteType; current is not null; current = current.BaseType)
@@ -274,46 +310,88 @@ namespace Presence.Analyzers.Paths
         }
     }
 
-    /// <summary>A path from an entry point to a publish call: the calls taken, in order, then the publish itself.</summary>
+    /// <summary>
+    /// A path from an entry point to a publish call: the calls taken in this compilation, in order, then the publish
+    /// itself, or the call into a referenced assembly whose summary continues the path by name.
+    /// </summary>
     internal sealed class UnattendedPath
     {
-        public UnattendedPath(EntryPoint entry, ImmutableArray<(IMethodSymbol Function, SyntaxNode Call)> calls, SyntaxNode publish, PublishTarget target)
+        public UnattendedPath(EntryPoint? entry, IMethodSymbol start, ImmutableArray<(IMethodSymbol Function, SyntaxNode Call)> calls, SyntaxNode publish, PublishTarget? target, LibraryPublish? library, int moreTargets = 0)
         {
             Entry = entry;
+            Start = start;
             Calls = calls;
             Publish = publish;
             Target = target;
+            Library = library;
+            MoreTargets = moreTargets;
         }
 
-        public EntryPoint Entry { get; }
+        /// <summary>The entry point searched from; null for a library summary's path.</summary>
+        public EntryPoint? Entry { get; }
+
+        public IMethodSymbol Start { get; }
 
         public ImmutableArray<(IMethodSymbol Function, SyntaxNode Call)> Calls { get; }
 
+        /// <summary>The publish call, or the call into the referenced assembly that publishes.</summary>
         public SyntaxNode Publish { get; }
 
-        public PublishTarget Target { get; }
+        /// <summary>The publish in this compilation; null when the path continues in a referenced assembly.</summary>
+        public PublishTarget? Target { get; }
+
+        /// <summary>The referenced assembly's method called last, with the rest of the path by name.</summary>
+        public LibraryPublish? Library { get; }
+
+        /// <summary>The other publish targets the same entry point reaches.</summary>
+        public int MoreTargets { get; }
+
+        public string? Platform => Target?.Platform ?? Library?.Platform;
+
+        public string? CatalogId => Target?.CatalogId ?? Library?.CatalogId;
 
         /// <summary>
         /// Where the diagnostic stands: the entry point, or for an inherited trigger the job's first override on the
         /// path (the job's class when the path passes through none).
         /// </summary>
         public IMethodSymbol? ReportedAt
-            => Entry.ConcreteType is { } job
+            => Entry!.ConcreteType is { } job
                 ? Calls.Select(c => c.Function).FirstOrDefault(f => SymbolEqualityComparer.Default.Equals(f.ContainingType?.OriginalDefinition, job.OriginalDefinition))
                 : null;
 
-        public Location Location => ReportedAt is { } function ? EntryPoint.FirstLocation(function) : Entry.Location;
+        public Location Location => ReportedAt is { } function ? EntryPoint.FirstLocation(function) : Entry!.Location;
 
         /// <summary>"NightlyJob.Execute (a Quartz job)", "NightlyJob.Run (a Quartz job, run by JobBase.Execute)".</summary>
-        public string EntryText => Entry.Describe(ReportedAt);
+        public string EntryText => Entry!.Describe(ReportedAt);
 
-        /// <summary>"DailyTipWorker.ExecuteAsync → Poster.Post → MastodonClient.PublishStatus".</summary>
+        public UnattendedPath For(EntryPoint entry) => new UnattendedPath(entry, Start, Calls, Publish, Target, Library, MoreTargets);
+
+        public UnattendedPath WithMoreTargets(int count) => new UnattendedPath(Entry, Start, Calls, Publish, Target, Library, count);
+
+        /// <summary>The steps after the start, by name: "Poster.Post → MastodonClient.PublishStatus".</summary>
+        public string Tail()
+            => string.Join(" → ", Calls.Select(c => CallGraph.NameOf(c.Function))
+                .Concat(new[] { Library?.Path ?? PublishTarget.ApiName(Target!.Method) }));
+
+        /// <summary>"DailyTipWorker.ExecuteAsync → Poster.Post → MastodonClient.PublishStatus", then "and 2 more publish targets".</summary>
         public string Describe()
-            => string.Join(" → ", new[] { Entry.Lambda is null ? CallGraph.NameOf(Entry.Function) : Entry.Reason }
-                .Concat(Calls.Select(c => CallGraph.NameOf(c.Function)))
-                .Concat(new[] { PublishTarget.ApiName(Target.Method) }));
+        {
+            var first = Entry is { Lambda: not null } ? Entry.Reason : CallGraph.NameOf(Start);
+            var path = first + " → " + Tail();
+            return MoreTargets switch
+            {
+                0 => path,
+                1 => path + " and 1 more publish target",
+                _ => path + " and " + MoreTargets.ToString(System.Globalization.CultureInfo.InvariantCulture) + " more publish targets",
+            };
+        }
 
+        /// <summary>The steps in this compilation, for the diagnostic's additional locations (never a location of another compilation).</summary>
         public IEnumerable<Location> Locations()
             => Calls.Select(c => c.Call.GetLocation()).Concat(new[] { Publish.GetLocation() });
+
+        /// <summary>The same key as <see cref="PublishTarget.Describe"/> for a publish a summary names.</summary>
+        public static string Describe(string? platform, string api)
+            => platform is null ? "Publishes through '" + api + "'" : "Posts to " + platform + " through '" + api + "'";
     }
 }

@@ -46,7 +46,7 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
-                var graph = new CallGraph();
+                var graph = new CallGraph(model.Libraries);
                 var entryPoints = new EntryPoints(start.Compilation);
                 var agentTools = AgentTools.For(start.Compilation);
                 var assembly = start.Compilation.Assembly;
@@ -84,10 +84,10 @@ namespace Presence.Analyzers.Rules
                     var unresolvedReported = new HashSet<SyntaxNode>();
                     foreach (var path in graph.FindPaths(entry => MaxPathDepth(end.Options, entry), end.CancellationToken))
                     {
-                        if (path.Target.Kind == PublishKind.Unresolved)
+                        if (path.Target?.Kind == PublishKind.Unresolved)
                         {
                             // Only unattended paths: a handler's own sends are answers, and one note per send is enough.
-                            if (path.Entry.Kind == EntryKind.Unattended && unresolvedReported.Add(path.Publish))
+                            if (path.Entry!.Kind == EntryKind.Unattended && unresolvedReported.Add(path.Publish))
                             {
                                 end.ReportDiagnostic(Diagnostic.Create(
                                     PresenceDiagnostics.UnresolvedSend, path.Publish.GetLocation(), path.Locations().Take(path.Calls.Length), Properties(path.Target),
@@ -97,12 +97,12 @@ namespace Presence.Analyzers.Rules
                             continue;
                         }
 
-                        var descriptor = path.Entry.Kind == EntryKind.Unattended ? PresenceDiagnostics.UnattendedPublish : PresenceDiagnostics.AutomatedReply;
+                        var descriptor = path.Entry!.Kind == EntryKind.Unattended ? PresenceDiagnostics.UnattendedPublish : PresenceDiagnostics.AutomatedReply;
                         end.ReportDiagnostic(Diagnostic.Create(
                             descriptor,
                             path.Location,
                             path.Locations(),
-                            Properties(path.Target),
+                            Properties(path.Platform, path.CatalogId),
                             path.EntryText,
                             path.Describe()));
                     }
@@ -124,10 +124,12 @@ namespace Presence.Analyzers.Rules
                 : PresenceOptions.DefaultMaxPathDepth;
 
         // For tools and tests: which catalog entry or endpoint matched, and where it posts.
-        private static ImmutableDictionary<string, string?> Properties(PublishTarget target)
+        private static ImmutableDictionary<string, string?> Properties(PublishTarget target) => Properties(target.Platform, target.CatalogId);
+
+        private static ImmutableDictionary<string, string?> Properties(string? platform, string? catalogId)
             => ImmutableDictionary<string, string?>.Empty
-                .Add("Platform", target.Platform)
-                .Add("CatalogId", target.CatalogId);
+                .Add("Platform", platform)
+                .Add("CatalogId", catalogId);
 
         /// <summary>What one body contains: publish calls, confirmations, calls into the compilation, registered callbacks.</summary>
         private sealed class BodyCollector
@@ -293,12 +295,13 @@ namespace Presence.Analyzers.Rules
                 }
             }
 
-            // A call into the compilation, which a path may continue through; local functions are part of this body.
+            // A call into the compilation, which a path may continue through (local functions are part of this body),
+            // or into a referenced assembly whose summary says the call publishes.
             private void NoteCall(IOperation operation, IMethodSymbol callee)
             {
                 callee = callee.ReducedFrom ?? callee;
                 if (callee.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction
-                    || !SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, _assembly))
+                    || (!SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, _assembly) && _model.Libraries.FindPublish(callee) is null))
                 {
                     return;
                 }

@@ -316,4 +316,48 @@ public class UnattendedPathTests
             With(PathVerifier.Quartz4),
             "presence_max_path_depth = " + depth,
             Unattended(0, "Job.Execute (a Quartz job)", "Job.Execute → A.Run → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task One_error_per_entry_point_with_the_shortest_path_and_the_count_of_other_targets()
+        => PathVerifier.VerifyAsync(Publisher + """
+            [PublishesContent("Bluesky")]
+            public interface IBlueskyPublisher { Task CreatePost(string text); }
+
+            public class Fanout(Poster poster, IBlueskyPublisher bluesky)
+            {
+                public async Task Everywhere(string text, bool mode)
+                {
+                    if (mode) await poster.Post(text);
+                    await {|PRES001:bluesky.CreatePost(text)|};
+                }
+            }
+
+            class Job(Fanout fanout, IMastodonPublisher mastodon) : Quartz.IJob
+            {
+                public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken ct)
+                {
+                    await fanout.Everywhere("twice", false);
+                    await mastodon.PublishStatus("direct");
+                }
+            }
+            """,
+            With(PathVerifier.Quartz4),
+            Unattended(0, "Job.Execute (a Quartz job)", "Job.Execute → IMastodonPublisher.PublishStatus and 1 more publish target"));
+
+    [Fact]
+    public Task Each_entry_point_gets_its_own_error()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class Job(Poster poster) : Quartz.IJob
+            {
+                public ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken ct) => new(poster.Post("a"));
+            }
+
+            class OtherJob(Poster poster) : Quartz.IJob
+            {
+                public ValueTask {|#1:Execute|}(Quartz.IJobExecutionContext context, CancellationToken ct) => new(poster.Post("b"));
+            }
+            """,
+            With(PathVerifier.Quartz4),
+            Unattended(0, "Job.Execute (a Quartz job)", "Job.Execute → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "OtherJob.Execute (a Quartz job)", "OtherJob.Execute → Poster.Post → IMastodonPublisher.PublishStatus"));
 }

@@ -1,0 +1,249 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Presence.Analyzers.Catalog;
+
+namespace Presence.Analyzers.Model
+{
+    /// <summary>
+    /// What assemblies built with Presence say about their own methods (docs/design/paths.md): which externally
+    /// callable methods reach an unguarded publish, and along which path. The summary is an assembly attribute,
+    /// <c>[assembly: AssemblyMetadata("Presence.Summary", "…")]</c>, written by the summary generator at build time,
+    /// so a referencing compilation reads it from the reference (project or package) without any file IO.
+    /// </summary>
+    /// <remarks>
+    /// The format is line-based text, one record a line, fields separated by tabs. The first line is the format
+    /// version. Each record starts with a one-letter kind; readers skip kinds they do not know, so a later version
+    /// can add records (for instance the configuration keys a library posts to) without breaking older readers.
+    /// Version changes only when the meaning of an existing record changes; a reader ignores a summary of another
+    /// version (the library is then treated as opaque).
+    /// </remarks>
+    internal sealed class LibrarySummaries
+    {
+        /// <summary>The AssemblyMetadata key of the summary.</summary>
+        public const string SummaryKey = "Presence.Summary";
+
+        /// <summary>The AssemblyMetadata key every compilation built with Presence carries, even when nothing publishes.</summary>
+        public const string MarkerKey = "Presence.Summary.Version";
+
+        public const string Version = "1";
+
+        /// <summary>Record kind: a method reaches an unguarded publish. Fields: documentation id, platform, catalog id, path.</summary>
+        public const string PublishRecord = "P";
+
+        /// <summary>Record kind: a method returns machine-written text nobody reviewed. Field: documentation id.</summary>
+        public const string MachineWrittenRecord = "W";
+
+        public static readonly LibrarySummaries Empty = new LibrarySummaries(
+            new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+
+        private readonly Dictionary<string, LibraryPublish> _publishes;
+        private readonly HashSet<string> _machineWritten;
+
+        private LibrarySummaries(Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten)
+        {
+            _publishes = publishes;
+            _machineWritten = machineWritten;
+        }
+
+        /// <summary>True when no referenced assembly says anything: lookups can be skipped.</summary>
+        public bool IsEmpty => _publishes.Count == 0 && _machineWritten.Count == 0;
+
+        /// <summary>True when some referenced assembly has a method that returns machine-written text.</summary>
+        public bool HasMachineWritten => _machineWritten.Count > 0;
+
+        /// <summary>The simple names of the methods the summaries mention, for cheap syntactic prefilters.</summary>
+        public IEnumerable<string> MethodNames
+            => _publishes.Values.Select(p => p.MethodName).Concat(_machineWritten.Select(NameOfId)).Distinct(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Reads the summaries of the referenced assemblies that can publish (<paramref name="candidates"/>): only
+        /// these can reach a publish, so every other reference is skipped without reading its attributes.
+        /// </summary>
+        public static LibrarySummaries Read(Compilation compilation, Func<IAssemblySymbol, bool> candidates, ImmutableHashSet<string> sdkAssemblies)
+        {
+            Dictionary<string, LibraryPublish>? publishes = null;
+            HashSet<string>? machineWritten = null;
+            foreach (var assembly in References(compilation, sdkAssemblies))
+            {
+                if (candidates(assembly) && Attributes(assembly).Summary is { } summary)
+                {
+                    Parse(summary, assembly.Name, publishes ??= new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), machineWritten ??= new HashSet<string>(StringComparer.Ordinal));
+                }
+            }
+
+            return publishes is null ? Empty : new LibrarySummaries(publishes, machineWritten!);
+        }
+
+        /// <summary>
+        /// The referenced assemblies built without Presence that reference a catalogued SDK themselves (PRES107): paths
+        /// through them cannot be followed. Sorted by name.
+        /// </summary>
+        public static ImmutableArray<IAssemblySymbol> Opaque(Compilation compilation, ImmutableHashSet<string> sdkAssemblies)
+            => References(compilation, sdkAssemblies)
+                .Where(assembly => !IsFramework(assembly.Name) && ReferencesAny(assembly, sdkAssemblies) && !Attributes(assembly).Marked)
+                .OrderBy(assembly => assembly.Name, StringComparer.Ordinal)
+                .ToImmutableArray();
+
+        /// <summary>The framework is never built with Presence: its attributes are not read.</summary>
+        public static bool IsFramework(string name)
+            => name.StartsWith("System.", StringComparison.Ordinal) || name.StartsWith("Microsoft.", StringComparison.Ordinal)
+               || name is "System" or "mscorlib" or "netstandard" or "WindowsBase";
+
+        // The references that could carry a summary: not this assembly, not an SDK, not Presence's own.
+        private static IEnumerable<IAssemblySymbol> References(Compilation compilation, ImmutableHashSet<string> sdkAssemblies)
+        {
+            foreach (var reference in compilation.References)
+            {
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
+                    && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly)
+                    && !sdkAssemblies.Contains(assembly.Name)
+                    && assembly.Name is not ("Presence.Abstractions" or "Refit"))
+                {
+                    yield return assembly;
+                }
+            }
+        }
+
+        private static (bool Marked, string? Summary) Attributes(IAssemblySymbol assembly)
+        {
+            var marked = false;
+            string? summary = null;
+            foreach (var attribute in assembly.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "AssemblyMetadataAttribute" } && attribute.ConstructorArguments.Length == 2
+                    && attribute.ConstructorArguments[0].Value is string key)
+                {
+                    if (key == MarkerKey)
+                    {
+                        marked = true;
+                    }
+                    else if (key == SummaryKey && attribute.ConstructorArguments[1].Value is string value)
+                    {
+                        summary = value;
+                    }
+                }
+            }
+
+            return (marked || summary is not null, summary);
+        }
+
+        /// <summary>What a call of <paramref name="method"/> (declared in a referenced assembly) reaches, or null.</summary>
+        public LibraryPublish? FindPublish(IMethodSymbol method)
+            => _publishes.Count > 0 && IdOf(method) is { } id && _publishes.TryGetValue(id, out var publish) ? publish : null;
+
+        /// <summary>True when a method of a referenced assembly returns machine-written text nobody reviewed.</summary>
+        public bool ReturnsMachineWritten(IMethodSymbol method)
+            => _machineWritten.Count > 0 && IdOf(method) is { } id && _machineWritten.Contains(id);
+
+        private static string? IdOf(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition.GetDocumentationCommentId();
+
+        private static string NameOfId(string id)
+        {
+            var end = id.IndexOf('(');
+            var name = end < 0 ? id : id.Substring(0, end);
+            var dot = name.LastIndexOf('.');
+            name = dot < 0 ? name : name.Substring(dot + 1);
+            var arity = name.IndexOf('`');
+            return arity < 0 ? name : name.Substring(0, arity);
+        }
+
+        private static void Parse(string summary, string assemblyName, Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten)
+        {
+            var lines = summary.Split('\n');
+            if (lines.Length == 0 || lines[0].Trim() != Version)
+            {
+                return;
+            }
+
+            for (var i = 1; i < lines.Length; i++)
+            {
+                var fields = lines[i].Split('\t');
+                switch (fields[0])
+                {
+                    case PublishRecord when fields.Length >= 5 && fields[1].Length > 0 && fields[4].Length > 0:
+                        if (!publishes.ContainsKey(fields[1]))
+                        {
+                            publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assemblyName, NullIfEmpty(fields[2]), NullIfEmpty(fields[3]), fields[4]);
+                        }
+
+                        break;
+                    case MachineWrittenRecord when fields.Length >= 2 && fields[1].Length > 0:
+                        machineWritten.Add(fields[1]);
+                        break;
+                }
+            }
+        }
+
+        private static string? NullIfEmpty(string field) => field.Length == 0 ? null : field;
+
+        private static bool ReferencesAny(IAssemblySymbol assembly, ImmutableHashSet<string> names)
+        {
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var identity in module.ReferencedAssemblies)
+                {
+                    if (names.Contains(identity.Name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Writes a summary: the records sorted, so the same code always yields the same text.</summary>
+        public static string Write(IEnumerable<string[]> records)
+        {
+            var text = new StringBuilder(Version);
+            foreach (var line in records.Select(fields => string.Join("\t", fields.Select(Clean))).Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal))
+            {
+                text.Append('\n').Append(line);
+            }
+
+            return text.ToString();
+        }
+
+        // A field never holds the separators (a user's platform name could).
+        private static string Clean(string? field) => (field ?? string.Empty).Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
+    }
+
+    /// <summary>A method of a referenced assembly that reaches an unguarded publish, as its summary says.</summary>
+    internal sealed class LibraryPublish
+    {
+        public LibraryPublish(string methodName, string assembly, string? platform, string? catalogId, string path)
+        {
+            MethodName = methodName;
+            Assembly = assembly;
+            Platform = platform;
+            CatalogId = catalogId;
+            Path = path;
+        }
+
+        public string MethodName { get; }
+
+        /// <summary>The simple name of the assembly that said so.</summary>
+        public string Assembly { get; }
+
+        public string? Platform { get; }
+
+        public string? CatalogId { get; }
+
+        /// <summary>"DealPoster.Post → Sender.Send → MastodonClient.PublishStatus": from the method called to the publish API.</summary>
+        public string Path { get; }
+
+        /// <summary>The publish API, the last step of the path.</summary>
+        public string Api
+        {
+            get
+            {
+                var last = Path.LastIndexOf(" → ", StringComparison.Ordinal);
+                return last < 0 ? Path : Path.Substring(last + 3);
+            }
+        }
+    }
+}

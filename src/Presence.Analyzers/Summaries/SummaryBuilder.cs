@@ -1,0 +1,468 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Catalog;
+using Presence.Analyzers.Configuration;
+using Presence.Analyzers.Flow;
+using Presence.Analyzers.Model;
+using Presence.Analyzers.Paths;
+
+namespace Presence.Analyzers.Summaries
+{
+    /// <summary>
+    /// Computes an assembly's summary: each externally callable method that reaches an unguarded publish, with the
+    /// shortest path by name. The search runs backwards from the publish calls, so its cost follows the publishing
+    /// part of the code, not its size: one syntax walk indexes the calls by name; only the bodies that contain a
+    /// call by a publishing name, and then the bodies that call a method already known to publish, are bound and
+    /// analysed (with the same guard analysis as PRES001), at most <see cref="MaxBodies"/> of them.
+    /// </summary>
+    internal sealed class SummaryBuilder
+    {
+        /// <summary>Bounds the bodies bound per compilation (a defect or absurd input, not ordinary code).</summary>
+        public const int MaxBodies = 4000;
+
+        private static readonly string[] PublisherAttributes = { "PublishesContent", "RequiresHumanApproval", "Post", "Put", "Patch" };
+
+        private readonly Compilation _compilation;
+        private readonly PresenceModel _model;
+        private readonly AnalyzerOptions _options;
+        private readonly CancellationToken _cancellationToken;
+        private readonly Dictionary<string, List<SyntaxNode>> _callsByName = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+        private readonly HashSet<string> _sourcePublisherNames = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<SyntaxNode, BodyFacts> _bodies = new Dictionary<SyntaxNode, BodyFacts>();
+        private readonly Dictionary<SyntaxTree, SemanticModel> _semanticModels = new Dictionary<SyntaxTree, SemanticModel>();
+        private readonly CallGraph _graph;
+
+        private SummaryBuilder(Compilation compilation, PresenceModel model, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            _compilation = compilation;
+            _model = model;
+            _options = options;
+            _cancellationToken = cancellationToken;
+            _graph = new CallGraph(model.Libraries);
+        }
+
+        /// <summary>The summary text, or null when nothing in the compilation can publish.</summary>
+        public static string? Build(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            if (compilation.Language != LanguageNames.CSharp || PresenceModel.TryCreate(compilation, options, cancellationToken) is not { } model)
+            {
+                return null;
+            }
+
+            return new SummaryBuilder(compilation, model, options, cancellationToken).Build();
+        }
+
+        private string? Build()
+        {
+            IndexCalls();
+            var maxDepth = PresenceOptions.Read(_options.AnalyzerConfigOptionsProvider.GlobalOptions).MaxPathDepth;
+
+            // The methods that publish in their own body (or call a library that does), then their callers, round by round.
+            var reaching = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
+            var frontier = new List<IMethodSymbol>();
+            var sinkNames = SinkNames();
+            foreach (var name in _callsByName.Keys.OrderBy(n => n, StringComparer.Ordinal))
+            {
+                if (!sinkNames(name))
+                {
+                    continue;
+                }
+
+                foreach (var call in _callsByName[name])
+                {
+                    if (Analyze(call) is { Owner: { } owner, Publishes: true } && !reaching.ContainsKey(owner))
+                    {
+                        reaching[owner] = 0;
+                        frontier.Add(owner);
+                    }
+                }
+            }
+
+            for (var depth = 1; frontier.Count > 0 && depth <= maxDepth; depth++)
+            {
+                var next = new List<IMethodSymbol>();
+                foreach (var method in frontier)
+                {
+                    if (!_callsByName.TryGetValue(method.Name, out var calls))
+                    {
+                        continue;
+                    }
+
+                    foreach (var call in calls)
+                    {
+                        if (Analyze(call) is { Owner: { } caller } facts && !reaching.ContainsKey(caller) && facts.Calls(method))
+                        {
+                            reaching[caller] = depth;
+                            next.Add(caller);
+                        }
+                    }
+                }
+
+                frontier = next;
+            }
+
+            foreach (var type in SourceTypes(_compilation.Assembly.GlobalNamespace))
+            {
+                _graph.AddType(type);
+            }
+
+            foreach (var facts in _bodies.Values)
+            {
+                facts.AddTo(_graph);
+            }
+
+            // Under each name a caller outside can use (the method, or what it implements or overrides), the shortest path.
+            var best = new Dictionary<string, (int Length, string Line, string[] Record)>(StringComparer.Ordinal);
+            foreach (var method in reaching.Keys)
+            {
+                if (_graph.ShortestPath(method, maxDepth, _cancellationToken) is not { } path)
+                {
+                    continue;
+                }
+
+                var text = CallGraph.NameOf(method) + " → " + path.Tail();
+                var length = path.Calls.Length;
+                foreach (var visible in MethodLineage.Of(method))
+                {
+                    if (!IsCallableOutside(visible) || visible.GetDocumentationCommentId() is not { } id)
+                    {
+                        continue;
+                    }
+
+                    var record = new[] { LibrarySummaries.PublishRecord, id, path.Platform ?? string.Empty, path.CatalogId ?? string.Empty, text };
+                    var line = string.Join("\t", record);
+                    if (!best.TryGetValue(id, out var existing) || length < existing.Length
+                        || (length == existing.Length && string.CompareOrdinal(line, existing.Line) < 0))
+                    {
+                        best[id] = (length, line, record);
+                    }
+                }
+            }
+
+            return best.Count == 0 ? null : LibrarySummaries.Write(best.Values.Select(b => b.Record));
+        }
+
+        // One walk over the syntax: the calls by invoked name, and the names of the source's own declared publishers.
+        private void IndexCalls()
+        {
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                foreach (var node in tree.GetRoot(_cancellationToken).DescendantNodes())
+                {
+                    switch (node)
+                    {
+                        case InvocationExpressionSyntax invocation when InvokedName(invocation.Expression) is { } name:
+                            if (!_callsByName.TryGetValue(name, out var list))
+                            {
+                                _callsByName[name] = list = new List<SyntaxNode>();
+                            }
+
+                            list.Add(invocation);
+                            break;
+                        case AttributeSyntax attribute when Array.IndexOf(PublisherAttributes, AttributeName(attribute)) >= 0:
+                            NotePublisher(attribute.Parent?.Parent);
+                            break;
+                    }
+                }
+            }
+        }
+
+        private void NotePublisher(SyntaxNode? declaration)
+        {
+            switch (declaration)
+            {
+                case MethodDeclarationSyntax method:
+                    _sourcePublisherNames.Add(method.Identifier.ValueText);
+                    break;
+                case TypeDeclarationSyntax type:
+                    foreach (var member in type.Members.OfType<MethodDeclarationSyntax>())
+                    {
+                        _sourcePublisherNames.Add(member.Identifier.ValueText);
+                    }
+
+                    break;
+            }
+        }
+
+        // A superset of the names a publish call can have here: catalogued members, declared APIs, raw HTTP sends,
+        // the source's own publishers, and the methods referenced summaries name.
+        private Func<string, bool> SinkNames()
+        {
+            var names = new HashSet<string>(_sourcePublisherNames, StringComparer.Ordinal);
+            foreach (var entry in BuiltInCatalog.Index.For(_compilation).Entries)
+            {
+                names.Add(entry.Member);
+            }
+
+            names.UnionWith(_model.Declared.MemberNames);
+            names.UnionWith(_model.Libraries.MethodNames);
+            var http = _model.SeesHttp;
+            return name => names.Contains(name)
+                || (http && (name.StartsWith("Post", StringComparison.Ordinal) || name.StartsWith("Put", StringComparison.Ordinal)
+                    || name.StartsWith("Patch", StringComparison.Ordinal) || name.StartsWith("Send", StringComparison.Ordinal)
+                    || name.StartsWith("Execute", StringComparison.Ordinal)));
+        }
+
+        private static string? InvokedName(ExpressionSyntax expression)
+            => expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                SimpleNameSyntax name => name.Identifier.ValueText,
+                _ => null,
+            };
+
+        private static string AttributeName(AttributeSyntax attribute)
+        {
+            var name = attribute.Name switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => string.Empty,
+            };
+
+            return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+        }
+
+        // The member whose body holds a call (local functions and lambdas belong to it).
+        private static SyntaxNode? MemberOf(SyntaxNode call)
+        {
+            for (var node = call.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case BaseMethodDeclarationSyntax:
+                    case AccessorDeclarationSyntax:
+                        return node;
+                    case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax }:
+                        return node;
+                    case MemberDeclarationSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private BodyFacts? Analyze(SyntaxNode call)
+        {
+            if (MemberOf(call) is not { } member)
+            {
+                return null;
+            }
+
+            if (_bodies.TryGetValue(member, out var known))
+            {
+                return known;
+            }
+
+            if (_bodies.Count >= MaxBodies)
+            {
+                return null;
+            }
+
+            _cancellationToken.ThrowIfCancellationRequested();
+            var facts = Collect(member);
+            _bodies[member] = facts;
+            return facts;
+        }
+
+        private BodyFacts Collect(SyntaxNode member)
+        {
+            var tree = member.SyntaxTree;
+            if (!_semanticModels.TryGetValue(tree, out var semanticModel))
+            {
+                _semanticModels[tree] = semanticModel = _compilation.GetSemanticModel(tree);
+            }
+
+            var owner = member is ArrowExpressionClauseSyntax arrow
+                ? (semanticModel.GetDeclaredSymbol(arrow.Parent!, _cancellationToken) as IPropertySymbol)?.GetMethod
+                : semanticModel.GetDeclaredSymbol(member, _cancellationToken) as IMethodSymbol;
+            if (owner is null || _model.Scopes.IsExemptMember(owner) || semanticModel.GetOperation(member, _cancellationToken) is not { } body)
+            {
+                return BodyFacts.None;
+            }
+
+            var options = PresenceOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+            var sites = new Dictionary<SyntaxNode, PublishTarget>();
+            var flow = false;
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
+                        if (_model.Classify(invocation, options) is { } target)
+                        {
+                            sites[invocation.Syntax] = target;
+                            flow = true;
+                        }
+                        else
+                        {
+                            flow |= _model.Confirmations.Classify(invocation.TargetMethod) is not null;
+                            NoteCall(sites, invocation.Syntax, invocation.TargetMethod);
+                        }
+
+                        break;
+                    case IMethodReferenceOperation reference:
+                        if (_model.Publishing.Classify(reference.Method) is { } referenced && options.IsEnabled(referenced.Category, referenced.Platform))
+                        {
+                            sites[reference.Syntax] = referenced.WithMethod(reference.Method);
+                            flow = true;
+                        }
+                        else
+                        {
+                            NoteCall(sites, reference.Syntax, reference.Method);
+                        }
+
+                        break;
+                }
+            }
+
+            if (sites.Count == 0)
+            {
+                return BodyFacts.None;
+            }
+
+            IEnumerable<(SyntaxNode Syntax, PublishTarget Target)> unguarded;
+            if (flow && ControlFlowGraphOf(body) is { } graph)
+            {
+                unguarded = ConfirmationFlowAnalysis.AnalyzeSites(graph, _model, sites, _cancellationToken)
+                    .Where(site => !site.Guarded).Select(site => (site.Syntax, site.Target)).ToList();
+            }
+            else
+            {
+                unguarded = sites.Select(site => (site.Key, site.Value)).ToList();
+            }
+
+            return new BodyFacts(owner.OriginalDefinition, unguarded.ToList(), _model.Libraries);
+        }
+
+        private void NoteCall(Dictionary<SyntaxNode, PublishTarget> sites, SyntaxNode syntax, IMethodSymbol callee)
+        {
+            callee = callee.ReducedFrom ?? callee;
+            if (callee.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction)
+            {
+                return;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, _compilation.Assembly) || _model.Libraries.FindPublish(callee) is not null)
+            {
+                sites[syntax] = new PublishTarget(callee, PublishKind.Call, platform: null);
+            }
+        }
+
+        private ControlFlowGraph? ControlFlowGraphOf(IOperation body)
+            => body switch
+            {
+                IMethodBodyOperation method => ControlFlowGraph.Create(method, _cancellationToken),
+                IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, _cancellationToken),
+                IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, _cancellationToken),
+                _ => null,
+            };
+
+        // Public, or protected in a type others can derive from, all the way out; or declared by another assembly.
+        private bool IsCallableOutside(IMethodSymbol method)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly))
+            {
+                return true;
+            }
+
+            for (ISymbol? symbol = method; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+            {
+                if (symbol.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceOrTypeSymbol container)
+        {
+            foreach (var member in container.GetMembers())
+            {
+                if (member is INamespaceSymbol @namespace)
+                {
+                    foreach (var type in SourceTypes(@namespace))
+                    {
+                        yield return type;
+                    }
+                }
+                else if (member is INamedTypeSymbol type)
+                {
+                    yield return type;
+                    foreach (var nested in SourceTypes(type))
+                    {
+                        yield return nested;
+                    }
+                }
+            }
+        }
+
+        /// <summary>What one body does that a path can go through: its unguarded publishes and unguarded calls.</summary>
+        private sealed class BodyFacts
+        {
+            public static readonly BodyFacts None = new BodyFacts(null, new List<(SyntaxNode, PublishTarget)>(), LibrarySummaries.Empty);
+
+            private readonly List<(SyntaxNode Syntax, PublishTarget Target)> _unguarded;
+
+            public BodyFacts(IMethodSymbol? owner, List<(SyntaxNode Syntax, PublishTarget Target)> unguarded, LibrarySummaries libraries)
+            {
+                Owner = owner;
+                _unguarded = unguarded;
+                Publishes = unguarded.Any(site => site.Target.Kind is not (PublishKind.Call or PublishKind.Unresolved) || (site.Target.Kind == PublishKind.Call && libraries.FindPublish(site.Target.Method) is not null));
+            }
+
+            public IMethodSymbol? Owner { get; }
+
+            /// <summary>True when the body publishes unguarded itself, or calls a library method that does.</summary>
+            public bool Publishes { get; }
+
+            /// <summary>True when an unguarded call here can land in <paramref name="method"/>.</summary>
+            public bool Calls(IMethodSymbol method)
+            {
+                foreach (var (_, target) in _unguarded)
+                {
+                    if (target.Kind == PublishKind.Call && MethodLineage.Of(method).Contains(target.Method.OriginalDefinition, SymbolEqualityComparer.Default))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            public void AddTo(CallGraph graph)
+            {
+                if (Owner is null)
+                {
+                    return;
+                }
+
+                foreach (var (syntax, target) in _unguarded)
+                {
+                    if (target.Kind == PublishKind.Call)
+                    {
+                        graph.AddCall(Owner, target.Method, syntax);
+                    }
+                    else
+                    {
+                        graph.AddPublish(Owner, target, syntax);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,262 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Presence.Analyzers.Tests.Verifiers;
+using Xunit;
+
+namespace Presence.Analyzers.Tests.Paths;
+
+/// <summary>
+/// PRES002 across project boundaries: a worker that calls a library built with Presence fails on the library's
+/// summary, with the library's steps by name; what the library guards or exempts stays quiet.
+/// </summary>
+public class CrossProjectPathTests
+{
+    private const string Core = """
+        using System.Threading.Tasks;
+        using Telegram.Bot;
+
+        namespace Deals;
+
+        public interface IDealPoster { Task Post(string text); }
+
+        internal sealed class TelegramDealPoster(ITelegramBotClient bot) : IDealPoster
+        {
+            public Task Post(string text) => bot.SendMessage("@deals", text);
+        }
+
+        public class DealFacade(ChannelSender sender)
+        {
+            public Task Announce(string text) => sender.Send(text);
+        }
+
+        public class ChannelSender(ITelegramBotClient bot)
+        {
+            public async Task Send(string text) => await bot.SendMessage("@deals", text);
+            internal Task Hidden(string text) => bot.SendMessage("@deals", text);
+        }
+        """;
+
+    private static readonly MetadataReference CoreLibrary = LibraryBuilder.Build("Deals.Core", Core, PathVerifier.Telegram);
+
+    private static DiagnosticResult Unattended(int location, string entry, string path)
+        => PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(location).WithArguments(entry, path)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    [Fact]
+    public Task A_job_calling_a_library_method_that_posts_fails_with_the_library_steps_by_name()
+        => PathVerifier.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Deals;
+
+            class NightlyJob(ChannelSender sender) : Quartz.IJob
+            {
+                public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken cancellationToken)
+                    => await sender.Send("hi");
+            }
+            """,
+            [PathVerifier.Quartz4, PathVerifier.Telegram, CoreLibrary],
+            Unattended(0, "NightlyJob.Execute (a Quartz job)", "NightlyJob.Execute → ChannelSender.Send → ITelegramBotClient.SendMessage"));
+
+    [Fact]
+    public Task The_additional_locations_stay_in_this_compilation()
+        => PathVerifier.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Deals;
+
+            class Worker(DealFacade deals) : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                protected override Task {|#0:ExecuteAsync|}(CancellationToken ct) => Relay();
+                private Task Relay() => {|#2:deals.Announce("daily")|};
+            }
+            """,
+            [.. PathVerifier.Hosting, PathVerifier.Telegram, CoreLibrary],
+            PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(0).WithLocation(7, 67).WithLocation(2)
+                .WithArguments("Worker.ExecuteAsync (a hosted service)", "Worker.ExecuteAsync → Worker.Relay → DealFacade.Announce → ChannelSender.Send → ITelegramBotClient.SendMessage"));
+
+    [Fact]
+    public Task A_call_through_an_interface_the_library_implements_crosses_too()
+        => PathVerifier.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Deals;
+
+            class DealJob(IDealPoster poster) : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                protected override async Task {|#0:ExecuteAsync|}(CancellationToken ct)
+                {
+                    while (!ct.IsCancellationRequested)
+                    {
+                        await poster.Post("deal of the day");
+                        await Task.Delay(1000, ct);
+                    }
+                }
+            }
+            """,
+            [.. PathVerifier.Hosting, PathVerifier.Telegram, CoreLibrary],
+            Unattended(0, "DealJob.ExecuteAsync (a hosted service)", "DealJob.ExecuteAsync → TelegramDealPoster.Post → ITelegramBotClient.SendMessage"));
+
+    [Fact]
+    public Task A_confirmation_in_the_worker_before_the_library_call_is_honoured()
+        => PathVerifier.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Deals;
+            using Presence;
+
+            public interface IApprovals { [HumanConfirmation] Task<bool> RedeemAsync(string text); }
+
+            class NightlyJob(ChannelSender sender, IApprovals approvals) : Quartz.IJob
+            {
+                public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken cancellationToken)
+                {
+                    if (await approvals.RedeemAsync("hi"))
+                    {
+                        await sender.Send("hi");
+                    }
+                }
+            }
+            """,
+            [PathVerifier.Quartz4, PathVerifier.Telegram, CoreLibrary]);
+
+    [Fact]
+    public Task What_the_library_guards_or_exempts_is_not_reported_again()
+    {
+        var guarded = LibraryBuilder.Build("Guarded.Core", """
+            using System.Threading.Tasks;
+            using Presence;
+            using Telegram.Bot;
+
+            public interface IApprovals { [HumanConfirmation] Task<bool> RedeemAsync(string text); }
+
+            public class ReviewedSender(ITelegramBotClient bot, IApprovals approvals)
+            {
+                public async Task Send(string text)
+                {
+                    if (await approvals.RedeemAsync(text))
+                    {
+                        await bot.SendMessage("@deals", text);
+                    }
+                }
+            }
+
+            public class StatusPage(ITelegramBotClient bot)
+            {
+                [AutomatedPresence("The status channel is a disclosed bot that only relays uptime checks.")]
+                public Task Report(string text) => bot.SendMessage("@status", text);
+            }
+            """, PathVerifier.Telegram);
+
+        return PathVerifier.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class NightlyJob(ReviewedSender sender, StatusPage status) : Quartz.IJob
+            {
+                public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken cancellationToken)
+                {
+                    await sender.Send("hi");
+                    await status.Report("up");
+                }
+            }
+            """,
+            [PathVerifier.Quartz4, PathVerifier.Telegram, guarded]);
+    }
+
+    [Fact]
+    public Task A_library_method_that_requires_approval_is_reported_at_the_caller()
+    {
+        var library = LibraryBuilder.Build("Approval.Core", """
+            using System.Threading.Tasks;
+            using Presence;
+            using Telegram.Bot;
+
+            public class Poster(ITelegramBotClient bot)
+            {
+                [RequiresHumanApproval]
+                public Task Post(string text) => bot.SendMessage("@deals", text);
+            }
+            """, PathVerifier.Telegram);
+
+        return PathVerifier.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class NightlyJob(Poster poster) : Quartz.IJob
+            {
+                public ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken cancellationToken)
+                    => new(poster.Post("hi"));
+            }
+            """,
+            [PathVerifier.Quartz4, PathVerifier.Telegram, library],
+            Unattended(0, "NightlyJob.Execute (a Quartz job)", "NightlyJob.Execute → Poster.Post"));
+    }
+
+    [Fact]
+    public Task A_path_crosses_two_libraries()
+    {
+        var outer = LibraryBuilder.Build("Deals.Campaigns", """
+            using System.Threading.Tasks;
+            using Deals;
+
+            public class Campaign(DealFacade deals)
+            {
+                public Task Launch() => deals.Announce("launch");
+            }
+            """, PathVerifier.Telegram, CoreLibrary);
+
+        return PathVerifier.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class LaunchJob(Campaign campaign) : Quartz.IJob
+            {
+                public ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken cancellationToken) => new(campaign.Launch());
+            }
+            """,
+            [PathVerifier.Quartz4, PathVerifier.Telegram, CoreLibrary, outer],
+            Unattended(0, "LaunchJob.Execute (a Quartz job)", "LaunchJob.Execute → Campaign.Launch → DealFacade.Announce → ChannelSender.Send → ITelegramBotClient.SendMessage"));
+    }
+
+    [Fact]
+    public Task A_library_built_without_Presence_is_opaque()
+    {
+        var opaque = LibraryBuilder.Build("Plain.Core", Core, withPresence: false, PathVerifier.Telegram);
+        return PathVerifier.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Deals;
+
+            class NightlyJob(ChannelSender sender) : Quartz.IJob
+            {
+                public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken cancellationToken) => await sender.Send("hi");
+            }
+            """,
+            [PathVerifier.Quartz4, PathVerifier.Telegram, opaque]);
+    }
+
+    [Fact]
+    public void The_summary_names_only_what_callers_outside_can_reach_and_is_deterministic()
+    {
+        var first = LibraryBuilder.Summary(LibraryBuilder.Compile("Deals.Core", Core, withPresence: true, PathVerifier.Telegram));
+        var second = LibraryBuilder.Summary(LibraryBuilder.Compile("Deals.Core", Core, withPresence: true, PathVerifier.Telegram));
+        Assert.Equal(first, second);
+        Assert.Equal(
+            string.Join("\n",
+                "1",
+                "P\tM:Deals.ChannelSender.Send(System.String)\tTelegram\tM:Telegram.Bot.TelegramBotClientExtensions.SendMessage\tChannelSender.Send → ITelegramBotClient.SendMessage",
+                "P\tM:Deals.DealFacade.Announce(System.String)\tTelegram\tM:Telegram.Bot.TelegramBotClientExtensions.SendMessage\tDealFacade.Announce → ChannelSender.Send → ITelegramBotClient.SendMessage",
+                "P\tM:Deals.IDealPoster.Post(System.String)\tTelegram\tM:Telegram.Bot.TelegramBotClientExtensions.SendMessage\tTelegramDealPoster.Post → ITelegramBotClient.SendMessage"),
+            first);
+    }
+
+    [Fact]
+    public void A_compilation_that_cannot_publish_carries_only_the_marker()
+    {
+        Assert.Equal(["PresenceSummary.Version.g.cs"], LibraryBuilder.GeneratedFiles("public class Calculator { public int Add(int a, int b) => a + b; }").ToList());
+        Assert.Equal(["PresenceSummary.Version.g.cs", "PresenceSummary.g.cs"], LibraryBuilder.GeneratedFiles(Core, PathVerifier.Telegram).ToList());
+    }
+}
