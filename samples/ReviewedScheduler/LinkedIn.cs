@@ -1,4 +1,6 @@
 using System;
+using System.Net.Http;
+using System.Net.Http.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Presence;
@@ -15,7 +17,11 @@ public sealed class LinkedInPost(string page, string text) : IApprovalContent
     public ContentFingerprint GetApprovalFingerprint() => ContentFingerprint.Of("linkedin", Page, Text);
 }
 
-/// <summary>The only way to call this interface is the generated LinkedInPublisherGate (PRES009 otherwise).</summary>
+/// <summary>
+/// The only way to call this interface is the generated LinkedInPublisherGate (PRES009 otherwise). A gated
+/// interface is a publisher by itself: no [PublishesContent] is needed, and what its implementations send is
+/// the gate's business.
+/// </summary>
 [GeneratePublisherGate]
 public interface ILinkedInPublisher
 {
@@ -29,5 +35,20 @@ public sealed class ConsoleLinkedInPublisher : ILinkedInPublisher
     {
         Console.WriteLine($"    [linkedin:{post.Page}] {post.Text}");
         return Task.FromResult(Guid.NewGuid().ToString("N"));
+    }
+}
+
+/// <summary>
+/// The real sender, below the gate (not used by the walkthrough, which prints instead): its POST to LinkedIn is
+/// not reported, because only the gate calls it, with a person's approval spent first.
+/// </summary>
+public sealed class LinkedInApiPublisher(HttpClient http) : ILinkedInPublisher
+{
+    public async Task<string> PostAsync(LinkedInPost post, CancellationToken cancellationToken)
+    {
+        var body = new { author = post.Page, commentary = post.Text, visibility = "PUBLIC", lifecycleState = "PUBLISHED" };
+        using var response = await http.PostAsJsonAsync("https://api.linkedin.com/rest/posts", body, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        return response.Headers.TryGetValues("x-restli-id", out var ids) ? string.Join(",", ids) : string.Empty;
     }
 }

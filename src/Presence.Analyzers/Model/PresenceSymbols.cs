@@ -12,6 +12,7 @@ namespace Presence.Analyzers.Model
             HumanConfirmation = compilation.GetBestTypeByMetadataName("Presence.HumanConfirmationAttribute");
             RequiresHumanApproval = compilation.GetBestTypeByMetadataName("Presence.RequiresHumanApprovalAttribute");
             AutomatedPresence = compilation.GetBestTypeByMetadataName("Presence.AutomatedPresenceAttribute");
+            GeneratePublisherGate = compilation.GetBestTypeByMetadataName("Presence.GeneratePublisherGateAttribute");
             Task = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.Task");
             TaskOfT = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.Task`1");
             ValueTask = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.ValueTask");
@@ -22,6 +23,9 @@ namespace Presence.Analyzers.Model
         public INamedTypeSymbol? HumanConfirmation { get; }
         public INamedTypeSymbol? RequiresHumanApproval { get; }
         public INamedTypeSymbol? AutomatedPresence { get; }
+
+        /// <summary>A gated interface is a publisher by itself: its members publish, as if it were [PublishesContent].</summary>
+        public INamedTypeSymbol? GeneratePublisherGate { get; }
         public INamedTypeSymbol? Task { get; }
         public INamedTypeSymbol? TaskOfT { get; }
         public INamedTypeSymbol? ValueTask { get; }

@@ -73,7 +73,8 @@ namespace Presence.Analyzers.Model
         }
 
         // The attribute on the method, or on the interface or class that declares it (its ordinary methods only:
-        // constructors, accessors and operators of a publisher type do not publish by themselves).
+        // constructors, accessors and operators of a publisher type do not publish by themselves). An interface with
+        // a generated gate is a publisher too: what its implementations send is what the gate lets through.
         private AttributeData? DeclaredPublisher(IMethodSymbol declaration)
         {
             if (PresenceSymbols.FindAttribute(declaration, _symbols.PublishesContent) is { } onMethod)
@@ -81,9 +82,13 @@ namespace Presence.Analyzers.Model
                 return onMethod;
             }
 
-            return declaration.MethodKind == MethodKind.Ordinary && declaration.ContainingType is { } type
-                ? PresenceSymbols.FindAttribute(type, _symbols.PublishesContent)
-                : null;
+            if (declaration.MethodKind != MethodKind.Ordinary || declaration.ContainingType is not { } type)
+            {
+                return null;
+            }
+
+            return PresenceSymbols.FindAttribute(type, _symbols.PublishesContent)
+                ?? (type.TypeKind == TypeKind.Interface ? PresenceSymbols.FindAttribute(type, _symbols.GeneratePublisherGate) : null);
         }
 
         // A Refit interface method: its [Post("...")]-style attribute names the request it sends.

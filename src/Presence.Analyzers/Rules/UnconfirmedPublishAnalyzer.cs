@@ -7,8 +7,11 @@ using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Configuration;
 using Presence.Analyzers.Flow;
+using Presence.Analyzers.Gates;
 using Presence.Analyzers.Model;
 using Presence.Analyzers.Paths;
+using Presence.Compilations;
+using Presence.Gates;
 
 namespace Presence.Analyzers.Rules
 {
@@ -51,6 +54,9 @@ namespace Presence.Analyzers.Rules
                 var agentTools = AgentTools.For(start.Compilation);
                 var assembly = start.Compilation.Assembly;
 
+                // A call a generated gate covers is PRES009's (GateBypassAnalyzer), not a publish to guard here.
+                var gates = start.Compilation.GetBestTypeByMetadataName(GateShape.AttributeMetadataName) is null ? null : new GateCatalog(start.CancellationToken);
+
                 start.RegisterSymbolAction(symbol =>
                 {
                     var type = (INamedTypeSymbol)symbol.Symbol;
@@ -71,7 +77,7 @@ namespace Presence.Analyzers.Rules
                     // Cheap pass first (as CA1416 does): only a body with a publish call, or with a confirmation
                     // and calls into the compilation, pays for a control-flow graph.
                     var options = PresenceOptions.Read(block.Options.AnalyzerConfigOptionsProvider.GetOptions(block.FilterTree));
-                    var body = new BodyCollector(model, entryPoints, graph, agentTools, options, assembly, block.OwningSymbol as IMethodSymbol);
+                    var body = new BodyCollector(model, entryPoints, graph, agentTools, gates, options, assembly, block.OwningSymbol as IMethodSymbol);
                     block.RegisterOperationAction(body.OnInvocation, OperationKind.Invocation);
                     block.RegisterOperationAction(body.OnMethodReference, OperationKind.MethodReference);
                     block.RegisterOperationAction(body.OnObjectCreation, OperationKind.ObjectCreation);
@@ -138,6 +144,7 @@ namespace Presence.Analyzers.Rules
             private readonly EntryPoints _entryPoints;
             private readonly CallGraph _graph;
             private readonly AgentTools? _agentTools;
+            private readonly GateCatalog? _gates;
             private readonly PresenceOptions _options;
             private readonly IAssemblySymbol _assembly;
             private readonly IMethodSymbol? _owner;
@@ -150,8 +157,9 @@ namespace Presence.Analyzers.Rules
             private bool _hasPublish;
             private bool _hasConfirmation;
 
-            public BodyCollector(PresenceModel model, EntryPoints entryPoints, CallGraph graph, AgentTools? agentTools, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner)
+            public BodyCollector(PresenceModel model, EntryPoints entryPoints, CallGraph graph, AgentTools? agentTools, GateCatalog? gates, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner)
             {
+                _gates = gates;
                 _model = model;
                 _entryPoints = entryPoints;
                 _graph = graph;
@@ -167,7 +175,11 @@ namespace Presence.Analyzers.Rules
                 var method = invocation.TargetMethod;
                 if (_model.Classify(invocation, _options) is { } target)
                 {
-                    Note(invocation, target);
+                    if (!IsGated(target, method, invocation.Instance?.Type))
+                    {
+                        Note(invocation, target);
+                    }
+
                     return;
                 }
 
@@ -209,7 +221,11 @@ namespace Presence.Analyzers.Rules
                 var reference = (IMethodReferenceOperation)context.Operation;
                 if (_model.Publishing.Classify(reference.Method) is { } target && _options.IsEnabled(target.Category, target.Platform))
                 {
-                    Note(reference, target.WithMethod(reference.Method));
+                    if (!IsGated(target, reference.Method, reference.Instance?.Type))
+                    {
+                        Note(reference, target.WithMethod(reference.Method));
+                    }
+
                     return;
                 }
 
@@ -243,6 +259,10 @@ namespace Presence.Analyzers.Rules
                     }
                 }
             }
+
+            // Only declared publishers can have a gate; the lookup runs on publish calls alone.
+            private bool IsGated(PublishTarget target, IMethodSymbol method, ITypeSymbol? receiver)
+                => target.Kind == PublishKind.Declared && _gates?.Find(method, receiver) is not null;
 
             private bool IsPublishing(IOperation operation)
                 => operation switch
