@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -104,5 +105,33 @@ public sealed class StartupTests
 
         var outside = await anonymous.Http.GetAsync("signin");
         Assert.False(outside.Headers.Contains("Content-Security-Policy"));
+    }
+
+    [Fact]
+    public async Task Inside_a_route_group_the_headers_and_links_follow_the_full_path()
+    {
+        await using var app = await ReviewApp.StartAsync(o => o.Map = endpoints =>
+            endpoints.MapGroup("/admin").RequireAuthorization("Reviewers").MapPresenceReview("/review"));
+        using var anonymous = app.Client();
+
+        var refused = await anonymous.Http.GetAsync("admin/review/hold");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        SecurityHeaders.Assert(refused);
+
+        using var maria = await app.SignedInAsync(Users.Maria);
+        var queue = await maria.GetAsync("admin/review/");
+        Assert.Equal(HttpStatusCode.OK, queue.Status);
+        SecurityHeaders.Assert(queue.Response);
+        Assert.Equal("/admin/review/assets/review.css", queue.Document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"));
+        Assert.Contains("/admin/review/hold", queue.Document.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task A_group_without_a_policy_around_the_dashboard_still_fails_at_start_up()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ReviewApp.StartAsync(o => o.Map = endpoints =>
+            endpoints.MapGroup("/admin").MapPresenceReview("/review")));
+
+        Assert.Contains("'/admin/review'", error.Message);
     }
 }

@@ -36,7 +36,7 @@ namespace Presence
             var mapping = mappings.Add(path, endpoints);
             group.WithMetadata(mapping);
             group.ExcludeFromDescription();
-            ReviewEndpoints.Map(group, path);
+            ReviewEndpoints.Map(group, mapping);
             return group;
         }
 

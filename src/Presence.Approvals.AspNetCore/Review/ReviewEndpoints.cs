@@ -18,21 +18,23 @@ namespace Presence
     {
         internal const int MaxReasonLength = 2000;
         internal const int HistoryPageSize = 200;
+        internal const string StylesheetPath = "/assets/review.css";
 
-        public static void Map(RouteGroupBuilder group, PathString prefix)
+        public static void Map(RouteGroupBuilder group, ReviewMapping mapping)
         {
-            group.MapGet("/", Run(prefix, QueueAsync));
-            group.MapGet("/posts/{id}", Run(prefix, request => PostAsync(request, Id(request))));
-            group.MapPost("/posts/{id}/approve", Run(prefix, request => DecideAsync(request, Id(request), ReviewerVerdict.Approved)));
-            group.MapPost("/posts/{id}/reject", Run(prefix, request => DecideAsync(request, Id(request), ReviewerVerdict.Rejected)));
-            group.MapPost("/posts/{id}/request-changes", Run(prefix, request => DecideAsync(request, Id(request), ReviewerVerdict.ChangesRequested)));
-            group.MapGet("/hold", Run(prefix, HoldAsync));
-            group.MapPost("/hold/engage", Run(prefix, request => ChangeHoldAsync(request, engage: true)));
-            group.MapPost("/hold/release", Run(prefix, request => ChangeHoldAsync(request, engage: false)));
-            group.MapGet("/history", Run(prefix, request => HistoryAsync(request, HistoryFormat.Page)));
-            group.MapGet("/history.csv", Run(prefix, request => HistoryAsync(request, HistoryFormat.Csv)));
-            group.MapGet("/history.jsonl", Run(prefix, request => HistoryAsync(request, HistoryFormat.JsonLines)));
-            group.MapGet("/assets/review.css", Run(prefix, _ => Task.FromResult(Results.Text(ReviewPages.Stylesheet, "text/css; charset=utf-8"))));
+            group.MapGet("/", Run(mapping, QueueAsync));
+            group.MapGet("/posts/{id}", Run(mapping, request => PostAsync(request, Id(request))));
+            group.MapPost("/posts/{id}/approve", Run(mapping, request => DecideAsync(request, Id(request), ReviewerVerdict.Approved)));
+            group.MapPost("/posts/{id}/reject", Run(mapping, request => DecideAsync(request, Id(request), ReviewerVerdict.Rejected)));
+            group.MapPost("/posts/{id}/request-changes", Run(mapping, request => DecideAsync(request, Id(request), ReviewerVerdict.ChangesRequested)));
+            group.MapGet("/hold", Run(mapping, HoldAsync));
+            group.MapPost("/hold/engage", Run(mapping, request => ChangeHoldAsync(request, engage: true)));
+            group.MapPost("/hold/release", Run(mapping, request => ChangeHoldAsync(request, engage: false)));
+            group.MapGet("/history", Run(mapping, request => HistoryAsync(request, HistoryFormat.Page)));
+            group.MapGet("/history.csv", Run(mapping, request => HistoryAsync(request, HistoryFormat.Csv)));
+            group.MapGet("/history.jsonl", Run(mapping, request => HistoryAsync(request, HistoryFormat.JsonLines)));
+            group.MapGet(StylesheetPath, Run(mapping, _ => Task.FromResult(Results.Text(ReviewPages.Stylesheet, "text/css; charset=utf-8"))))
+                .WithMetadata(new ReviewSuffix(StylesheetPath));
         }
 
         private enum HistoryFormat
@@ -42,10 +44,10 @@ namespace Presence
             JsonLines,
         }
 
-        private static RequestDelegate Run(PathString prefix, Func<ReviewRequest, Task<IResult>> handler)
+        private static RequestDelegate Run(ReviewMapping mapping, Func<ReviewRequest, Task<IResult>> handler)
             => async http =>
             {
-                var request = await new ReviewRequest(http, prefix).LoadAsync().ConfigureAwait(false);
+                var request = await new ReviewRequest(http, http.Request.PathBase.Add(mapping.Prefix)).LoadAsync().ConfigureAwait(false);
                 var result = await handler(request).ConfigureAwait(false);
                 await result.ExecuteAsync(http).ConfigureAwait(false);
             };

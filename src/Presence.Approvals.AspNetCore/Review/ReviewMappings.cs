@@ -44,12 +44,54 @@ namespace Presence
     /// <summary>One MapPresenceReview call; endpoint metadata that marks its endpoints.</summary>
     internal sealed class ReviewMapping(PathString prefix, IEndpointRouteBuilder endpoints)
     {
-        public PathString Prefix { get; } = prefix;
+        /// <summary>
+        /// Where the pages are served: the prefix given, or, once the app starts, the full path when the dashboard
+        /// was mapped inside a route group (<c>app.MapGroup("/admin").MapPresenceReview("/review")</c>).
+        /// </summary>
+        public PathString Prefix { get; private set; } = prefix;
+
+        /// <summary>Reads the full prefix back from the built endpoints (see <see cref="ReviewSuffix"/>).</summary>
+        public void ResolvePrefix(IServiceProvider services)
+        {
+            foreach (var endpoint in MappedEndpoints(services).OfType<RouteEndpoint>())
+            {
+                var suffix = endpoint.Metadata.GetMetadata<ReviewSuffix>()?.Value;
+                var raw = endpoint.RoutePattern.RawText;
+                if (suffix is null || raw is null || !raw.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var full = "/" + raw.Substring(0, raw.Length - suffix.Length).Trim('/');
+                if (full.IndexOf('{') >= 0)
+                {
+                    throw new InvalidOperationException(
+                        $"The review dashboard is mapped under a route with parameters ('{raw}'). Map it at a fixed path, so that its security headers can cover every response under it.");
+                }
+
+                Prefix = new PathString(full);
+                return;
+            }
+        }
 
         public IEndpointRouteBuilder Endpoints { get; } = endpoints;
 
-        public IEnumerable<Endpoint> MappedEndpoints
-            => Endpoints.DataSources.SelectMany(source => source.Endpoints).Where(e => ReferenceEquals(e.Metadata.GetMetadata<ReviewMapping>(), this));
+        /// <summary>
+        /// This mapping's endpoints as the app serves them, with every convention applied (the group's data source seen
+        /// from inside a nested group lacks the outer groups' prefixes and policies).
+        /// </summary>
+        public IEnumerable<Endpoint> MappedEndpoints(IServiceProvider services)
+        {
+            var all = services.GetService<EndpointDataSource>()?.Endpoints ?? Array.Empty<Endpoint>();
+            var mine = all.Where(e => ReferenceEquals(e.Metadata.GetMetadata<ReviewMapping>(), this)).ToList();
+            return mine.Count > 0 ? mine : Endpoints.DataSources.SelectMany(source => source.Endpoints).Where(e => ReferenceEquals(e.Metadata.GetMetadata<ReviewMapping>(), this));
+        }
+    }
+
+    /// <summary>The path an endpoint was mapped at inside the dashboard's group, to read the group's full prefix back.</summary>
+    internal sealed class ReviewSuffix(string value)
+    {
+        public string Value { get; } = value;
     }
 
     /// <summary>
@@ -80,7 +122,14 @@ namespace Presence
 
             foreach (var mapping in mappings.All)
             {
-                foreach (var endpoint in mapping.MappedEndpoints)
+                mapping.ResolvePrefix(services);
+                var endpoints = mapping.MappedEndpoints(services).ToList();
+                if (endpoints.Count == 0)
+                {
+                    throw new InvalidOperationException($"The review dashboard mapped at '{mapping.Prefix}' has no endpoints in the app: map it on the app's route builder.");
+                }
+
+                foreach (var endpoint in endpoints)
                 {
                     var authorized = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0
                         || endpoint.Metadata.GetMetadata<AuthorizationPolicy>() is not null;

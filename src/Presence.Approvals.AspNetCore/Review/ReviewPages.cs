@@ -330,7 +330,7 @@ namespace Presence
             var html = new Html();
             html.Raw("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .Raw("<meta name=\"referrer\" content=\"no-referrer\"><title>").Text($"{title} · {request.Options.Title}").Raw("</title>")
-                .Raw("<link rel=\"stylesheet\" href=\"").Text(request.Url("/assets/review.css")).Raw("\"></head><body><header><nav>")
+                .Raw("<link rel=\"stylesheet\" href=\"").Text(request.Url(ReviewEndpoints.StylesheetPath)).Raw("\"></head><body><header><nav>")
                 .Link(request.Url("/"), request.Options.Title, "brand").Link(request.Url("/"), "Queue").Link(request.Url("/hold"), "Publishing hold").Link(request.Url("/history"), "History")
                 .Raw("</nav><span class=\"who\">").Text(request.Reviewer is null ? "Not signed in (read-only)" : "Signed in as " + request.Reviewer).Raw("</span></header>");
             if (request.CurrentHold is { } hold)
