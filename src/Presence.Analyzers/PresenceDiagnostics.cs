@@ -15,6 +15,7 @@ namespace Presence.Analyzers
         public const string MachineWrittenUnreviewed = "PRES008";
         public const string AutomatedPresenceWithoutJustification = "PRES010";
         public const string UnresolvedSend = "PRES011";
+        public const string InternalAudienceWithoutDescription = "PRES012";
         public const string InvalidEnforcementSetting = "PRES100";
         public const string UnreadableConfirmationResult = "PRES101";
         public const string MalformedDeclaredApi = "PRES102";
@@ -129,6 +130,14 @@ namespace Presence.Analyzers
             DiagnosticSeverity.Info,
             "An unattended path writes to a URL the analyzers cannot resolve (computed at run time, or a setting with no value in the settings files): it may be a publish. Reported for information, so that the limit of what was checked is visible.",
             WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor InternalAudienceWithoutDescription = Create(
+            RuleIds.InternalAudienceWithoutDescription,
+            "[InternalAudience] without a description",
+            "[InternalAudience] on '{0}' needs a description of who receives these sends (for example \"the editors' private review chat\")",
+            Category,
+            DiagnosticSeverity.Error,
+            "Sends declared internal are not checked for a person's confirmation; who they reach is what reviewers and reports read, so it must be said.");
 
         public static readonly DiagnosticDescriptor UnreadableSettingsFile = Create(
             RuleIds.UnreadableSettingsFile,

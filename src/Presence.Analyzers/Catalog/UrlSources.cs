@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Compilations;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Catalog
 {

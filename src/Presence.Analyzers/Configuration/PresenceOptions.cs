@@ -11,7 +11,8 @@ namespace Presence.Analyzers.Configuration
     /// The .editorconfig switches, read per syntax tree:
     /// <c>presence_email_and_sms = true</c> turns on the email and SMS category (off by default),
     /// <c>presence_disabled_platforms = Telegram, Slack</c> turns off platforms by name, and
-    /// <c>presence_max_path_depth = 16</c> bounds the calls followed from an entry point (PRES002/PRES003).
+    /// <c>presence_max_path_depth = 16</c> bounds the calls followed from an entry point (PRES002/PRES003), and
+    /// <c>presence_report_bot_replies = true</c> reports a labelled bot's replies in the requester's chat too (strict sets it).
     /// A value that cannot be read keeps the default and is listed in <see cref="Invalid"/> for PRES100.
     /// </summary>
     internal sealed class PresenceOptions
@@ -19,12 +20,14 @@ namespace Presence.Analyzers.Configuration
         public const string EmailAndSmsKey = "presence_email_and_sms";
         public const string DisabledPlatformsKey = "presence_disabled_platforms";
         public const string MaxPathDepthKey = "presence_max_path_depth";
+        public const string ReportBotRepliesKey = "presence_report_bot_replies";
         public const int DefaultMaxPathDepth = 16;
 
         public static readonly PresenceOptions Default = new PresenceOptions(false, ImmutableHashSet<string>.Empty, DefaultMaxPathDepth, ImmutableArray<(string, string, string)>.Empty);
 
-        private PresenceOptions(bool emailAndSms, ImmutableHashSet<string> disabledPlatforms, int maxPathDepth, ImmutableArray<(string Key, string Value, string Expected)> invalid)
+        private PresenceOptions(bool emailAndSms, ImmutableHashSet<string> disabledPlatforms, int maxPathDepth, ImmutableArray<(string Key, string Value, string Expected)> invalid, bool reportBotReplies = false)
         {
+            ReportBotReplies = reportBotReplies;
             EmailAndSms = emailAndSms;
             DisabledPlatforms = disabledPlatforms;
             MaxPathDepth = maxPathDepth;
@@ -32,6 +35,9 @@ namespace Presence.Analyzers.Configuration
         }
 
         public bool EmailAndSms { get; }
+
+        /// <summary>True when a platform-labelled bot's reply in the requester's own chat is reported like any other send.</summary>
+        public bool ReportBotReplies { get; }
 
         public ImmutableHashSet<string> DisabledPlatforms { get; }
 
@@ -50,7 +56,8 @@ namespace Presence.Analyzers.Configuration
             var hasEmail = options.TryGetValue(EmailAndSmsKey, out var email);
             var hasPlatforms = options.TryGetValue(DisabledPlatformsKey, out var platforms);
             var hasDepth = options.TryGetValue(MaxPathDepthKey, out var depthText);
-            if (!hasEmail && !hasPlatforms && !hasDepth)
+            var hasBotReplies = options.TryGetValue(ReportBotRepliesKey, out var botReplies);
+            if (!hasEmail && !hasPlatforms && !hasDepth && !hasBotReplies)
             {
                 return Default;
             }
@@ -85,7 +92,13 @@ namespace Presence.Analyzers.Configuration
                 invalid.Add((MaxPathDepthKey, depthText!, "a whole number of calls from 1 up (default " + DefaultMaxPathDepth.ToString(CultureInfo.InvariantCulture) + ")"));
             }
 
-            return new PresenceOptions(emailAndSms, disabled.ToImmutable(), maxPathDepth, invalid.ToImmutable());
+            var reportBotReplies = false;
+            if (hasBotReplies && !bool.TryParse(botReplies!.Trim(), out reportBotReplies))
+            {
+                invalid.Add((ReportBotRepliesKey, botReplies!, "true or false"));
+            }
+
+            return new PresenceOptions(emailAndSms, disabled.ToImmutable(), maxPathDepth, invalid.ToImmutable(), reportBotReplies);
         }
 
         public static readonly ImmutableSortedSet<string> KnownPlatforms = ImmutableSortedSet.Create(

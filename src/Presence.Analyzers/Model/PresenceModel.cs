@@ -23,6 +23,7 @@ namespace Presence.Analyzers.Model
             Scopes = new PublishScopes(compilation, symbols, Publishing, Confirmations);
             Libraries = LibrarySummaries.Read(compilation, assembly => assemblies.Contains(assembly) || !LibrarySummaries.IsFramework(assembly.Name), BuiltInCatalog.Index.Assemblies);
             MachineWriters = MachineWriters.For(compilation, Libraries);
+            Audience = new Audience(symbols);
         }
 
         /// <summary>What referenced assemblies built with Presence say about their methods (paths across projects).</summary>
@@ -46,6 +47,9 @@ namespace Presence.Analyzers.Model
         public Confirmations Confirmations { get; }
 
         public PublishScopes Scopes { get; }
+
+        /// <summary>Sends that reach the team ([InternalAudience] parameters) or answer in the requester's chat as a labelled bot.</summary>
+        public Audience Audience { get; }
 
         /// <summary>The model, or null when the compilation cannot contain a publish call.</summary>
         public static PresenceModel? TryCreate(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -86,7 +90,18 @@ namespace Presence.Analyzers.Model
                 target = HttpRequests.Classify(invocation, Urls);
             }
 
-            return target is not null && options.IsEnabled(target.Category, target.Platform) ? target : null;
+            if (target is null || !options.IsEnabled(target.Category, target.Platform))
+            {
+                return null;
+            }
+
+            // Not presence: the team's own chat, or a labelled bot answering the person who wrote to it.
+            if (Audience.IsInternal(invocation) || (!options.ReportBotReplies && Audience.IsBotReplyInSameChat(invocation, target)))
+            {
+                return null;
+            }
+
+            return target;
         }
 
         private static ITypeSymbol? ReceiverType(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation)

@@ -13,6 +13,7 @@ namespace Presence.Analyzers.Model
             RequiresHumanApproval = compilation.GetBestTypeByMetadataName("Presence.RequiresHumanApprovalAttribute");
             AutomatedPresence = compilation.GetBestTypeByMetadataName("Presence.AutomatedPresenceAttribute");
             GeneratePublisherGate = compilation.GetBestTypeByMetadataName("Presence.GeneratePublisherGateAttribute");
+            InternalAudience = compilation.GetBestTypeByMetadataName("Presence.InternalAudienceAttribute");
             Task = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.Task");
             TaskOfT = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.Task`1");
             ValueTask = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.ValueTask");
@@ -26,6 +27,7 @@ namespace Presence.Analyzers.Model
 
         /// <summary>A gated interface is a publisher by itself: its members publish, as if it were [PublishesContent].</summary>
         public INamedTypeSymbol? GeneratePublisherGate { get; }
+        public INamedTypeSymbol? InternalAudience { get; }
         public INamedTypeSymbol? Task { get; }
         public INamedTypeSymbol? TaskOfT { get; }
         public INamedTypeSymbol? ValueTask { get; }

@@ -4,7 +4,8 @@ namespace Presence.Analyzers.Model
 {
     /// <summary>
     /// Where publish calls are not reported: code under a justified-or-not [AutomatedPresence] (PRES010 judges the
-    /// justification), bodies that declare [RequiresHumanApproval] (their callers confirm), the bodies of declared
+    /// justification), code that sends only to the team or reviewers under [InternalAudience] (PRES012 judges the
+    /// description), bodies that declare [RequiresHumanApproval] (their callers confirm), the bodies of declared
     /// publishers themselves, and the bodies of confirmations: sending the draft to the editor is the asking, not a
     /// publish (PRES005 judges whether a confirmation asks at all).
     /// </summary>
@@ -38,19 +39,19 @@ namespace Presence.Analyzers.Model
                     return true;
                 }
 
-                if (method.AssociatedSymbol is { } property && PresenceSymbols.HasAttribute(property, _symbols.AutomatedPresence))
+                if (method.AssociatedSymbol is { } property && IsDeclaredScope(property))
                 {
                     return true;
                 }
             }
-            else if (PresenceSymbols.HasAttribute(owner, _symbols.AutomatedPresence))
+            else if (IsDeclaredScope(owner))
             {
                 return true;
             }
 
             for (var type = owner.ContainingType; type is not null; type = type.ContainingType)
             {
-                if (PresenceSymbols.HasAttribute(type, _symbols.AutomatedPresence) || PresenceSymbols.HasAttribute(type, _symbols.PublishesContent))
+                if (IsDeclaredScope(type) || PresenceSymbols.HasAttribute(type, _symbols.PublishesContent))
                 {
                     return true;
                 }
@@ -61,8 +62,13 @@ namespace Presence.Analyzers.Model
 
         /// <summary>True when a method, lambda or local function declares its own exemption, or is a confirmation (declared on it or on what it implements).</summary>
         public bool IsExemptFunction(IMethodSymbol function)
-            => PresenceSymbols.HasAttribute(function, _symbols.AutomatedPresence)
+            => IsDeclaredScope(function)
                || PresenceSymbols.HasAttribute(function, _symbols.RequiresHumanApproval)
                || _confirmations.Classify(function) is not null;
+
+        // Deliberate public automation, or sends that reach only the team.
+        private bool IsDeclaredScope(ISymbol symbol)
+            => PresenceSymbols.HasAttribute(symbol, _symbols.AutomatedPresence)
+               || PresenceSymbols.HasAttribute(symbol, _symbols.InternalAudience);
     }
 }

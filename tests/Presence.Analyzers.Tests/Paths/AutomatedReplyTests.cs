@@ -21,6 +21,10 @@ public class AutomatedReplyTests
 
         """;
 
+    // These handlers answer in the requester's chat, which a labelled bot may do by default (AudienceTests): the
+    // switch that reports such replies too lets them show how handlers are found.
+    private const string BotReplies = "presence_report_bot_replies = true";
+
     private static DiagnosticResult Reply(int location, string handler, string path)
         => PathVerifier.Diagnostic(PresenceDiagnostics.AutomatedReply).WithLocation(location).WithArguments(handler, path)
             .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
@@ -42,6 +46,7 @@ public class AutomatedReplyTests
             }
             """,
             [PathVerifier.Telegram],
+            BotReplies,
             Reply(0, "AutoResponder.HandleUpdateAsync (a Telegram update handler)", "AutoResponder.HandleUpdateAsync → ITelegramBotClient.SendMessage"));
 
     [Fact]
@@ -82,6 +87,7 @@ public class AutomatedReplyTests
             }
             """,
             [PathVerifier.Telegram],
+            BotReplies,
             Reply(0, "the Telegram message handler in Bot.Start (a Telegram message handler)", "Telegram message handler → ITelegramBotClient.SendMessage"),
             Reply(1, "the Telegram update handler in Bot.Start (a Telegram update handler)", "Telegram update handler → Bot.Answer → ITelegramBotClient.SendMessage"));
 
@@ -99,6 +105,7 @@ public class AutomatedReplyTests
             }
             """,
             [PathVerifier.Telegram],
+            BotReplies,
             Reply(0, "Webhooks.OnWebhook (an incoming-message handler)", "Webhooks.OnWebhook → ITelegramBotClient.SendMessage"));
 
     [Fact]

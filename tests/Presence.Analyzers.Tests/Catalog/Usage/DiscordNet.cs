@@ -1,4 +1,5 @@
 // uses: Discord.Net.Core
+// options: presence_report_bot_replies = true
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;

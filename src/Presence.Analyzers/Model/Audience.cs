@@ -1,0 +1,168 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Catalog;
+
+namespace Presence.Analyzers.Model
+{
+    /// <summary>
+    /// Who a send reaches, where the code says so: a destination taken from an <c>[InternalAudience]</c> parameter
+    /// reaches the team, not an audience; and a platform-labelled bot account (a Telegram bot, a Discord bot user, a
+    /// Slack app) that answers in the chat an incoming message came from speaks to a person who knows it is a bot.
+    /// Neither is presence.
+    /// </summary>
+    internal sealed class Audience
+    {
+        private const int MaxDepth = 8;
+        private readonly INamedTypeSymbol? _internalAudience;
+
+        public Audience(PresenceSymbols symbols)
+        {
+            _internalAudience = symbols.InternalAudience;
+        }
+
+        /// <summary>True when the send's destination (receiver, chat, channel or URL) comes from an [InternalAudience] parameter.</summary>
+        public bool IsInternal(IInvocationOperation invocation)
+        {
+            if (_internalAudience is null)
+            {
+                return false;
+            }
+
+            if (invocation.Instance is { } instance && Root(instance, 0) is IParameterSymbol receiver && IsInternal(receiver))
+            {
+                return true;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (Root(argument.Value, 0) is IParameterSymbol parameter && IsInternal(parameter))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsInternal(IParameterSymbol parameter) => PresenceSymbols.HasAttribute(parameter, _internalAudience);
+
+        /// <summary>
+        /// True when a platform-labelled bot answers in the chat the incoming message came from: the chat, channel or
+        /// message the send goes to is read from an incoming update, message, interaction or event.
+        /// </summary>
+        public static bool IsBotReplyInSameChat(IInvocationOperation invocation, PublishTarget target)
+        {
+            if (target.Kind != PublishKind.Catalogued || target.Platform is not ("Telegram" or "Discord" or "Slack"))
+            {
+                return false;
+            }
+
+            if (invocation.Instance is { } instance && IsIncoming(instance))
+            {
+                return true;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                var name = argument.Parameter?.Name;
+                var value = UrlText.WithoutConversions(argument.Value);
+                if (argument.Parameter?.Ordinal == 0 && invocation.TargetMethod.IsExtensionMethod && invocation.Instance is null && IsIncoming(value))
+                {
+                    // message.ReplyAsync(...), an extension on the message answered.
+                    return true;
+                }
+
+                if (name is "chatId" or "channelId" or "channel" or "chat" && IsIncoming(value))
+                {
+                    return true;
+                }
+
+                // SlackNet: new Message { Channel = evt.Channel, … }
+                if (value is IObjectCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var assignment in initializer.Initializers)
+                    {
+                        if (assignment is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Channel" or "ChatId" or "ReplyTo" } } set
+                            && IsIncoming(set.Value))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        // A value read from an incoming message: its root is a parameter or local of an incoming-message type.
+        private static bool IsIncoming(IOperation? operation)
+        {
+            for (var depth = 0; operation is not null && depth < MaxDepth; depth++)
+            {
+                operation = UrlText.WithoutConversions(operation);
+                if (operation?.Type is INamedTypeSymbol type && IsIncomingType(type))
+                {
+                    return true;
+                }
+
+                operation = operation switch
+                {
+                    IPropertyReferenceOperation property => property.Instance,
+                    IFieldReferenceOperation field => field.Instance,
+                    IConditionalAccessInstanceOperation => null,
+                    IConditionalAccessOperation conditional => conditional.Operation,
+                    ILocalReferenceOperation local => UrlText.Initializer(local.Local, local.SemanticModel),
+                    _ => null,
+                };
+            }
+
+            return false;
+        }
+
+        private static bool IsIncomingType(INamedTypeSymbol type)
+        {
+            var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            var name = type.Name;
+            if (ns == "Telegram.Bot.Types")
+            {
+                return name is "Update" or "Message" or "CallbackQuery" or "InlineQuery" or "ChosenInlineResult";
+            }
+
+            if (ns.StartsWith("Discord", StringComparison.Ordinal))
+            {
+                return !name.EndsWith("Channel", StringComparison.Ordinal)
+                       && (name.EndsWith("Message", StringComparison.Ordinal) || name.IndexOf("Interaction", StringComparison.Ordinal) >= 0
+                           || name.EndsWith("Command", StringComparison.Ordinal) || name.EndsWith("Context", StringComparison.Ordinal)
+                           || name.EndsWith("EventArgs", StringComparison.Ordinal) || name.EndsWith("Component", StringComparison.Ordinal));
+            }
+
+            if (ns.StartsWith("SlackNet", StringComparison.Ordinal))
+            {
+                return ns == "SlackNet.Events" || name is "SlashCommand" or "BlockActionRequest" or "MessageShortcut" or "IncomingMessage";
+            }
+
+            return false;
+        }
+
+        // The parameter a value is read from through member accesses and locals, or null.
+        private static ISymbol? Root(IOperation? operation, int depth)
+        {
+            operation = UrlText.WithoutConversions(operation);
+            if (operation is null || depth > MaxDepth)
+            {
+                return null;
+            }
+
+            return operation switch
+            {
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                IPropertyReferenceOperation { Instance: { } instance } => Root(instance, depth + 1),
+                IFieldReferenceOperation { Instance: { } instance } => Root(instance, depth + 1),
+                IObjectCreationOperation { Type.Name: "Uri", Arguments.Length: 1 } uri => Root(uri.Arguments[0].Value, depth + 1),
+                ILocalReferenceOperation local => Root(UrlText.Initializer(local.Local, local.SemanticModel), depth + 1),
+                _ => null,
+            };
+        }
+    }
+}
