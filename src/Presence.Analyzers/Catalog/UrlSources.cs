@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Compilations;
-using Presence.Compilations;
 
 namespace Presence.Analyzers.Catalog
 {
