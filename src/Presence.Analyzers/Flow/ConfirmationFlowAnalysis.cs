@@ -103,6 +103,47 @@ namespace Presence.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// True when a value <paramref name="graph"/> returns holds machine-written content that no confirmation
+        /// followed in the body (a helper that asks a model for text and hands it back). Lambdas are not looked into.
+        /// </summary>
+        public static bool ReturnsMachineWritten(ControlFlowGraph graph, PresenceModel model, CancellationToken cancellationToken)
+        {
+            if (model.MachineWriters is null)
+            {
+                return false;
+            }
+
+            var analysis = new ConfirmationFlowAnalysis(model, new Dictionary<SyntaxNode, PublishTarget>(), MaxRounds, cancellationToken);
+            var states = analysis.Solve(graph, FlowState.Unconfirmed(), exempt: false);
+            if (analysis._notConverged)
+            {
+                return false;
+            }
+
+            analysis._sites = new List<PublishSite>();
+            analysis._graph = graph;
+            foreach (var block in graph.Blocks)
+            {
+                if (states[block.Ordinal] is { } input && block.BranchValue is { } value
+                    && block.FallThroughSuccessor?.Destination?.Kind == BasicBlockKind.Exit)
+                {
+                    var state = input.Clone();
+                    foreach (var operation in block.Operations)
+                    {
+                        analysis.Visit(operation, state);
+                    }
+
+                    if (analysis.IsMachineWritten(value, state))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         private void SolveNestedFunctions()
         {
             while (true)
@@ -659,7 +700,7 @@ namespace Presence.Analyzers.Flow
                 case IFlowCaptureReferenceOperation capture:
                     return state.IsMachineWritten(capture.Id);
                 case IInvocationOperation invocation:
-                    if (writers.Writes(invocation.TargetMethod))
+                    if (writers.Writes(invocation.TargetMethod) || ReturnedContent.IsMachineWritten(_model, invocation, _cancellationToken))
                     {
                         return true;
                     }

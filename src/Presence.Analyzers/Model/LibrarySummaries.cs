@@ -55,9 +55,11 @@ namespace Presence.Analyzers.Model
         /// <summary>True when some referenced assembly has a method that returns machine-written text.</summary>
         public bool HasMachineWritten => _machineWritten.Count > 0;
 
-        /// <summary>The simple names of the methods the summaries mention, for cheap syntactic prefilters.</summary>
-        public IEnumerable<string> MethodNames
-            => _publishes.Values.Select(p => p.MethodName).Concat(_machineWritten.Select(NameOfId)).Distinct(StringComparer.Ordinal);
+        /// <summary>The simple names of the methods that publish, for cheap syntactic prefilters.</summary>
+        public IEnumerable<string> MethodNames => _publishes.Values.Select(p => p.MethodName).Distinct(StringComparer.Ordinal);
+
+        /// <summary>The simple names of the methods that return machine-written text.</summary>
+        public IEnumerable<string> MachineWrittenNames => _machineWritten.Select(NameOfId).Distinct(StringComparer.Ordinal);
 
         /// <summary>
         /// Reads the summaries of the referenced assemblies that can publish (<paramref name="candidates"/>): only

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
 
@@ -35,6 +36,9 @@ namespace Presence.Analyzers.Model
             ("OpenAI.Chat.ChatClient", "CompleteChatStreaming"),
             ("OpenAI.Chat.ChatClient", "CompleteChatStreamingAsync"),
         };
+
+        /// <summary>The names of the model calls, for cheap syntactic prefilters.</summary>
+        public static IEnumerable<string> MethodNames => Sources.Select(source => source.Method).Distinct();
 
         private static readonly string[] Assemblies = { "Microsoft.Extensions.AI.Abstractions", "Microsoft.SemanticKernel.Abstractions", "OpenAI" };
 

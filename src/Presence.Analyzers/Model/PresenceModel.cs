@@ -13,6 +13,7 @@ namespace Presence.Analyzers.Model
     {
         private PresenceModel(Compilation compilation, PresenceSymbols symbols, DeclaredApis declared, ApiCatalogIndex catalog, bool seesHttp, UrlSources urls)
         {
+            Compilation = compilation;
             Urls = urls;
             Symbols = symbols;
             Declared = declared;
@@ -25,6 +26,9 @@ namespace Presence.Analyzers.Model
             MachineWriters = MachineWriters.For(compilation, Libraries);
             Audience = new Audience(symbols);
         }
+
+        /// <summary>The compilation the model describes (for the few bodies looked into on demand).</summary>
+        public Compilation Compilation { get; }
 
         /// <summary>What referenced assemblies built with Presence say about their methods (paths across projects).</summary>
         public LibrarySummaries Libraries { get; }

@@ -147,7 +147,78 @@ namespace Presence.Analyzers.Summaries
                 }
             }
 
-            return best.Count == 0 ? null : LibrarySummaries.Write(best.Values.Select(b => b.Record));
+            var records = best.Values.Select(b => b.Record).Concat(MachineWrittenRecords(maxDepth)).ToList();
+            return records.Count == 0 ? null : LibrarySummaries.Write(records);
+        }
+
+        // The methods a caller outside can call that return machine-written text nobody reviewed (PRES008 across
+        // projects): those that call a model by name, then their callers, each decided by the guard analysis.
+        private IEnumerable<string[]> MachineWrittenRecords(int maxDepth)
+        {
+            if (_model.MachineWriters is null)
+            {
+                yield break;
+            }
+
+            var writes = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var checkedMembers = new HashSet<SyntaxNode>();
+            var frontier = MachineWriters.MethodNames.Concat(_model.Libraries.MachineWrittenNames).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            for (var depth = 0; frontier.Count > 0 && depth <= maxDepth; depth++)
+            {
+                var next = new List<string>();
+                foreach (var name in frontier)
+                {
+                    if (!_callsByName.TryGetValue(name, out var calls))
+                    {
+                        continue;
+                    }
+
+                    foreach (var call in calls)
+                    {
+                        if (MemberOf(call) is not { } member || checkedMembers.Count >= MaxBodies || !checkedMembers.Add(member)
+                            || OwnerOf(member) is not { } owner || writes.Contains(owner)
+                            || !ReturnedContent.Returns(_model, _compilation, owner, _cancellationToken))
+                        {
+                            continue;
+                        }
+
+                        writes.Add(owner);
+                        next.Add(owner.Name);
+                    }
+                }
+
+                frontier = next.Distinct(StringComparer.Ordinal).ToList();
+            }
+
+            foreach (var method in writes)
+            {
+                foreach (var visible in MethodLineage.Of(method))
+                {
+                    if (IsCallableOutside(visible) && visible.GetDocumentationCommentId() is { } id)
+                    {
+                        yield return new[] { LibrarySummaries.MachineWrittenRecord, id };
+                    }
+                }
+            }
+        }
+
+        private IMethodSymbol? OwnerOf(SyntaxNode member)
+        {
+            var semanticModel = SemanticModelOf(member.SyntaxTree);
+            var owner = member is ArrowExpressionClauseSyntax arrow
+                ? (semanticModel.GetDeclaredSymbol(arrow.Parent!, _cancellationToken) as IPropertySymbol)?.GetMethod
+                : semanticModel.GetDeclaredSymbol(member, _cancellationToken) as IMethodSymbol;
+            return owner?.OriginalDefinition;
+        }
+
+        private SemanticModel SemanticModelOf(SyntaxTree tree)
+        {
+            if (!_semanticModels.TryGetValue(tree, out var semanticModel))
+            {
+                _semanticModels[tree] = semanticModel = _compilation.GetSemanticModel(tree);
+            }
+
+            return semanticModel;
         }
 
         // One walk over the syntax: the calls by invoked name, and the names of the source's own declared publishers.
@@ -280,14 +351,8 @@ namespace Presence.Analyzers.Summaries
         private BodyFacts Collect(SyntaxNode member)
         {
             var tree = member.SyntaxTree;
-            if (!_semanticModels.TryGetValue(tree, out var semanticModel))
-            {
-                _semanticModels[tree] = semanticModel = _compilation.GetSemanticModel(tree);
-            }
-
-            var owner = member is ArrowExpressionClauseSyntax arrow
-                ? (semanticModel.GetDeclaredSymbol(arrow.Parent!, _cancellationToken) as IPropertySymbol)?.GetMethod
-                : semanticModel.GetDeclaredSymbol(member, _cancellationToken) as IMethodSymbol;
+            var semanticModel = SemanticModelOf(tree);
+            var owner = OwnerOf(member);
             if (owner is null || _model.Scopes.IsExemptMember(owner) || semanticModel.GetOperation(member, _cancellationToken) is not { } body)
             {
                 return BodyFacts.None;

@@ -259,4 +259,60 @@ public class CrossProjectPathTests
         Assert.Equal(["PresenceSummary.Version.g.cs"], LibraryBuilder.GeneratedFiles("public class Calculator { public int Add(int a, int b) => a + b; }").ToList());
         Assert.Equal(["PresenceSummary.Version.g.cs", "PresenceSummary.g.cs"], LibraryBuilder.GeneratedFiles(Core, PathVerifier.Telegram).ToList());
     }
+
+    [Fact]
+    public Task Text_a_library_helper_generates_is_machine_written_in_the_caller()
+    {
+        var writers = LibraryBuilder.Build("Deals.Writing", """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+
+            public interface IDraftWriter { Task<string> Draft(string topic); }
+
+            internal sealed class ChatDraftWriter(IChatClient chat) : IDraftWriter
+            {
+                public async Task<string> Draft(string topic) => (await chat.GetResponseAsync("Write about " + topic)).Text;
+            }
+
+            public class Templates
+            {
+                public Task<string> Greeting(string name) => Task.FromResult("Hello " + name);
+            }
+            """, PathVerifier.Ai);
+
+        return PathVerifier.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Presence;
+
+            [PublishesContent("LinkedIn")]
+            public interface IPublisher { Task PublishAsync(string text); }
+
+            public interface IReview { [HumanConfirmation] Task<bool> AskAsync(string text); }
+
+            class Writer(IDraftWriter writer, Templates templates, IPublisher publisher, IReview review)
+            {
+                async Task Unreviewed(string topic)
+                {
+                    var text = await writer.Draft(topic);
+                    await {|#0:publisher.PublishAsync(text)|};
+                }
+
+                async Task Reviewed(string topic)
+                {
+                    var text = await writer.Draft(topic);
+                    if (await review.AskAsync(text)) await publisher.PublishAsync(text);
+                }
+
+                async Task NotGenerated(string name)
+                {
+                    var text = await templates.Greeting(name);
+                    if (await review.AskAsync(text)) await publisher.PublishAsync(text);
+                }
+            }
+            """,
+            [.. PathVerifier.Ai, writers],
+            PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewed).WithLocation(0).WithArguments(
+                "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content",
+                "no [HumanConfirmation] that sees the generated text guards this publish; show the text to a person through a [HumanConfirmation] method (an inline prompt is not one) and publish on yes"));
+    }
 }

@@ -198,4 +198,90 @@ public class MachineWrittenTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Text_a_helper_asks_a_model_for_and_returns_is_machine_written_at_the_caller()
+        => Check("""
+            class Drafts(IChatClient chat)
+            {
+                public async Task<string> Draft(string topic) => (await chat.GetResponseAsync("Write about " + topic)).Text;
+
+                public async Task<string> Polished(string topic)
+                {
+                    var draft = await Draft(topic);
+                    return draft.Trim() + "\n#news";
+                }
+
+                public string Cached { get; } = "static text";
+            }
+
+            class Writer(Drafts drafts, IPublisher publisher)
+            {
+                async Task OneCallAway(string topic)
+                {
+                    var text = await drafts.Draft(topic);
+                    await {|#0:publisher.PublishAsync(text)|};
+                }
+
+                async Task TwoCallsAway(string topic) => await {|#1:publisher.PublishAsync(await drafts.Polished(topic))|};
+            }
+            """,
+            Machine(0, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed),
+            Machine(1, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed));
+
+    [Fact]
+    public Task A_confirmation_that_sees_the_returned_text_is_a_review()
+        => Check("""
+            class Drafts(IChatClient chat, IReview review)
+            {
+                public async Task<string> Draft(string topic) => (await chat.GetResponseAsync(topic)).Text;
+
+                // Asked inside the helper: what it returns was reviewed.
+                public async Task<string?> Reviewed(string topic)
+                {
+                    var text = (await chat.GetResponseAsync(topic)).Text;
+                    return await review.AskAsync(text) ? text : null;
+                }
+
+                public Task<string> Template(string name) => Task.FromResult("Hello " + name);
+            }
+
+            class Writer(Drafts drafts, IPublisher publisher, IReview review)
+            {
+                async Task SeenAfterTheHelperReturned(string topic)
+                {
+                    var text = await drafts.Draft(topic);
+                    if (await review.AskAsync(text)) await publisher.PublishAsync(text);
+                }
+
+                async Task ReviewedInTheHelper(string topic)
+                {
+                    if (await drafts.Reviewed(topic) is { } text && await review.AskAsync(text)) await publisher.PublishAsync(text);
+                }
+
+                async Task NotMachineWritten(string name)
+                {
+                    var text = await drafts.Template(name);
+                    if (await review.AskAsync(text)) await publisher.PublishAsync(text);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_recursive_helper_ends()
+        => Check("""
+            class Drafts(IChatClient chat)
+            {
+                public async Task<string> Again(string topic, int n) => n == 0 ? (await chat.GetResponseAsync(topic)).Text : await Again(topic, n - 1);
+            }
+
+            class Writer(Drafts drafts, IPublisher publisher, IReview review)
+            {
+                async Task Post(string topic)
+                {
+                    var text = await drafts.Again(topic, 3);
+                    if (await review.AskAsync(text)) await publisher.PublishAsync(text);
+                }
+            }
+            """);
 }

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Model;
+
+namespace Presence.Analyzers.Flow
+{
+    /// <summary>
+    /// Which methods of the compilation return machine-written text nobody reviewed: a helper that asks a language
+    /// model and returns the answer, through any number of such helpers (PRES008 across methods). Decided on demand,
+    /// only for a method whose result reaches a publish call's argument, and remembered for the compilation.
+    /// </summary>
+    /// <remarks>
+    /// Bounded: a chain of helpers is followed <see cref="MaxChain"/> deep, and a recursive chain counts as not
+    /// machine-written. Methods of referenced assemblies are answered by their summaries (<see cref="MachineWriters"/>).
+    /// </remarks>
+    internal sealed class ReturnedContent
+    {
+        private const int MaxChain = 8;
+
+        private static readonly ConditionalWeakTable<PresenceModel, ReturnedContent> ByModel = new ConditionalWeakTable<PresenceModel, ReturnedContent>();
+
+        [System.ThreadStatic]
+        private static HashSet<IMethodSymbol>? t_inProgress;
+
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _returns = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
+        /// <summary>True when <paramref name="invocation"/> calls a method of this compilation that returns machine-written text.</summary>
+        public static bool IsMachineWritten(PresenceModel model, IInvocationOperation invocation, CancellationToken cancellationToken)
+        {
+            var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+            return !method.ReturnsVoid && method.DeclaringSyntaxReferences.Length > 0
+                && Returns(model, model.Compilation, method.OriginalDefinition, cancellationToken);
+        }
+
+        /// <summary>True when the source method <paramref name="method"/> returns machine-written text.</summary>
+        public static bool Returns(PresenceModel model, Compilation compilation, IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (model.MachineWriters is null || method.ReturnsVoid)
+            {
+                return false;
+            }
+
+            var cache = ByModel.GetValue(model, _ => new ReturnedContent())._returns;
+            if (cache.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var inProgress = t_inProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            if (inProgress.Count >= MaxChain || !inProgress.Add(method))
+            {
+                return false;
+            }
+
+            try
+            {
+                var result = Compute(model, compilation, method, cancellationToken);
+                // Only a chain that ended by itself is remembered: one cut by the bound may answer otherwise from elsewhere.
+                if (inProgress.Count == 1)
+                {
+                    cache.TryAdd(method, result);
+                }
+
+                return result;
+            }
+            finally
+            {
+                inProgress.Remove(method);
+            }
+        }
+
+        private static bool Compute(PresenceModel model, Compilation compilation, IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+                {
+                    continue;
+                }
+
+#pragma warning disable RS1030 // Only the few helpers whose result reaches a publish call are bound here, once each.
+                var semanticModel = compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+                var graph = semanticModel.GetOperation(syntax, cancellationToken) switch
+                {
+                    IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+                    IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, cancellationToken),
+                    _ => null,
+                };
+
+                if (graph is not null && ConfirmationFlowAnalysis.ReturnsMachineWritten(graph, model, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
