@@ -485,21 +485,24 @@ namespace Presence
         /// <param name="cancellationToken">Cancels the operation.</param>
         /// <returns><c>true</c> if this call cancelled it; <c>false</c> if it does not exist or is already closed.</returns>
         /// <exception cref="ArgumentException">The request id or <paramref name="by"/> is empty.</exception>
-        public async Task<bool> CancelAsync(string requestId, string by, string? reason = null, CancellationToken cancellationToken = default)
+        public Task<bool> CancelAsync(string requestId, string by, string? reason = null, CancellationToken cancellationToken = default)
         {
             requestId = Require.Text(requestId, nameof(requestId), "The request id");
             by = Require.Text(by, nameof(by), "Who cancels");
-            var change = await ChangeAsync(
-                requestId,
-                notFound: false,
-                (record, now) => record.IsOpen ? (true, record.WithStatus(ApprovalStatus.Cancelled)) : (false, null),
-                cancellationToken).ConfigureAwait(false);
-            if (change.Outcome)
+            return ObserveAsync("cancel", requestId, async () =>
             {
-                Write(ApprovalAuditEventKind.Cancelled, change.Record!, change.Now, by, detail: Require.OptionalText(reason));
-            }
+                var change = await ChangeAsync(
+                    requestId,
+                    notFound: false,
+                    (record, now) => record.IsOpen ? (true, record.WithStatus(ApprovalStatus.Cancelled)) : (false, null),
+                    cancellationToken).ConfigureAwait(false);
+                if (change.Outcome)
+                {
+                    Write(ApprovalAuditEventKind.Cancelled, change.Record!, change.Now, by, detail: Require.OptionalText(reason));
+                }
 
-            return change.Outcome;
+                return change.Outcome;
+            }, cancelled => cancelled ? nameof(ApprovalStatus.Cancelled) : "NotOpen");
         }
 
         /// <summary>

@@ -9,8 +9,14 @@ namespace Presence
     /// </summary>
     public sealed class ReviewContent
     {
-        /// <summary>The media type of plain text.</summary>
+        /// <summary>
+        /// The media type of string content kept exactly as submitted: its fingerprint is the content's, so stores can
+        /// check one against the other.
+        /// </summary>
         public const string PlainText = "text/plain";
+
+        /// <summary>The media type of a description of the content (its <see cref="object.ToString"/>), not the content itself.</summary>
+        public const string Description = "text/x-description";
 
         /// <summary>The media type of a JSON document (the public properties of a content object).</summary>
         public const string Json = "application/json";
@@ -50,8 +56,9 @@ namespace Presence
     }
 
     /// <summary>
-    /// The formatter a ledger uses when none is given: strings as plain text; other content by its own
-    /// <see cref="object.ToString"/> when its type overrides it; otherwise nothing.
+    /// The formatter a ledger uses when none is given: strings as <see cref="ReviewContent.PlainText"/>; other content
+    /// by its own <see cref="object.ToString"/> (<see cref="ReviewContent.Description"/>) when its type overrides it;
+    /// otherwise nothing.
     /// </summary>
     public sealed class TextApprovalContentFormatter : IApprovalContentFormatter
     {
@@ -71,7 +78,7 @@ namespace Presence
                     var toString = content.GetType().GetMethod(nameof(ToString), Type.EmptyTypes);
                     return toString is null || toString.DeclaringType == typeof(object) || toString.DeclaringType == typeof(ValueType)
                         ? null
-                        : content.ToString() is { } described ? new ReviewContent(described, ReviewContent.PlainText) : null;
+                        : content.ToString() is { } described ? new ReviewContent(described, ReviewContent.Description) : null;
             }
         }
     }
