@@ -183,8 +183,8 @@ namespace Presence.Analyzers.Paths
 
         /// <summary>"Type.Method", as paths show functions.</summary>
         public static string NameOf(IMethodSymbol method)
-            => method.MethodKind == MethodKind.AnonymousFunction
-                ? "lambda"
+            => method.MethodKind == MethodKind.AnonymousFunction ? "lambda"
+                : method.MethodKind == MethodKind.LocalFunction ? method.Name
                 : (method.ContainingType is { } type ? type.Name + "." : string.Empty) + (method.MethodKind is MethodKind.Constructor ? method.ContainingType?.Name : method.Name);
 
         private readonly struct Step
@@ -376,7 +376,7 @@ namespace Presence.Analyzers.Paths
         /// <summary>"DailyTipWorker.ExecuteAsync → Poster.Post → MastodonClient.PublishStatus", then "and 2 more publish targets".</summary>
         public string Describe()
         {
-            var first = Entry is { Lambda: not null } ? Entry.Reason : CallGraph.NameOf(Start);
+            var first = Entry is { Lambda: not null } && Entry.Function.MethodKind != MethodKind.LocalFunction ? Entry.Reason : CallGraph.NameOf(Start);
             var path = first + " → " + Tail();
             return MoreTargets switch
             {

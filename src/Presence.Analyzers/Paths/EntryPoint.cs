@@ -48,7 +48,7 @@ namespace Presence.Analyzers.Paths
         /// <summary>"a Quartz job", "an unattended entry point".</summary>
         public string ReasonWithArticle => ("aeiou".IndexOf(char.ToLowerInvariant(Reason[0])) >= 0 ? "an " : "a ") + Reason;
 
-        /// <summary>The lambda's syntax when the entry point is a callback written in place.</summary>
+        /// <summary>The lambda's (or local function's) syntax when the entry point is a callback written in place.</summary>
         public SyntaxNode? Lambda { get; }
 
         /// <summary>For an inherited trigger, the concrete job it runs for; reports stand on that job.</summary>
@@ -69,12 +69,14 @@ namespace Presence.Analyzers.Paths
             {
                 LambdaExpressionSyntax lambda => lambda.ArrowToken.GetLocation(),
                 AnonymousMethodExpressionSyntax method => method.DelegateKeyword.GetLocation(),
+                LocalFunctionStatementSyntax local => local.Identifier.GetLocation(),
                 { } other => other.GetLocation(),
                 _ => ConcreteType is { } type ? FirstLocation(type) : FirstLocation(Function),
             };
 
         public string DisplayName
-            => Lambda is not null ? "the " + Reason + " in " + CallGraph.NameOf(Function.ContainingSymbol as IMethodSymbol ?? Function)
+            => Function.MethodKind == MethodKind.LocalFunction ? Function.Name + " in " + CallGraph.NameOf(Function.ContainingSymbol as IMethodSymbol ?? Function)
+                : Lambda is not null ? "the " + Reason + " in " + CallGraph.NameOf(Function.ContainingSymbol as IMethodSymbol ?? Function)
                 : ConcreteType is { } type ? type.Name
                 : CallGraph.NameOf(Function);
 

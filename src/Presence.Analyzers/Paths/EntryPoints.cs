@@ -31,15 +31,19 @@ namespace Presence.Analyzers.Paths
             [("SlackNet.IEventHandler`1", "Handle")] = (EntryKind.IncomingMessage, "Slack event handler"),
         };
 
-        // Trigger attributes on a function parameter (Azure Functions isolated worker and in-process).
-        private static readonly Dictionary<string, string> TriggerAttributes = new Dictionary<string, string>
+        // Azure Functions trigger attributes on a function parameter, isolated worker and in-process, by name: every
+        // trigger but HTTP runs with nobody present. Known ones get a readable name; others read "X-triggered".
+        private static readonly Dictionary<string, string> TriggerNames = new Dictionary<string, string>
         {
-            ["Microsoft.Azure.Functions.Worker.TimerTriggerAttribute"] = "timer-triggered function",
-            ["Microsoft.Azure.Functions.Worker.QueueTriggerAttribute"] = "queue-triggered function",
-            ["Microsoft.Azure.Functions.Worker.ServiceBusTriggerAttribute"] = "Service Bus-triggered function",
-            ["Microsoft.Azure.WebJobs.TimerTriggerAttribute"] = "timer-triggered function",
-            ["Microsoft.Azure.WebJobs.QueueTriggerAttribute"] = "queue-triggered function",
-            ["Microsoft.Azure.WebJobs.ServiceBusTriggerAttribute"] = "Service Bus-triggered function",
+            ["TimerTriggerAttribute"] = "timer-triggered function",
+            ["QueueTriggerAttribute"] = "queue-triggered function",
+            ["ServiceBusTriggerAttribute"] = "Service Bus-triggered function",
+            ["EventGridTriggerAttribute"] = "Event Grid-triggered function",
+            ["EventHubTriggerAttribute"] = "Event Hubs-triggered function",
+            ["CosmosDBTriggerAttribute"] = "Cosmos DB change feed function",
+            ["BlobTriggerAttribute"] = "blob-triggered function",
+            ["ActivityTriggerAttribute"] = "durable activity function",
+            ["OrchestrationTriggerAttribute"] = "durable orchestration function",
         };
 
         // Events whose handlers run for each incoming message, or on a schedule: (declaring type namespace root, event name).
@@ -49,7 +53,25 @@ namespace Presence.Analyzers.Paths
             [("Telegram", "OnMessage")] = (EntryKind.IncomingMessage, "Telegram message handler"),
             [("Telegram", "OnUpdate")] = (EntryKind.IncomingMessage, "Telegram update handler"),
             [("Discord", "MessageReceived")] = (EntryKind.IncomingMessage, "Discord message handler"),
+            [("Discord", "SlashCommandExecuted")] = (EntryKind.IncomingMessage, "Discord gateway event handler"),
+            [("Discord", "ButtonExecuted")] = (EntryKind.IncomingMessage, "Discord gateway event handler"),
+            [("Discord", "InteractionCreated")] = (EntryKind.IncomingMessage, "Discord gateway event handler"),
+            [("Discord", "ReactionAdded")] = (EntryKind.IncomingMessage, "Discord gateway event handler"),
+            [("Discord", "UserJoined")] = (EntryKind.IncomingMessage, "Discord gateway event handler"),
+            [("Discord", "Ready")] = (EntryKind.Unattended, "Discord gateway event handler"),
             [("DSharpPlus", "MessageCreated")] = (EntryKind.IncomingMessage, "Discord message handler"),
+            [("DSharpPlus", "GuildMemberAdded")] = (EntryKind.IncomingMessage, "Discord gateway event handler"),
+            [("DSharpPlus", "MessageReactionAdded")] = (EntryKind.IncomingMessage, "Discord gateway event handler"),
+            [("DSharpPlus", "ComponentInteractionCreated")] = (EntryKind.IncomingMessage, "Discord gateway event handler"),
+            [("DSharpPlus", "InteractionCreated")] = (EntryKind.IncomingMessage, "Discord gateway event handler"),
+            [("Mastonet", "OnUpdate")] = (EntryKind.IncomingMessage, "Mastodon streaming handler"),
+            [("Mastonet", "OnNotification")] = (EntryKind.IncomingMessage, "Mastodon streaming handler"),
+            [("Mastonet", "OnConversation")] = (EntryKind.IncomingMessage, "Mastodon streaming handler"),
+            [("FishyFlip", "OnRecordReceived")] = (EntryKind.IncomingMessage, "Bluesky firehose handler"),
+            [("FishyFlip", "OnSubscribedRepoMessage")] = (EntryKind.IncomingMessage, "Bluesky firehose handler"),
+            [("FishyFlip", "OnRawMessageReceived")] = (EntryKind.IncomingMessage, "Bluesky firehose handler"),
+            [("idunno", "RecordReceived")] = (EntryKind.IncomingMessage, "Bluesky Jetstream handler"),
+            [("idunno", "MessageReceived")] = (EntryKind.IncomingMessage, "Bluesky Jetstream handler"),
         };
 
         private readonly INamedTypeSymbol? _unattendedEntryPoint;
@@ -64,6 +86,20 @@ namespace Presence.Analyzers.Paths
         private readonly INamedTypeSymbol? _hangfireDisplayName;
         private readonly INamedTypeSymbol? _hangfirePerformContext;
         private readonly INamedTypeSymbol? _hangfireCancellationToken;
+        // AWS Lambda: a handler takes an ILambdaContext, carries [LambdaSerializer], or is the template's
+        // FunctionHandler in an assembly that declares its serializer.
+        private readonly INamedTypeSymbol? _lambdaContext;
+        private readonly INamedTypeSymbol? _lambdaSerializer;
+        private readonly bool _lambdaAssembly;
+
+        // Handlers recognised by their delegate's shape when passed as a method group, so that the handler is
+        // judged once, as a handler, however it is registered.
+        private readonly INamedTypeSymbol? _telegramClient;
+        private readonly INamedTypeSymbol? _telegramUpdate;
+        private readonly INamedTypeSymbol? _telegramMessage;
+        private readonly INamedTypeSymbol? _telegramUpdateType;
+        private readonly INamedTypeSymbol? _elapsedEventArgs;
+
         private readonly ConcurrentDictionary<INamedTypeSymbol, IMethodSymbol?> _hangfireJobMethods = new ConcurrentDictionary<INamedTypeSymbol, IMethodSymbol?>(SymbolEqualityComparer.Default);
 
         public EntryPoints(Compilation compilation)
@@ -85,6 +121,23 @@ namespace Presence.Analyzers.Paths
             }
 
             _triggers = triggers.ToImmutable();
+            _lambdaContext = compilation.GetBestTypeByMetadataName("Amazon.Lambda.Core.ILambdaContext");
+            if (_lambdaContext is not null)
+            {
+                var serializer = compilation.GetBestTypeByMetadataName("Amazon.Lambda.Core.LambdaSerializerAttribute");
+                _lambdaSerializer = serializer;
+                _lambdaAssembly = PresenceSymbols.HasAttribute(compilation.Assembly, serializer);
+            }
+
+            _telegramClient = compilation.GetBestTypeByMetadataName("Telegram.Bot.ITelegramBotClient");
+            if (_telegramClient is not null)
+            {
+                _telegramUpdate = compilation.GetBestTypeByMetadataName("Telegram.Bot.Types.Update");
+                _telegramMessage = compilation.GetBestTypeByMetadataName("Telegram.Bot.Types.Message");
+                _telegramUpdateType = compilation.GetBestTypeByMetadataName("Telegram.Bot.Types.Enums.UpdateType");
+            }
+
+            _elapsedEventArgs = compilation.GetBestTypeByMetadataName("System.Timers.ElapsedEventArgs");
             _hangfireJobFilter = compilation.GetBestTypeByMetadataName("Hangfire.Common.JobFilterAttribute");
             if (_hangfireJobFilter is not null)
             {
@@ -119,11 +172,21 @@ namespace Presence.Analyzers.Paths
             {
                 foreach (var attribute in parameter.GetAttributes())
                 {
-                    if (attribute.AttributeClass is { } type && TriggerAttributes.TryGetValue(MetadataNames.Of(type), out var trigger))
+                    if (attribute.AttributeClass is { } type && FunctionTrigger(type) is { } trigger)
                     {
                         return new EntryPoint(method, EntryKind.Unattended, trigger, null);
                     }
                 }
+            }
+
+            if (IsLambdaHandler(method))
+            {
+                return new EntryPoint(method, EntryKind.Unattended, "AWS Lambda handler", null);
+            }
+
+            if (HandlerByShape(method) is { } shaped)
+            {
+                return new EntryPoint(method, shaped.Kind, shaped.Reason, null);
             }
 
             foreach (var declaration in MethodLineage.Of(method))
@@ -137,6 +200,83 @@ namespace Presence.Analyzers.Paths
 
             return IsHangfireJobMethod(method) ? new EntryPoint(method, EntryKind.Unattended, "Hangfire job", null) : null;
         }
+
+        private static string? FunctionTrigger(INamedTypeSymbol attribute)
+        {
+            var name = attribute.Name;
+            if (!name.EndsWith("TriggerAttribute", System.StringComparison.Ordinal) || name == "HttpTriggerAttribute")
+            {
+                return null;
+            }
+
+            var root = attribute.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            if (!root.StartsWith("Microsoft.Azure.Functions.Worker", System.StringComparison.Ordinal) && !root.StartsWith("Microsoft.Azure.WebJobs", System.StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            return TriggerNames.TryGetValue(name, out var known) ? known : name.Substring(0, name.Length - "TriggerAttribute".Length) + "-triggered function";
+        }
+
+        private bool IsLambdaHandler(IMethodSymbol method)
+        {
+            if (_lambdaContext is null || method.MethodKind != MethodKind.Ordinary)
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (SymbolEqualityComparer.Default.Equals(parameter.Type, _lambdaContext))
+                {
+                    return true;
+                }
+            }
+
+            if (PresenceSymbols.HasAttribute(method, _lambdaSerializer))
+            {
+                return true;
+            }
+
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "LambdaFunctionAttribute" } type && MetadataNames.Is(type, "Amazon.Lambda.Annotations.LambdaFunctionAttribute"))
+                {
+                    return true;
+                }
+            }
+
+            return _lambdaAssembly && method.Name == "FunctionHandler" && method.DeclaredAccessibility == Accessibility.Public;
+        }
+
+        // Telegram's update handler (ITelegramBotClient, Update, CancellationToken) and message handler (Message,
+        // UpdateType), a System.Timers Elapsed handler: shapes nothing but a registration calls.
+        private (EntryKind Kind, string Reason)? HandlerByShape(IMethodSymbol method)
+        {
+            var parameters = method.Parameters;
+            if (_telegramClient is not null)
+            {
+                if (parameters.Length == 3 && Is(parameters[0].Type, _telegramClient) && Is(parameters[1].Type, _telegramUpdate)
+                    && parameters[2].Type.Name == nameof(System.Threading.CancellationToken))
+                {
+                    return (EntryKind.IncomingMessage, "Telegram update handler");
+                }
+
+                if (parameters.Length == 2 && Is(parameters[0].Type, _telegramMessage) && Is(parameters[1].Type, _telegramUpdateType))
+                {
+                    return (EntryKind.IncomingMessage, "Telegram message handler");
+                }
+            }
+
+            if (_elapsedEventArgs is not null && parameters.Length == 2 && Is(parameters[1].Type, _elapsedEventArgs))
+            {
+                return (EntryKind.Unattended, "timer callback");
+            }
+
+            return null;
+        }
+
+        private static bool Is(ITypeSymbol type, INamedTypeSymbol? expected) => SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
 
         private bool IsHangfireJobMethod(IMethodSymbol method)
         {
@@ -338,6 +478,10 @@ namespace Presence.Analyzers.Paths
                                 Add(argument.Value, EntryKind.Unattended, method.Name == "AddOrUpdate" ? "recurring Hangfire job" : "Hangfire job");
                             }
                         }
+                    }
+                    else if (root == "Amazon" && method.Name == "Create" && method.ContainingType!.Name == "LambdaBootstrapBuilder" && invocation.Arguments.Length > 0)
+                    {
+                        Add(invocation.Arguments[0].Value, EntryKind.Unattended, "AWS Lambda handler");
                     }
                     else if (root == "Telegram" && method.Name is "StartReceiving" or "ReceiveAsync")
                     {

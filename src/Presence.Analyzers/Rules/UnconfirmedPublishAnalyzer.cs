@@ -254,7 +254,12 @@ namespace Presence.Analyzers.Rules
                             AddEntry(lambda, kind, reason);
                             break;
                         case IMethodReferenceOperation { Method: var method } when method.MethodKind == MethodKind.Ordinary && method.Locations.Any(l => l.IsInSource):
-                            _graph.AddEntry(new EntryPoint(method.OriginalDefinition, kind, reason, null));
+                            _graph.AddEntry(_entryPoints.OfMethod(method) ?? new EntryPoint(method.OriginalDefinition, kind, reason, null));
+                            break;
+                        case IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } local }
+                            when local.DeclaringSyntaxReferences.Length > 0 && local.DeclaringSyntaxReferences[0].SyntaxTree == operation.Syntax.SyntaxTree:
+                            // A local function of this body, judged as a handler like a lambda written in place.
+                            AddEntryFunction(local, local.DeclaringSyntaxReferences[0].GetSyntax(), kind, reason);
                             break;
                     }
                 }
@@ -276,18 +281,27 @@ namespace Presence.Analyzers.Rules
             {
                 if (function is IAnonymousFunctionOperation lambda)
                 {
-                    var entry = new EntryPoint(lambda.Symbol, kind, reason, lambda.Syntax);
-                    lock (_gate)
-                    {
-                        (_entryLambdas ??= new Dictionary<SyntaxNode, EntryPoint>())[lambda.Syntax] = entry;
-                    }
-
-                    _graph.AddEntry(entry);
+                    AddEntryFunction(lambda.Symbol, lambda.Syntax, kind, reason);
+                }
+                else if (function is ILocalFunctionOperation local)
+                {
+                    AddEntryFunction(local.Symbol, local.Syntax, kind, reason);
                 }
                 else if (_owner is not null)
                 {
                     _graph.AddEntry(_entryPoints.OfMethod(_owner) ?? new EntryPoint(_owner.OriginalDefinition, kind, reason, null));
                 }
+            }
+
+            private void AddEntryFunction(IMethodSymbol function, SyntaxNode syntax, EntryKind kind, string reason)
+            {
+                var entry = new EntryPoint(function, kind, reason, syntax);
+                lock (_gate)
+                {
+                    (_entryLambdas ??= new Dictionary<SyntaxNode, EntryPoint>())[syntax] = entry;
+                }
+
+                _graph.AddEntry(entry);
             }
 
             private static IOperation? EnclosingFunction(IOperation operation)

@@ -139,4 +139,60 @@ public class AutomatedReplyTests
             }
             """,
             [PathVerifier.Telegram, PathVerifier.Quartz4]);
+
+    [Fact]
+    public Task Handlers_passed_as_local_functions()
+        => PathVerifier.VerifyAsync(Usings + """
+            class Bot
+            {
+                public void Start(TelegramBotClient bot, CancellationToken ct)
+                {
+                    bot.StartReceiving(HandleUpdate, HandleError, cancellationToken: ct);
+                    bot.OnMessage += OnMessage;
+
+                    async Task {|#0:HandleUpdate|}(ITelegramBotClient client, Update update, CancellationToken token)
+                    {
+                        if (update.Message is { } message) await client.SendMessage(message.Chat, "pong", cancellationToken: token);
+                    }
+
+                    Task HandleError(ITelegramBotClient client, Exception exception, HandleErrorSource source, CancellationToken token) => Task.CompletedTask;
+
+                    async Task {|#1:OnMessage|}(Message message, UpdateType type) => await bot.SendMessage(message.Chat, "echo");
+
+                    // A local function that is no handler keeps its own diagnostic.
+                    Task Announce() => {|PRES001:bot.SendMessage(42, "started")|};
+                    _ = Announce();
+                }
+            }
+            """,
+            [PathVerifier.Telegram],
+            BotReplies,
+            Reply(0, "HandleUpdate in Bot.Start (a Telegram update handler)", "HandleUpdate → ITelegramBotClient.SendMessage"),
+            Reply(1, "OnMessage in Bot.Start (a Telegram message handler)", "OnMessage → ITelegramBotClient.SendMessage"));
+
+    [Fact]
+    public Task A_handler_passed_as_a_method_group_is_reported_once()
+        => PathVerifier.VerifyAsync(Usings + """
+            class Bot(TelegramBotClient bot)
+            {
+                public void Start(CancellationToken ct)
+                {
+                    bot.StartReceiving(HandleUpdateAsync, HandleErrorAsync, cancellationToken: ct);
+                    bot.OnMessage += OnMessage;
+                }
+
+                private async Task {|#0:HandleUpdateAsync|}(ITelegramBotClient client, Update update, CancellationToken ct)
+                {
+                    if (update.Message is { } message) await client.SendMessage(message.Chat, "pong", cancellationToken: ct);
+                }
+
+                private Task HandleErrorAsync(ITelegramBotClient client, Exception exception, HandleErrorSource source, CancellationToken ct) => Task.CompletedTask;
+
+                private async Task {|#1:OnMessage|}(Message message, UpdateType type) => await bot.SendMessage(message.Chat, "echo: " + message.Text);
+            }
+            """,
+            [PathVerifier.Telegram],
+            BotReplies,
+            Reply(0, "Bot.HandleUpdateAsync (a Telegram update handler)", "Bot.HandleUpdateAsync → ITelegramBotClient.SendMessage"),
+            Reply(1, "Bot.OnMessage (a Telegram message handler)", "Bot.OnMessage → ITelegramBotClient.SendMessage"));
 }

@@ -32,6 +32,8 @@ internal static class PathVerifier
         TestReferences.FromType<Microsoft.Azure.Functions.Worker.QueueTriggerAttribute>(),
         TestReferences.FromType<Microsoft.Azure.WebJobs.TimerTriggerAttribute>(),
         TestReferences.FromType<Microsoft.Azure.WebJobs.FunctionNameAttribute>(),
+        TestReferences.FromType<Microsoft.Azure.Functions.Worker.BlobTriggerAttribute>(),
+        TestReferences.FromType<Microsoft.Azure.WebJobs.Extensions.EventGrid.EventGridTriggerAttribute>(),
     ];
 
     public static MetadataReference Telegram { get; } = TestReferences.FromType<Telegram.Bot.TelegramBotClient>();
