@@ -1,0 +1,173 @@
+using System.IO;
+using System.Linq;
+
+namespace Presence.Analyzers.EndToEnd.Tests;
+
+/// <summary>
+/// A real solution: a Core library that posts to a Telegram channel, a Worker host whose hosted service calls it, and
+/// a Bot host whose update handler calls it. Nothing is marked in any project: the path crosses the project (or
+/// package) boundary through the summary Core's build writes.
+/// </summary>
+[Collection(PackedPackageCollection.Name)]
+public sealed class CrossProjectBuildTests(PackedPackage package)
+{
+    private const string CoreSource = """
+        using System.Threading.Tasks;
+        using Telegram.Bot;
+
+        namespace Deals;
+
+        public interface IDealPoster { Task Post(string text); }
+
+        internal sealed class TelegramDealPoster(ITelegramBotClient bot) : IDealPoster
+        {
+            public Task Post(string text) => ChannelSender.Send(bot, text);
+        }
+
+        public static class ChannelSender
+        {
+            public static Task Send(ITelegramBotClient bot, string text) => bot.SendMessage("@deals", text);
+        }
+        """;
+
+    private const string WorkerSource = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Deals;
+        using Microsoft.Extensions.Hosting;
+
+        namespace Worker;
+
+        public sealed class DealOfTheDay(IDealPoster poster) : BackgroundService
+        {
+            protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+            {
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await poster.Post("Deal of the day");
+                    await Task.Delay(TimeSpan.FromDays(1), stoppingToken);
+                }
+            }
+        }
+        """;
+
+    private const string BotSource = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Deals;
+        using Telegram.Bot;
+        using Telegram.Bot.Polling;
+        using Telegram.Bot.Types;
+
+        namespace Bot;
+
+        public sealed class Relay(IDealPoster poster) : IUpdateHandler
+        {
+            public Task HandleUpdateAsync(ITelegramBotClient bot, Update update, CancellationToken cancellationToken)
+                => update.Message?.Text is { } text ? poster.Post(text) : Task.CompletedTask;
+
+            public Task HandleErrorAsync(ITelegramBotClient bot, Exception exception, HandleErrorSource source, CancellationToken cancellationToken)
+                => Task.CompletedTask;
+        }
+        """;
+
+    private const string WorkerPath = "DealOfTheDay.ExecuteAsync → TelegramDealPoster.Post → ChannelSender.Send → ITelegramBotClient.SendMessage";
+
+    [Fact]
+    public void A_worker_that_references_the_posting_project_fails_with_the_path_through_it()
+    {
+        var root = Solution("ProjectReference");
+        Project(root, "Core", CoreSource, Telegram);
+        Project(root, "Worker", WorkerSource, Hosting + """<ProjectReference Include="../Core/Core.csproj" />""");
+        Project(root, "Bot", BotSource, Telegram + """<ProjectReference Include="../Core/Core.csproj" />""");
+
+        var worker = Build(root, "Worker");
+        Assert.True(worker.ExitCode != 0, worker.ToString());
+        Assert.Contains(("error", "PRES002"), worker.Diagnostics);
+        Assert.Contains("DealOfTheDay.ExecuteAsync (a hosted service) runs with nobody present and publishes without a person confirming it: " + WorkerPath, worker.Output);
+        Assert.DoesNotContain(worker.Diagnostics, d => d.Id is "AD0001" or "CS8785" or "PRES107");
+
+        var bot = Build(root, "Bot");
+        Assert.True(bot.ExitCode == 0, bot.ToString());
+        Assert.Contains(("warning", "PRES003"), bot.Diagnostics);
+        Assert.Contains("Relay.HandleUpdateAsync → TelegramDealPoster.Post → ChannelSender.Send → ITelegramBotClient.SendMessage", bot.Output);
+    }
+
+    [Fact]
+    public void The_same_path_crosses_into_a_package_built_with_Presence()
+    {
+        var root = Solution("PackageReference");
+        Project(root, "Deals.Core", CoreSource, Telegram, "<PackageId>Deals.Core</PackageId><Version>1.0.0</Version>");
+        var pack = DotNet.Run(Path.Combine(root, "Deals.Core"), "pack", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-o", Path.Combine(root, "feed"));
+        Assert.True(pack.ExitCode == 0, pack.ToString());
+
+        Project(root, "Worker", WorkerSource, Hosting + """<PackageReference Include="Deals.Core" Version="1.0.0" />""");
+        var worker = Build(root, "Worker");
+        Assert.True(worker.ExitCode != 0, worker.ToString());
+        Assert.Contains(("error", "PRES002"), worker.Diagnostics);
+        Assert.Contains(WorkerPath, worker.Output);
+    }
+
+    [Fact]
+    public void A_project_built_without_Presence_is_named_once()
+    {
+        // PRES107 is information (the IDE lists it; dotnet build prints it at detailed verbosity): audit mode makes it a warning.
+        var root = Solution("WithoutPresence");
+        Project(root, "Core", CoreSource, Telegram, withPresence: false);
+        Project(root, "Worker", WorkerSource, Hosting + """<ProjectReference Include="../Core/Core.csproj" />""", "<PresenceEnforcement>audit</PresenceEnforcement>");
+
+        var worker = Build(root, "Worker");
+        Assert.True(worker.ExitCode == 0, worker.ToString());
+        Assert.DoesNotContain(worker.Diagnostics, d => d.Id == "PRES002");
+        Assert.Contains(("warning", "PRES107"), worker.Diagnostics);
+        Assert.Contains("The referenced assembly 'Core' references a social SDK but was built without Presence.Analyzers", worker.Output);
+    }
+
+    private const string Telegram = """<PackageReference Include="Telegram.Bot" Version="22.10.3.3" />""";
+
+    private const string Hosting = """<PackageReference Include="Microsoft.Extensions.Hosting.Abstractions" Version="10.0.10" />""";
+
+    // A folder with a feed of its own beside the packed Presence.Analyzers (for the package variant).
+    private string Solution(string name)
+    {
+        var root = Path.Combine(package.Root, "solution-" + name);
+        Directory.CreateDirectory(Path.Combine(root, "feed"));
+        File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="presence-e2e" value="{package.Feed}" />
+                <add key="solution" value="{Path.Combine(root, "feed")}" />
+              </packageSources>
+            </configuration>
+            """);
+        return root;
+    }
+
+    private void Project(string root, string name, string source, string items, string properties = "", bool withPresence = true)
+    {
+        var directory = Path.Combine(root, name);
+        Directory.CreateDirectory(directory);
+        var presence = withPresence ? $"""<PackageReference Include="Presence.Analyzers" Version="{package.Version}" />""" : string.Empty;
+        File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <RestorePackagesPath>{package.Packages}</RestorePackagesPath>
+                {properties}
+              </PropertyGroup>
+              <ItemGroup>
+                {presence}
+                {items}
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Code.cs"), source);
+    }
+
+    private static BuildResult Build(string root, string project)
+        => DotNet.Run(Path.Combine(root, project), "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+}
