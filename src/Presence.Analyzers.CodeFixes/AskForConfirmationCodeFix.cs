@@ -22,6 +22,9 @@ namespace Presence.Analyzers.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AskForConfirmationCodeFix)), Shared]
     public sealed class AskForConfirmationCodeFix : CodeFixProvider
     {
+        /// <summary>The fix's name in the README and docs/configuration.md.</summary>
+        public const string Title = "Ask for confirmation first";
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnconfirmedPublish);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -67,7 +70,7 @@ namespace Presence.Analyzers.CodeFixes
                     .WithAdditionalAnnotations(Formatter.Annotation);
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        $"Ask for confirmation first ({(receiver is null ? string.Empty : receiver + ".")}{method.Name})",
+                        $"{Title} ({(receiver is null ? string.Empty : receiver + ".")}{method.Name})",
                         _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(statement, guarded))),
                         equivalenceKey: nameof(AskForConfirmationCodeFix)),
                     context.Diagnostics);

@@ -22,6 +22,9 @@ namespace Presence.Analyzers.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CheckConfirmationResultCodeFix)), Shared]
     public sealed class CheckConfirmationResultCodeFix : CodeFixProvider
     {
+        /// <summary>The fix's name in the README and docs/configuration.md.</summary>
+        public const string Title = "Check the confirmation result";
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ConfirmationIgnored);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -63,7 +66,7 @@ namespace Presence.Analyzers.CodeFixes
         {
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    "Check the confirmation result",
+                    Title,
                     _ =>
                     {
                         var formatted = guard.WithAdditionalAnnotations(Formatter.Annotation);

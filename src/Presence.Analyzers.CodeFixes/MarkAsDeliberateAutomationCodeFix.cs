@@ -16,6 +16,9 @@ namespace Presence.Analyzers.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MarkAsDeliberateAutomationCodeFix)), Shared]
     public sealed class MarkAsDeliberateAutomationCodeFix : CodeFixProvider
     {
+        /// <summary>The fix's name in the README and docs/configuration.md.</summary>
+        public const string Title = "Mark as deliberate automation (write the justification)";
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnattendedPublish, RuleIds.AutomatedReply);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -32,7 +35,7 @@ namespace Presence.Analyzers.CodeFixes
             context.RegisterCodeFix(
                 CodeAction.Create(
                     // The title says what is left to do: the build fails (PRES010) until a person writes the why.
-                    "Mark as deliberate automation (write the justification)",
+                    Title,
                     cancellationToken => AttributeEditing.AddAttributeAsync(context.Document, member, "AutomatedPresence", string.Empty, cancellationToken),
                     equivalenceKey: nameof(MarkAsDeliberateAutomationCodeFix)),
                 context.Diagnostics);

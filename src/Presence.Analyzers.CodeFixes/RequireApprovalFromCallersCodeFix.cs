@@ -15,6 +15,9 @@ namespace Presence.Analyzers.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RequireApprovalFromCallersCodeFix)), Shared]
     public sealed class RequireApprovalFromCallersCodeFix : CodeFixProvider
     {
+        /// <summary>The fix's name in the README and docs/configuration.md.</summary>
+        public const string Title = "Require approval from callers";
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnconfirmedPublish);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -30,7 +33,7 @@ namespace Presence.Analyzers.CodeFixes
 
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    "Require approval from callers",
+                    Title,
                     cancellationToken => AttributeEditing.AddAttributeAsync(context.Document, member, "RequiresHumanApproval", null, cancellationToken),
                     equivalenceKey: nameof(RequireApprovalFromCallersCodeFix)),
                 context.Diagnostics);

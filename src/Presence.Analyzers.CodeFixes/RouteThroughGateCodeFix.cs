@@ -21,6 +21,9 @@ namespace Presence.Analyzers.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RouteThroughGateCodeFix)), Shared]
     public sealed class RouteThroughGateCodeFix : CodeFixProvider
     {
+        /// <summary>The fix's name in the README and docs/configuration.md (the action names the gate method: 'Route the call through LinkedInPublisherGate.PostAsync').</summary>
+        public const string Title = "Route the call through the gate";
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.GateBypassed);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
