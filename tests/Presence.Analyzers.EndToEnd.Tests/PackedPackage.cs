@@ -43,10 +43,16 @@ public sealed class PackedPackage : IDisposable
     public string PackagePath { get; }
 
     /// <summary>Writes a consumer project that references the packed package, and builds it.</summary>
-    public BuildResult BuildConsumer(string name, string source, string extraProperties = "", string extraItems = "")
+    /// <param name="files">Other files beside the project file (appsettings.json…), by name.</param>
+    public BuildResult BuildConsumer(string name, string source, string extraProperties = "", string extraItems = "", params (string Name, string Text)[] files)
     {
         var directory = Path.Combine(Root, name);
         Directory.CreateDirectory(directory);
+        foreach (var (fileName, text) in files)
+        {
+            File.WriteAllText(Path.Combine(directory, fileName), text);
+        }
+
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>

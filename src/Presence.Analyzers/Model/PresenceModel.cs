@@ -87,11 +87,21 @@ namespace Presence.Analyzers.Model
                     }
                 }
 
+                // Telegram's raw SendRequest publishes only with a send-type request object.
+                if (RawRequests.IsTelegramReadRequest(invocation))
+                {
+                    return null;
+                }
+
                 target = target.WithMethod(method);
             }
             else if (SeesHttp && HttpRequests.IsCandidate(method))
             {
                 target = HttpRequests.Classify(invocation, Urls);
+            }
+            else if (RawRequests.IsCandidate(method))
+            {
+                target = RawRequests.Classify(invocation, Urls);
             }
 
             if (target is null || !options.IsEnabled(target.Category, target.Platform))

@@ -36,6 +36,10 @@ namespace LinqToTwitter
         public string? RawResult { get; protected set; }
         public void Dispose() { }
 
+        // ---- raw queries (6.x: Raw/TwitterContextRawCommands.cs) ----
+        public Task<string> ExecuteRawAsync(string queryString, Dictionary<string, string> parameters, CancellationToken cancelToken = default) => throw null!;
+        public Task<string> ExecuteRawAsync(string queryString, Dictionary<string, string> parameters, System.Net.Http.HttpMethod method, CancellationToken cancelToken = default) => throw null!;
+
         // ---- v1.1 status commands (5.x; still present in early 6.x) ----
         public virtual Task<Status> TweetAsync(string status, TweetMode tweetMode = TweetMode.Compat) => throw null!;
         public virtual Task<Status> TweetAsync(string status, string attachmentUrl, TweetMode tweetMode = TweetMode.Compat) => throw null!;

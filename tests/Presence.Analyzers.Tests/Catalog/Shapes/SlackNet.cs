@@ -22,6 +22,10 @@ namespace SlackNet
         IChatApi Chat { get; }
         IFilesApi Files { get; }
         IConversationsApi Conversations { get; }
+
+        // Any Web API method by name (SlackApiClient.cs).
+        Task Post(string apiMethod, Dictionary<string, object> args, CancellationToken? cancellationToken);
+        Task<T> Post<T>(string apiMethod, Dictionary<string, object> args, CancellationToken? cancellationToken) where T : class;
     }
 
     public class SlackApiClient : ISlackApiClient
@@ -30,6 +34,8 @@ namespace SlackNet
         public IChatApi Chat => throw null!;
         public IFilesApi Files => throw null!;
         public IConversationsApi Conversations => throw null!;
+        public Task Post(string apiMethod, Dictionary<string, object> args, CancellationToken? cancellationToken) => throw null!;
+        public Task<T> Post<T>(string apiMethod, Dictionary<string, object> args, CancellationToken? cancellationToken) where T : class => throw null!;
     }
 }
 

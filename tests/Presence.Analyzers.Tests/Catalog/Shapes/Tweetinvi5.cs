@@ -117,6 +117,43 @@ namespace Tweetinvi.Client
     }
 }
 
+// The raw-request escape hatch (src/Tweetinvi.Core/Public/Client/Clients/IExecuteClient.cs, Core/Web/ITwitterRequest.cs).
+namespace Tweetinvi.Core.Web
+{
+    public interface ITwitterQuery
+    {
+        string Url { get; set; }
+        Tweetinvi.Models.HttpMethod HttpMethod { get; set; }
+        System.Net.Http.HttpContent? HttpContent { get; set; }
+    }
+
+    public interface ITwitterRequest { ITwitterQuery Query { get; set; } }
+}
+
+namespace Tweetinvi.Models
+{
+    public enum HttpMethod { GET, POST, DELETE, PUT }
+
+    public interface ITwitterResult { string? Content { get; } }
+
+    public interface ITwitterResult<T> : ITwitterResult { T Model { get; } }
+}
+
+namespace Tweetinvi.Client
+{
+    using System;
+    using Tweetinvi.Core.Web;
+    using Tweetinvi.Models;
+
+    public interface IExecuteClient
+    {
+        Task<ITwitterResult<T>> AdvanceRequestAsync<T>(Action<ITwitterRequest> configureRequest) where T : class;
+        Task<ITwitterResult> AdvanceRequestAsync(Action<ITwitterRequest> configureRequest);
+        Task<ITwitterResult<T>> RequestAsync<T>(Action<ITwitterQuery> configureQuery) where T : class;
+        Task<ITwitterResult> RequestAsync(Action<ITwitterQuery> configureQuery);
+    }
+}
+
 namespace Tweetinvi
 {
     using Tweetinvi.Client;
@@ -126,6 +163,7 @@ namespace Tweetinvi
         ITweetsClient Tweets { get; }
         IMessagesClient Messages { get; }
         IUploadClient Upload { get; }
+        IExecuteClient Execute { get; }
     }
 
     // Tweetinvi.dll in the real package.
@@ -135,5 +173,6 @@ namespace Tweetinvi
         public ITweetsClient Tweets => throw null!;
         public IMessagesClient Messages => throw null!;
         public IUploadClient Upload => throw null!;
+        public IExecuteClient Execute => throw null!;
     }
 }

@@ -48,7 +48,15 @@ namespace UsageSamples.LinqToTwitter
             await {|PRES001:_context.RequestButtonChoiceAsync(recipient, text, new List<CallToAction>())|};
         }
 
+        public async Task RawAsync(string text)
+        {
+            await {|PRES001:_context.ExecuteRawAsync("tweets", new Dictionary<string, string> { ["text"] = text }, System.Net.Http.HttpMethod.Post)|};
+            await {|PRES001:_context.ExecuteRawAsync("statuses/update.json", new Dictionary<string, string> { ["status"] = text })|};
+        }
+
         // ---- not publishes ----
+        public Task<string> RawReadAsync() => _context.ExecuteRawAsync("users/me", new Dictionary<string, string>(), System.Net.Http.HttpMethod.Get);
+
         public async Task NotPublishing(ulong recipient, string tweetId, List<string> outbox)
         {
             await _context.IndicateTypingAsync(recipient);

@@ -35,7 +35,12 @@ namespace UsageSamples.SlackNet
             await {|PRES001:_slack.Files.UploadSnippet(snippet, "csharp", channels: new[] { channel })|};
         }
 
+        public Task RawAsync(string channel, string text)
+            => {|PRES001:_slack.Post("chat.postMessage", new Dictionary<string, object> { ["channel"] = channel, ["text"] = text }, null)|};
+
         // ---- not publishes ----
+        public Task RawReadAsync() => _slack.Post("conversations.list", new Dictionary<string, object>(), null);
+
         public async Task NotPublishingAsync(string channel, string ts, string fileId, List<Message> drafts)
         {
             await _slack.Chat.Delete(ts, channel);

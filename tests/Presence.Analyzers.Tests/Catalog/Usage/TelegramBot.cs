@@ -84,6 +84,14 @@ namespace UsageSamples.TelegramBot
             await {|PRES001:concrete.SendRequest(new SendMessageRequest { ChatId = chat, Text = "raw" })|};
         }
 
+        public async Task RawReadsAsync(ChatId chat)
+        {
+            await _bot.SendRequest(new GetMeRequest());
+            await _bot.SendRequest(new SendChatActionRequest { ChatId = chat, Action = ChatAction.Typing });
+            var request = new SendPhotoRequest { ChatId = chat, Photo = InputFile.FromUri("https://example.com/a.png") };
+            await {|PRES001:_bot.SendRequest(request)|};
+        }
+
         // ---- not publishes ----
         public async Task NotPublishingAsync(ChatId chat, int messageId, List<string> outbox)
         {

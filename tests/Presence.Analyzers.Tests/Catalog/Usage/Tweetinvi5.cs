@@ -49,6 +49,32 @@ namespace UsageSamples.Tweetinvi5
             await {|PRES001:concrete.PublishMessageAsync(text, userId)|};
         }
 
+        // The escape hatch used since the v1.1 publish call stopped working: a raw v2 request.
+        public async Task RawAsync(string text)
+        {
+            await {|PRES001:_client.Execute.AdvanceRequestAsync(request =>
+            {
+                request.Query.Url = "https://api.twitter.com/2/tweets";
+                request.Query.HttpMethod = HttpMethod.POST;
+            })|};
+            await {|PRES001:_client.Execute.RequestAsync(query =>
+            {
+                query.Url = "https://api.x.com/1.1/statuses/update.json?status=" + text;
+                query.HttpMethod = HttpMethod.POST;
+            })|};
+        }
+
+        // ---- not publishes ----
+        public async Task RawReadsAsync()
+        {
+            await _client.Execute.RequestAsync(query => query.Url = "https://api.twitter.com/1.1/statuses/home_timeline.json");
+            await _client.Execute.AdvanceRequestAsync(request =>
+            {
+                request.Query.Url = "https://api.twitter.com/2/tweets/search/recent?query=news";
+                request.Query.HttpMethod = HttpMethod.GET;
+            });
+        }
+
         // ---- not publishes ----
         public async Task<int> ReadOnlyAsync(long tweetId)
         {
