@@ -280,6 +280,11 @@ public sealed class DashboardSecurityTestsInMemory : DashboardSecurityTests
     protected override void Approvals(Microsoft.Extensions.DependencyInjection.IServiceCollection services) => ApprovalStores.InMemory(services);
 }
 
+public sealed class DashboardSecurityTestsSqlite(SqliteFile database) : DashboardSecurityTests, IClassFixture<SqliteFile>
+{
+    protected override void Approvals(Microsoft.Extensions.DependencyInjection.IServiceCollection services) => database.Register(services);
+}
+
 internal static class SecurityHeaders
 {
     public static void Assert(HttpResponseMessage response)

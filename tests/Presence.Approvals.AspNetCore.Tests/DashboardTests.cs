@@ -131,3 +131,8 @@ public sealed class DashboardTestsInMemory : DashboardTests
 {
     protected override void Approvals(Microsoft.Extensions.DependencyInjection.IServiceCollection services) => ApprovalStores.InMemory(services);
 }
+
+public sealed class DashboardTestsSqlite(SqliteFile database) : DashboardTests, IClassFixture<SqliteFile>
+{
+    protected override void Approvals(Microsoft.Extensions.DependencyInjection.IServiceCollection services) => database.Register(services);
+}

@@ -1,19 +1,29 @@
+using System;
+using System.IO;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Presence.Approvals.AspNetCore.Tests.Support;
 
-/// <summary>The ledger set-ups the dashboard is tested on.</summary>
+/// <summary>The ledger set-ups the dashboard is tested on, each through the one-call registration apps use.</summary>
 public static class ApprovalStores
 {
-    public static void InMemory(IServiceCollection services)
+    public static void InMemory(IServiceCollection services) => services.AddPresenceApprovals(o => o.UseInMemory());
+}
+
+/// <summary>A fresh SQLite file for one test class (the durable store, schema created on first use), deleted after.</summary>
+public sealed class SqliteFile : IDisposable
+{
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "presence-review-" + Guid.NewGuid().ToString("N")[..12] + ".db");
+
+    public void Register(IServiceCollection services) => services.AddPresenceApprovals(o => o.UseSqlite($"Data Source={Path}"));
+
+    public void Dispose()
     {
-        var audit = new InMemoryApprovalAuditSink();
-        var hold = new PublishingHold(audit);
-        var store = new InMemoryApprovalStore();
-        services.AddSingleton<IApprovalAuditSink>(audit);
-        services.AddSingleton<IApprovalAuditReader>(audit);
-        services.AddSingleton<IPublishingHold>(hold);
-        services.AddSingleton<IApprovalStore>(store);
-        services.AddSingleton(new ApprovalLedger(store, hold, ApprovalPolicy.Default, audit));
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(System.IO.Path.GetDirectoryName(Path)!, System.IO.Path.GetFileName(Path) + "*"))
+        {
+            File.Delete(file);
+        }
     }
 }
