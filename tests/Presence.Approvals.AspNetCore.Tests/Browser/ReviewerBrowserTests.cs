@@ -10,16 +10,21 @@ namespace Presence.Approvals.AspNetCore.Tests.Browser;
 /// <summary>
 /// A reviewer in a real browser: signs in, approves a post and sees it leave the queue, holds publishing with a
 /// reason, is refused their own post, and hostile post content runs nothing. Scripts are off in the reviewer's
-/// browser, as the dashboard needs none.
+/// browser, as the dashboard needs none. The ledger is the durable one, on an SQLite file.
 /// </summary>
-public sealed class ReviewerBrowserTests : IClassFixture<Chromium>, IAsyncLifetime
+public sealed class ReviewerBrowserTests : IClassFixture<Chromium>, IClassFixture<SqliteFile>, IAsyncLifetime
 {
     private readonly Chromium _chromium;
+    private readonly SqliteFile _database;
     private ReviewApp _app = null!;
 
-    public ReviewerBrowserTests(Chromium chromium) => _chromium = chromium;
+    public ReviewerBrowserTests(Chromium chromium, SqliteFile database)
+    {
+        _chromium = chromium;
+        _database = database;
+    }
 
-    public async Task InitializeAsync() => _app = await ReviewApp.StartAsync();
+    public async Task InitializeAsync() => _app = await ReviewApp.StartAsync(o => o.Approvals = _database.Register);
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
