@@ -27,7 +27,7 @@ namespace Presence.Analyzers.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ConfirmationIgnored);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.For(nameof(CheckConfirmationResultCodeFix));
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

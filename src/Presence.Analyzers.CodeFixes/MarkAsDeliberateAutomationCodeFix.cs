@@ -21,7 +21,7 @@ namespace Presence.Analyzers.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnattendedPublish, RuleIds.AutomatedReply);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.For(nameof(MarkAsDeliberateAutomationCodeFix));
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

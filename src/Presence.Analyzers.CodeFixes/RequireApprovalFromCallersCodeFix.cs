@@ -20,7 +20,7 @@ namespace Presence.Analyzers.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnconfirmedPublish);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.For(nameof(RequireApprovalFromCallersCodeFix));
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

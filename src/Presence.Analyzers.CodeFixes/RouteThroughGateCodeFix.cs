@@ -26,7 +26,7 @@ namespace Presence.Analyzers.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.GateBypassed);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.For(nameof(RouteThroughGateCodeFix));
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

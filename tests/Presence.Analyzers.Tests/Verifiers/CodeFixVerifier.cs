@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -16,12 +17,24 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
     {
         var test = new Test { TestCode = source, FixedCode = fixedSource, CodeActionIndex = codeActionIndex };
 
-        // PRES002/PRES003 are compilation-end diagnostics: the IDE offers their fix from the error list and in
-        // full-solution analysis, which the library's "local diagnostic" check does not model.
-        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        // Compilation-end diagnostics (PRES002/PRES003): the IDE offers their fix from the error list and in
+        // full-solution analysis, which the library's "local diagnostic" check does not model. Every other fix
+        // is checked as the IDE offers it while typing.
+        if (FixesCompilationEndDiagnostics())
+        {
+            test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        }
+
         test.TestState.AdditionalReferences.AddRange(references);
         test.FixedState.AdditionalReferences.AddRange(references);
         return test.RunAsync();
+    }
+
+    private static bool FixesCompilationEndDiagnostics()
+    {
+        var fixable = new TCodeFix().FixableDiagnosticIds;
+        return new TAnalyzer().SupportedDiagnostics.Any(
+            d => fixable.Contains(d.Id) && d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd));
     }
 
     public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
