@@ -6,15 +6,15 @@ using System.Threading.Tasks;
 namespace Presence
 {
     /// <summary>
-    /// Where an <see cref="ApprovalLedger"/> keeps its approval requests: a table in your database, or
-    /// <see cref="InMemoryApprovalStore"/> in tests and samples.
+    /// Where an <see cref="ApprovalLedger"/> keeps its approval requests: a database table (the
+    /// Presence.Approvals.EntityFrameworkCore package), or <see cref="InMemoryApprovalStore"/> in tests and samples.
     /// </summary>
     /// <remarks>
     /// A store only persists; every rule lives in the ledger. It must be shared by every process that decides on or
     /// redeems approvals (the ledger is the authority only if its records are), and
     /// <see cref="TryUpdateAsync"/> must be an atomic compare-and-swap on <see cref="ApprovalRecord.Version"/>: that is
-    /// what keeps two concurrent redeems of one approval from both succeeding. docs/approvals.md shows a
-    /// database-backed store.
+    /// what keeps two concurrent redeems of one approval from both succeeding. docs/approvals.md says how to write
+    /// one for another database.
     /// </remarks>
     public interface IApprovalStore
     {
