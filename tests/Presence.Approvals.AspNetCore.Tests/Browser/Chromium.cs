@@ -27,6 +27,8 @@ public sealed class Chromium : IAsyncLifetime
                 : throw new InvalidOperationException("No browser for the page tests: run build/test.sh (it installs Debian's chromium) or set PRESENCE_CHROMIUM.");
         }
 
+        // Page loads are server-rendered and quick, but two busy cores can stall a moment: wait longer than the default.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         // Playwright starts the browser with a fresh, empty profile of its own (--user-data-dir is its to set).
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
