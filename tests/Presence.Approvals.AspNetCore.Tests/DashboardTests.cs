@@ -116,6 +116,19 @@ public abstract class DashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_content_object_shows_its_text_as_it_will_appear_and_its_other_properties_beside_it()
+    {
+        var post = await _app.Ledger.SubmitAsync(new PagePost("acme", "Hello <b>world</b>"), Users.Alex, DateTimeOffset.UtcNow.AddDays(1), "linkedin:acme");
+        using var maria = await _app.SignedInAsync(Users.Maria);
+
+        var page = await maria.GetAsync($"review/posts/{post.Id}");
+
+        Assert.Equal("Hello <b>world</b>", page.Document.QuerySelector("main div.content")!.TextContent);
+        Assert.Empty(page.Document.QuerySelectorAll("main b"));
+        Assert.Contains("acme", page.Document.QuerySelector("dl.details")!.TextContent);
+    }
+
+    [Fact]
     public async Task Posts_the_reviewer_may_not_see_stay_out_of_the_sent_back_list_and_revisions()
     {
         var brand = await _app.Ledger.SubmitAsync("Brand draft v1.", Users.Alex, DateTimeOffset.UtcNow.AddDays(1), "linkedin:acme");
@@ -135,4 +148,14 @@ public sealed class DashboardTestsInMemory : DashboardTests
 public sealed class DashboardTestsSqlite(SqliteFile database) : DashboardTests, IClassFixture<SqliteFile>
 {
     protected override void Approvals(Microsoft.Extensions.DependencyInjection.IServiceCollection services) => database.Register(services);
+}
+
+/// <summary>Content that is not a string: the durable store keeps it as JSON of its public properties.</summary>
+public sealed class PagePost(string page, string text) : IApprovalContent
+{
+    public string Page { get; } = page;
+
+    public string Text { get; } = text;
+
+    public ContentFingerprint GetApprovalFingerprint() => ContentFingerprint.Of("page-post", Page, Text);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Security.Claims;
@@ -50,6 +51,18 @@ public sealed class EditorDecisionTests : IAsyncLifetime
                     _published.Enqueue((text, decision.Editor!));
                     return Results.Text("published");
                 });
+                app.MapPost("/drafts/{id}/publish-gated", async (HttpContext http, string id, ApprovalLedger ledger) =>
+                {
+                    // The click as the ledger's prompt: the ledger's rules and audit apply, and a gate gets a token.
+                    var approval = await ledger.AskNowAsync(_drafts[id], author: Users.Alex, EditorDecision.AsPrompt(http));
+                    if (approval is null)
+                    {
+                        return Results.Text("refused", statusCode: StatusCodes.Status403Forbidden);
+                    }
+
+                    _published.Enqueue((approval.Content, string.Join(",", approval.Reviewers)));
+                    return Results.Text("published");
+                });
             };
         });
     }
@@ -76,6 +89,29 @@ public sealed class EditorDecisionTests : IAsyncLifetime
 
         Assert.Equal("published", await Answer(response));
         Assert.Contains(("Launch day! Exports are twice as fast.", Users.Maria), _published);
+    }
+
+    [Fact]
+    public async Task As_the_ledgers_prompt_the_click_mints_a_token_and_the_ledgers_rules_apply()
+    {
+        var id = Draft("Alex's draft, published by Maria.");
+        using var maria = await _app.SignedInAsync(Users.Maria);
+        var page = await maria.GetAsync($"drafts/{id}");
+        var fields = page.Document.QuerySelectorAll("form.publish input[type=hidden]").Select(i => (i.GetAttribute("name")!, i.GetAttribute("value")!)).ToArray();
+
+        Assert.Equal("published", await Answer(await maria.PostAsync($"/drafts/{id}/publish-gated", fields)));
+        Assert.Contains(("Alex's draft, published by Maria.", Users.Maria), _published);
+
+        // Alex clicking on his own draft is the author approving himself: the ledger refuses.
+        var own = Draft("Alex's draft, clicked by Alex.");
+        using var alex = await _app.SignedInAsync(Users.Alex);
+        var alexsPage = await alex.GetAsync($"drafts/{own}");
+        var alexsFields = alexsPage.Document.QuerySelectorAll("form.publish input[type=hidden]").Select(i => (i.GetAttribute("name")!, i.GetAttribute("value")!)).ToArray();
+        Assert.Equal("refused", await Answer(await alex.PostAsync($"/drafts/{own}/publish-gated", alexsFields)));
+
+        // A click without the record of what was shown answers nothing: no token.
+        var antiforgery = fields.Where(f => f.Item1 != EditorDecision.ShownFieldName).ToArray();
+        Assert.Equal("refused", await Answer(await maria.PostAsync($"/drafts/{id}/publish-gated", antiforgery)));
     }
 
     [Fact]
