@@ -109,14 +109,15 @@ namespace Presence.Analyzers.Summaries
                 frontier = next;
             }
 
-            foreach (var type in SourceTypes(_compilation.Assembly.GlobalNamespace))
-            {
-                _graph.AddType(type);
-            }
-
+            // Only the analysed bodies have steps, so a call can only continue into an implementation among their types.
+            var types = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             foreach (var facts in _bodies.Values)
             {
                 facts.AddTo(_graph);
+                if (facts.Owner?.ContainingType is { } type && types.Add(type))
+                {
+                    _graph.AddType(type);
+                }
             }
 
             // Under each name a caller outside can use (the method, or what it implements or overrides), the shortest path.
@@ -452,28 +453,6 @@ namespace Presence.Analyzers.Summaries
             }
 
             return true;
-        }
-
-        private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceOrTypeSymbol container)
-        {
-            foreach (var member in container.GetMembers())
-            {
-                if (member is INamespaceSymbol @namespace)
-                {
-                    foreach (var type in SourceTypes(@namespace))
-                    {
-                        yield return type;
-                    }
-                }
-                else if (member is INamedTypeSymbol type)
-                {
-                    yield return type;
-                    foreach (var nested in SourceTypes(type))
-                    {
-                        yield return nested;
-                    }
-                }
-            }
         }
 
         /// <summary>What one body does that a path can go through: its unguarded publishes and unguarded calls.</summary>
