@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -34,6 +35,13 @@ namespace Presence.Analyzers.Flow
                 }
             }
 
+            // The approved text put into a request body or an object (new { text }, JsonContent.Create(new Post { Text = text }))
+            // after it changed: read from the syntax, as the control-flow graph splits initializers into captures.
+            if (NestedChange(site, confirmed) is { } nested)
+            {
+                return $"'{nested.Name}' changed after {asked} approved it, and goes out in the request";
+            }
+
             foreach (var (argument, variable) in published)
             {
                 if (LoopItem(argument, variable) is { } loop && !loop.Span.Contains(confirmation.Syntax.Span))
@@ -49,6 +57,35 @@ namespace Presence.Analyzers.Flow
                 if (other is not null)
                 {
                     return $"{asked} approved '{approved.Name}', not '{other.Name}'";
+                }
+            }
+
+            return null;
+        }
+
+        private static ISymbol? NestedChange(PublishSite site, List<ISymbol> confirmed)
+        {
+            if (site.Syntax is not InvocationExpressionSyntax { ArgumentList: { } arguments })
+            {
+                return null;
+            }
+
+            foreach (var identifier in arguments.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                // Member names (new { text = … }, new Post { Text = … }, body.text) are not the variable.
+                if (identifier.Parent is NameEqualsSyntax or NameColonSyntax
+                    || identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier
+                    || identifier.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } assignment && assignment.Left == identifier)
+                {
+                    continue;
+                }
+
+                foreach (var variable in confirmed)
+                {
+                    if (variable.Name == identifier.Identifier.ValueText && site.ChangedSinceAsk.Contains(variable, SymbolEqualityComparer.Default))
+                    {
+                        return variable;
+                    }
                 }
             }
 

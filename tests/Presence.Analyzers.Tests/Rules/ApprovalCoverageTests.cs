@@ -126,4 +126,80 @@ public class ApprovalCoverageTests
                 }
             }
             """);
+
+    private const string Http = """
+        using System;
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Text.Json;
+        using System.Threading.Tasks;
+        using Presence;
+
+        public interface IReview { [HumanConfirmation] bool Ask(string text); }
+
+        public sealed class SlackMessage { public string Text { get; set; } = ""; }
+
+        """;
+
+    [Fact]
+    public Task Text_changed_after_the_approval_and_put_into_a_request_body_is_reported()
+        => AnalyzerVerifier<UnconfirmedPublishAnalyzer>.VerifyAsync(Http + """
+            class Poster(HttpClient http, IReview review)
+            {
+                const string Hook = "https://hooks.slack.com/services/T1/B1/X";
+
+                async Task Anonymous(string text)
+                {
+                    if (!review.Ask(text)) return;
+                    text += " #ad";
+                    await {|#0:http.PostAsJsonAsync(Hook, new { text })|};
+                }
+
+                async Task Dto(string text)
+                {
+                    if (!review.Ask(text)) return;
+                    text = text.ToUpperInvariant();
+                    await {|#1:http.PostAsync(Hook, JsonContent.Create(new SlackMessage { Text = text }))|};
+                }
+
+                async Task StringContentBody(string text)
+                {
+                    if (!review.Ask(text)) return;
+                    text += " (sponsored)";
+                    await {|#2:http.PostAsync(Hook, new StringContent(JsonSerializer.Serialize(new { text = text })))|};
+                }
+            }
+            """,
+            Gap(0, "Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST https://hooks.slack.com/services/T1/B1/X)", "'text' changed after 'Ask' approved it, and goes out in the request"),
+            Gap(1, "Posts to Slack through 'HttpClient.PostAsync' (POST https://hooks.slack.com/services/T1/B1/X)", "'text' changed after 'Ask' approved it, and goes out in the request"),
+            Gap(2, "Posts to Slack through 'HttpClient.PostAsync' (POST https://hooks.slack.com/services/T1/B1/X)", "'text' changed after 'Ask' approved it, and goes out in the request"));
+
+    [Fact]
+    public Task An_unchanged_approved_body_or_a_changed_name_that_is_only_a_member_is_clean()
+        => AnalyzerVerifier<UnconfirmedPublishAnalyzer>.VerifyAsync(Http + """
+            class Poster(HttpClient http, IReview review)
+            {
+                const string Hook = "https://hooks.slack.com/services/T1/B1/X";
+
+                async Task Unchanged(string text)
+                {
+                    if (!review.Ask(text)) return;
+                    await http.PostAsJsonAsync(Hook, new { text });
+                }
+
+                async Task ChangedBeforeAsking(string text)
+                {
+                    text += " #ad";
+                    if (!review.Ask(text)) return;
+                    await http.PostAsync(Hook, JsonContent.Create(new SlackMessage { Text = text }));
+                }
+
+                async Task OtherVariableChanged(string text, string footer)
+                {
+                    if (!review.Ask(text)) return;
+                    footer += "!";
+                    await http.PostAsJsonAsync(Hook, new { text, channel = footer.Length });
+                }
+            }
+            """);
 }
