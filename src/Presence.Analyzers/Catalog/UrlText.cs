@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -113,9 +114,93 @@ namespace Presence.Analyzers.Catalog
                 case IFieldReferenceOperation { Field.IsReadOnly: true } field when Initializer(field.Field, operation.SemanticModel) is { } initializer:
                     return Of(initializer, sources, depth + 1);
 
+                // A readonly field or get-only property set in the type's constructors or initializer: every value it is given.
+                case IFieldReferenceOperation { Field: { IsReadOnly: true } readonlyField }:
+                    return AssignedValues(readonlyField, operation.SemanticModel, sources, depth) ?? One(Unknown);
+
+                case IPropertyReferenceOperation { Property: { IsIndexer: false, SetMethod: null or { IsInitOnly: true } } property }
+                    when property.DeclaringSyntaxReferences.Length > 0 && AssignedValues(property, operation.SemanticModel, sources, depth) is { } assigned:
+                    return assigned;
+
                 default:
                     return sources?.Read(operation, depth) ?? One(Unknown);
             }
+        }
+
+        // The values a member is given by its initializer and by the constructors of its type, in this syntax tree.
+        private static List<UrlCandidate>? AssignedValues(ISymbol member, SemanticModel? model, UrlSources? sources, int depth)
+        {
+            if (model is null || member.ContainingType is null)
+            {
+                return null;
+            }
+
+            var values = new List<IOperation>();
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree == model.SyntaxTree
+                    && reference.GetSyntax() is PropertyDeclarationSyntax { Initializer.Value: { } propertyValue }
+                    && model.GetOperation(WithoutSuppression(propertyValue)) is { } initialValue)
+                {
+                    values.Add(initialValue);
+                }
+            }
+
+            foreach (var type in member.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (type.SyntaxTree != model.SyntaxTree)
+                {
+                    continue;
+                }
+
+                foreach (var constructor in type.GetSyntax().ChildNodes().OfType<ConstructorDeclarationSyntax>())
+                {
+                    foreach (var assignment in constructor.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                    {
+                        var name = assignment.Left switch
+                        {
+                            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
+                            _ => null,
+                        };
+
+                        if (name == member.Name && model.GetOperation(WithoutSuppression(assignment.Right)) is { } assigned)
+                        {
+                            values.Add(assigned);
+                        }
+                    }
+                }
+            }
+
+            if (values.Count == 0)
+            {
+                return null;
+            }
+
+            var candidates = new List<UrlCandidate>();
+            foreach (var value in values)
+            {
+                foreach (var candidate in Of(value, sources, depth + 1))
+                {
+                    if (candidates.Count < MaxCandidates)
+                    {
+                        candidates.Add(candidate);
+                    }
+                }
+            }
+
+            return candidates;
+        }
+
+        // config["A"]! has no operation of its own: the operand is the value.
+        private static ExpressionSyntax WithoutSuppression(ExpressionSyntax expression)
+        {
+            while (expression is PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression } suppressed)
+            {
+                expression = suppressed.Operand;
+            }
+
+            return expression;
         }
 
         internal static List<UrlCandidate> One(string text) => new List<UrlCandidate> { new UrlCandidate(text, null) };
@@ -164,7 +249,7 @@ namespace Presence.Analyzers.Catalog
                 return null;
             }
 
-            return model.GetOperation(value);
+            return model.GetOperation(WithoutSuppression(value));
         }
 
         private static string Unknown => RequestUrl.Unknown.ToString();

@@ -431,4 +431,37 @@ public class ConfiguredUrlTests
             }
             """,
             Settings(SlackSettings));
+
+    [Fact]
+    public Task Urls_kept_in_fields_and_properties_set_in_the_constructor_are_resolved()
+        => Check("""
+            class Notifier
+            {
+                private readonly HttpClient _http = new();
+                private readonly string _webhook;
+                private readonly Uri _statuses;
+                private readonly string _backend;
+
+                public Notifier(IConfiguration config, string instance)
+                {
+                    _webhook = config["Slack:WebhookUrl"]!;
+                    this._statuses = new Uri(new Uri("https://" + instance), "/api/v1/statuses");
+                    _backend = "https://api.example.com/items";
+                    Tweets = "https://api.x.com/2/tweets";
+                }
+
+                public string Tweets { get; }
+                public string Discord { get; } = "https://discord.com/api/webhooks/1/abc";
+                public string Settable { get; set; } = "https://hooks.slack.com/services/T1/B1/X";
+
+                Task Slack(HttpContent body) => {|#0:_http.PostAsync(_webhook, body)|};
+                Task Mastodon(HttpContent body) => {|PRES001:_http.PostAsync(_statuses, body)|};
+                Task X(HttpContent body) => {|PRES001:_http.PostAsync(Tweets, body)|};
+                Task Hook(HttpContent body) => {|PRES001:_http.PostAsync(Discord, body)|};
+                Task Backend(HttpContent body) => _http.PostAsync(_backend, body);
+                Task Mutable(HttpContent body) => _http.PostAsync(Settable, body);
+            }
+            """,
+            Settings(SlackSettings),
+            Unconfirmed(0, "Posts to Slack through 'HttpClient.PostAsync' (POST to the URL from configuration 'Slack:WebhookUrl' (appsettings.json: hooks.slack.com))", "Slack"));
 }
