@@ -43,10 +43,22 @@ namespace Presence.Analyzers
             DiagnosticSeverity.Warning,
             "Every path to a publish call must pass through a positive answer of a human confirmation, so that nothing goes out unless a person said yes to it.");
 
+        /// <summary>
+        /// The same rule where no caller can confirm (the top-level program, Main, a constructor, an initializer, an
+        /// entry point): advice that can be followed there, never [RequiresHumanApproval].
+        /// </summary>
+        public static readonly DiagnosticDescriptor UnconfirmedPublishWithoutCallers = Create(
+            RuleIds.UnconfirmedPublish,
+            "Content is published without a human confirmation guarding it",
+            "{0} without a person confirming it in {1}: publish only where a positive [HumanConfirmation] answer guards the call, publish through a generated approval gate ([GeneratePublisherGate], see docs/gates.md), or mark a reviewed exception with [AutomatedPresence(\"why\")]",
+            Category,
+            DiagnosticSeverity.Warning,
+            "Every path to a publish call must pass through a positive answer of a human confirmation, so that nothing goes out unless a person said yes to it.");
+
         public static readonly DiagnosticDescriptor UnattendedPublish = Create(
             RuleIds.UnattendedPublish,
             "Unattended code path publishes without human confirmation",
-            "{0} runs with nobody present and publishes without a person confirming it: {1}. Redeem a person's recorded approval on the path, or mark a reviewed exception with [AutomatedPresence(\"why\")].",
+            "{0} runs with nobody present and publishes without a person confirming it: {1}. Let a person approve it first (a [HumanConfirmation] on the path, a recorded approval redeemed at publish time, or a generated approval gate; see docs/gates.md), or mark a reviewed exception with [AutomatedPresence(\"why\")].",
             Category,
             DiagnosticSeverity.Error,
             "Schedulers, timers, hosted services and job runners run with nobody deciding; what they publish must carry a person's approval, or be a justified, reviewed exception.",

@@ -35,6 +35,15 @@ namespace Presence.Analyzers.Paths
 
         public void AddType(INamedTypeSymbol type) => _sourceTypes.Add(type);
 
+        // Methods with a daemon loop, and methods started in the background: a method in both is an entry point.
+        // The two are usually seen in different bodies, in either order, so they meet at compilation end.
+        private readonly ConcurrentDictionary<IMethodSymbol, EntryPoint> _loops = new ConcurrentDictionary<IMethodSymbol, EntryPoint>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, byte> _startedInBackground = new ConcurrentDictionary<IMethodSymbol, byte>(SymbolEqualityComparer.Default);
+
+        public void AddLoop(EntryPoint loop) => _loops.TryAdd(loop.Function.OriginalDefinition, loop);
+
+        public void AddStartedInBackground(IMethodSymbol method) => _startedInBackground.TryAdd(method.OriginalDefinition, 0);
+
         /// <summary>An unguarded call from <paramref name="caller"/> to a function of the compilation, or to a referenced assembly's method that its summary says publishes.</summary>
         public void AddCall(IMethodSymbol caller, IMethodSymbol callee, SyntaxNode call)
             => _steps.Enqueue((caller.OriginalDefinition, new Step(callee.OriginalDefinition, call, null)));
@@ -65,6 +74,14 @@ namespace Presence.Analyzers.Paths
         /// </summary>
         public IEnumerable<UnattendedPath> FindPaths(System.Func<EntryPoint, int> maxDepth, CancellationToken cancellationToken)
         {
+            foreach (var loop in _loops)
+            {
+                if (_startedInBackground.ContainsKey(loop.Key))
+                {
+                    AddEntry(loop.Value);
+                }
+            }
+
             // Built on the first entry point only: a compilation without one pays nothing here.
             foreach (var entry in _entries.Values.OrderBy(e => e.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(e => e.Location.SourceSpan.Start))
             {
@@ -184,6 +201,7 @@ namespace Presence.Analyzers.Paths
         /// <summary>"Type.Method", as paths show functions.</summary>
         public static string NameOf(IMethodSymbol method)
             => method.MethodKind == MethodKind.AnonymousFunction ? "lambda"
+                : method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName ? "the top-level program"
                 : method.MethodKind == MethodKind.LocalFunction ? method.Name
                 : (method.ContainingType is { } type ? type.Name + "." : string.Empty) + (method.MethodKind is MethodKind.Constructor ? method.ContainingType?.Name : method.Name);
 

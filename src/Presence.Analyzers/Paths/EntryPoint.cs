@@ -16,13 +16,17 @@ namespace Presence.Analyzers.Paths
     /// <summary>A function (method or lambda) that code runs from with nobody deciding, and why it counts as one.</summary>
     internal sealed class EntryPoint
     {
-        public EntryPoint(IMethodSymbol function, EntryKind kind, string reason, SyntaxNode? lambda)
+        private readonly Location? _reportAt;
+
+        /// <param name="reportAt">Where to report when not the function's name (the loop of a top-level program).</param>
+        public EntryPoint(IMethodSymbol function, EntryKind kind, string reason, SyntaxNode? lambda, Location? reportAt = null)
         {
             Function = function;
             Kind = kind;
             Reason = reason;
             Lambda = lambda;
             Overrides = ImmutableArray<IMethodSymbol>.Empty;
+            _reportAt = reportAt;
         }
 
         /// <summary>
@@ -65,7 +69,7 @@ namespace Presence.Analyzers.Paths
             => ConcreteType is null && Lambda is null && Function.ContainingType is { TypeKind: TypeKind.Class, IsAbstract: true } && !Function.IsStatic;
 
         public Location Location
-            => Lambda switch
+            => _reportAt ?? Lambda switch
             {
                 LambdaExpressionSyntax lambda => lambda.ArrowToken.GetLocation(),
                 AnonymousMethodExpressionSyntax method => method.DelegateKeyword.GetLocation(),

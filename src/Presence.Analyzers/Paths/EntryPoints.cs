@@ -500,6 +500,58 @@ namespace Presence.Analyzers.Paths
             return found?.ToImmutable() ?? ImmutableArray<(IOperation, EntryKind, string)>.Empty;
         }
 
+        /// <summary>The top-level program, or a static Main: nobody calls it, so nobody can confirm for it.</summary>
+        public static bool IsProgramEntry(IMethodSymbol method)
+            => method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName
+               || (method.IsStatic && method.MethodKind == MethodKind.Ordinary && method.Name == WellKnownMemberNames.EntryPointMethodName);
+
+        /// <summary>
+        /// The loop around a sleep (Task.Delay, Thread.Sleep, a PeriodicTimer tick) when it runs until stopped:
+        /// <c>while (true)</c>, <c>for (;;)</c>, <c>while (!token.IsCancellationRequested)</c>. Null otherwise, and for a
+        /// sleep in a lambda or local function inside the loop.
+        /// </summary>
+        public static ILoopOperation? DaemonLoopAround(IInvocationOperation invocation)
+        {
+            if (!IsSleep(invocation.TargetMethod))
+            {
+                return null;
+            }
+
+            for (var current = invocation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return null;
+                    case IWhileLoopOperation { Condition: var condition } loop when condition is null || RunsUntilStopped(condition):
+                        return loop;
+                    case IForLoopOperation { Condition: var condition } loop when condition is null || RunsUntilStopped(condition):
+                        return loop;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsSleep(IMethodSymbol method)
+            => method.ContainingType is { } type && type.ContainingNamespace?.ToDisplayString() is "System.Threading" or "System.Threading.Tasks"
+               && (method.Name, type.Name) is ("Delay", "Task") or ("Sleep", "Thread") or ("WaitForNextTickAsync", "PeriodicTimer");
+
+        private static bool RunsUntilStopped(IOperation condition)
+            => condition.ConstantValue is { HasValue: true, Value: true }
+               || condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: IPropertyReferenceOperation { Property.Name: "IsCancellationRequested" } }
+               || (condition is IAwaitOperation { Operation: IInvocationOperation tick } && IsSleep(tick.TargetMethod));
+
+        /// <summary>True for Task.Run, TaskFactory.StartNew and new Thread(...): what they are given runs in the background.</summary>
+        public static bool StartsInBackground(IOperation operation)
+            => operation switch
+            {
+                IInvocationOperation { TargetMethod: { ContainingType: { } type } method } => (method.Name, type.Name) is ("Run", "Task") or ("StartNew", "TaskFactory")
+                    && type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks",
+                IObjectCreationOperation { Type: { Name: "Thread" } thread } => thread.ContainingNamespace?.ToDisplayString() == "System.Threading",
+                _ => false,
+            };
+
         /// <summary>True for PeriodicTimer.WaitForNextTickAsync: the loop around it runs on a schedule.</summary>
         public static bool IsPeriodicTick(IInvocationOperation invocation)
             => invocation.TargetMethod is { Name: "WaitForNextTickAsync", ContainingType: { Name: "PeriodicTimer" } type }

@@ -28,6 +28,7 @@ namespace Presence.Analyzers.Rules
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             PresenceDiagnostics.UnconfirmedPublish,
+            PresenceDiagnostics.UnconfirmedPublishWithoutCallers,
             PresenceDiagnostics.ConfirmationIgnored,
             PresenceDiagnostics.UnattendedPublish,
             PresenceDiagnostics.AutomatedReply,
@@ -154,6 +155,7 @@ namespace Presence.Analyzers.Rules
             private List<IOperation>? _siteOperations;
             private Dictionary<SyntaxNode, EntryPoint>? _entryLambdas;
             private HashSet<SyntaxNode>? _toolCallbacks;
+            private EntryPoint? _programLoop;
             private bool _hasPublish;
             private bool _hasConfirmation;
 
@@ -207,6 +209,16 @@ namespace Presence.Analyzers.Rules
                     }
                 }
 
+                if (EntryPoints.DaemonLoopAround(invocation) is { } loop)
+                {
+                    NoteDaemonLoop(invocation, loop);
+                }
+
+                if (EntryPoints.StartsInBackground(invocation))
+                {
+                    NoteBackgroundStart(invocation);
+                }
+
                 if (EntryPoints.IsPeriodicTick(invocation))
                 {
                     AddEntry(EnclosingFunction(invocation), EntryKind.Unattended, "periodic timer loop");
@@ -236,6 +248,11 @@ namespace Presence.Analyzers.Rules
             {
                 var creation = (IObjectCreationOperation)context.Operation;
                 RegisterCallbacks(creation);
+                if (EntryPoints.StartsInBackground(creation))
+                {
+                    NoteBackgroundStart(creation);
+                }
+
                 if (creation.Constructor is { } constructor)
                 {
                     NoteCall(creation, constructor);
@@ -290,6 +307,88 @@ namespace Presence.Analyzers.Rules
                 else if (_owner is not null)
                 {
                     _graph.AddEntry(_entryPoints.OfMethod(_owner) ?? new EntryPoint(_owner.OriginalDefinition, kind, reason, null));
+                }
+            }
+
+            // A loop that sleeps and runs until stopped: in Main or the top-level program, an entry point of its own
+            // (reported at the method, or at the loop of a top-level program); in a lambda started in the background,
+            // that lambda; in another method, an entry point once something starts that method in the background.
+            private void NoteDaemonLoop(IOperation sleep, ILoopOperation loop)
+            {
+                // A loop that only polls or logs starts no path: the program around it is no daemon for what it does
+                // once before or after the loop.
+                if (!loop.Body.Descendants().Any(operation => operation is IInvocationOperation call
+                        && (IsPublishing(call) || SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingAssembly, _assembly))))
+                {
+                    return;
+                }
+
+                switch (EnclosingFunction(sleep))
+                {
+                    case IAnonymousFunctionOperation lambda when IsStartedInBackground(lambda):
+                        AddEntryFunction(lambda.Symbol, lambda.Syntax, EntryKind.Unattended, "background loop");
+                        return;
+                    case null when _owner is { MethodKind: MethodKind.Ordinary } owner:
+                        if (EntryPoints.IsProgramEntry(owner))
+                        {
+                            var reportAt = owner.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName ? loop.Syntax.GetFirstToken().GetLocation() : null;
+                            var entry = new EntryPoint(owner.OriginalDefinition, EntryKind.Unattended, "daemon loop", null, reportAt);
+                            lock (_gate)
+                            {
+                                _programLoop ??= entry;
+                            }
+
+                            _graph.AddEntry(entry);
+                        }
+                        else
+                        {
+                            _graph.AddLoop(new EntryPoint(owner.OriginalDefinition, EntryKind.Unattended, "background loop", null));
+                        }
+
+                        return;
+                }
+            }
+
+            private static bool IsStartedInBackground(IAnonymousFunctionOperation lambda)
+            {
+                for (var current = lambda.Parent; current is not null; current = current.Parent)
+                {
+                    switch (current)
+                    {
+                        case IDelegateCreationOperation or IConversionOperation or IArgumentOperation:
+                            continue;
+                        default:
+                            return EntryPoints.StartsInBackground(current);
+                    }
+                }
+
+                return false;
+            }
+
+            // Task.Run(Loop), Task.Run(() => Loop(ct)), new Thread(Loop): the methods it starts.
+            private void NoteBackgroundStart(IOperation start)
+            {
+                var arguments = start switch
+                {
+                    IInvocationOperation invocation => invocation.Arguments,
+                    IObjectCreationOperation creation => creation.Arguments,
+                    _ => ImmutableArray<IArgumentOperation>.Empty,
+                };
+                foreach (var argument in arguments)
+                {
+                    switch (EntryPoints.CallbackTarget(argument.Value))
+                    {
+                        case IMethodReferenceOperation { Method: var method }:
+                            _graph.AddStartedInBackground(method);
+                            break;
+                        case IAnonymousFunctionOperation lambda:
+                            foreach (var call in lambda.Body.Descendants().OfType<IInvocationOperation>())
+                            {
+                                _graph.AddStartedInBackground(call.TargetMethod);
+                            }
+
+                            break;
+                    }
                 }
             }
 
@@ -355,7 +454,7 @@ namespace Presence.Analyzers.Rules
                 }
 
                 // A trigger an abstract class implements is searched from each concrete job that inherits it.
-                var ownerEntry = _owner is null ? null : _entryPoints.OfMethod(_owner);
+                var ownerEntry = _owner is null ? null : _entryPoints.OfMethod(_owner) ?? _programLoop;
                 if (ownerEntry is { RunsThroughSubclasses: true })
                 {
                     ownerEntry = null;
@@ -530,7 +629,7 @@ namespace Presence.Analyzers.Rules
             // A publish inside a tool's lambda, or the tool's method group itself.
             private bool IsInTool(SyntaxNode syntax) => _toolCallbacks is { } tools && syntax.AncestorsAndSelf().Any(tools.Contains);
 
-            private static Diagnostic Describe(PublishSite site, ISymbol owner)
+            private Diagnostic Describe(PublishSite site, ISymbol owner)
             {
                 var location = site.Syntax.GetLocation();
                 if (site.MachineWritten)
@@ -552,16 +651,26 @@ namespace Presence.Analyzers.Rules
                         asked.TargetMethod.Name);
                 }
 
-                return Diagnostic.Create(PresenceDiagnostics.UnconfirmedPublish, location, additionalLocations: null, Properties(site.Target), site.Target.Describe(), MemberName(owner));
+                // The way out that fits where the call is: [RequiresHumanApproval] only on a method whose callers can
+                // confirm; never on the top-level program, Main, a constructor, an initializer or an entry point,
+                // where it cannot be placed or PRES105 forbids it.
+                if (owner is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.ExplicitInterfaceImplementation } method
+                    && !EntryPoints.IsProgramEntry(method) && _entryPoints.OfMethod(method) is null)
+                {
+                    return Diagnostic.Create(PresenceDiagnostics.UnconfirmedPublish, location, additionalLocations: null, Properties(site.Target), site.Target.Describe(), (method.AssociatedSymbol ?? method).Name);
+                }
+
+                return Diagnostic.Create(PresenceDiagnostics.UnconfirmedPublishWithoutCallers, location, additionalLocations: null, Properties(site.Target), site.Target.Describe(), PlaceName(owner));
             }
 
-            // The name a user wrote: the property of an accessor, the type of a constructor.
-            private static string MemberName(ISymbol owner)
+            // "the top-level program", "Program.Main", "the constructor of Poster", "the initializer of Poster.Client".
+            private string PlaceName(ISymbol owner)
                 => owner switch
                 {
-                    IMethodSymbol { AssociatedSymbol: { } property } => property.Name,
-                    IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor => constructor.ContainingType.Name,
-                    _ => owner.Name,
+                    IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } constructor => "the constructor of " + constructor.ContainingType.Name,
+                    IMethodSymbol method when _entryPoints.OfMethod(method) is { } entry => CallGraph.NameOf(method) + " (" + entry.ReasonWithArticle + ")",
+                    IMethodSymbol method => CallGraph.NameOf(method),
+                    _ => "the initializer of " + (owner.ContainingType is { } type ? type.Name + "." : string.Empty) + owner.Name,
                 };
         }
     }

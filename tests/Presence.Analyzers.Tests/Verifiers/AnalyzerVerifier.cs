@@ -27,6 +27,9 @@ public static class AnalyzerVerifier<TAnalyzer>
             ReferenceAssemblies = TestReferences.None;
             TestState.AdditionalReferences.AddRange(TestReferences.Framework);
             TestState.AdditionalReferences.Add(TestReferences.Abstractions);
+
+            // PRES001 and PRES008 each have a second descriptor (other advice, compilation end): markup means the first.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
     }
 }

@@ -44,6 +44,9 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
             ReferenceAssemblies = TestReferences.None;
             TestState.AdditionalReferences.AddRange(TestReferences.Framework);
             TestState.AdditionalReferences.Add(TestReferences.Abstractions);
+
+            // PRES001 and PRES008 each have a second descriptor (other advice, compilation end): markup means the first.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
             FixedState.AdditionalReferences.AddRange(TestReferences.Framework);
             FixedState.AdditionalReferences.Add(TestReferences.Abstractions);
         }

@@ -1,0 +1,164 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Presence.Analyzers.Rules;
+using Presence.Analyzers.Tests.Verifiers;
+
+namespace Presence.Analyzers.Tests.Paths;
+
+/// <summary>
+/// Daemon loops: a loop that runs until stopped and sleeps between rounds, in Main, in the top-level program or in
+/// what is started in the background, is an unattended entry point; loops that publish nothing, retries and one-shot
+/// programs are not.
+/// </summary>
+public class DaemonLoopTests
+{
+    private const string Publisher = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Presence;
+
+        [PublishesContent("Mastodon")]
+        public interface IMastodonPublisher { Task PublishStatus(string text); }
+
+        public class Poster(IMastodonPublisher mastodon)
+        {
+            public Task Post(string text) => {|PRES001:mastodon.PublishStatus(text)|};
+        }
+
+        """;
+
+    private static DiagnosticResult Unattended(int location, string entry, string path)
+        => PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(location).WithArguments(entry, path)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    private static Task VerifyProgramAsync(string program, string library, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test();
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("/0/Program.cs", program));
+        test.TestState.Sources.Add(("/0/Library.cs", library));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_top_level_program_that_posts_in_a_sleeping_loop_is_reported_at_the_loop()
+        => VerifyProgramAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            var poster = new Poster(null!);
+            Console.WriteLine("starting");
+            {|#0:while|} (true)
+            {
+                await poster.Post("Tip of the day");
+                await Task.Delay(TimeSpan.FromDays(1));
+            }
+            """,
+            Publisher,
+            Unattended(0, "the top-level program (a daemon loop)", "the top-level program → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task Main_with_a_loop_until_cancelled_publishing_in_its_own_body_is_reported_once()
+        => VerifyProgramAsync("""
+            using System;
+            using System.Threading;
+
+            static class Program
+            {
+                static void {|#0:Main|}()
+                {
+                    using var stop = new CancellationTokenSource();
+                    IMastodonPublisher mastodon = null!;
+                    while (!stop.Token.IsCancellationRequested)
+                    {
+                        mastodon.PublishStatus("still here").Wait();
+                        Thread.Sleep(TimeSpan.FromHours(1));
+                    }
+                }
+            }
+            """,
+            Publisher,
+            Unattended(0, "Program.Main (a daemon loop)", "Program.Main → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task Loops_started_in_the_background()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class Watcher(Poster poster)
+            {
+                public void Start(CancellationToken ct)
+                {
+                    _ = Task.Run(() => PollLoop(ct));
+                    _ = Task.Run(async () {|#1:=>|}
+                    {
+                        while (!ct.IsCancellationRequested)
+                        {
+                            await poster.Post("heartbeat");
+                            await Task.Delay(TimeSpan.FromMinutes(30), ct);
+                        }
+                    });
+                    new Thread(SpinForever).Start();
+                }
+
+                private async Task {|#0:PollLoop|}(CancellationToken ct)
+                {
+                    for (;;)
+                    {
+                        await poster.Post("new items");
+                        await Task.Delay(TimeSpan.FromMinutes(5), ct);
+                    }
+                }
+
+                private void {|#2:SpinForever|}()
+                {
+                    while (true)
+                    {
+                        poster.Post("spin").Wait();
+                        Thread.Sleep(1000);
+                    }
+                }
+            }
+            """,
+            [],
+            Unattended(0, "Watcher.PollLoop (a background loop)", "Watcher.PollLoop → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "the background loop in Watcher.Start (a background loop)", "background loop → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(2, "Watcher.SpinForever (a background loop)", "Watcher.SpinForever → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task A_loop_that_polls_without_publishing_and_a_one_shot_program_stay_clean_of_PRES002()
+        => VerifyProgramAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            var poster = new Poster(null!);
+            await poster.Post("hello once");
+            while (true)
+            {
+                Console.WriteLine(DateTime.UtcNow);
+                await Task.Delay(TimeSpan.FromMinutes(1));
+            }
+            """,
+            Publisher + """
+            class Retrying(Poster poster)
+            {
+                // A retry loop in code a person runs, never started in the background: not a daemon.
+                public async Task PostWithRetry(string text)
+                {
+                    while (true)
+                    {
+                        try { await poster.Post(text); return; }
+                        catch (Exception) { await Task.Delay(1000); }
+                    }
+                }
+
+                // Sleeps in a loop, but the loop ends.
+                public async Task Countdown()
+                {
+                    for (var i = 0; i < 3; i++) await Task.Delay(1000);
+                    await poster.Post("lift-off");
+                }
+            }
+            """);
+}
