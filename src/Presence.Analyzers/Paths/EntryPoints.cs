@@ -534,8 +534,9 @@ namespace Presence.Analyzers.Paths
         }
 
         private static bool IsSleep(IMethodSymbol method)
-            => method.ContainingType is { } type && type.ContainingNamespace?.ToDisplayString() is "System.Threading" or "System.Threading.Tasks"
-               && (method.Name, type.Name) is ("Delay", "Task") or ("Sleep", "Thread") or ("WaitForNextTickAsync", "PeriodicTimer");
+            => method.ContainingType is { } type
+               && (method.Name, type.Name) is ("Delay", "Task") or ("Sleep", "Thread") or ("WaitForNextTickAsync", "PeriodicTimer")
+               && type.ContainingNamespace?.ToDisplayString() is "System.Threading" or "System.Threading.Tasks";
 
         private static bool RunsUntilStopped(IOperation condition)
             => condition.ConstantValue is { HasValue: true, Value: true }
