@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -24,6 +25,12 @@ namespace Presence.Analyzers.CodeFixes
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
+            var diagnostics = context.Diagnostics.Where(d => !d.Properties.ContainsKey(PresenceDiagnostics.NoCallerCanConfirm)).ToImmutableArray();
+            if (diagnostics.IsEmpty)
+            {
+                return; // the top-level program, Main or an entry point: no caller could confirm instead
+            }
+
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             var member = root?.FindNode(context.Span, getInnermostNodeForTie: true) is { } node ? AttributeEditing.EnclosingMember(node) : null;
             if (member is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax))
@@ -36,7 +43,7 @@ namespace Presence.Analyzers.CodeFixes
                     Title,
                     cancellationToken => AttributeEditing.AddAttributeAsync(context.Document, member, "RequiresHumanApproval", null, cancellationToken),
                     equivalenceKey: nameof(RequireApprovalFromCallersCodeFix)),
-                context.Diagnostics);
+                diagnostics);
         }
     }
 }

@@ -44,6 +44,12 @@ namespace Presence.Analyzers
             "Every path to a publish call must pass through a positive answer of a human confirmation, so that nothing goes out unless a person said yes to it.");
 
         /// <summary>
+        /// Set on a PRES001 reported where no caller can confirm: fixes that move the requirement to the callers are
+        /// not offered there. A property, because diagnostics crossing to the IDE keep their properties, not their descriptor.
+        /// </summary>
+        public const string NoCallerCanConfirm = "NoCallerCanConfirm";
+
+        /// <summary>
         /// The same rule where no caller can confirm (the top-level program, Main, a constructor, an initializer, an
         /// entry point): advice that can be followed there, never [RequiresHumanApproval].
         /// </summary>

@@ -660,7 +660,7 @@ namespace Presence.Analyzers.Rules
                     return Diagnostic.Create(PresenceDiagnostics.UnconfirmedPublish, location, additionalLocations: null, Properties(site.Target), site.Target.Describe(), (method.AssociatedSymbol ?? method).Name);
                 }
 
-                return Diagnostic.Create(PresenceDiagnostics.UnconfirmedPublishWithoutCallers, location, additionalLocations: null, Properties(site.Target), site.Target.Describe(), PlaceName(owner));
+                return Diagnostic.Create(PresenceDiagnostics.UnconfirmedPublishWithoutCallers, location, additionalLocations: null, Properties(site.Target).Add(PresenceDiagnostics.NoCallerCanConfirm, "true"), site.Target.Describe(), PlaceName(owner));
             }
 
             // "the top-level program", "Program.Main", "the constructor of Poster", "the initializer of Poster.Client".

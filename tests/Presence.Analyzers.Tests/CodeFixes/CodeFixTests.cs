@@ -66,6 +66,26 @@ public class CodeFixTests
             """);
 
     [Fact]
+    public Task Require_approval_from_callers_is_not_offered_where_no_caller_can_confirm()
+    {
+        // Main has no caller that could ask a person: the requirement cannot move there.
+        const string source = """
+            using System.Threading.Tasks;
+
+            [Presence.PublishesContent]
+            public interface IPublisher { Task PublishAsync(string text); }
+
+            static class Program
+            {
+                static IPublisher Publisher = null!;
+
+                static Task Main() => {|PRES001:Publisher.PublishAsync("hello")|};
+            }
+            """;
+        return CodeFixVerifier<UnconfirmedPublishAnalyzer, RequireApprovalFromCallersCodeFix>.VerifyAsync(source, source);
+    }
+
+    [Fact]
     public Task Ask_for_confirmation_first_wraps_the_statement_with_a_confirmation_in_scope()
         => CodeFixVerifier<UnconfirmedPublishAnalyzer, AskForConfirmationCodeFix>.VerifyAsync(
             Api + """
