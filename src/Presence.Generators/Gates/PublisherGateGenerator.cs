@@ -29,15 +29,33 @@ namespace Presence.Generators.Gates
                 .WithTrackingName(TrackingNames.GeneratedGates);
 
             // Only a bool leaves the compilation: an edit anywhere re-runs this, and nothing after it when it is unchanged.
+            // It looks at the referenced assemblies only: asking the compilation for a type by name would build the
+            // declarations of every source file first, which made this step cost more than the rest of the generator
+            // (a second on 3,000 files) in a compilation with no gate at all.
             var services = context.CompilationProvider
-                .Select(static (compilation, _) =>
-                    compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null
-                    && compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions") is not null)
+                .Select(static (compilation, _) => ReferencesServiceCollection(compilation))
                 .WithTrackingName(TrackingNames.Services);
 
             context.RegisterSourceOutput(
                 gates.Combine(services).WithTrackingName(TrackingNames.Output),
                 static (output, gate) => output.AddSource(gate.Left.HintName, GateWriter.Write(gate.Left, gate.Right, Version)));
+        }
+
+        /// <summary>Whether a referenced Microsoft.Extensions.DependencyInjection assembly has what the generated registration calls.</summary>
+        private static bool ReferencesServiceCollection(Compilation compilation)
+        {
+            foreach (var reference in compilation.References)
+            {
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
+                    && assembly.Name.StartsWith("Microsoft.Extensions.DependencyInjection", System.StringComparison.Ordinal)
+                    && assembly.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null
+                    && assembly.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions") is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The steps of the pipeline, named for incrementality tests.</summary>
