@@ -34,10 +34,14 @@ namespace Presence.Analyzers.Gates
         private readonly ConcurrentDictionary<INamedTypeSymbol, GatePlan> _plans = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<IMethodSymbol, GateRoute>> _implementations = new(SymbolEqualityComparer.Default);
         private readonly CancellationToken _cancellationToken;
+        private readonly System.Func<INamedTypeSymbol, GatePlan> _readPlan; // one delegate each, not one per call
+        private readonly System.Func<INamedTypeSymbol, ImmutableDictionary<IMethodSymbol, GateRoute>> _implementationsOf;
 
         public GateCatalog(CancellationToken cancellationToken)
         {
             _cancellationToken = cancellationToken;
+            _readPlan = definition => GateShape.Read(definition, _cancellationToken);
+            _implementationsOf = Implementations;
         }
 
         /// <summary>The gate plan of a [GeneratePublisherGate] interface that gets a gate; null for any other type.</summary>
@@ -48,7 +52,7 @@ namespace Presence.Analyzers.Gates
                 return null;
             }
 
-            var plan = _plans.GetOrAdd(named.OriginalDefinition, definition => GateShape.Read(definition, _cancellationToken));
+            var plan = _plans.GetOrAdd(named.OriginalDefinition, _readPlan);
             return plan.Problem is null && !plan.IsIncomplete ? plan : null;
         }
 
@@ -64,7 +68,7 @@ namespace Presence.Analyzers.Gates
 
             if (containing.TypeKind != TypeKind.Interface)
             {
-                var implementations = _implementations.GetOrAdd(containing.OriginalDefinition, Implementations);
+                var implementations = _implementations.GetOrAdd(containing.OriginalDefinition, _implementationsOf);
                 return implementations.TryGetValue(definition, out var route) ? route : null;
             }
 

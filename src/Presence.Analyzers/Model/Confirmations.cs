@@ -14,19 +14,21 @@ namespace Presence.Analyzers.Model
         private readonly PublishingAssemblies? _assemblies;
         private readonly ConcurrentDictionary<IMethodSymbol, Confirmation?> _cache
             = new ConcurrentDictionary<IMethodSymbol, Confirmation?>(SymbolEqualityComparer.Default);
+        private readonly System.Func<IMethodSymbol, Confirmation?> _compute; // one delegate, not one per call
 
         /// <param name="assemblies">Where confirmations can be declared, to skip the others without a lookup; null to look everywhere.</param>
         public Confirmations(PresenceSymbols symbols, PublishingAssemblies? assemblies = null)
         {
             _symbols = symbols;
             _assemblies = assemblies;
+            _compute = Compute;
         }
 
         /// <summary>The confirmation a call of <paramref name="method"/> performs, or null when it asks nobody.</summary>
         public Confirmation? Classify(IMethodSymbol method)
             => _symbols.HumanConfirmation is null || _assemblies?.MayPublishOrConfirm(method) == false
                 ? null
-                : _cache.GetOrAdd(method.ReducedFrom ?? method, Compute);
+                : _cache.GetOrAdd(method.ReducedFrom ?? method, _compute);
 
         private Confirmation? Compute(IMethodSymbol method)
         {

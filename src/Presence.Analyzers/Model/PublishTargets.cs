@@ -18,6 +18,7 @@ namespace Presence.Analyzers.Model
         private readonly PublishingAssemblies _assemblies;
         private readonly ConcurrentDictionary<IMethodSymbol, PublishTarget?> _cache
             = new ConcurrentDictionary<IMethodSymbol, PublishTarget?>(SymbolEqualityComparer.Default);
+        private readonly System.Func<IMethodSymbol, PublishTarget?> _compute; // one delegate, not one per call
 
         public PublishTargets(PresenceSymbols symbols, DeclaredApis declared, ApiCatalogIndex catalog, PublishingAssemblies assemblies)
         {
@@ -25,11 +26,12 @@ namespace Presence.Analyzers.Model
             _declared = declared;
             _catalog = catalog;
             _assemblies = assemblies;
+            _compute = Compute;
         }
 
         /// <summary>The publish target a call of <paramref name="method"/> reaches, or null when it does not publish.</summary>
         public PublishTarget? Classify(IMethodSymbol method)
-            => _assemblies.MayPublishOrConfirm(method) ? _cache.GetOrAdd(method.ReducedFrom ?? method, Compute) : null;
+            => _assemblies.MayPublishOrConfirm(method) ? _cache.GetOrAdd(method.ReducedFrom ?? method, _compute) : null;
 
         /// <summary>True when <paramref name="method"/> is itself a publisher (declared, or implementing a catalogued API), whose body implements the publishing.</summary>
         public bool IsPublisher(IMethodSymbol method)

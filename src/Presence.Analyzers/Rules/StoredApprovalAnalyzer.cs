@@ -31,14 +31,16 @@ namespace Presence.Analyzers.Rules
 
                 start.RegisterSymbolAction(context =>
                 {
+                    // The type first: whether a property stores (a look at its type's fields) is asked only of one that holds a token.
                     var (type, what) = context.Symbol switch
                     {
                         IFieldSymbol { IsImplicitlyDeclared: false } field => (field.Type, "The field '" + field.Name + "'"),
-                        IPropertySymbol property when IsStored(property) => (property.Type, "The property '" + property.Name + "'"),
+                        IPropertySymbol property => (property.Type, "The property '" + property.Name + "'"),
                         _ => (null, string.Empty),
                     };
 
-                    if (type is not null && Find(type, approved) is { } token)
+                    if (type is not null && Find(type, approved) is { } token
+                        && (context.Symbol is not IPropertySymbol stored || IsStored(stored)))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.ApprovalKeptForLater, context.Symbol.Locations[0], what, token.TypeArguments[0].Name));
                     }
