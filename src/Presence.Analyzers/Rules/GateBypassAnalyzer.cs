@@ -24,7 +24,9 @@ namespace Presence.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                if (start.Compilation.GetBestTypeByMetadataName(GateShape.AttributeMetadataName) is null)
+                // Most compilations have no gate: then nothing is registered, and no call is looked at.
+                if (start.Compilation.GetBestTypeByMetadataName(GateShape.AttributeMetadataName) is null
+                    || !GatedInterfaces.MayExist(start.Compilation, start.CancellationToken))
                 {
                     return;
                 }

@@ -1,5 +1,9 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Presence.Generators.Tests.Support;
 using Microsoft.CodeAnalysis.Testing;
 using Presence.Analyzers.Rules;
 using Verify = Presence.Generators.Tests.Support.GateRuleVerifier<Presence.Analyzers.Rules.GateBypassAnalyzer>;
@@ -204,4 +208,100 @@ public class GateBypassTests
         test.TestState.AdditionalReferences.AddRange(Presence.Analyzers.Tests.Verifiers.TestReferences.Framework);
         return test.RunAsync();
     }
+
+    // The analyzer decides at compilation start whether any gate exists (the generator's output, or a referenced
+    // assembly's gated interface): these pin that the shortcut never hides a bypass.
+    [Fact]
+    public Task A_gate_declared_in_a_later_file_still_makes_the_earlier_call_a_bypass()
+    {
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("A/Caller.cs", """
+            using System.Threading.Tasks;
+
+            class DailyTip
+            {
+                Task Run(Acme.IMastodonPublisher mastodon) => {|#0:mastodon.PublishAsync("tip")|};
+            }
+            """));
+        test.TestState.Sources.Add(("Z/Publisher.cs", """
+            using System.Threading.Tasks;
+            using Presence;
+
+            namespace Acme;
+
+            [GeneratePublisherGate]
+            public interface IMastodonPublisher
+            {
+                Task PublishAsync(string text);
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Bypass(0).WithArguments("IMastodonPublisher.PublishAsync", "IMastodonPublisher", "MastodonPublisherGate.PublishAsync"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_compilation_that_gains_a_gate_after_an_edit_gets_the_bypass_it_did_not_have()
+    {
+        const string caller = """
+            using System.Threading.Tasks;
+
+            class DailyTip
+            {
+                Task Run(Acme.IMastodonPublisher mastodon) => mastodon.PublishAsync("tip");
+            }
+            """;
+        const string ungated = """
+            namespace Acme;
+
+            public interface IMastodonPublisher
+            {
+                System.Threading.Tasks.Task PublishAsync(string text);
+            }
+            """;
+        var before = GateCompilation.Run(new[] { caller, ungated });
+        Assert.Empty(await Bypasses(before.Output));
+
+        var tree = before.Input.SyntaxTrees.Last();
+        var after = before.Rerun(before.Input.ReplaceSyntaxTree(
+            tree, tree.WithChangedText(SourceText.From("using Presence;\n" + ungated.Replace("public interface", "[GeneratePublisherGate]\npublic interface")))));
+
+        var found = Assert.Single(await Bypasses(after.Output));
+        Assert.Equal("PRES009", found.Id);
+        Assert.Contains("MastodonPublisherGate.PublishAsync", found.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_gated_interface_of_a_referenced_assembly_makes_calls_to_it_bypasses()
+    {
+        var library = GateCompilation.Run(new[] { """
+            using System.Threading.Tasks;
+            using Presence;
+
+            namespace Acme;
+
+            [GeneratePublisherGate]
+            public interface IMastodonPublisher
+            {
+                Task PublishAsync(string text);
+            }
+            """ }, assemblyName: "Acme.Publishing");
+        var image = MetadataReference.CreateFromImage(library.Emit());
+        var consumer = GateCompilation.Run(new[] { """
+            using System.Threading.Tasks;
+
+            class DailyTip
+            {
+                Task Run(Acme.IMastodonPublisher mastodon) => mastodon.PublishAsync("tip");
+            }
+            """ });
+        var withLibrary = consumer.Output.AddReferences(image);
+
+        var found = Assert.Single(await Bypasses(withLibrary));
+        Assert.Equal("PRES009", found.Id);
+    }
+
+    private static async Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> Bypasses(Compilation compilation)
+        => await compilation
+            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new GateBypassAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
 }
