@@ -42,6 +42,10 @@ namespace Presence.Analyzers.Paths
             return tools._functionFactory is null && tools._kernelFunction is null ? null : tools;
         }
 
+        /// <summary>Whether a call of <paramref name="method"/> may hand a tool to an agent (see <see cref="ToolOf"/>).</summary>
+        public bool MayMakeTool(IMethodSymbol method)
+            => _functionFactory is not null && method.Name == "Create" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _functionFactory);
+
         /// <summary>A publishing tool handed to an agent by this invocation, if it is one: its name, the lambda or method group, whether nobody approves its calls.</summary>
         public (string Name, SyntaxNode Callback, bool Unreviewed)? ToolOf(IInvocationOperation invocation, Func<IOperation, bool> isPublishing)
         {

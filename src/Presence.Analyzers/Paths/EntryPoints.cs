@@ -76,6 +76,7 @@ namespace Presence.Analyzers.Paths
 
         private readonly INamedTypeSymbol? _unattendedEntryPoint;
         private readonly ConcurrentDictionary<IMethodSymbol, EntryPoint?> _methods = new ConcurrentDictionary<IMethodSymbol, EntryPoint?>(SymbolEqualityComparer.Default);
+        private readonly System.Func<IMethodSymbol, EntryPoint?> _compute; // one delegate, not one per call
 
         // The trigger declarations this compilation can see (resolved once), for jobs that inherit theirs.
         private readonly ImmutableArray<(IMethodSymbol Declaration, EntryKind Kind, string Reason)> _triggers;
@@ -145,12 +146,13 @@ namespace Presence.Analyzers.Paths
                 _hangfirePerformContext = compilation.GetBestTypeByMetadataName("Hangfire.Server.PerformContext");
                 _hangfireCancellationToken = compilation.GetBestTypeByMetadataName("Hangfire.IJobCancellationToken");
             }
+            _compute = Compute;
         }
 
         /// <summary>The entry point a method is by its declaration, or null.</summary>
         public EntryPoint? OfMethod(IMethodSymbol method)
             => method.MethodKind is MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation
-                ? _methods.GetOrAdd(method.OriginalDefinition, Compute)
+                ? _methods.GetOrAdd(method.OriginalDefinition, _compute)
                 : null;
 
         private EntryPoint? Compute(IMethodSymbol method)
@@ -552,6 +554,35 @@ namespace Presence.Analyzers.Paths
                 IObjectCreationOperation { Type: { Name: "Thread" } thread } => thread.ContainingNamespace?.ToDisplayString() == "System.Threading",
                 _ => false,
             };
+
+        /// <summary>
+        /// Whether a call of <paramref name="method"/> (a constructor: a <c>new</c> of its type) may register a callback
+        /// that <see cref="Registrations"/> finds: a cheap test on the method alone, true for every method it looks at.
+        /// </summary>
+        public static bool MayRegister(IMethodSymbol method)
+        {
+            method = method.ReducedFrom ?? method;
+            if (method.MethodKind == MethodKind.Constructor)
+            {
+                return method.ContainingType is { Name: "Timer" } timer && timer.ContainingNamespace?.ToDisplayString() == "System.Threading";
+            }
+
+            return method.ContainingType is { } type && RootNamespace(type) switch
+            {
+                "Hangfire" => method.Name is "AddOrUpdate" or "Enqueue" or "Schedule" or "ContinueJobWith" or "ContinueWith",
+                "Telegram" => method.Name is "StartReceiving" or "ReceiveAsync",
+                _ => false,
+            };
+        }
+
+        /// <summary>
+        /// Whether a call of <paramref name="method"/> may sleep in a daemon loop (<see cref="DaemonLoopAround"/>) or start
+        /// work in the background (<see cref="StartsInBackground"/>): a cheap test on the method alone.
+        /// </summary>
+        public static bool MaySleepOrStart(IMethodSymbol method)
+            => IsSleep(method)
+               || (method.ContainingType is { } type && type.ContainingNamespace?.ToDisplayString() is "System.Threading" or "System.Threading.Tasks"
+                   && ((method.Name, type.Name) is ("Run", "Task") or ("StartNew", "TaskFactory") || (method.MethodKind == MethodKind.Constructor && type.Name == "Thread")));
 
         /// <summary>True for PeriodicTimer.WaitForNextTickAsync: the loop around it runs on a schedule.</summary>
         public static bool IsPeriodicTick(IInvocationOperation invocation)

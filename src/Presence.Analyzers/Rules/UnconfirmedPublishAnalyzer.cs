@@ -1,6 +1,10 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis;
@@ -56,7 +60,12 @@ namespace Presence.Analyzers.Rules
                 var assembly = start.Compilation.Assembly;
 
                 // A call a generated gate covers is PRES009's (GateBypassAnalyzer), not a publish to guard here.
-                var gates = start.Compilation.GetBestTypeByMetadataName(GateShape.AttributeMetadataName) is null ? null : new GateCatalog(start.CancellationToken);
+                var gates = start.Compilation.GetBestTypeByMetadataName(GateShape.AttributeMetadataName) is null
+                            || !GatedInterfaces.MayExist(start.Compilation, start.CancellationToken)
+                    ? null
+                    : new GateCatalog(start.CancellationToken);
+                var calls = new CallTraits(model, agentTools, assembly);
+                var bodies = new Bodies(model, entryPoints, graph, agentTools, gates, start.Options, assembly);
 
                 start.RegisterSymbolAction(symbol =>
                 {
@@ -68,26 +77,33 @@ namespace Presence.Analyzers.Rules
                         graph.AddEntry(inherited);
                     }
                 }, SymbolKind.NamedType);
-                start.RegisterOperationBlockStartAction(block =>
-                {
-                    if (model.Scopes.IsExemptMember(block.OwningSymbol))
-                    {
-                        return;
-                    }
 
-                    // Cheap pass first (as CA1416 does): only a body with a publish call, or with a confirmation
-                    // and calls into the compilation, pays for a control-flow graph.
-                    var options = PresenceOptions.Read(block.Options.AnalyzerConfigOptionsProvider.GetOptions(block.FilterTree));
-                    var body = new BodyCollector(model, entryPoints, graph, agentTools, gates, options, assembly, block.OwningSymbol as IMethodSymbol);
-                    block.RegisterOperationAction(body.OnInvocation, OperationKind.Invocation);
-                    block.RegisterOperationAction(body.OnMethodReference, OperationKind.MethodReference);
-                    block.RegisterOperationAction(body.OnObjectCreation, OperationKind.ObjectCreation);
-                    block.RegisterOperationAction(body.OnEventAssignment, OperationKind.EventAssignment);
-                    block.RegisterOperationBlockEndAction(body.Analyze);
-                });
+                // One cheap action per call, as the floor of any invocation rule: most calls go to the framework and
+                // are dismissed by one lookup; a call into the compilation is one step for the path search; only a
+                // body with something to decide (a publish, a confirmation, a registered callback) is analysed in
+                // full, once, on its control-flow graph.
+                start.RegisterOperationAction(operation =>
+                {
+                    var callee = operation.Operation switch
+                    {
+                        IInvocationOperation invocation => invocation.TargetMethod,
+                        IMethodReferenceOperation reference => reference.Method,
+                        IObjectCreationOperation creation => creation.Constructor,
+                        _ => null,
+                    };
+
+                    var traits = callee is not null ? calls.Of(callee)
+                        : operation.Operation is IEventAssignmentOperation assignment && !entryPoints.Registrations(assignment).IsEmpty ? CallTrait.Decides
+                        : CallTrait.None;
+                    if (traits != CallTrait.None)
+                    {
+                        bodies.Note(operation, callee!, traits);
+                    }
+                }, OperationKind.Invocation, OperationKind.MethodReference, OperationKind.ObjectCreation, OperationKind.EventAssignment);
 
                 start.RegisterCompilationEndAction(end =>
                 {
+                    bodies.AddPlainSteps(end.CancellationToken);
                     var unresolvedReported = new HashSet<SyntaxNode>();
                     foreach (var path in graph.FindPaths(entry => MaxPathDepth(end.Options, entry), end.CancellationToken))
                     {
@@ -138,6 +154,154 @@ namespace Presence.Analyzers.Rules
                 .Add("Platform", platform)
                 .Add("CatalogId", catalogId);
 
+        // An entry point whose own body is searched from (and in whose body a publish is reported as the path). A
+        // trigger an abstract class implements is searched from each concrete job that inherits it instead.
+        private static EntryPoint? OwnerEntry(EntryPoints entryPoints, IMethodSymbol? owner)
+            => owner is null || entryPoints.OfMethod(owner) is not { } entry || entry.RunsThroughSubclasses ? null : entry;
+
+        [Flags]
+        private enum CallTrait : byte
+        {
+            None = 0,
+
+            /// <summary>A call into the compilation: a step a path may take.</summary>
+            Step = 1,
+
+            /// <summary>May publish, confirm, register a callback or hand a tool to an agent: the body is analysed in full.</summary>
+            Decides = 2,
+        }
+
+        /// <summary>What calling a method can mean, decided once per method of the compilation and cached.</summary>
+        private sealed class CallTraits
+        {
+            private readonly PresenceModel _model;
+            private readonly AgentTools? _agentTools;
+            private readonly IAssemblySymbol _assembly;
+            private readonly ConcurrentDictionary<IMethodSymbol, CallTrait> _cache = new ConcurrentDictionary<IMethodSymbol, CallTrait>(SymbolEqualityComparer.Default);
+            private readonly Func<IMethodSymbol, CallTrait> _compute;
+
+            public CallTraits(PresenceModel model, AgentTools? agentTools, IAssemblySymbol assembly)
+            {
+                _model = model;
+                _agentTools = agentTools;
+                _assembly = assembly;
+                _compute = Compute;
+            }
+
+            public CallTrait Of(IMethodSymbol method) => _cache.GetOrAdd((method.ReducedFrom ?? method).OriginalDefinition, _compute);
+
+            // A superset of what BodyCollector finds: a false "Decides" costs one body analysed in full, a missed one a finding.
+            private CallTrait Compute(IMethodSymbol method)
+            {
+                var traits = CallTrait.None;
+                if (_model.Publishing.Classify(method) is not null
+                    || _model.Confirmations.Classify(method) is not null
+                    || (_model.SeesHttp && HttpRequests.IsCandidate(method))
+                    || EntryPoints.MayRegister(method)
+                    || EntryPoints.MaySleepOrStart(method)
+                    || method is { Name: "WaitForNextTickAsync", ContainingType.Name: "PeriodicTimer" }
+                    || _agentTools?.MayMakeTool(method) == true)
+                {
+                    traits |= CallTrait.Decides;
+                }
+
+                if (method.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction)
+                    && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly))
+                {
+                    traits |= CallTrait.Step;
+                }
+
+                return traits;
+            }
+        }
+
+        /// <summary>
+        /// The bodies of the compilation: each one with something to decide is collected and analysed once, from the
+        /// first operation that shows it; the calls of every other body are plain steps for the path search, kept
+        /// until compilation end (where a body that turned out to decide something has its own steps, guarded or not).
+        /// </summary>
+        private sealed class Bodies
+        {
+            private readonly PresenceModel _model;
+            private readonly EntryPoints _entryPoints;
+            private readonly CallGraph _graph;
+            private readonly AgentTools? _agentTools;
+            private readonly GateCatalog? _gates;
+            private readonly AnalyzerOptions _options;
+            private readonly IAssemblySymbol _assembly;
+            private readonly ConcurrentDictionary<SyntaxNode, bool> _decided = new ConcurrentDictionary<SyntaxNode, bool>();
+            private readonly ConcurrentQueue<(IMethodSymbol Owner, IMethodSymbol Callee, SyntaxNode Call, SyntaxNode Body)> _steps
+                = new ConcurrentQueue<(IMethodSymbol, IMethodSymbol, SyntaxNode, SyntaxNode)>();
+            private readonly ConcurrentDictionary<SyntaxTree, PresenceOptions> _treeOptions = new ConcurrentDictionary<SyntaxTree, PresenceOptions>();
+            private readonly Func<SyntaxTree, PresenceOptions> _readOptions;
+
+            public Bodies(PresenceModel model, EntryPoints entryPoints, CallGraph graph, AgentTools? agentTools, GateCatalog? gates, AnalyzerOptions options, IAssemblySymbol assembly)
+            {
+                _model = model;
+                _entryPoints = entryPoints;
+                _graph = graph;
+                _agentTools = agentTools;
+                _gates = gates;
+                _options = options;
+                _assembly = assembly;
+                _readOptions = tree => PresenceOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+            }
+
+            public void Note(OperationAnalysisContext context, IMethodSymbol callee, CallTrait traits)
+            {
+                var decides = (traits & CallTrait.Decides) != 0;
+                var body = context.Operation;
+                for (var parent = body.Parent; parent is not null; parent = parent.Parent)
+                {
+                    // A lambda or local function with attributes may be exempt ([AutomatedPresence]): the collector decides.
+                    decides |= parent is IAnonymousFunctionOperation { Syntax: LambdaExpressionSyntax { AttributeLists.Count: > 0 } }
+                        or ILocalFunctionOperation { Syntax: LocalFunctionStatementSyntax { AttributeLists.Count: > 0 } };
+                    body = parent;
+                }
+
+                if (decides)
+                {
+                    if (_decided.TryAdd(body.Syntax, true) && !_model.Scopes.IsExemptMember(context.ContainingSymbol))
+                    {
+                        var options = _treeOptions.GetOrAdd(body.Syntax.SyntaxTree, _readOptions);
+                        new BodyCollector(_model, _entryPoints, _graph, _agentTools, _gates, options, _assembly, context.ContainingSymbol as IMethodSymbol).Collect(body, context);
+                    }
+                }
+                else if (context.ContainingSymbol is IMethodSymbol owner)
+                {
+                    _steps.Enqueue((owner, callee.ReducedFrom ?? callee, context.Operation.Syntax, body.Syntax));
+                }
+            }
+
+            /// <summary>The steps of the bodies that decided nothing, and their owners that are entry points.</summary>
+            public void AddPlainSteps(CancellationToken cancellationToken)
+            {
+                var owners = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+                foreach (var (owner, callee, call, body) in _steps)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (_decided.ContainsKey(body))
+                    {
+                        continue;
+                    }
+
+                    if (!owners.TryGetValue(owner, out var exempt))
+                    {
+                        owners[owner] = exempt = _model.Scopes.IsExemptMember(owner);
+                        if (!exempt && OwnerEntry(_entryPoints, owner) is { } entry)
+                        {
+                            _graph.AddEntry(entry);
+                        }
+                    }
+
+                    if (!exempt)
+                    {
+                        _graph.AddCall(owner, callee, call);
+                    }
+                }
+            }
+        }
+
         /// <summary>What one body contains: publish calls, confirmations, calls into the compilation, registered callbacks.</summary>
         private sealed class BodyCollector
         {
@@ -171,9 +335,8 @@ namespace Presence.Analyzers.Rules
                 _owner = owner;
             }
 
-            public void OnInvocation(OperationAnalysisContext context)
+            public void OnInvocation(IInvocationOperation invocation, OperationAnalysisContext context)
             {
-                var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
                 if (_model.Classify(invocation, _options) is { } target)
                 {
@@ -228,9 +391,8 @@ namespace Presence.Analyzers.Rules
                 NoteCall(invocation, method);
             }
 
-            public void OnMethodReference(OperationAnalysisContext context)
+            public void OnMethodReference(IMethodReferenceOperation reference)
             {
-                var reference = (IMethodReferenceOperation)context.Operation;
                 if (_model.Publishing.Classify(reference.Method) is { } target && _options.IsEnabled(target.Category, target.Platform))
                 {
                     if (!IsGated(target, reference.Method, reference.Instance?.Type))
@@ -244,9 +406,8 @@ namespace Presence.Analyzers.Rules
                 NoteCall(reference, reference.Method);
             }
 
-            public void OnObjectCreation(OperationAnalysisContext context)
+            public void OnObjectCreation(IObjectCreationOperation creation)
             {
-                var creation = (IObjectCreationOperation)context.Operation;
                 RegisterCallbacks(creation);
                 if (EntryPoints.StartsInBackground(creation))
                 {
@@ -259,7 +420,7 @@ namespace Presence.Analyzers.Rules
                 }
             }
 
-            public void OnEventAssignment(OperationAnalysisContext context) => RegisterCallbacks(context.Operation);
+            public void OnEventAssignment(IEventAssignmentOperation assignment) => RegisterCallbacks(assignment);
 
             private void RegisterCallbacks(IOperation operation)
             {
@@ -446,20 +607,39 @@ namespace Presence.Analyzers.Rules
                 }
             }
 
-            public void Analyze(OperationBlockAnalysisContext context)
+            /// <summary>Feeds every operation of the body to the collector, then decides its sites.</summary>
+            public void Collect(IOperation root, OperationAnalysisContext context)
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IInvocationOperation invocation:
+                            OnInvocation(invocation, context);
+                            break;
+                        case IMethodReferenceOperation reference:
+                            OnMethodReference(reference);
+                            break;
+                        case IObjectCreationOperation creation:
+                            OnObjectCreation(creation);
+                            break;
+                        case IEventAssignmentOperation assignment:
+                            OnEventAssignment(assignment);
+                            break;
+                    }
+                }
+
+                Analyze(context);
+            }
+
+            private void Analyze(OperationAnalysisContext context)
             {
                 if (_siteOperations is null || _sites is null)
                 {
                     return;
                 }
 
-                // A trigger an abstract class implements is searched from each concrete job that inherits it.
-                var ownerEntry = _owner is null ? null : _entryPoints.OfMethod(_owner) ?? _programLoop;
-                if (ownerEntry is { RunsThroughSubclasses: true })
-                {
-                    ownerEntry = null;
-                }
-
+                var ownerEntry = OwnerEntry(_entryPoints, _owner) ?? (_owner is null ? null : _programLoop);
                 if (ownerEntry is not null)
                 {
                     _graph.AddEntry(ownerEntry);
@@ -532,13 +712,13 @@ namespace Presence.Analyzers.Rules
                     {
                         if (!IsInEntryLambda(site.Syntax))
                         {
-                            context.ReportDiagnostic(Describe(site, context.OwningSymbol));
+                            context.ReportDiagnostic(Describe(site, context.ContainingSymbol));
                         }
                     }
                 }
             }
 
-            private static void ReportGuarded(OperationBlockAnalysisContext context, PublishSite site)
+            private static void ReportGuarded(OperationAnalysisContext context, PublishSite site)
             {
                 if (site.MachineWritten)
                 {
@@ -556,34 +736,9 @@ namespace Presence.Analyzers.Rules
                 }
             }
 
-            private IEnumerable<PublishSite> AnalyzeFlow(OperationBlockAnalysisContext context)
-            {
-                // The graph is built from the operation block (a method's body, an initializer) that holds a site.
-                var blocks = new HashSet<IOperation>();
-                foreach (var site in _siteOperations!)
-                {
-                    for (var ancestor = site; ancestor is not null; ancestor = ancestor.Parent)
-                    {
-                        if (context.OperationBlocks.Contains(ancestor))
-                        {
-                            blocks.Add(ancestor);
-                            break;
-                        }
-                    }
-                }
-
-                foreach (var block in context.OperationBlocks)
-                {
-                    if (blocks.Contains(block))
-                    {
-                        var graph = context.GetControlFlowGraph(block);
-                        foreach (var site in ConfirmationFlowAnalysis.AnalyzeSites(graph, _model, _sites!, context.CancellationToken))
-                        {
-                            yield return site;
-                        }
-                    }
-                }
-            }
+            // The graph of the operation block (a method's body, an initializer) the collected operations are in.
+            private IEnumerable<PublishSite> AnalyzeFlow(OperationAnalysisContext context)
+                => ConfirmationFlowAnalysis.AnalyzeSites(context.GetControlFlowGraph(), _model, _sites!, context.CancellationToken);
 
             private bool InExemptFunction(IOperation operation)
             {
