@@ -23,6 +23,18 @@ internal static class AnalyzerSets
 
     public static ImmutableArray<DiagnosticAnalyzer> Floor() => ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer());
 
+    public static ImmutableArray<DiagnosticAnalyzer> Empty() => ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
+
+    /// <summary>Every incremental generator of the package's assemblies (the gate generator, and any other that lands there).</summary>
+    public static ImmutableArray<IIncrementalGenerator> Generators()
+        => new[] { typeof(Presence.Generators.Gates.PublisherGateGenerator).Assembly, typeof(UnconfirmedPublishAnalyzer).Assembly }
+            .SelectMany(LoadableTypes)
+            .Where(type => !type.IsAbstract && typeof(IIncrementalGenerator).IsAssignableFrom(type)
+                           && type.GetCustomAttributes<GeneratorAttribute>().Any())
+            .OrderBy(type => type.FullName, StringComparer.Ordinal)
+            .Select(type => (IIncrementalGenerator)Activator.CreateInstance(type)!)
+            .ToImmutableArray();
+
     /// <summary>The C# analyzers of the BannedApiAnalyzers package, loaded from its analyzers/dotnet/cs folder.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> BannedApi()
     {

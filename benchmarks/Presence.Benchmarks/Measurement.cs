@@ -19,6 +19,12 @@ internal sealed record AnalysisPass(
     IReadOnlyDictionary<DiagnosticAnalyzer, double> ExecutionMs,
     IReadOnlyDictionary<string, int> FindingsById);
 
+/// <summary>The generators' own time (the driver's timing) on a fresh compilation, and after an edit of one ordinary file.</summary>
+internal sealed record GeneratorPass(double ColdMs, double EditMs, int GeneratedFiles);
+
+/// <summary>One file analysed as the IDE does after an edit: a fresh analysis of that file only.</summary>
+internal sealed record OpenFileSample(double WallMs, double FloorMs, double PresenceMs);
+
 /// <summary>Parsing, compiling and analysing one codebase, the way the compiler does on a build (concurrently).</summary>
 internal static class Measurement
 {
@@ -98,6 +104,81 @@ internal static class Measurement
 
         var findings = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
         return new AnalysisPass(elapsed, allocated, times, findings);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="generators"/> as a build does (before the analyzers), then once more after an edit that
+    /// appends a line to the last file, as an IDE does on a keystroke; a generator exception fails the benchmark.
+    /// </summary>
+    public static GeneratorPass Generate(ImmutableArray<SyntaxTree> trees, bool publishable, ImmutableArray<IIncrementalGenerator> generators)
+    {
+        var compilation = Compilation(trees, publishable);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            generators.Select(GeneratorExtensions.AsSourceGenerator), parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+        driver = driver.RunGenerators(compilation);
+        var cold = driver.GetTimingInfo().ElapsedTime.TotalMilliseconds;
+        var result = driver.GetRunResult();
+        if (result.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null) is { } failure)
+        {
+            throw new InvalidOperationException("A generator failed: " + failure);
+        }
+
+        var last = trees[^1];
+        var text = last.GetText();
+        var edited = compilation.ReplaceSyntaxTree(
+            last, last.WithChangedText(text.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(text.Length, 0), "\n// edited\n"))));
+        driver = driver.RunGenerators(edited);
+        return new GeneratorPass(cold, driver.GetTimingInfo().ElapsedTime.TotalMilliseconds, result.GeneratedTrees.Length);
+    }
+
+    /// <summary>
+    /// Open-file analysis: for each of <paramref name="count"/> files spread over the codebase, a fresh
+    /// CompilationWithAnalyzers (what an edit gives the IDE: compilation-start actions run again) analyses that one
+    /// tree (GetAnalyzerSemanticDiagnosticsAsync); the floor's and Presence's own execution times are read apart.
+    /// </summary>
+    public static async Task<List<OpenFileSample>> AnalyzeOpenFilesAsync(
+        ImmutableArray<SyntaxTree> trees, ImmutableArray<DiagnosticAnalyzer> floor, ImmutableArray<DiagnosticAnalyzer> presence,
+        Func<Compilation, AnalyzerOptions> options, int count)
+    {
+        var compilation = Compilation(trees, publishable: true);
+        var analyzerOptions = options(compilation);
+        var analyzers = floor.AddRange(presence);
+        var samples = new List<OpenFileSample>();
+        for (var i = -1; i < count; i++)
+        {
+            // The first (not kept) warms the compilation's declarations and the JIT.
+            var tree = trees[i < 0 ? 0 : (int)((long)i * trees.Length / count)];
+            var failures = new ConcurrentQueue<string>();
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+                analyzerOptions,
+                onAnalyzerException: (exception, analyzer, _) => failures.Enqueue(analyzer.GetType().Name + ": " + exception),
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: true,
+                reportSuppressedDiagnostics: false));
+            var model = compilation.GetSemanticModel(tree);
+            var watch = Stopwatch.StartNew();
+            var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, default).ConfigureAwait(false);
+            var wall = watch.Elapsed.TotalMilliseconds;
+            if (!failures.IsEmpty || diagnostics.Any(d => d.Id == "AD0001"))
+            {
+                throw new InvalidOperationException("An analyzer failed:\n" + string.Join("\n", failures));
+            }
+
+            double Own(DiagnosticAnalyzer analyzer) => withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).Result.ExecutionTime.TotalMilliseconds;
+            if (i >= 0)
+            {
+                samples.Add(new OpenFileSample(wall, floor.Sum(Own), presence.Sum(Own)));
+            }
+        }
+
+        return samples;
+    }
+
+    public static double Percentile(IEnumerable<double> values, double percentile)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile * sorted.Length) - 1)];
     }
 
     public static double Median(IEnumerable<double> values)

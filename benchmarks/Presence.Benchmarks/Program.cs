@@ -12,11 +12,12 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Presence.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Presence.Benchmarks -- [--sizes 500,3000,10000] [--runs 5] [--seed 1] [--isolated]
-var sizes = new[] { 500, 3_000, 10_000 };
-var runs = 5;
+// dotnet run -c Release --project benchmarks/Presence.Benchmarks -- [--sizes 3000,10000] [--runs 3] [--seed 1] [--isolated] [--open-files 200] [--quick]
+var sizes = new[] { 3_000, 10_000 };
+var runs = 3;
 var seed = 1;
-var isolated = false; // each set alone as well: three more passes per run
+var isolated = false; // each set alone as well: four more passes per run
+var openFiles = 200;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -33,8 +34,17 @@ for (var i = 0; i < args.Length; i++)
         case "--isolated":
             isolated = true;
             break;
+        case "--open-files":
+            openFiles = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--quick":
+            // For CI: one run at 500 files, open-file analysis on 50 of them.
+            sizes = new[] { 500 };
+            runs = 1;
+            openFiles = 50;
+            break;
         default:
-            Console.Error.WriteLine("usage: Presence.Benchmarks [--sizes 500,3000,10000] [--runs 5] [--seed 1] [--isolated]");
+            Console.Error.WriteLine("usage: Presence.Benchmarks [--sizes 3000,10000] [--runs 3] [--seed 1] [--isolated] [--open-files 200] [--quick]");
             return 2;
     }
 }
@@ -42,16 +52,19 @@ for (var i = 0; i < args.Length; i++)
 var floor = AnalyzerSets.Floor();
 var banned = AnalyzerSets.BannedApi();
 var presence = AnalyzerSets.Presence();
+var generators = AnalyzerSets.Generators();
 var all = floor.AddRange(banned).AddRange(presence);
 Func<Compilation, AnalyzerOptions> options = compilation => new AnalyzerOptions(ImmutableArray.Create(AnalyzerSets.BannedSymbols(compilation)));
+var loadBefore = LoadAverage();
 
-Console.Error.WriteLine($"analyzers: floor 1, BannedApiAnalyzers {banned.Length} ({string.Join(", ", banned.Select(a => a.GetType().Name))}), Presence {presence.Length}");
+Console.Error.WriteLine($"analyzers: floor 1, BannedApiAnalyzers {banned.Length} ({string.Join(", ", banned.Select(a => a.GetType().Name))}), Presence {presence.Length}; generators: {string.Join(", ", generators.Select(g => g.GetType().Name))}");
 
 // Warm-up (JIT, caches of the framework references), not reported.
 {
     var warm = CodebaseGenerator.Generate(300, seed + 1, publishable: true);
     var (trees, _) = Measurement.Parse(warm);
     Measurement.Emit(trees, publishable: true);
+    Measurement.Generate(trees, publishable: true, generators);
     await Measurement.AnalyzeAsync(trees, true, all, options);
 }
 
@@ -67,11 +80,15 @@ foreach (var size in sizes)
         var (trees, parseMs) = Measurement.Parse(codebase);
         var (emitMs, emitBytes) = Measurement.Emit(trees, publishable: true);
         Collect();
+        var generated = Measurement.Generate(trees, publishable: true, generators);
+        Collect();
         var together = await Measurement.AnalyzeAsync(trees, true, all, options);
 
-        AnalysisPass? floorAlone = null, bannedAlone = null, presenceAlone = null;
+        AnalysisPass? emptyAlone = null, floorAlone = null, bannedAlone = null, presenceAlone = null;
         if (isolated)
         {
+            Collect();
+            emptyAlone = await Measurement.AnalyzeAsync(trees, true, AnalyzerSets.Empty(), options);
             Collect();
             floorAlone = await Measurement.AnalyzeAsync(trees, true, floor, options);
             Collect();
@@ -82,22 +99,35 @@ foreach (var size in sizes)
 
         Collect();
         var (quietTrees, _) = Measurement.Parse(quiet);
+        var quietGenerated = Measurement.Generate(quietTrees, publishable: false, generators);
+        Collect();
         var quietPass = await Measurement.AnalyzeAsync(quietTrees, false, floor.AddRange(presence), options);
 
         var sample = new Sample(
-            parseMs + emitMs, emitBytes,
+            parseMs + emitMs, emitBytes, generated, quietGenerated,
             Sum(together, floor), Sum(together, banned), Sum(together, presence), together,
-            floorAlone, bannedAlone, presenceAlone,
-            Sum(quietPass, floor), Sum(quietPass, presence));
+            emptyAlone, floorAlone, bannedAlone, presenceAlone,
+            Sum(quietPass, floor), Sum(quietPass, presence), quietPass);
         samples.Add(sample);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{size,6} files, run {run}: compile {sample.CompileMs:F0} ms, floor {sample.FloorMs:F1} ms, BannedApi {sample.BannedMs:F1} ms, Presence {sample.PresenceMs:F1} ms, nothing publishable: Presence {sample.QuietPresenceMs:F1} ms"));
+            $"{size,6} files, run {run}: compile {sample.CompileMs:F0} ms, floor {sample.FloorMs:F1} ms, BannedApi {sample.BannedMs:F1} ms, Presence analyzers {sample.PresenceMs:F1} ms + generators {generated.ColdMs:F1} ms (after an edit {generated.EditMs:F1} ms), nothing publishable: floor {sample.QuietFloorMs:F1} ms, Presence {sample.QuietPresenceMs:F1} ms + {quietGenerated.ColdMs:F1} ms"));
     }
 
     rows.Add(new Row(size, codebase, samples, Process.GetCurrentProcess().PeakWorkingSet64, presence));
 }
 
-Console.WriteLine(Report(rows, runs, seed, isolated));
+List<OpenFileSample>? open = null;
+var openSize = sizes.Contains(3_000) ? 3_000 : sizes[0];
+if (openFiles > 0)
+{
+    Collect();
+    var (trees, _) = Measurement.Parse(CodebaseGenerator.Generate(openSize, seed, publishable: true));
+    open = await Measurement.AnalyzeOpenFilesAsync(trees, floor, presence, options, openFiles);
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"open files at {openSize} files: floor p50 {Measurement.Percentile(open.Select(o => o.FloorMs), 0.5):F2} ms, Presence p50 {Measurement.Percentile(open.Select(o => o.PresenceMs), 0.5):F2} ms"));
+}
+
+Console.WriteLine(Report(rows, runs, seed, isolated, open, openSize, loadBefore, LoadAverage()));
 return 0;
 
 static double Sum(AnalysisPass pass, ImmutableArray<DiagnosticAnalyzer> set) => set.Sum(analyzer => pass.ExecutionMs[analyzer]);
@@ -109,82 +139,126 @@ static void Collect()
     GC.Collect();
 }
 
-static string Report(List<Row> rows, int runs, int seed, bool isolated)
+static string Report(List<Row> rows, int runs, int seed, bool isolated, List<OpenFileSample>? open, int openSize, string loadBefore, string loadAfter)
 {
     var text = new StringBuilder();
     var inv = CultureInfo.InvariantCulture;
-    text.AppendLine(inv, $"Machine: {Environment.ProcessorCount} cores, {CpuModel()}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, Roslyn {typeof(Compilation).Assembly.GetName().Version}, BannedApiAnalyzers {AnalyzerSets.BannedApiVersion}.");
-    text.AppendLine(inv, $"Medians of {runs} runs, seed {seed}. Analyzer times are the analyzers' own execution times (CompilationWithAnalyzers, logAnalyzerExecutionTime), all three sets in one concurrent pass; compile = parse + emit to a null stream.");
+    text.AppendLine(inv, $"Machine: {Environment.ProcessorCount} cores, {CpuModel()}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, Roslyn {typeof(Compilation).Assembly.GetName().Version}, BannedApiAnalyzers {AnalyzerSets.BannedApiVersion}. Load average (1, 5, 15 min) before: {loadBefore}; after: {loadAfter}.");
+    text.AppendLine(inv, $"Medians of {runs} run(s), seed {seed}. Analyzer times are the analyzers' own execution times (CompilationWithAnalyzers, logAnalyzerExecutionTime), all sets in one concurrent pass; generator times are the generator driver's, on the same compilation before the analyzers (as a build runs them); compile = parse + emit to a null stream. Presence = every Presence analyzer + every generator.");
     text.AppendLine();
-    text.AppendLine("| files | publishing files (guarded) | compile | floor | BannedApiAnalyzers | Presence | Presence ÷ floor | Presence ÷ BannedApi | Presence ÷ compile | Presence per file | findings (PRES / RS0030 / floor) |");
-    text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    text.AppendLine("| files | publishing files (guarded) | compile | floor | BannedApiAnalyzers | Presence analyzers | generators | Presence | Presence ÷ floor (range) | Presence ÷ compile | Presence ÷ BannedApi | findings (PRES / RS0030 / floor) |");
+    text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     foreach (var row in rows)
     {
-        var compile = Measurement.Median(row.Samples.Select(s => s.CompileMs));
-        var floor = Measurement.Median(row.Samples.Select(s => s.FloorMs));
-        var banned = Measurement.Median(row.Samples.Select(s => s.BannedMs));
-        var presence = Measurement.Median(row.Samples.Select(s => s.PresenceMs));
+        var compile = Median(row, s => s.CompileMs);
+        var floor = Median(row, s => s.FloorMs);
+        var banned = Median(row, s => s.BannedMs);
+        var analyzers = Median(row, s => s.PresenceMs);
+        var generators = Median(row, s => s.Generated.ColdMs);
+        var total = Median(row, s => s.PresenceMs + s.Generated.ColdMs);
+        var ratios = row.Samples.Select(s => (s.PresenceMs + s.Generated.ColdMs) / s.FloorMs).ToList();
         var findings = row.Samples[0].Together.FindingsById;
         var pres = findings.Where(f => f.Key.StartsWith("PRES", StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}×{f.Value}");
         text.AppendLine(inv,
-            $"| {row.Size:N0} | {row.Codebase.PublishingFiles} ({row.Codebase.GuardedFiles}) | {compile:N0} ms | {floor:N1} ms | {banned:N1} ms | {presence:N1} ms | {presence / floor:F2}× | {presence / banned:F2}× | {100 * presence / compile:F2}% | {1000 * presence / row.Size:F1} µs | {string.Join(" ", pres)} / {findings.GetValueOrDefault("RS0030")} / {findings.GetValueOrDefault("FLOOR001")} |");
+            $"| {row.Size:N0} | {row.Codebase.PublishingFiles} ({row.Codebase.GuardedFiles}) | {compile:N0} ms | {floor:N1} ms | {banned:N1} ms | {analyzers:N1} ms | {generators:N1} ms | {total:N1} ms | {Measurement.Median(ratios):F2}× ({ratios.Min():F2}–{ratios.Max():F2}) | {100 * total / compile:F2}% | {total / banned:F2}× | {string.Join(" ", pres)} / {findings.GetValueOrDefault("RS0030")} / {findings.GetValueOrDefault("FLOOR001")} |");
+    }
+
+    text.AppendLine();
+    text.AppendLine("The generators alone (no `[GeneratePublisherGate]` in the code): on a fresh compilation, and again after an edit of one file (what an IDE keystroke costs):");
+    text.AppendLine();
+    text.AppendLine("| files | fresh | after an edit | nothing publishable: fresh | after an edit | files generated |");
+    text.AppendLine("|---:|---:|---:|---:|---:|---:|");
+    foreach (var row in rows)
+    {
+        text.AppendLine(inv,
+            $"| {row.Size:N0} | {Median(row, s => s.Generated.ColdMs):N2} ms | {Median(row, s => s.Generated.EditMs):N2} ms | {Median(row, s => s.QuietGenerated.ColdMs):N2} ms | {Median(row, s => s.QuietGenerated.EditMs):N2} ms | {row.Samples[0].Generated.GeneratedFiles} |");
     }
 
     text.AppendLine();
     text.AppendLine("A compilation that references nothing publishable (the same ordinary files; no Presence.Abstractions, no SDK; the framework, HttpClient included):");
     text.AppendLine();
-    text.AppendLine("| files | floor | Presence | Presence ÷ floor | Presence per file |");
+    text.AppendLine("| files | floor | Presence analyzers | generators | Presence ÷ floor (range) |");
     text.AppendLine("|---:|---:|---:|---:|---:|");
     foreach (var row in rows)
     {
-        var floor = Measurement.Median(row.Samples.Select(s => s.QuietFloorMs));
-        var presence = Measurement.Median(row.Samples.Select(s => s.QuietPresenceMs));
-        text.AppendLine(inv, $"| {row.Size:N0} | {floor:N1} ms | {presence:N1} ms | {presence / floor:F2}× | {1000 * presence / row.Size:F1} µs |");
+        var floor = Median(row, s => s.QuietFloorMs);
+        var ratios = row.Samples.Select(s => (s.QuietPresenceMs + s.QuietGenerated.ColdMs) / s.QuietFloorMs).ToList();
+        text.AppendLine(inv, $"| {row.Size:N0} | {floor:N1} ms | {Median(row, s => s.QuietPresenceMs):N1} ms | {Median(row, s => s.QuietGenerated.ColdMs):N2} ms | {Measurement.Median(ratios):F2}× ({ratios.Min():F2}–{ratios.Max():F2}) |");
+    }
+
+    foreach (var row in rows)
+    {
+        text.AppendLine();
+        text.AppendLine(inv, $"Each Presence analyzer at {row.Size:N0} files (median execution time in the concurrent pass, and ÷ the floor of the same pass):");
+        text.AppendLine();
+        text.AppendLine("| analyzer | publishing codebase | ÷ floor | nothing publishable | ÷ floor |");
+        text.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var analyzer in row.Presence)
+        {
+            var ms = Median(row, s => s.Together.ExecutionMs[analyzer]);
+            var ratio = Median(row, s => s.Together.ExecutionMs[analyzer] / s.FloorMs);
+            var quietMs = Median(row, s => s.Quiet.ExecutionMs[analyzer]);
+            var quietRatio = Median(row, s => s.Quiet.ExecutionMs[analyzer] / s.QuietFloorMs);
+            text.AppendLine(inv, $"| {analyzer.GetType().Name} | {ms:N2} ms | {ratio:F3}× | {quietMs:N2} ms | {quietRatio:F3}× |");
+        }
+    }
+
+    if (open is not null)
+    {
+        text.AppendLine();
+        text.AppendLine(inv, $"Open-file analysis at {openSize:N0} files: one file analysed alone by a fresh CompilationWithAnalyzers (GetAnalyzerSemanticDiagnosticsAsync for its tree, compilation-start actions included), {open.Count} files spread over the codebase:");
+        text.AppendLine();
+        text.AppendLine("| | p50 | p95 | max |");
+        text.AppendLine("|---|---:|---:|---:|");
+        text.AppendLine(inv, $"| floor | {Measurement.Percentile(open.Select(o => o.FloorMs), 0.5):N3} ms | {Measurement.Percentile(open.Select(o => o.FloorMs), 0.95):N3} ms | {open.Max(o => o.FloorMs):N3} ms |");
+        text.AppendLine(inv, $"| Presence analyzers | {Measurement.Percentile(open.Select(o => o.PresenceMs), 0.5):N3} ms | {Measurement.Percentile(open.Select(o => o.PresenceMs), 0.95):N3} ms | {open.Max(o => o.PresenceMs):N3} ms |");
+        text.AppendLine(inv, $"| Presence ÷ floor, per file | {Measurement.Percentile(open.Select(o => o.PresenceMs / o.FloorMs), 0.5):F2}× | {Measurement.Percentile(open.Select(o => o.PresenceMs / o.FloorMs), 0.95):F2}× | |");
+        text.AppendLine(inv, $"| wall-clock (binding the file included) | {Measurement.Percentile(open.Select(o => o.WallMs), 0.5):N1} ms | {Measurement.Percentile(open.Select(o => o.WallMs), 0.95):N1} ms | {open.Max(o => o.WallMs):N1} ms |");
     }
 
     text.AppendLine();
-    text.AppendLine("Memory: bytes allocated by the emit and by the analysis pass (all three sets, binding included), and the process's peak working set after each size (sizes run in increasing order; --isolated gives Presence's own allocations):");
+    text.AppendLine("Memory: bytes allocated by the emit and by the analysis pass (all sets, binding included), and the process's peak working set after each size (sizes run in increasing order):");
     text.AppendLine();
     text.AppendLine("| files | emit allocates | analysis pass allocates | peak working set |");
     text.AppendLine("|---:|---:|---:|---:|");
     foreach (var row in rows)
     {
-        double Mb(Func<Sample, long> bytes) => Measurement.Median(row.Samples.Select(s => bytes(s) / 1048576.0));
-        text.AppendLine(inv, $"| {row.Size:N0} | {Mb(s => s.EmitBytes):N0} MB | {Mb(s => s.Together.AllocatedBytes):N0} MB | {row.PeakWorkingSet / 1048576.0:N0} MB |");
+        text.AppendLine(inv, $"| {row.Size:N0} | {Median(row, s => s.EmitBytes / 1048576.0):N0} MB | {Median(row, s => s.Together.AllocatedBytes / 1048576.0):N0} MB | {row.PeakWorkingSet / 1048576.0:N0} MB |");
     }
 
     if (isolated)
     {
         text.AppendLine();
-        text.AppendLine("Each set alone on a fresh compilation (wall-clock of GetAnalyzerDiagnosticsAsync, binding included, and bytes allocated during it):");
+        text.AppendLine("Each set alone on a fresh compilation: wall-clock of GetAnalyzerDiagnosticsAsync (binding included) and bytes allocated during it. \"Own\" allocations are those beyond a pass with an analyzer that registers nothing (binding, the driver):");
         text.AppendLine();
-        text.AppendLine("| files | floor alone | BannedApi alone | Presence alone | Presence − floor | allocated: floor alone | Presence alone | Presence − floor |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| files | nothing registered | floor alone | BannedApi alone | Presence alone | allocated: nothing registered | floor's own | Presence's own | Presence's own ÷ floor's own |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
-            double Wall(Func<Sample, AnalysisPass?> pass) => Measurement.Median(row.Samples.Select(s => pass(s)!.WallMs));
-            double Mb(Func<Sample, long> bytes) => Measurement.Median(row.Samples.Select(s => bytes(s) / 1048576.0));
-            var floorWall = Wall(s => s.FloorAlone);
-            var presenceWall = Wall(s => s.PresenceAlone);
-            var floorMb = Mb(s => s.FloorAlone!.AllocatedBytes);
-            var presenceMb = Mb(s => s.PresenceAlone!.AllocatedBytes);
+            double Wall(Func<Sample, AnalysisPass?> pass) => Median(row, s => pass(s)!.WallMs);
+            var empty = Median(row, s => s.EmptyAlone!.AllocatedBytes / 1048576.0);
+            var floorOwn = Median(row, s => (s.FloorAlone!.AllocatedBytes - s.EmptyAlone!.AllocatedBytes) / 1048576.0);
+            var presenceOwn = Median(row, s => (s.PresenceAlone!.AllocatedBytes - s.EmptyAlone!.AllocatedBytes) / 1048576.0);
             text.AppendLine(inv,
-                $"| {row.Size:N0} | {floorWall:N0} ms | {Wall(s => s.BannedAlone):N0} ms | {presenceWall:N0} ms | {presenceWall - floorWall:N0} ms | {floorMb:N0} MB | {presenceMb:N0} MB | {presenceMb - floorMb:N0} MB |");
+                $"| {row.Size:N0} | {Wall(s => s.EmptyAlone):N0} ms | {Wall(s => s.FloorAlone):N0} ms | {Wall(s => s.BannedAlone):N0} ms | {Wall(s => s.PresenceAlone):N0} ms | {empty:N0} MB | {floorOwn:N1} MB | {presenceOwn:N1} MB | {presenceOwn / floorOwn:F2}× |");
         }
     }
 
-    var largest = rows[^1];
-    text.AppendLine();
-    text.AppendLine(inv, $"Presence analyzers at {largest.Size:N0} files (median execution time):");
-    text.AppendLine();
-    text.AppendLine("| analyzer | time |");
-    text.AppendLine("|---|---:|");
-    foreach (var analyzer in largest.Presence)
-    {
-        text.AppendLine(inv, $"| {analyzer.GetType().Name} | {Measurement.Median(largest.Samples.Select(s => s.Together.ExecutionMs[analyzer])):N1} ms |");
-    }
-
     return text.ToString();
+}
+
+static double Median(Row row, Func<Sample, double> value) => Measurement.Median(row.Samples.Select(value));
+
+static string LoadAverage()
+{
+    try
+    {
+        return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    }
+    catch (IOException)
+    {
+        return "unknown";
+    }
 }
 
 static string CpuModel()
@@ -203,14 +277,18 @@ static string CpuModel()
 internal sealed record Sample(
     double CompileMs,
     long EmitBytes,
+    GeneratorPass Generated,
+    GeneratorPass QuietGenerated,
     double FloorMs,
     double BannedMs,
     double PresenceMs,
     AnalysisPass Together,
+    AnalysisPass? EmptyAlone,
     AnalysisPass? FloorAlone,
     AnalysisPass? BannedAlone,
     AnalysisPass? PresenceAlone,
     double QuietFloorMs,
-    double QuietPresenceMs);
+    double QuietPresenceMs,
+    AnalysisPass Quiet);
 
 internal sealed record Row(int Size, Codebase Codebase, List<Sample> Samples, long PeakWorkingSet, ImmutableArray<DiagnosticAnalyzer> Presence);
