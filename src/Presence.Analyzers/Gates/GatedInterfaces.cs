@@ -7,22 +7,18 @@ namespace Presence.Analyzers.Gates
 {
     /// <summary>
     /// Whether a compilation can call a gated method at all, decided at compilation start without reading the source:
-    /// a gate exists only where the gate generator wrote one (its output is part of the compilation) or in a referenced
-    /// assembly that references Presence.Abstractions and declares a [GeneratePublisherGate] interface.
+    /// a gate exists only where the gate generator wrote one (its output is part of the compilation, a type named
+    /// "...Gate") or in a referenced assembly that references Presence.Abstractions and declares a
+    /// [GeneratePublisherGate] interface.
     /// </summary>
     internal static class GatedInterfaces
     {
-        // Generated trees are named after the generator's type: ".../Presence.Generators.Gates.PublisherGateGenerator/Acme.LinkedInPublisherGate.g.cs".
-        private const string GeneratorTypeName = "Presence.Generators.Gates.PublisherGateGenerator";
-
         public static bool MayExist(Compilation compilation, CancellationToken cancellationToken)
         {
-            foreach (var tree in compilation.SyntaxTrees)
+            // Every gate's name has "Gate" in it (GateNaming): asking the declaration table by name reads no source.
+            if (compilation.ContainsSymbolsWithName(name => name.IndexOf("Gate", StringComparison.Ordinal) >= 0, SymbolFilter.Type, cancellationToken))
             {
-                if (tree.FilePath.IndexOf(GeneratorTypeName, StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
+                return true;
             }
 
             foreach (var reference in compilation.References)
