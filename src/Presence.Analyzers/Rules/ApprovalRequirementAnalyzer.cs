@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Presence.Analyzers.Model;
@@ -33,10 +36,33 @@ namespace Presence.Analyzers.Rules
                 }
 
                 var entryPoints = new EntryPoints(start.Compilation);
+
+                // Whether an interface declares a member that requires approval, once per interface: a method that
+                // does not declare the requirement can only disagree with an overridden member or such an interface.
+                var interfaces = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+                Func<INamedTypeSymbol, bool> declaresRequirement = @interface =>
+                {
+                    foreach (var member in @interface.GetMembers())
+                    {
+                        if (member is IMethodSymbol && PresenceSymbols.HasAttribute(member, requiresApproval))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                };
+
                 start.RegisterSymbolAction(context =>
                 {
                     var method = (IMethodSymbol)context.Symbol;
                     var requires = PresenceSymbols.HasAttribute(method, requiresApproval);
+                    if (!requires && !method.IsOverride && method.ExplicitInterfaceImplementations.IsEmpty
+                        && (method.IsStatic || method.ContainingType is not { } type || !type.AllInterfaces.Any(i => interfaces.GetOrAdd(i.OriginalDefinition, declaresRequirement))))
+                    {
+                        return;
+                    }
+
                     if (requires && entryPoints.OfMethod(method) is { Kind: EntryKind.Unattended } entry)
                     {
                         // The root cause: the framework member it overrides cannot declare the requirement anyway.
