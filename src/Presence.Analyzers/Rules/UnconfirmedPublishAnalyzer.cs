@@ -205,8 +205,9 @@ namespace Presence.Analyzers.Rules
                     traits |= CallTrait.Decides;
                 }
 
+                // A call into the compilation, or into a referenced assembly whose summary says it publishes (see NoteCall).
                 if (method.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction)
-                    && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly))
+                    && (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly) || _model.Libraries.FindPublish(method) is not null))
                 {
                     traits |= CallTrait.Step;
                 }

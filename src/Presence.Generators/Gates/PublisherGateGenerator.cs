@@ -48,8 +48,8 @@ namespace Presence.Generators.Gates
             {
                 if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
                     && assembly.Name.StartsWith("Microsoft.Extensions.DependencyInjection", System.StringComparison.Ordinal)
-                    && assembly.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is not null
-                    && assembly.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions") is not null)
+                    && assembly.TypeNames.Contains("IServiceCollection")
+                    && assembly.TypeNames.Contains("ServiceCollectionDescriptorExtensions"))
                 {
                     return true;
                 }
