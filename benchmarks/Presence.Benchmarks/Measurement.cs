@@ -20,7 +20,7 @@ internal sealed record AnalysisPass(
     IReadOnlyDictionary<string, int> FindingsById);
 
 /// <summary>The generators' own time (the driver's timing) on a fresh compilation, and after an edit of one ordinary file.</summary>
-internal sealed record GeneratorPass(double ColdMs, double EditMs, int GeneratedFiles);
+internal sealed record GeneratorPass(double ColdMs, double EditMs, int GeneratedFiles, IReadOnlyDictionary<string, double> ColdMsByGenerator, IReadOnlyDictionary<string, double> EditMsByGenerator);
 
 /// <summary>One file analysed as the IDE does after an edit: a fresh analysis of that file only.</summary>
 internal sealed record OpenFileSample(double WallMs, double FloorMs, double PresenceMs);
@@ -118,6 +118,7 @@ internal static class Measurement
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
         driver = driver.RunGenerators(compilation);
         var cold = driver.GetTimingInfo().ElapsedTime.TotalMilliseconds;
+        var coldBy = driver.GetTimingInfo().GeneratorTimes.ToDictionary(t => t.Generator.GetGeneratorType().Name, t => t.ElapsedTime.TotalMilliseconds);
         var result = driver.GetRunResult();
         if (result.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null) is { } failure)
         {
@@ -129,7 +130,8 @@ internal static class Measurement
         var edited = compilation.ReplaceSyntaxTree(
             last, last.WithChangedText(text.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(text.Length, 0), "\n// edited\n"))));
         driver = driver.RunGenerators(edited);
-        return new GeneratorPass(cold, driver.GetTimingInfo().ElapsedTime.TotalMilliseconds, result.GeneratedTrees.Length);
+        var editBy = driver.GetTimingInfo().GeneratorTimes.ToDictionary(t => t.Generator.GetGeneratorType().Name, t => t.ElapsedTime.TotalMilliseconds);
+        return new GeneratorPass(cold, driver.GetTimingInfo().ElapsedTime.TotalMilliseconds, result.GeneratedTrees.Length, coldBy, editBy);
     }
 
     /// <summary>

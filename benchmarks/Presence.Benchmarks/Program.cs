@@ -175,6 +175,20 @@ static string Report(List<Row> rows, int runs, int seed, bool isolated, List<Ope
     }
 
     text.AppendLine();
+    text.AppendLine("Each generator (fresh / after an edit; publishing codebase, then nothing publishable):");
+    text.AppendLine();
+    text.AppendLine("| files | generator | fresh | after an edit | nothing publishable: fresh | after an edit |");
+    text.AppendLine("|---:|---|---:|---:|---:|---:|");
+    foreach (var row in rows)
+    {
+        foreach (var name in row.Samples[0].Generated.ColdMsByGenerator.Keys.Order(StringComparer.Ordinal))
+        {
+            text.AppendLine(inv,
+                $"| {row.Size:N0} | {name} | {Median(row, s => s.Generated.ColdMsByGenerator[name]):N2} ms | {Median(row, s => s.Generated.EditMsByGenerator[name]):N2} ms | {Median(row, s => s.QuietGenerated.ColdMsByGenerator[name]):N2} ms | {Median(row, s => s.QuietGenerated.EditMsByGenerator[name]):N2} ms |");
+        }
+    }
+
+    text.AppendLine();
     text.AppendLine("A compilation that references nothing publishable (the same ordinary files; no Presence.Abstractions, no SDK; the framework, HttpClient included):");
     text.AppendLine();
     text.AppendLine("| files | floor | Presence analyzers | generators | Presence ÷ floor (range) |");
