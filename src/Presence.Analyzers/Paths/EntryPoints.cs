@@ -557,7 +557,8 @@ namespace Presence.Analyzers.Paths
 
         /// <summary>
         /// Whether a call of <paramref name="method"/> (a constructor: a <c>new</c> of its type) may register a callback
-        /// that <see cref="Registrations"/> finds: a cheap test on the method alone, true for every method it looks at.
+        /// that <see cref="Registrations"/> finds: a cheap test on the method alone, true for every method it looks at
+        /// (a registration added there must be added here, or UnconfirmedPublishAnalyzer never looks at the body).
         /// </summary>
         public static bool MayRegister(IMethodSymbol method)
         {
@@ -570,6 +571,7 @@ namespace Presence.Analyzers.Paths
             return method.ContainingType is { } type && RootNamespace(type) switch
             {
                 "Hangfire" => method.Name is "AddOrUpdate" or "Enqueue" or "Schedule" or "ContinueJobWith" or "ContinueWith",
+                "Amazon" => method.Name == "Create" && type.Name == "LambdaBootstrapBuilder",
                 "Telegram" => method.Name is "StartReceiving" or "ReceiveAsync",
                 _ => false,
             };
