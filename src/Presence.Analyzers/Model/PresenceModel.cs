@@ -68,6 +68,15 @@ namespace Presence.Analyzers.Model
         }
 
         /// <summary>
+        /// Whether a call of <paramref name="method"/> may publish: true for every method <see cref="Classify"/> can
+        /// return a target for (a cheap test on the method alone; keep the two in step).
+        /// </summary>
+        public bool MayPublish(IMethodSymbol method)
+            => Publishing.Classify(method) is not null
+               || (SeesHttp && HttpRequests.IsCandidate(method))
+               || RawRequests.IsCandidate(method);
+
+        /// <summary>
         /// What an invocation publishes, read from the original operation tree (the URL of a request is only
         /// visible there), or null. Options decide which categories and platforms count.
         /// </summary>

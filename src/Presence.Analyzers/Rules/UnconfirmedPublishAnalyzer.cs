@@ -194,9 +194,8 @@ namespace Presence.Analyzers.Rules
             private CallTrait Compute(IMethodSymbol method)
             {
                 var traits = CallTrait.None;
-                if (_model.Publishing.Classify(method) is not null
+                if (_model.MayPublish(method)
                     || _model.Confirmations.Classify(method) is not null
-                    || (_model.SeesHttp && HttpRequests.IsCandidate(method))
                     || EntryPoints.MayRegister(method)
                     || EntryPoints.MaySleepOrStart(method)
                     || method is { Name: "WaitForNextTickAsync", ContainingType.Name: "PeriodicTimer" }
