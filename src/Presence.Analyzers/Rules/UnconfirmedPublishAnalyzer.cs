@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Configuration;
@@ -229,7 +230,11 @@ namespace Presence.Analyzers.Rules
             private readonly GateCatalog? _gates;
             private readonly AnalyzerOptions _options;
             private readonly IAssemblySymbol _assembly;
-            private readonly ConcurrentDictionary<SyntaxNode, bool> _decided = new ConcurrentDictionary<SyntaxNode, bool>();
+            // Each decided body's findings by the syntax they are on: each is reported from the action of its own
+            // operation (a diagnostic stays local to what reported it, as the IDE and code fixes expect).
+            private readonly ConcurrentDictionary<SyntaxNode, Lazy<Dictionary<TextSpan, List<Diagnostic>>>> _decided
+                = new ConcurrentDictionary<SyntaxNode, Lazy<Dictionary<TextSpan, List<Diagnostic>>>>();
+            private static readonly Dictionary<TextSpan, List<Diagnostic>> NoFindings = new Dictionary<TextSpan, List<Diagnostic>>();
             private readonly ConcurrentQueue<(IMethodSymbol Owner, IMethodSymbol Callee, SyntaxNode Call, SyntaxNode Body)> _steps
                 = new ConcurrentQueue<(IMethodSymbol, IMethodSymbol, SyntaxNode, SyntaxNode)>();
             private readonly ConcurrentDictionary<SyntaxTree, PresenceOptions> _treeOptions = new ConcurrentDictionary<SyntaxTree, PresenceOptions>();
@@ -261,16 +266,52 @@ namespace Presence.Analyzers.Rules
 
                 if (decides)
                 {
-                    if (_decided.TryAdd(body.Syntax, true) && !_model.Scopes.IsExemptMember(context.ContainingSymbol))
+                    var root = body;
+                    var first = context;
+                    var findings = _decided.GetOrAdd(body.Syntax, _ => new Lazy<Dictionary<TextSpan, List<Diagnostic>>>(() =>
                     {
-                        var options = _treeOptions.GetOrAdd(body.Syntax.SyntaxTree, _readOptions);
-                        new BodyCollector(_model, _entryPoints, _graph, _agentTools, _gates, options, _assembly, context.ContainingSymbol as IMethodSymbol).Collect(body, context);
+                        if (_model.Scopes.IsExemptMember(first.ContainingSymbol))
+                        {
+                            return NoFindings;
+                        }
+
+                        var options = _treeOptions.GetOrAdd(root.Syntax.SyntaxTree, _readOptions);
+                        var found = new Dictionary<TextSpan, List<Diagnostic>>();
+                        new BodyCollector(_model, _entryPoints, _graph, _agentTools, _gates, options, _assembly, first.ContainingSymbol as IMethodSymbol)
+                            .Collect(root, first, diagnostic => Add(found, diagnostic));
+                        return found;
+                    }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+                    List<Diagnostic>? mine;
+                    lock (findings)
+                    {
+                        // Removed once reported: two operations on one span never report a finding twice.
+                        if (findings.TryGetValue(context.Operation.Syntax.Span, out mine))
+                        {
+                            findings.Remove(context.Operation.Syntax.Span);
+                        }
+                    }
+
+                    foreach (var diagnostic in mine ?? Enumerable.Empty<Diagnostic>())
+                    {
+                        context.ReportDiagnostic(diagnostic);
                     }
                 }
                 else if (context.ContainingSymbol is IMethodSymbol owner)
                 {
                     _steps.Enqueue((owner, callee.ReducedFrom ?? callee, context.Operation.Syntax, body.Syntax));
                 }
+            }
+
+            // By span: each finding is on the syntax of the operation it is about (a publish call, a tool registration).
+            private static void Add(Dictionary<TextSpan, List<Diagnostic>> found, Diagnostic diagnostic)
+            {
+                var at = diagnostic.Location.SourceSpan;
+                if (!found.TryGetValue(at, out var list))
+                {
+                    found[at] = list = new List<Diagnostic>();
+                }
+
+                list.Add(diagnostic);
             }
 
             /// <summary>The steps of the bodies that decided nothing, and their owners that are entry points.</summary>
@@ -320,6 +361,7 @@ namespace Presence.Analyzers.Rules
             private Dictionary<SyntaxNode, EntryPoint>? _entryLambdas;
             private HashSet<SyntaxNode>? _toolCallbacks;
             private EntryPoint? _programLoop;
+            private Action<Diagnostic> _report = _ => { };
             private bool _hasPublish;
             private bool _hasConfirmation;
 
@@ -365,7 +407,7 @@ namespace Presence.Analyzers.Rules
 
                     if (tool.Unreviewed)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(
+                        _report(Diagnostic.Create(
                             PresenceDiagnostics.MachineWrittenUnreviewed, invocation.Syntax.GetLocation(),
                             "An AI agent is given '" + tool.Name + "' as a tool, which publishes",
                             "wrap it in ApprovalRequiredAIFunction so that a person approves each call"));
@@ -608,8 +650,9 @@ namespace Presence.Analyzers.Rules
             }
 
             /// <summary>Feeds every operation of the body to the collector, then decides its sites.</summary>
-            public void Collect(IOperation root, OperationAnalysisContext context)
+            public void Collect(IOperation root, OperationAnalysisContext context, Action<Diagnostic> report)
             {
+                _report = report;
                 foreach (var operation in root.DescendantsAndSelf())
                 {
                     switch (operation)
@@ -686,7 +729,7 @@ namespace Presence.Analyzers.Rules
 
                     if (site.Guarded)
                     {
-                        ReportGuarded(context, site);
+                        ReportGuarded(_report, site);
                         continue;
                     }
 
@@ -712,24 +755,24 @@ namespace Presence.Analyzers.Rules
                     {
                         if (!IsInEntryLambda(site.Syntax))
                         {
-                            context.ReportDiagnostic(Describe(site, context.ContainingSymbol));
+                            _report(Describe(site, context.ContainingSymbol));
                         }
                     }
                 }
             }
 
-            private static void ReportGuarded(OperationAnalysisContext context, PublishSite site)
+            private static void ReportGuarded(Action<Diagnostic> report, PublishSite site)
             {
                 if (site.MachineWritten)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    report(Diagnostic.Create(
                         PresenceDiagnostics.MachineWrittenUnreviewed, site.Syntax.GetLocation(), additionalLocations: null, Properties(site.Target),
                         site.Target.Describe() + " with machine-written content",
                         "it was generated after the last [HumanConfirmation], which cannot have seen it; ask a person about the generated text"));
                 }
                 else if (ContentCoverage.Gap(site) is { } gap)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    report(Diagnostic.Create(
                         PresenceDiagnostics.ApprovalDoesNotCoverContent, site.Syntax.GetLocation(),
                         additionalLocations: new[] { site.AskedBy!.Syntax.GetLocation() }, Properties(site.Target),
                         site.Target.Describe(), gap));
