@@ -31,6 +31,9 @@ namespace Presence.Analyzers.Paths
         /// <param name="libraries">Where a call into a referenced assembly leads, as its summary says.</param>
         public CallGraph(LibrarySummaries libraries) => _libraries = libraries;
 
+        /// <summary>The entry points registered so far (read at compilation end).</summary>
+        public IEnumerable<EntryPoint> Entries => _entries.Values;
+
         public void AddEntry(EntryPoint entry) => _entries.TryAdd((ISymbol?)entry.ConcreteType ?? entry.Function.OriginalDefinition, entry);
 
         public void AddType(INamedTypeSymbol type) => _sourceTypes.Add(type);

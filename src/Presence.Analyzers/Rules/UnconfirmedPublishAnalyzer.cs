@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis;
+using Presence.Analyzers.Audit;
 using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Configuration;
 using Presence.Analyzers.Flow;
@@ -31,6 +32,18 @@ namespace Presence.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnconfirmedPublishAnalyzer : DiagnosticAnalyzer
     {
+        // Null in the compiler; the publishing map's instance is told every site (see PublishingObserver).
+        private readonly PublishingObserver? _observer;
+
+        public UnconfirmedPublishAnalyzer()
+        {
+        }
+
+        internal UnconfirmedPublishAnalyzer(PublishingObserver observer)
+        {
+            _observer = observer;
+        }
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             PresenceDiagnostics.UnconfirmedPublish,
             PresenceDiagnostics.UnconfirmedPublishWithoutCallers,
@@ -65,8 +78,8 @@ namespace Presence.Analyzers.Rules
                             || !GatedInterfaces.MayExist(start.Compilation, start.CancellationToken)
                     ? null
                     : new GateCatalog(start.CancellationToken);
-                var calls = new CallTraits(model, agentTools, assembly);
-                var bodies = new Bodies(model, entryPoints, graph, agentTools, gates, start.Options, assembly);
+                var calls = new CallTraits(model, agentTools, assembly, _observer);
+                var bodies = new Bodies(model, entryPoints, graph, agentTools, gates, start.Options, assembly, _observer, start.Compilation);
 
                 start.RegisterSymbolAction(symbol =>
                 {
@@ -101,6 +114,34 @@ namespace Presence.Analyzers.Rules
                         bodies.Note(operation, callee!, traits);
                     }
                 }, OperationKind.Invocation, OperationKind.MethodReference, OperationKind.ObjectCreation, OperationKind.EventAssignment);
+
+                // Only for the publishing map: the sends of exempt bodies, and every call the rules do not count as a
+                // publish (most of which the action above dismisses by its traits).
+                if (_observer is { } observer)
+                {
+                    start.RegisterOperationBlockStartAction(block =>
+                    {
+                        if (model.Scopes.IsExemptMember(block.OwningSymbol))
+                        {
+                            PublishingObserver.ObserveExemptBody(observer, block, model);
+                        }
+                    });
+
+                    start.RegisterOperationAction(operation =>
+                    {
+                        var invocation = (IInvocationOperation)operation.Operation;
+                        if (model.Scopes.IsExemptMember(operation.ContainingSymbol))
+                        {
+                            return;
+                        }
+
+                        var options = bodies.OptionsOf(invocation.Syntax.SyntaxTree);
+                        if (model.Classify(invocation, options) is null)
+                        {
+                            observer.OnCall(operation.Compilation, operation.ContainingSymbol, invocation);
+                        }
+                    }, OperationKind.Invocation);
+                }
 
                 start.RegisterCompilationEndAction(end =>
                 {
@@ -137,6 +178,8 @@ namespace Presence.Analyzers.Rules
                     {
                         end.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.UnreadableSettingsFile, problem.Location, problem.Message));
                     }
+
+                    _observer?.OnCompilationEnd(end.Compilation, graph.Entries);
                 });
             });
         }
@@ -178,12 +221,14 @@ namespace Presence.Analyzers.Rules
             private readonly PresenceModel _model;
             private readonly AgentTools? _agentTools;
             private readonly IAssemblySymbol _assembly;
+            private readonly PublishingObserver? _observer;
             private readonly ConcurrentDictionary<IMethodSymbol, CallTrait> _cache = new ConcurrentDictionary<IMethodSymbol, CallTrait>(SymbolEqualityComparer.Default);
             private readonly Func<IMethodSymbol, CallTrait> _compute;
 
-            public CallTraits(PresenceModel model, AgentTools? agentTools, IAssemblySymbol assembly)
+            public CallTraits(PresenceModel model, AgentTools? agentTools, IAssemblySymbol assembly, PublishingObserver? observer)
             {
                 _model = model;
+                _observer = observer;
                 _agentTools = agentTools;
                 _assembly = assembly;
                 _compute = Compute;
@@ -207,7 +252,8 @@ namespace Presence.Analyzers.Rules
 
                 // A call into the compilation, or into a referenced assembly whose summary says it publishes (see NoteCall).
                 if (method.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction)
-                    && (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly) || _model.Libraries.FindPublish(method) is not null))
+                    && (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly) || _model.Libraries.FindPublish(method) is not null
+                        || _observer?.Follows(method.ContainingAssembly) == true))
                 {
                     traits |= CallTrait.Step;
                 }
@@ -239,9 +285,13 @@ namespace Presence.Analyzers.Rules
                 = new ConcurrentQueue<(IMethodSymbol, IMethodSymbol, SyntaxNode, SyntaxNode)>();
             private readonly ConcurrentDictionary<SyntaxTree, PresenceOptions> _treeOptions = new ConcurrentDictionary<SyntaxTree, PresenceOptions>();
             private readonly Func<SyntaxTree, PresenceOptions> _readOptions;
+            private readonly PublishingObserver? _observer;
+            private readonly Compilation _compilation;
 
-            public Bodies(PresenceModel model, EntryPoints entryPoints, CallGraph graph, AgentTools? agentTools, GateCatalog? gates, AnalyzerOptions options, IAssemblySymbol assembly)
+            public Bodies(PresenceModel model, EntryPoints entryPoints, CallGraph graph, AgentTools? agentTools, GateCatalog? gates, AnalyzerOptions options, IAssemblySymbol assembly, PublishingObserver? observer, Compilation compilation)
             {
+                _observer = observer;
+                _compilation = compilation;
                 _model = model;
                 _entryPoints = entryPoints;
                 _graph = graph;
@@ -251,6 +301,9 @@ namespace Presence.Analyzers.Rules
                 _assembly = assembly;
                 _readOptions = tree => PresenceOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree));
             }
+
+            /// <summary>The options of a file, read once.</summary>
+            public PresenceOptions OptionsOf(SyntaxTree tree) => _treeOptions.GetOrAdd(tree, _readOptions);
 
             public void Note(OperationAnalysisContext context, IMethodSymbol callee, CallTrait traits)
             {
@@ -275,9 +328,9 @@ namespace Presence.Analyzers.Rules
                             return NoFindings;
                         }
 
-                        var options = _treeOptions.GetOrAdd(root.Syntax.SyntaxTree, _readOptions);
+                        var options = OptionsOf(root.Syntax.SyntaxTree);
                         var found = new Dictionary<TextSpan, List<Diagnostic>>();
-                        new BodyCollector(_model, _entryPoints, _graph, _agentTools, _gates, options, _assembly, first.ContainingSymbol as IMethodSymbol)
+                        new BodyCollector(_model, _entryPoints, _graph, _agentTools, _gates, options, _assembly, first.ContainingSymbol as IMethodSymbol, _observer)
                             .Collect(root, first, diagnostic => Add(found, diagnostic));
                         return found;
                     }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
@@ -338,6 +391,7 @@ namespace Presence.Analyzers.Rules
                     if (!exempt)
                     {
                         _graph.AddCall(owner, callee, call);
+                        _observer?.OnSite(_compilation, owner, new PublishSite(call, new PublishTarget(callee, PublishKind.Call, platform: null), null), inTool: false);
                     }
                 }
             }
@@ -354,6 +408,7 @@ namespace Presence.Analyzers.Rules
             private readonly PresenceOptions _options;
             private readonly IAssemblySymbol _assembly;
             private readonly IMethodSymbol? _owner;
+            private readonly PublishingObserver? _observer;
             private readonly object _gate = new object();
             // Allocated on first use: most bodies have nothing to record (one collector per member body).
             private Dictionary<SyntaxNode, PublishTarget>? _sites;
@@ -365,9 +420,10 @@ namespace Presence.Analyzers.Rules
             private bool _hasPublish;
             private bool _hasConfirmation;
 
-            public BodyCollector(PresenceModel model, EntryPoints entryPoints, CallGraph graph, AgentTools? agentTools, GateCatalog? gates, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner)
+            public BodyCollector(PresenceModel model, EntryPoints entryPoints, CallGraph graph, AgentTools? agentTools, GateCatalog? gates, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner, PublishingObserver? observer)
             {
                 _gates = gates;
+                _observer = observer;
                 _model = model;
                 _entryPoints = entryPoints;
                 _graph = graph;
@@ -637,7 +693,8 @@ namespace Presence.Analyzers.Rules
             {
                 callee = callee.ReducedFrom ?? callee;
                 if (callee.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction
-                    || (!SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, _assembly) && _model.Libraries.FindPublish(callee) is null))
+                    || (!SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, _assembly) && _model.Libraries.FindPublish(callee) is null
+                        && _observer?.Follows(callee.ContainingAssembly) != true))
                 {
                     return;
                 }
@@ -706,6 +763,7 @@ namespace Presence.Analyzers.Rules
                 foreach (var site in sites)
                 {
                     var function = FunctionOf(site.Syntax);
+                    _observer?.OnSite(context.Compilation, function, site, IsInTool(site.Syntax));
                     if (site.Target.Kind == PublishKind.Call)
                     {
                         if (function is not null)
