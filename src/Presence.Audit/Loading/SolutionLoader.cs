@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Build.Locator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.MSBuild;
+
+namespace Presence.Audit.Loading;
+
+/// <summary>
+/// Opens a solution (.sln, .slnx) or a project with MSBuild, as the SDK that builds it would, and turns every way that
+/// can fail into a sentence for the user.
+/// </summary>
+public static class SolutionLoader
+{
+    private static readonly object RegistrationLock = new();
+
+    /// <summary>Finds the .NET SDK's MSBuild once per process (before any MSBuild type is touched).</summary>
+    public static void RegisterMsBuild()
+    {
+        lock (RegistrationLock)
+        {
+            if (MSBuildLocator.IsRegistered)
+            {
+                return;
+            }
+
+            VisualStudioInstance? instance;
+            try
+            {
+                instance = MSBuildLocator.QueryVisualStudioInstances().OrderByDescending(i => i.Version).FirstOrDefault();
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
+            {
+                instance = null;
+            }
+
+            if (instance is null)
+            {
+                throw new AuditException(
+                    "No .NET SDK was found. presence audit loads projects with the SDK's MSBuild: install the .NET SDK (not only the runtime), or make `dotnet --list-sdks` show one, and run it again.");
+            }
+
+            MSBuildLocator.RegisterInstance(instance);
+        }
+    }
+
+    /// <summary>The projects of <paramref name="path"/>, loaded with <paramref name="configuration"/>.</summary>
+    public static async Task<Solution> LoadAsync(string path, string configuration, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new AuditException(Directory.Exists(full)
+                ? $"'{path}' is a folder: name the solution (.sln, .slnx) or the project file (.csproj) to audit."
+                : $"'{path}' does not exist.");
+        }
+
+        var extension = Path.GetExtension(full).ToLowerInvariant();
+        if (extension is not (".sln" or ".slnx" or ".csproj"))
+        {
+            throw new AuditException($"'{path}' is not a solution (.sln, .slnx) or a C# project (.csproj).");
+        }
+
+        RegisterMsBuild();
+        var properties = new Dictionary<string, string>
+        {
+            ["Configuration"] = configuration,
+            // Projects that do not reference Presence.Analyzers still get its configuration: enforcement mode,
+            // PresenceApis.txt (see build/Presence.Audit.targets beside the tool).
+            ["CustomAfterMicrosoftCommonTargets"] = Path.Combine(AppContext.BaseDirectory, "build", "Presence.Audit.targets"),
+        };
+        var workspace = MSBuildWorkspace.Create(properties);
+        var failures = new List<WorkspaceDiagnostic>();
+        using var registration = workspace.RegisterWorkspaceFailedHandler(e => failures.Add(e.Diagnostic));
+        var loader = new LoadProgress(progress);
+        Solution solution;
+        try
+        {
+            solution = extension == ".csproj"
+                ? (await workspace.OpenProjectAsync(full, loader, cancellationToken)).Solution
+                : await workspace.OpenSolutionAsync(full, loader, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or ArgumentException or FormatException or InvalidDataException)
+        {
+            throw new AuditException($"Could not open '{path}': {FirstLine(e.Message)}");
+        }
+
+        Explain(failures, solution, path);
+        return solution;
+    }
+
+    // Workspace failures are what a build would print; a missing restore is the usual one.
+    private static void Explain(List<WorkspaceDiagnostic> failures, Solution solution, string path)
+    {
+        var errors = failures.Where(f => f.Kind == WorkspaceDiagnosticKind.Failure).ToList();
+        foreach (var project in solution.Projects)
+        {
+            if (project.Language == LanguageNames.CSharp && project.FilePath is { } file && !project.MetadataReferences.Any())
+            {
+                errors.Add(new WorkspaceDiagnostic(WorkspaceDiagnosticKind.Failure, $"'{file}' has no references: restore has not been run for it."));
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            return;
+        }
+
+        var messages = errors.Select(e => FirstLine(e.Message)).Distinct().ToList();
+        if (messages.Any(m => m.Contains("project.assets.json", StringComparison.OrdinalIgnoreCase) || m.Contains("NETSDK1004", StringComparison.Ordinal) || m.Contains("restore", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new AuditException(
+                $"Restore has not been run for '{path}' (or a project in it): run `dotnet restore {path}` first, then run presence audit again."
+                + Environment.NewLine + string.Join(Environment.NewLine, messages.Select(m => "  " + m)));
+        }
+
+        throw new AuditException(
+            $"A project of '{path}' could not be loaded, so the map would be incomplete:" + Environment.NewLine
+            + string.Join(Environment.NewLine, messages.Select(m => "  " + m)));
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
+    }
+
+    private sealed class LoadProgress(IProgress<string>? progress) : IProgress<ProjectLoadProgress>
+    {
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        public void Report(ProjectLoadProgress value)
+        {
+            if (value.Operation == ProjectLoadOperation.Resolve && _seen.Add(value.FilePath))
+            {
+                progress?.Report($"Loaded {Path.GetFileName(value.FilePath)}{(value.TargetFramework is { } tfm ? " (" + tfm + ")" : "")}");
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.IO;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Presence.Audit.Model;
+
+namespace Presence.Audit.Reports;
+
+/// <summary>The map as JSON: camelCase, indented, the field order of the model, as docs/audit.md documents it.</summary>
+public static class JsonReport
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        // Arrows and non-ASCII names stay readable; nothing here is embedded in HTML unescaped.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static string Write(PublishingMap map) => JsonSerializer.Serialize(map, Options) + "\n";
+
+    /// <summary>Reads a map written by <see cref="Write"/> (a baseline); a file that is not one is an <see cref="Loading.AuditException"/>.</summary>
+    public static PublishingMap Read(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (IOException e)
+        {
+            throw new Loading.AuditException($"Cannot read the baseline '{path}': {e.Message}");
+        }
+        catch (System.UnauthorizedAccessException)
+        {
+            throw new Loading.AuditException($"Cannot read the baseline '{path}': access denied.");
+        }
+
+        try
+        {
+            var map = JsonSerializer.Deserialize<PublishingMap>(text, Options);
+            if (map is null || map.Tool != "presence")
+            {
+                throw new Loading.AuditException($"'{path}' is not a map written by `presence audit --format json`.");
+            }
+
+            if (map.SchemaVersion > new PublishingMap().SchemaVersion)
+            {
+                throw new Loading.AuditException($"'{path}' was written by a newer presence (map version {map.SchemaVersion}); update the tool.");
+            }
+
+            return map;
+        }
+        catch (JsonException e)
+        {
+            throw new Loading.AuditException($"'{path}' is not a map written by `presence audit --format json` ({e.Message}).");
+        }
+    }
+}
