@@ -115,7 +115,7 @@ public static class Program
             {
                 "json" => JsonReport.Write(map),
                 "sarif" => SarifReport.Write(map),
-                "html" => HtmlReport.Write(map),
+                "html" => HtmlReport.Write(map, LinkBase(root, options.Output)),
                 _ => MarkdownReport.Write(map),
             };
             if (options.Output is { } output)
@@ -161,6 +161,10 @@ public static class Program
             return Error;
         }
     }
+
+    // The solution's folder as seen from the page, so that its file:line links open the sources.
+    private static string LinkBase(string root, FileInfo? output)
+        => Path.GetRelativePath(output?.DirectoryName ?? Environment.CurrentDirectory, root).Replace('\\', '/') is var relative && relative != "." ? relative : "";
 
     private static string? FormatOf(FileInfo? output)
         => output?.Extension.ToLowerInvariant() switch

@@ -66,6 +66,11 @@ public static class AuditRunner
         return new AnalysedProject(project, compilation, collector, diagnostics, info);
     }
 
+    /// <summary>Every Presence rule, for the SARIF rules table, in id order.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Descriptors()
+        => Analyzers(new MapCollector(ImmutableHashSet<string>.Empty)).SelectMany(a => a.SupportedDiagnostics)
+            .GroupBy(d => d.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
+
     // Every rule of the analyzer assembly; the one that finds sites and paths reports them to the collector.
     private static ImmutableArray<DiagnosticAnalyzer> Analyzers(MapCollector collector)
     {

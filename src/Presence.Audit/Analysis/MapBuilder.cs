@@ -122,7 +122,7 @@ internal static class MapBuilder
                 Platform = site.Target?.Platform ?? site.GatePlatform ?? "(unspecified)",
                 Kind = site.Target is { } t ? KindOf(t) : SiteKinds.Gate,
                 Api = api,
-                Note = site.Target?.Note,
+                Note = site.Target?.Note ?? site.GateNote,
                 Status = site.Status,
                 Justification = site.Justification,
                 Member = site.Owner is null ? "(unknown)" : DisplayName(site.Owner),

@@ -67,12 +67,13 @@ internal sealed class MapCollector : PublishingObserver
 
     public override void OnCall(Compilation compilation, ISymbol owner, IInvocationOperation invocation)
     {
-        if (GateCall(invocation.TargetMethod) is { } platform)
+        if (GateCall(invocation.TargetMethod) is { } gate)
         {
             Sites.Add(new RawSite(invocation.Syntax, target: null, owner, owner as IMethodSymbol, SiteStatuses.Gated, null, onPath: false)
             {
                 GateMethod = invocation.TargetMethod,
-                GatePlatform = platform,
+                GatePlatform = gate.Platform,
+                GateNote = "the generated gate of " + gate.Publisher,
             });
         }
     }
@@ -148,7 +149,7 @@ internal sealed class MapCollector : PublishingObserver
     }
 
     // A generated approval gate's method: it takes an Approved<T> and forwards to a [GeneratePublisherGate] interface.
-    private static string? GateCall(IMethodSymbol method)
+    private static (string Platform, string Publisher)? GateCall(IMethodSymbol method)
     {
         if (method.ContainingType is not { TypeKind: TypeKind.Class } gate
             || !method.Parameters.Any(p => p.Type is INamedTypeSymbol { Name: "Approved", Arity: 1 } approved && approved.ContainingNamespace?.ToDisplayString() == "Presence"))
@@ -168,7 +169,7 @@ internal sealed class MapCollector : PublishingObserver
                 && publisher.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Presence.GeneratePublisherGateAttribute"))
             {
                 var declared = publisher.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Presence.PublishesContentAttribute");
-                return declared?.ConstructorArguments.FirstOrDefault().Value as string ?? "(unspecified)";
+                return (declared?.ConstructorArguments.FirstOrDefault().Value as string ?? "(unspecified)", publisher.Name);
             }
         }
 
@@ -199,6 +200,8 @@ internal sealed class RawSite(SyntaxNode call, PublishTarget? target, ISymbol? o
     public IMethodSymbol? GateMethod { get; init; }
 
     public string? GatePlatform { get; init; }
+
+    public string? GateNote { get; init; }
 }
 
 /// <summary>An unguarded call from one function to another, possibly in another project.</summary>

@@ -1,2 +1,185 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Presence.Audit.Model;
+
 namespace Presence.Audit.Reports;
-public static class MarkdownReport { public static string Write(Presence.Audit.Model.PublishingMap map) => ""; }
+
+/// <summary>The summary and the tables, for a pull-request comment: what changed first when there is a baseline.</summary>
+public static class MarkdownReport
+{
+    public static string Write(PublishingMap map)
+    {
+        var text = new StringBuilder();
+        text.Append("# Publishing map: ").Append(Cell(map.Target)).Append("\n\n");
+        text.Append(Report.Headline(map)).Append("\n\n");
+        if (map.Changes is { } changes)
+        {
+            WriteChanges(text, changes);
+        }
+
+        text.Append("## Summary\n\n| status | sites |\n|---|---:|\n");
+        foreach (var status in SiteStatuses.Ordered)
+        {
+            if (map.Summary.ByStatus.TryGetValue(status, out var count))
+            {
+                text.Append("| ").Append(Report.StatusLabel(status)).Append(" | ").Append(count).Append(" |\n");
+            }
+        }
+
+        text.Append("\n| platform | sites |\n|---|---:|\n");
+        foreach (var (platform, count) in map.Summary.ByPlatform)
+        {
+            text.Append("| ").Append(Cell(platform)).Append(" | ").Append(count).Append(" |\n");
+        }
+
+        if (map.Paths.Count > 0)
+        {
+            text.Append("\n## Unattended paths\n\n| entry point | path | publish call |\n|---|---|---|\n");
+            foreach (var path in map.Paths)
+            {
+                var entry = map.EntryPoints.FirstOrDefault(e => e.Id == path.EntryPoint);
+                var last = path.Steps[^1];
+                text.Append("| ").Append(Cell(entry is null ? path.EntryPoint : entry.Name + " (" + entry.Reason + Report.When(entry) + ")"))
+                    .Append(" | ").Append(Cell(path.Describe))
+                    .Append(" | ").Append(Link(last.File, last.Line)).Append(" |\n");
+            }
+        }
+
+        foreach (var group in map.Sites.GroupBy(s => s.Platform).OrderBy(g => g.Key, System.StringComparer.Ordinal))
+        {
+            text.Append("\n## ").Append(Cell(group.Key)).Append("\n\n| status | API | kind | in | where | note |\n|---|---|---|---|---|---|\n");
+            foreach (var site in group.OrderBy(s => System.Array.IndexOf(SiteStatuses.Ordered, s.Status)).ThenBy(s => s.File, System.StringComparer.Ordinal).ThenBy(s => s.Line))
+            {
+                text.Append("| ").Append(Report.StatusLabel(site.Status))
+                    .Append(" | `").Append(Code(site.Api)).Append('`')
+                    .Append(" | ").Append(site.Kind)
+                    .Append(" | ").Append(Cell(site.Project + ": " + site.Member))
+                    .Append(" | ").Append(Link(site.File, site.Line))
+                    .Append(" | ").Append(Cell(Report.Note(site))).Append(" |\n");
+            }
+        }
+
+        if (map.EntryPoints.Count > 0)
+        {
+            text.Append("\n## Entry points\n\n| entry point | kind | runs | where |\n|---|---|---|---|\n");
+            foreach (var entry in map.EntryPoints)
+            {
+                text.Append("| ").Append(Cell(entry.Name)).Append(" | ").Append(Cell(entry.Reason))
+                    .Append(" | ").Append(Cell(entry.Schedule ?? entry.Route ?? "")).Append(" | ").Append(Link(entry.File, entry.Line)).Append(" |\n");
+            }
+        }
+
+        if (map.UnresolvedSends.Count > 0)
+        {
+            text.Append("\n## Sends whose destination could not be resolved\n\n| where | message |\n|---|---|\n");
+            foreach (var send in map.UnresolvedSends)
+            {
+                text.Append("| ").Append(Link(send.File, send.Line)).Append(" | ").Append(Cell(send.Message)).Append(" |\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void WriteChanges(StringBuilder text, BaselineChanges changes)
+    {
+        text.Append("## Changes since the baseline\n\n");
+        if (changes.AddedPaths.Count + changes.RemovedPaths.Count + changes.AddedSites.Count + changes.RemovedSites.Count + changes.ChangedSites.Count == 0)
+        {
+            text.Append("Nothing about publishing changed.\n\n");
+            return;
+        }
+
+        foreach (var path in changes.AddedPaths)
+        {
+            text.Append("- **New unattended path:** ").Append(Cell(path.Describe)).Append('\n');
+        }
+
+        foreach (var path in changes.RemovedPaths)
+        {
+            text.Append("- Unattended path removed: ").Append(Cell(path.Describe)).Append('\n');
+        }
+
+        foreach (var site in changes.AddedSites)
+        {
+            text.Append("- New publish site (").Append(Report.StatusLabel(site.Status)).Append("): `").Append(Code(site.Api)).Append("` in ")
+                .Append(Cell(site.Member)).Append(", ").Append(Link(site.File, site.Line)).Append('\n');
+        }
+
+        foreach (var site in changes.RemovedSites)
+        {
+            text.Append("- Publish site removed: `").Append(Code(site.Api)).Append("` in ").Append(Cell(site.Member)).Append('\n');
+        }
+
+        foreach (var change in changes.ChangedSites)
+        {
+            text.Append("- Status changed from ").Append(Report.StatusLabel(change.Before)).Append(" to ").Append(Report.StatusLabel(change.After))
+                .Append(": ").Append(Cell(change.Site)).Append('\n');
+        }
+
+        text.Append('\n');
+    }
+
+    private static string Link(string file, int line) => "[" + Cell(file) + ":" + line + "](" + file.Replace(" ", "%20").Replace(")", "%29") + "#L" + line + ")";
+
+    // Text in a table cell: no pipe, no newline, no HTML a renderer would interpret.
+    private static string Cell(string text)
+        => text.Replace("\\", "\\\\").Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", " ").Replace("\n", " ");
+
+    private static string Code(string text) => text.Replace("`", "'").Replace("|", "\\|");
+}
+
+/// <summary>Wording shared by the reports.</summary>
+internal static class Report
+{
+    public static string StatusLabel(string status)
+        => status switch
+        {
+            SiteStatuses.Unattended => "unattended",
+            SiteStatuses.Unconfirmed => "unconfirmed",
+            SiteStatuses.CallersConfirm => "callers confirm",
+            SiteStatuses.Internal => "internal audience",
+            SiteStatuses.Justified => "justified",
+            SiteStatuses.Gated => "gated",
+            SiteStatuses.Confirmed => "confirmed",
+            _ => status,
+        };
+
+    public static string Headline(PublishingMap map)
+    {
+        var s = map.Summary;
+        var projects = map.Projects.Count;
+        return $"{s.Sites} publish site{Plural(s.Sites)} in {projects} project{Plural(projects)}: "
+               + $"{s.ByStatus.GetValueOrDefault(SiteStatuses.Unattended)} reached unattended on {s.UnattendedPaths} path{Plural(s.UnattendedPaths)}, "
+               + $"{s.ByStatus.GetValueOrDefault(SiteStatuses.Unconfirmed)} unconfirmed, "
+               + $"{s.ByStatus.GetValueOrDefault(SiteStatuses.Confirmed) + s.ByStatus.GetValueOrDefault(SiteStatuses.Gated)} confirmed or gated. "
+               + $"{s.EntryPoints} entry point{Plural(s.EntryPoints)}, {s.UnresolvedSends} unresolved send{Plural(s.UnresolvedSends)}.";
+    }
+
+    public static string Note(SiteInfo site)
+    {
+        var parts = new List<string>();
+        if (site.Justification is { } justification)
+        {
+            parts.Add((site.Status == SiteStatuses.Internal ? "audience: " : "justification: ") + justification);
+        }
+
+        if (site.Note is { } note)
+        {
+            parts.Add(note);
+        }
+
+        if (site.Rules.Count > 0)
+        {
+            parts.Add(string.Join(", ", site.Rules));
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>", every TimeSpan.FromDays(1)" or ", POST /hooks/github".</summary>
+    public static string When(EntryPointInfo entry) => entry.Schedule is { } schedule ? ", " + schedule : entry.Route is { } route ? ", " + route : "";
+
+    private static string Plural(int n) => n == 1 ? "" : "s";
+}
