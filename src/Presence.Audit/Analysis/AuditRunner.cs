@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Rules;
 using Presence.Audit.Model;
 using ProjectInfo = Presence.Audit.Model.ProjectInfo;

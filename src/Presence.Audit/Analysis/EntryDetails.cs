@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Paths;
 
 namespace Presence.Audit.Analysis;

@@ -6,6 +6,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Presence.Analyzers.Catalog;
+using Presence.Analyzers.Configuration;
 using Presence.Analyzers.Model;
 using Presence.Analyzers.Paths;
 using Presence.Audit.Model;
@@ -49,6 +50,12 @@ internal static class MapBuilder
         {
             foreach (var entry in project.Collector.Entries)
             {
+                // An abstract base's trigger runs as part of each concrete job, which is an entry point of its own.
+                if (entry.RunsThroughSubclasses)
+                {
+                    continue;
+                }
+
                 entries.Add((entry, project, EntryInfo(entry, project, keys, root)));
             }
         }
@@ -172,7 +179,7 @@ internal static class MapBuilder
         var (schedule, route) = EntryDetails.Read(entry);
         return new EntryPointInfo
         {
-            Id = keys.Of(entry.Function),
+            Id = EntryId(entry, keys),
             Project = project.Info.Name,
             Kind = Kebab(entry.Kind.ToString()),
             Reason = entry.Reason,
@@ -183,6 +190,10 @@ internal static class MapBuilder
             Line = location.Line,
         };
     }
+
+    /// <summary>The function's key; an inherited trigger's adds the concrete job it runs for.</summary>
+    public static string EntryId(EntryPoint entry, FunctionKeys keys)
+        => keys.Of(entry.Function) + (entry.ConcreteType is { } job ? "|for " + Documentation(job) : "");
 
     /// <summary>"IncomingMessage" → "incoming-message".</summary>
     public static string Kebab(string name)

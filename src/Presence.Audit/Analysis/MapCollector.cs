@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Audit;
 using Presence.Analyzers.Flow;
 using Presence.Analyzers.Model;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Model;
 using Presence.Analyzers.Paths;
 using Presence.Audit.Model;
@@ -146,7 +147,17 @@ internal sealed class SolutionGraph
     /// <summary>The shortest unguarded path from <paramref name="entry"/> to each site it reaches.</summary>
     public IEnumerable<PathInfo> Paths(EntryPoint entry, EntryPointInfo info, int maxDepth, string root)
     {
-        var start = info.Id;
+        // The search starts at the function; an inherited trigger's virtual calls land in its own job's overrides only.
+        var start = _keys.Of(entry.Function.OriginalDefinition);
+        var own = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var method in entry.Overrides)
+        {
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                own[Key(overridden)] = Key(method);
+            }
+        }
+
         var cameFrom = new Dictionary<string, (string From, SyntaxNode Call)>(StringComparer.Ordinal);
         var depth = new Dictionary<string, int>(StringComparer.Ordinal) { [start] = 0 };
         var reported = new HashSet<string>(StringComparer.Ordinal);
@@ -177,7 +188,7 @@ internal sealed class SolutionGraph
                     continue;
                 }
 
-                foreach (var callee in Targets(step.Callee!))
+                foreach (var callee in own.TryGetValue(step.Callee!, out var mine) ? [mine] : Targets(step.Callee!))
                 {
                     if (!depth.ContainsKey(callee))
                     {
@@ -206,7 +217,7 @@ internal sealed class SolutionGraph
     private PathInfo PathTo(EntryPoint entry, EntryPointInfo info, List<(string Function, SyntaxNode Call)> reachedBy, Step publish, SiteInfo site, string root)
     {
         // Each step is a function with the call it makes next: the entry point makes the first call, the last function the publish.
-        var functions = new List<string> { info.Id };
+        var functions = new List<string> { _keys.Of(entry.Function.OriginalDefinition) };
         functions.AddRange(reachedBy.Select(r => r.Function));
         var calls = reachedBy.Select(r => r.Call).Append(publish.Call).ToList();
         var steps = new List<PathStep>();
@@ -217,11 +228,11 @@ internal sealed class SolutionGraph
             steps.Add(new PathStep { Function = name, FunctionId = functions[i], Project = project, File = file, Line = line, Column = column });
         }
 
-        var first = entry.Lambda is null ? CallGraph.NameOf(entry.Function) : entry.Reason;
+        var first = entry.Lambda is not null ? entry.Reason : entry.ConcreteType is { } job ? job.Name + "." + entry.Function.Name : CallGraph.NameOf(entry.Function);
         var describe = string.Join(" → ", new[] { first }.Concat(steps.Skip(1).Select(s => s.Function)).Append(site.Api));
         return new PathInfo
         {
-            Id = string.Join(" → ", functions.Append(site.Id)),
+            Id = string.Join(" → ", functions.Skip(1).Prepend(info.Id).Append(site.Id)),
             EntryPoint = info.Id,
             Site = site.Id,
             Kind = info.Kind,
