@@ -104,7 +104,7 @@ public static class Program
                 ? relative.Replace('\\', '/')
                 : Path.GetFileName(path);
             progress?.Report($"Loading {shown} ({options.Configuration})");
-            var solution = await SolutionLoader.LoadAsync(path, options.Configuration, progress, cancellationToken);
+            var solution = await SolutionLoader.LoadAsync(options.Target.ToString(), options.Configuration, progress, cancellationToken);
             var map = await AuditRunner.RunAsync(solution, root, shown, options.Configuration, progress, cancellationToken);
             if (before is not null)
             {

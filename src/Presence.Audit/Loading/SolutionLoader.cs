@@ -49,6 +49,7 @@ public static class SolutionLoader
     }
 
     /// <summary>The projects of <paramref name="path"/>, loaded with <paramref name="configuration"/>.</summary>
+    /// <param name="path">As the user wrote it: messages name it so.</param>
     public static async Task<Solution> LoadAsync(string path, string configuration, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
@@ -97,12 +98,14 @@ public static class SolutionLoader
     private static void Explain(List<WorkspaceDiagnostic> failures, Solution solution, string path)
     {
         var errors = failures.Where(f => f.Kind == WorkspaceDiagnosticKind.Failure).ToList();
-        foreach (var project in solution.Projects)
+        var unrestored = solution.Projects
+            .Where(p => p.Language == LanguageNames.CSharp && p.FilePath is not null && !IsRestored(p))
+            .Select(p => p.FilePath!).Distinct(StringComparer.Ordinal).ToList();
+        if (unrestored.Count > 0)
         {
-            if (project.Language == LanguageNames.CSharp && project.FilePath is { } file && !project.MetadataReferences.Any())
-            {
-                errors.Add(new WorkspaceDiagnostic(WorkspaceDiagnosticKind.Failure, $"'{file}' has no references: restore has not been run for it."));
-            }
+            throw new AuditException(
+                $"Restore has not been run for '{path}': run `dotnet restore {path}` first, then run presence audit again. Not restored:"
+                + Environment.NewLine + string.Join(Environment.NewLine, unrestored.Select(p => "  " + p)));
         }
 
         if (errors.Count == 0)
@@ -121,6 +124,42 @@ public static class SolutionLoader
         throw new AuditException(
             $"A project of '{path}' could not be loaded, so the map would be incomplete:" + Environment.NewLine
             + string.Join(Environment.NewLine, messages.Select(m => "  " + m)));
+    }
+
+    // An SDK-style project loads without a restore, but without its packages: look for NuGet's assets file where the
+    // SDK puts it (obj/ beside the project, or above the intermediate output in an artifacts layout).
+    private static bool IsRestored(Project project)
+    {
+        var file = project.FilePath!;
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (IOException)
+        {
+            return true; // the workspace loaded it; a file we cannot read again is not a restore problem
+        }
+
+        if (!text.Contains("Sdk", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (File.Exists(Path.Combine(Path.GetDirectoryName(file)!, "obj", "project.assets.json")))
+        {
+            return true;
+        }
+
+        for (var folder = Path.GetDirectoryName(project.CompilationOutputInfo.AssemblyPath ?? project.OutputFilePath ?? ""); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(Path.Combine(folder, "project.assets.json")))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string FirstLine(string message)

@@ -181,8 +181,8 @@ public static class HtmlReport
             html.Append("<g class=\"").Append(css).Append("\"><title>").Append(E(node.Label + "\n" + node.Detail + "\n" + node.Project + (node.Platform is { } platform ? " · " + platform : ""))).Append("</title>")
                 .Append("<rect x=\"").Append(N(node.X)).Append("\" y=\"").Append(N(node.Y)).Append("\" width=\"").Append(N(MapLayout.NodeWidth)).Append("\" height=\"").Append(N(MapLayout.NodeHeight))
                 .Append("\" rx=\"").Append(node.Kind == "entry" ? "14" : "5").Append("\"/>")
-                .Append("<text x=\"").Append(N(node.X + 10)).Append("\" y=\"").Append(N(node.Y + 19)).Append("\" class=\"label\">").Append(E(Fit(node.Label, 32))).Append("</text>")
-                .Append("<text x=\"").Append(N(node.X + 10)).Append("\" y=\"").Append(N(node.Y + 36)).Append("\" class=\"detail\">").Append(E(Fit(node.Detail, 40))).Append("</text></g>");
+                .Append("<text x=\"").Append(N(node.X + 10)).Append("\" y=\"").Append(N(node.Y + 19)).Append("\" class=\"label\">").Append(E(Fit(node.Label, 12.5, MapLayout.NodeWidth - 20))).Append("</text>")
+                .Append("<text x=\"").Append(N(node.X + 10)).Append("\" y=\"").Append(N(node.Y + 36)).Append("\" class=\"detail\">").Append(E(Fit(node.Detail, 11, MapLayout.NodeWidth - 20))).Append("</text></g>");
             if (node.Anchor is not null)
             {
                 html.Append("</a>");
@@ -299,7 +299,34 @@ public static class HtmlReport
         return "<a href=\"" + E(href) + "\">" + E(file) + ":" + line.ToString(CultureInfo.InvariantCulture) + "</a>";
     }
 
-    private static string Fit(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    // Shortens a label to fit its box. The width is estimated from character classes, on the wide side (DejaVu Sans,
+    // the usual fallback on Linux, is wider than most UI fonts), so the text never runs out of the box.
+    private static string Fit(string text, double fontSize, double width)
+    {
+        double Width(char c) => fontSize * (c switch
+        {
+            'i' or 'l' or 'j' or '.' or ',' or '\'' or '|' or '!' or ':' or ';' or 'I' or '(' or ')' or ' ' or 't' or 'f' or 'r' => 0.40,
+            'm' or 'w' or 'M' or 'W' or '…' or '—' => 0.95,
+            _ when char.IsUpper(c) || char.IsDigit(c) => 0.74,
+            _ => 0.64,
+        });
+
+        if (text.Sum(Width) <= width)
+        {
+            return text;
+        }
+
+        var budget = width - Width('…');
+        var used = 0.0;
+        var end = 0;
+        while (end < text.Length && used + Width(text[end]) <= budget)
+        {
+            used += Width(text[end]);
+            end++;
+        }
+
+        return text[..end] + "…";
+    }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 

@@ -39,8 +39,18 @@ public static class JsonReport
 
         try
         {
+            using (var document = JsonDocument.Parse(text))
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object
+                    || !document.RootElement.TryGetProperty("tool", out var tool) || tool.ValueKind != JsonValueKind.String || tool.GetString() != "presence"
+                    || !document.RootElement.TryGetProperty("sites", out _))
+                {
+                    throw new Loading.AuditException($"'{path}' is not a map written by `presence audit --format json`.");
+                }
+            }
+
             var map = JsonSerializer.Deserialize<PublishingMap>(text, Options);
-            if (map is null || map.Tool != "presence")
+            if (map is null)
             {
                 throw new Loading.AuditException($"'{path}' is not a map written by `presence audit --format json`.");
             }
