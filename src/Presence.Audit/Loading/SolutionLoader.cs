@@ -74,24 +74,35 @@ public static class SolutionLoader
             // PresenceApis.txt (see build/Presence.Audit.targets beside the tool).
             ["CustomAfterMicrosoftCommonTargets"] = Path.Combine(AppContext.BaseDirectory, "build", "Presence.Audit.targets"),
         };
-        var workspace = MSBuildWorkspace.Create(properties);
-        var failures = new List<WorkspaceDiagnostic>();
-        using var registration = workspace.RegisterWorkspaceFailedHandler(e => failures.Add(e.Diagnostic));
-        var loader = new LoadProgress(progress);
-        Solution solution;
-        try
+        // The build host runs out of process; on a loaded machine it can miss its start-up deadline: one more try.
+        for (var attempt = 1; ; attempt++)
         {
-            solution = extension == ".csproj"
-                ? (await workspace.OpenProjectAsync(full, loader, cancellationToken)).Solution
-                : await workspace.OpenSolutionAsync(full, loader, cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidOperationException or IOException or ArgumentException or FormatException or InvalidDataException)
-        {
-            throw new AuditException($"Could not open '{path}': {FirstLine(e.Message)}");
-        }
+            var workspace = MSBuildWorkspace.Create(properties);
+            var failures = new List<WorkspaceDiagnostic>();
+            using var registration = workspace.RegisterWorkspaceFailedHandler(e => failures.Add(e.Diagnostic));
+            var loader = new LoadProgress(progress);
+            Solution solution;
+            try
+            {
+                solution = extension == ".csproj"
+                    ? (await workspace.OpenProjectAsync(full, loader, cancellationToken)).Solution
+                    : await workspace.OpenSolutionAsync(full, loader, cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or ArgumentException or FormatException or InvalidDataException)
+            {
+                throw new AuditException($"Could not open '{path}': {FirstLine(e.Message)}");
+            }
 
-        Explain(failures, solution, path);
-        return solution;
+            if (attempt == 1 && failures.Any(f => f.Kind == WorkspaceDiagnosticKind.Failure && f.Message.Contains("BuildHost", StringComparison.Ordinal)))
+            {
+                progress?.Report("The MSBuild build host did not answer in time; loading once more.");
+                workspace.Dispose();
+                continue;
+            }
+
+            Explain(failures, solution, path);
+            return solution;
+        }
     }
 
     // Workspace failures are what a build would print; a missing restore is the usual one.
