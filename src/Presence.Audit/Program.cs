@@ -104,8 +104,12 @@ public static class Program
                 ? relative.Replace('\\', '/')
                 : Path.GetFileName(path);
             progress?.Report($"Loading {shown} ({options.Configuration})");
-            var solution = await SolutionLoader.LoadAsync(options.Target.ToString(), options.Configuration, progress, cancellationToken);
-            var map = await AuditRunner.RunAsync(solution, root, shown, options.Configuration, progress, cancellationToken);
+            PublishingMap map;
+            using (var loaded = await SolutionLoader.LoadAsync(options.Target.ToString(), options.Configuration, progress, cancellationToken))
+            {
+                map = await AuditRunner.RunAsync(loaded.Solution, root, shown, options.Configuration, progress, cancellationToken);
+            }
+
             if (before is not null)
             {
                 map.Changes = Baseline.Compare(before, map);

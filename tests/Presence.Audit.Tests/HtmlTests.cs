@@ -70,6 +70,8 @@ public sealed class HtmlTests(SamplesMap samples, CrossProjectMap cross) : IAsyn
     public async Task The_samples_page_draws_every_entry_point_and_site_without_script_or_fetch()
     {
         var (page, requests) = await OpenAsync(HtmlReport.Write(samples.Map), "map-samples");
+        // The picture of the map alone, which build/audit-screenshot.sh copies to docs/images for the README.
+        await page.Locator("#map").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Screenshots, "presence-audit-map.png") });
         Assert.Single(requests); // the page itself
         Assert.Equal(0, await page.Locator("script").CountAsync());
         var boxes = page.Locator("svg g.node");

@@ -50,7 +50,7 @@ public static class SolutionLoader
 
     /// <summary>The projects of <paramref name="path"/>, loaded with <paramref name="configuration"/>.</summary>
     /// <param name="path">As the user wrote it: messages name it so.</param>
-    public static async Task<Solution> LoadAsync(string path, string configuration, IProgress<string>? progress, CancellationToken cancellationToken)
+    public static async Task<LoadedSolution> LoadAsync(string path, string configuration, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -90,6 +90,7 @@ public static class SolutionLoader
             }
             catch (Exception e) when (e is InvalidOperationException or IOException or ArgumentException or FormatException or InvalidDataException)
             {
+                workspace.Dispose();
                 throw new AuditException($"Could not open '{path}': {FirstLine(e.Message)}");
             }
 
@@ -100,8 +101,17 @@ public static class SolutionLoader
                 continue;
             }
 
-            Explain(failures, solution, path);
-            return solution;
+            try
+            {
+                Explain(failures, solution, path);
+            }
+            catch
+            {
+                workspace.Dispose();
+                throw;
+            }
+
+            return new LoadedSolution(solution, workspace);
         }
     }
 
@@ -191,4 +201,12 @@ public static class SolutionLoader
             }
         }
     }
+}
+
+/// <summary>A loaded solution; disposing it stops the MSBuild build host the workspace started.</summary>
+public sealed class LoadedSolution(Solution solution, IDisposable workspace) : IDisposable
+{
+    public Solution Solution { get; } = solution;
+
+    public void Dispose() => workspace.Dispose();
 }
