@@ -48,6 +48,12 @@ internal sealed class MapCollector : PublishingObserver
             return;
         }
 
+        // A send the analyzers cannot tell is a publish is listed from its PRES011 diagnostic, not as a site.
+        if (site.Target.Kind == PublishKind.Unresolved)
+        {
+            return;
+        }
+
         var owner = function is { MethodKind: MethodKind.AnonymousFunction } ? Member(function) : function;
         var exemption = owner is null ? null : Exemption(owner, site.Syntax, compilation);
         var status = exemption?.Status ?? (site.Guarded ? SiteStatuses.Confirmed : SiteStatuses.Unconfirmed);
@@ -60,7 +66,7 @@ internal sealed class MapCollector : PublishingObserver
     public override void OnExemptSite(Compilation compilation, ISymbol owner, PublishTarget target, SyntaxNode call)
     {
         // A publisher's own body implements the publish API: its callers are the sites.
-        if (Exemption(owner, call, compilation) is { } exemption)
+        if (target.Kind != PublishKind.Unresolved && Exemption(owner, call, compilation) is { } exemption)
         {
             Sites.Add(new RawSite(call, target, owner, owner as IMethodSymbol, exemption.Status, exemption.Text, onPath: false));
         }
