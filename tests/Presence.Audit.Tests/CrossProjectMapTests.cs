@@ -28,9 +28,9 @@ public sealed class CrossProjectMapTests(CrossProjectMap fixture)
     }
 
     [Fact]
-    public void Jobs_that_reach_a_confirmed_post_a_justified_exception_or_nothing_have_no_path()
+    public void Jobs_that_reach_a_confirmed_post_a_justified_exception_the_team_or_nothing_have_no_path()
     {
-        foreach (var name in new[] { "ReviewedDigest.ExecuteAsync", "Heartbeat.ExecuteAsync", "StatusJob.ExecuteAsync" })
+        foreach (var name in new[] { "ReviewedDigest.ExecuteAsync", "Heartbeat.ExecuteAsync", "StatusJob.ExecuteAsync", "DraftReminder.ExecuteAsync" })
         {
             var entry = Assert.Single(_map.EntryPoints, e => e.Name == name);
             Assert.DoesNotContain(_map.Paths, p => p.EntryPoint == entry.Id);
@@ -46,7 +46,9 @@ public sealed class CrossProjectMapTests(CrossProjectMap fixture)
         Assert.Equal(SiteStatuses.Justified, statuses["StatusBot.ReportOutageAsync"]);
         Assert.Equal(SiteStatuses.Unconfirmed, statuses["Newsletter.Send"]);
         Assert.Equal(SiteStatuses.Unconfirmed, statuses["Announcer.SayAsync"]);
-        Assert.Equal(5, _map.Sites.Count);
+        Assert.Equal(SiteStatuses.Internal, statuses["EditorChat.AskAsync"]);
+        Assert.Equal("the editors' private review chat", _map.Sites.Single(s => s.Member == "EditorChat.AskAsync").Justification);
+        Assert.Equal(6, _map.Sites.Count);
     }
 
     [Fact]
@@ -77,6 +79,6 @@ public sealed class CrossProjectMapTests(CrossProjectMap fixture)
         Assert.Equal(_map.Sites.Count, _map.Summary.ByStatus.Values.Sum());
         Assert.Equal(_map.Sites.Count, _map.Summary.ByPlatform.Values.Sum());
         Assert.Equal(_map.Paths.Count, _map.Summary.UnattendedPaths);
-        Assert.Equal(4, _map.Summary.EntryPoints);
+        Assert.Equal(5, _map.Summary.EntryPoints);
     }
 }

@@ -61,6 +61,13 @@ public sealed class StatusBot(IMastodonClient mastodon)
     public Task ReportOutageAsync(string service) => mastodon.PublishStatusAsync(service + " is degraded");
 }
 
+/// <summary>Sends the draft to the editors' own chat: an internal audience, not presence.</summary>
+public sealed class EditorChat(IMastodonClient client)
+{
+    [InternalAudience("the editors' private review chat")]
+    public Task AskAsync(string draft) => client.PublishStatusAsync("Please review: " + draft);
+}
+
 public static class Clock
 {
     public static DateTimeOffset Now() => DateTimeOffset.UtcNow;

@@ -41,6 +41,12 @@ public sealed class StatusJob(StatusBot bot) : BackgroundService
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => bot.ReportOutageAsync("search");
 }
 
+/// <summary>Look-alike: a job that only asks the editors.</summary>
+public sealed class DraftReminder(EditorChat chat) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => chat.AskAsync("This week's draft");
+}
+
 /// <summary>Not reached by any job: PRES001, a suggestion by this folder's .editorconfig.</summary>
 public sealed class Announcer(IMastodonClient mastodon)
 {
