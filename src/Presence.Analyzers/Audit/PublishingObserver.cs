@@ -29,8 +29,11 @@ namespace Presence.Analyzers.Audit
         /// <summary>A publish call in a body the rules do not judge: [AutomatedPresence], [RequiresHumanApproval], a publisher's own body.</summary>
         public abstract void OnExemptSite(Compilation compilation, ISymbol owner, PublishTarget target, SyntaxNode call);
 
-        /// <summary>A call the rules see as an ordinary call (a generated gate's method is one).</summary>
-        public abstract void OnCall(Compilation compilation, ISymbol owner, IInvocationOperation invocation);
+        /// <summary>
+        /// A call the rules do not count as a publish: an ordinary call (a generated gate's method is one), or a send to
+        /// an internal audience or a labelled bot's reply, which <paramref name="model"/> classifies with any audience.
+        /// </summary>
+        public abstract void OnCall(Compilation compilation, ISymbol owner, IInvocationOperation invocation, PresenceModel model, PresenceOptions options);
 
         /// <summary>Once per compilation, after the paths were searched: every entry point a body registered.</summary>
         public abstract void OnCompilationEnd(Compilation compilation, IEnumerable<EntryPoint> entryPoints);

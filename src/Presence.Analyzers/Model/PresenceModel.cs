@@ -80,7 +80,7 @@ namespace Presence.Analyzers.Model
         /// What an invocation publishes, read from the original operation tree (the URL of a request is only
         /// visible there), or null. Options decide which categories and platforms count.
         /// </summary>
-        public PublishTarget? Classify(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation, PresenceOptions options)
+        public PublishTarget? Classify(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation, PresenceOptions options, bool anyAudience = false)
         {
             var method = invocation.TargetMethod;
             var target = Publishing.Classify(method);
@@ -119,7 +119,8 @@ namespace Presence.Analyzers.Model
             }
 
             // Not presence: the team's own chat, or a labelled bot answering the person who wrote to it.
-            if (Audience.IsInternal(invocation) || (!options.ReportBotReplies && Audience.IsBotReplyInSameChat(invocation, target)))
+            // (The publishing map asks with anyAudience to list these sends with who they reach.)
+            if (!anyAudience && (Audience.IsInternal(invocation) || (!options.ReportBotReplies && Audience.IsBotReplyInSameChat(invocation, target))))
             {
                 return null;
             }

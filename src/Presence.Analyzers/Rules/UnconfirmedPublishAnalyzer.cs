@@ -138,7 +138,7 @@ namespace Presence.Analyzers.Rules
                         var options = bodies.OptionsOf(invocation.Syntax.SyntaxTree);
                         if (model.Classify(invocation, options) is null)
                         {
-                            observer.OnCall(operation.Compilation, operation.ContainingSymbol, invocation);
+                            observer.OnCall(operation.Compilation, operation.ContainingSymbol, invocation, model, options);
                         }
                     }, OperationKind.Invocation);
                 }

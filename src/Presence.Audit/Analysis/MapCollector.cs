@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Audit;
+using Presence.Analyzers.Configuration;
 using Presence.Analyzers.Flow;
 using Presence.Analyzers.Model;
 using Presence.Analyzers.Paths;
@@ -72,8 +73,19 @@ internal sealed class MapCollector : PublishingObserver
         }
     }
 
-    public override void OnCall(Compilation compilation, ISymbol owner, IInvocationOperation invocation)
+    public override void OnCall(Compilation compilation, ISymbol owner, IInvocationOperation invocation, PresenceModel model, PresenceOptions options)
     {
+        // A send the analyzers leave alone for its audience: the team's own chat, or a labelled bot answering the
+        // person who wrote to it. Listed, with who it reaches.
+        if (model.Classify(invocation, options, anyAudience: true) is { Kind: not PublishKind.Unresolved } send)
+        {
+            var audience = model.Audience.IsInternal(invocation)
+                ? InternalParameter(owner, invocation) ?? "an [InternalAudience] destination"
+                : "a labelled bot's reply in the chat of the person who wrote to it";
+            Sites.Add(new RawSite(invocation.Syntax, send, owner, owner as IMethodSymbol, SiteStatuses.Internal, audience, onPath: false));
+            return;
+        }
+
         if (GateCall(invocation.TargetMethod) is { } gate)
         {
             Sites.Add(new RawSite(invocation.Syntax, target: null, owner, owner as IMethodSymbol, SiteStatuses.Gated, null, onPath: false)
@@ -153,6 +165,18 @@ internal sealed class MapCollector : PublishingObserver
         }
 
         return null;
+    }
+
+    // The description of the [InternalAudience] parameter the send's destination comes from.
+    private static string? InternalParameter(ISymbol owner, IInvocationOperation invocation)
+    {
+        var text = invocation.Syntax.ToString();
+        return (owner as IMethodSymbol)?.Parameters
+            .Where(p => text.Contains(p.Name, System.StringComparison.Ordinal))
+            .SelectMany(p => p.GetAttributes())
+            .Where(a => a.AttributeClass?.ToDisplayString() == "Presence.InternalAudienceAttribute")
+            .Select(a => a.ConstructorArguments.FirstOrDefault().Value as string)
+            .FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
     }
 
     // A generated approval gate's method: it takes an Approved<T> and forwards to a [GeneratePublisherGate] interface.
