@@ -11,7 +11,8 @@ namespace Presence.Analyzers.Tests;
 /// <summary>The analyzer's folders form a one-way stack (docs/design/layout.md): a folder uses only those below it.</summary>
 public sealed class LayeringTests
 {
-    // Bottom first. Rules and Summaries (the generator that writes what an assembly publishes) are the top; Gates stands on its own.
+    // Bottom first. Rules and Summaries (the generator that writes what an assembly publishes) are the top; Gates stands on its own;
+    // Audit (what the publishing map is told) sits just under Rules.
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
         ["Catalog"] = [],
@@ -21,7 +22,8 @@ public sealed class LayeringTests
         ["Paths"] = ["Catalog", "Configuration", "Model", "Flow"],
         ["Gates"] = [],
         ["Summaries"] = ["Catalog", "Configuration", "Model", "Flow", "Paths"],
-        ["Rules"] = ["Catalog", "Configuration", "Model", "Flow", "Paths", "Gates"],
+        ["Audit"] = ["Catalog", "Configuration", "Model", "Flow", "Paths"],
+        ["Rules"] = ["Catalog", "Configuration", "Model", "Flow", "Paths", "Gates", "Audit"],
     };
 
     private static readonly Regex Reference = new(@"\bPresence\.Analyzers\.(?<folder>[A-Z][A-Za-z]+)\b", RegexOptions.Compiled);
