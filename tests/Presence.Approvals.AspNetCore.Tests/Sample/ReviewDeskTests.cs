@@ -44,7 +44,17 @@ public sealed class ReviewDeskFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
+        try
+        {
+            await base.DisposeAsync();
+        }
+        catch (ObjectDisposedException error)
+        {
+            // Seen once under heavy load while the host stopped (the tests had all passed): the teardown is not what
+            // these tests assert, so it must not fail the run; the trace goes to the log to find the race.
+            Console.Error.WriteLine("ReviewDesk host teardown: " + error);
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(_database) + "*"))
         {
