@@ -13,11 +13,13 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Presence.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/Presence.Benchmarks -- [--sizes 3000,10000] [--runs 3] [--seed 1] [--isolated] [--open-files 200] [--quick]
+//   or -- --write DIR [--sizes 3000] [--seed 1]: the codebase as a project on disk, to time dotnet build and presence audit
 var sizes = new[] { 3_000, 10_000 };
 var runs = 3;
 var seed = 1;
 var isolated = false; // each set alone as well: four more passes per run
 var openFiles = 200;
+string? writeTo = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -37,6 +39,9 @@ for (var i = 0; i < args.Length; i++)
         case "--open-files":
             openFiles = int.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
+        case "--write":
+            writeTo = args[++i];
+            break;
         case "--quick":
             // For CI: one run at 500 files, open-file analysis on 50 of them.
             sizes = new[] { 500 };
@@ -44,9 +49,16 @@ for (var i = 0; i < args.Length; i++)
             openFiles = 50;
             break;
         default:
-            Console.Error.WriteLine("usage: Presence.Benchmarks [--sizes 3000,10000] [--runs 3] [--seed 1] [--isolated] [--open-files 200] [--quick]");
+            Console.Error.WriteLine("usage: Presence.Benchmarks [--sizes 3000,10000] [--runs 3] [--seed 1] [--isolated] [--open-files 200] [--quick] | --write DIR [--sizes 3000] [--seed 1]");
             return 2;
     }
+}
+
+if (writeTo is not null)
+{
+    var project = ProjectWriter.Write(CodebaseGenerator.Generate(sizes[0], seed, publishable: true), writeTo);
+    Console.WriteLine(project);
+    return 0;
 }
 
 var floor = AnalyzerSets.Floor();
