@@ -79,7 +79,8 @@ namespace Presence.Analyzers.Rules
                     ? null
                     : new GateCatalog(start.CancellationToken);
                 var calls = new CallTraits(model, agentTools, assembly, _observer);
-                var bodies = new Bodies(model, entryPoints, graph, agentTools, gates, start.Options, assembly, _observer, start.Compilation);
+                var byUse = new EntriesByUse(entryPoints, model.Scopes, start.Compilation);
+                var bodies = new Bodies(model, entryPoints, byUse, graph, agentTools, gates, start.Options, assembly, _observer, start.Compilation);
 
                 start.RegisterSymbolAction(symbol =>
                 {
@@ -271,6 +272,7 @@ namespace Presence.Analyzers.Rules
         {
             private readonly PresenceModel _model;
             private readonly EntryPoints _entryPoints;
+            private readonly EntriesByUse _byUse;
             private readonly CallGraph _graph;
             private readonly AgentTools? _agentTools;
             private readonly GateCatalog? _gates;
@@ -288,8 +290,9 @@ namespace Presence.Analyzers.Rules
             private readonly PublishingObserver? _observer;
             private readonly Compilation _compilation;
 
-            public Bodies(PresenceModel model, EntryPoints entryPoints, CallGraph graph, AgentTools? agentTools, GateCatalog? gates, AnalyzerOptions options, IAssemblySymbol assembly, PublishingObserver? observer, Compilation compilation)
+            public Bodies(PresenceModel model, EntryPoints entryPoints, EntriesByUse byUse, CallGraph graph, AgentTools? agentTools, GateCatalog? gates, AnalyzerOptions options, IAssemblySymbol assembly, PublishingObserver? observer, Compilation compilation)
             {
+                _byUse = byUse;
                 _observer = observer;
                 _compilation = compilation;
                 _model = model;
@@ -330,7 +333,7 @@ namespace Presence.Analyzers.Rules
 
                         var options = OptionsOf(root.Syntax.SyntaxTree);
                         var found = new Dictionary<TextSpan, List<Diagnostic>>();
-                        new BodyCollector(_model, _entryPoints, _graph, _agentTools, _gates, options, _assembly, first.ContainingSymbol as IMethodSymbol, _observer)
+                        new BodyCollector(_model, _entryPoints, _byUse, _graph, _agentTools, _gates, options, _assembly, first.ContainingSymbol as IMethodSymbol, _observer)
                             .Collect(root, first, diagnostic => Add(found, diagnostic));
                         return found;
                     }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
@@ -402,6 +405,7 @@ namespace Presence.Analyzers.Rules
         {
             private readonly PresenceModel _model;
             private readonly EntryPoints _entryPoints;
+            private readonly EntriesByUse _byUse;
             private readonly CallGraph _graph;
             private readonly AgentTools? _agentTools;
             private readonly GateCatalog? _gates;
@@ -419,9 +423,12 @@ namespace Presence.Analyzers.Rules
             private Action<Diagnostic> _report = _ => { };
             private bool _hasPublish;
             private bool _hasConfirmation;
+            // The owner has a daemon loop: an entry point if something starts it in the background.
+            private bool _isBackgroundLoop;
 
-            public BodyCollector(PresenceModel model, EntryPoints entryPoints, CallGraph graph, AgentTools? agentTools, GateCatalog? gates, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner, PublishingObserver? observer)
+            public BodyCollector(PresenceModel model, EntryPoints entryPoints, EntriesByUse byUse, CallGraph graph, AgentTools? agentTools, GateCatalog? gates, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner, PublishingObserver? observer)
             {
+                _byUse = byUse;
                 _gates = gates;
                 _observer = observer;
                 _model = model;
@@ -602,6 +609,10 @@ namespace Presence.Analyzers.Rules
                         else
                         {
                             _graph.AddLoop(new EntryPoint(owner.OriginalDefinition, EntryKind.Unattended, "background loop", null));
+                            lock (_gate)
+                            {
+                                _isBackgroundLoop = true;
+                            }
                         }
 
                         return;
@@ -627,27 +638,9 @@ namespace Presence.Analyzers.Rules
             // Task.Run(Loop), Task.Run(() => Loop(ct)), new Thread(Loop): the methods it starts.
             private void NoteBackgroundStart(IOperation start)
             {
-                var arguments = start switch
+                foreach (var method in EntriesByUse.StartedBy(start))
                 {
-                    IInvocationOperation invocation => invocation.Arguments,
-                    IObjectCreationOperation creation => creation.Arguments,
-                    _ => ImmutableArray<IArgumentOperation>.Empty,
-                };
-                foreach (var argument in arguments)
-                {
-                    switch (EntryPoints.CallbackTarget(argument.Value))
-                    {
-                        case IMethodReferenceOperation { Method: var method }:
-                            _graph.AddStartedInBackground(method);
-                            break;
-                        case IAnonymousFunctionOperation lambda:
-                            foreach (var call in lambda.Body.Descendants().OfType<IInvocationOperation>())
-                            {
-                                _graph.AddStartedInBackground(call.TargetMethod);
-                            }
-
-                            break;
-                    }
+                    _graph.AddStartedInBackground(method);
                 }
             }
 
@@ -760,6 +753,7 @@ namespace Presence.Analyzers.Rules
                 }
 
                 var isKernelFunction = _agentTools?.IsKernelFunction(_owner) == true;
+                bool? runsAsEntry = null;
                 foreach (var site in sites)
                 {
                     var function = FunctionOf(site.Syntax);
@@ -809,15 +803,19 @@ namespace Presence.Analyzers.Rules
                         continue;
                     }
 
-                    if (ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition))
+                    if ((ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition))
+                        && !IsInEntryLambda(site.Syntax) && !(runsAsEntry ??= RunsAsEntryByUse(context.CancellationToken)))
                     {
-                        if (!IsInEntryLambda(site.Syntax))
-                        {
-                            _report(Describe(site, context.ContainingSymbol));
-                        }
+                        _report(Describe(site, context.ContainingSymbol));
                     }
                 }
             }
+
+            // A handler registered by a method group, or a loop started in the background, by its own type: an entry point
+            // whose registration reports the path (at the method), as an entry point by declaration does.
+            private bool RunsAsEntryByUse(CancellationToken cancellationToken)
+                => _owner is { } owner && OwnerEntry(_entryPoints, owner) is null
+                   && (_byUse.IsRegistered(owner, cancellationToken) || (_isBackgroundLoop && _byUse.IsStartedInBackground(owner, cancellationToken)));
 
             private static void ReportGuarded(Action<Diagnostic> report, PublishSite site)
             {

@@ -161,4 +161,54 @@ public class DaemonLoopTests
                 }
             }
             """);
+
+    [Fact]
+    public Task A_loop_started_in_the_background_that_publishes_in_its_own_body_is_reported_once_at_the_loop()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class Heartbeat(IMastodonPublisher mastodon)
+            {
+                public void Start(CancellationToken ct) => _ = Task.Run(() => RunAsync(ct));
+
+                private async Task {|#0:RunAsync|}(CancellationToken token)
+                {
+                    while (!token.IsCancellationRequested)
+                    {
+                        await mastodon.PublishStatus("still here");
+                        await Task.Delay(TimeSpan.FromHours(1), token);
+                    }
+                }
+            }
+            """,
+            [],
+            Unattended(0, "Heartbeat.RunAsync (a background loop)", "Heartbeat.RunAsync → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task The_same_loop_never_started_in_the_background_keeps_its_own_diagnostic()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class Heartbeat(IMastodonPublisher mastodon)
+            {
+                // Run by whoever calls it, who can confirm: PRES001 at the publish, no entry point.
+                public async Task RunAsync(CancellationToken token)
+                {
+                    while (!token.IsCancellationRequested)
+                    {
+                        await {|PRES001:mastodon.PublishStatus("still here")|};
+                        await Task.Delay(TimeSpan.FromHours(1), token);
+                    }
+                }
+
+                [AutomatedPresence("Status page heartbeat on a disclosed bot account")]
+                public void StartExempt(CancellationToken ct) => _ = Task.Run(() => Other(ct));
+
+                private async Task Other(CancellationToken token)
+                {
+                    while (!token.IsCancellationRequested)
+                    {
+                        await {|PRES001:mastodon.PublishStatus("other")|};
+                        await Task.Delay(TimeSpan.FromHours(1), token);
+                    }
+                }
+            }
+            """,
+            []);
 }

@@ -214,4 +214,42 @@ public class TriggerKindTests
             Reply(3, "the Bluesky firehose handler in Listeners.Listen (a Bluesky firehose handler)", "Bluesky firehose handler → Poster.Post → IMastodonPublisher.PublishStatus"),
             Reply(4, "the Bluesky Jetstream handler in Listeners.Listen (a Bluesky Jetstream handler)", "Bluesky Jetstream handler → Poster.Post → IMastodonPublisher.PublishStatus"),
             Reply(5, "Listeners.OnUpdate (a Mastodon streaming handler)", "Listeners.OnUpdate → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task A_method_group_handler_that_publishes_in_its_own_body_is_reported_once_as_the_handler()
+        => PathVerifier.VerifyAsync(Publisher + StreamingShapes + """
+            class Listeners(IMastodonPublisher mastodon)
+            {
+                public void Listen(Mastonet.TimelineStreaming streaming)
+                {
+                    streaming.OnUpdate += OnUpdate;
+                    _ = new Timer(Tick, null, TimeSpan.Zero, TimeSpan.FromHours(1));
+                }
+
+                private async void {|#0:OnUpdate|}(object? sender, Mastonet.StreamUpdateEventArgs e) => await mastodon.PublishStatus("boost: " + e.Content);
+
+                private void {|#1:Tick|}(object? state) => mastodon.PublishStatus("hourly").Wait();
+            }
+            """,
+            [],
+            Reply(0, "Listeners.OnUpdate (a Mastodon streaming handler)", "Listeners.OnUpdate → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "Listeners.Tick (a timer callback)", "Listeners.Tick → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task A_method_that_is_called_not_registered_or_registered_only_by_an_exempt_member_keeps_its_own_diagnostic()
+        => PathVerifier.VerifyAsync(Publisher + StreamingShapes + """
+            class Listeners(IMastodonPublisher mastodon)
+            {
+                [AutomatedPresence("Disclosed bot account: boosts are labelled as automated")]
+                public void Listen(Mastonet.TimelineStreaming streaming) => streaming.OnUpdate += OnUpdate;
+
+                // Called by a person's code, not registered: its callers can confirm.
+                public void Preview(Mastonet.StreamUpdateEventArgs e) => OnDelete(this, e);
+
+                private async void OnUpdate(object? sender, Mastonet.StreamUpdateEventArgs e) => await {|PRES001:mastodon.PublishStatus("boost: " + e.Content)|};
+
+                private async void OnDelete(object? sender, Mastonet.StreamUpdateEventArgs e) => await {|PRES001:mastodon.PublishStatus("deleted: " + e.Content)|};
+            }
+            """,
+            []);
 }

@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Model;
+
+namespace Presence.Analyzers.Paths
+{
+    /// <summary>
+    /// Whether a method is an entry point by how its own type uses it: registered as a handler by a method group
+    /// (<c>streaming.OnUpdate += OnUpdate</c>, <c>new Timer(Tick, ...)</c>), or started in the background
+    /// (<c>Task.Run(() =&gt; RunAsync(ct))</c>). The registering body reports the path (PRES002/PRES003) at the
+    /// method; the method's own body asks here so that a publish in it is not reported a second time as PRES001.
+    /// </summary>
+    /// <remarks>
+    /// Asked only for a body about to report a publish in its own code, and answered once per method from the
+    /// syntax of its type (a private handler can only be registered there). A registration elsewhere (another type,
+    /// generated code, a member exempt from the rules, which registers no entry point) is not found: the method then
+    /// keeps its own diagnostic, a report too many rather than one missed.
+    /// </remarks>
+    internal sealed class EntriesByUse
+    {
+        private readonly EntryPoints _entryPoints;
+        private readonly PublishScopes _scopes;
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<IMethodSymbol, Use> _uses = new ConcurrentDictionary<IMethodSymbol, Use>(SymbolEqualityComparer.Default);
+
+        public EntriesByUse(EntryPoints entryPoints, PublishScopes scopes, Compilation compilation)
+        {
+            _entryPoints = entryPoints;
+            _scopes = scopes;
+            _compilation = compilation;
+        }
+
+        [Flags]
+        private enum Use : byte
+        {
+            None = 0,
+            Registered = 1,
+            StartedInBackground = 2,
+        }
+
+        /// <summary>True when a member of the method's type registers it, by a method group, as a callback that runs unattended or answers messages.</summary>
+        public bool IsRegistered(IMethodSymbol method, CancellationToken cancellationToken)
+            => method.MethodKind == MethodKind.Ordinary && (UsesOf(method, cancellationToken) & Use.Registered) != 0;
+
+        /// <summary>True when a member of the method's type starts it with Task.Run, TaskFactory.StartNew or new Thread.</summary>
+        public bool IsStartedInBackground(IMethodSymbol method, CancellationToken cancellationToken)
+            => (UsesOf(method, cancellationToken) & Use.StartedInBackground) != 0;
+
+        /// <summary>The methods a background start runs: a method group it is given, every method a lambda it is given calls.</summary>
+        public static IEnumerable<IMethodSymbol> StartedBy(IOperation start)
+        {
+            var arguments = start switch
+            {
+                IInvocationOperation invocation => invocation.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                _ => default,
+            };
+
+            if (arguments.IsDefault)
+            {
+                yield break;
+            }
+
+            foreach (var argument in arguments)
+            {
+                switch (EntryPoints.CallbackTarget(argument.Value))
+                {
+                    case IMethodReferenceOperation { Method: var method }:
+                        yield return method;
+                        break;
+                    case IAnonymousFunctionOperation lambda:
+                        foreach (var call in lambda.Body.Descendants().OfType<IInvocationOperation>())
+                        {
+                            yield return call.TargetMethod;
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private Use UsesOf(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.OriginalDefinition;
+            if (_uses.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var found = Find(method, cancellationToken);
+            _uses.TryAdd(method, found);
+            return found;
+        }
+
+        private Use Find(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (method.ContainingType is not { } type || method.DeclaringSyntaxReferences.Length == 0)
+            {
+                return Use.None;
+            }
+
+            var found = Use.None;
+            foreach (var declaration in type.DeclaringSyntaxReferences)
+            {
+                var tree = declaration.SyntaxTree;
+                if (!_compilation.ContainsSyntaxTree(tree) || IsGenerated(tree))
+                {
+                    continue;
+                }
+
+                SemanticModel? semanticModel = null;
+                foreach (var name in declaration.GetSyntax(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+                {
+                    if (name.Identifier.ValueText != method.Name)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Only for a method about to be reported, at the few names that can refer to it.
+                    semanticModel ??= _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    // The operation the name stands for: a method group (this.Tick), or the call it is invoked in.
+                    SyntaxNode expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+                    if (expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression)
+                    {
+                        expression = invocation;
+                    }
+
+                    if (semanticModel.GetOperation(expression, cancellationToken) is not { } reference
+                        || !Refers(reference, method) || IsInExemptMember(semanticModel, name, cancellationToken))
+                    {
+                        continue;
+                    }
+
+                    found |= UseAround(reference, method);
+                }
+            }
+
+            return found;
+        }
+
+        private static bool Refers(IOperation reference, IMethodSymbol method)
+            => reference switch
+            {
+                IMethodReferenceOperation group => SymbolEqualityComparer.Default.Equals(group.Method.OriginalDefinition, method),
+                IInvocationOperation call => SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method),
+                _ => false,
+            };
+
+        // The registration or background start the reference is given to, as the registering body finds it.
+        private Use UseAround(IOperation reference, IMethodSymbol method)
+        {
+            var found = Use.None;
+            for (var current = reference.Parent; current is not null; current = current.Parent)
+            {
+                if (reference is IMethodReferenceOperation)
+                {
+                    foreach (var (callback, _, _) in _entryPoints.Registrations(current))
+                    {
+                        if (EntryPoints.CallbackTarget(callback) is IMethodReferenceOperation registered
+                            && SymbolEqualityComparer.Default.Equals(registered.Method.OriginalDefinition, method))
+                        {
+                            found |= Use.Registered;
+                        }
+                    }
+                }
+
+                if (EntryPoints.StartsInBackground(current) && StartedBy(current).Any(started => SymbolEqualityComparer.Default.Equals(started.OriginalDefinition, method)))
+                {
+                    found |= Use.StartedInBackground;
+                }
+            }
+
+            return found;
+        }
+
+        // A member the rules leave alone registers nothing (its body is not analysed).
+        private bool IsInExemptMember(SemanticModel semanticModel, SyntaxNode node, CancellationToken cancellationToken)
+        {
+            var member = semanticModel.GetEnclosingSymbol(node.SpanStart, cancellationToken);
+            while (member is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } nested)
+            {
+                member = nested.ContainingSymbol;
+            }
+
+            return member is null || _scopes.IsExemptMember(member);
+        }
+
+        // What the compiler does not hand to analyzers (GeneratedCodeAnalysisFlags.None): by file name or header.
+        private static bool IsGenerated(SyntaxTree tree)
+        {
+            var path = tree.FilePath ?? string.Empty;
+            var file = path.Substring(path.LastIndexOfAny(new[] { '/', '\\' }) + 1);
+            if (file.StartsWith("TemporaryGeneratedFile_", StringComparison.OrdinalIgnoreCase)
+                || file.EndsWith(".designer.cs", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".generated.cs", StringComparison.OrdinalIgnoreCase)
+                || file.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".g.i.cs", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            foreach (var trivia in tree.GetRoot().GetLeadingTrivia())
+            {
+                if (trivia.ToString().IndexOf("<auto-generated", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
