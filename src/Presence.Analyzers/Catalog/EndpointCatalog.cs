@@ -271,6 +271,12 @@ namespace Presence.Analyzers.Catalog
                 return relative;
             }
 
+            // An empty or null request URI is the base address itself (a client configured with the whole webhook URL).
+            if (relative.Length == 0)
+            {
+                return baseAddress;
+            }
+
             if (relative.StartsWith("/", StringComparison.Ordinal))
             {
                 var scheme = baseAddress.IndexOf("://", StringComparison.Ordinal);

@@ -168,7 +168,7 @@ namespace Presence.Analyzers.Catalog
             }
 
             var client = method.IsStatic ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
-            return new Request(verb, WithBaseAddresses(UrlText.Candidates(url, sources), client, invocation), body);
+            return new Request(verb, WithBaseAddresses(UrlText.Candidates(url, sources), client, invocation, sources), body);
         }
 
         private static Request? DescribeFlurl(IInvocationOperation invocation, IMethodSymbol method)
@@ -320,21 +320,28 @@ namespace Presence.Analyzers.Catalog
             return argument is null ? null : UrlText.Of(argument);
         }
 
-        // A relative URL on an HttpClient whose BaseAddress is set in the same type: try each base address seen
-        // (a URL that starts with a run-time part, such as a page id, is taken as relative to it too).
-        private static List<UrlCandidate> WithBaseAddresses(List<UrlCandidate> urls, IOperation? client, IInvocationOperation invocation)
+        // A relative URL on an HttpClient whose BaseAddress is known (set in the same type, or configured at startup
+        // for a typed or named client): try each base address seen (a URL that starts with a run-time part, such as a
+        // page id, is taken as relative to it too). A configured base address names its setting.
+        private static List<UrlCandidate> WithBaseAddresses(List<UrlCandidate> urls, IOperation? client, IInvocationOperation invocation, UrlSources? sources)
         {
-            if (client is null || urls.TrueForAll(u => u.Text.IndexOf("://", StringComparison.Ordinal) >= 0))
+            if (client is null || sources is null || urls.TrueForAll(IsAbsolute))
             {
                 return urls;
             }
 
-            var combined = new List<UrlCandidate>();
-            foreach (var baseAddress in BaseAddressesInType(invocation))
+            var baseAddresses = sources.Clients.Of(client, invocation);
+            if (baseAddresses.Count == 0)
+            {
+                return urls;
+            }
+
+            var combined = new List<UrlCandidate>(baseAddresses.Count * urls.Count + urls.Count);
+            foreach (var baseAddress in baseAddresses)
             {
                 foreach (var url in urls)
                 {
-                    combined.Add(new UrlCandidate(RequestUrl.Combine(baseAddress, url.Text), url.Origin));
+                    combined.Add(IsAbsolute(url) ? url : new UrlCandidate(RequestUrl.Combine(baseAddress.Text, url.Text), baseAddress.Origin ?? url.Origin));
                 }
             }
 
@@ -342,34 +349,7 @@ namespace Presence.Analyzers.Catalog
             return combined;
         }
 
-        private static IEnumerable<string> BaseAddressesInType(IInvocationOperation invocation)
-        {
-            var model = invocation.SemanticModel;
-            var type = invocation.Syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>();
-            if (model is null || type is null)
-            {
-                yield break;
-            }
-
-            foreach (var assignment in type.DescendantNodes().OfType<AssignmentExpressionSyntax>())
-            {
-                var name = assignment.Left switch
-                {
-                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                    _ => null,
-                };
-
-                if (name == "BaseAddress" && model.GetOperation(assignment.Right) is { } value)
-                {
-                    var text = UrlText.Of(value);
-                    if (text.IndexOf("://", StringComparison.Ordinal) >= 0)
-                    {
-                        yield return text;
-                    }
-                }
-            }
-        }
+        private static bool IsAbsolute(UrlCandidate url) => url.Text.IndexOf("://", StringComparison.Ordinal) >= 0;
 
         private readonly struct Request
         {

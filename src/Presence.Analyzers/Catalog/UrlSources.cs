@@ -30,9 +30,13 @@ namespace Presence.Analyzers.Catalog
             _seesConfiguration = compilation.GetBestTypeByMetadataName(ConfigurationNamespace + ".IConfiguration") is not null;
             var seesOptions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null;
             _bindings = new Lazy<OptionsBindings>(() => seesOptions ? OptionsBindings.Find(compilation, cancellationToken) : OptionsBindings.None);
+            Clients = new ClientBaseAddresses(compilation, this, cancellationToken);
         }
 
         public AppSettings Settings => _settings.Value;
+
+        /// <summary>The base addresses of HttpClients: assigned in the sending type, or configured for typed and named clients.</summary>
+        public ClientBaseAddresses Clients { get; }
 
         /// <summary>The URLs a configuration or environment read may hold, or null when <paramref name="operation"/> is neither.</summary>
         public List<UrlCandidate>? Read(IOperation operation, int depth)

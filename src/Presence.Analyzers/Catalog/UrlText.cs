@@ -130,6 +130,32 @@ namespace Presence.Analyzers.Catalog
         // The values a member is given by its initializer and by the constructors of its type, in this syntax tree.
         private static List<UrlCandidate>? AssignedValues(ISymbol member, SemanticModel? model, UrlSources? sources, int depth)
         {
+            if (AssignedOperations(member, model) is not { } values)
+            {
+                return null;
+            }
+
+            var candidates = new List<UrlCandidate>();
+            foreach (var value in values)
+            {
+                foreach (var candidate in Of(value, sources, depth + 1))
+                {
+                    if (candidates.Count < MaxCandidates)
+                    {
+                        candidates.Add(candidate);
+                    }
+                }
+            }
+
+            return candidates;
+        }
+
+        /// <summary>
+        /// The values a field or property is given by its initializer and by the constructors of its type, read in
+        /// <paramref name="model"/>'s syntax tree, or null when there are none.
+        /// </summary>
+        public static List<IOperation>? AssignedOperations(ISymbol member, SemanticModel? model)
+        {
             if (model is null || member.ContainingType is null)
             {
                 return null;
@@ -138,9 +164,19 @@ namespace Presence.Analyzers.Catalog
             var values = new List<IOperation>();
             foreach (var reference in member.DeclaringSyntaxReferences)
             {
-                if (reference.SyntaxTree == model.SyntaxTree
-                    && reference.GetSyntax() is PropertyDeclarationSyntax { Initializer.Value: { } propertyValue }
-                    && model.GetOperation(WithoutSuppression(propertyValue)) is { } initialValue)
+                if (reference.SyntaxTree != model.SyntaxTree)
+                {
+                    continue;
+                }
+
+                var initializer = reference.GetSyntax() switch
+                {
+                    PropertyDeclarationSyntax { Initializer.Value: { } propertyValue } => propertyValue,
+                    VariableDeclaratorSyntax { Initializer.Value: { } fieldValue } => fieldValue,
+                    _ => null,
+                };
+
+                if (initializer is not null && model.GetOperation(WithoutSuppression(initializer)) is { } initialValue)
                 {
                     values.Add(initialValue);
                 }
@@ -172,24 +208,7 @@ namespace Presence.Analyzers.Catalog
                 }
             }
 
-            if (values.Count == 0)
-            {
-                return null;
-            }
-
-            var candidates = new List<UrlCandidate>();
-            foreach (var value in values)
-            {
-                foreach (var candidate in Of(value, sources, depth + 1))
-                {
-                    if (candidates.Count < MaxCandidates)
-                    {
-                        candidates.Add(candidate);
-                    }
-                }
-            }
-
-            return candidates;
+            return values.Count == 0 ? null : values;
         }
 
         // config["A"]! has no operation of its own: the operand is the value.

@@ -1,0 +1,183 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Presence.Analyzers.Rules;
+using Presence.Analyzers.Tests.Verifiers;
+
+namespace Presence.Analyzers.Tests.Catalog;
+
+/// <summary>
+/// URLs that travel before a request uses them: base addresses configured at startup for typed and named clients
+/// (the real Microsoft.Extensions.Http), constants passed as arguments, and configuration read for Flurl and RestSharp.
+/// </summary>
+public class TravellingUrlTests
+{
+    private const string Usings = """
+        using System;
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+
+        """;
+
+    private const string Settings = """
+        {
+          "Slack": { "Url": "https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN" },
+          "Backend": { "Url": "https://api.example.com/" }
+        }
+        """;
+
+    private static readonly MetadataReference[] HttpFactory =
+    [
+        TestReferences.FromType<System.Net.Http.IHttpClientFactory>(),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions).Assembly.Location),
+    ];
+
+    private static Task Check(string code, MetadataReference[] references, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test { TestCode = Usings + code };
+        test.TestState.AdditionalReferences.AddRange(ConfiguredUrlTests.Configuration);
+        test.TestState.AdditionalReferences.AddRange(references.Where(r => !ConfiguredUrlTests.Configuration.Contains(r)));
+        test.TestState.AdditionalFiles.Add(("/src/appsettings.json", Settings));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static DiagnosticResult Unconfirmed(int location, string describe, string member)
+        => AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnconfirmedPublish).WithLocation(location).WithArguments(describe, member);
+
+    [Fact]
+    public Task A_typed_client_posts_relative_to_the_base_address_configured_at_startup()
+        => Check("""
+            public class SlackNotifier(HttpClient http)
+            {
+                public Task Notify(string text) => {|#0:http.PostAsJsonAsync("services/T1/B1/X", new { text })|};
+            }
+
+            public class ConfiguredNotifier
+            {
+                private readonly HttpClient _http;
+                public ConfiguredNotifier(HttpClient http) => _http = http;
+                public Task Notify(string text) => {|#1:_http.PostAsJsonAsync("", new { text })|};
+            }
+
+            public interface IMastodon { Task Toot(string text); }
+
+            public class MastodonClient(HttpClient http) : IMastodon
+            {
+                public Task Toot(string text) => {|PRES001:http.PostAsJsonAsync("api/v1/statuses", new { status = text })|};
+            }
+
+            public class Chained(HttpClient http)
+            {
+                public Task Send(HttpContent body) => {|PRES001:http.PostAsync("api/v10/channels/1/messages", body)|};
+            }
+
+            static class Startup
+            {
+                public static void Configure(IServiceCollection services, IConfiguration config)
+                {
+                    services.AddHttpClient<SlackNotifier>(c => c.BaseAddress = new Uri("https://hooks.slack.com/"));
+                    services.AddHttpClient<ConfiguredNotifier>((sp, c) => { c.BaseAddress = new Uri(config["Slack:Url"]!); c.Timeout = TimeSpan.FromSeconds(5); });
+                    services.AddHttpClient<IMastodon, MastodonClient>("mastodon", c => c.BaseAddress = new Uri("https://mastodon.social/"));
+                    services.AddHttpClient<Chained>().ConfigureHttpClient(c => c.BaseAddress = new Uri("https://discord.com/")).SetHandlerLifetime(TimeSpan.FromMinutes(5));
+                }
+            }
+            """,
+            HttpFactory,
+            Unconfirmed(0, "Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST https://hooks.slack.com/services/T1/B1/X)", "Notify"),
+            Unconfirmed(1, "Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST to the URL from configuration 'Slack:Url' (appsettings.json: hooks.slack.com))", "Notify"));
+
+    [Fact]
+    public Task A_named_client_created_from_the_factory_posts_to_its_configured_base_address()
+        => Check("""
+            class Alerts
+            {
+                private readonly HttpClient _slack;
+                private readonly IHttpClientFactory _factory;
+
+                public Alerts(IHttpClientFactory factory)
+                {
+                    _factory = factory;
+                    _slack = factory.CreateClient("slack");
+                }
+
+                Task Field(HttpContent body) => {|#0:_slack.PostAsync("", body)|};
+
+                Task Local(HttpContent body)
+                {
+                    var client = _factory.CreateClient(Names.Slack);
+                    return {|PRES001:client.PostAsync((string?)null, body)|};
+                }
+
+                Task Direct(HttpContent body) => {|PRES001:_factory.CreateClient("x").PostAsync("2/tweets", body)|};
+
+                Task Read() => _slack.GetAsync("");
+                Task Other(HttpContent body) => _factory.CreateClient("backend").PostAsync("items", body);
+                Task Unnamed(HttpContent body) => _factory.CreateClient().PostAsync("items", body);
+            }
+
+            static class Names { public const string Slack = "slack"; }
+
+            static class Startup
+            {
+                public static void Configure(IServiceCollection services, IConfiguration config)
+                {
+                    services.AddHttpClient("slack", c => c.BaseAddress = new Uri(config["Slack:Url"]!));
+                    services.AddHttpClient("x", c => { c.BaseAddress = new Uri("https://api.x.com/"); });
+                    services.AddHttpClient("backend", c => c.BaseAddress = new Uri(config["Backend:Url"]!));
+                }
+            }
+            """,
+            HttpFactory,
+            Unconfirmed(0, "Posts to Slack through 'HttpClient.PostAsync' (POST to the URL from configuration 'Slack:Url' (appsettings.json: hooks.slack.com))", "Field"));
+
+    [Fact]
+    public Task A_base_address_assigned_in_the_type_is_read_once_and_may_come_from_configuration()
+        => Check("""
+            class Hooks
+            {
+                private readonly HttpClient _http = new();
+
+                public Hooks(IConfiguration config) => _http.BaseAddress = new Uri(config["Slack:Url"]!);
+
+                Task First(HttpContent body) => {|PRES001:_http.PostAsync("", body)|};
+                Task Second(HttpContent body) => {|PRES001:_http.PostAsync((Uri?)null, body)|};
+                Task Read() => _http.GetAsync("");
+            }
+            """,
+            HttpFactory);
+
+    [Fact]
+    public Task Clients_configured_for_other_hosts_or_other_types_are_not_publishes()
+        => Check("""
+            public class Backend(HttpClient http)
+            {
+                public Task Push(HttpContent body) => http.PostAsync("services/T1/B1/X", body);
+            }
+
+            public class Unregistered(HttpClient http)
+            {
+                public Task Push(HttpContent body) => http.PostAsync("services/T1/B1/X", body);
+            }
+
+            public class SlackReader(HttpClient http)
+            {
+                public Task Read() => http.GetAsync("services/T1/B1/X");
+            }
+
+            class Broken
+            {
+                void Configure(IServiceCollection services)
+                {
+                    services.AddHttpClient<Backend>(c => c.BaseAddress = new Uri("https://api.example.com/"));
+                    services.AddHttpClient<SlackReader>(c => c.BaseAddress = new Uri("https://hooks.slack.com/"));
+                    services.AddHttpClient("half", c => c.BaseAddress = {|CS1525:)|};
+                }
+            }
+            """,
+            HttpFactory);
+}
