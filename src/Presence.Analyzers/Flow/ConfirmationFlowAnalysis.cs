@@ -43,6 +43,12 @@ namespace Presence.Analyzers.Flow
         // Set when a graph still changed after the last round: its states may be too optimistic.
         private bool _notConverged;
 
+        // Told, on the final pass only, each field or property assigned and whether the value is machine-written.
+        private Action<ISymbol, bool>? _onStore;
+
+        // Fields and properties captured as the target of an assignment (x = c ? a : b, x ??= y), by graph and capture.
+        private Dictionary<(ControlFlowGraph, CaptureId), IMemberReferenceOperation>? _capturedMembers;
+
         private ConfirmationFlowAnalysis(PresenceModel model, IReadOnlyDictionary<SyntaxNode, PublishTarget> publishCalls, int maxRounds, CancellationToken cancellationToken)
         {
             _model = model;
@@ -142,6 +148,38 @@ namespace Presence.Analyzers.Flow
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Tells <paramref name="onStore"/> each field or property that <paramref name="graph"/> (lambdas and local
+        /// functions included) assigns, on any receiver, and whether the value is machine-written content no
+        /// confirmation followed; nothing when the body does not converge.
+        /// </summary>
+        public static void FindStores(ControlFlowGraph graph, PresenceModel model, Action<ISymbol, bool> onStore, CancellationToken cancellationToken)
+        {
+            if (model.MachineWriters is null)
+            {
+                return;
+            }
+
+            var analysis = new ConfirmationFlowAnalysis(model, new Dictionary<SyntaxNode, PublishTarget>(), MaxRounds, cancellationToken);
+            var states = analysis.Solve(graph, FlowState.Unconfirmed(), exempt: false);
+            analysis.SolveNestedFunctions();
+            if (analysis._notConverged)
+            {
+                return;
+            }
+
+            analysis._sites = new List<PublishSite>();
+            analysis._onStore = onStore;
+            analysis.Report(graph, states, exempt: false);
+            foreach (var nested in analysis._nested)
+            {
+                if (nested.States is { } nestedStates)
+                {
+                    analysis.Report(nested.Graph, nestedStates, exempt: false);
+                }
+            }
         }
 
         private void SolveNestedFunctions()
@@ -298,6 +336,11 @@ namespace Presence.Analyzers.Flow
                     return VisitAssignment(assignment, state);
 
                 case IFlowCaptureOperation capture:
+                    if (_model.MachineWriters is not null && capture.Value is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member)
+                    {
+                        (_capturedMembers ??= new Dictionary<(ControlFlowGraph, CaptureId), IMemberReferenceOperation>())[(_graph, capture.Id)] = member;
+                    }
+
                     var captured = Visit(capture.Value, state);
                     state.Set(capture.Id, captured);
                     state.SetMachineWritten(capture.Id, IsMachineWritten(capture.Value, state));
@@ -344,6 +387,16 @@ namespace Presence.Analyzers.Flow
                     }
 
                     OnCallOrReference(reference.Method, reference, state);
+                    return Evidence.None;
+
+                case ICompoundAssignmentOperation compound when _model.MachineWriters is not null && StoredMember(compound.Target) is { } stored:
+                    // _text += chunk.Text: machine-written once anything machine-written is added.
+                    VisitChildren(operation, state);
+                    if (IsMachineWritten(compound.Value, state))
+                    {
+                        Store(stored.Member, stored.Own, machineWritten: true, assigned: false, state);
+                    }
+
                     return Evidence.None;
 
                 case ICompoundAssignmentOperation:
@@ -480,6 +533,12 @@ namespace Presence.Analyzers.Flow
 
             Visit(assignment.Target, state);
             var value = Visit(assignment.Value, state);
+
+            // _draft = ...: what this body stores in a field or property of this object is known here from now on.
+            if (_model.MachineWriters is not null && StoredMember(assignment.Target) is { } stored)
+            {
+                Store(stored.Member, stored.Own, IsMachineWritten(assignment.Value, state), assigned: true, state);
+            }
 
             // post.Text = ...: the object a local holds has changed, and carries what was written into it.
             if (assignment.Target is IMemberReferenceOperation { Instance: { } instance } && VariableOf(instance) is { } owner)
@@ -642,6 +701,57 @@ namespace Presence.Analyzers.Flow
                 : Evidence.None;
         }
 
+        // A field or property (not an indexer) an assignment writes, and whether it is this object's or static.
+        private (ISymbol Member, bool Own)? StoredMember(IOperation target)
+        {
+            if (target is IFlowCaptureReferenceOperation capture && _capturedMembers is not null && _capturedMembers.TryGetValue((_graph, capture.Id), out var captured))
+            {
+                target = captured;
+            }
+
+            return target is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false } } reference
+                ? (reference.Member.OriginalDefinition, reference.Member.IsStatic || reference.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+                : null;
+        }
+
+        private void Store(ISymbol member, bool own, bool machineWritten, bool assigned, FlowState state)
+        {
+            if (own)
+            {
+                if (assigned)
+                {
+                    state.Assigned(member);
+                }
+
+                state.SetMachineWritten(member, machineWritten || (!assigned && state.IsMachineWritten(member)));
+            }
+
+            _onStore?.Invoke(member, machineWritten);
+        }
+
+        // A read of a field or property holding machine-written content: assigned so in this body on some path, or
+        // stored so by some body of its type (StoredContent) and neither overwritten here on every path nor followed
+        // by a positive confirmation.
+        private bool IsStoredMachineWritten(IMemberReferenceOperation reference, FlowState state)
+        {
+            var member = reference.Member.OriginalDefinition;
+            var own = member.IsStatic || reference.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+            if (own && state.IsMachineWritten(member))
+            {
+                return true;
+            }
+
+            if (state.Confirmed || (own && state.IsAssigned(member)))
+            {
+                return false;
+            }
+
+            // A computed property of the compilation (string Text => _response.Text) is a helper like any other.
+            return StoredContent.IsMachineWritten(_model, member, _cancellationToken)
+                   || (reference is IPropertyReferenceOperation { Property.GetMethod: { DeclaringSyntaxReferences.Length: > 0 } getter }
+                       && ReturnedContent.Returns(_model, _model.Compilation, getter.OriginalDefinition, _cancellationToken));
+        }
+
         private static object? VariableOf(IOperation operation)
             => operation switch
             {
@@ -699,6 +809,8 @@ namespace Presence.Analyzers.Flow
                     return state.IsMachineWritten(VariableOf(operation)!);
                 case IFlowCaptureReferenceOperation capture:
                     return state.IsMachineWritten(capture.Id);
+                case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false } } member when IsStoredMachineWritten(member, state):
+                    return true;
                 case IInvocationOperation invocation:
                     if (writers.Writes(invocation.TargetMethod) || ReturnedContent.IsMachineWritten(_model, invocation, _cancellationToken))
                     {

@@ -18,6 +18,10 @@ namespace Presence.Analyzers.Flow
         private HashSet<object>? _written;
         private HashSet<object>? _machineWritten;
 
+        // A must-fact (intersection at joins): fields and properties of this object assigned on every path, whose
+        // value is known here rather than from what other methods store in them (PRES008 through fields).
+        private HashSet<object>? _assigned;
+
         /// <summary>A positive confirmation happened on every path.</summary>
         public bool Confirmed { get; private set; }
 
@@ -34,6 +38,7 @@ namespace Presence.Analyzers.Flow
                 _values = _values is null ? null : new Dictionary<object, Evidence>(_values),
                 _written = _written is null ? null : new HashSet<object>(_written),
                 _machineWritten = _machineWritten is null ? null : new HashSet<object>(_machineWritten),
+                _assigned = _assigned is null ? null : new HashSet<object>(_assigned),
             };
 
         public void Ask(IInvocationOperation confirmation)
@@ -71,6 +76,12 @@ namespace Presence.Analyzers.Flow
         }
 
         public bool IsMachineWritten(object variable) => _machineWritten is not null && _machineWritten.Contains(variable);
+
+        /// <summary>A field or property of this object assigned in this body, on this path.</summary>
+        public void Assigned(ISymbol member) => (_assigned ??= new HashSet<object>()).Add(member);
+
+        /// <summary>True when <paramref name="member"/> was assigned in this body on every path reaching here.</summary>
+        public bool IsAssigned(ISymbol member) => _assigned is not null && _assigned.Contains(member);
 
         /// <summary>Takes the edge on which a value with <paramref name="evidence"/> is <paramref name="isTrue"/>.</summary>
         public void Assume(Evidence evidence, bool isTrue)
@@ -136,7 +147,20 @@ namespace Presence.Analyzers.Flow
 
             result._written = Union(left._written, right._written);
             result._machineWritten = Union(left._machineWritten, right._machineWritten);
+            result._assigned = Intersection(left._assigned, right._assigned);
             return result;
+        }
+
+        private static HashSet<object>? Intersection(HashSet<object>? left, HashSet<object>? right)
+        {
+            if (left is null || right is null || left.Count == 0 || right.Count == 0)
+            {
+                return null;
+            }
+
+            var intersection = new HashSet<object>(left);
+            intersection.IntersectWith(right);
+            return intersection.Count == 0 ? null : intersection;
         }
 
         private static HashSet<object>? Union(HashSet<object>? left, HashSet<object>? right)
@@ -187,7 +211,8 @@ namespace Presence.Analyzers.Flow
             }
 
             if (left.Confirmed != right.Confirmed || !ReferenceEquals(left.AskedBy, right.AskedBy)
-                || !SameSet(left._written, right._written) || !SameSet(left._machineWritten, right._machineWritten))
+                || !SameSet(left._written, right._written) || !SameSet(left._machineWritten, right._machineWritten)
+                || !SameSet(left._assigned, right._assigned))
             {
                 return false;
             }

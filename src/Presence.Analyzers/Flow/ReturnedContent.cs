@@ -27,6 +27,9 @@ namespace Presence.Analyzers.Flow
         [System.ThreadStatic]
         private static HashSet<IMethodSymbol>? t_inProgress;
 
+        /// <summary>True while a helper is being decided on this thread (whatever depends on it is not final).</summary>
+        public static bool IsComputing => t_inProgress is { Count: > 0 };
+
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _returns = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
         /// <summary>True when <paramref name="invocation"/> calls a method of this compilation that returns machine-written text.</summary>
@@ -60,8 +63,9 @@ namespace Presence.Analyzers.Flow
             try
             {
                 var result = Compute(model, compilation, method, cancellationToken);
-                // Only a chain that ended by itself is remembered: one cut by the bound may answer otherwise from elsewhere.
-                if (inProgress.Count == 1)
+                // Only a chain that ended by itself is remembered: one cut by the bound may answer otherwise from elsewhere,
+                // and one that read a field table still being computed may be incomplete.
+                if (inProgress.Count == 1 && !StoredContent.IsComputing)
                 {
                     cache.TryAdd(method, result);
                 }

@@ -284,4 +284,202 @@ public class MachineWrittenTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Text_stored_in_a_field_or_property_and_published_by_another_method_is_machine_written()
+        => Check("""
+            class Drafts(IChatClient chat)
+            {
+                public async Task<string> Draft(string topic) => (await chat.GetResponseAsync(topic)).Text;
+            }
+
+            class Writer(IChatClient chat, Drafts drafts, IPublisher publisher)
+            {
+                private ChatResponse? _response;
+                private string _fromHelper = "";
+                private static string s_shared = "";
+                public string Draft { get; set; } = "";
+
+                public async Task Prepare(string topic)
+                {
+                    _response = await chat.GetResponseAsync(topic);
+                    var text = (await chat.GetResponseAsync("Shorter: " + topic)).Text;
+                    Draft = text;
+                    s_shared = text.Trim();
+                    _fromHelper = await drafts.Draft(topic);
+                }
+
+                public Task PublishResponse() => {|#0:publisher.PublishAsync(_response!.Text)|};
+
+                public Task PublishProperty() => {|#1:publisher.PublishAsync(this.Draft)|};
+
+                public static Task PublishStatic(IPublisher publisher) => {|#2:publisher.PublishAsync(s_shared)|};
+
+                public Task PublishFromHelper() => {|#3:publisher.PublishAsync(_fromHelper + " #news")|};
+
+                // Read through a helper of the same type that returns the stored text.
+                private string Stored() => _fromHelper;
+
+                public Task PublishThroughAGetter() => {|#4:publisher.PublishAsync(Stored())|};
+
+                public string Answer => _response?.Text ?? "";
+
+                public string Greeting => "Hello from " + nameof(Writer);
+            }
+
+            class Reader(Writer writer, IPublisher publisher)
+            {
+                public Task PublishComputed() => {|#5:publisher.PublishAsync(writer.Answer)|};
+
+                public Task PublishGreeting() => {|PRES001:publisher.PublishAsync(writer.Greeting)|};
+            }
+            """,
+            Machine(5, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed),
+            Machine(0, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed),
+            Machine(1, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed),
+            Machine(2, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed),
+            Machine(3, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed),
+            Machine(4, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed));
+
+    [Fact]
+    public Task Text_stored_by_the_constructor_or_an_initializer_is_machine_written()
+        => Check("""
+            class Writer
+            {
+                private readonly Task<ChatResponse> _pending;
+                private readonly string _intro;
+                private readonly IPublisher _publisher;
+
+                public Writer(IChatClient chat, IPublisher publisher)
+                {
+                    _publisher = publisher;
+                    _pending = chat.GetResponseAsync("Write today's post");
+                    _intro = chat.GetResponseAsync("Write an intro").GetAwaiter().GetResult().Text;
+                }
+
+                public async Task Publish() => await {|#0:_publisher.PublishAsync((await _pending).Text)|};
+
+                public Task PublishIntro() => {|#1:_publisher.PublishAsync(_intro)|};
+            }
+
+            class Primary(IChatClient chat, IPublisher publisher)
+            {
+                private readonly Task<ChatResponse> _pending = chat.GetResponseAsync("Write today's post");
+
+                public async Task Publish() => await {|#2:publisher.PublishAsync((await _pending).Text)|};
+            }
+            """,
+            Machine(0, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed),
+            Machine(1, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed),
+            Machine(2, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed));
+
+    [Fact]
+    public Task Stored_through_a_conditional_a_stream_and_a_lambda_is_machine_written()
+        => Check("""
+            class Writer(IChatClient chat, IPublisher publisher)
+            {
+                private string _choice = "";
+                private string _streamed = "";
+                private string? _lazy;
+
+                public async Task Prepare(string topic, bool generate)
+                {
+                    _choice = generate ? (await chat.GetResponseAsync(topic)).Text : "Nothing today";
+                    await foreach (var update in chat.GetStreamingResponseAsync(topic)) _streamed += update.Text;
+                    Func<Task> later = async () => _lazy ??= (await chat.GetResponseAsync(topic)).Text;
+                    await later();
+                }
+
+                public async Task Publish()
+                {
+                    await {|#0:publisher.PublishAsync(_choice)|};
+                    await {|#1:publisher.PublishAsync(_streamed)|};
+                    await {|#2:publisher.PublishAsync(_lazy ?? "")|};
+                }
+            }
+            """,
+            Machine(0, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed),
+            Machine(1, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed),
+            Machine(2, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed));
+
+    [Fact]
+    public Task A_field_assigned_machine_text_on_any_path_is_machine_written_even_if_human_text_is_assigned_elsewhere()
+        => Check("""
+            class Writer(IChatClient chat, IPublisher publisher)
+            {
+                private string _text = "";
+
+                public void UseTemplate(string name) => _text = "Hello " + name;
+
+                public async Task Generate(string topic, bool generate)
+                {
+                    if (generate) _text = (await chat.GetResponseAsync(topic)).Text;
+                    else _text = "Nothing today";
+                }
+
+                public Task Publish() => {|#0:publisher.PublishAsync(_text)|};
+            }
+            """,
+            Machine(0, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed));
+
+    [Fact]
+    public Task Stored_text_a_confirmation_saw_or_that_was_overwritten_or_never_machine_written_is_clean()
+        => Check("""
+            class Writer(IChatClient chat, IPublisher publisher, IReview review, Other other)
+            {
+                private string _draft = "";
+                private string _approved = "";
+                private string _template = "";
+                private static string s_footer = "";
+
+                public string Title { get; set; } = "";
+
+                public async Task Prepare(string topic, string name)
+                {
+                    _draft = (await chat.GetResponseAsync(topic)).Text;
+                    var text = (await chat.GetResponseAsync("Again: " + topic)).Text;
+
+                    // Stored only after a person approved exactly this text.
+                    if (await review.AskAsync(text)) _approved = text;
+
+                    _template = "Hello " + name;
+                    s_footer = "#news";
+                    Title = name.ToUpperInvariant();
+                }
+
+                // A [HumanConfirmation] sees the stored text before it goes out.
+                public async Task PublishReviewed()
+                {
+                    if (await review.AskAsync(_draft)) await publisher.PublishAsync(_draft);
+                }
+
+                // Unconfirmed here, but not machine-written: PRES001, not PRES008.
+                public Task PublishApproved() => {|PRES001:publisher.PublishAsync(_approved)|};
+
+                // Overwritten with a constant before the send, on every path.
+                public async Task PublishOverwritten(bool holiday)
+                {
+                    if (holiday) _draft = "Closed for the holidays";
+                    else _draft = "Open as usual";
+                    await {|PRES001:publisher.PublishAsync(_draft)|};
+                }
+
+                public async Task PublishHumanText()
+                {
+                    if (await review.AskAsync(_template)) await publisher.PublishAsync(_template + s_footer + Title);
+                }
+
+                // A field of another type that no model text is stored in.
+                public async Task PublishOther()
+                {
+                    if (await review.AskAsync(other.Note)) await publisher.PublishAsync(other.Note);
+                }
+            }
+
+            class Other
+            {
+                public string Note = "";
+                public void Set(string note) => Note = note.Trim();
+            }
+            """);
 }
