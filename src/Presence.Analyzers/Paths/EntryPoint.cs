@@ -49,8 +49,9 @@ namespace Presence.Analyzers.Paths
         /// <summary>What makes it an entry point, e.g. "a hosted service", "a Quartz job", "a timer callback".</summary>
         public string Reason { get; }
 
-        /// <summary>"a Quartz job", "an unattended entry point".</summary>
-        public string ReasonWithArticle => ("aeiou".IndexOf(char.ToLowerInvariant(Reason[0])) >= 0 ? "an " : "a ") + Reason;
+        /// <summary>"a Quartz job", "an unattended entry point", "an HTTP-triggered function".</summary>
+        public string ReasonWithArticle
+            => ("aeiou".IndexOf(char.ToLowerInvariant(Reason[0])) >= 0 || Reason.StartsWith("HTTP", System.StringComparison.Ordinal) ? "an " : "a ") + Reason;
 
         /// <summary>The lambda's (or local function's) syntax when the entry point is a callback written in place.</summary>
         public SyntaxNode? Lambda { get; }

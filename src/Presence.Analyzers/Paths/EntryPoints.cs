@@ -12,8 +12,9 @@ namespace Presence.Analyzers.Paths
 {
     /// <summary>
     /// Recognises where code runs with nobody deciding: methods by what they override or implement (hosted services,
-    /// Quartz jobs, update handlers, Azure Functions triggers, [UnattendedEntryPoint]), and callbacks by where they
-    /// are registered (timers, Hangfire jobs, bot events).
+    /// Quartz jobs, update handlers, Azure Functions triggers, [UnattendedEntryPoint]) or declare (controller actions
+    /// that receive machine calls), and callbacks by where they are registered (timers, Hangfire jobs, bot events,
+    /// minimal-API handlers).
     /// </summary>
     internal sealed class EntryPoints
     {
@@ -101,6 +102,9 @@ namespace Presence.Analyzers.Paths
         private readonly INamedTypeSymbol? _telegramUpdateType;
         private readonly INamedTypeSymbol? _elapsedEventArgs;
 
+        // ASP.NET Core endpoints that receive machine calls; null where ASP.NET Core is not referenced.
+        private readonly HttpEndpoints? _http;
+
         private readonly ConcurrentDictionary<INamedTypeSymbol, IMethodSymbol?> _hangfireJobMethods = new ConcurrentDictionary<INamedTypeSymbol, IMethodSymbol?>(SymbolEqualityComparer.Default);
 
         public EntryPoints(Compilation compilation)
@@ -139,6 +143,7 @@ namespace Presence.Analyzers.Paths
             }
 
             _elapsedEventArgs = compilation.GetBestTypeByMetadataName("System.Timers.ElapsedEventArgs");
+            _http = HttpEndpoints.For(compilation);
             _hangfireJobFilter = compilation.GetBestTypeByMetadataName("Hangfire.Common.JobFilterAttribute");
             if (_hangfireJobFilter is not null)
             {
@@ -176,7 +181,9 @@ namespace Presence.Analyzers.Paths
                 {
                     if (attribute.AttributeClass is { } type && FunctionTrigger(type) is { } trigger)
                     {
-                        return new EntryPoint(method, EntryKind.Unattended, trigger, null);
+                        return trigger == HttpTrigger
+                            ? HttpFunction(method, attribute) is { } reason ? new EntryPoint(method, EntryKind.IncomingMessage, reason, null) : null
+                            : new EntryPoint(method, EntryKind.Unattended, trigger, null);
                     }
                 }
             }
@@ -191,6 +198,11 @@ namespace Presence.Analyzers.Paths
                 return new EntryPoint(method, shaped.Kind, shaped.Reason, null);
             }
 
+            if (_http?.OfAction(method) is { } action)
+            {
+                return action;
+            }
+
             foreach (var declaration in MethodLineage.Of(method))
             {
                 if (!ReferenceEquals(declaration, method) && declaration.ContainingType is { } type
@@ -203,10 +215,12 @@ namespace Presence.Analyzers.Paths
             return IsHangfireJobMethod(method) ? new EntryPoint(method, EntryKind.Unattended, "Hangfire job", null) : null;
         }
 
+        private const string HttpTrigger = "HTTP-triggered function";
+
         private static string? FunctionTrigger(INamedTypeSymbol attribute)
         {
             var name = attribute.Name;
-            if (!name.EndsWith("TriggerAttribute", System.StringComparison.Ordinal) || name == "HttpTriggerAttribute")
+            if (!name.EndsWith("TriggerAttribute", System.StringComparison.Ordinal))
             {
                 return null;
             }
@@ -217,7 +231,60 @@ namespace Presence.Analyzers.Paths
                 return null;
             }
 
-            return TriggerNames.TryGetValue(name, out var known) ? known : name.Substring(0, name.Length - "TriggerAttribute".Length) + "-triggered function";
+            return name == "HttpTriggerAttribute" ? HttpTrigger
+                : TriggerNames.TryGetValue(name, out var known) ? known : name.Substring(0, name.Length - "TriggerAttribute".Length) + "-triggered function";
+        }
+
+        // An HTTP-triggered function takes machine calls unless it only serves reads or asks for a signed-in user:
+        // anonymous, function-key and host-key levels are held by machines; User (App Service authentication) is a
+        // person. "HTTP-triggered function POST /api/deals", with the default "api" route prefix.
+        private static string? HttpFunction(IMethodSymbol method, AttributeData trigger)
+        {
+            string? verb = null;
+            var anyVerb = true;
+            string? route = null;
+            foreach (var argument in trigger.ConstructorArguments)
+            {
+                if (argument.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum, Name: "AuthorizationLevel" } && argument.Value is 1)
+                {
+                    return null;
+                }
+
+                foreach (var value in argument.Kind == TypedConstantKind.Array ? argument.Values : ImmutableArray.Create(argument))
+                {
+                    if (value.Value is string name)
+                    {
+                        anyVerb = false;
+                        verb ??= name.ToUpperInvariant() is "POST" or "PUT" or "PATCH" ? name.ToUpperInvariant() : null;
+                    }
+                }
+            }
+
+            foreach (var named in trigger.NamedArguments)
+            {
+                if (named.Key == "AuthLevel" && named.Value.Value is 1)
+                {
+                    return null;
+                }
+
+                route = named.Key == "Route" && named.Value.Value is string text ? text : route;
+            }
+
+            if (verb is null && !anyVerb)
+            {
+                return null;
+            }
+
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (route is null && attribute.AttributeClass?.Name is "FunctionAttribute" or "FunctionNameAttribute"
+                    && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string function)
+                {
+                    route = function;
+                }
+            }
+
+            return HttpTrigger + " " + (verb is null ? string.Empty : verb + " ") + HttpEndpoints.Join("/api", route ?? method.Name);
         }
 
         private bool IsLambdaHandler(IMethodSymbol method)
@@ -439,7 +506,8 @@ namespace Presence.Analyzers.Paths
 
         /// <summary>
         /// Callbacks an operation registers to run unattended: a Timer's callback, a Hangfire job expression, a
-        /// handler of a bot's message events, Telegram's StartReceiving handler; and a PeriodicTimer loop, whose
+        /// handler of a bot's message events, Telegram's StartReceiving handler, a minimal-API handler that receives
+        /// machine calls; and a PeriodicTimer loop, whose
         /// enclosing function runs on each tick. Asked of every invocation and creation: allocates nothing when
         /// the operation registers nothing.
         /// </summary>
@@ -484,6 +552,10 @@ namespace Presence.Analyzers.Paths
                     else if (root == "Amazon" && method.Name == "Create" && method.ContainingType!.Name == "LambdaBootstrapBuilder" && invocation.Arguments.Length > 0)
                     {
                         Add(invocation.Arguments[0].Value, EntryKind.Unattended, "AWS Lambda handler");
+                    }
+                    else if (_http is not null && HttpEndpoints.MayMap(method) && _http.Mapping(invocation) is { } endpoint)
+                    {
+                        Add(endpoint.Handler, EntryKind.IncomingMessage, endpoint.Reason);
                     }
                     else if (root == "Telegram" && method.Name is "StartReceiving" or "ReceiveAsync")
                     {
@@ -573,6 +645,7 @@ namespace Presence.Analyzers.Paths
                 "Hangfire" => method.Name is "AddOrUpdate" or "Enqueue" or "Schedule" or "ContinueJobWith" or "ContinueWith",
                 "Amazon" => method.Name == "Create" && type.Name == "LambdaBootstrapBuilder",
                 "Telegram" => method.Name is "StartReceiving" or "ReceiveAsync",
+                "Microsoft" => HttpEndpoints.MayMap(method),
                 _ => false,
             };
         }

@@ -141,7 +141,7 @@ public class TriggerKindTests
             {
                 public Task {|#0:OnHubEvent|}([Microsoft.Azure.Functions.Worker.EventHubTrigger("mentions")] string[] events) => poster.Post(events[0]);
                 public Task {|#1:OnChange|}([Microsoft.Azure.Functions.Worker.CosmosDBTrigger("cms", "posts")] string[] changed) => poster.Post(changed[0]);
-                public Task OnRequest([Microsoft.Azure.Functions.Worker.HttpTrigger("post")] string body) => poster.Post(body);
+                public Task OnRequest([Microsoft.Azure.Functions.Worker.HttpTrigger("get")] string body) => poster.Post(body);
             }
             """,
             [],

@@ -36,6 +36,20 @@ internal static class PathVerifier
         TestReferences.FromType<Microsoft.Azure.WebJobs.Extensions.EventGrid.EventGridTriggerAttribute>(),
     ];
 
+    /// <summary>The ASP.NET Core shared framework the tests run with (every assembly of it, as a web project references it).</summary>
+    public static MetadataReference[] AspNetCore { get; } = Directory
+        .GetFiles(Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Mvc.ControllerBase).Assembly.Location)!, "*.dll")
+        .OrderBy(path => path, System.StringComparer.Ordinal)
+        .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+        .ToArray();
+
+    /// <summary>The isolated worker's HTTP trigger.</summary>
+    public static MetadataReference[] AzureFunctionsHttp { get; } =
+    [
+        .. AzureFunctions,
+        TestReferences.FromType<Microsoft.Azure.Functions.Worker.HttpTriggerAttribute>(),
+    ];
+
     public static MetadataReference Telegram { get; } = TestReferences.FromType<Telegram.Bot.TelegramBotClient>();
 
     /// <summary>Microsoft.Extensions.AI (abstractions and the function factory), Semantic Kernel abstractions, the OpenAI SDK.</summary>

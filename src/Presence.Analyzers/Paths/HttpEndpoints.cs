@@ -1,0 +1,670 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Presence.Compilations;
+
+namespace Presence.Analyzers.Paths
+{
+    /// <summary>
+    /// ASP.NET Core endpoints that receive machine calls: controller actions and minimal-API handlers that take a
+    /// payload (POST, PUT, PATCH) from whoever can call them. An endpoint that requires a signed-in user is an editor's
+    /// action and no entry point; one that allows anonymous callers, or states nothing where nothing authenticates
+    /// by default, is a webhook or an anonymous endpoint (PRES003). Resolved once per compilation, and only for a
+    /// compilation that references ASP.NET Core.
+    /// </summary>
+    internal sealed class HttpEndpoints
+    {
+        // Headers and names a handler checks a payload signature with: a sender that signs is a machine.
+        private static readonly string[] SignatureHeaders =
+        {
+            "X-Hub-Signature-256", "X-Hub-Signature", "X-Signature-Ed25519", "X-Signature-Timestamp", "Stripe-Signature",
+            "X-Slack-Signature", "X-Twilio-Signature", "X-Line-Signature", "X-Telegram-Bot-Api-Secret-Token", "X-GitHub-Event",
+        };
+
+        // Route segments of hooks: /hooks, /webhook, /github-hook contain "hook"; these are the other usual ones.
+        private static readonly string[] HookSegments = { "callback", "callbacks", "websub", "pubsub", "pubsubhubbub", "events", "event", "notifications", "notify", "incoming", "inbound" };
+
+        // Payload type names of machine calls: GitHubPushEvent, StripeWebhookPayload, Update (Telegram), ...
+        private static readonly string[] PayloadSuffixes = { "Event", "Payload", "Notification", "Update", "Webhook", "Callback" };
+
+        private readonly Compilation _compilation;
+        private readonly INamedTypeSymbol _allowAnonymous;
+        private readonly INamedTypeSymbol? _authorizeData;
+        private readonly INamedTypeSymbol? _endpointExtensions;
+        private readonly INamedTypeSymbol? _authorizationConventions;
+        private readonly INamedTypeSymbol? _controllerBase;
+        private readonly INamedTypeSymbol? _controllerAttribute;
+        private readonly INamedTypeSymbol? _nonController;
+        private readonly INamedTypeSymbol? _nonAction;
+        private readonly INamedTypeSymbol? _httpMethodAttribute;
+        private readonly INamedTypeSymbol? _acceptVerbs;
+        private readonly INamedTypeSymbol? _routeTemplateProvider;
+        private readonly Lazy<Defaults> _defaults;
+
+        private HttpEndpoints(Compilation compilation, INamedTypeSymbol allowAnonymous)
+        {
+            _compilation = compilation;
+            _allowAnonymous = allowAnonymous;
+            _authorizeData = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAuthorizeData");
+            _endpointExtensions = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
+            _authorizationConventions = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions");
+            _controllerBase = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+            if (_controllerBase is not null)
+            {
+                _controllerAttribute = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
+                _nonController = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+                _nonAction = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+                _httpMethodAttribute = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute");
+                _acceptVerbs = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Mvc.AcceptVerbsAttribute");
+                _routeTemplateProvider = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Mvc.Routing.IRouteTemplateProvider");
+            }
+
+            _defaults = new Lazy<Defaults>(ScanDefaults, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        private enum Access
+        {
+            Unstated,
+            Authorized,
+            Anonymous,
+        }
+
+        [Flags]
+        private enum Defaults
+        {
+            None = 0,
+            Endpoints = 1,
+            Controllers = 2,
+        }
+
+        /// <summary>Null for a compilation that does not reference ASP.NET Core: nothing is looked at there.</summary>
+        public static HttpEndpoints? For(Compilation compilation)
+        {
+            var referencesAspNetCore = false;
+            foreach (var name in compilation.ReferencedAssemblyNames)
+            {
+                if (name.Name.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal))
+                {
+                    referencesAspNetCore = true;
+                    break;
+                }
+            }
+
+            return referencesAspNetCore && compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAllowAnonymous") is { } allowAnonymous
+                ? new HttpEndpoints(compilation, allowAnonymous)
+                : null;
+        }
+
+        /// <summary>A cheap test on the method alone: MapPost, MapPut, MapPatch or MapMethods (see <see cref="Mapping"/>).</summary>
+        public static bool MayMap(IMethodSymbol method)
+            => method.Name is "MapPost" or "MapPut" or "MapPatch" or "MapMethods" && method.ContainingType?.Name == "EndpointRouteBuilderExtensions";
+
+        /// <summary>
+        /// The handler a minimal-API mapping registers and why it receives machine calls ("webhook POST /hooks/deals"),
+        /// or null: a GET, an endpoint that requires a signed-in user, a mapping of something else.
+        /// </summary>
+        public (IOperation Handler, string Reason)? Mapping(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+            if (_endpointExtensions is null || !SymbolEqualityComparer.Default.Equals(method.ContainingType, _endpointExtensions) || !MayMap(method)
+                || invocation.Arguments.Length < 3)
+            {
+                return null;
+            }
+
+            var verb = method.Name switch
+            {
+                "MapPost" => "POST",
+                "MapPut" => "PUT",
+                "MapPatch" => "PATCH",
+                _ => null,
+            };
+            string? pattern = null;
+            IOperation? handler = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                switch (argument.Parameter?.Ordinal)
+                {
+                    case 1:
+                        pattern = argument.Value.ConstantValue is { HasValue: true, Value: string text } ? text : "…";
+                        break;
+                    case 2 when method.Name == "MapMethods":
+                        verb = PayloadVerb(argument.Value);
+                        break;
+                    case { } ordinal when ordinal == method.Parameters.Length - 1:
+                        handler = argument.Value;
+                        break;
+                }
+            }
+
+            if (verb is null || handler is null)
+            {
+                return null;
+            }
+
+            var access = Access.Unstated;
+            var route = Join(GroupPrefix(Receiver(invocation), ref access, 0), pattern ?? "…");
+
+            // The endpoint's own conventions: app.MapPost(...).RequireAuthorization().
+            for (IOperation current = invocation; ;)
+            {
+                var parent = current.Parent;
+                while (parent is IConversionOperation)
+                {
+                    current = parent;
+                    parent = parent.Parent;
+                }
+
+                if (parent is not IArgumentOperation { Parent: IInvocationOperation outer } argument || outer.Arguments[0] != argument)
+                {
+                    break;
+                }
+
+                access = Combine(access, Convention(outer.TargetMethod));
+                current = outer;
+            }
+
+            IMethodSymbol? function = null;
+            SyntaxNode? body = null;
+            switch (EntryPoints.CallbackTarget(handler))
+            {
+                case IAnonymousFunctionOperation lambda:
+                    function = lambda.Symbol;
+                    body = lambda.Syntax;
+                    break;
+                case IMethodReferenceOperation reference:
+                    function = reference.Method;
+                    body = reference.Method.DeclaringSyntaxReferences.Length > 0 ? reference.Method.DeclaringSyntaxReferences[0].GetSyntax() : null;
+                    break;
+            }
+
+            if (function is null)
+            {
+                return null;
+            }
+
+            access = Combine(access, AccessOf(function));
+            return Classify(verb, route, access, function, body, controller: false) is { } reason ? (handler, reason) : ((IOperation, string)?)null;
+        }
+
+        /// <summary>A controller action that takes a payload and receives machine calls, or null.</summary>
+        public EntryPoint? OfAction(IMethodSymbol method)
+        {
+            if (_controllerBase is null || method.IsStatic || method.IsAbstract || method.IsGenericMethod || method.DeclaredAccessibility != Accessibility.Public
+                || method.ContainingType is not { TypeKind: TypeKind.Class } type || !IsController(type))
+            {
+                return null;
+            }
+
+            string? verb = null;
+            string? template = null;
+            var access = Access.Unstated;
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass is not { } attributeType)
+                {
+                    continue;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(attributeType, _nonAction))
+                {
+                    return null;
+                }
+
+                access = Combine(access, AccessOf(attributeType));
+                if (verb is null && VerbOf(attribute, attributeType) is { } payload)
+                {
+                    verb = payload;
+                    template = TemplateOf(attribute, attributeType) ?? template;
+                }
+                else if (template is null && !Derives(attributeType, _httpMethodAttribute) && Implements(attributeType, _routeTemplateProvider))
+                {
+                    template = TemplateOf(attribute, attributeType);
+                }
+            }
+
+            if (verb is null)
+            {
+                return null;
+            }
+
+            string? controllerRoute = null;
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                foreach (var attribute in current.GetAttributes())
+                {
+                    if (attribute.AttributeClass is not { } attributeType)
+                    {
+                        continue;
+                    }
+
+                    access = Combine(access, AccessOf(attributeType));
+                    if (controllerRoute is null && Implements(attributeType, _routeTemplateProvider) && !Derives(attributeType, _httpMethodAttribute))
+                    {
+                        controllerRoute = TemplateOf(attribute, attributeType);
+                    }
+                }
+            }
+
+            var route = template is not null && (template.StartsWith("/", StringComparison.Ordinal) || template.StartsWith("~/", StringComparison.Ordinal))
+                ? Join(string.Empty, template.TrimStart('~'))
+                : Join(Join(string.Empty, controllerRoute ?? string.Empty), template ?? string.Empty);
+            var controllerName = type.Name.EndsWith("Controller", StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - "Controller".Length) : type.Name;
+            route = route.Replace("[controller]", controllerName).Replace("[action]", method.Name);
+            var body = method.DeclaringSyntaxReferences.Length > 0 ? method.DeclaringSyntaxReferences[0].GetSyntax() : null;
+            return Classify(verb, route, access, method, body, controller: true) is { } reason
+                ? new EntryPoint(method, EntryKind.IncomingMessage, reason, null)
+                : null;
+        }
+
+        // Signed-in users only: an editor's action. Anonymous: a machine or a stranger. Stated nowhere: anonymous,
+        // unless a fallback policy (or, for controllers, a global AuthorizeFilter) authenticates every caller; then
+        // only a sign of a machine caller (a signature check, a hook route, a payload type) makes it a webhook.
+        private string? Classify(string verb, string route, Access access, IMethodSymbol handler, SyntaxNode? body, bool controller)
+        {
+            if (access == Access.Authorized)
+            {
+                return null;
+            }
+
+            var machine = IsHookRoute(route) || TakesPayload(handler) || ChecksSignature(handler, body);
+            if (access == Access.Unstated && !machine && (_defaults.Value & (controller ? Defaults.Endpoints | Defaults.Controllers : Defaults.Endpoints)) != 0)
+            {
+                return null;
+            }
+
+            return (machine ? "webhook " : "anonymous endpoint ") + verb + " " + route;
+        }
+
+        private bool IsController(INamedTypeSymbol type)
+        {
+            if (type.IsAbstract || type.IsGenericType || type.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+
+            var isController = type.Name.EndsWith("Controller", StringComparison.Ordinal);
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, _controllerBase))
+                {
+                    isController = true;
+                }
+
+                foreach (var attribute in current.GetAttributes())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _nonController))
+                    {
+                        return false;
+                    }
+
+                    isController |= Derives(attribute.AttributeClass, _controllerAttribute);
+                }
+            }
+
+            return isController;
+        }
+
+        // [HttpPost], [HttpPut], [HttpPatch], [AcceptVerbs("POST")]: the payload verb, or null (GET, DELETE, ...).
+        private string? VerbOf(AttributeData attribute, INamedTypeSymbol type)
+        {
+            if (Derives(type, _httpMethodAttribute))
+            {
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    switch (current.Name)
+                    {
+                        case "HttpPostAttribute": return "POST";
+                        case "HttpPutAttribute": return "PUT";
+                        case "HttpPatchAttribute": return "PATCH";
+                        case "HttpGetAttribute" or "HttpDeleteAttribute" or "HttpHeadAttribute" or "HttpOptionsAttribute": return null;
+                    }
+                }
+
+                return null;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, _acceptVerbs))
+            {
+                foreach (var argument in attribute.ConstructorArguments)
+                {
+                    foreach (var value in argument.Kind == TypedConstantKind.Array ? argument.Values : System.Collections.Immutable.ImmutableArray.Create(argument))
+                    {
+                        if (value.Value is string method && PayloadVerb(method) is { } payload)
+                        {
+                            return payload;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private string? TemplateOf(AttributeData attribute, INamedTypeSymbol type)
+        {
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "Route" && named.Value.Value is string route)
+                {
+                    return route;
+                }
+            }
+
+            return !SymbolEqualityComparer.Default.Equals(type, _acceptVerbs) && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string template
+                ? template
+                : null;
+        }
+
+        private Access AccessOf(ISymbol symbol)
+        {
+            var access = Access.Unstated;
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } type)
+                {
+                    access = Combine(access, AccessOf(type));
+                }
+            }
+
+            return access;
+        }
+
+        private Access AccessOf(INamedTypeSymbol attribute)
+            => Implements(attribute, _allowAnonymous) ? Access.Anonymous
+                : Implements(attribute, _authorizeData) ? Access.Authorized
+                : Access.Unstated;
+
+        // RequireAuthorization() and AllowAnonymous() on an endpoint or its group.
+        private Access Convention(IMethodSymbol method)
+        {
+            method = method.ReducedFrom ?? method;
+            return !SymbolEqualityComparer.Default.Equals(method.ContainingType, _authorizationConventions) ? Access.Unstated
+                : method.Name == "AllowAnonymous" ? Access.Anonymous
+                : method.Name == "RequireAuthorization" ? Access.Authorized
+                : Access.Unstated;
+        }
+
+        // [AllowAnonymous] anywhere wins over any [Authorize], as ASP.NET Core's authorization middleware has it.
+        private static Access Combine(Access a, Access b) => a == Access.Anonymous || b == Access.Anonymous ? Access.Anonymous : a == Access.Authorized ? a : b;
+
+        // The builder a Map* call is made on: the first argument of the extension method.
+        private static IOperation? Receiver(IInvocationOperation invocation)
+            => invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+
+        // The route prefix of the groups a builder stands for, noting their authorization conventions on the way:
+        // app.MapGroup("/hooks").RequireAuthorization(), or a local holding a group (and statements on it).
+        private string GroupPrefix(IOperation? builder, ref Access access, int depth)
+        {
+            while (builder is IConversionOperation conversion)
+            {
+                builder = conversion.Operand;
+            }
+
+            if (depth > 8)
+            {
+                return string.Empty;
+            }
+
+            switch (builder)
+            {
+                case IInvocationOperation { TargetMethod.IsExtensionMethod: true } call when Receiver(call) is { } inner:
+                    var method = call.TargetMethod.ReducedFrom ?? call.TargetMethod;
+                    if (method.Name == "MapGroup" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _endpointExtensions))
+                    {
+                        var prefix = call.Arguments.Length > 1 && call.Arguments[1].Value.ConstantValue is { HasValue: true, Value: string text } ? text : "…";
+                        return Join(GroupPrefix(inner, ref access, depth + 1), prefix);
+                    }
+
+                    access = Combine(access, Convention(method));
+                    return GroupPrefix(inner, ref access, depth + 1);
+
+                case ILocalReferenceOperation { Local: var local } reference:
+                    IOperation root = reference;
+                    while (root.Parent is { } parent)
+                    {
+                        root = parent;
+                    }
+
+                    IOperation? initializer = null;
+                    foreach (var operation in root.Descendants())
+                    {
+                        switch (operation)
+                        {
+                            case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                                initializer = declarator.GetVariableInitializer()?.Value;
+                                break;
+                            case IInvocationOperation call when Receiver(call) is ILocalReferenceOperation on && SymbolEqualityComparer.Default.Equals(on.Local, local):
+                                access = Combine(access, Convention(call.TargetMethod));
+                                break;
+                        }
+                    }
+
+                    return GroupPrefix(initializer, ref access, depth + 1);
+
+                default:
+                    return string.Empty;
+            }
+        }
+
+        private static string? PayloadVerb(IOperation methods)
+        {
+            while (methods is IConversionOperation conversion)
+            {
+                methods = conversion.Operand;
+            }
+
+            var elements = methods switch
+            {
+                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+                ICollectionExpressionOperation collection => collection.Elements,
+                _ => default,
+            };
+            if (elements.IsDefault)
+            {
+                return null;
+            }
+
+            foreach (var element in elements)
+            {
+                var value = element;
+                while (value is IConversionOperation inner)
+                {
+                    value = inner.Operand;
+                }
+
+                // "POST", or HttpMethods.Post (a static field, not a constant).
+                var text = value.ConstantValue is { HasValue: true, Value: string constant } ? constant
+                    : value is IFieldReferenceOperation { Field: { Name: var name, ContainingType.Name: "HttpMethods" } } ? name
+                    : null;
+                if (text is not null && PayloadVerb(text) is { } verb)
+                {
+                    return verb;
+                }
+            }
+
+            return null;
+        }
+
+        private static string? PayloadVerb(string method)
+            => string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase) ? "POST"
+                : string.Equals(method, "PUT", StringComparison.OrdinalIgnoreCase) ? "PUT"
+                : string.Equals(method, "PATCH", StringComparison.OrdinalIgnoreCase) ? "PATCH"
+                : null;
+
+        /// <summary>"/hooks" + "deals" → "/hooks/deals".</summary>
+        public static string Join(string prefix, string template)
+        {
+            prefix = prefix.TrimEnd('/');
+            template = template.Trim('/');
+            return template.Length == 0 ? (prefix.Length == 0 ? "/" : prefix)
+                : prefix.StartsWith("/", StringComparison.Ordinal) || prefix.Length == 0 ? prefix + "/" + template
+                : "/" + prefix + "/" + template;
+        }
+
+        private static bool IsHookRoute(string route)
+        {
+            foreach (var segment in route.Split('/'))
+            {
+                if (segment.IndexOf("hook", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+
+                foreach (var hook in HookSegments)
+                {
+                    if (string.Equals(segment, hook, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool TakesPayload(IMethodSymbol handler)
+        {
+            foreach (var parameter in handler.Parameters)
+            {
+                var type = parameter.Type is IArrayTypeSymbol array ? array.ElementType : parameter.Type;
+                if (type.Name is "JsonElement" or "JsonDocument" or "JsonNode" or "JsonObject" or "JObject")
+                {
+                    return true;
+                }
+
+                foreach (var suffix in PayloadSuffixes)
+                {
+                    if (type.Name.EndsWith(suffix, StringComparison.Ordinal) && type.Name != "EventArgs")
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        // A signature header read in the body, an HMAC computed there, or an attribute that says it verifies one.
+        private static bool ChecksSignature(IMethodSymbol handler, SyntaxNode? body)
+        {
+            if (NamesSignature(handler) || (handler.ContainingType is { } type && NamesSignature(type)))
+            {
+                return true;
+            }
+
+            if (body is null)
+            {
+                return false;
+            }
+
+            foreach (var token in body.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.StringLiteralToken))
+                {
+                    foreach (var header in SignatureHeaders)
+                    {
+                        if (string.Equals(token.ValueText, header, StringComparison.OrdinalIgnoreCase))
+                        {
+                            return true;
+                        }
+                    }
+                }
+                else if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is "HMACSHA256" or "HMACSHA1" or "HMACSHA512")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool NamesSignature(ISymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name is { } name
+                    && (name.IndexOf("Signature", StringComparison.Ordinal) >= 0 || name.IndexOf("Webhook", StringComparison.Ordinal) >= 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Whether every endpoint (or every controller) requires an authenticated caller unless it says otherwise:
+        // a fallback policy, a global AuthorizeFilter, MapControllers().RequireAuthorization(). Set in one place of
+        // the app, usually another body than the endpoint's: read from the syntax, once, and only when an endpoint
+        // that states nothing needs it.
+        private Defaults ScanDefaults()
+        {
+            var defaults = Defaults.None;
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                foreach (var token in tree.GetRoot().DescendantTokens())
+                {
+                    if (!token.IsKind(SyntaxKind.IdentifierToken))
+                    {
+                        continue;
+                    }
+
+                    switch (token.ValueText)
+                    {
+                        case "FallbackPolicy" when token.Parent?.Parent is AssignmentExpressionSyntax or MemberAccessExpressionSyntax { Parent: AssignmentExpressionSyntax }:
+                        case "SetFallbackPolicy":
+                            defaults |= Defaults.Endpoints;
+                            break;
+                        case "AuthorizeFilter" when token.Parent?.Parent is not (UsingDirectiveSyntax or QualifiedNameSyntax { Parent: UsingDirectiveSyntax }):
+                            defaults |= Defaults.Controllers;
+                            break;
+                        case "MapControllers" or "MapControllerRoute" or "MapDefaultControllerRoute"
+                            when token.Parent?.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax { Parent: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "RequireAuthorization" } } }:
+                            defaults |= Defaults.Controllers;
+                            break;
+                    }
+                }
+            }
+
+            return defaults;
+        }
+
+        private static bool Implements(INamedTypeSymbol? type, INamedTypeSymbol? @interface)
+        {
+            if (type is null || @interface is null)
+            {
+                return false;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, @interface))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Derives(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
+        {
+            if (baseType is null)
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,295 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Presence.Analyzers.Tests.Verifiers;
+
+namespace Presence.Analyzers.Tests.Paths;
+
+/// <summary>
+/// PRES003 for HTTP endpoints that receive machine calls, against the real ASP.NET Core shared framework and the
+/// isolated worker's HTTP trigger: controller actions, minimal-API handlers in route groups, HTTP-triggered functions;
+/// and the editor's own endpoints, which stay PRES001.
+/// </summary>
+public class WebhookEndpointTests
+{
+    private const string Publisher = """
+        using System;
+        using System.Text.Json;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.Extensions.DependencyInjection;
+        using Presence;
+
+        [PublishesContent("Mastodon")]
+        public interface IMastodonPublisher { Task PublishStatus(string text); }
+
+        public class Poster(IMastodonPublisher mastodon)
+        {
+            public Task Post(string text) => {|PRES001:mastodon.PublishStatus(text)|};
+        }
+
+        public interface IEditorReview { [HumanConfirmation] Task<bool> ConfirmAsync(HttpContext http, string text); }
+
+        public sealed record DealEvent(string Text);
+
+        """;
+
+    private const string Path = " → Poster.Post → IMastodonPublisher.PublishStatus";
+
+    private static DiagnosticResult Reply(int location, string entry, string path)
+        => PathVerifier.Diagnostic(PresenceDiagnostics.AutomatedReply).WithLocation(location).WithArguments(entry, path)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    [Fact]
+    public Task Minimal_API_handlers_in_groups_lambdas_method_groups_and_local_functions()
+        => PathVerifier.VerifyAsync(Publisher + """
+            public static class Hooks
+            {
+                public static void Map(WebApplication app)
+                {
+                    var hooks = app.MapGroup("/hooks");
+                    hooks.MapPost("/deals", async (DealEvent deal, Poster poster) {|#0:=>|} await poster.Post(deal.Text));
+                    app.MapGroup("api").MapGroup("/v1").MapPut("relay/{id}", async (string id, Poster poster) {|#1:=>|} await poster.Post(id));
+                    app.MapMethods("/websub/youtube", new[] { "GET", "POST" }, OnVideo);
+                    app.MapPost("/stripe", OnPayment);
+
+                    async Task<IResult> {|#2:OnPayment|}(HttpRequest request, Poster poster)
+                    {
+                        await poster.Post(request.Headers["Stripe-Signature"].ToString());
+                        return Results.Ok();
+                    }
+                }
+
+                public static Task {|#3:OnVideo|}(JsonElement feed, Poster poster) => poster.Post(feed.ToString());
+            }
+            """,
+            PathVerifier.AspNetCore,
+            Reply(0, "the webhook POST /hooks/deals in Hooks.Map (a webhook POST /hooks/deals)", "webhook POST /hooks/deals" + Path),
+            Reply(1, "the anonymous endpoint PUT /api/v1/relay/{id} in Hooks.Map (an anonymous endpoint PUT /api/v1/relay/{id})", "anonymous endpoint PUT /api/v1/relay/{id}" + Path),
+            Reply(2, "OnPayment in Hooks.Map (a webhook POST /stripe)", "OnPayment" + Path),
+            Reply(3, "Hooks.OnVideo (a webhook POST /websub/youtube)", "Hooks.OnVideo" + Path));
+
+    [Fact]
+    public Task Endpoints_that_require_a_signed_in_user_read_or_publish_nothing_are_no_webhooks()
+        => PathVerifier.VerifyAsync(Publisher + """
+            public static class Pages
+            {
+                public static void Map(WebApplication app)
+                {
+                    // A read, and a POST that publishes nothing.
+                    app.MapGet("/hooks/status", (Poster poster) => poster.Post("status"));
+                    app.MapPost("/hooks/ping", () => Results.Ok());
+
+                    // The editors' group: every endpoint in it requires a signed-in user.
+                    var editors = app.MapGroup("/editor").RequireAuthorization();
+                    editors.MapPost("/publish", (string text, Poster poster) => poster.Post(text));
+                    var desk = app.MapGroup("/desk");
+                    desk.RequireAuthorization("Editors");
+                    desk.MapPost("/publish", (string text, Poster poster) => poster.Post(text));
+                    app.MapPost("/publish", (string text, Poster poster) => poster.Post(text)).RequireAuthorization();
+                    app.MapPost("/publish-now", [Authorize] (string text, Poster poster) => poster.Post(text));
+                }
+            }
+            """,
+            PathVerifier.AspNetCore);
+
+    [Fact]
+    public Task AllowAnonymous_wins_over_the_group_s_authorization()
+        => PathVerifier.VerifyAsync(Publisher + """
+            public static class Hooks
+            {
+                public static void Map(WebApplication app)
+                {
+                    var secured = app.MapGroup("/secured").RequireAuthorization();
+                    secured.MapPost("/github", (string text, Poster poster) {|#0:=>|} poster.Post(text)).AllowAnonymous();
+                    secured.MapPost("/slack", [AllowAnonymous] (string text, Poster poster) {|#1:=>|} poster.Post(text));
+                }
+            }
+            """,
+            PathVerifier.AspNetCore,
+            Reply(0, "the anonymous endpoint POST /secured/github in Hooks.Map (an anonymous endpoint POST /secured/github)", "anonymous endpoint POST /secured/github" + Path),
+            Reply(1, "the anonymous endpoint POST /secured/slack in Hooks.Map (an anonymous endpoint POST /secured/slack)", "anonymous endpoint POST /secured/slack" + Path));
+
+    [Fact]
+    public Task Controller_actions_that_take_machine_calls()
+        => PathVerifier.VerifyAsync(Publisher + """
+            [ApiController]
+            [Route("hooks/[controller]")]
+            public class GitHubController(Poster poster) : ControllerBase
+            {
+                [HttpPost]
+                public async Task<IActionResult> {|#0:Receive|}([FromBody] JsonElement payload)
+                {
+                    await poster.Post(payload.GetProperty("action").GetString()!);
+                    return Ok();
+                }
+
+                [HttpGet]
+                public Task Status() => poster.Post("status");
+            }
+
+            [Authorize]
+            [Route("api/payments")]
+            public class PaymentsController(Poster poster) : ControllerBase
+            {
+                [AllowAnonymous]
+                [HttpPost("stripe")]
+                public async Task<IActionResult> {|#1:Stripe|}()
+                {
+                    var signature = Request.Headers["Stripe-Signature"];
+                    await poster.Post("paid " + signature);
+                    return Ok();
+                }
+
+                [HttpPost("/refunds")]
+                public Task Refund(string id) => poster.Post("refund " + id);
+            }
+
+            public class ContactController(Poster poster) : Controller
+            {
+                [AcceptVerbs("GET", "PUT")]
+                [Route("contact/{name}")]
+                public Task {|#2:Send|}(string name, string text) => poster.Post(name + ": " + text);
+
+                [NonAction]
+                [HttpPost]
+                public Task Helper(string text) => poster.Post(text);
+            }
+            """,
+            PathVerifier.AspNetCore,
+            Reply(0, "GitHubController.Receive (a webhook POST /hooks/GitHub)", "GitHubController.Receive" + Path),
+            Reply(1, "PaymentsController.Stripe (a webhook POST /api/payments/stripe)", "PaymentsController.Stripe" + Path),
+            Reply(2, "ContactController.Send (an anonymous endpoint PUT /contact/{name})", "ContactController.Send" + Path));
+
+    [Fact]
+    public Task An_editor_s_Publish_action_stays_PRES001_and_a_confirmed_one_is_clean()
+        => PathVerifier.VerifyAsync(Publisher + """
+            [ApiController]
+            [Authorize(Roles = "Editors")]
+            [Route("drafts")]
+            public class DraftsController(IMastodonPublisher mastodon, IEditorReview review) : ControllerBase
+            {
+                [HttpPost("{id}/publish")]
+                public async Task<IActionResult> Publish(string id)
+                {
+                    await {|PRES001:mastodon.PublishStatus("draft " + id)|};
+                    return Ok();
+                }
+            }
+
+            [ApiController]
+            [Route("hooks/drafts")]
+            public class ConfirmedController(IMastodonPublisher mastodon, IEditorReview review) : ControllerBase
+            {
+                [HttpPost]
+                public async Task<IActionResult> Publish(DealEvent deal)
+                {
+                    if (await review.ConfirmAsync(HttpContext, deal.Text))
+                    {
+                        await mastodon.PublishStatus(deal.Text);
+                    }
+
+                    return Ok();
+                }
+            }
+            """,
+            PathVerifier.AspNetCore);
+
+    [Fact]
+    public Task A_fallback_policy_makes_endpoints_that_state_nothing_an_editor_s_unless_they_show_a_machine_caller()
+        => PathVerifier.VerifyAsync(Publisher + """
+            public static class App
+            {
+                public static void Configure(IServiceCollection services)
+                    => services.AddAuthorization(options => options.FallbackPolicy = options.DefaultPolicy);
+
+                public static void Map(WebApplication app)
+                {
+                    app.MapPost("/posts", (string text, Poster poster) => poster.Post(text));
+                    app.MapPost("/hooks/deals", (DealEvent deal, Poster poster) {|#0:=>|} poster.Post(deal.Text));
+                }
+            }
+
+            public class PostsController(Poster poster) : ControllerBase
+            {
+                [HttpPost("posts/{id}")]
+                public Task Publish(string id) => poster.Post(id);
+            }
+            """,
+            PathVerifier.AspNetCore,
+            Reply(0, "the webhook POST /hooks/deals in App.Map (a webhook POST /hooks/deals)", "webhook POST /hooks/deals" + Path));
+
+    [Fact]
+    public Task A_global_authorize_filter_covers_controllers_not_minimal_APIs()
+        => PathVerifier.VerifyAsync(Publisher + """
+            public static class App
+            {
+                public static void Configure(IServiceCollection services)
+                    => services.AddControllers(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter()));
+
+                public static void Map(WebApplication app)
+                    => app.MapPost("/posts", (string text, Poster poster) {|#0:=>|} poster.Post(text));
+            }
+
+            public class PostsController(Poster poster) : ControllerBase
+            {
+                [HttpPost("posts/{id}")]
+                public Task Publish(string id) => poster.Post(id);
+            }
+            """,
+            PathVerifier.AspNetCore,
+            Reply(0, "the anonymous endpoint POST /posts in App.Map (an anonymous endpoint POST /posts)", "anonymous endpoint POST /posts" + Path));
+
+    [Fact]
+    public Task HTTP_triggered_functions_with_keys_or_anonymous_access_take_machine_calls()
+        => PathVerifier.VerifyAsync(Publisher + """
+            namespace Microsoft.Azure.WebJobs.Extensions.Http
+            {
+                public enum AuthorizationLevel { Anonymous = 0, User, Function, System, Admin }
+            }
+
+            namespace Microsoft.Azure.WebJobs
+            {
+                // The in-process model's trigger, as Microsoft.Azure.WebJobs.Extensions.Http has it.
+                [AttributeUsage(AttributeTargets.Parameter)]
+                public sealed class HttpTriggerAttribute : Attribute
+                {
+                    public HttpTriggerAttribute(params string[] methods) { }
+                    public HttpTriggerAttribute(Microsoft.Azure.WebJobs.Extensions.Http.AuthorizationLevel authLevel, params string[] methods) { }
+                    public string? Route { get; set; }
+                }
+            }
+
+            class Functions(Poster poster)
+            {
+                [Microsoft.Azure.Functions.Worker.Function("DealHook")]
+                public Task {|#0:OnDeal|}([Microsoft.Azure.Functions.Worker.HttpTrigger(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Function, "post", Route = "hooks/deals")] string body)
+                    => poster.Post(body);
+
+                [Microsoft.Azure.Functions.Worker.Function("Relay")]
+                public Task {|#1:Relay|}([Microsoft.Azure.Functions.Worker.HttpTrigger(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous)] string body)
+                    => poster.Post(body);
+
+                [Microsoft.Azure.WebJobs.FunctionName("Legacy")]
+                public Task {|#2:Legacy|}([Microsoft.Azure.WebJobs.HttpTrigger("put")] string body) => poster.Post(body);
+
+                // A read, and a function only signed-in users can call.
+                [Microsoft.Azure.Functions.Worker.Function("Status")]
+                public Task Status([Microsoft.Azure.Functions.Worker.HttpTrigger(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous, "get")] string body) => poster.Post(body);
+
+                [Microsoft.Azure.Functions.Worker.Function("Publish")]
+                public Task Publish([Microsoft.Azure.Functions.Worker.HttpTrigger(Microsoft.Azure.Functions.Worker.AuthorizationLevel.User, "post")] string body) => poster.Post(body);
+
+                [Microsoft.Azure.WebJobs.FunctionName("LegacyPublish")]
+                public Task LegacyPublish([Microsoft.Azure.WebJobs.HttpTrigger(Microsoft.Azure.WebJobs.Extensions.Http.AuthorizationLevel.User, "post")] string body) => poster.Post(body);
+            }
+            """,
+            [.. PathVerifier.AzureFunctionsHttp, .. PathVerifier.AspNetCore],
+            Reply(0, "Functions.OnDeal (an HTTP-triggered function POST /api/hooks/deals)", "Functions.OnDeal" + Path),
+            Reply(1, "Functions.Relay (an HTTP-triggered function /api/Relay)", "Functions.Relay" + Path),
+            Reply(2, "Functions.Legacy (an HTTP-triggered function PUT /api/Legacy)", "Functions.Legacy" + Path));
+}
