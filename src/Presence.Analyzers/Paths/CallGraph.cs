@@ -166,7 +166,7 @@ namespace Presence.Analyzers.Paths
                         continue;
                     }
 
-                    foreach (var callee in _dispatch.Targets(step.Callee!, entry?.ConcreteType))
+                    foreach (var callee in _dispatch.Targets(step.Callee!, entry?.RunsOn))
                     {
                         if (!nodes.ContainsKey(callee) && _libraries.FindPublish(callee) is { } library)
                         {
@@ -286,8 +286,8 @@ namespace Presence.Analyzers.Paths
 
             public IEnumerable<IMethodSymbol> Targets(IMethodSymbol callee, INamedTypeSymbol? concreteType)
             {
-                // In an inherited trigger, a virtual call of the job's own class chain lands in that job's override
-                // (the base class's calls on this), not in every other job's.
+                // In an inherited trigger, or a job Hangfire activates as one class, a virtual call of the job's own
+                // class chain lands in that job's override (the base class's calls on this), not in every other job's.
                 if (concreteType is not null && (callee.IsAbstract || callee.IsVirtual || callee.IsOverride)
                     && callee.ContainingType?.TypeKind == TypeKind.Class && Implementation(concreteType, callee) is { } landing)
                 {

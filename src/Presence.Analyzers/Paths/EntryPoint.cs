@@ -19,7 +19,8 @@ namespace Presence.Analyzers.Paths
         private readonly Location? _reportAt;
 
         /// <param name="reportAt">Where to report when not the function's name (the loop of a top-level program).</param>
-        public EntryPoint(IMethodSymbol function, EntryKind kind, string reason, SyntaxNode? lambda, Location? reportAt = null)
+        /// <param name="runsOn">The one concrete class the function's virtual calls on it land in (a Hangfire job's <c>TJob</c>).</param>
+        public EntryPoint(IMethodSymbol function, EntryKind kind, string reason, SyntaxNode? lambda, Location? reportAt = null, INamedTypeSymbol? runsOn = null)
         {
             Function = function;
             Kind = kind;
@@ -27,6 +28,7 @@ namespace Presence.Analyzers.Paths
             Lambda = lambda;
             Overrides = ImmutableArray<IMethodSymbol>.Empty;
             _reportAt = reportAt;
+            RunsOn = runsOn;
         }
 
         /// <summary>
@@ -35,7 +37,7 @@ namespace Presence.Analyzers.Paths
         /// in that type's <paramref name="overrides"/>.
         /// </summary>
         public EntryPoint(IMethodSymbol function, EntryKind kind, string reason, INamedTypeSymbol concreteType, ImmutableArray<IMethodSymbol> overrides)
-            : this(function, kind, reason, null)
+            : this(function, kind, reason, null, runsOn: concreteType)
         {
             ConcreteType = concreteType;
             Overrides = overrides;
@@ -58,6 +60,13 @@ namespace Presence.Analyzers.Paths
 
         /// <summary>For an inherited trigger, the concrete job it runs for; reports stand on that job.</summary>
         public INamedTypeSymbol? ConcreteType { get; }
+
+        /// <summary>
+        /// The concrete class whose overrides the path's virtual calls land in: an inherited trigger's job, or the
+        /// <c>TJob</c> Hangfire activates for <c>AddOrUpdate&lt;TJob&gt;(j =&gt; j.Run())</c>; null when any
+        /// implementation may run.
+        /// </summary>
+        public INamedTypeSymbol? RunsOn { get; }
 
         /// <summary>For an inherited trigger, the concrete job's overrides of its base classes' members.</summary>
         public ImmutableArray<IMethodSymbol> Overrides { get; }

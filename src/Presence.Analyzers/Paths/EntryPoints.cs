@@ -574,6 +574,18 @@ namespace Presence.Analyzers.Paths
             return found?.ToImmutable() ?? ImmutableArray<(IOperation, EntryKind, string)>.Empty;
         }
 
+        /// <summary>
+        /// The class Hangfire activates to run a job expression on its parameter, <c>AddOrUpdate&lt;TJob&gt;(j =&gt; j.Run())</c>:
+        /// a concrete class, whose overrides the expression's virtual calls land in. Null for a static expression, an
+        /// interface or an abstract class (any implementation may be registered for it), and for other callbacks.
+        /// </summary>
+        public static INamedTypeSymbol? HangfireJobType(IAnonymousFunctionOperation lambda, string reason)
+            => reason.EndsWith("Hangfire job", System.StringComparison.Ordinal)
+               && lambda.Symbol.Parameters.Length == 1
+               && lambda.Symbol.Parameters[0].Type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, SpecialType: SpecialType.None } job
+                ? job
+                : null;
+
         /// <summary>The top-level program, or a static Main: nobody calls it, so nobody can confirm for it.</summary>
         public static bool IsProgramEntry(IMethodSymbol method)
             => method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName

@@ -534,7 +534,7 @@ namespace Presence.Analyzers.Rules
                     switch (EntryPoints.CallbackTarget(callback))
                     {
                         case IAnonymousFunctionOperation lambda:
-                            AddEntry(lambda, kind, reason);
+                            AddEntryFunction(lambda.Symbol, lambda.Syntax, kind, reason, EntryPoints.HangfireJobType(lambda, reason));
                             break;
                         case IMethodReferenceOperation { Method: var method } when method.MethodKind == MethodKind.Ordinary && method.Locations.Any(l => l.IsInSource):
                             _graph.AddEntry(_entryPoints.OfMethod(method) ?? new EntryPoint(method.OriginalDefinition, kind, reason, null));
@@ -644,9 +644,9 @@ namespace Presence.Analyzers.Rules
                 }
             }
 
-            private void AddEntryFunction(IMethodSymbol function, SyntaxNode syntax, EntryKind kind, string reason)
+            private void AddEntryFunction(IMethodSymbol function, SyntaxNode syntax, EntryKind kind, string reason, INamedTypeSymbol? runsOn = null)
             {
-                var entry = new EntryPoint(function, kind, reason, syntax);
+                var entry = new EntryPoint(function, kind, reason, syntax, runsOn: runsOn);
                 lock (_gate)
                 {
                     (_entryLambdas ??= new Dictionary<SyntaxNode, EntryPoint>())[syntax] = entry;

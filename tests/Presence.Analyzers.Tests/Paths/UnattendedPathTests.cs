@@ -175,6 +175,40 @@ public class UnattendedPathTests
             Unattended(5, "the Hangfire job in Scheduling.Register (a Hangfire job)", "Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"));
 
     [Fact]
+    public Task A_Hangfire_job_expression_on_a_job_class_follows_that_class_s_overrides_only()
+        => PathVerifier.VerifyAsync("using Hangfire;\n" + Publisher + """
+            public abstract class JobBase
+            {
+                public abstract Task Run();
+            }
+
+            public class CleanupJob : JobBase
+            {
+                public override Task Run() => Task.CompletedTask;
+            }
+
+            public class TipJob(Poster poster) : JobBase
+            {
+                public override Task Run() => poster.Post("tip");
+            }
+
+            class Scheduling
+            {
+                void Register()
+                {
+                    // Hangfire activates CleanupJob itself: TipJob's override never runs here.
+                    RecurringJob.AddOrUpdate<CleanupJob>("cleanup", job => job.Run(), Cron.Daily());
+                    RecurringJob.AddOrUpdate<TipJob>("tip", job {|#0:=>|} job.Run(), Cron.Daily());
+                    // Any job class may be registered for the base: every override counts.
+                    RecurringJob.AddOrUpdate<JobBase>("any", job {|#1:=>|} job.Run(), Cron.Daily());
+                }
+            }
+            """,
+            With(PathVerifier.Hangfire),
+            Unattended(0, "the recurring Hangfire job in Scheduling.Register (a recurring Hangfire job)", "recurring Hangfire job → TipJob.Run → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "the recurring Hangfire job in Scheduling.Register (a recurring Hangfire job)", "recurring Hangfire job → TipJob.Run → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
     public Task Timer_callbacks_and_periodic_timer_loops()
         => PathVerifier.VerifyAsync(Publisher + """
             class Timers(Poster poster)
