@@ -5,8 +5,8 @@ namespace Presence.Analyzers.EndToEnd.Tests;
 
 /// <summary>
 /// A real solution: a Core library that posts to a Telegram channel, a Worker host whose hosted service calls it, and
-/// a Bot host whose update handler calls it. Nothing is marked in any project: the path crosses the project (or
-/// package) boundary through the summary Core's build writes.
+/// a Web host whose webhook endpoint (ASP.NET Core minimal API) calls it. Nothing is marked in any project: the path
+/// crosses the project (or package) boundary through the summary Core's build writes.
 /// </summary>
 [Collection(PackedPackageCollection.Name)]
 public sealed class CrossProjectBuildTests(PackedPackage package)
@@ -52,25 +52,22 @@ public sealed class CrossProjectBuildTests(PackedPackage package)
         }
         """;
 
-    private const string BotSource = """
-        using System;
-        using System.Threading;
-        using System.Threading.Tasks;
+    private const string HooksSource = """
         using Deals;
-        using Telegram.Bot;
-        using Telegram.Bot.Polling;
-        using Telegram.Bot.Types;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
 
-        namespace Bot;
-
-        public sealed class Relay(IDealPoster poster) : IUpdateHandler
+        var app = WebApplication.CreateBuilder(args).Build();
+        var hooks = app.MapGroup("/hooks");
+        hooks.MapPost("/deals", async (DealNotification deal, IDealPoster poster) =>
         {
-            public Task HandleUpdateAsync(ITelegramBotClient bot, Update update, CancellationToken cancellationToken)
-                => update.Message?.Text is { } text ? poster.Post(text) : Task.CompletedTask;
+            await poster.Post(deal.Title);
+            return Results.Accepted();
+        });
+        app.MapGet("/hooks/status", () => "ok");
+        app.Run();
 
-            public Task HandleErrorAsync(ITelegramBotClient bot, Exception exception, HandleErrorSource source, CancellationToken cancellationToken)
-                => Task.CompletedTask;
-        }
+        public sealed record DealNotification(string Title);
         """;
 
     private const string WorkerPath = "DealOfTheDay.ExecuteAsync → TelegramDealPoster.Post → ChannelSender.Send → ITelegramBotClient.SendMessage";
@@ -81,7 +78,7 @@ public sealed class CrossProjectBuildTests(PackedPackage package)
         var root = Solution("ProjectReference");
         Project(root, "Core", CoreSource, Telegram);
         Project(root, "Worker", WorkerSource, Hosting + """<ProjectReference Include="../Core/Core.csproj" />""");
-        Project(root, "Bot", BotSource, Telegram + """<ProjectReference Include="../Core/Core.csproj" />""");
+        Project(root, "Hooks", HooksSource, """<ProjectReference Include="../Core/Core.csproj" />""", sdk: "Microsoft.NET.Sdk.Web");
 
         var worker = Build(root, "Worker");
         Assert.True(worker.ExitCode != 0, worker.ToString());
@@ -89,10 +86,12 @@ public sealed class CrossProjectBuildTests(PackedPackage package)
         Assert.Contains("DealOfTheDay.ExecuteAsync (a hosted service) runs with nobody present and publishes without a person confirming it: " + WorkerPath, worker.Output);
         Assert.DoesNotContain(worker.Diagnostics, d => d.Id is "AD0001" or "CS8785" or "PRES107");
 
-        var bot = Build(root, "Bot");
-        Assert.True(bot.ExitCode == 0, bot.ToString());
-        Assert.Contains(("warning", "PRES003"), bot.Diagnostics);
-        Assert.Contains("Relay.HandleUpdateAsync → TelegramDealPoster.Post → ChannelSender.Send → ITelegramBotClient.SendMessage", bot.Output);
+        var hooks = Build(root, "Hooks");
+        Assert.True(hooks.ExitCode == 0, hooks.ToString());
+        Assert.Contains(("warning", "PRES003"), hooks.Diagnostics);
+        Assert.Contains("the webhook POST /hooks/deals in the top-level program (a webhook POST /hooks/deals) answers incoming messages and publishes with nobody there: "
+            + "webhook POST /hooks/deals → TelegramDealPoster.Post → ChannelSender.Send → ITelegramBotClient.SendMessage", hooks.Output);
+        Assert.DoesNotContain(hooks.Diagnostics, d => d.Id is "AD0001" or "CS8785" or "PRES107" or "PRES001");
     }
 
     [Fact]
@@ -146,13 +145,13 @@ public sealed class CrossProjectBuildTests(PackedPackage package)
         return root;
     }
 
-    private void Project(string root, string name, string source, string items, string properties = "", bool withPresence = true)
+    private void Project(string root, string name, string source, string items, string properties = "", bool withPresence = true, string sdk = "Microsoft.NET.Sdk")
     {
         var directory = Path.Combine(root, name);
         Directory.CreateDirectory(directory);
         var presence = withPresence ? $"""<PackageReference Include="Presence.Analyzers" Version="{package.Version}" />""" : string.Empty;
         File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
+            <Project Sdk="{sdk}">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
