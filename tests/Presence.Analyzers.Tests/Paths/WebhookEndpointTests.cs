@@ -56,6 +56,7 @@ public class WebhookEndpointTests
                     app.MapGroup("api").MapGroup("/v1").MapPut("relay/{id}", async (string id, Poster poster) {|#1:=>|} await poster.Post(id));
                     app.MapMethods("/websub/youtube", new[] { "GET", "POST" }, OnVideo);
                     app.MapPost("/stripe", OnPayment);
+                    app.MapPost("/mentions", OnMention);
 
                     async Task<IResult> {|#2:OnPayment|}(HttpRequest request, Poster poster)
                     {
@@ -65,13 +66,17 @@ public class WebhookEndpointTests
                 }
 
                 public static Task {|#3:OnVideo|}(JsonElement feed, Poster poster) => poster.Post(feed.ToString());
+
+                // Its own send is reported once, here, as the webhook's path.
+                private static Task {|#4:OnMention|}(DealEvent mention, IMastodonPublisher mastodon) => mastodon.PublishStatus("Thanks! " + mention.Text);
             }
             """,
             PathVerifier.AspNetCore,
             Reply(0, "the webhook POST /hooks/deals in Hooks.Map (a webhook POST /hooks/deals)", "webhook POST /hooks/deals" + Path),
             Reply(1, "the anonymous endpoint PUT /api/v1/relay/{id} in Hooks.Map (an anonymous endpoint PUT /api/v1/relay/{id})", "anonymous endpoint PUT /api/v1/relay/{id}" + Path),
             Reply(2, "OnPayment in Hooks.Map (a webhook POST /stripe)", "OnPayment" + Path),
-            Reply(3, "Hooks.OnVideo (a webhook POST /websub/youtube)", "Hooks.OnVideo" + Path));
+            Reply(3, "Hooks.OnVideo (a webhook POST /websub/youtube)", "Hooks.OnVideo" + Path),
+            Reply(4, "Hooks.OnMention (a webhook POST /mentions)", "Hooks.OnMention → IMastodonPublisher.PublishStatus"));
 
     [Fact]
     public Task Endpoints_that_require_a_signed_in_user_read_or_publish_nothing_are_no_webhooks()
