@@ -124,6 +124,56 @@ public sealed class CrossProjectBuildTests(PackedPackage package)
         Assert.Contains("The referenced assembly 'Core' references a social SDK but was built without Presence.Analyzers", worker.Output);
     }
 
+    [Fact]
+    public void A_library_posting_to_a_configured_url_publishes_in_the_host_whose_appsettings_set_it()
+    {
+        // The library has no settings of its own: its summary carries the key, the host's appsettings.json decides.
+        var root = Solution("ConfiguredKey");
+        Project(root, "Alerts", """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Configuration;
+
+            namespace Alerts;
+
+            public class SlackNotifier(HttpClient http, IConfiguration config)
+            {
+                public Task Notify(string text) => http.PostAsync(config["Slack:WebhookUrl"], new StringContent(text));
+            }
+            """,
+            """<PackageReference Include="Microsoft.Extensions.Configuration.Abstractions" Version="10.0.10" />""");
+        Project(root, "Digest", """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Alerts;
+            using Microsoft.Extensions.Hosting;
+
+            namespace Digest;
+
+            public sealed class WeeklyDigest(SlackNotifier slack) : BackgroundService
+            {
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await slack.Notify("This week");
+                        await Task.Delay(TimeSpan.FromDays(7), stoppingToken);
+                    }
+                }
+            }
+            """,
+            Hosting + """<ProjectReference Include="../Alerts/Alerts.csproj" />""");
+        File.WriteAllText(Path.Combine(root, "Digest", "appsettings.json"), """{ "Slack": { "WebhookUrl": "https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN" } }""");
+
+        var digest = Build(root, "Digest");
+        Assert.True(digest.ExitCode != 0, digest.ToString());
+        Assert.Contains(("error", "PRES002"), digest.Diagnostics);
+        Assert.Contains("WeeklyDigest.ExecuteAsync → SlackNotifier.Notify → HttpClient.PostAsync", digest.Output);
+        Assert.DoesNotContain("SECRETTOKEN", digest.Output);
+        Assert.DoesNotContain(digest.Diagnostics, d => d.Id is "AD0001" or "CS8785");
+    }
+
     private const string Telegram = """<PackageReference Include="Telegram.Bot" Version="22.10.3.3" />""";
 
     private const string Hosting = """<PackageReference Include="Microsoft.Extensions.Hosting.Abstractions" Version="10.0.10" />""";

@@ -85,7 +85,23 @@ namespace Presence.Analyzers.Catalog
 
             var first = described.Urls.Count > 0 ? described.Urls[0] : default;
             var shown = first.Origin is { } unresolvedOrigin ? "the " + unresolvedOrigin.Describe(null) : "a URL computed at run time";
-            return new PublishTarget(invocation.TargetMethod, PublishKind.Unresolved, platform: null, PublishCategory.Social, described.Verb + " to " + shown);
+            return new PublishTarget(invocation.TargetMethod, PublishKind.Unresolved, platform: null, PublishCategory.Social, described.Verb + " to " + shown,
+                configuredUrl: ConfiguredWhole(described));
+        }
+
+        // The configuration key whose value, unknown here, is the request's whole URL (the cross-project summary carries it).
+        private static ConfiguredUrl? ConfiguredWhole(Request request)
+        {
+            foreach (var candidate in request.Urls)
+            {
+                if (candidate.Origin is { Kind: SettingKind.Configuration, Value: null } origin
+                    && candidate.Text.Length == 1 && candidate.Text[0] == RequestUrl.Unknown)
+                {
+                    return new ConfiguredUrl(request.Verb, origin.Key);
+                }
+            }
+
+            return null;
         }
 
         public static PublishTarget TargetOf(IMethodSymbol method, EndpointEntry endpoint, string verb, string url, SettingOrigin? origin = null)

@@ -30,7 +30,7 @@ namespace Presence.Analyzers.Catalog
     /// <summary>What a publish call reaches, as shown to the user: "Posts to Mastodon through 'MastodonClient.PublishStatus'".</summary>
     internal sealed class PublishTarget
     {
-        public PublishTarget(IMethodSymbol method, PublishKind kind, string? platform, PublishCategory category = PublishCategory.Social, string? note = null, string? receiver = null, string? catalogId = null, ImmutableArray<PublishTarget> otherReceivers = default)
+        public PublishTarget(IMethodSymbol method, PublishKind kind, string? platform, PublishCategory category = PublishCategory.Social, string? note = null, string? receiver = null, string? catalogId = null, ImmutableArray<PublishTarget> otherReceivers = default, ConfiguredUrl? configuredUrl = null)
         {
             Method = method;
             Kind = kind;
@@ -40,6 +40,7 @@ namespace Presence.Analyzers.Catalog
             Receiver = receiver;
             CatalogId = catalogId;
             OtherReceivers = otherReceivers.IsDefault ? ImmutableArray<PublishTarget>.Empty : otherReceivers;
+            ConfiguredUrl = configuredUrl;
         }
 
         public IMethodSymbol Method { get; }
@@ -63,7 +64,13 @@ namespace Presence.Analyzers.Catalog
         /// <remarks>Targets are cached per method and read by concurrent analyses: nothing here changes after construction.</remarks>
         public ImmutableArray<PublishTarget> OtherReceivers { get; }
 
-        public PublishTarget WithMethod(IMethodSymbol called) => new PublishTarget(called, Kind, Platform, Category, Note, Receiver, CatalogId);
+        /// <summary>
+        /// For an <see cref="PublishKind.Unresolved"/> send: the configuration key whose value is the whole URL, when
+        /// the settings files seen here give it none (a host that references this assembly may).
+        /// </summary>
+        public ConfiguredUrl? ConfiguredUrl { get; }
+
+        public PublishTarget WithMethod(IMethodSymbol called) => new PublishTarget(called, Kind, Platform, Category, Note, Receiver, CatalogId, configuredUrl: ConfiguredUrl);
 
         /// <summary>How the message starts: what the call does, where, through which API.</summary>
         public string Describe()
@@ -85,5 +92,19 @@ namespace Presence.Analyzers.Catalog
             var type = reduced.ReducedFrom is not null ? reduced.ReceiverType : method.ContainingType;
             return type is null ? method.Name : type.Name + "." + method.Name;
         }
+    }
+
+    /// <summary>A request whose URL is the value of a configuration key: <c>POST</c> to <c>Slack:WebhookUrl</c>.</summary>
+    internal sealed class ConfiguredUrl
+    {
+        public ConfiguredUrl(string verb, string key)
+        {
+            Verb = verb;
+            Key = key;
+        }
+
+        public string Verb { get; }
+
+        public string Key { get; }
     }
 }

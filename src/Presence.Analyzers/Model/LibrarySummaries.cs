@@ -37,6 +37,13 @@ namespace Presence.Analyzers.Model
         /// <summary>Record kind: a method returns machine-written text nobody reviewed. Field: documentation id.</summary>
         public const string MachineWrittenRecord = "W";
 
+        /// <summary>
+        /// Record kind: a method reaches an unguarded request whose whole URL is a configuration key without a value in
+        /// the library's own settings. Fields: documentation id, key, HTTP method, path. A referencing compilation whose
+        /// settings files give the key a publish URL reads it as a <see cref="PublishRecord"/>.
+        /// </summary>
+        public const string ConfiguredSendRecord = "K";
+
         public static readonly LibrarySummaries Empty = new LibrarySummaries(
             new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
 
@@ -65,19 +72,52 @@ namespace Presence.Analyzers.Model
         /// Reads the summaries of the referenced assemblies that can publish (<paramref name="candidates"/>): only
         /// these can reach a publish, so every other reference is skipped without reading its attributes.
         /// </summary>
-        public static LibrarySummaries Read(Compilation compilation, Func<IAssemblySymbol, bool> candidates, ImmutableHashSet<string> sdkAssemblies)
+        /// <param name="settings">
+        /// The values this compilation's settings files give a configuration key: a library's send to a configured URL
+        /// (a <see cref="ConfiguredSendRecord"/>) publishes here when one of them is a publish endpoint. Asked only
+        /// when a summary has such a record.
+        /// </param>
+        public static LibrarySummaries Read(Compilation compilation, Func<IAssemblySymbol, bool> candidates, ImmutableHashSet<string> sdkAssemblies, Func<string, IReadOnlyList<ConfiguredValue>>? settings = null)
         {
             Dictionary<string, LibraryPublish>? publishes = null;
             HashSet<string>? machineWritten = null;
+            List<(string[] Fields, string Assembly)>? configured = null;
             foreach (var assembly in References(compilation, sdkAssemblies))
             {
                 if (candidates(assembly) && Attributes(assembly).Summary is { } summary)
                 {
-                    Parse(summary, assembly.Name, publishes ??= new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), machineWritten ??= new HashSet<string>(StringComparer.Ordinal));
+                    Parse(summary, assembly.Name, publishes ??= new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), machineWritten ??= new HashSet<string>(StringComparer.Ordinal), ref configured);
                 }
             }
 
-            return publishes is null ? Empty : new LibrarySummaries(publishes, machineWritten!);
+            if (configured is not null && settings is not null)
+            {
+                ResolveConfigured(configured, settings, publishes!);
+            }
+
+            return publishes is null || (publishes.Count == 0 && machineWritten!.Count == 0) ? Empty : new LibrarySummaries(publishes, machineWritten!);
+        }
+
+        // A library's send to a configured URL publishes when this compilation's settings give the key a publish
+        // endpoint; a publish record of the same method says more and wins.
+        private static void ResolveConfigured(List<(string[] Fields, string Assembly)> configured, Func<string, IReadOnlyList<ConfiguredValue>> settings, Dictionary<string, LibraryPublish> publishes)
+        {
+            foreach (var (fields, assembly) in configured)
+            {
+                if (publishes.ContainsKey(fields[1]))
+                {
+                    continue;
+                }
+
+                foreach (var value in settings(fields[2]))
+                {
+                    if (RequestUrl.Parse(value.Value.Trim()) is { Host: not null } url && EndpointCatalog.Match(fields[3], url) is { } endpoint)
+                    {
+                        publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, endpoint.Platform, endpoint.Display, fields[4]);
+                        break;
+                    }
+                }
+            }
         }
 
         /// <summary>
@@ -153,7 +193,7 @@ namespace Presence.Analyzers.Model
             return arity < 0 ? name : name.Substring(0, arity);
         }
 
-        private static void Parse(string summary, string assemblyName, Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten)
+        private static void Parse(string summary, string assemblyName, Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten, ref List<(string[] Fields, string Assembly)>? configured)
         {
             var lines = summary.Split('\n');
             if (lines.Length == 0 || lines[0].Trim() != Version)
@@ -175,6 +215,9 @@ namespace Presence.Analyzers.Model
                         break;
                     case MachineWrittenRecord when fields.Length >= 2 && fields[1].Length > 0:
                         machineWritten.Add(fields[1]);
+                        break;
+                    case ConfiguredSendRecord when fields.Length >= 5 && fields[1].Length > 0 && fields[2].Length > 0 && fields[3].Length > 0 && fields[4].Length > 0:
+                        (configured ??= new List<(string[], string)>()).Add((fields, assemblyName));
                         break;
                 }
             }

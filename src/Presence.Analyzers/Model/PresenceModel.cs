@@ -22,7 +22,7 @@ namespace Presence.Analyzers.Model
             Publishing = new PublishTargets(symbols, declared, catalog, assemblies);
             Confirmations = new Confirmations(symbols, assemblies);
             Scopes = new PublishScopes(compilation, symbols, Publishing, Confirmations);
-            Libraries = LibrarySummaries.Read(compilation, assembly => assemblies.Contains(assembly) || !LibrarySummaries.IsFramework(assembly.Name), BuiltInCatalog.Index.Assemblies);
+            Libraries = LibrarySummaries.Read(compilation, assembly => assemblies.Contains(assembly) || !LibrarySummaries.IsFramework(assembly.Name), BuiltInCatalog.Index.Assemblies, key => urls.Settings.Find(key));
             MachineWriters = MachineWriters.For(compilation, Libraries);
             Audience = new Audience(symbols);
         }

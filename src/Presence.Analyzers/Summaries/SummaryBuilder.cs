@@ -148,8 +148,59 @@ namespace Presence.Analyzers.Summaries
                 }
             }
 
-            var records = best.Values.Select(b => b.Record).Concat(MachineWrittenRecords(maxDepth)).ToList();
+            var records = best.Values.Select(b => b.Record).Concat(MachineWrittenRecords(maxDepth)).Concat(ConfiguredSendRecords(maxDepth)).ToList();
             return records.Count == 0 ? null : LibrarySummaries.Write(records);
+        }
+
+        // The methods a caller outside can call that reach an unguarded request to a URL read from configuration with
+        // no value in this project's settings (a host's settings may give it one): the bodies analysed above that make
+        // such a request, then their callers, round by round. The path is written by name, as for publish records.
+        private IEnumerable<string[]> ConfiguredSendRecords(int maxDepth)
+        {
+            var sends = new Dictionary<IMethodSymbol, (ConfiguredUrl Url, string Path)>(SymbolEqualityComparer.Default);
+            var frontier = new List<IMethodSymbol>();
+            foreach (var facts in _bodies.Values.ToList())
+            {
+                if (facts.Owner is { } owner && facts.ConfiguredSend is { ConfiguredUrl: { } url } send && !sends.ContainsKey(owner))
+                {
+                    sends[owner] = (url, CallGraph.NameOf(owner) + " → " + PublishTarget.ApiName(send.Method));
+                    frontier.Add(owner);
+                }
+            }
+
+            for (var depth = 1; frontier.Count > 0 && depth <= maxDepth; depth++)
+            {
+                var next = new List<IMethodSymbol>();
+                foreach (var method in frontier)
+                {
+                    if (!_callsByName.TryGetValue(method.Name, out var calls))
+                    {
+                        continue;
+                    }
+
+                    foreach (var call in calls)
+                    {
+                        if (Analyze(call) is { Owner: { } caller } facts && !sends.ContainsKey(caller) && facts.Calls(method))
+                        {
+                            sends[caller] = (sends[method].Url, CallGraph.NameOf(caller) + " → " + sends[method].Path);
+                            next.Add(caller);
+                        }
+                    }
+                }
+
+                frontier = next;
+            }
+
+            foreach (var pair in sends)
+            {
+                foreach (var visible in MethodLineage.Of(pair.Key))
+                {
+                    if (IsCallableOutside(visible) && visible.GetDocumentationCommentId() is { } id)
+                    {
+                        yield return new[] { LibrarySummaries.ConfiguredSendRecord, id, pair.Value.Url.Key, pair.Value.Url.Verb, pair.Value.Path };
+                    }
+                }
+            }
         }
 
         // The methods a caller outside can call that return machine-written text nobody reviewed (PRES008 across
@@ -470,6 +521,9 @@ namespace Presence.Analyzers.Summaries
             }
 
             public IMethodSymbol? Owner { get; }
+
+            /// <summary>An unguarded request here whose whole URL is a configuration key without a value, or null.</summary>
+            public PublishTarget? ConfiguredSend => _unguarded.FirstOrDefault(site => site.Target.ConfiguredUrl is not null).Target;
 
             /// <summary>True when the body publishes unguarded itself, or calls a library method that does.</summary>
             public bool Publishes { get; }

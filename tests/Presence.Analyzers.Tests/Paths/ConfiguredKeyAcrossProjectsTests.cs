@@ -1,0 +1,113 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Presence.Analyzers.Rules;
+using Presence.Analyzers.Tests.Catalog;
+using Presence.Analyzers.Tests.Verifiers;
+using Xunit;
+
+namespace Presence.Analyzers.Tests.Paths;
+
+/// <summary>
+/// A library that posts to a URL it reads from configuration, without settings of its own: its summary carries the
+/// key, and a host whose appsettings.json gives the key a publish URL sees the publish in its own build.
+/// </summary>
+public class ConfiguredKeyAcrossProjectsTests
+{
+    private const string Alerts = """
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Configuration;
+        using Presence;
+
+        namespace Alerts;
+
+        public class SlackNotifier(HttpClient http, IConfiguration config)
+        {
+            public Task Notify(string text) => Post(new StringContent(text));
+
+            private Task Post(HttpContent body) => http.PostAsync(config["Slack:WebhookUrl"], body);
+        }
+
+        public class BackendSync(HttpClient http, IConfiguration config)
+        {
+            public Task Push(string text) => http.PostAsync(config["Backend:Url"], new StringContent(text));
+        }
+
+        public class ReviewedNotifier(HttpClient http, IConfiguration config)
+        {
+            [AutomatedPresence("The team's own status channel")]
+            public Task Status(string text) => http.PostAsync(config["Slack:WebhookUrl"], new StringContent(text));
+        }
+        """;
+
+    private const string HostSettings = """
+        {
+          "Slack": { "WebhookUrl": "https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN" },
+          "Backend": { "Url": "https://api.example.com/items" }
+        }
+        """;
+
+    private static readonly MetadataReference AlertsLibrary = LibraryBuilder.Build("Alerts.Core", Alerts, ConfiguredUrlTests.Configuration);
+
+    private const string Job = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Alerts;
+
+        class DigestJob(SlackNotifier slack) : Quartz.IJob
+        {
+            public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken cancellationToken) => await slack.Notify("This week");
+        }
+
+        class SyncJob(BackendSync backend, ReviewedNotifier reviewed) : Quartz.IJob
+        {
+            public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken cancellationToken)
+            {
+                await backend.Push("items");
+                await reviewed.Status("up");
+            }
+        }
+        """;
+
+    private static Task Check(string? settings, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test { TestCode = Job };
+        test.TestState.AdditionalReferences.AddRange([PathVerifier.Quartz4, AlertsLibrary, .. ConfiguredUrlTests.Configuration]);
+        if (settings is not null)
+        {
+            test.TestState.AdditionalFiles.Add(("/src/appsettings.json", settings));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public void The_summary_carries_the_key_and_never_a_value()
+    {
+        var summary = LibraryBuilder.Summary(LibraryBuilder.Compile("Alerts.Core", Alerts, withPresence: true, ConfiguredUrlTests.Configuration));
+        Assert.Equal(
+            string.Join("\n",
+                "1",
+                "K\tM:Alerts.BackendSync.Push(System.String)\tBackend:Url\tPOST\tBackendSync.Push → HttpClient.PostAsync",
+                "K\tM:Alerts.SlackNotifier.Notify(System.String)\tSlack:WebhookUrl\tPOST\tSlackNotifier.Notify → SlackNotifier.Post → HttpClient.PostAsync"),
+            summary);
+    }
+
+    [Fact]
+    public Task A_host_whose_settings_give_the_key_a_publish_url_sees_the_library_publish()
+        => Check(
+            HostSettings,
+            PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(0)
+                .WithArguments("DigestJob.Execute (a Quartz job)", "DigestJob.Execute → SlackNotifier.Notify → SlackNotifier.Post → HttpClient.PostAsync")
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+    [Fact]
+    public Task A_host_without_settings_or_with_other_urls_does_not()
+        => Check(HostSettings.Replace("https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN", "https://alerts.example.com/hook"));
+
+    [Fact]
+    public Task A_host_with_no_settings_file_does_not()
+        => Check(null);
+}
