@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -297,4 +298,38 @@ public class WebhookEndpointTests
             Reply(0, "Functions.OnDeal (an HTTP-triggered function POST /api/hooks/deals)", "Functions.OnDeal" + Path),
             Reply(1, "Functions.Relay (an HTTP-triggered function /api/Relay)", "Functions.Relay" + Path),
             Reply(2, "Functions.Legacy (an HTTP-triggered function PUT /api/Legacy)", "Functions.Legacy" + Path));
+
+    [Theory]
+    [InlineData("app.MapPost(")]
+    [InlineData("app.MapPost(\"/hooks/x\", )")]
+    [InlineData("app.MapMethods(\"/hooks/x\", null, (Poster p) => p.Post(\"x\"))")]
+    [InlineData("app.MapMethods(\"/hooks/x\", methods, (Poster p) => p.Post(\"x\"))")]
+    [InlineData("app.MapPost(route, Missing)")]
+    [InlineData("app.MapGroup(route).MapGroup(g).MapPost(\"x\", (Poster p) => p.Post(\"x\"))")]
+    [InlineData("var g = g.MapGroup(\"/a\"); g.MapPost(\"x\", (Poster p) => p.Post(\"x\"))")]
+    [InlineData("app.MapPost(\"/x\", (Poster p) => p.Post(\"x\")).RequireAuthorization(")]
+    public async Task Half_typed_endpoints_never_crash_an_analyzer(string statement)
+    {
+        var source = Publisher.Replace("{|PRES001:", string.Empty).Replace(")|};", ");") + $$"""
+            public static class Broken
+            {
+                public static void Map(WebApplication app, string route, string[] methods)
+                {
+                    {{statement}};
+                }
+            }
+
+            public class BrokenController(Poster poster) : ControllerBase
+            {
+                [HttpPost(]
+                [Route(null)]
+                public Task Receive(string text) => poster.Post(text);
+
+                [AcceptVerbs()]
+                public Task Other([FromBody] DealEvent e) => poster.Post(e.Text);
+            }
+            """;
+        var (_, failures) = await AllAnalyzers.RunAsync(AllAnalyzers.Compilation([source], [TestReferences.Abstractions, .. PathVerifier.AspNetCore]));
+        Assert.True(failures.IsEmpty, string.Join(System.Environment.NewLine, failures));
+    }
 }
