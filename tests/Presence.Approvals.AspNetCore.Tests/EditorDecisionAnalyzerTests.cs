@@ -96,7 +96,42 @@ public sealed class EditorDecisionAnalyzerTests
             }
             """);
 
-        Assert.Contains(diagnostics, d => d.Id is "PRES001" or "PRES003");
+        // Nobody has to sign in to call it: an anonymous endpoint that publishes (PRES003).
+        Assert.Contains(diagnostics, d => d.Id == "PRES003" && d.GetMessage().Contains("anonymous endpoint POST /drafts/{id}/publish", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_controller_action_guarded_by_the_click_is_clean_and_the_same_action_unguarded_is_not()
+    {
+        const string Controller = """
+            [Microsoft.AspNetCore.Mvc.ApiController]
+            [Microsoft.AspNetCore.Mvc.Route("drafts")]
+            public class DraftsController(IMastodonPublisher mastodon) : Microsoft.AspNetCore.Mvc.ControllerBase
+            {
+                [Microsoft.AspNetCore.Mvc.HttpPost("{id}/publish")]
+                public async Task<Microsoft.AspNetCore.Mvc.IActionResult> Publish(string id)
+                {
+                    var text = Drafts.Text(id);
+                    if ((await EditorDecision.ConfirmAsync(HttpContext, text)).IsConfirmed)
+                    {
+                        await mastodon.PublishStatusAsync(text);
+                        return Ok();
+                    }
+
+                    return Forbid();
+                }
+            }
+            """;
+
+        Assert.Empty(await AnalyzeAsync(Prelude + Controller));
+
+        var unguarded = await AnalyzeAsync(Prelude + Controller.Replace("if ((await EditorDecision.ConfirmAsync(HttpContext, text)).IsConfirmed)", "if (text.Length > 0)", StringComparison.Ordinal));
+        Assert.Contains(unguarded, d => d.Id == "PRES003" && d.GetMessage().Contains("DraftsController.Publish (an anonymous endpoint POST /drafts/{id}/publish)", StringComparison.Ordinal));
+
+        // Signed-in editors only: their click, not yet verified, stays PRES001.
+        var editors = await AnalyzeAsync(Prelude + "[Microsoft.AspNetCore.Authorization.Authorize]\n" + Controller.Replace("if ((await EditorDecision.ConfirmAsync(HttpContext, text)).IsConfirmed)", "if (text.Length > 0)", StringComparison.Ordinal).TrimStart());
+        Assert.Contains(editors, d => d.Id == "PRES001");
+        Assert.DoesNotContain(editors, d => d.Id == "PRES003");
     }
 
     [Fact]
