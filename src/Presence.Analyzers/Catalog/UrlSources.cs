@@ -31,12 +31,16 @@ namespace Presence.Analyzers.Catalog
             var seesOptions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null;
             _bindings = new Lazy<OptionsBindings>(() => seesOptions ? OptionsBindings.Find(compilation, cancellationToken) : OptionsBindings.None);
             Clients = new ClientBaseAddresses(compilation, this, cancellationToken);
+            Arguments = new CallSiteArguments(compilation, this, cancellationToken);
         }
 
         public AppSettings Settings => _settings.Value;
 
         /// <summary>The base addresses of HttpClients: assigned in the sending type, or configured for typed and named clients.</summary>
         public ClientBaseAddresses Clients { get; }
+
+        /// <summary>The URLs the call sites of a method pass to a parameter used as a request URL.</summary>
+        public CallSiteArguments Arguments { get; }
 
         /// <summary>The URLs a configuration or environment read may hold, or null when <paramref name="operation"/> is neither.</summary>
         public List<UrlCandidate>? Read(IOperation operation, int depth)

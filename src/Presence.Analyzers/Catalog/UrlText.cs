@@ -122,6 +122,10 @@ namespace Presence.Analyzers.Catalog
                     when property.DeclaringSyntaxReferences.Length > 0 && AssignedValues(property, operation.SemanticModel, sources, depth) is { } assigned:
                     return assigned;
 
+                // A parameter: what the call sites in this compilation pass to it.
+                case IParameterReferenceOperation parameter when sources is not null:
+                    return sources.Arguments.Of(parameter.Parameter, depth, MaxCandidates) is { } passed ? new List<UrlCandidate>(passed) : One(Unknown);
+
                 default:
                     return sources?.Read(operation, depth) ?? One(Unknown);
             }

@@ -403,7 +403,7 @@ public class ConfiguredUrlTests
             """,
             Settings(SlackSettings),
             AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(0)
-                .WithArguments("Sends through 'HttpClient.PostAsync' (POST to a URL computed at run time)", "Sync.ExecuteAsync → Sync.Push → HttpClient.PostAsync")
+                .WithArguments("Sends through 'HttpClient.PostAsync' (POST to the URL from configuration 'Partner:Endpoint' (not set in the settings files))", "Sync.ExecuteAsync → Sync.Push → HttpClient.PostAsync")
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
             AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(1)
                 .WithArguments("Sends through 'HttpClient.PostAsync' (POST to the URL from configuration 'Partner:Endpoint' (not set in the settings files))", "Sync.ExecuteAsync → HttpClient.PostAsync")

@@ -180,4 +180,68 @@ public class TravellingUrlTests
             }
             """,
             HttpFactory);
+
+    [Fact]
+    public Task A_helper_whose_callers_pass_a_publish_url_publishes_at_its_send()
+        => Check("""
+            class Hooks(HttpClient http, IConfiguration config)
+            {
+                private const string Alerts = "https://discord.com/api/webhooks/1/abc";
+
+                public Task Daily(string text) => Post("https://hooks.slack.com/services/T1/B1/X", text);
+                public Task Weekly(string text) => Post("https://hooks.slack.com/services/T1/B1/X", text);
+                private Task Post(string url, string text) => {|#0:http.PostAsJsonAsync(url, new { text })|};
+
+                public Task Alert(string text) => Send(new Uri(Alerts), text);
+                private Task Send(Uri hook, string text)
+                {
+                    return Local(hook);
+                    Task Local(Uri target) => {|PRES001:http.PostAsync(target, new StringContent(text))|};
+                }
+
+                public Task Configured(string text) => Relay(config["Slack:Url"], text);
+                private Task Relay(string? url, string text) => {|#1:http.PostAsync(url, new StringContent(text))|};
+            }
+
+            class Notifier(HttpClient http, string webhook)
+            {
+                public Task Notify(string text) => {|PRES001:http.PostAsync(webhook, new StringContent(text))|};
+                public static Notifier Create(HttpClient http) => new Notifier(http, "https://hooks.slack.com/services/T1/B1/Y");
+            }
+            """,
+            [],
+            Unconfirmed(0, "Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST https://hooks.slack.com/services/T1/B1/X)", "Post"),
+            Unconfirmed(1, "Posts to Slack through 'HttpClient.PostAsync' (POST to the URL from configuration 'Slack:Url' (appsettings.json: hooks.slack.com))", "Relay"));
+
+    [Fact]
+    public Task A_helper_called_with_one_publish_url_and_one_unknown_url_publishes()
+        => Check("""
+            class Hooks(HttpClient http)
+            {
+                public Task Announce(string text) => Post("https://hooks.slack.com/services/T1/B1/X", text);
+                public Task Forward(string target, string text) => Post(target, text);
+                private Task Post(string url, string text) => {|PRES001:http.PostAsync(url, new StringContent(text))|};
+            }
+            """,
+            []);
+
+    [Fact]
+    public Task Helpers_called_only_with_other_urls_or_from_nowhere_are_not_publishes()
+        => Check("""
+            class Sync(HttpClient http, IConfiguration config)
+            {
+                public Task Items(string text) => Post("https://api.example.com/items", text);
+                public Task Orders(string text) => Post(config["Backend:Url"], text);
+                private Task Post(string? url, string text) => http.PostAsync(url, new StringContent(text));
+
+                public Task Read() => Get("https://hooks.slack.com/services/T1/B1/X");
+                private Task Get(string url) => http.GetAsync(url);
+
+                public Task Uncalled(string url, string text) => http.PostAsync(url, new StringContent(text));
+
+                public Task Loop(string url, int n) => n > 0 ? Loop(url, n - 1) : http.PostAsync(url, new StringContent("x"));
+                public Task Start() => Loop("https://api.example.com/items", 3);
+            }
+            """,
+            []);
 }
