@@ -19,8 +19,9 @@ namespace Presence.Analyzers.Flow
     /// <remarks>
     /// Sound rather than precise: a member is machine-written when any assignment in its type stores unconfirmed
     /// machine-written text in it, whatever other assignments store (the order methods run in is not known). Only the
-    /// bodies of the type that assign one of its members and call something (a model, a helper returning its text) are
-    /// analysed; text copied in from a parameter, or stored by another type's code, is not followed.
+    /// bodies of the type that assign one of its members and call a model or a method of this compilation (a helper
+    /// that may return a model's text) are bound and analysed, so the cost follows the code that uses a model; text
+    /// copied in from a parameter, or stored by another type's code, is not followed.
     /// </remarks>
     internal sealed class StoredContent
     {
@@ -36,6 +37,15 @@ namespace Presence.Analyzers.Flow
         private static Dictionary<INamedTypeSymbol, HashSet<ISymbol>>? t_inProgress;
 
         private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<ISymbol>> _tables = new ConcurrentDictionary<INamedTypeSymbol, HashSet<ISymbol>>(SymbolEqualityComparer.Default);
+
+        // The names of the calls that return machine-written text: the model calls, and what referenced libraries' summaries list.
+        private readonly HashSet<string> _writerNames;
+
+        private StoredContent(PresenceModel model)
+        {
+            _writerNames = new HashSet<string>(MachineWriters.MethodNames, System.StringComparer.Ordinal);
+            _writerNames.UnionWith(model.Libraries.MachineWrittenNames);
+        }
 
         /// <summary>True while a table is being computed on this thread (whatever depends on it is not final).</summary>
         public static bool IsComputing => t_inProgress is { Count: > 0 };
@@ -55,10 +65,11 @@ namespace Presence.Analyzers.Flow
                 return partial.Contains(member);
             }
 
-            var cache = ByModel.GetValue(model, _ => new StoredContent())._tables;
+            var stored = ByModel.GetValue(model, m => new StoredContent(m));
+            var cache = stored._tables;
             if (!cache.TryGetValue(type, out var table))
             {
-                table = Compute(model, type, cancellationToken);
+                table = stored.Compute(model, type, cancellationToken);
 
                 // A table that read another table or helper still being computed may be incomplete: not remembered.
                 if (!IsComputing && !ReturnedContent.IsComputing)
@@ -70,7 +81,7 @@ namespace Presence.Analyzers.Flow
             return table.Contains(member);
         }
 
-        private static HashSet<ISymbol> Compute(PresenceModel model, INamedTypeSymbol type, CancellationToken cancellationToken)
+        private HashSet<ISymbol> Compute(PresenceModel model, INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             var bodies = AssigningBodies(model.Compilation, type, cancellationToken);
             if (bodies.Count == 0)
@@ -111,9 +122,10 @@ namespace Presence.Analyzers.Flow
             return found.Count == 0 ? None : found;
         }
 
-        // The graphs of the type's members that assign one of its fields or properties and call something: the only
-        // places machine-written text can be stored from. Nested types have their own tables.
-        private static List<ControlFlowGraph> AssigningBodies(Compilation compilation, INamedTypeSymbol type, CancellationToken cancellationToken)
+        // The graphs of the type's members that assign one of its fields or properties and call a model or a method of
+        // this compilation (a helper that may return a model's text): the only places such text is stored from. Found
+        // by names, bound only when both are there; most types have none. Nested types have their own tables.
+        private List<ControlFlowGraph> AssigningBodies(Compilation compilation, INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             var names = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var member in type.GetMembers())
@@ -140,7 +152,7 @@ namespace Presence.Analyzers.Flow
                 SemanticModel? semanticModel = null;
                 foreach (var member in declaration.Members)
                 {
-                    if (member is BaseTypeDeclarationSyntax || !Assigns(member, names))
+                    if (member is BaseTypeDeclarationSyntax || !Assigns(member, names, compilation))
                     {
                         continue;
                     }
@@ -161,8 +173,8 @@ namespace Presence.Analyzers.Flow
             return graphs;
         }
 
-        // A member that calls something and assigns a name of the type (or initializes a field or property with a call).
-        private static bool Assigns(MemberDeclarationSyntax member, HashSet<string> names)
+        // A member that calls a writer and assigns a name of the type (or initializes a field or property with such a call).
+        private bool Assigns(MemberDeclarationSyntax member, HashSet<string> names, Compilation compilation)
         {
             var calls = false;
             var assigns = false;
@@ -170,7 +182,8 @@ namespace Presence.Analyzers.Flow
             {
                 switch (node)
                 {
-                    case InvocationExpressionSyntax:
+                    case InvocationExpressionSyntax { Expression: var invoked } when !calls && InvokedName(invoked) is { } called
+                        && (_writerNames.Contains(called) || compilation.ContainsSymbolsWithName(called, SymbolFilter.Member)):
                         calls = true;
                         break;
                     case AssignmentExpressionSyntax { Left: var left } when AssignedName(left) is { } name && names.Contains(name):
@@ -186,6 +199,15 @@ namespace Presence.Analyzers.Flow
 
             return calls && member is FieldDeclarationSyntax or PropertyDeclarationSyntax { Initializer: not null };
         }
+
+        private static string? InvokedName(ExpressionSyntax expression)
+            => expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                SimpleNameSyntax name => name.Identifier.ValueText,
+                _ => null,
+            };
 
         private static string? AssignedName(ExpressionSyntax left)
             => left switch

@@ -33,6 +33,7 @@ internal static class FuzzInputs
         PathVerifier.Hangfire,
         .. PathVerifier.AzureFunctions,
         PathVerifier.Telegram,
+        .. PathVerifier.Ai,
         TestReferences.FromType<Flurl.Http.IFlurlClient>(),
         TestReferences.FromType<RestSharp.RestClient>(),
         TestReferences.FromType<Refit.PostAttribute>(),
