@@ -248,10 +248,12 @@ namespace Presence.Analyzers.Paths
                 }
             }
 
+            var controllerName = type.Name.EndsWith("Controller", StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - "Controller".Length) : type.Name;
             var route = template is not null && (template.StartsWith("/", StringComparison.Ordinal) || template.StartsWith("~/", StringComparison.Ordinal))
                 ? Join(string.Empty, template.TrimStart('~'))
-                : Join(Join(string.Empty, controllerRoute ?? string.Empty), template ?? string.Empty);
-            var controllerName = type.Name.EndsWith("Controller", StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - "Controller".Length) : type.Name;
+                : controllerRoute is null && template is null
+                    ? Join(controllerName, method.Name) // no attribute route: the conventional {controller}/{action}
+                    : Join(Join(string.Empty, controllerRoute ?? string.Empty), template ?? string.Empty);
             route = route.Replace("[controller]", controllerName).Replace("[action]", method.Name);
             var body = method.DeclaringSyntaxReferences.Length > 0 ? method.DeclaringSyntaxReferences[0].GetSyntax() : null;
             return Classify(verb, route, access, method, body, controller: true) is { } reason

@@ -165,11 +165,19 @@ public class WebhookEndpointTests
                 [HttpPost]
                 public Task Helper(string text) => poster.Post(text);
             }
+
+            // No attribute route: the conventional {controller}/{action}.
+            public class InboxController(Poster poster) : Controller
+            {
+                [HttpPost]
+                public Task {|#3:Inbound|}(JsonElement message) => poster.Post(message.ToString());
+            }
             """,
             PathVerifier.AspNetCore,
             Reply(0, "GitHubController.Receive (a webhook POST /hooks/GitHub)", "GitHubController.Receive" + Path),
             Reply(1, "PaymentsController.Stripe (a webhook POST /api/payments/stripe)", "PaymentsController.Stripe" + Path),
-            Reply(2, "ContactController.Send (an anonymous endpoint PUT /contact/{name})", "ContactController.Send" + Path));
+            Reply(2, "ContactController.Send (an anonymous endpoint PUT /contact/{name})", "ContactController.Send" + Path),
+            Reply(3, "InboxController.Inbound (a webhook POST /Inbox/Inbound)", "InboxController.Inbound" + Path));
 
     [Fact]
     public Task An_editor_s_Publish_action_stays_PRES001_and_a_confirmed_one_is_clean()
