@@ -147,7 +147,7 @@ namespace Presence.Analyzers.Paths
             var access = Access.Unstated;
             var route = Join(GroupPrefix(Receiver(invocation), ref access, 0), pattern ?? "…");
 
-            // The endpoint's own conventions: app.MapPost(...).RequireAuthorization().
+            // The endpoint's own conventions: app.MapPost(...).RequireAuthorization(), or statements on a local holding it.
             for (IOperation current = invocation; ;)
             {
                 var parent = current.Parent;
@@ -155,6 +155,13 @@ namespace Presence.Analyzers.Paths
                 {
                     current = parent;
                     parent = parent.Parent;
+                }
+
+                if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var endpoint } })
+                {
+                    // var endpoint = app.MapPost(...); endpoint.RequireAuthorization();
+                    OnLocal(endpoint, parent, ref access);
+                    break;
                 }
 
                 if (parent is not IArgumentOperation { Parent: IInvocationOperation outer } argument || outer.Arguments[0] != argument)
@@ -424,31 +431,37 @@ namespace Presence.Analyzers.Paths
                     return GroupPrefix(inner, ref access, depth + 1);
 
                 case ILocalReferenceOperation { Local: var local } reference:
-                    IOperation root = reference;
-                    while (root.Parent is { } parent)
-                    {
-                        root = parent;
-                    }
-
-                    IOperation? initializer = null;
-                    foreach (var operation in root.Descendants())
-                    {
-                        switch (operation)
-                        {
-                            case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                                initializer = declarator.GetVariableInitializer()?.Value;
-                                break;
-                            case IInvocationOperation call when Receiver(call) is ILocalReferenceOperation on && SymbolEqualityComparer.Default.Equals(on.Local, local):
-                                access = Combine(access, Convention(call.TargetMethod));
-                                break;
-                        }
-                    }
-
-                    return GroupPrefix(initializer, ref access, depth + 1);
+                    return GroupPrefix(OnLocal(local, reference, ref access), ref access, depth + 1);
 
                 default:
                     return string.Empty;
             }
+        }
+
+        // A builder held in a local: its initializer, and the conventions of statements on it (group.RequireAuthorization();).
+        private IOperation? OnLocal(ILocalSymbol local, IOperation inBody, ref Access access)
+        {
+            var root = inBody;
+            while (root.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            IOperation? initializer = null;
+            foreach (var operation in root.Descendants())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        initializer = declarator.GetVariableInitializer()?.Value;
+                        break;
+                    case IInvocationOperation call when Receiver(call) is ILocalReferenceOperation on && SymbolEqualityComparer.Default.Equals(on.Local, local):
+                        access = Combine(access, Convention(call.TargetMethod));
+                        break;
+                }
+            }
+
+            return initializer;
         }
 
         private static string? PayloadVerb(IOperation methods)

@@ -98,6 +98,8 @@ public class WebhookEndpointTests
                     desk.MapPost("/publish", (string text, Poster poster) => poster.Post(text));
                     app.MapPost("/publish", (string text, Poster poster) => poster.Post(text)).RequireAuthorization();
                     app.MapPost("/publish-now", [Authorize] (string text, Poster poster) => poster.Post(text));
+                    var later = app.MapPost("/publish-later", (string text, Poster poster) => poster.Post(text));
+                    later.RequireAuthorization();
                 }
             }
             """,
