@@ -42,8 +42,8 @@ namespace Presence.Analyzers.Catalog
             var request = method.ContainingType.Name switch
             {
                 "HttpClient" or "HttpMessageInvoker" or "HttpClientJsonExtensions" => DescribeHttpClient(invocation, method, sources),
-                _ when IsInNamespace(method.ContainingType, "Flurl.Http") => DescribeFlurl(invocation, method),
-                _ => DescribeRestSharp(invocation, method),
+                _ when IsInNamespace(method.ContainingType, "Flurl.Http") => DescribeFlurl(invocation, method, sources),
+                _ => DescribeRestSharp(invocation, method, sources),
             };
 
             if (request is not { } described)
@@ -187,7 +187,7 @@ namespace Presence.Analyzers.Catalog
             return new Request(verb, WithBaseAddresses(UrlText.Candidates(url, sources), client, invocation, sources), body);
         }
 
-        private static Request? DescribeFlurl(IInvocationOperation invocation, IMethodSymbol method)
+        private static Request? DescribeFlurl(IInvocationOperation invocation, IMethodSymbol method, UrlSources? sources)
         {
             string? verb;
             if (method.Name.StartsWith("Send", StringComparison.Ordinal))
@@ -200,16 +200,17 @@ namespace Presence.Analyzers.Catalog
             }
 
             var receiver = method.IsExtensionMethod ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
-            return verb is null || receiver is null ? null : new Request(verb, UrlText.One(FlurlUrl(receiver, 0)), null);
+            return verb is null || receiver is null ? null : new Request(verb, FlurlUrls(receiver, sources, 0), Argument(invocation, "body"));
         }
 
-        // "https://api.x.com".AppendPathSegment("2/tweets").WithOAuthBearerToken(t): follow the builder chain.
-        private static string FlurlUrl(IOperation operation, int depth)
+        // "https://api.x.com".AppendPathSegment("2/tweets").WithOAuthBearerToken(t): follow the builder chain down to
+        // the URL it starts from, which may be read from configuration (config["Slack:Url"].PostJsonAsync(…)).
+        private static List<UrlCandidate> FlurlUrls(IOperation operation, UrlSources? sources, int depth)
         {
             operation = UrlText.WithoutConversions(operation)!;
             if (depth > 16)
             {
-                return RequestUrl.Unknown.ToString();
+                return UrlText.One(RequestUrl.Unknown.ToString());
             }
 
             switch (operation)
@@ -218,15 +219,15 @@ namespace Presence.Analyzers.Catalog
                     var receiver = builder.IsStatic ? call.Arguments.FirstOrDefault()?.Value : call.Instance;
                     if (builder.Name == "Combine")
                     {
-                        return string.Join("/", call.Arguments.Select(a => UrlText.Of(a.Value)));
+                        return UrlText.One(string.Join("/", call.Arguments.Select(a => UrlText.Of(a.Value))));
                     }
 
                     if (receiver is null)
                     {
-                        return RequestUrl.Unknown.ToString();
+                        return UrlText.One(RequestUrl.Unknown.ToString());
                     }
 
-                    var url = FlurlUrl(receiver, depth + 1);
+                    var urls = FlurlUrls(receiver, sources, depth + 1);
                     if (builder.Name is "AppendPathSegment" or "AppendPathSegments")
                     {
                         foreach (var segment in call.Arguments.Skip(builder.IsStatic ? 1 : 0))
@@ -236,20 +237,24 @@ namespace Presence.Analyzers.Catalog
                                 continue;
                             }
 
-                            url = url.TrimEnd('/') + "/" + SegmentsOf(segment.Value).TrimStart('/');
+                            var text = SegmentsOf(segment.Value).TrimStart('/');
+                            for (var i = 0; i < urls.Count; i++)
+                            {
+                                urls[i] = new UrlCandidate(urls[i].Text.TrimEnd('/') + "/" + text, urls[i].Origin);
+                            }
                         }
                     }
 
-                    return url;
+                    return urls;
 
                 case IObjectCreationOperation { Type.Name: "Url" or "FlurlRequest" } creation when creation.Arguments.Length > 0:
-                    return FlurlUrl(creation.Arguments[0].Value, depth + 1);
+                    return FlurlUrls(creation.Arguments[0].Value, sources, depth + 1);
 
                 case ILocalReferenceOperation local when UrlText.Initializer(local.Local, operation.SemanticModel) is { } initializer:
-                    return FlurlUrl(initializer, depth + 1);
+                    return FlurlUrls(initializer, sources, depth + 1);
 
                 default:
-                    return UrlText.Of(operation);
+                    return UrlText.Candidates(operation, sources);
             }
         }
 
@@ -259,7 +264,7 @@ namespace Presence.Analyzers.Catalog
                 ? string.Join("/", elements.ElementValues.Select(UrlText.Of))
                 : UrlText.Of(value);
 
-        private static Request? DescribeRestSharp(IInvocationOperation invocation, IMethodSymbol method)
+        private static Request? DescribeRestSharp(IInvocationOperation invocation, IMethodSymbol method, UrlSources? sources)
         {
             var client = method.IsExtensionMethod ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
             if (client?.Type is not { Name: "RestClient" or "IRestClient" })
@@ -268,11 +273,23 @@ namespace Presence.Analyzers.Catalog
             }
 
             var verb = VerbFromName(method.Name.StartsWith("Execute", StringComparison.Ordinal) ? method.Name.Substring("Execute".Length) : method.Name);
-            string? resource = null;
+            List<UrlCandidate>? resources = null;
+            IOperation? body = null;
             var request = UrlText.WithoutConversions(Argument(invocation, "request"));
             if (request is ILocalReferenceOperation local)
             {
                 request = UrlText.WithoutConversions(UrlText.Initializer(local.Local, invocation.SemanticModel));
+            }
+
+            // new RestRequest("2/tweets", Method.Post).AddJsonBody(body): the creation at the start of the chain.
+            for (var depth = 0; depth < 8 && request is IInvocationOperation { TargetMethod.IsExtensionMethod: true } chained && chained.Arguments.Length > 0; depth++)
+            {
+                if (chained.TargetMethod.Name.StartsWith("AddJsonBody", StringComparison.Ordinal) || chained.TargetMethod.Name == "AddBody")
+                {
+                    body ??= chained.Arguments.Length > 1 ? chained.Arguments[1].Value : null;
+                }
+
+                request = UrlText.WithoutConversions(chained.Arguments[0].Value);
             }
 
             if (request is IObjectCreationOperation { Type.Name: "RestRequest" } creation)
@@ -281,7 +298,7 @@ namespace Presence.Analyzers.Catalog
                 {
                     if (argument.Parameter?.Name == "resource")
                     {
-                        resource = UrlText.Of(argument.Value);
+                        resources = UrlText.Candidates(argument.Value, sources);
                     }
                     else if (argument.Parameter?.Name == "method")
                     {
@@ -293,7 +310,8 @@ namespace Presence.Analyzers.Catalog
             }
             else if (Argument(invocation, "resource") is { } resourceArgument)
             {
-                resource = UrlText.Of(resourceArgument);
+                resources = UrlText.Candidates(resourceArgument, sources);
+                body = Argument(invocation, "request");
             }
 
             if (Argument(invocation, "httpMethod") is { } explicitVerb)
@@ -301,39 +319,67 @@ namespace Presence.Analyzers.Catalog
                 verb = VerbOf(explicitVerb) ?? verb;
             }
 
-            if (verb is null || resource is null)
+            if (verb is null || resources is null)
             {
                 return null;
             }
 
-            var baseUrl = RestClientBase(client, invocation.SemanticModel);
-            return new Request(verb, UrlText.One(baseUrl is null ? resource : RequestUrl.Combine(baseUrl.TrimEnd('/') + "/", resource.TrimStart('/'))), null);
+            var bases = RestClientBases(client, sources);
+            if (bases.Count == 0)
+            {
+                return new Request(verb, resources, body);
+            }
+
+            var urls = new List<UrlCandidate>();
+            foreach (var baseUrl in bases)
+            {
+                foreach (var resource in resources)
+                {
+                    urls.Add(IsAbsolute(resource)
+                        ? resource
+                        : new UrlCandidate(RequestUrl.Combine(baseUrl.Text.TrimEnd('/') + "/", resource.Text.TrimStart('/')), baseUrl.Origin ?? resource.Origin));
+                }
+            }
+
+            return new Request(verb, urls, body);
         }
 
-        private static string? RestClientBase(IOperation client, SemanticModel? model)
+        // The base URLs a RestClient is created with: new RestClient("…"), new RestClient(new RestClientOptions("…")),
+        // new RestClientOptions { BaseUrl = … }; in a local, or a field initialized or set in the constructor.
+        private static List<UrlCandidate> RestClientBases(IOperation client, UrlSources? sources)
         {
             client = UrlText.WithoutConversions(client)!;
-            var creation = client switch
+            var creations = client switch
             {
-                ILocalReferenceOperation local => UrlText.Initializer(local.Local, model),
-                IFieldReferenceOperation field => UrlText.Initializer(field.Field, model),
-                _ => client,
+                ILocalReferenceOperation local => UrlText.Initializer(local.Local, client.SemanticModel) is { } initializer ? new List<IOperation> { initializer } : null,
+                IFieldReferenceOperation field => UrlText.AssignedOperations(field.Field, client.SemanticModel),
+                IPropertyReferenceOperation { Property.IsIndexer: false } property => UrlText.AssignedOperations(property.Property, client.SemanticModel),
+                _ => new List<IOperation> { client },
             };
 
-            if (UrlText.WithoutConversions(creation) is not IObjectCreationOperation { Type.Name: "RestClient" } restClient || restClient.Arguments.Length == 0)
+            var bases = new List<UrlCandidate>();
+            foreach (var creation in creations ?? new List<IOperation>())
             {
-                return null;
+                if (UrlText.WithoutConversions(creation) is not IObjectCreationOperation { Type.Name: "RestClient" } restClient || restClient.Arguments.Length == 0)
+                {
+                    continue;
+                }
+
+                var argument = UrlText.WithoutConversions(restClient.Arguments[0].Value);
+                if (argument is IObjectCreationOperation { Type.Name: "RestClientOptions" } options)
+                {
+                    var fromInitializer = options.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
+                        .FirstOrDefault(a => (a.Target as IPropertyReferenceOperation)?.Property.Name == "BaseUrl")?.Value;
+                    argument = fromInitializer ?? (options.Arguments.Length > 0 ? options.Arguments[0].Value : null);
+                }
+
+                if (argument is not null && argument.Type?.Name is "String" or "Uri")
+                {
+                    bases.AddRange(UrlText.Candidates(argument, sources));
+                }
             }
 
-            var argument = UrlText.WithoutConversions(restClient.Arguments[0].Value);
-            if (argument is IObjectCreationOperation { Type.Name: "RestClientOptions" } options)
-            {
-                var fromInitializer = options.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
-                    .FirstOrDefault(a => (a.Target as IPropertyReferenceOperation)?.Property.Name == "BaseUrl")?.Value;
-                argument = fromInitializer ?? (options.Arguments.Length > 0 ? options.Arguments[0].Value : null);
-            }
-
-            return argument is null ? null : UrlText.Of(argument);
+            return bases;
         }
 
         // A relative URL on an HttpClient whose BaseAddress is known (set in the same type, or configured at startup

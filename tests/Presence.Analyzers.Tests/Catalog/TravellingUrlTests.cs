@@ -244,4 +244,64 @@ public class TravellingUrlTests
             }
             """,
             []);
+
+    private static readonly MetadataReference[] Flurl = [TestReferences.FromType<Flurl.Http.IFlurlRequest>(), TestReferences.FromType<Flurl.Url>()];
+
+    private static readonly MetadataReference[] RestSharp = [TestReferences.FromType<RestSharp.RestClient>()];
+
+    [Fact]
+    public Task Flurl_requests_read_their_url_from_configuration()
+        => Check("""
+            using Flurl;
+            using Flurl.Http;
+
+            class Poster(IConfiguration config)
+            {
+                private readonly string _hook = config["Slack:Url"]!;
+
+                Task Direct(string text) => {|#0:config["Slack:Url"].PostJsonAsync(new { text })|};
+                Task Chained(string text) => {|PRES001:new Url(config.GetValue<string>("Slack:Url")).WithHeader("X-Id", "1").PostJsonAsync(new { text })|};
+                Task Field(string text) => {|PRES001:_hook.PostJsonAsync(new { text })|};
+                Task Unset(string text) => {|PRES001:config["Discord:Webhook"].PostJsonAsync(new { content = text })|};
+
+                Task Backend(string text) => config["Backend:Url"].AppendPathSegment("items").PostJsonAsync(new { text });
+                Task Read() => config["Slack:Url"].GetAsync();
+                Task Unknown(string text) => config["Nowhere:Url"].PostJsonAsync(new { name = text });
+            }
+            """,
+            Flurl,
+            Unconfirmed(0, "Posts to Slack through 'String.PostJsonAsync' (POST to the URL from configuration 'Slack:Url' (appsettings.json: hooks.slack.com))", "Direct"));
+
+    [Fact]
+    public Task RestSharp_clients_and_requests_read_their_url_from_configuration()
+        => Check("""
+            using RestSharp;
+
+            class Poster
+            {
+                private readonly RestClient _slack;
+                private readonly RestClient _backend;
+                private readonly IConfiguration _config;
+
+                public Poster(IConfiguration config)
+                {
+                    _config = config;
+                    _slack = new RestClient(config["Slack:Url"]!);
+                    _backend = new RestClient(new RestClientOptions(config["Backend:Url"]!));
+                }
+
+                Task Client(string text) => {|#0:_slack.ExecutePostAsync(new RestRequest("").AddJsonBody(new { text }))|};
+                Task Resource(string text) => {|PRES001:new RestClient().ExecuteAsync(new RestRequest(_config["Slack:Url"], Method.Post))|};
+                Task Options(string text)
+                {
+                    var client = new RestClient(new RestClientOptions { BaseUrl = new Uri(_config["Slack:Url"]!) });
+                    return {|PRES001:client.ExecutePostAsync(new RestRequest(""))|};
+                }
+
+                Task Backend(string text) => _backend.ExecutePostAsync(new RestRequest("items"));
+                Task Read() => _slack.ExecuteGetAsync(new RestRequest(""));
+            }
+            """,
+            RestSharp,
+            Unconfirmed(0, "Posts to Slack through 'IRestClient.ExecutePostAsync' (POST to the URL from configuration 'Slack:Url' (appsettings.json: hooks.slack.com))", "Client"));
 }
