@@ -89,7 +89,7 @@ public sealed class CrossProjectBuildTests(PackedPackage package)
         var hooks = Build(root, "Hooks");
         Assert.True(hooks.ExitCode == 0, hooks.ToString());
         Assert.Contains(("warning", "PRES003"), hooks.Diagnostics);
-        Assert.Contains("the webhook POST /hooks/deals in the top-level program (a webhook POST /hooks/deals) answers incoming messages and publishes with nobody there: "
+        Assert.Contains("the webhook POST /hooks/deals in the top-level program answers incoming messages and publishes with nobody there: "
             + "webhook POST /hooks/deals → TelegramDealPoster.Post → ChannelSender.Send → ITelegramBotClient.SendMessage", hooks.Output);
         Assert.DoesNotContain(hooks.Diagnostics, d => d.Id is "AD0001" or "CS8785" or "PRES107" or "PRES001");
     }

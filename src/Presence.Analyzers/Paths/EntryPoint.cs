@@ -95,9 +95,12 @@ namespace Presence.Analyzers.Paths
                 : CallGraph.NameOf(Function);
 
         /// <summary>"NightlyJob.Execute (a Quartz job)", "NightlyJob.Run (a Quartz job, run by JobBase.Execute)".</summary>
+        /// <remarks>A lambda's name already says what it is ("the recurring Hangfire job in Scheduling.Register"): no parenthesis.</remarks>
         public string Describe(IMethodSymbol? reportedAt)
-            => (reportedAt is null ? DisplayName : CallGraph.NameOf(reportedAt))
-               + " (" + ReasonWithArticle + (ConcreteType is null ? string.Empty : ", run by " + CallGraph.NameOf(Function)) + ")";
+            => reportedAt is null && Lambda is not null && ConcreteType is null && Function.MethodKind != MethodKind.LocalFunction
+                ? DisplayName
+                : (reportedAt is null ? DisplayName : CallGraph.NameOf(reportedAt))
+                  + " (" + ReasonWithArticle + (ConcreteType is null ? string.Empty : ", run by " + CallGraph.NameOf(Function)) + ")";
 
         internal static Location FirstLocation(ISymbol symbol) => symbol.Locations.Length > 0 ? symbol.Locations[0] : Location.None;
     }

@@ -88,8 +88,8 @@ public class AutomatedReplyTests
             """,
             [PathVerifier.Telegram],
             BotReplies,
-            Reply(0, "the Telegram message handler in Bot.Start (a Telegram message handler)", "Telegram message handler → ITelegramBotClient.SendMessage"),
-            Reply(1, "the Telegram update handler in Bot.Start (a Telegram update handler)", "Telegram update handler → Bot.Answer → ITelegramBotClient.SendMessage"));
+            Reply(0, "the Telegram message handler in Bot.Start", "Telegram message handler → ITelegramBotClient.SendMessage"),
+            Reply(1, "the Telegram update handler in Bot.Start", "Telegram update handler → Bot.Answer → ITelegramBotClient.SendMessage"));
 
     [Fact]
     public Task A_marked_webhook_handler_and_a_disclosed_bot()

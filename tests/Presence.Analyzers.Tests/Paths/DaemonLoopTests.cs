@@ -123,7 +123,7 @@ public class DaemonLoopTests
             """,
             [],
             Unattended(0, "Watcher.PollLoop (a background loop)", "Watcher.PollLoop → Poster.Post → IMastodonPublisher.PublishStatus"),
-            Unattended(1, "the background loop in Watcher.Start (a background loop)", "background loop → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "the background loop in Watcher.Start", "background loop → Poster.Post → IMastodonPublisher.PublishStatus"),
             Unattended(2, "Watcher.SpinForever (a background loop)", "Watcher.SpinForever → Poster.Post → IMastodonPublisher.PublishStatus"));
 
     [Fact]

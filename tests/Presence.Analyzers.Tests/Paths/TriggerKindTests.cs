@@ -170,7 +170,7 @@ public class TriggerKindTests
             [],
             Unattended(0, "Function.Handler (an AWS Lambda handler)", "Function.Handler → Poster.Post → IMastodonPublisher.PublishStatus"),
             Unattended(1, "Function.Serialized (an AWS Lambda handler)", "Function.Serialized → Poster.Post → IMastodonPublisher.PublishStatus"),
-            Unattended(2, "the AWS Lambda handler in Function.Main (an AWS Lambda handler)", "AWS Lambda handler → Poster.Post → IMastodonPublisher.PublishStatus"));
+            Unattended(2, "the AWS Lambda handler in Function.Main", "AWS Lambda handler → Poster.Post → IMastodonPublisher.PublishStatus"));
 
     [Fact]
     public Task The_Lambda_assembly_convention_makes_FunctionHandler_a_handler()
@@ -208,11 +208,11 @@ public class TriggerKindTests
             }
             """,
             [],
-            Reply(0, "the Mastodon streaming handler in Listeners.Listen (a Mastodon streaming handler)", "Mastodon streaming handler → Poster.Post → IMastodonPublisher.PublishStatus"),
-            Reply(1, "the Discord gateway event handler in Listeners.Listen (a Discord gateway event handler)", "Discord gateway event handler → Poster.Post → IMastodonPublisher.PublishStatus"),
-            Unattended(2, "the Discord gateway event handler in Listeners.Listen (a Discord gateway event handler)", "Discord gateway event handler → Poster.Post → IMastodonPublisher.PublishStatus"),
-            Reply(3, "the Bluesky firehose handler in Listeners.Listen (a Bluesky firehose handler)", "Bluesky firehose handler → Poster.Post → IMastodonPublisher.PublishStatus"),
-            Reply(4, "the Bluesky Jetstream handler in Listeners.Listen (a Bluesky Jetstream handler)", "Bluesky Jetstream handler → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Reply(0, "the Mastodon streaming handler in Listeners.Listen", "Mastodon streaming handler → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Reply(1, "the Discord gateway event handler in Listeners.Listen", "Discord gateway event handler → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(2, "the Discord gateway event handler in Listeners.Listen", "Discord gateway event handler → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Reply(3, "the Bluesky firehose handler in Listeners.Listen", "Bluesky firehose handler → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Reply(4, "the Bluesky Jetstream handler in Listeners.Listen", "Bluesky Jetstream handler → Poster.Post → IMastodonPublisher.PublishStatus"),
             Reply(5, "Listeners.OnUpdate (a Mastodon streaming handler)", "Listeners.OnUpdate → Poster.Post → IMastodonPublisher.PublishStatus"));
 
     [Fact]

@@ -167,12 +167,12 @@ public class UnattendedPathTests
             }
             """,
             With(PathVerifier.Hangfire),
-            Unattended(0, "the recurring Hangfire job in Scheduling.Register (a recurring Hangfire job)", "recurring Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"),
-            Unattended(1, "the recurring Hangfire job in Scheduling.Register (a recurring Hangfire job)", "recurring Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"),
-            Unattended(2, "the Hangfire job in Scheduling.Register (a Hangfire job)", "Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"),
-            Unattended(3, "the Hangfire job in Scheduling.Register (a Hangfire job)", "Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"),
-            Unattended(4, "the recurring Hangfire job in Scheduling.Register (a recurring Hangfire job)", "recurring Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"),
-            Unattended(5, "the Hangfire job in Scheduling.Register (a Hangfire job)", "Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"));
+            Unattended(0, "the recurring Hangfire job in Scheduling.Register", "recurring Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "the recurring Hangfire job in Scheduling.Register", "recurring Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(2, "the Hangfire job in Scheduling.Register", "Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(3, "the Hangfire job in Scheduling.Register", "Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(4, "the recurring Hangfire job in Scheduling.Register", "recurring Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(5, "the Hangfire job in Scheduling.Register", "Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"));
 
     [Fact]
     public Task A_Hangfire_job_expression_on_a_job_class_follows_that_class_s_overrides_only()
@@ -205,8 +205,8 @@ public class UnattendedPathTests
             }
             """,
             With(PathVerifier.Hangfire),
-            Unattended(0, "the recurring Hangfire job in Scheduling.Register (a recurring Hangfire job)", "recurring Hangfire job → TipJob.Run → Poster.Post → IMastodonPublisher.PublishStatus"),
-            Unattended(1, "the recurring Hangfire job in Scheduling.Register (a recurring Hangfire job)", "recurring Hangfire job → TipJob.Run → Poster.Post → IMastodonPublisher.PublishStatus"));
+            Unattended(0, "the recurring Hangfire job in Scheduling.Register", "recurring Hangfire job → TipJob.Run → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "the recurring Hangfire job in Scheduling.Register", "recurring Hangfire job → TipJob.Run → Poster.Post → IMastodonPublisher.PublishStatus"));
 
     [Fact]
     public Task Timer_callbacks_and_periodic_timer_loops()
@@ -236,7 +236,7 @@ public class UnattendedPathTests
             }
             """,
             [],
-            Unattended(0, "the timer callback in Timers.Start (a timer callback)", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(0, "the timer callback in Timers.Start", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"),
             Unattended(1, "Timers.OnElapsed (a timer callback)", "Timers.OnElapsed → Poster.Post → IMastodonPublisher.PublishStatus"),
             Unattended(2, "Timers.RunAsync (a periodic timer loop)", "Timers.RunAsync → Poster.Post → IMastodonPublisher.PublishStatus"));
 

@@ -73,8 +73,8 @@ public class WebhookEndpointTests
             }
             """,
             PathVerifier.AspNetCore,
-            Reply(0, "the webhook POST /hooks/deals in Hooks.Map (a webhook POST /hooks/deals)", "webhook POST /hooks/deals" + Path),
-            Reply(1, "the anonymous endpoint PUT /api/v1/relay/{id} in Hooks.Map (an anonymous endpoint PUT /api/v1/relay/{id})", "anonymous endpoint PUT /api/v1/relay/{id}" + Path),
+            Reply(0, "the webhook POST /hooks/deals in Hooks.Map", "webhook POST /hooks/deals" + Path),
+            Reply(1, "the anonymous endpoint PUT /api/v1/relay/{id} in Hooks.Map", "anonymous endpoint PUT /api/v1/relay/{id}" + Path),
             Reply(2, "OnPayment in Hooks.Map (a webhook POST /stripe)", "OnPayment" + Path),
             Reply(3, "Hooks.OnVideo (a webhook POST /websub/youtube)", "Hooks.OnVideo" + Path),
             Reply(4, "Hooks.OnMention (a webhook POST /mentions)", "Hooks.OnMention → IMastodonPublisher.PublishStatus"));
@@ -119,8 +119,8 @@ public class WebhookEndpointTests
             }
             """,
             PathVerifier.AspNetCore,
-            Reply(0, "the anonymous endpoint POST /secured/github in Hooks.Map (an anonymous endpoint POST /secured/github)", "anonymous endpoint POST /secured/github" + Path),
-            Reply(1, "the anonymous endpoint POST /secured/slack in Hooks.Map (an anonymous endpoint POST /secured/slack)", "anonymous endpoint POST /secured/slack" + Path));
+            Reply(0, "the anonymous endpoint POST /secured/github in Hooks.Map", "anonymous endpoint POST /secured/github" + Path),
+            Reply(1, "the anonymous endpoint POST /secured/slack in Hooks.Map", "anonymous endpoint POST /secured/slack" + Path));
 
     [Fact]
     public Task Controller_actions_that_take_machine_calls()
@@ -246,7 +246,7 @@ public class WebhookEndpointTests
             }
             """,
             PathVerifier.AspNetCore,
-            Reply(0, "the webhook POST /hooks/deals in App.Map (a webhook POST /hooks/deals)", "webhook POST /hooks/deals" + Path));
+            Reply(0, "the webhook POST /hooks/deals in App.Map", "webhook POST /hooks/deals" + Path));
 
     [Fact]
     public Task A_global_authorize_filter_covers_controllers_not_minimal_APIs()
@@ -267,7 +267,7 @@ public class WebhookEndpointTests
             }
             """,
             PathVerifier.AspNetCore,
-            Reply(0, "the anonymous endpoint POST /posts in App.Map (an anonymous endpoint POST /posts)", "anonymous endpoint POST /posts" + Path));
+            Reply(0, "the anonymous endpoint POST /posts in App.Map", "anonymous endpoint POST /posts" + Path));
 
     [Fact]
     public Task HTTP_triggered_functions_with_keys_or_anonymous_access_take_machine_calls()
