@@ -5,7 +5,7 @@ using System.Threading;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
-using Presence.Generators.Helpers;
+using Presence.Incremental;
 
 namespace Presence.Generators.Gates
 {

@@ -7,7 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Presence.Gates;
-using Presence.Generators.Helpers;
+using Presence.Incremental;
 using Presence.Generators.Models;
 
 namespace Presence.Generators.Gates

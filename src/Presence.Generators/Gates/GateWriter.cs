@@ -1,6 +1,7 @@
 using System.Linq;
 using Presence.Gates;
 using Presence.Generators.Helpers;
+using Presence.Incremental;
 using Presence.Generators.Models;
 
 namespace Presence.Generators.Gates

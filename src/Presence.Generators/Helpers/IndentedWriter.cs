@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using Presence.Incremental;
 
 namespace Presence.Generators.Helpers
 {

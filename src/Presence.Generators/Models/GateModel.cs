@@ -1,5 +1,5 @@
 using Presence.Gates;
-using Presence.Generators.Helpers;
+using Presence.Incremental;
 
 namespace Presence.Generators.Models
 {

@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 
-namespace Presence.Generators.Helpers
+namespace Presence.Incremental
 {
     /// <summary>An immutable array compared by its elements, so that models holding one are equatable (after CommunityToolkit.Mvvm).</summary>
     internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T>
