@@ -32,6 +32,85 @@ namespace Presence.Analyzers.Catalog
         }
 
         /// <summary>
+        /// The names of the sends <see cref="IsCandidate"/> accepts whose verb can be a write (POST, PUT, PATCH, or a
+        /// request message), as the compilation's references declare them: for the path summary's syntactic
+        /// prefilter, which would otherwise take every method named Send… or Execute… for a request.
+        /// </summary>
+        public static IEnumerable<string> SendNames(Compilation compilation)
+        {
+            foreach (var reference in compilation.References)
+            {
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly)
+                {
+                    continue;
+                }
+
+                // Each assembly's own declarations (what IsCandidate accepts), wherever the framework puts them.
+                var types = new List<INamedTypeSymbol>();
+                if (Namespace(assembly.GlobalNamespace, "System", "Net", "Http") is { } http)
+                {
+                    types.AddRange(http.GetTypeMembers("HttpClient"));
+                    types.AddRange(http.GetTypeMembers("HttpMessageInvoker"));
+                    if (Namespace(http, "Json") is { } json)
+                    {
+                        types.AddRange(json.GetTypeMembers("HttpClientJsonExtensions"));
+                    }
+                }
+
+                foreach (var name in types.SelectMany(type => type.MemberNames).Where(IsSendName))
+                {
+                    yield return name;
+                }
+
+                // Flurl.Http and RestSharp spread their sends over many extension classes.
+                if (assembly.Name.StartsWith("Flurl", StringComparison.Ordinal) || assembly.Name.StartsWith("RestSharp", StringComparison.Ordinal))
+                {
+                    foreach (var name in TypesOf(assembly.GlobalNamespace)
+                        .Where(type => IsInNamespace(type, "Flurl.Http") || IsInNamespace(type, "RestSharp"))
+                        .SelectMany(type => type.MemberNames)
+                        .Where(IsSendName))
+                    {
+                        yield return name;
+                    }
+                }
+            }
+        }
+
+        private static INamespaceSymbol? Namespace(INamespaceSymbol? container, params string[] path)
+        {
+            foreach (var part in path)
+            {
+                container = container?.GetMembers(part).OfType<INamespaceSymbol>().FirstOrDefault();
+            }
+
+            return container;
+        }
+
+        private static bool IsSendName(string name)
+            => name.StartsWith("Post", StringComparison.Ordinal) || name.StartsWith("Put", StringComparison.Ordinal)
+               || name.StartsWith("Patch", StringComparison.Ordinal) || name.StartsWith("Send", StringComparison.Ordinal)
+               || name.StartsWith("Execute", StringComparison.Ordinal);
+
+        private static IEnumerable<INamedTypeSymbol> TypesOf(INamespaceOrTypeSymbol container)
+        {
+            foreach (var member in container.GetMembers())
+            {
+                if (member is INamespaceOrTypeSymbol nested)
+                {
+                    if (nested is INamedTypeSymbol type)
+                    {
+                        yield return type;
+                    }
+
+                    foreach (var inner in TypesOf(nested))
+                    {
+                        yield return inner;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
         /// The publish target of a request, or null when it reaches no catalogued endpoint. A write (POST, PUT, PATCH)
         /// whose URL cannot be resolved at all yields a target of kind <see cref="PublishKind.Unresolved"/> (PRES011
         /// on unattended paths).

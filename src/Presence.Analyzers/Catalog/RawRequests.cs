@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,6 +14,32 @@ namespace Presence.Analyzers.Catalog
     /// </summary>
     internal static class RawRequests
     {
+        /// <summary>
+        /// The names <see cref="IsCandidate"/> accepts, of the SDKs among <paramref name="referencedAssemblies"/>, for
+        /// syntactic prefilters (keep the two in step): SlackNet's <c>Post</c> is a candidate name only where SlackNet is.
+        /// </summary>
+        public static IEnumerable<string> MethodNames(IEnumerable<AssemblyIdentity> referencedAssemblies)
+        {
+            foreach (var assembly in referencedAssemblies)
+            {
+                if (assembly.Name.StartsWith("Tweetinvi", StringComparison.Ordinal))
+                {
+                    yield return "AdvanceRequestAsync";
+                    yield return "RequestAsync";
+                    yield return "AdvanceRequest";
+                    yield return "Request";
+                }
+                else if (assembly.Name.StartsWith("LinqToTwitter", StringComparison.Ordinal))
+                {
+                    yield return "ExecuteRawAsync";
+                }
+                else if (assembly.Name.StartsWith("SlackNet", StringComparison.Ordinal))
+                {
+                    yield return "Post";
+                }
+            }
+        }
+
         /// <summary>Cheap test on the called method before anything is read.</summary>
         public static bool IsCandidate(IMethodSymbol method)
             => method.Name switch

@@ -1,6 +1,9 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Presence.Analyzers.Catalog;
+using Presence.Analyzers.Configuration;
 using Presence.Analyzers.Model;
 
 namespace Presence.Analyzers.Summaries
@@ -12,20 +15,70 @@ namespace Presence.Analyzers.Summaries
     /// "built without Presence", PRES107); the summary itself is written only in full builds (an implementation
     /// output: the IDE never pays for it while typing).
     /// </summary>
+    /// <remarks>
+    /// The pipeline keeps a syntax index per tree (<see cref="TreeIndex"/>), so an edit re-indexes one file; from the
+    /// indexes and the references alone it decides whether anything here can reach a publish, and only then builds
+    /// the model and binds the candidate bodies. A compilation where nothing can publish binds nothing.
+    /// </remarks>
     [Generator(LanguageNames.CSharp)]
     public sealed class PathSummaryGenerator : IIncrementalGenerator
     {
+        /// <summary>The names of the pipeline's steps, for the incremental tests.</summary>
+        public static class TrackingNames
+        {
+            public const string Index = "PathSummary.Index";
+            public const string References = "PathSummary.References";
+            public const string Plan = "PathSummary.Plan";
+            public const string Summary = "PathSummary.Summary";
+        }
+
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             context.RegisterPostInitializationOutput(post => post.AddSource(
                 "PresenceSummary.Version.g.cs",
                 Attribute(LibrarySummaries.MarkerKey, LibrarySummaries.Version)));
 
-            var summary = context.CompilationProvider
+            // One index per tree: a tree the edit did not touch is the same object, so its index is reused.
+            var index = context.CompilationProvider
+                .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+                .Select(static (tree, cancellationToken) => TreeIndex.Of(tree, cancellationToken))
+                .WithTrackingName(TrackingNames.Index)
+                .Collect();
+
+            var references = context.CompilationProvider
+                .Select(static (compilation, _) => ReferenceFacts.Of(compilation))
+                .WithTrackingName(TrackingNames.References);
+
+            // PresenceApis.txt can declare a whole type, whose member names only the model knows: the model decides.
+            var declaresApis = context.AdditionalTextsProvider
+                .Where(static text => DeclaredApis.IsDeclaredApiFile(text))
+                .Collect()
+                .Select(static (files, _) => !files.IsEmpty);
+
+            var maxDepth = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) => PresenceOptions.Read(options.GlobalOptions).MaxPathDepth);
+
+            // Syntax and references only: can any body reach a publish (or a language model)? Cached across edits
+            // that change neither; without a plan, nothing is bound.
+            var plan = index.Combine(references).Combine(declaresApis).Combine(maxDepth)
+                .Select(static (input, _) => SummaryPlan.Decide(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+                .WithTrackingName(TrackingNames.Plan);
+
+            var summary = plan
+                .SelectMany(static (plan, _) => plan is null ? ImmutableArray<SummaryPlan>.Empty : ImmutableArray.Create(plan))
+                .Combine(index)
+                .Combine(references)
+                .Combine(context.CompilationProvider)
                 .Combine(context.AnalyzerConfigOptionsProvider)
                 .Combine(context.AdditionalTextsProvider.Collect())
-                .Select((input, cancellationToken) => SummaryBuilder.Build(
-                    input.Left.Left, new AnalyzerOptions(input.Right, input.Left.Right), cancellationToken));
+                .Select(static (input, cancellationToken) => SummaryBuilder.Build(
+                    input.Left.Left.Right,
+                    new AnalyzerOptions(input.Right, input.Left.Right),
+                    input.Left.Left.Left.Left.Right,
+                    input.Left.Left.Left.Right,
+                    input.Left.Left.Left.Left.Left,
+                    cancellationToken))
+                .WithTrackingName(TrackingNames.Summary);
 
             context.RegisterImplementationSourceOutput(summary, (output, text) =>
             {

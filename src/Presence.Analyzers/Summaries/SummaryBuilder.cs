@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -19,59 +20,72 @@ namespace Presence.Analyzers.Summaries
     /// <summary>
     /// Computes an assembly's summary: each externally callable method that reaches an unguarded publish, with the
     /// shortest path by name. The search runs backwards from the publish calls, so its cost follows the publishing
-    /// part of the code, not its size: one syntax walk indexes the calls by name; only the bodies that contain a
-    /// call by a publishing name, and then the bodies that call a method already known to publish, are bound and
-    /// analysed (with the same guard analysis as PRES001), at most <see cref="MaxBodies"/> of them.
+    /// part of the code, not its size: the syntax index (<see cref="TreeIndex"/>, kept per tree by the pipeline)
+    /// names the candidate trees, whose calls are indexed by name; only the bodies that contain a call by a
+    /// publishing name, and then the bodies that call a method already known to publish, are bound and analysed
+    /// (with the same guard analysis as PRES001), at most <see cref="MaxBodies"/> of them.
     /// </summary>
     internal sealed class SummaryBuilder
     {
         /// <summary>Bounds the bodies bound per compilation (a defect or absurd input, not ordinary code).</summary>
         public const int MaxBodies = 4000;
 
-        private static readonly string[] PublisherAttributes = { "PublishesContent", "RequiresHumanApproval", "Post", "Put", "Patch" };
-
         private readonly Compilation _compilation;
         private readonly PresenceModel _model;
         private readonly AnalyzerOptions _options;
         private readonly CancellationToken _cancellationToken;
+        private readonly ImmutableArray<TreeIndex> _index;
+        private readonly ReferenceFacts _references;
         private readonly Dictionary<string, List<SyntaxNode>> _callsByName = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
-        private readonly HashSet<string> _sourcePublisherNames = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<SyntaxNode, BodyFacts> _bodies = new Dictionary<SyntaxNode, BodyFacts>();
         private readonly Dictionary<SyntaxTree, SemanticModel> _semanticModels = new Dictionary<SyntaxTree, SemanticModel>();
         private readonly CallGraph _graph;
 
-        private SummaryBuilder(Compilation compilation, PresenceModel model, AnalyzerOptions options, CancellationToken cancellationToken)
+        private SummaryBuilder(Compilation compilation, PresenceModel model, AnalyzerOptions options, ImmutableArray<TreeIndex> index, ReferenceFacts references, CancellationToken cancellationToken)
         {
             _compilation = compilation;
             _model = model;
             _options = options;
+            _index = index;
+            _references = references;
             _cancellationToken = cancellationToken;
             _graph = new CallGraph(model.Libraries);
         }
 
-        /// <summary>The summary text, or null when nothing in the compilation can publish.</summary>
-        public static string? Build(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        /// <summary>
+        /// The summary text, or null when nothing in the compilation can publish. <paramref name="index"/> holds the
+        /// compilation's trees in order; <paramref name="plan"/> names the candidate trees among them, unless the
+        /// model must decide.
+        /// </summary>
+        public static string? Build(Compilation compilation, AnalyzerOptions options, ImmutableArray<TreeIndex> index, ReferenceFacts references, SummaryPlan plan, CancellationToken cancellationToken)
         {
             if (compilation.Language != LanguageNames.CSharp || PresenceModel.TryCreate(compilation, options, cancellationToken) is not { } model)
             {
                 return null;
             }
 
-            return new SummaryBuilder(compilation, model, options, cancellationToken).Build();
+            return new SummaryBuilder(compilation, model, options, index, references, cancellationToken).Build(plan);
         }
 
-        private string? Build()
+        private string? Build(SummaryPlan plan)
         {
-            IndexCalls();
             var maxDepth = PresenceOptions.Read(_options.AnalyzerConfigOptionsProvider.GlobalOptions).MaxPathDepth;
+            var sinkNames = SinkNames();
+            var writerNames = _model.MachineWriters is null ? Enumerable.Empty<string>() : WriterNames();
+            var candidates = plan.ModelDecides ? Candidates.Of(_index, sinkNames, writerNames, maxDepth) : plan.Trees.ToImmutableArray();
+            if (candidates.IsEmpty)
+            {
+                return null;
+            }
+
+            IndexCalls(candidates);
 
             // The methods that publish in their own body (or call a library that does), then their callers, round by round.
             var reaching = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
             var frontier = new List<IMethodSymbol>();
-            var sinkNames = SinkNames();
             foreach (var name in _callsByName.Keys.OrderBy(n => n, StringComparer.Ordinal))
             {
-                if (!sinkNames(name))
+                if (!sinkNames.Contains(name))
                 {
                     continue;
                 }
@@ -91,7 +105,7 @@ namespace Presence.Analyzers.Summaries
                 var next = new List<IMethodSymbol>();
                 foreach (var method in frontier)
                 {
-                    if (!_callsByName.TryGetValue(method.Name, out var calls))
+                    if (!_callsByName.TryGetValue(CalledName(method), out var calls))
                     {
                         continue;
                     }
@@ -214,7 +228,7 @@ namespace Presence.Analyzers.Summaries
 
             var writes = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             var checkedMembers = new HashSet<SyntaxNode>();
-            var frontier = MachineWriters.MethodNames.Concat(_model.Libraries.MachineWrittenNames).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            var frontier = WriterNames().ToList();
             for (var depth = 0; frontier.Count > 0 && depth <= maxDepth; depth++)
             {
                 var next = new List<string>();
@@ -227,7 +241,7 @@ namespace Presence.Analyzers.Summaries
 
                     foreach (var call in calls)
                     {
-                        if (MemberOf(call) is not { } member || checkedMembers.Count >= MaxBodies || !checkedMembers.Add(member)
+                        if (TreeIndex.MemberOf(call) is not { } member || checkedMembers.Count >= MaxBodies || !checkedMembers.Add(member)
                             || OwnerOf(member) is not { } owner || writes.Contains(owner)
                             || !ReturnedContent.Returns(_model, _compilation, owner, _cancellationToken))
                         {
@@ -235,7 +249,7 @@ namespace Presence.Analyzers.Summaries
                         }
 
                         writes.Add(owner);
-                        next.Add(owner.Name);
+                        next.Add(CalledName(owner));
                     }
                 }
 
@@ -273,113 +287,63 @@ namespace Presence.Analyzers.Summaries
             return semanticModel;
         }
 
-        // One walk over the syntax: the calls by invoked name, and the names of the source's own declared publishers.
-        private void IndexCalls()
+        // One walk over each candidate tree: its calls by invoked name.
+        private void IndexCalls(ImmutableArray<int> candidates)
         {
-            foreach (var tree in _compilation.SyntaxTrees)
+            var trees = _compilation.SyntaxTrees.ToList();
+            foreach (var position in candidates)
             {
-                _cancellationToken.ThrowIfCancellationRequested();
-                foreach (var node in tree.GetRoot(_cancellationToken).DescendantNodes())
+                var path = _index[position].Path;
+                var matching = position < trees.Count && trees[position].FilePath == path
+                    ? new[] { trees[position] }
+                    : trees.Where(tree => tree.FilePath == path).ToArray();
+                foreach (var tree in matching)
                 {
-                    switch (node)
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    foreach (var invocation in tree.GetRoot(_cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
                     {
-                        case InvocationExpressionSyntax invocation when InvokedName(invocation.Expression) is { } name:
+                        if (TreeIndex.InvokedName(invocation.Expression) is { } name)
+                        {
                             if (!_callsByName.TryGetValue(name, out var list))
                             {
                                 _callsByName[name] = list = new List<SyntaxNode>();
                             }
 
                             list.Add(invocation);
-                            break;
-                        case AttributeSyntax attribute when Array.IndexOf(PublisherAttributes, AttributeName(attribute)) >= 0:
-                            NotePublisher(attribute.Parent?.Parent);
-                            break;
+                        }
                     }
                 }
             }
         }
 
-        private void NotePublisher(SyntaxNode? declaration)
+        // A superset of the names a publish call can have here: catalogued members, raw requests and HTTP sends, the
+        // methods referenced summaries name (ReferenceFacts), the source's own publishers (the index adds them), and
+        // declared APIs.
+        private HashSet<string> SinkNames()
         {
-            switch (declaration)
-            {
-                case MethodDeclarationSyntax method:
-                    _sourcePublisherNames.Add(method.Identifier.ValueText);
-                    break;
-                case TypeDeclarationSyntax type:
-                    foreach (var member in type.Members.OfType<MethodDeclarationSyntax>())
-                    {
-                        _sourcePublisherNames.Add(member.Identifier.ValueText);
-                    }
-
-                    break;
-            }
-        }
-
-        // A superset of the names a publish call can have here: catalogued members, declared APIs, raw HTTP sends,
-        // the source's own publishers, and the methods referenced summaries name.
-        private Func<string, bool> SinkNames()
-        {
-            var names = new HashSet<string>(_sourcePublisherNames, StringComparer.Ordinal);
-            foreach (var entry in BuiltInCatalog.Index.For(_compilation).Entries)
-            {
-                names.Add(entry.Member);
-            }
-
+            var names = new HashSet<string>(_references.SinkNames, StringComparer.Ordinal);
             names.UnionWith(_model.Declared.MemberNames);
             names.UnionWith(_model.Libraries.MethodNames);
-            var http = _model.SeesHttp;
-            return name => names.Contains(name)
-                || (http && (name.StartsWith("Post", StringComparison.Ordinal) || name.StartsWith("Put", StringComparison.Ordinal)
-                    || name.StartsWith("Patch", StringComparison.Ordinal) || name.StartsWith("Send", StringComparison.Ordinal)
-                    || name.StartsWith("Execute", StringComparison.Ordinal)));
-        }
-
-        private static string? InvokedName(ExpressionSyntax expression)
-            => expression switch
+            foreach (var tree in _index)
             {
-                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                SimpleNameSyntax name => name.Identifier.ValueText,
-                _ => null,
-            };
-
-        private static string AttributeName(AttributeSyntax attribute)
-        {
-            var name = attribute.Name switch
-            {
-                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-                SimpleNameSyntax simple => simple.Identifier.ValueText,
-                _ => string.Empty,
-            };
-
-            return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
-        }
-
-        // The member whose body holds a call (local functions and lambdas belong to it).
-        private static SyntaxNode? MemberOf(SyntaxNode call)
-        {
-            for (var node = call.Parent; node is not null; node = node.Parent)
-            {
-                switch (node)
-                {
-                    case BaseMethodDeclarationSyntax:
-                    case AccessorDeclarationSyntax:
-                        return node;
-                    case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax }:
-                        return node;
-                    case MemberDeclarationSyntax:
-                        return null;
-                }
+                names.UnionWith(tree.PublisherNames);
             }
 
-            return null;
+            return names;
         }
+
+        private IEnumerable<string> WriterNames()
+            => MachineWriters.MethodNames.Concat(_model.Libraries.MachineWrittenNames).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal);
+
+        // The name a call of the method is written with (an explicit implementation is called by its interface's name).
+        private static string CalledName(IMethodSymbol method)
+            => method.MethodKind == MethodKind.ExplicitInterfaceImplementation && method.ExplicitInterfaceImplementations.Length > 0
+                ? method.ExplicitInterfaceImplementations[0].Name
+                : method.Name;
 
         private BodyFacts? Analyze(SyntaxNode call)
         {
-            if (MemberOf(call) is not { } member)
+            if (TreeIndex.MemberOf(call) is not { } member)
             {
                 return null;
             }

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Presence.Incremental;
+
+namespace Presence.Analyzers.Summaries
+{
+    /// <summary>
+    /// What the syntax index and the references decide before anything is bound: the candidate trees (positions in
+    /// the compilation's trees), or that the model must decide (a PresenceApis.txt can declare a whole type, whose
+    /// member names only the model knows). No plan: nothing here can reach a publish, and there is no summary.
+    /// </summary>
+    internal sealed class SummaryPlan : IEquatable<SummaryPlan>
+    {
+        private SummaryPlan(EquatableArray<int> trees, bool modelDecides)
+        {
+            Trees = trees;
+            ModelDecides = modelDecides;
+        }
+
+        public EquatableArray<int> Trees { get; }
+
+        public bool ModelDecides { get; }
+
+        public static SummaryPlan? Decide(ImmutableArray<TreeIndex> index, ReferenceFacts references, bool declaresApis, int maxDepth)
+        {
+            if (declaresApis)
+            {
+                return new SummaryPlan(EquatableArray<int>.Empty, modelDecides: true);
+            }
+
+            var trees = Candidates.Of(index, references.SinkNames, references.WriterNames, maxDepth);
+            return trees.IsEmpty ? null : new SummaryPlan(trees.ToEquatableArray(), modelDecides: false);
+        }
+
+        public bool Equals(SummaryPlan? other) => other is not null && ModelDecides == other.ModelDecides && Trees == other.Trees;
+
+        public override bool Equals(object? obj) => Equals(obj as SummaryPlan);
+
+        public override int GetHashCode() => Trees.GetHashCode() ^ (ModelDecides ? 1 : 0);
+    }
+
+    /// <summary>
+    /// The trees the summary's semantic search can reach, decided from the syntax index alone: those that call a
+    /// publishing name (or a language model), then, round by round, those that call a method of theirs that does.
+    /// A superset of what the search binds, so a compilation with none has no summary and binds nothing.
+    /// </summary>
+    internal static class Candidates
+    {
+        /// <summary>
+        /// The positions in <paramref name="trees"/> of the candidate trees, in order. <paramref name="sinkNames"/> are
+        /// the names a publish call can have besides the trees' own declared publishers; <paramref name="writerNames"/>
+        /// those of language-model calls (PRES008), empty when the compilation cannot make any.
+        /// </summary>
+        public static ImmutableArray<int> Of(ImmutableArray<TreeIndex> trees, IEnumerable<string> sinkNames, IEnumerable<string> writerNames, int maxDepth)
+        {
+            var sinks = new HashSet<string>(sinkNames, StringComparer.Ordinal);
+            foreach (var tree in trees)
+            {
+                foreach (var name in tree.PublisherNames)
+                {
+                    sinks.Add(name);
+                }
+            }
+
+            var reached = new SortedSet<int>();
+            Reach(trees, sinks, maxDepth, reached);
+            Reach(trees, new HashSet<string>(writerNames, StringComparer.Ordinal), maxDepth, reached);
+            return ImmutableArray.CreateRange(reached);
+        }
+
+        // The search looks up callers by the simple name of each method it finds publishing, up to maxDepth rounds
+        // after the first (one more for machine-written text): so does this, by the names the index holds. A round
+        // scans every tree's names against the frontier (a few names after the first round): cheaper than building
+        // an inverted index of every name for the handful of rounds a real path takes.
+        private static void Reach(ImmutableArray<TreeIndex> trees, HashSet<string> seeds, int maxDepth, SortedSet<int> reached)
+        {
+            var seen = new HashSet<string>(seeds, StringComparer.Ordinal);
+            var frontier = seeds;
+            for (var depth = 0; frontier.Count > 0 && depth <= maxDepth + 1; depth++)
+            {
+                var next = new HashSet<string>(StringComparer.Ordinal);
+                for (var position = 0; position < trees.Length; position++)
+                {
+                    if (!CallsAny(trees[position].CalledNames, frontier))
+                    {
+                        continue;
+                    }
+
+                    reached.Add(position);
+                    foreach (var method in trees[position].Methods)
+                    {
+                        if (!seen.Contains(method.Name) && CallsAny(method.Calls, frontier))
+                        {
+                            seen.Add(method.Name);
+                            next.Add(method.Name);
+                        }
+                    }
+                }
+
+                frontier = next;
+            }
+        }
+
+        private static bool CallsAny(EquatableArray<string> calls, HashSet<string> names)
+        {
+            foreach (var call in calls)
+            {
+                if (names.Contains(call))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Presence.Analyzers.Catalog;
+using Presence.Analyzers.Model;
+using Presence.Incremental;
+
+namespace Presence.Analyzers.Summaries
+{
+    /// <summary>
+    /// The names a publish call or a language-model call can have, as far as the references tell: catalogued SDK
+    /// members, raw requests, HTTP sends, and what referenced summaries name. Read from the references only (never
+    /// the source, which would build the declarations of every file), compared by value: an edit of the source leaves
+    /// it unchanged.
+    /// </summary>
+    internal sealed class ReferenceFacts : IEquatable<ReferenceFacts>
+    {
+        private ReferenceFacts(EquatableArray<string> sinkNames, EquatableArray<string> writerNames)
+        {
+            SinkNames = sinkNames;
+            WriterNames = writerNames;
+        }
+
+        /// <summary>A superset of the names a publish call can have here, the source's own publishers and PresenceApis.txt aside.</summary>
+        public EquatableArray<string> SinkNames { get; }
+
+        /// <summary>The names of the calls that return machine-written text; empty when the compilation can make none.</summary>
+        public EquatableArray<string> WriterNames { get; }
+
+        public static ReferenceFacts Of(Compilation compilation)
+        {
+            // The catalogued members of the SDKs referenced here (the catalog holds several SDKs' Post, Send…).
+            var referenced = new HashSet<string>(compilation.ReferencedAssemblyNames.Select(identity => identity.Name), StringComparer.OrdinalIgnoreCase);
+            var sinks = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in BuiltInCatalog.Index.Entries)
+            {
+                if (referenced.Contains(entry.Assembly))
+                {
+                    sinks.Add(entry.Member);
+                }
+            }
+
+            sinks.UnionWith(RawRequests.MethodNames(compilation.ReferencedAssemblyNames));
+            sinks.UnionWith(HttpRequests.SendNames(compilation));
+
+            // The same references the model reads (PresenceModel), its PresenceApis.txt assemblies aside: a compilation
+            // with that file always goes on to the model.
+            var assemblies = PublishingAssemblies.Create(compilation, BuiltInCatalog.Index.Assemblies);
+            var libraries = LibrarySummaries.Read(compilation, assembly => assemblies.Contains(assembly) || !LibrarySummaries.IsFramework(assembly.Name), BuiltInCatalog.Index.Assemblies);
+            sinks.UnionWith(libraries.MethodNames);
+            var writers = MachineWriters.For(compilation, libraries) is null
+                ? Enumerable.Empty<string>()
+                : MachineWriters.MethodNames.Concat(libraries.MachineWrittenNames);
+            return new ReferenceFacts(Sorted(sinks), Sorted(writers));
+        }
+
+        private static EquatableArray<string> Sorted(IEnumerable<string> names)
+            => names.Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray();
+
+        public bool Equals(ReferenceFacts? other) => other is not null && SinkNames == other.SinkNames && WriterNames == other.WriterNames;
+
+        public override bool Equals(object? obj) => Equals(obj as ReferenceFacts);
+
+        public override int GetHashCode() => unchecked((SinkNames.GetHashCode() * 31) + WriterNames.GetHashCode());
+    }
+}

@@ -1,0 +1,351 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using Presence.Incremental;
+
+namespace Presence.Analyzers.Summaries
+{
+    /// <summary>
+    /// What the summary needs to know of one syntax tree before anything is bound: the names it calls, which of its
+    /// methods call which names, and the methods it declares publishers by attribute. Compared by value, so the
+    /// incremental pipeline keeps it while the tree is unchanged, and an edit that changes none of this (a comment,
+    /// a literal, a statement that calls nothing new) leaves every later step cached.
+    /// </summary>
+    internal sealed class TreeIndex : IEquatable<TreeIndex>
+    {
+        // [PublishesContent], [RequiresHumanApproval], a gated interface and Refit's request attributes make their
+        // methods (or every method of their type) publishers by name.
+        private static readonly string[] PublisherAttributes = { "PublishesContent", "RequiresHumanApproval", "GeneratePublisherGate", "Post", "Put", "Patch", "Get" };
+
+        private TreeIndex(string path, EquatableArray<string> calledNames, EquatableArray<BodyIndex> methods, EquatableArray<string> publisherNames)
+        {
+            Path = path;
+            CalledNames = calledNames;
+            Methods = methods;
+            PublisherNames = publisherNames;
+        }
+
+        /// <summary>The tree's file path: the summary's semantic step looks its candidate trees up by it.</summary>
+        public string Path { get; }
+
+        /// <summary>Every name the tree invokes (distinct, ordinal order).</summary>
+        public EquatableArray<string> CalledNames { get; }
+
+        /// <summary>The methods that invoke anything, by the name their callers invoke them with.</summary>
+        public EquatableArray<BodyIndex> Methods { get; }
+
+        /// <summary>The names of the methods the tree declares publishers by attribute.</summary>
+        public EquatableArray<string> PublisherNames { get; }
+
+        /// <summary>
+        /// Indexes one tree without walking its bodies' syntax: the declarations are read down to their members, and
+        /// each member's body is scanned as text for names followed by <c>(</c> or <c>&lt;</c> (comments and
+        /// whitespace between them skipped). That is a superset of the names the body invokes (a name in a string or a
+        /// comparison counts too), which is all the candidate decision needs, at a fraction of the cost of creating a
+        /// node for every expression of every file.
+        /// </summary>
+        public static TreeIndex Of(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var text = tree.GetText(cancellationToken);
+            var scanner = new CallScanner(text);
+            var called = new HashSet<string>(StringComparer.Ordinal);
+            var methods = new List<BodyIndex>();
+            var publishers = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<SyntaxNode>();
+            pending.Push(tree.GetRoot(cancellationToken));
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (pending.Pop())
+                {
+                    case CompilationUnitSyntax unit:
+                        PushAll(pending, unit.Members);
+                        break;
+                    case BaseNamespaceDeclarationSyntax ns:
+                        PushAll(pending, ns.Members);
+                        break;
+                    case TypeDeclarationSyntax type:
+                        if (HasPublisherAttribute(type.AttributeLists))
+                        {
+                            NotePublisher(type, publishers);
+                        }
+
+                        PushAll(pending, type.Members);
+                        break;
+                    case MethodDeclarationSyntax method:
+                        if (HasPublisherAttribute(method.AttributeLists))
+                        {
+                            publishers.Add(method.Identifier.ValueText);
+                        }
+
+                        // From the parameters on: the method's own name is not a call.
+                        var calls = scanner.Names(method, method.ParameterList.SpanStart, method.Span.End);
+                        if (calls.Count > 0)
+                        {
+                            called.UnionWith(calls);
+                            methods.Add(new BodyIndex(method.Identifier.ValueText, Sorted(calls)));
+                        }
+
+                        break;
+                    case BaseMethodDeclarationSyntax other:
+                        called.UnionWith(scanner.Names(other, other.ParameterList.SpanStart, other.Span.End));
+                        break;
+                    case BasePropertyDeclarationSyntax property:
+                        // Accessors and arrow bodies: the declaration's type and name come before them.
+                        if (property.AccessorList is { } accessors)
+                        {
+                            called.UnionWith(scanner.Names(accessors, accessors.SpanStart, accessors.Span.End));
+                        }
+
+                        var arrow = (property as PropertyDeclarationSyntax)?.ExpressionBody ?? (property as IndexerDeclarationSyntax)?.ExpressionBody;
+                        if (arrow is not null)
+                        {
+                            called.UnionWith(scanner.Names(arrow, arrow.SpanStart, arrow.Span.End));
+                        }
+
+                        break;
+                }
+            }
+
+            return new TreeIndex(tree.FilePath, Sorted(called), methods.ToEquatableArray(), Sorted(publishers));
+        }
+
+        private static void PushAll(Stack<SyntaxNode> pending, SyntaxList<MemberDeclarationSyntax> members)
+        {
+            // Reversed, so members are visited in source order.
+            for (var i = members.Count - 1; i >= 0; i--)
+            {
+                pending.Push(members[i]);
+            }
+        }
+
+        private static bool HasPublisherAttribute(SyntaxList<AttributeListSyntax> lists)
+        {
+            foreach (var list in lists)
+            {
+                foreach (var attribute in list.Attributes)
+                {
+                    if (Array.IndexOf(PublisherAttributes, AttributeName(attribute)) >= 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The simple name an invocation calls (<c>a.B()</c>, <c>a?.B()</c>, <c>B()</c>, <c>B&lt;T&gt;()</c>), or null.</summary>
+        public static string? InvokedName(ExpressionSyntax expression)
+            => expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                SimpleNameSyntax name => name.Identifier.ValueText,
+                _ => null,
+            };
+
+        /// <summary>The member whose body holds a call (local functions and lambdas belong to it), or null.</summary>
+        public static SyntaxNode? MemberOf(SyntaxNode call)
+        {
+            for (var node = call.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case BaseMethodDeclarationSyntax:
+                    case AccessorDeclarationSyntax:
+                        return node;
+                    case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax }:
+                        return node;
+                    case MemberDeclarationSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static void NotePublisher(TypeDeclarationSyntax type, HashSet<string> names)
+        {
+            foreach (var member in type.Members)
+            {
+                if (member is MethodDeclarationSyntax method)
+                {
+                    names.Add(method.Identifier.ValueText);
+                }
+            }
+        }
+
+        private static string AttributeName(AttributeSyntax attribute)
+        {
+            var name = attribute.Name switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => string.Empty,
+            };
+
+            return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+        }
+
+        private static EquatableArray<string> Sorted(IEnumerable<string> names)
+            => names.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray();
+
+        public bool Equals(TreeIndex? other)
+            => other is not null && Path == other.Path && CalledNames == other.CalledNames && Methods == other.Methods && PublisherNames == other.PublisherNames;
+
+        public override bool Equals(object? obj) => Equals(obj as TreeIndex);
+
+        public override int GetHashCode() => unchecked((Path.GetHashCode() * 31) + CalledNames.GetHashCode());
+    }
+
+    /// <summary>
+    /// Reads the names a span of source text may invoke: every identifier followed, past whitespace and comments,
+    /// by <c>(</c> or by <c>&lt;</c> (type arguments, or a comparison: a superset is fine). Strings are not skipped
+    /// (a name in a string only adds a candidate); reserved keywords (<c>if (</c>) are left out.
+    /// </summary>
+    internal sealed class CallScanner
+    {
+        private readonly SourceText _text;
+        private char[] _buffer = new char[4096];
+
+        public CallScanner(SourceText text) => _text = text;
+
+        /// <summary>The names in [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="node"/>'s text.</summary>
+        public HashSet<string> Names(SyntaxNode node, int start, int end)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var length = end - start;
+            if (length <= 0)
+            {
+                return names;
+            }
+
+            if (_buffer.Length < length)
+            {
+                _buffer = new char[Math.Max(length, _buffer.Length * 2)];
+            }
+
+            _text.CopyTo(start, _buffer, 0, length);
+            var text = _buffer;
+            for (var i = 0; i < length;)
+            {
+                var c = text[i];
+                if (c == '\\' && i + 1 < length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
+                {
+                    // A Unicode escape may be part of a name, whose value the text does not show: ask the syntax.
+                    return Invoked(node);
+                }
+
+                var verbatim = c == '@' && i + 1 < length && SyntaxFacts.IsIdentifierStartCharacter(text[i + 1]);
+                var first = verbatim ? i + 1 : i;
+                if (!SyntaxFacts.IsIdentifierStartCharacter(text[first]))
+                {
+                    // A number's digits and suffix are one run, never a name.
+                    i = char.IsDigit(c) ? Skip(text, i + 1, length) : i + 1;
+                    continue;
+                }
+
+                var last = Skip(text, first + 1, length);
+                var next = NextCode(text, last, length);
+                if (next < length && (text[next] == '(' || text[next] == '<'))
+                {
+                    var name = new string(text, first, last - first);
+                    if (verbatim || SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None)
+                    {
+                        names.Add(name);
+                    }
+                }
+
+                i = last;
+            }
+
+            return names;
+        }
+
+        private static int Skip(char[] text, int i, int length)
+        {
+            while (i < length && SyntaxFacts.IsIdentifierPartCharacter(text[i]))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        // The position of the next character that is neither whitespace nor in a comment.
+        private static int NextCode(char[] text, int i, int length)
+        {
+            while (i < length)
+            {
+                if (char.IsWhiteSpace(text[i]))
+                {
+                    i++;
+                }
+                else if (text[i] == '/' && i + 1 < length && text[i + 1] == '/')
+                {
+                    while (i < length && text[i] != '\n' && text[i] != '\r')
+                    {
+                        i++;
+                    }
+                }
+                else if (text[i] == '/' && i + 1 < length && text[i + 1] == '*')
+                {
+                    i += 2;
+                    while (i + 1 < length && !(text[i] == '*' && text[i + 1] == '/'))
+                    {
+                        i++;
+                    }
+
+                    i += 2;
+                }
+                else
+                {
+                    return i;
+                }
+            }
+
+            return length;
+        }
+
+        private static HashSet<string> Invoked(SyntaxNode node)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var invocation in node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+            {
+                if (TreeIndex.InvokedName(invocation.Expression) is { } name)
+                {
+                    names.Add(name);
+                }
+            }
+
+            return names;
+        }
+    }
+
+    /// <summary>A method that calls something: the name it is called by, and the names it calls.</summary>
+    internal sealed class BodyIndex : IEquatable<BodyIndex>
+    {
+        public BodyIndex(string name, EquatableArray<string> calls)
+        {
+            Name = name;
+            Calls = calls;
+        }
+
+        public string Name { get; }
+
+        public EquatableArray<string> Calls { get; }
+
+        public bool Equals(BodyIndex? other) => other is not null && Name == other.Name && Calls == other.Calls;
+
+        public override bool Equals(object? obj) => Equals(obj as BodyIndex);
+
+        public override int GetHashCode() => unchecked((Name.GetHashCode() * 31) + Calls.GetHashCode());
+    }
+}

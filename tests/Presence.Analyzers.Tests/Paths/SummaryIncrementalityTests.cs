@@ -1,0 +1,295 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using Presence.Analyzers.Summaries;
+using Presence.Analyzers.Tests.Verifiers;
+using Xunit;
+using Steps = Presence.Analyzers.Summaries.PathSummaryGenerator.TrackingNames;
+
+namespace Presence.Analyzers.Tests.Paths;
+
+/// <summary>
+/// The path summary's pipeline (docs/design/paths.md): a syntax index per tree that an edit recomputes for one tree
+/// only, a decision from syntax and references that stays cached across unrelated edits, and a semantic search that
+/// never runs where nothing can publish. And the index's text scan never misses a name the syntax invokes.
+/// </summary>
+public class SummaryIncrementalityTests
+{
+    private const string Poster = """
+        using System.Threading.Tasks;
+        using Telegram.Bot;
+
+        namespace Deals;
+
+        public class ChannelSender(ITelegramBotClient bot)
+        {
+            public Task Send(string text) => bot.SendMessage("@deals", text);
+        }
+        """;
+
+    private const string Unrelated = """
+        namespace Deals;
+
+        public static class Greeting
+        {
+            public static string Text() => "hello".Trim();
+        }
+        """;
+
+    private const string Calculator = """
+        using System.Net.Http;
+
+        public class Calculator
+        {
+            private readonly HttpClient _http = new();
+
+            public int Add(int a, int b) => a + b;
+        }
+        """;
+
+    [Fact]
+    public void An_unrelated_edit_reindexes_one_tree_and_leaves_the_decision_cached()
+    {
+        var first = Run([Poster, Unrelated, Unrelated.Replace("Greeting", "Farewell")], PathVerifier.Telegram);
+        var second = Rerun(first, 1, Unrelated.Replace("\"hello\".Trim()", "string.Concat(\"good \", \"morning\").ToUpperInvariant()"));
+
+        // Three sources and the marker the generator adds.
+        Assert.Equal(1, Reasons(second, Steps.Index).Count(reason => reason != IncrementalStepRunReason.Cached));
+        Assert.Equal(3, Reasons(second, Steps.Index).Count(reason => reason == IncrementalStepRunReason.Cached));
+        Assert.All(Reasons(second, Steps.References), reason => Assert.Equal(IncrementalStepRunReason.Unchanged, reason));
+        Assert.All(Reasons(second, Steps.Plan), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"the plan was {reason}"));
+
+        // The summary is searched again on the new compilation (its binding may differ), and comes out the same.
+        Assert.All(Reasons(second, Steps.Summary), reason => Assert.Equal(IncrementalStepRunReason.Unchanged, reason));
+        Assert.Equal(Summary(first), Summary(second));
+        Assert.Contains("ChannelSender.Send", Summary(second));
+    }
+
+    [Fact]
+    public void A_comment_leaves_every_step_but_the_search_cached()
+    {
+        var first = Run([Poster, Unrelated], PathVerifier.Telegram);
+        var second = Rerun(first, 1, Unrelated + "\n// edited\n");
+
+        Assert.Equal(1, Reasons(second, Steps.Index).Count(reason => reason == IncrementalStepRunReason.Unchanged));
+        Assert.All(Reasons(second, Steps.Index), reason => Assert.True(reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
+        Assert.All(Reasons(second, Steps.Plan), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+    }
+
+    [Fact]
+    public void Where_nothing_can_publish_there_is_no_plan_and_the_search_never_runs()
+    {
+        // HttpClient is there (it always is): only a body that calls a send could make a request.
+        var first = Run([Calculator, Unrelated]);
+        var second = Rerun(first, 1, Unrelated.Replace("\"hello\".Trim()", "\"hello\".ToUpperInvariant()"));
+
+        foreach (var run in new[] { first, second })
+        {
+            var index = run.Input.SyntaxTrees.Select(tree => TreeIndex.Of(tree, default)).ToImmutableArray();
+            Assert.Null(SummaryPlan.Decide(index, ReferenceFacts.Of(run.Input), declaresApis: false, maxDepth: 16));
+
+            // Without a plan the search has no input: no step of the pipeline produced an output to track.
+            Assert.Empty(run.Result.TrackedOutputSteps.SelectMany(step => step.Value));
+            Assert.Equal(["PresenceSummary.Version.g.cs"], run.Result.GeneratedSources.Select(s => s.HintName).ToArray());
+        }
+    }
+
+    [Fact]
+    public void A_send_or_a_declared_API_file_makes_a_plan()
+    {
+        var sender = Calculator.Replace("public int Add(int a, int b) => a + b;", "public System.Threading.Tasks.Task Ping() => _http.PostAsync(\"https://example.com/ping\", null);");
+        var compilation = Run([sender, Unrelated]).Input;
+        var index = compilation.SyntaxTrees.Select(tree => TreeIndex.Of(tree, default)).ToImmutableArray();
+
+        Assert.Equal([0], SummaryPlan.Decide(index, ReferenceFacts.Of(compilation), declaresApis: false, maxDepth: 16)!.Trees.ToArray());
+        Assert.True(SummaryPlan.Decide(index, ReferenceFacts.Of(Run([Calculator]).Input), declaresApis: true, maxDepth: 16)!.ModelDecides);
+    }
+
+    [Fact]
+    public void An_edit_that_adds_a_publish_is_searched_and_summarised()
+    {
+        var first = Run([Poster, Unrelated], PathVerifier.Telegram);
+        var second = Rerun(first, 1, """
+            using System.Threading.Tasks;
+            using Telegram.Bot;
+
+            namespace Deals;
+
+            public class Relay(ITelegramBotClient bot)
+            {
+                public Task Forward(string text) => bot.SendMessage("@relay", text);
+            }
+            """);
+
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, Steps.Plan));
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, Steps.Summary));
+        Assert.Contains("M:Deals.Relay.Forward(System.String)", Summary(second));
+        Assert.Contains("M:Deals.ChannelSender.Send(System.String)", Summary(second));
+    }
+
+    [Fact]
+    public void A_method_that_gains_a_call_to_a_publishing_method_is_summarised()
+    {
+        var caller = """
+            namespace Deals;
+
+            public class Campaign(ChannelSender sender)
+            {
+                public void Launch() { }
+            }
+            """;
+        var first = Run([Poster, caller], PathVerifier.Telegram);
+        Assert.DoesNotContain("Campaign.Launch", Summary(first));
+
+        var second = Rerun(first, 1, caller.Replace("public void Launch() { }", "public System.Threading.Tasks.Task Launch() => sender.Send(\"launch\");"));
+
+        Assert.Contains("M:Deals.Campaign.Launch", Summary(second));
+        Assert.Contains("Campaign.Launch → ChannelSender.Send → ITelegramBotClient.SendMessage", Summary(second));
+    }
+
+    [Fact]
+    public void The_text_scan_finds_every_name_the_syntax_invokes()
+    {
+        var source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+
+            public class Tricky
+            {
+                private int _count;
+
+                public Tricky() : this(Start()) { }
+
+                private Tricky(int start) => _count = Seed(start);
+
+                public int Count { get => Read(); set => Write(value); }
+
+                public int Twice => Doubled();
+
+                public int this[int i] => Indexed(i);
+
+                public static Tricky operator +(Tricky a, Tricky b) => Combine(a, b);
+
+                public event EventHandler? Changed { add => Subscribe(value); remove => Unsubscribe(value); }
+
+                public string Run(IEnumerable<int> items)
+                {
+                    var first = items.Where<int>(i => Keep(i)).FirstOrDefault();
+                    int Local() => Helper
+                        // a comment between the name and its arguments
+                        ( first );
+                    var text = $"{Describe(first)} and {Local()}";
+                    Action a = () => Callback /* inline */ ();
+                    @class(1);
+                    this.@event();
+                    Sen\u0064Message("escaped");
+                    return Format<string, List<(int, string)>>(text);
+                }
+
+                private static int Start() => 0;
+                private int Seed(int start) => start;
+                private int Read() => _count;
+                private void Write(int value) => _count = value;
+                private int Doubled() => 2 * _count;
+                private int Indexed(int i) => i;
+                private static Tricky Combine(Tricky a, Tricky b) => a;
+                private void Subscribe(EventHandler? handler) { }
+                private void Unsubscribe(EventHandler? handler) { }
+                private static bool Keep(int i) => i > 0;
+                private static int Helper(int i) => i;
+                private static string Describe(int i) => i.ToString();
+                private static void Callback() { }
+                private static void @class(int i) { }
+                private void @event() { }
+                private static void SendMessage(string text) { }
+                private static string Format<T, U>(string text) => text;
+            }
+            """;
+        AssertScanCovers(CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "Tricky.cs"));
+    }
+
+    [Fact]
+    public void The_text_scan_covers_the_syntax_in_every_source_file_of_the_repository()
+    {
+        var files = new[] { "src", "samples", "tests" }
+            .Select(folder => Path.Combine(RepoFiles.Root, folder))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .ToList();
+        Assert.True(files.Count > 100, $"only {files.Count} files found");
+        foreach (var file in files)
+        {
+            AssertScanCovers(CSharpSyntaxTree.ParseText(File.ReadAllText(file), new CSharpParseOptions(LanguageVersion.Latest), path: file));
+        }
+    }
+
+    // The index names, for the tree and for each method, a superset of what the syntax invokes there.
+    private static void AssertScanCovers(SyntaxTree tree)
+    {
+        var index = TreeIndex.Of(tree, default);
+        var byMethod = index.Methods.GroupBy(m => m.Name).ToDictionary(g => g.Key, g => g.SelectMany(m => m.Calls).ToHashSet());
+        foreach (var invocation in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            // An attribute's arguments are constants (nameof, typeof), never part of a body the search binds.
+            if (TreeIndex.InvokedName(invocation.Expression) is not { } name || TreeIndex.MemberOf(invocation) is not { } member
+                || invocation.Ancestors().Any(node => node is AttributeSyntax))
+            {
+                continue;
+            }
+
+            Assert.True(index.CalledNames.Contains(name), $"{tree.FilePath}: '{name}' at {invocation.GetLocation().GetLineSpan().StartLinePosition} is not in the index");
+            if (member is MethodDeclarationSyntax method)
+            {
+                Assert.True(
+                    byMethod.TryGetValue(method.Identifier.ValueText, out var calls) && calls.Contains(name),
+                    $"{tree.FilePath}: '{name}' is not among the calls of {method.Identifier.ValueText}");
+            }
+        }
+    }
+
+    private static SummaryRun Run(string[] sources, params MetadataReference[] references)
+    {
+        var compilation = CSharpCompilation.Create(
+            "Deals.Core",
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: $"Source{i}.cs")),
+            TestReferences.Framework.Add(TestReferences.Abstractions).AddRange(references),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new PathSummaryGenerator().AsSourceGenerator()],
+            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        var run = new SummaryRun(compilation, driver.RunGenerators(compilation));
+        Assert.Null(run.Result.Exception);
+        return run;
+    }
+
+    // The same driver again on the input with one tree replaced, as after an edit.
+    private static SummaryRun Rerun(SummaryRun run, int index, string text)
+    {
+        var tree = run.Input.SyntaxTrees.ElementAt(index);
+        var edited = run.Input.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(text)));
+        Assert.Empty(edited.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var next = new SummaryRun(edited, run.Driver.RunGenerators(edited));
+        Assert.Null(next.Result.Exception);
+        return next;
+    }
+
+    private static IEnumerable<IncrementalStepRunReason> Reasons(SummaryRun run, string step)
+        => run.Result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
+
+    private static string Summary(SummaryRun run)
+        => run.Result.GeneratedSources.SingleOrDefault(s => s.HintName == "PresenceSummary.g.cs").SourceText?.ToString() ?? string.Empty;
+
+    private sealed record SummaryRun(CSharpCompilation Input, GeneratorDriver Driver)
+    {
+        public GeneratorRunResult Result => Driver.GetRunResult().Results.Single();
+    }
+}
