@@ -77,7 +77,11 @@ namespace Presence.Analyzers.Model
         /// (a <see cref="ConfiguredSendRecord"/>) publishes here when one of them is a publish endpoint. Asked only
         /// when a summary has such a record.
         /// </param>
-        public static LibrarySummaries Read(Compilation compilation, Func<IAssemblySymbol, bool> candidates, ImmutableHashSet<string> sdkAssemblies, Func<string, IReadOnlyList<ConfiguredValue>>? settings = null)
+        /// <param name="configuredSendNames">
+        /// When given, receives the simple names of the methods with a <see cref="ConfiguredSendRecord"/>, whatever the
+        /// settings say (the path summary's prefilter, which reads no settings).
+        /// </param>
+        public static LibrarySummaries Read(Compilation compilation, Func<IAssemblySymbol, bool> candidates, ImmutableHashSet<string> sdkAssemblies, Func<string, IReadOnlyList<ConfiguredValue>>? settings = null, ICollection<string>? configuredSendNames = null)
         {
             Dictionary<string, LibraryPublish>? publishes = null;
             HashSet<string>? machineWritten = null;
@@ -87,6 +91,14 @@ namespace Presence.Analyzers.Model
                 if (candidates(assembly) && Attributes(assembly).Summary is { } summary)
                 {
                     Parse(summary, assembly.Name, publishes ??= new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), machineWritten ??= new HashSet<string>(StringComparer.Ordinal), ref configured);
+                }
+            }
+
+            if (configured is not null && configuredSendNames is not null)
+            {
+                foreach (var (fields, _) in configured)
+                {
+                    configuredSendNames.Add(NameOfId(fields[1]));
                 }
             }
 

@@ -10,7 +10,7 @@ namespace Presence.Analyzers.Summaries
 {
     /// <summary>
     /// The names a publish call or a language-model call can have, as far as the references tell: catalogued SDK
-    /// members, raw requests, HTTP sends, and what referenced summaries name. Read from the references only (never
+    /// members, raw requests, HTTP sends, and what referenced summaries name (configured sends included). Read from the references only (never
     /// the source, which would build the declarations of every file), compared by value: an edit of the source leaves
     /// it unchanged.
     /// </summary>
@@ -47,7 +47,10 @@ namespace Presence.Analyzers.Summaries
             // The same references the model reads (PresenceModel), its PresenceApis.txt assemblies aside: a compilation
             // with that file always goes on to the model.
             var assemblies = PublishingAssemblies.Create(compilation, BuiltInCatalog.Index.Assemblies);
-            var libraries = LibrarySummaries.Read(compilation, assembly => assemblies.Contains(assembly) || !LibrarySummaries.IsFramework(assembly.Name), BuiltInCatalog.Index.Assemblies);
+
+            // A library's send to a configured URL publishes here when this project's settings say so: its name is a
+            // candidate whatever they say (the model reads them).
+            var libraries = LibrarySummaries.Read(compilation, assembly => assemblies.Contains(assembly) || !LibrarySummaries.IsFramework(assembly.Name), BuiltInCatalog.Index.Assemblies, configuredSendNames: sinks);
             sinks.UnionWith(libraries.MethodNames);
             var writers = MachineWriters.For(compilation, libraries) is null
                 ? Enumerable.Empty<string>()

@@ -187,7 +187,7 @@ namespace Presence.Analyzers.Summaries
                 var next = new List<IMethodSymbol>();
                 foreach (var method in frontier)
                 {
-                    if (!_callsByName.TryGetValue(method.Name, out var calls))
+                    if (!_callsByName.TryGetValue(CalledName(method), out var calls))
                     {
                         continue;
                     }

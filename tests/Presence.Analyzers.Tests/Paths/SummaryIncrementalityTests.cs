@@ -153,6 +153,47 @@ public class SummaryIncrementalityTests
     }
 
     [Fact]
+    public void A_call_to_a_library_send_that_this_projects_settings_make_a_publish_is_a_candidate()
+    {
+        // The library's summary has a K record (a configured URL); only the settings here make it a publish.
+        var alerts = LibraryBuilder.Build("Alerts.Core", """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Configuration;
+
+            namespace Alerts;
+
+            public class SlackNotifier(HttpClient http, IConfiguration config)
+            {
+                public Task Notify(string text) => http.PostAsync(config["Slack:WebhookUrl"], new StringContent(text));
+            }
+            """, [.. Presence.Analyzers.Tests.Catalog.ConfiguredUrlTests.Configuration]);
+        var relay = """
+            using System.Threading.Tasks;
+            using Alerts;
+
+            namespace Relays;
+
+            public class Relay(SlackNotifier slack)
+            {
+                public Task Forward(string text) => slack.Notify(text);
+            }
+            """;
+        var compilation = CSharpCompilation.Create(
+            "Relays",
+            [CSharpSyntaxTree.ParseText(relay, new CSharpParseOptions(LanguageVersion.Latest), path: "Relay.cs")],
+            TestReferences.Framework.Add(TestReferences.Abstractions).AddRange(Presence.Analyzers.Tests.Catalog.ConfiguredUrlTests.Configuration).Add(alerts),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var settings = new Settings("/src/appsettings.json", """{ "Slack": { "WebhookUrl": "https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN" } }""");
+        var driver = CSharpGeneratorDriver.Create([new PathSummaryGenerator().AsSourceGenerator()], additionalTexts: [settings], parseOptions: new CSharpParseOptions(LanguageVersion.Latest))
+            .RunGenerators(compilation);
+
+        var summary = driver.GetRunResult().GeneratedTrees.Select(t => t.GetText().ToString()).SingleOrDefault(text => text.Contains("\"Presence.Summary\","));
+        Assert.NotNull(summary);
+        Assert.Contains("M:Relays.Relay.Forward(System.String)", summary);
+    }
+
+    [Fact]
     public void The_text_scan_finds_every_name_the_syntax_invokes()
     {
         var source = """
@@ -287,6 +328,13 @@ public class SummaryIncrementalityTests
 
     private static string Summary(SummaryRun run)
         => run.Result.GeneratedSources.SingleOrDefault(s => s.HintName == "PresenceSummary.g.cs").SourceText?.ToString() ?? string.Empty;
+
+    private sealed class Settings(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
 
     private sealed record SummaryRun(CSharpCompilation Input, GeneratorDriver Driver)
     {
