@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Presence.Analyzers.Model;
@@ -35,13 +34,27 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
-                var entryPoints = new EntryPoints(start.Compilation);
+                // Both rules need a [RequiresHumanApproval] on the method or on what it overrides or implements: with
+                // none in the source and none in a referenced assembly, most compilations register nothing.
+                var use = NameUse.Of(start.Compilation, requiresApproval, references: true, start.CancellationToken);
+                if (!use.Anywhere)
+                {
+                    return;
+                }
+
+                var compilation = start.Compilation;
+                var entryPoints = new Lazy<EntryPoints>(() => new EntryPoints(compilation));
 
                 // Whether an interface declares a member that requires approval, once per interface: a method that
                 // does not declare the requirement can only disagree with an overridden member or such an interface.
                 var interfaces = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
                 Func<INamedTypeSymbol, bool> declaresRequirement = @interface =>
                 {
+                    if (!use.MayUseIn(@interface))
+                    {
+                        return false; // its members are declared where it is
+                    }
+
                     foreach (var member in @interface.GetMembers())
                     {
                         if (member is IMethodSymbol && PresenceSymbols.HasAttribute(member, requiresApproval))
@@ -56,14 +69,13 @@ namespace Presence.Analyzers.Rules
                 start.RegisterSymbolAction(context =>
                 {
                     var method = (IMethodSymbol)context.Symbol;
-                    var requires = PresenceSymbols.HasAttribute(method, requiresApproval);
-                    if (!requires && !method.IsOverride && method.ExplicitInterfaceImplementations.IsEmpty
-                        && (method.IsStatic || method.ContainingType is not { } type || !type.AllInterfaces.Any(i => interfaces.GetOrAdd(i.OriginalDefinition, declaresRequirement))))
+                    var requires = use.MayUseIn(method) && PresenceSymbols.HasAttribute(method, requiresApproval);
+                    if (!requires && !MayInherit(method, use, interfaces, declaresRequirement))
                     {
                         return;
                     }
 
-                    if (requires && entryPoints.OfMethod(method) is { Kind: EntryKind.Unattended } entry)
+                    if (requires && entryPoints.Value.OfMethod(method) is { Kind: EntryKind.Unattended } entry)
                     {
                         // The root cause: the framework member it overrides cannot declare the requirement anyway.
                         context.ReportDiagnostic(Diagnostic.Create(
@@ -95,6 +107,42 @@ namespace Presence.Analyzers.Rules
                     }
                 }, SymbolKind.Method);
             });
+        }
+
+        // Whether a member this method overrides or implements can carry the requirement (without reading attributes).
+        private static bool MayInherit(
+            IMethodSymbol method, NameUse use, ConcurrentDictionary<INamedTypeSymbol, bool> interfaces, Func<INamedTypeSymbol, bool> declaresRequirement)
+        {
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (use.MayUseIn(overridden))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var implemented in method.ExplicitInterfaceImplementations)
+            {
+                if (use.MayUseIn(implemented))
+                {
+                    return true;
+                }
+            }
+
+            if (method.IsStatic || method.ContainingType is not { } type)
+            {
+                return false;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (interfaces.GetOrAdd(@interface.OriginalDefinition, declaresRequirement))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

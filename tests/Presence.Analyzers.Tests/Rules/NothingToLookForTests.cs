@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Presence.Analyzers.Rules;
+using Presence.Analyzers.Tests.Verifiers;
+
+namespace Presence.Analyzers.Tests.Rules;
+
+/// <summary>
+/// Rules that decide at compilation start that there is nothing to look for (no file names their attribute, no
+/// referenced assembly applies it) register nothing: these pin that the shortcut hides no finding when what they look
+/// for is in a later file, comes with an edit (the unchanged files keep their syntax trees, and what was read from
+/// them), stands in a referenced assembly, or is named through a global alias or unicode escapes.
+/// </summary>
+public class NothingToLookForTests
+{
+    private static readonly CSharpParseOptions Parse = new(LanguageVersion.Latest);
+
+    private static CSharpCompilation Compile(params (string Path, string Source)[] files)
+        => CSharpCompilation.Create(
+            "Shortcuts",
+            files.Select(f => CSharpSyntaxTree.ParseText(f.Source, Parse, path: f.Path)),
+            TestReferences.Framework.Add(TestReferences.Abstractions),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    private static Compilation Edit(Compilation compilation, string path, string source)
+    {
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == path);
+        return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(source)));
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> Run(DiagnosticAnalyzer analyzer, Compilation compilation)
+    {
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();
+    }
+
+    private static void Single(ImmutableArray<Diagnostic> found, string id, string path, string message)
+    {
+        var diagnostic = Assert.Single(found);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(path, diagnostic.Location.SourceTree?.FilePath);
+        Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    // PRES104 and PRES105 (ApprovalRequirementAnalyzer)
+
+    private const string Poster = """
+        using System.Threading.Tasks;
+
+        public class Poster : IPoster
+        {
+            public Task Post(string text) => Task.CompletedTask;
+        }
+        """;
+
+    private const string PosterInterface = """
+        using System.Threading.Tasks;
+
+        public interface IPoster
+        {
+            Task Post(string text);
+        }
+        """;
+
+    private static string Requiring(string source) => "using Presence;\n" + source.Replace("Task Post(", "[RequiresHumanApproval] Task Post(");
+
+    [Fact]
+    public async Task A_requirement_declared_in_a_later_file_is_still_checked()
+        => Single(
+            await Run(new ApprovalRequirementAnalyzer(), Compile(("A/Poster.cs", Poster), ("Z/IPoster.cs", Requiring(PosterInterface)))),
+            "PRES104", "A/Poster.cs", "'Poster.Post'");
+
+    [Fact]
+    public async Task A_requirement_gained_by_an_edit_is_checked_in_the_files_that_did_not_change()
+    {
+        var before = Compile(("A/Poster.cs", Poster), ("Z/IPoster.cs", PosterInterface));
+        Assert.Empty(await Run(new ApprovalRequirementAnalyzer(), before));
+
+        var after = Edit(before, "Z/IPoster.cs", Requiring(PosterInterface));
+        Single(await Run(new ApprovalRequirementAnalyzer(), after), "PRES104", "A/Poster.cs", "'Poster.Post'");
+    }
+
+    [Fact]
+    public async Task A_requirement_of_a_referenced_assembly_is_checked()
+    {
+        var library = LibraryBuilder.Build("Acme.Publishing", Requiring(PosterInterface.Replace("public interface", "namespace Acme;\npublic interface")), withPresence: false);
+        var consumer = Compile(("A/Poster.cs", Poster.Replace(": IPoster", ": Acme.IPoster"))).AddReferences(library);
+        Single(await Run(new ApprovalRequirementAnalyzer(), consumer), "PRES104", "A/Poster.cs", "'Poster.Post'");
+    }
+
+    [Fact]
+    public async Task A_requirement_applied_through_a_global_alias_or_unicode_escapes_is_checked()
+    {
+        var aliased = Compile(
+            ("A/Poster.cs", Poster.Replace("public Task Post", "[NeedsApproval] public Task Post")),
+            ("A/IPoster.cs", PosterInterface),
+            ("G/Usings.cs", "global using NeedsApproval = Presence.RequiresHumanApprovalAttribute;"));
+        Single(await Run(new ApprovalRequirementAnalyzer(), aliased), "PRES104", "A/Poster.cs", "declares");
+
+        var escaped = Compile(("A/Poster.cs", "using Presence;\n" + Poster.Replace("public Task Post", "[Requires\\u0048umanApproval] public Task Post")), ("A/IPoster.cs", PosterInterface));
+        Single(await Run(new ApprovalRequirementAnalyzer(), escaped), "PRES104", "A/Poster.cs", "declares");
+    }
+}
