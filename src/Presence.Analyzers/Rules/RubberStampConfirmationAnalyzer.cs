@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -33,21 +34,87 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
-                var confirmations = new Confirmations(symbols);
-                start.RegisterOperationBlockAction(block =>
+                // A confirmation is a method that carries [HumanConfirmation] or overrides or implements one that
+                // does: only a type whose files can apply it, or that derives from or implements a type declaring one,
+                // has any, and only its bodies are read.
+                var humanConfirmation = symbols.HumanConfirmation;
+                var use = NameUse.Of(start.Compilation, humanConfirmation, references: true, start.CancellationToken);
+                if (!use.Anywhere)
                 {
-                    if (block.OwningSymbol is not IMethodSymbol method
-                        || confirmations.Classify(method) is not { } confirmation
-                        || confirmation.Shape == ConfirmationShape.Unreadable
-                        || Stamp(block.OperationBlocks, confirmation) is not { } reason)
+                    return;
+                }
+
+                var declaring = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+                Func<INamedTypeSymbol, bool> declaresConfirmation = type =>
+                {
+                    if (!use.MayUseIn(type))
+                    {
+                        return false; // its members are declared where it is
+                    }
+
+                    foreach (var member in type.GetMembers())
+                    {
+                        if (member is IMethodSymbol && PresenceSymbols.HasAttribute(member, humanConfirmation))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                };
+
+                var confirmations = new Confirmations(symbols);
+                start.RegisterSymbolStartAction(typeStart =>
+                {
+                    var type = (INamedTypeSymbol)typeStart.Symbol;
+                    if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface)
+                        || !MayDeclareConfirmation(type, use, declaring, declaresConfirmation))
                     {
                         return;
                     }
 
-                    block.ReportDiagnostic(Diagnostic.Create(
-                        PresenceDiagnostics.RubberStampConfirmation, method.Locations[0], method.ContainingType.Name + "." + method.Name, reason));
-                });
+                    typeStart.RegisterOperationBlockAction(block =>
+                    {
+                        if (block.OwningSymbol is not IMethodSymbol method
+                            || confirmations.Classify(method) is not { } confirmation
+                            || confirmation.Shape == ConfirmationShape.Unreadable
+                            || Stamp(block.OperationBlocks, confirmation) is not { } reason)
+                        {
+                            return;
+                        }
+
+                        block.ReportDiagnostic(Diagnostic.Create(
+                            PresenceDiagnostics.RubberStampConfirmation, method.Locations[0], method.ContainingType.Name + "." + method.Name, reason));
+                    });
+                }, SymbolKind.NamedType);
             });
+        }
+
+        private static bool MayDeclareConfirmation(
+            INamedTypeSymbol type, NameUse use, ConcurrentDictionary<INamedTypeSymbol, bool> declaring, Func<INamedTypeSymbol, bool> declaresConfirmation)
+        {
+            if (use.MayUseIn(type))
+            {
+                return true;
+            }
+
+            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+            {
+                if (declaring.GetOrAdd(baseType.OriginalDefinition, declaresConfirmation))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (declaring.GetOrAdd(@interface.OriginalDefinition, declaresConfirmation))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string? Stamp(ImmutableArray<IOperation> blocks, Confirmation confirmation)

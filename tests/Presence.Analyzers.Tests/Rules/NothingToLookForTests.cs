@@ -105,4 +105,58 @@ public class NothingToLookForTests
         var escaped = Compile(("A/Poster.cs", "using Presence;\n" + Poster.Replace("public Task Post", "[Requires\\u0048umanApproval] public Task Post")), ("A/IPoster.cs", PosterInterface));
         Single(await Run(new ApprovalRequirementAnalyzer(), escaped), "PRES104", "A/Poster.cs", "declares");
     }
+
+    // The finding is in A/Finding.cs, which does not change; what makes it one comes in Z/Later.cs: a later file of a
+    // fresh compilation, then an edit of a compilation that had nothing to look for.
+    private static async Task GainedInALaterFileAndByAnEdit<TAnalyzer>(string finding, string before, string after, string id, string message)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        Single(await Run(new TAnalyzer(), Compile(("A/Finding.cs", finding), ("Z/Later.cs", after))), id, "A/Finding.cs", message);
+
+        var first = Compile(("A/Finding.cs", finding), ("Z/Later.cs", before));
+        Assert.Empty(await Run(new TAnalyzer(), first));
+        Single(await Run(new TAnalyzer(), Edit(first, "Z/Later.cs", after)), id, "A/Finding.cs", message);
+    }
+
+    // PRES005 (RubberStampConfirmationAnalyzer)
+
+    private const string Desk = """
+        public interface IDesk
+        {
+            bool Confirm(string text);
+        }
+        """;
+
+    private const string AlwaysYes = """
+        public class Desk : IDesk
+        {
+            public bool Confirm(string text) => true;
+        }
+        """;
+
+    [Fact]
+    public Task A_confirmation_declared_in_a_later_file_or_by_an_edit_is_checked_for_rubber_stamps()
+        => GainedInALaterFileAndByAnEdit<RubberStampConfirmationAnalyzer>(
+            AlwaysYes, Desk, "using Presence;\n" + Desk.Replace("bool Confirm(", "[HumanConfirmation] bool Confirm("), "PRES005", "'Desk.Confirm'");
+
+    [Fact]
+    public async Task A_confirmation_of_a_referenced_assembly_is_checked_for_rubber_stamps()
+    {
+        var library = LibraryBuilder.Build("Acme.Review", "using Presence;\nnamespace Acme;\n" + Desk.Replace("bool Confirm(", "[HumanConfirmation] bool Confirm("), withPresence: false);
+        var consumer = Compile(("A/Finding.cs", AlwaysYes.Replace(": IDesk", ": Acme.IDesk"))).AddReferences(library);
+        Single(await Run(new RubberStampConfirmationAnalyzer(), consumer), "PRES005", "A/Finding.cs", "'Desk.Confirm'");
+
+        // Presence.Abstractions declares confirmations of its own (IApprovalPrompt.AskAsync).
+        var prompt = Compile(("A/Finding.cs", """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public class Prompt : Presence.IApprovalPrompt
+            {
+                public Task<Presence.ApprovalPromptAnswer?> AskAsync(Presence.ApprovalPromptRequest request, CancellationToken cancellationToken)
+                    => Task.FromResult<Presence.ApprovalPromptAnswer?>(Presence.ApprovalPromptAnswer.Approve("auto"));
+            }
+            """));
+        Assert.Equal("PRES005", Assert.Single(await Run(new RubberStampConfirmationAnalyzer(), prompt)).Id);
+    }
 }
