@@ -27,11 +27,19 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
+                // Reported where the attribute stands in source: only methods of files that name it are read.
+                var use = NameUse.Of(start.Compilation, symbols.HumanConfirmation, references: false, start.CancellationToken);
+                if (!use.InSource)
+                {
+                    return;
+                }
+
                 var confirmations = new Confirmations(symbols);
                 start.RegisterSymbolAction(context =>
                 {
                     var method = (IMethodSymbol)context.Symbol;
-                    if (PresenceSymbols.FindAttribute(method, symbols.HumanConfirmation) is { } attribute
+                    if (use.MayUseIn(method)
+                        && PresenceSymbols.FindAttribute(method, symbols.HumanConfirmation) is { } attribute
                         && confirmations.Classify(method) is { Shape: ConfirmationShape.Unreadable } confirmation)
                     {
                         var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation()

@@ -159,4 +159,14 @@ public class NothingToLookForTests
             """));
         Assert.Equal("PRES005", Assert.Single(await Run(new RubberStampConfirmationAnalyzer(), prompt)).Id);
     }
+
+    // PRES101 (ConfirmationShapeAnalyzer): reported where the attribute stands, named through a global alias here.
+
+    [Fact]
+    public Task A_confirmation_applied_through_a_global_alias_gained_later_has_its_shape_checked()
+        => GainedInALaterFileAndByAnEdit<ConfirmationShapeAnalyzer>(
+            "public interface IDesk\n{\n    [Asks] int Confirm(string text);\n}",
+            "global using Asks = System.ObsoleteAttribute;",
+            "global using Asks = Presence.HumanConfirmationAttribute;",
+            "PRES101", "'Confirm'");
 }
