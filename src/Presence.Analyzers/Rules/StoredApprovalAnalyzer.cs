@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Model;
 using Presence.Compilations;
 
 namespace Presence.Analyzers.Rules
@@ -29,22 +30,41 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
-                start.RegisterSymbolAction(context =>
+                // A field or property keeps a token only when its declared type names Approved<T> (or an alias of
+                // it) in its own file; a serializer is called by naming its method. With neither written anywhere,
+                // nothing is registered.
+                var approvedUse = NameUse.Of(start.Compilation, approved, references: false, start.CancellationToken);
+                if (approvedUse.InSource)
                 {
-                    // The type first: whether a property stores (a look at its type's fields) is asked only of one that holds a token.
-                    var (type, what) = context.Symbol switch
+                    start.RegisterSymbolAction(context =>
                     {
-                        IFieldSymbol { IsImplicitlyDeclared: false } field => (field.Type, "The field '" + field.Name + "'"),
-                        IPropertySymbol property => (property.Type, "The property '" + property.Name + "'"),
-                        _ => (null, string.Empty),
-                    };
+                        var symbol = context.Symbol;
+                        if (!approvedUse.MayUseIn(symbol))
+                        {
+                            return;
+                        }
 
-                    if (type is not null && Find(type, approved) is { } token
-                        && (context.Symbol is not IPropertySymbol stored || IsStored(stored)))
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.ApprovalKeptForLater, context.Symbol.Locations[0], what, token.TypeArguments[0].Name));
-                    }
-                }, SymbolKind.Field, SymbolKind.Property);
+                        // The type first: whether a property stores (a look at its type's fields) is asked only of one that holds a token.
+                        var type = symbol switch
+                        {
+                            IFieldSymbol { IsImplicitlyDeclared: false } field => field.Type,
+                            IPropertySymbol property => property.Type,
+                            _ => null,
+                        };
+
+                        if (type is not null && Find(type, approved) is { } token
+                            && (symbol is not IPropertySymbol stored || IsStored(stored)))
+                        {
+                            var what = (symbol is IFieldSymbol ? "The field '" : "The property '") + symbol.Name + "'";
+                            context.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.ApprovalKeptForLater, symbol.Locations[0], what, token.TypeArguments[0].Name));
+                        }
+                    }, SymbolKind.Field, SymbolKind.Property);
+                }
+
+                if (!NameUse.Of(start.Compilation, "Serialize", start.CancellationToken).InSource)
+                {
+                    return;
+                }
 
                 start.RegisterOperationAction(context =>
                 {

@@ -169,4 +169,42 @@ public class NothingToLookForTests
             "global using Asks = System.ObsoleteAttribute;",
             "global using Asks = Presence.HumanConfirmationAttribute;",
             "PRES101", "'Confirm'");
+
+    // PRES007 (StoredApprovalAnalyzer): the field's file names no Approved<T>; a global alias does.
+
+    [Fact]
+    public Task A_token_type_named_through_a_global_alias_gained_later_is_checked_in_fields()
+        => GainedInALaterFileAndByAnEdit<StoredApprovalAnalyzer>(
+            "public record Post(string Text);\n\npublic class Cache\n{\n    public Token? Kept;\n}",
+            "global using Token = Post;",
+            "global using Token = Presence.Approved<Post>;",
+            "PRES007", "The field 'Kept' keeps an Approved<Post>");
+
+    [Fact]
+    public async Task A_serializer_call_gained_by_an_edit_is_checked()
+    {
+        const string redeem = """
+            using System.Threading.Tasks;
+
+            public record Post(string Text);
+
+            public static class Redeem
+            {
+                public static Task<Presence.Approved<Post>?> Next(Presence.ApprovalLedger ledger, Post post) => ledger.TryRedeemAsync("request", post);
+            }
+            """;
+        const string before = """
+            using System.Threading.Tasks;
+
+            public static class Archive
+            {
+                public static async Task<string> Save(Presence.ApprovalLedger ledger, Post post) => (await Redeem.Next(ledger, post))?.ToString() ?? "";
+            }
+            """;
+        var first = Compile(("A/Redeem.cs", redeem), ("Z/Archive.cs", before));
+        Assert.Empty(await Run(new StoredApprovalAnalyzer(), first));
+
+        var after = Edit(first, "Z/Archive.cs", before.Replace("(await Redeem.Next(ledger, post))?.ToString() ?? \"\"", "System.Text.Json.JsonSerializer.Serialize(await Redeem.Next(ledger, post))"));
+        Single(await Run(new StoredApprovalAnalyzer(), after), "PRES007", "Z/Archive.cs", "Serializing it keeps an Approved<Post>");
+    }
 }
