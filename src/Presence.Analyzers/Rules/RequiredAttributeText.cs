@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Model;
 using Presence.Compilations;
 
 namespace Presence.Analyzers.Rules
@@ -19,7 +20,8 @@ namespace Presence.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var attributeType = start.Compilation.GetBestTypeByMetadataName(attributeMetadataName);
-                if (attributeType is null)
+                // Reported only where the attribute stands in source: with no file that names it, nothing to look at.
+                if (attributeType is null || !NameUse.Of(start.Compilation, attributeType, references: false, start.CancellationToken).InSource)
                 {
                     return;
                 }

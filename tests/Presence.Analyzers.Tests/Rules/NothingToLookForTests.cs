@@ -207,4 +207,22 @@ public class NothingToLookForTests
         var after = Edit(first, "Z/Archive.cs", before.Replace("(await Redeem.Next(ledger, post))?.ToString() ?? \"\"", "System.Text.Json.JsonSerializer.Serialize(await Redeem.Next(ledger, post))"));
         Single(await Run(new StoredApprovalAnalyzer(), after), "PRES007", "Z/Archive.cs", "Serializing it keeps an Approved<Post>");
     }
+
+    // PRES010 and PRES012 (RequiredAttributeText): reported where the attribute stands, named through a global alias.
+
+    [Fact]
+    public Task An_automated_presence_applied_through_a_global_alias_gained_later_needs_its_justification()
+        => GainedInALaterFileAndByAnEdit<AutomatedPresenceJustificationAnalyzer>(
+            "[Exempt(\" \")]\npublic class Bot\n{\n}",
+            "global using Exempt = System.ObsoleteAttribute;",
+            "global using Exempt = Presence.AutomatedPresenceAttribute;",
+            "PRES010", "'Bot'");
+
+    [Fact]
+    public Task An_internal_audience_applied_through_a_global_alias_gained_later_needs_its_description()
+        => GainedInALaterFileAndByAnEdit<InternalAudienceDescriptionAnalyzer>(
+            "[Editors(\"\")]\npublic class Chat\n{\n}",
+            "global using Editors = System.ObsoleteAttribute;",
+            "global using Editors = Presence.InternalAudienceAttribute;",
+            "PRES012", "'Chat'");
 }
