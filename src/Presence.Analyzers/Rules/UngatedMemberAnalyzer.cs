@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Presence.Analyzers.Model;
 using Presence.Compilations;
 using Presence.Gates;
 
@@ -22,12 +23,20 @@ namespace Presence.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                if (start.Compilation.GetBestTypeByMetadataName(GateShape.AttributeMetadataName) is null)
+                // Reported on source interfaces that carry the attribute: only types of files that name it are read.
+                if (start.Compilation.GetBestTypeByMetadataName(GateShape.AttributeMetadataName) is not { } attribute
+                    || NameUse.Of(start.Compilation, attribute, references: false, start.CancellationToken) is not { InSource: true } use)
                 {
                     return;
                 }
 
-                start.RegisterSymbolAction(Analyze, SymbolKind.NamedType);
+                start.RegisterSymbolAction(context =>
+                {
+                    if (use.MayUseIn(context.Symbol))
+                    {
+                        Analyze(context);
+                    }
+                }, SymbolKind.NamedType);
             });
         }
 

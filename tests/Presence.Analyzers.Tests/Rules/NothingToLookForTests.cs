@@ -225,4 +225,14 @@ public class NothingToLookForTests
             "global using Editors = System.ObsoleteAttribute;",
             "global using Editors = Presence.InternalAudienceAttribute;",
             "PRES012", "'Chat'");
+
+    // PRES106 (UngatedMemberAnalyzer)
+
+    [Fact]
+    public Task A_gated_interface_applied_through_a_global_alias_gained_later_has_its_members_checked()
+        => GainedInALaterFileAndByAnEdit<UngatedMemberAnalyzer>(
+            "[Gated]\npublic interface IPublisher\n{\n    System.Threading.Tasks.Task PostAsync(string text);\n    string Account { get; }\n}",
+            "global using Gated = System.ObsoleteAttribute;",
+            "global using Gated = Presence.GeneratePublisherGateAttribute;",
+            "PRES106", "'IPublisher.Account'");
 }
