@@ -22,20 +22,19 @@ namespace Presence.Analyzers.Model
         private static readonly ConditionalWeakTable<SyntaxTree, FileWords> Files = new ConditionalWeakTable<SyntaxTree, FileWords>();
         private static readonly ConditionalWeakTable<IAssemblySymbol, AssemblyAttributes> Assemblies = new ConditionalWeakTable<IAssemblySymbol, AssemblyAttributes>();
 
-        private readonly string _word;
+        private readonly HashSet<SyntaxTree>? _namingFiles;
         private readonly bool _everyFile;
         private readonly HashSet<IAssemblySymbol>? _applyingAssemblies;
 
-        private NameUse(string word, bool inSource, bool everyFile, HashSet<IAssemblySymbol>? applyingAssemblies)
+        private NameUse(HashSet<SyntaxTree>? namingFiles, bool everyFile, HashSet<IAssemblySymbol>? applyingAssemblies)
         {
-            _word = word;
-            InSource = inSource;
+            _namingFiles = namingFiles;
             _everyFile = everyFile;
             _applyingAssemblies = applyingAssemblies;
         }
 
         /// <summary>Whether a source file of the compilation can use the name.</summary>
-        public bool InSource { get; }
+        public bool InSource => _namingFiles is not null;
 
         /// <summary>Whether a referenced assembly applies the attribute to a method (only when asked for references).</summary>
         public bool InReferences => _applyingAssemblies is not null;
@@ -64,22 +63,25 @@ namespace Presence.Analyzers.Model
                 }
             }
 
-            return applying is null ? use : new NameUse(word, use.InSource, use._everyFile, applying);
+            return applying is null ? use : new NameUse(use._namingFiles, use._everyFile, applying);
         }
 
         /// <summary>Where <paramref name="word"/> can be named in source (part of an identifier counts).</summary>
         public static NameUse Of(Compilation compilation, string word, CancellationToken cancellationToken)
         {
-            var inSource = false;
+            HashSet<SyntaxTree>? naming = null;
             var everyFile = false;
             foreach (var tree in compilation.SyntaxTrees)
             {
                 var file = Files.GetValue(tree, _ => new FileWords()).Read(tree, word, cancellationToken);
-                inSource |= file != FileWord.Absent;
-                everyFile |= file == FileWord.GlobalAlias;
+                if (file != FileWord.Absent)
+                {
+                    (naming ??= new HashSet<SyntaxTree>()).Add(tree);
+                    everyFile |= file == FileWord.GlobalAlias;
+                }
             }
 
-            return new NameUse(word, inSource, everyFile, null);
+            return new NameUse(naming, everyFile, null);
         }
 
         /// <summary>
@@ -98,10 +100,24 @@ namespace Presence.Analyzers.Model
                 return false;
             }
 
+            // A partial member's attributes are those of both its parts, each in its own file.
+            ISymbol? otherPart = symbol switch
+            {
+                IMethodSymbol method => method.PartialImplementationPart ?? method.PartialDefinitionPart,
+                IPropertySymbol property => property.PartialImplementationPart ?? property.PartialDefinitionPart,
+                IEventSymbol @event => @event.PartialImplementationPart ?? @event.PartialDefinitionPart,
+                _ => null,
+            };
+            return NamedWhere(symbol) || (otherPart is not null && NamedWhere(otherPart));
+        }
+
+        // Declared in a file of this compilation that names it (a symbol of another compilation, one the IDE
+        // references as a project, is in an assembly that applies it or not: asked above).
+        private bool NamedWhere(ISymbol symbol)
+        {
             foreach (var location in symbol.Locations)
             {
-                if (location.SourceTree is { } tree
-                    && (_everyFile || !Files.TryGetValue(tree, out var file) || file.Known(_word) != FileWord.Absent))
+                if (location.SourceTree is { } tree && (_everyFile || _namingFiles!.Contains(tree)))
                 {
                     return true;
                 }
@@ -133,48 +149,48 @@ namespace Presence.Analyzers.Model
             GlobalAlias,
         }
 
-        /// <summary>The words asked of one file so far, each read once from its text.</summary>
+        /// <summary>The words asked of one file so far, each read once from its text (read without a lock).</summary>
         private sealed class FileWords
         {
-            private readonly object _gate = new object();
-            private readonly List<(string Word, FileWord Found)> _words = new List<(string, FileWord)>(2);
-
-            public FileWord Known(string word)
-            {
-                lock (_gate)
-                {
-                    foreach (var (known, found) in _words)
-                    {
-                        if (known == word)
-                        {
-                            return found;
-                        }
-                    }
-                }
-
-                return FileWord.Named; // never read: assume the worst
-            }
+            private (string Word, FileWord Found)[] _words = Array.Empty<(string, FileWord)>();
 
             public FileWord Read(SyntaxTree tree, string word, CancellationToken cancellationToken)
             {
-                lock (_gate)
+                if (Find(Volatile.Read(ref _words), word) is { } known)
                 {
-                    foreach (var (known, found) in _words)
-                    {
-                        if (known == word)
-                        {
-                            return found;
-                        }
-                    }
+                    return known;
                 }
 
                 var result = Scan(tree, word, cancellationToken);
-                lock (_gate)
+                while (true)
                 {
-                    _words.Add((word, result));
+                    var current = Volatile.Read(ref _words);
+                    if (Find(current, word) is { } added)
+                    {
+                        return added;
+                    }
+
+                    var next = new (string, FileWord)[current.Length + 1];
+                    current.CopyTo(next, 0);
+                    next[current.Length] = (word, result);
+                    if (Interlocked.CompareExchange(ref _words, next, current) == current)
+                    {
+                        return result;
+                    }
+                }
+            }
+
+            private static FileWord? Find((string Word, FileWord Found)[] words, string word)
+            {
+                foreach (var (known, found) in words)
+                {
+                    if (string.Equals(known, word, StringComparison.Ordinal))
+                    {
+                        return found;
+                    }
                 }
 
-                return result;
+                return null;
             }
 
             private static FileWord Scan(SyntaxTree tree, string word, CancellationToken cancellationToken)

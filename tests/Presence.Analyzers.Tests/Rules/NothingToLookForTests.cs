@@ -106,6 +106,18 @@ public class NothingToLookForTests
         Single(await Run(new ApprovalRequirementAnalyzer(), escaped), "PRES104", "A/Poster.cs", "declares");
     }
 
+    [Fact]
+    public async Task A_requirement_on_the_other_part_of_a_partial_method_is_checked()
+    {
+        var split = Compile(
+            ("A/Poster.cs", "using System.Threading.Tasks;\n\npublic partial class Poster : IPoster\n{\n    public partial Task Post(string text);\n}"),
+            ("A/IPoster.cs", PosterInterface),
+            ("B/Poster.Body.cs", "using System.Threading.Tasks;\nusing Presence;\n\npublic partial class Poster\n{\n    [RequiresHumanApproval] public partial Task Post(string text) => Task.CompletedTask;\n}"));
+        var found = Assert.Single(await Run(new ApprovalRequirementAnalyzer(), split));
+        Assert.Equal("PRES104", found.Id);
+        Assert.Contains("'Poster.Post' declares", found.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
     // The finding is in A/Finding.cs, which does not change; what makes it one comes in Z/Later.cs: a later file of a
     // fresh compilation, then an edit of a compilation that had nothing to look for.
     private static async Task GainedInALaterFileAndByAnEdit<TAnalyzer>(string finding, string before, string after, string id, string message)
