@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -20,6 +21,11 @@ namespace Presence.Analyzers.Model
     internal sealed class NameUse
     {
         private static readonly ConditionalWeakTable<SyntaxTree, FileWords> Files = new ConditionalWeakTable<SyntaxTree, FileWords>();
+        // Every rule of a compilation asks at its start, several of them the same name; the open-file analysis of an IDE
+        // starts them again on the same compilation for each file.
+        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, NameUse>> Compilations
+            = new ConditionalWeakTable<Compilation, ConcurrentDictionary<string, NameUse>>();
+
         private static readonly ConditionalWeakTable<IAssemblySymbol, AssemblyAttributes> Assemblies = new ConditionalWeakTable<IAssemblySymbol, AssemblyAttributes>();
 
         private readonly HashSet<SyntaxTree>? _namingFiles;
@@ -49,8 +55,20 @@ namespace Presence.Analyzers.Model
                 ? type.Name.Substring(0, type.Name.Length - "Attribute".Length)
                 : type.Name;
             var use = Of(compilation, word, cancellationToken);
+            if (!references)
+            {
+                return use;
+            }
+
+            var asked = Asked(compilation);
+            var key = word + " in references";
+            if (asked.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
             HashSet<IAssemblySymbol>? applying = null;
-            if (references && type.ContainingAssembly is { } declaring && !SymbolEqualityComparer.Default.Equals(declaring, compilation.Assembly))
+            if (type.ContainingAssembly is { } declaring && !SymbolEqualityComparer.Default.Equals(declaring, compilation.Assembly))
             {
                 foreach (var reference in compilation.References)
                 {
@@ -63,12 +81,18 @@ namespace Presence.Analyzers.Model
                 }
             }
 
-            return applying is null ? use : new NameUse(use._namingFiles, use._everyFile, applying);
+            return asked.GetOrAdd(key, applying is null ? use : new NameUse(use._namingFiles, use._everyFile, applying));
         }
 
         /// <summary>Where <paramref name="word"/> can be named in source (part of an identifier counts).</summary>
         public static NameUse Of(Compilation compilation, string word, CancellationToken cancellationToken)
         {
+            var asked = Asked(compilation);
+            if (asked.TryGetValue(word, out var known))
+            {
+                return known;
+            }
+
             HashSet<SyntaxTree>? naming = null;
             var everyFile = false;
             foreach (var tree in compilation.SyntaxTrees)
@@ -81,8 +105,11 @@ namespace Presence.Analyzers.Model
                 }
             }
 
-            return new NameUse(naming, everyFile, null);
+            return asked.GetOrAdd(word, new NameUse(naming, everyFile, null));
         }
+
+        private static ConcurrentDictionary<string, NameUse> Asked(Compilation compilation)
+            => Compilations.GetValue(compilation, _ => new ConcurrentDictionary<string, NameUse>(StringComparer.Ordinal));
 
         /// <summary>
         /// False when the declaration of <paramref name="symbol"/> cannot use the name (carry the attribute, have the
