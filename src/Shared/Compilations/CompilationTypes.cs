@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Presence.Compilations
@@ -13,7 +17,17 @@ namespace Presence.Compilations
         /// The compilation's own declaration first; otherwise the one definition among the references that this
         /// compilation can see. Null when there is none, or when several are visible and nothing tells them apart.
         /// </summary>
+        /// <remarks>
+        /// Asking the references costs a lookup in every referenced assembly (two for a name that is not there), and
+        /// analyzers ask for dozens of names at each compilation start, which an IDE repeats after every edit. What the
+        /// references hold is the same in every compilation that shares their assembly symbols, so it is kept per
+        /// set of references (see <see cref="ReferenceSet"/>); only the compilation's own declarations are asked anew.
+        /// </remarks>
         public static INamedTypeSymbol? GetBestTypeByMetadataName(this Compilation compilation, string metadataName)
+            => compilation.Assembly.GetTypeByMetadataName(metadataName) ?? ReferenceSet.Of(compilation).Type(compilation, metadataName);
+
+        // The references' answer, as the compiler gives it when the compilation itself declares no such type.
+        internal static INamedTypeSymbol? FromReferences(Compilation compilation, string metadataName)
         {
             if (compilation.GetTypeByMetadataName(metadataName) is { } single)
             {
@@ -39,6 +53,107 @@ namespace Presence.Compilations
             }
 
             return ambiguous ? null : visible;
+        }
+    }
+
+    /// <summary>
+    /// What is known about a compilation's references, shared by every compilation that has the same referenced
+    /// assembly symbols and the same identity (an edit keeps both: the compiler reuses the references' symbols, so an
+    /// IDE re-analysing after a keystroke finds the types it resolved before). Keyed by the referenced assemblies, never
+    /// by a compilation, so nothing of the source is ever reused: a type the compilation declares is always asked anew.
+    /// </summary>
+    internal sealed class ReferenceSet
+    {
+        // Memo of the set within one compilation (the key is computed once per compilation, not per question).
+        private static readonly ConditionalWeakTable<Compilation, ReferenceSet> ByCompilation = new ConditionalWeakTable<Compilation, ReferenceSet>();
+
+        // The sets by their first referenced assembly; a few sets each (projects that share a first reference).
+        private static readonly ConditionalWeakTable<IAssemblySymbol, List<ReferenceSet>> ByFirstAssembly = new ConditionalWeakTable<IAssemblySymbol, List<ReferenceSet>>();
+        private static readonly ConditionalWeakTable<Compilation, ReferenceSet>.CreateValueCallback Create = Find;
+        private const int SetsPerFirstAssembly = 4;
+
+        private readonly ImmutableArray<IAssemblySymbol> _assemblies;
+        private readonly AssemblyIdentity _identity;
+        private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new ConcurrentDictionary<string, INamedTypeSymbol?>(System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, object> _derived = new ConcurrentDictionary<string, object>(System.StringComparer.Ordinal);
+
+        private ReferenceSet(ImmutableArray<IAssemblySymbol> assemblies, AssemblyIdentity identity)
+        {
+            _assemblies = assemblies;
+            _identity = identity;
+        }
+
+        /// <summary>The referenced assemblies, in the compilation's order.</summary>
+        public ImmutableArray<IAssemblySymbol> Assemblies => _assemblies;
+
+        public static ReferenceSet Of(Compilation compilation) => ByCompilation.GetValue(compilation, Create);
+
+        /// <summary>A type of the references by metadata name (see <see cref="CompilationTypes.GetBestTypeByMetadataName"/>).</summary>
+        public INamedTypeSymbol? Type(Compilation compilation, string metadataName)
+        {
+            if (_types.TryGetValue(metadataName, out var known))
+            {
+                return known;
+            }
+
+            return _types.GetOrAdd(metadataName, CompilationTypes.FromReferences(compilation, metadataName));
+        }
+
+        /// <summary>
+        /// Something computed from the references alone (never from the source), once per set: <paramref name="key"/>
+        /// must name everything else <paramref name="compute"/> reads.
+        /// </summary>
+        public T Derived<T>(string key, System.Func<T> compute)
+            where T : class
+            => _derived.TryGetValue(key, out var known) ? (T)known : (T)_derived.GetOrAdd(key, compute());
+
+        private static ReferenceSet Find(Compilation compilation)
+        {
+            var assemblies = compilation.SourceModule.ReferencedAssemblySymbols;
+            var identity = compilation.Assembly.Identity;
+            if (assemblies.IsEmpty)
+            {
+                return new ReferenceSet(assemblies, identity);
+            }
+
+            var sets = ByFirstAssembly.GetOrCreateValue(assemblies[0]);
+            lock (sets)
+            {
+                foreach (var set in sets)
+                {
+                    if (set.Matches(assemblies, identity))
+                    {
+                        return set;
+                    }
+                }
+
+                var created = new ReferenceSet(assemblies, identity);
+                sets.Insert(0, created);
+                if (sets.Count > SetsPerFirstAssembly)
+                {
+                    sets.RemoveAt(sets.Count - 1);
+                }
+
+                return created;
+            }
+        }
+
+        private bool Matches(ImmutableArray<IAssemblySymbol> assemblies, AssemblyIdentity identity)
+        {
+            if (assemblies.Length != _assemblies.Length || !identity.Equals(_identity))
+            {
+                return false;
+            }
+
+            for (var i = 0; i < assemblies.Length; i++)
+            {
+                if (!ReferenceEquals(assemblies[i], _assemblies[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

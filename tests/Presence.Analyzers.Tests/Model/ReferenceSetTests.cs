@@ -1,0 +1,82 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Presence.Analyzers.Tests.Verifiers;
+using Presence.Compilations;
+
+namespace Presence.Analyzers.Tests.Model;
+
+/// <summary>
+/// Types resolved from a compilation's references are kept for the next compilation with the same referenced
+/// assemblies (what an IDE makes after each keystroke), never for one whose references or identity differ, and a
+/// type the source declares is never answered from what was kept.
+/// </summary>
+public class ReferenceSetTests
+{
+    private const string Ordinary = "class Ordinary { void M() { } }";
+    private const string OwnAttribute = "namespace Presence { public sealed class PublishesContentAttribute : System.Attribute { } }";
+    private const string AttributeName = "Presence.PublishesContentAttribute";
+
+    private static CSharpCompilation Compilation() => AllAnalyzers.Compilation([Ordinary], [TestReferences.Abstractions]);
+
+    [Fact]
+    public void An_edit_keeps_the_references_answers()
+    {
+        var before = Compilation();
+        var edited = before.ReplaceSyntaxTree(before.SyntaxTrees[0], CSharpSyntaxTree.ParseText("class Ordinary { void M() { M(); } }", (CSharpParseOptions)before.SyntaxTrees[0].Options));
+
+        Assert.Same(ReferenceSet.Of(before), ReferenceSet.Of(edited));
+        Assert.Same(before.GetBestTypeByMetadataName(AttributeName), edited.GetBestTypeByMetadataName(AttributeName));
+        Assert.Equal("Presence.Abstractions", edited.GetBestTypeByMetadataName(AttributeName)?.ContainingAssembly.Name);
+    }
+
+    [Fact]
+    public void A_type_the_source_declares_after_an_edit_wins_over_what_was_kept()
+    {
+        var before = Compilation();
+        Assert.Equal("Presence.Abstractions", before.GetBestTypeByMetadataName(AttributeName)?.ContainingAssembly.Name);
+
+        var edited = before.AddSyntaxTrees(CSharpSyntaxTree.ParseText(OwnAttribute, (CSharpParseOptions)before.SyntaxTrees[0].Options));
+        Assert.Same(ReferenceSet.Of(before), ReferenceSet.Of(edited));
+        Assert.Equal(edited.Assembly, edited.GetBestTypeByMetadataName(AttributeName)?.ContainingAssembly, SymbolEqualityComparer.Default);
+    }
+
+    [Fact]
+    public void Other_references_or_another_assembly_are_asked_anew()
+    {
+        var with = Compilation();
+        Assert.NotNull(with.GetBestTypeByMetadataName(AttributeName));
+
+        var without = with.RemoveReferences(TestReferences.Abstractions);
+        Assert.NotSame(ReferenceSet.Of(with), ReferenceSet.Of(without));
+        Assert.Null(without.GetBestTypeByMetadataName(AttributeName));
+
+        // Another assembly may see other internals (InternalsVisibleTo): its answers are its own.
+        Assert.NotSame(ReferenceSet.Of(with), ReferenceSet.Of(with.WithAssemblyName("Other")));
+    }
+
+    [Fact]
+    public async Task A_publish_added_by_an_edit_is_reported_after_a_compilation_that_had_none()
+    {
+        var before = AllAnalyzers.Compilation([Ordinary], [TestReferences.Abstractions]);
+        var (clean, failures) = await AllAnalyzers.RunAsync(before);
+        Assert.Empty(failures);
+        Assert.DoesNotContain(clean, d => d.Id.StartsWith("PRES", System.StringComparison.Ordinal));
+
+        var edited = before.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            """
+            using System.Threading.Tasks;
+            using Presence;
+
+            [PublishesContent("Mastodon")]
+            public interface IPublisher { Task PublishAsync(string text); }
+
+            class Poster { Task Post(IPublisher publisher) => publisher.PublishAsync("hi"); }
+            """,
+            (CSharpParseOptions)before.SyntaxTrees[0].Options));
+        Assert.Same(ReferenceSet.Of(before), ReferenceSet.Of(edited));
+        var (found, _) = await AllAnalyzers.RunAsync(edited);
+        Assert.Single(found, d => d.Id == PresenceDiagnostics.UnconfirmedPublish.Id);
+    }
+}
