@@ -538,26 +538,6 @@ namespace Presence.Analyzers.Catalog
             };
         }
 
-        // Compares the namespace's parts from the innermost outwards against the dotted name, without allocating:
-        // called for every invocation of the compilation.
-        private static bool IsInNamespace(INamedTypeSymbol? type, string name)
-        {
-            var current = type?.ContainingNamespace;
-            var end = name.Length;
-            while (end > 0)
-            {
-                var start = name.LastIndexOf('.', end - 1) + 1;
-                var part = current?.Name;
-                if (part is null || part.Length != end - start || string.CompareOrdinal(name, start, part, 0, part.Length) != 0)
-                {
-                    return false;
-                }
-
-                current = current!.ContainingNamespace;
-                end = start - 1;
-            }
-
-            return current is { IsGlobalNamespace: true };
-        }
+        private static bool IsInNamespace(INamedTypeSymbol? type, string name) => MetadataNames.IsInNamespace(type, name);
     }
 }

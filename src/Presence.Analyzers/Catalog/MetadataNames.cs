@@ -71,6 +71,30 @@ namespace Presence.Analyzers.Catalog
             return false;
         }
 
+        /// <summary>
+        /// True when <paramref name="type"/> is declared directly in the namespace <paramref name="name"/> ("System.Threading"):
+        /// compares the namespace's parts from the innermost outwards, without allocating (asked of every call).
+        /// </summary>
+        public static bool IsInNamespace(INamedTypeSymbol? type, string name)
+        {
+            var current = type?.ContainingNamespace;
+            var end = name.Length;
+            while (end > 0)
+            {
+                var start = name.LastIndexOf('.', end - 1) + 1;
+                var part = current?.Name;
+                if (part is null || part.Length != end - start || string.CompareOrdinal(name, start, part, 0, part.Length) != 0)
+                {
+                    return false;
+                }
+
+                current = current!.ContainingNamespace;
+                end = start - 1;
+            }
+
+            return current is { IsGlobalNamespace: true };
+        }
+
         public static string Of(INamedTypeSymbol type)
         {
             var builder = new StringBuilder();

@@ -30,6 +30,25 @@ namespace Presence.Analyzers.Model
                 ? null
                 : _cache.GetOrAdd(method.ReducedFrom ?? method, _compute);
 
+        /// <summary>Whether <see cref="Classify"/> returns a confirmation, without caching the answer (see <see cref="PublishTargets.Publishes"/>).</summary>
+        public bool Confirms(IMethodSymbol method)
+        {
+            if (_symbols.HumanConfirmation is null || _assemblies?.MayPublishOrConfirm(method) == false)
+            {
+                return false;
+            }
+
+            foreach (var declaration in MethodLineage.Of(method))
+            {
+                if (PresenceSymbols.HasAttribute(declaration, _symbols.HumanConfirmation))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private Confirmation? Compute(IMethodSymbol method)
         {
             foreach (var declaration in MethodLineage.Of(method))

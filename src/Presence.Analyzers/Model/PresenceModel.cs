@@ -72,7 +72,7 @@ namespace Presence.Analyzers.Model
         /// return a target for (a cheap test on the method alone; keep the two in step).
         /// </summary>
         public bool MayPublish(IMethodSymbol method)
-            => Publishing.Classify(method) is not null
+            => Publishing.Publishes(method)
                || (SeesHttp && HttpRequests.IsCandidate(method))
                || RawRequests.IsCandidate(method);
 

@@ -33,6 +33,21 @@ namespace Presence.Analyzers.Model
         public PublishTarget? Classify(IMethodSymbol method)
             => _assemblies.MayPublishOrConfirm(method) ? _cache.GetOrAdd(method.ReducedFrom ?? method, _compute) : null;
 
+        /// <summary>
+        /// Whether <see cref="Classify"/> returns a target, without caching the answer: for a caller that caches its own
+        /// (most methods asked about are asked once, and a cache entry each is most of the cost).
+        /// </summary>
+        public bool Publishes(IMethodSymbol method)
+        {
+            if (!_assemblies.MayPublishOrConfirm(method))
+            {
+                return false;
+            }
+
+            var key = method.ReducedFrom ?? method;
+            return _cache.TryGetValue(key, out var known) ? known is not null : Compute(key) is not null;
+        }
+
         /// <summary>True when <paramref name="method"/> is itself a publisher (declared, or implementing a catalogued API), whose body implements the publishing.</summary>
         public bool IsPublisher(IMethodSymbol method)
             => Classify(method) is { Kind: PublishKind.Declared or PublishKind.Catalogued };

@@ -519,7 +519,7 @@ namespace Presence.Analyzers.Paths
 
             switch (operation)
             {
-                case IObjectCreationOperation { Type: { Name: "Timer" } timer } creation when timer.ContainingNamespace?.ToDisplayString() == "System.Threading":
+                case IObjectCreationOperation { Type: INamedTypeSymbol { Name: "Timer" } timer } creation when MetadataNames.IsInNamespace(timer, "System.Threading"):
                     foreach (var argument in creation.Arguments)
                     {
                         if (argument.Parameter?.Name == "callback")
@@ -619,10 +619,11 @@ namespace Presence.Analyzers.Paths
             return null;
         }
 
-        private static bool IsSleep(IMethodSymbol method)
+        /// <summary>Task.Delay, Thread.Sleep, PeriodicTimer.WaitForNextTickAsync: what a daemon loop waits on (see <see cref="DaemonLoopAround"/>).</summary>
+        public static bool IsSleep(IMethodSymbol method)
             => method.ContainingType is { } type
                && (method.Name, type.Name) is ("Delay", "Task") or ("Sleep", "Thread") or ("WaitForNextTickAsync", "PeriodicTimer")
-               && type.ContainingNamespace?.ToDisplayString() is "System.Threading" or "System.Threading.Tasks";
+               && (MetadataNames.IsInNamespace(type, "System.Threading") || MetadataNames.IsInNamespace(type, "System.Threading.Tasks"));
 
         private static bool RunsUntilStopped(IOperation condition)
             => condition.ConstantValue is { HasValue: true, Value: true }
@@ -634,8 +635,8 @@ namespace Presence.Analyzers.Paths
             => operation switch
             {
                 IInvocationOperation { TargetMethod: { ContainingType: { } type } method } => (method.Name, type.Name) is ("Run", "Task") or ("StartNew", "TaskFactory")
-                    && type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks",
-                IObjectCreationOperation { Type: { Name: "Thread" } thread } => thread.ContainingNamespace?.ToDisplayString() == "System.Threading",
+                    && MetadataNames.IsInNamespace(type, "System.Threading.Tasks"),
+                IObjectCreationOperation { Type: INamedTypeSymbol { Name: "Thread" } thread } => MetadataNames.IsInNamespace(thread, "System.Threading"),
                 _ => false,
             };
 
@@ -649,7 +650,7 @@ namespace Presence.Analyzers.Paths
             method = method.ReducedFrom ?? method;
             if (method.MethodKind == MethodKind.Constructor)
             {
-                return method.ContainingType is { Name: "Timer" } timer && timer.ContainingNamespace?.ToDisplayString() == "System.Threading";
+                return method.ContainingType is { Name: "Timer" } timer && MetadataNames.IsInNamespace(timer, "System.Threading");
             }
 
             return method.ContainingType is { } type && RootNamespace(type) switch
@@ -663,18 +664,18 @@ namespace Presence.Analyzers.Paths
         }
 
         /// <summary>
-        /// Whether a call of <paramref name="method"/> may sleep in a daemon loop (<see cref="DaemonLoopAround"/>) or start
-        /// work in the background (<see cref="StartsInBackground"/>): a cheap test on the method alone.
+        /// Whether a call of <paramref name="method"/> may start work in the background (<see cref="StartsInBackground"/>):
+        /// a cheap test on the method alone.
         /// </summary>
-        public static bool MaySleepOrStart(IMethodSymbol method)
-            => IsSleep(method)
-               || (method.ContainingType is { } type && type.ContainingNamespace?.ToDisplayString() is "System.Threading" or "System.Threading.Tasks"
-                   && ((method.Name, type.Name) is ("Run", "Task") or ("StartNew", "TaskFactory") || (method.MethodKind == MethodKind.Constructor && type.Name == "Thread")));
+        public static bool MayStartInBackground(IMethodSymbol method)
+            => method.ContainingType is { } type
+               && ((method.Name, type.Name) is ("Run", "Task") or ("StartNew", "TaskFactory") || (method.MethodKind == MethodKind.Constructor && type.Name == "Thread"))
+               && (MetadataNames.IsInNamespace(type, "System.Threading") || MetadataNames.IsInNamespace(type, "System.Threading.Tasks"));
 
         /// <summary>True for PeriodicTimer.WaitForNextTickAsync: the loop around it runs on a schedule.</summary>
         public static bool IsPeriodicTick(IInvocationOperation invocation)
             => invocation.TargetMethod is { Name: "WaitForNextTickAsync", ContainingType: { Name: "PeriodicTimer" } type }
-               && type.ContainingNamespace?.ToDisplayString() == "System.Threading";
+               && MetadataNames.IsInNamespace(type, "System.Threading");
 
         /// <summary>The lambda or method a delegate-valued operation stands for.</summary>
         public static IOperation? CallbackTarget(IOperation? operation)

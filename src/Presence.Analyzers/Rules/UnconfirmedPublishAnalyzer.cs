@@ -73,11 +73,15 @@ namespace Presence.Analyzers.Rules
                 var agentTools = AgentTools.For(start.Compilation);
                 var assembly = start.Compilation.Assembly;
 
-                // A call a generated gate covers is PRES009's (GateBypassAnalyzer), not a publish to guard here.
-                var gates = start.Compilation.GetBestTypeByMetadataName(GateShape.AttributeMetadataName) is null
-                            || !GatedInterfaces.MayExist(start.Compilation, start.CancellationToken)
-                    ? null
-                    : new GateCatalog(start.CancellationToken);
+                // A call a generated gate covers is PRES009's (GateBypassAnalyzer), not a publish to guard here. Asked
+                // on the first declared publish call: a compilation (or an open file) without one never looks for gates.
+                var compilation = start.Compilation;
+                var cancellationToken = start.CancellationToken;
+                var gates = new Lazy<GateCatalog?>(
+                    () => compilation.GetBestTypeByMetadataName(GateShape.AttributeMetadataName) is null || !GatedInterfaces.MayExist(compilation, cancellationToken)
+                        ? null
+                        : new GateCatalog(cancellationToken),
+                    LazyThreadSafetyMode.ExecutionAndPublication);
                 var calls = new CallTraits(model, agentTools, assembly, _observer);
                 var byUse = new EntriesByUse(entryPoints, model.Scopes, start.Compilation);
                 var bodies = new Bodies(model, entryPoints, byUse, graph, agentTools, gates, start.Options, assembly, _observer, start.Compilation);
@@ -110,7 +114,12 @@ namespace Presence.Analyzers.Rules
                     var traits = callee is not null ? calls.Of(callee)
                         : operation.Operation is IEventAssignmentOperation assignment && !entryPoints.Registrations(assignment).IsEmpty ? CallTrait.Decides
                         : CallTrait.None;
-                    if (traits != CallTrait.None)
+                    if ((traits & CallTrait.Sleeps) != 0 && operation.Operation is IInvocationOperation sleep && EntryPoints.DaemonLoopAround(sleep) is not null)
+                    {
+                        traits |= CallTrait.Decides;
+                    }
+
+                    if ((traits & (CallTrait.Decides | CallTrait.Step)) != 0)
                     {
                         bodies.Note(operation, callee!, traits);
                     }
@@ -214,6 +223,9 @@ namespace Presence.Analyzers.Rules
 
             /// <summary>May publish, confirm, register a callback or hand a tool to an agent: the body is analysed in full.</summary>
             Decides = 2,
+
+            /// <summary>Sleeps (Task.Delay, Thread.Sleep): the body is analysed in full only when the sleep is in a daemon loop.</summary>
+            Sleeps = 4,
         }
 
         /// <summary>What calling a method can mean, decided once per method of the compilation and cached.</summary>
@@ -242,13 +254,18 @@ namespace Presence.Analyzers.Rules
             {
                 var traits = CallTrait.None;
                 if (_model.MayPublish(method)
-                    || _model.Confirmations.Classify(method) is not null
+                    || _model.Confirmations.Confirms(method)
                     || EntryPoints.MayRegister(method)
-                    || EntryPoints.MaySleepOrStart(method)
+                    || EntryPoints.MayStartInBackground(method)
                     || method is { Name: "WaitForNextTickAsync", ContainingType.Name: "PeriodicTimer" }
                     || _agentTools?.MayMakeTool(method) == true)
                 {
                     traits |= CallTrait.Decides;
+                }
+                else if (EntryPoints.IsSleep(method))
+                {
+                    // Most sleeps are a retry's back-off or a test's wait: only one in a daemon loop makes an entry point.
+                    traits |= CallTrait.Sleeps;
                 }
 
                 // A call into the compilation, or into a referenced assembly whose summary says it publishes (see NoteCall).
@@ -275,7 +292,7 @@ namespace Presence.Analyzers.Rules
             private readonly EntriesByUse _byUse;
             private readonly CallGraph _graph;
             private readonly AgentTools? _agentTools;
-            private readonly GateCatalog? _gates;
+            private readonly Lazy<GateCatalog?> _gates;
             private readonly AnalyzerOptions _options;
             private readonly IAssemblySymbol _assembly;
             // Each decided body's findings by the syntax they are on: each is reported from the action of its own
@@ -290,7 +307,7 @@ namespace Presence.Analyzers.Rules
             private readonly PublishingObserver? _observer;
             private readonly Compilation _compilation;
 
-            public Bodies(PresenceModel model, EntryPoints entryPoints, EntriesByUse byUse, CallGraph graph, AgentTools? agentTools, GateCatalog? gates, AnalyzerOptions options, IAssemblySymbol assembly, PublishingObserver? observer, Compilation compilation)
+            public Bodies(PresenceModel model, EntryPoints entryPoints, EntriesByUse byUse, CallGraph graph, AgentTools? agentTools, Lazy<GateCatalog?> gates, AnalyzerOptions options, IAssemblySymbol assembly, PublishingObserver? observer, Compilation compilation)
             {
                 _byUse = byUse;
                 _observer = observer;
@@ -408,7 +425,7 @@ namespace Presence.Analyzers.Rules
             private readonly EntriesByUse _byUse;
             private readonly CallGraph _graph;
             private readonly AgentTools? _agentTools;
-            private readonly GateCatalog? _gates;
+            private readonly Lazy<GateCatalog?> _gates;
             private readonly PresenceOptions _options;
             private readonly IAssemblySymbol _assembly;
             private readonly IMethodSymbol? _owner;
@@ -426,7 +443,7 @@ namespace Presence.Analyzers.Rules
             // The owner has a daemon loop: an entry point if something starts it in the background.
             private bool _isBackgroundLoop;
 
-            public BodyCollector(PresenceModel model, EntryPoints entryPoints, EntriesByUse byUse, CallGraph graph, AgentTools? agentTools, GateCatalog? gates, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner, PublishingObserver? observer)
+            public BodyCollector(PresenceModel model, EntryPoints entryPoints, EntriesByUse byUse, CallGraph graph, AgentTools? agentTools, Lazy<GateCatalog?> gates, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner, PublishingObserver? observer)
             {
                 _byUse = byUse;
                 _gates = gates;
@@ -550,7 +567,7 @@ namespace Presence.Analyzers.Rules
 
             // Only declared publishers can have a gate; the lookup runs on publish calls alone.
             private bool IsGated(PublishTarget target, IMethodSymbol method, ITypeSymbol? receiver)
-                => target.Kind == PublishKind.Declared && _gates?.Find(method, receiver) is not null;
+                => target.Kind == PublishKind.Declared && _gates.Value?.Find(method, receiver) is not null;
 
             private bool IsPublishing(IOperation operation)
                 => operation switch

@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Configuration;
+using Presence.Analyzers.Model;
+using Presence.Analyzers.Paths;
+using Presence.Analyzers.Tests.Fuzzing;
+using Presence.Analyzers.Tests.Verifiers;
+
+namespace Presence.Analyzers.Tests.Model;
+
+/// <summary>
+/// UnconfirmedPublishAnalyzer looks at a call in full only when a cheap test on the called method alone says it may
+/// matter (<see cref="PresenceModel.MayPublish"/>, <see cref="Confirmations.Confirms"/>, <see cref="EntryPoints.MayRegister"/>,
+/// <see cref="EntryPoints.MayStartInBackground"/>, <see cref="EntryPoints.IsSleep"/>, <see cref="AgentTools.MayMakeTool"/>).
+/// A test that says "no" where the full classification says "yes" hides a finding: over every source the tests have,
+/// each cheap test must say "yes" wherever its full counterpart does.
+/// </summary>
+public class FastPathTests
+{
+    [Fact]
+    public void No_cheap_test_says_no_where_the_full_classification_says_yes()
+    {
+        var misses = ImmutableArray.CreateBuilder<string>();
+        var seen = new Dictionary<string, int>();
+        foreach (var input in FuzzInputs.All)
+        {
+            var compilation = AllAnalyzers.Compilation(input.Sources, input.References);
+            var configuration = TestConfigOptions.FromLine(input.Options);
+            var model = PresenceModel.TryCreate(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, configuration), CancellationToken.None);
+            var entryPoints = new EntryPoints(compilation);
+            var agentTools = AgentTools.For(compilation);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var semanticModel = compilation.GetSemanticModel(tree);
+                var options = PresenceOptions.Read(configuration.GetOptions(tree));
+                foreach (var node in tree.GetRoot().DescendantNodes())
+                {
+                    // Where the full classification says yes, the cheap test on the method must too.
+                    void Check(string cheapTest, bool full, IMethodSymbol method, bool cheap)
+                    {
+                        if (!full)
+                        {
+                            return;
+                        }
+
+                        seen[cheapTest] = seen.GetValueOrDefault(cheapTest) + 1;
+                        if (!cheap)
+                        {
+                            misses.Add($"{input.Name}: {cheapTest} says no to {method.ToDisplayString()} at '{node}'");
+                        }
+                    }
+
+                    switch (semanticModel.GetOperation(node))
+                    {
+                        case IInvocationOperation invocation:
+                            var method = invocation.TargetMethod;
+                            Check("MayPublish", model?.Classify(invocation, options, anyAudience: true) is not null, method, model?.MayPublish(method) == true);
+                            Check("Confirms", model?.Confirmations.Classify(method) is not null, method, model?.Confirmations.Confirms(method) == true);
+                            Check("MayRegister", !entryPoints.Registrations(invocation).IsEmpty, method, EntryPoints.MayRegister(method));
+                            Check("IsSleep", EntryPoints.DaemonLoopAround(invocation) is not null || EntryPoints.IsPeriodicTick(invocation), method, EntryPoints.IsSleep(method));
+                            Check("MayStartInBackground", EntryPoints.StartsInBackground(invocation), method, EntryPoints.MayStartInBackground(method));
+                            Check("MayMakeTool", agentTools?.ToolOf(invocation, _ => true) is not null, method, agentTools?.MayMakeTool(method) == true);
+                            break;
+
+                        case IMethodReferenceOperation reference:
+                            Check("MayPublish", model?.Publishing.Classify(reference.Method) is not null, reference.Method, model?.MayPublish(reference.Method) == true);
+                            break;
+
+                        case IObjectCreationOperation { Constructor: { } constructor } creation:
+                            Check("MayRegister", !entryPoints.Registrations(creation).IsEmpty, constructor, EntryPoints.MayRegister(constructor));
+                            Check("MayStartInBackground", EntryPoints.StartsInBackground(creation), constructor, EntryPoints.MayStartInBackground(constructor));
+                            break;
+                    }
+                }
+            }
+        }
+
+        Assert.True(misses.Count == 0, string.Join("\n", misses.Take(20)));
+
+        // The sources exercise every full classification, or this test would prove nothing.
+        Assert.True(seen.GetValueOrDefault("MayPublish") >= 100, $"MayPublish was checked {seen.GetValueOrDefault("MayPublish")} times");
+        foreach (var cheapTest in new[] { "Confirms", "MayRegister", "IsSleep", "MayStartInBackground" })
+        {
+            Assert.True(seen.GetValueOrDefault(cheapTest) > 0, $"{cheapTest} was never checked");
+        }
+    }
+}
