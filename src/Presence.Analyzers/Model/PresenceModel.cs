@@ -19,7 +19,9 @@ namespace Presence.Analyzers.Model
             Declared = declared;
             SeesHttp = seesHttp;
             var assemblies = PublishingAssemblies.Create(compilation, BuiltInCatalog.Index.Assemblies.Concat(declared.AssemblyNames));
-            Publishing = new PublishTargets(symbols, declared, catalog, assemblies);
+            var mayUseRefit = compilation.ReferencedAssemblyNames.Any(name => name.Name == "Refit")
+                              || compilation.ContainsSymbolsWithName("Refit", SymbolFilter.Namespace);
+            Publishing = new PublishTargets(symbols, declared, catalog, assemblies, mayUseRefit);
             Confirmations = new Confirmations(symbols, assemblies);
             Scopes = new PublishScopes(compilation, symbols, Publishing, Confirmations);
             Libraries = LibrarySummaries.Read(compilation, assembly => assemblies.Contains(assembly) || !LibrarySummaries.IsFramework(assembly.Name), BuiltInCatalog.Index.Assemblies, key => urls.Settings.Find(key));

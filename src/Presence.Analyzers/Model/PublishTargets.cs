@@ -20,12 +20,21 @@ namespace Presence.Analyzers.Model
             = new ConcurrentDictionary<IMethodSymbol, PublishTarget?>(SymbolEqualityComparer.Default);
         private readonly System.Func<IMethodSymbol, PublishTarget?> _compute; // one delegate, not one per call
 
-        public PublishTargets(PresenceSymbols symbols, DeclaredApis declared, ApiCatalogIndex catalog, PublishingAssemblies assemblies)
+        // False when no attribute, declared API or catalog entry can make a method a publisher (a compilation that
+        // references neither Presence.Abstractions nor a catalogued SDK): its methods are not looked at at all.
+        private readonly bool _canDeclare;
+        private readonly bool _mayUseRefit;
+
+        /// <param name="mayUseRefit">False when the compilation can have no Refit attribute (no Refit reference, no Refit namespace of its own).</param>
+        public PublishTargets(PresenceSymbols symbols, DeclaredApis declared, ApiCatalogIndex catalog, PublishingAssemblies assemblies, bool mayUseRefit = true)
         {
             _symbols = symbols;
             _declared = declared;
             _catalog = catalog;
             _assemblies = assemblies;
+            _mayUseRefit = mayUseRefit;
+            _canDeclare = symbols.PublishesContent is not null || symbols.RequiresHumanApproval is not null || symbols.GeneratePublisherGate is not null
+                          || !declared.IsEmpty || catalog.Entries.Length > 0;
             _compute = Compute;
         }
 
@@ -54,6 +63,11 @@ namespace Presence.Analyzers.Model
 
         private PublishTarget? Compute(IMethodSymbol method)
         {
+            if (!_canDeclare)
+            {
+                return _mayUseRefit ? RefitEndpoint(method) : null;
+            }
+
             PublishTarget? catalogued = null;
             foreach (var declaration in MethodLineage.Of(method))
             {
@@ -86,7 +100,7 @@ namespace Presence.Analyzers.Model
                 }
             }
 
-            return catalogued ?? RefitEndpoint(method);
+            return catalogued ?? (_mayUseRefit ? RefitEndpoint(method) : null);
         }
 
         // The attribute on the method, or on the interface or class that declares it (its ordinary methods only:

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Model
 {
@@ -14,18 +15,36 @@ namespace Presence.Analyzers.Model
     /// </summary>
     internal sealed class PublishingAssemblies
     {
-        private readonly HashSet<IAssemblySymbol> _assemblies;
+        private readonly IAssemblySymbol _compilationAssembly;
+        private readonly HashSet<IAssemblySymbol> _referenced;
 
-        private PublishingAssemblies(HashSet<IAssemblySymbol> assemblies) => _assemblies = assemblies;
+        private PublishingAssemblies(IAssemblySymbol compilationAssembly, HashSet<IAssemblySymbol> referenced)
+        {
+            _compilationAssembly = compilationAssembly;
+            _referenced = referenced;
+        }
 
+        /// <summary>
+        /// The compilation's assembly and the referenced ones that can publish or confirm. Which references can is the
+        /// same for every compilation with the same references (see <see cref="ReferenceSet"/>): an IDE's compilation
+        /// after an edit does not compare every reference's own references again.
+        /// </summary>
         public static PublishingAssemblies Create(Compilation compilation, IEnumerable<string> publishingAssemblyNames)
         {
-            var names = new HashSet<string>(publishingAssemblyNames, StringComparer.OrdinalIgnoreCase) { "Presence.Abstractions", "Refit" };
-            var assemblies = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default) { compilation.Assembly };
+            var names = new SortedSet<string>(publishingAssemblyNames, StringComparer.OrdinalIgnoreCase) { "Presence.Abstractions", "Refit" };
+            var key = "PublishingAssemblies:" + string.Join(",", names);
+            var referenced = ReferenceSet.Of(compilation).Derived(key, () => Referenced(compilation, names));
+            return new PublishingAssemblies(compilation.Assembly, referenced);
+        }
+
+        private static HashSet<IAssemblySymbol> Referenced(Compilation compilation, IEnumerable<string> publishingAssemblyNames)
+        {
+            var names = new HashSet<string>(publishingAssemblyNames, StringComparer.OrdinalIgnoreCase);
+            var assemblies = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
             var others = new List<IAssemblySymbol>();
             foreach (var reference in compilation.References)
             {
-                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly)
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly))
                 {
                     others.Add(assembly);
                 }
@@ -47,15 +66,16 @@ namespace Presence.Analyzers.Model
                 }
             }
 
-            return new PublishingAssemblies(assemblies);
+            return assemblies;
         }
 
         /// <summary>False when no method of <paramref name="method"/>'s assembly can publish or confirm.</summary>
         public bool MayPublishOrConfirm(IMethodSymbol method)
-            => method.ContainingAssembly is not { } assembly || _assemblies.Contains(assembly);
+            => method.ContainingAssembly is not { } assembly || Contains(assembly);
 
         /// <summary>True when methods of <paramref name="assembly"/> can publish or confirm.</summary>
-        public bool Contains(IAssemblySymbol assembly) => _assemblies.Contains(assembly);
+        public bool Contains(IAssemblySymbol assembly)
+            => ReferenceEquals(assembly, _compilationAssembly) || SymbolEqualityComparer.Default.Equals(assembly, _compilationAssembly) || _referenced.Contains(assembly);
 
         private static bool ReferencesAny(IAssemblySymbol assembly, HashSet<string> names)
         {
