@@ -38,6 +38,13 @@ namespace Presence.Analyzers.Paths
 
         public void AddType(INamedTypeSymbol type) => _sourceTypes.Add(type);
 
+        // Functions whose calls a search does not follow (bodies exempt from reporting), asked only of the functions
+        // a search reaches: set at compilation end, read by the searches that follow on the same thread.
+        private System.Func<IMethodSymbol, bool>? _skip;
+
+        /// <summary>Calls of functions <paramref name="skip"/> says yes to are not followed (asked when a search reaches one).</summary>
+        public void SkipCallsOf(System.Func<IMethodSymbol, bool> skip) => _skip = skip;
+
         // Methods with a daemon loop, and methods started in the background: a method in both is an entry point.
         // The two are usually seen in different bodies, in either order, so they meet at compilation end.
         private readonly ConcurrentDictionary<IMethodSymbol, EntryPoint> _loops = new ConcurrentDictionary<IMethodSymbol, EntryPoint>(SymbolEqualityComparer.Default);
@@ -120,7 +127,7 @@ namespace Presence.Analyzers.Paths
             UnattendedPath? shortest = null;
             var queue = new Queue<IMethodSymbol>();
             queue.Enqueue(start);
-            if (entry?.ConcreteType is not null && !nodes.ContainsKey(start))
+            if (entry?.ConcreteType is not null && (!nodes.ContainsKey(start) || _skip?.Invoke(start) == true))
             {
                 // A trigger inherited from a base class whose body this compilation cannot see (another project): it
                 // calls the job's overrides, which are where the job's own code starts.
@@ -139,7 +146,7 @@ namespace Presence.Analyzers.Paths
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var function = queue.Dequeue();
-                if (!nodes.TryGetValue(function, out var node))
+                if (!nodes.TryGetValue(function, out var node) || _skip?.Invoke(function) == true)
                 {
                     continue;
                 }

@@ -32,6 +32,8 @@ namespace Presence.Analyzers.Paths
             [("SlackNet.IEventHandler`1", "Handle")] = (EntryKind.IncomingMessage, "Slack event handler"),
         };
 
+        private static readonly HashSet<string> TriggerMemberNames = new HashSet<string>(ByDeclaration.Keys.Select(key => key.Member), System.StringComparer.Ordinal);
+
         // Azure Functions trigger attributes on a function parameter, isolated worker and in-process, by name: every
         // trigger but HTTP runs with nobody present. Known ones get a readable name; others read "X-triggered".
         private static readonly Dictionary<string, string> TriggerNames = new Dictionary<string, string>
@@ -205,7 +207,8 @@ namespace Presence.Analyzers.Paths
 
             foreach (var declaration in MethodLineage.Of(method))
             {
-                if (!ReferenceEquals(declaration, method) && declaration.ContainingType is { } type
+                // The member name first: the type's metadata name is built only for a trigger's name (asked of every method).
+                if (!ReferenceEquals(declaration, method) && TriggerMemberNames.Contains(declaration.Name) && declaration.ContainingType is { } type
                     && ByDeclaration.TryGetValue((MetadataNames.Of(type), declaration.Name), out var known))
                 {
                     return new EntryPoint(method, known.Kind, known.Reason, null);

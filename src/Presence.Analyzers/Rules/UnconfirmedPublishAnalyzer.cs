@@ -390,7 +390,20 @@ namespace Presence.Analyzers.Rules
             /// <summary>The steps of the bodies that decided nothing, and their owners that are entry points.</summary>
             public void AddPlainSteps(CancellationToken cancellationToken)
             {
-                var owners = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+                // Whether an owner is exempt is asked only where it matters: of an owner that is an entry point, of an
+                // owner a path search reaches, and of every owner when the publishing map is told each call.
+                var exempt = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+                bool IsExempt(IMethodSymbol owner)
+                {
+                    if (!exempt.TryGetValue(owner, out var value))
+                    {
+                        exempt[owner] = value = _model.Scopes.IsExemptMember(owner);
+                    }
+
+                    return value;
+                }
+
+                var owners = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
                 foreach (var (owner, callee, call, body) in _steps)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -399,21 +412,24 @@ namespace Presence.Analyzers.Rules
                         continue;
                     }
 
-                    if (!owners.TryGetValue(owner, out var exempt))
+                    if (owners.Add(owner) && OwnerEntry(_entryPoints, owner) is { } entry && !IsExempt(owner))
                     {
-                        owners[owner] = exempt = _model.Scopes.IsExemptMember(owner);
-                        if (!exempt && OwnerEntry(_entryPoints, owner) is { } entry)
-                        {
-                            _graph.AddEntry(entry);
-                        }
+                        _graph.AddEntry(entry);
                     }
 
-                    if (!exempt)
+                    if (_observer is null)
                     {
                         _graph.AddCall(owner, callee, call);
-                        _observer?.OnSite(_compilation, owner, new PublishSite(call, new PublishTarget(callee, PublishKind.Call, platform: null), null), inTool: false);
+                    }
+                    else if (!IsExempt(owner))
+                    {
+                        _graph.AddCall(owner, callee, call);
+                        _observer.OnSite(_compilation, owner, new PublishSite(call, new PublishTarget(callee, PublishKind.Call, platform: null), null), inTool: false);
                     }
                 }
+
+                // A decided body of an exempt member records no step at all, so this asks only of plain bodies' owners.
+                _graph.SkipCallsOf(owner => owners.Contains(owner) && IsExempt(owner));
             }
         }
 
