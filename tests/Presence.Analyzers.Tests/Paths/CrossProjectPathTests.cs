@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Presence.Analyzers.Tests.Verifiers;
+using static Presence.Analyzers.Tests.Verifiers.PathVerifier;
 using Xunit;
 
 namespace Presence.Analyzers.Tests.Paths;
@@ -39,10 +40,6 @@ public class CrossProjectPathTests
         """;
 
     private static readonly MetadataReference CoreLibrary = LibraryBuilder.Build("Deals.Core", Core, PathVerifier.Telegram);
-
-    private static DiagnosticResult Unattended(int location, string entry, string path)
-        => PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(location).WithArguments(entry, path)
-            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     [Fact]
     public Task A_job_calling_a_library_method_that_posts_fails_with_the_library_steps_by_name()

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Presence.Analyzers.Rules;
 using Presence.Analyzers.Tests.Verifiers;
+using static Presence.Analyzers.Tests.Verifiers.PathVerifier;
 
 namespace Presence.Analyzers.Tests.Paths;
 
@@ -13,25 +14,7 @@ namespace Presence.Analyzers.Tests.Paths;
 /// </summary>
 public class DaemonLoopTests
 {
-    private const string Publisher = """
-        using System;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Presence;
-
-        [PublishesContent("Mastodon")]
-        public interface IMastodonPublisher { Task PublishStatus(string text); }
-
-        public class Poster(IMastodonPublisher mastodon)
-        {
-            public Task Post(string text) => {|PRES001:mastodon.PublishStatus(text)|};
-        }
-
-        """;
-
-    private static DiagnosticResult Unattended(int location, string entry, string path)
-        => PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(location).WithArguments(entry, path)
-            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+    private const string Publisher = PathVerifier.MastodonPublisher;
 
     private static Task VerifyProgramAsync(string program, string library, params DiagnosticResult[] expected)
     {

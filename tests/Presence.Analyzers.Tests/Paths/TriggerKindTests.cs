@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Presence.Analyzers.Tests.Verifiers;
+using static Presence.Analyzers.Tests.Verifiers.PathVerifier;
 
 namespace Presence.Analyzers.Tests.Paths;
 
@@ -11,21 +12,7 @@ namespace Presence.Analyzers.Tests.Paths;
 /// </summary>
 public class TriggerKindTests
 {
-    private const string Publisher = """
-        using System;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Presence;
-
-        [PublishesContent("Mastodon")]
-        public interface IMastodonPublisher { Task PublishStatus(string text); }
-
-        public class Poster(IMastodonPublisher mastodon)
-        {
-            public Task Post(string text) => {|PRES001:mastodon.PublishStatus(text)|};
-        }
-
-        """;
+    private const string Publisher = PathVerifier.MastodonPublisher;
 
     // Amazon.Lambda.Core and Amazon.Lambda.RuntimeSupport as their public API has them.
     private const string LambdaShape = """
@@ -96,14 +83,6 @@ public class TriggerKindTests
         }
 
         """;
-
-    private static DiagnosticResult Unattended(int location, string entry, string path)
-        => PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(location).WithArguments(entry, path)
-            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
-
-    private static DiagnosticResult Reply(int location, string entry, string path)
-        => PathVerifier.Diagnostic(PresenceDiagnostics.AutomatedReply).WithLocation(location).WithArguments(entry, path)
-            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     [Fact]
     public Task Azure_Functions_event_and_blob_triggers_run_unattended()

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Presence.Analyzers.Tests.Verifiers;
+using static Presence.Analyzers.Tests.Verifiers.PathVerifier;
 
 namespace Presence.Analyzers.Tests.Paths;
 
@@ -28,10 +29,6 @@ public class UnattendedPathTests
         }
 
         """;
-
-    private static DiagnosticResult Unattended(int location, string entry, string path)
-        => PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(location).WithArguments(entry, path)
-            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     private static MetadataReference[] With(params MetadataReference[] references) => references;
 

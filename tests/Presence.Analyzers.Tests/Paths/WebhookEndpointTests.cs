@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Presence.Analyzers.Tests.Verifiers;
+using static Presence.Analyzers.Tests.Verifiers.PathVerifier;
 
 namespace Presence.Analyzers.Tests.Paths;
 
@@ -40,10 +41,6 @@ public class WebhookEndpointTests
         """;
 
     private const string Path = " → Poster.Post → IMastodonPublisher.PublishStatus";
-
-    private static DiagnosticResult Reply(int location, string entry, string path)
-        => PathVerifier.Diagnostic(PresenceDiagnostics.AutomatedReply).WithLocation(location).WithArguments(entry, path)
-            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     [Fact]
     public Task Minimal_API_handlers_in_groups_lambdas_method_groups_and_local_functions()

@@ -11,6 +11,33 @@ namespace Presence.Analyzers.Tests.Verifiers;
 /// <summary>Runs the publish-flow analyzer over sources compiled against the real job, hosting and bot packages.</summary>
 internal static class PathVerifier
 {
+    /// <summary>A Mastodon publisher interface and a Poster whose own publish is PRES001: the end of the paths the tests build.</summary>
+    public const string MastodonPublisher = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Presence;
+
+        [PublishesContent("Mastodon")]
+        public interface IMastodonPublisher { Task PublishStatus(string text); }
+
+        public class Poster(IMastodonPublisher mastodon)
+        {
+            public Task Post(string text) => {|PRES001:mastodon.PublishStatus(text)|};
+        }
+
+        """;
+
+    /// <summary>PRES002 at the entry point <paramref name="location"/>, the path in the message; the steps' locations are not compared.</summary>
+    public static DiagnosticResult Unattended(int location, string entry, string path)
+        => Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(location).WithArguments(entry, path)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    /// <summary>PRES003 at the handler <paramref name="location"/>, the path in the message; the steps' locations are not compared.</summary>
+    public static DiagnosticResult Reply(int location, string entry, string path)
+        => Diagnostic(PresenceDiagnostics.AutomatedReply).WithLocation(location).WithArguments(entry, path)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
     public static MetadataReference[] Hosting { get; } =
     [
         TestReferences.FromType<Microsoft.Extensions.Hosting.BackgroundService>(),
