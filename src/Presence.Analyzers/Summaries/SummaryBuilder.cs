@@ -100,28 +100,7 @@ namespace Presence.Analyzers.Summaries
                 }
             }
 
-            for (var depth = 1; frontier.Count > 0 && depth <= maxDepth; depth++)
-            {
-                var next = new List<IMethodSymbol>();
-                foreach (var method in frontier)
-                {
-                    if (!_callsByName.TryGetValue(CalledName(method), out var calls))
-                    {
-                        continue;
-                    }
-
-                    foreach (var call in calls)
-                    {
-                        if (Analyze(call) is { Owner: { } caller } facts && !reaching.ContainsKey(caller) && facts.Calls(method))
-                        {
-                            reaching[caller] = depth;
-                            next.Add(caller);
-                        }
-                    }
-                }
-
-                frontier = next;
-            }
+            ReachCallers(frontier, maxDepth, reaching.ContainsKey, (caller, _, depth) => reaching[caller] = depth);
 
             // Only the analysed bodies have steps, so a call can only continue into an implementation among their types.
             var types = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
@@ -182,28 +161,8 @@ namespace Presence.Analyzers.Summaries
                 }
             }
 
-            for (var depth = 1; frontier.Count > 0 && depth <= maxDepth; depth++)
-            {
-                var next = new List<IMethodSymbol>();
-                foreach (var method in frontier)
-                {
-                    if (!_callsByName.TryGetValue(CalledName(method), out var calls))
-                    {
-                        continue;
-                    }
-
-                    foreach (var call in calls)
-                    {
-                        if (Analyze(call) is { Owner: { } caller } facts && !sends.ContainsKey(caller) && facts.Calls(method))
-                        {
-                            sends[caller] = (sends[method].Url, CallGraph.NameOf(caller) + " → " + sends[method].Path);
-                            next.Add(caller);
-                        }
-                    }
-                }
-
-                frontier = next;
-            }
+            ReachCallers(frontier, maxDepth, sends.ContainsKey,
+                (caller, method, _) => sends[caller] = (sends[method].Url, CallGraph.NameOf(caller) + " → " + sends[method].Path));
 
             foreach (var pair in sends)
             {
@@ -336,6 +295,35 @@ namespace Presence.Analyzers.Summaries
             => MachineWriters.MethodNames.Concat(_model.Libraries.MachineWrittenNames).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal);
 
         // The name a call of the method is written with (an explicit implementation is called by its interface's name).
+        // Round by round up to maxDepth: the callers (by name, then by the guard analysis of their bodies) whose
+        // unguarded call lands on a method of the frontier and that are not reached yet; each is reported with the
+        // method it calls and its depth, and becomes the next round's frontier.
+        private void ReachCallers(List<IMethodSymbol> frontier, int maxDepth, Func<IMethodSymbol, bool> reached, Action<IMethodSymbol, IMethodSymbol, int> reach)
+        {
+            for (var depth = 1; frontier.Count > 0 && depth <= maxDepth; depth++)
+            {
+                var next = new List<IMethodSymbol>();
+                foreach (var method in frontier)
+                {
+                    if (!_callsByName.TryGetValue(CalledName(method), out var calls))
+                    {
+                        continue;
+                    }
+
+                    foreach (var call in calls)
+                    {
+                        if (Analyze(call) is { Owner: { } caller } facts && !reached(caller) && facts.Calls(method))
+                        {
+                            reach(caller, method, depth);
+                            next.Add(caller);
+                        }
+                    }
+                }
+
+                frontier = next;
+            }
+        }
+
         private static string CalledName(IMethodSymbol method)
             => method.MethodKind == MethodKind.ExplicitInterfaceImplementation && method.ExplicitInterfaceImplementations.Length > 0
                 ? method.ExplicitInterfaceImplementations[0].Name
