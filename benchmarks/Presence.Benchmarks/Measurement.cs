@@ -12,17 +12,22 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Presence.Benchmarks;
 
-/// <summary>Times of one analysis pass: wall-clock of the pass, and each analyzer's own execution time.</summary>
+/// <summary>
+/// Times of one analysis pass: wall-clock of the pass, and each analyzer's own time: its callbacks' wall-clock with
+/// the garbage collector's pauses taken out (<see cref="OwnTime"/>), and as the driver logs it (pauses included).
+/// </summary>
 internal sealed record AnalysisPass(
     double WallMs,
     long AllocatedBytes,
     IReadOnlyDictionary<DiagnosticAnalyzer, double> ExecutionMs,
+    IReadOnlyDictionary<DiagnosticAnalyzer, double> DriverMs,
+    double GcPauseMs,
     IReadOnlyDictionary<string, int> FindingsById);
 
 /// <summary>The generators' own time (the driver's timing) on a fresh compilation, and after an edit of one ordinary file.</summary>
 internal sealed record GeneratorPass(double ColdMs, double EditMs, int GeneratedFiles, IReadOnlyDictionary<string, double> ColdMsByGenerator, IReadOnlyDictionary<string, double> EditMsByGenerator);
 
-/// <summary>One file analysed as the IDE does after an edit: a fresh analysis of that file only.</summary>
+/// <summary>One file analysed as the IDE does after an edit: a fresh analysis of that file only (own times, GC pauses taken out).</summary>
 internal sealed record OpenFileSample(double WallMs, double FloorMs, double PresenceMs);
 
 /// <summary>Parsing, compiling and analysing one codebase, the way the compiler does on a build (concurrently).</summary>
@@ -78,7 +83,8 @@ internal static class Measurement
     {
         var compilation = Compilation(trees, publishable);
         var failures = new ConcurrentQueue<string>();
-        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+        var timed = analyzers.Select(analyzer => new OwnTimeAnalyzer(analyzer)).ToImmutableArray();
+        var withAnalyzers = compilation.WithAnalyzers(timed.CastArray<DiagnosticAnalyzer>(), new CompilationWithAnalyzersOptions(
             options(compilation),
             onAnalyzerException: (exception, analyzer, _) => failures.Enqueue(analyzer.GetType().Name + ": " + exception),
             concurrentAnalysis: true,
@@ -86,24 +92,28 @@ internal static class Measurement
             reportSuppressedDiagnostics: false));
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var paused = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
         var elapsed = watch.Elapsed.TotalMilliseconds;
+        paused = GC.GetTotalPauseDuration() - paused;
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         if (!failures.IsEmpty || diagnostics.Any(d => d.Id == "AD0001"))
         {
             throw new InvalidOperationException("An analyzer failed:\n" + string.Join("\n", failures.Concat(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()))));
         }
 
-        var times = new Dictionary<DiagnosticAnalyzer, double>();
-        foreach (var analyzer in analyzers)
+        var own = new Dictionary<DiagnosticAnalyzer, double>();
+        var driver = new Dictionary<DiagnosticAnalyzer, double>();
+        foreach (var analyzer in timed)
         {
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).ConfigureAwait(false);
-            times[analyzer] = telemetry.ExecutionTime.TotalMilliseconds;
+            driver[analyzer.Inner] = telemetry.ExecutionTime.TotalMilliseconds;
+            own[analyzer.Inner] = analyzer.Time.Milliseconds;
         }
 
         var findings = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
-        return new AnalysisPass(elapsed, allocated, times, findings);
+        return new AnalysisPass(elapsed, allocated, own, driver, paused.TotalMilliseconds, findings);
     }
 
     /// <summary>
@@ -145,14 +155,15 @@ internal static class Measurement
     {
         var compilation = Compilation(trees, publishable: true);
         var analyzerOptions = options(compilation);
-        var analyzers = floor.AddRange(presence);
         var samples = new List<OpenFileSample>();
         for (var i = -1; i < count; i++)
         {
             // The first (not kept) warms the compilation's declarations and the JIT.
             var tree = trees[i < 0 ? 0 : (int)((long)i * trees.Length / count)];
             var failures = new ConcurrentQueue<string>();
-            var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+            var timedFloor = floor.Select(analyzer => new OwnTimeAnalyzer(analyzer)).ToArray();
+            var timedPresence = presence.Select(analyzer => new OwnTimeAnalyzer(analyzer)).ToArray();
+            var withAnalyzers = compilation.WithAnalyzers(timedFloor.Concat(timedPresence).ToImmutableArray<DiagnosticAnalyzer>(), new CompilationWithAnalyzersOptions(
                 analyzerOptions,
                 onAnalyzerException: (exception, analyzer, _) => failures.Enqueue(analyzer.GetType().Name + ": " + exception),
                 concurrentAnalysis: false,
@@ -167,10 +178,9 @@ internal static class Measurement
                 throw new InvalidOperationException("An analyzer failed:\n" + string.Join("\n", failures));
             }
 
-            double Own(DiagnosticAnalyzer analyzer) => withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).Result.ExecutionTime.TotalMilliseconds;
             if (i >= 0)
             {
-                samples.Add(new OpenFileSample(wall, floor.Sum(Own), presence.Sum(Own)));
+                samples.Add(new OpenFileSample(wall, timedFloor.Sum(a => a.Time.Milliseconds), timedPresence.Sum(a => a.Time.Milliseconds)));
             }
         }
 
