@@ -59,6 +59,9 @@ namespace Presence.Analyzers.Model
         /// <summary>True when no referenced assembly says anything: lookups can be skipped.</summary>
         public bool IsEmpty => _publishes.Count == 0 && _machineWritten.Count == 0;
 
+        /// <summary>True when some referenced assembly has a method that reaches a publish: a path can continue into it.</summary>
+        public bool HasPublishes => _publishes.Count > 0;
+
         /// <summary>True when some referenced assembly has a method that returns machine-written text.</summary>
         public bool HasMachineWritten => _machineWritten.Count > 0;
 

@@ -60,7 +60,18 @@ namespace Presence.Analyzers.Paths
 
         /// <summary>An unguarded publish call in <paramref name="caller"/>.</summary>
         public void AddPublish(IMethodSymbol caller, PublishTarget target, SyntaxNode call)
-            => _steps.Enqueue((caller.OriginalDefinition, new Step(null, call, target)));
+        {
+            Volatile.Write(ref _hasPublish, true);
+            _steps.Enqueue((caller.OriginalDefinition, new Step(null, call, target)));
+        }
+
+        private bool _hasPublish;
+
+        /// <summary>
+        /// False when no path can end anywhere: no unguarded publish or send was recorded, and no referenced assembly's
+        /// summary says a method of it publishes. Read at compilation end, when every body has been seen.
+        /// </summary>
+        public bool MayEndInPublish => Volatile.Read(ref _hasPublish) || _libraries.HasPublishes;
 
         private Dictionary<IMethodSymbol, Node> BuildNodes()
         {
@@ -248,47 +259,160 @@ namespace Presence.Analyzers.Paths
                     .ToArray();
         }
 
-        /// <summary>Where a call can land: the method itself, and its implementations and overrides in the compilation.</summary>
+        /// <summary>
+        /// Where a call can land: the method itself, and its implementations and overrides in the compilation. Asked
+        /// only of the callees a search reaches: the source types are indexed once by the interfaces they implement and
+        /// the classes they derive from (on the first call of an interface member or a virtual method), and each
+        /// callee's landings are looked up in the types that can hold one, instead of every method of every type
+        /// being matched with its lineage up front.
+        /// </summary>
         private sealed class Dispatch
         {
+            private static readonly List<IMethodSymbol> None = new List<IMethodSymbol>();
+            private readonly IEnumerable<INamedTypeSymbol> _sourceTypes;
             private readonly Dictionary<IMethodSymbol, List<IMethodSymbol>> _implementations = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+            // Interface (original definition) → the source types that implement it; class → the source types derived from it.
+            private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _implementers;
+            private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _subclasses;
 
-            public Dispatch(IEnumerable<INamedTypeSymbol> sourceTypes)
+            public Dispatch(IEnumerable<INamedTypeSymbol> sourceTypes) => _sourceTypes = sourceTypes;
+
+            private void Index()
             {
-                foreach (var type in sourceTypes)
+                _implementers = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+                _subclasses = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+                foreach (var type in _sourceTypes)
                 {
+                    foreach (var @interface in type.AllInterfaces)
+                    {
+                        Add(_implementers, @interface.OriginalDefinition, type);
+                    }
+
+                    for (var current = type.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+                    {
+                        Add(_subclasses, current.OriginalDefinition, type);
+                    }
+                }
+            }
+
+            private static void Add(Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> index, INamedTypeSymbol key, INamedTypeSymbol type)
+            {
+                if (!index.TryGetValue(key, out var list))
+                {
+                    index[key] = list = new List<INamedTypeSymbol>();
+                }
+
+                list.Add(type);
+            }
+
+            // The methods of the source types that override or implement the callee (an original definition): an
+            // override anywhere down its chain, an implicit implementation by an ordinary instance method of the type that
+            // lists the interface, an explicit implementation.
+            private List<IMethodSymbol> ImplementationsOf(IMethodSymbol callee)
+            {
+                if (_implementations.TryGetValue(callee, out var found))
+                {
+                    return found;
+                }
+
+                var declaring = callee.ContainingType?.OriginalDefinition;
+                List<IMethodSymbol>? list = null;
+                if (declaring is not null && (declaring.TypeKind == TypeKind.Interface || callee.IsVirtual || callee.IsAbstract || callee.IsOverride))
+                {
+                    if (_implementers is null)
+                    {
+                        Index();
+                    }
+
+                    if (declaring.TypeKind == TypeKind.Interface && _implementers!.TryGetValue(declaring, out var implementers))
+                    {
+                        foreach (var type in implementers)
+                        {
+                            AddImplementations(type, callee, ref list);
+                        }
+                    }
+
+                    if (_subclasses!.TryGetValue(declaring, out var subclasses))
+                    {
+                        foreach (var type in subclasses)
+                        {
+                            AddOverrides(type, callee, ref list);
+                        }
+                    }
+                }
+
+                // Source order, whatever order the types were seen in: the path reported is deterministic.
+                list?.Sort((a, b) => CompareLocations(a, b));
+                return _implementations[callee] = list ?? None;
+            }
+
+            private static void AddImplementations(INamedTypeSymbol type, IMethodSymbol callee, ref List<IMethodSymbol>? list)
+            {
+                if (type.TypeKind == TypeKind.Interface)
+                {
+                    // A default implementation an interface gives a member of its base interface.
                     foreach (var member in type.GetMembers())
                     {
-                        if (member is not IMethodSymbol method)
+                        if (member is IMethodSymbol method && method.ExplicitInterfaceImplementations.Any(e => SymbolEqualityComparer.Default.Equals(e.OriginalDefinition, callee)))
                         {
-                            continue;
+                            AddOnce(ref list, method.OriginalDefinition);
                         }
+                    }
 
-                        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-                        {
-                            Add(overridden, method);
-                        }
+                    return;
+                }
 
-                        foreach (var implemented in MethodLineage.Of(method))
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, callee.ContainingType.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in @interface.GetMembers(callee.Name))
+                    {
+                        if (member is IMethodSymbol interfaceMethod && SymbolEqualityComparer.Default.Equals(interfaceMethod.OriginalDefinition, callee)
+                            && type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation
+                            && SymbolEqualityComparer.Default.Equals(implementation.ContainingType?.OriginalDefinition, type.OriginalDefinition)
+                            && (implementation.MethodKind == MethodKind.ExplicitInterfaceImplementation
+                                || (implementation.MethodKind == MethodKind.Ordinary && !implementation.IsStatic)))
                         {
-                            if (implemented.ContainingType?.TypeKind == TypeKind.Interface)
-                            {
-                                Add(implemented, method);
-                            }
+                            AddOnce(ref list, implementation.OriginalDefinition);
                         }
                     }
                 }
             }
 
-            private void Add(IMethodSymbol declared, IMethodSymbol implementation)
+            private static void AddOverrides(INamedTypeSymbol type, IMethodSymbol callee, ref List<IMethodSymbol>? list)
             {
-                declared = declared.OriginalDefinition;
-                if (!_implementations.TryGetValue(declared, out var list))
+                foreach (var member in type.GetMembers(callee.Name))
                 {
-                    _implementations[declared] = list = new List<IMethodSymbol>();
+                    for (var overridden = (member as IMethodSymbol)?.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, callee))
+                        {
+                            AddOnce(ref list, ((IMethodSymbol)member).OriginalDefinition);
+                            break;
+                        }
+                    }
                 }
+            }
 
-                list.Add(implementation.OriginalDefinition);
+            private static void AddOnce(ref List<IMethodSymbol>? list, IMethodSymbol method)
+            {
+                list ??= new List<IMethodSymbol>();
+                if (!list.Contains(method, SymbolEqualityComparer.Default))
+                {
+                    list.Add(method);
+                }
+            }
+
+            private static int CompareLocations(IMethodSymbol a, IMethodSymbol b)
+            {
+                var left = a.Locations.FirstOrDefault();
+                var right = b.Locations.FirstOrDefault();
+                var byFile = string.CompareOrdinal(left?.SourceTree?.FilePath, right?.SourceTree?.FilePath);
+                return byFile != 0 ? byFile : (left?.SourceSpan.Start ?? 0).CompareTo(right?.SourceSpan.Start ?? 0);
             }
 
             public IEnumerable<IMethodSymbol> Targets(IMethodSymbol callee, INamedTypeSymbol? concreteType)
@@ -303,12 +427,9 @@ namespace Presence.Analyzers.Paths
                 }
 
                 yield return callee;
-                if (_implementations.TryGetValue(callee, out var implementations))
+                foreach (var implementation in ImplementationsOf(callee))
                 {
-                    foreach (var implementation in implementations)
-                    {
-                        yield return implementation;
-                    }
+                    yield return implementation;
                 }
             }
 

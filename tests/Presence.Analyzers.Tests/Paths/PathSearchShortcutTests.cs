@@ -1,0 +1,141 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Presence.Analyzers.Rules;
+using Presence.Analyzers.Tests.Verifiers;
+
+namespace Presence.Analyzers.Tests.Paths;
+
+/// <summary>
+/// The path search's shortcuts hide no path: whether anything can end a path is decided at compilation end, after
+/// every file (the publish may be in the last one), and a call's landings (implementations, overrides) are looked up
+/// only for the callees a search reaches, through every kind of dispatch.
+/// </summary>
+public class PathSearchShortcutTests
+{
+    private const string Worker = """
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public interface IStep { Task Run(string text); }
+
+        class DailyWorker(IStep step) : Microsoft.Extensions.Hosting.BackgroundService
+        {
+            protected override Task {|#0:ExecuteAsync|}(CancellationToken ct) => step.Run("tip of the day");
+        }
+        """;
+
+    private static AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test Files(params string[] sources)
+    {
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test();
+        for (var i = 0; i < sources.Length; i++)
+        {
+            test.TestState.Sources.Add(("/src/File" + i + ".cs", sources[i]));
+        }
+
+        test.TestState.AdditionalReferences.AddRange(PathVerifier.Hosting);
+        return test;
+    }
+
+    [Fact]
+    public Task A_publish_in_the_last_file_ends_a_path_from_an_entry_point_in_the_first()
+    {
+        var test = Files(
+            Worker,
+            """
+            using System.Threading.Tasks;
+
+            // An explicit implementation calling an abstract member: the landing is an override in another file.
+            public class Step(Composer composer) : IStep
+            {
+                Task IStep.Run(string text) => composer.Compose(text);
+            }
+
+            public abstract class Composer
+            {
+                public abstract Task Compose(string text);
+            }
+            """,
+            """
+            using System.Threading.Tasks;
+            using Presence;
+
+            [PublishesContent("Mastodon")]
+            public interface IMastodonPublisher { Task PublishStatus(string text); }
+
+            public sealed class MastodonComposer(IMastodonPublisher mastodon) : Composer
+            {
+                public override Task Compose(string text) => {|PRES001:mastodon.PublishStatus(text)|};
+            }
+            """);
+        test.ExpectedDiagnostics.Add(PathVerifier.Unattended(
+            0, "DailyWorker.ExecuteAsync (a hosted service)", "DailyWorker.ExecuteAsync → Step.IStep.Run → MastodonComposer.Compose → IMastodonPublisher.PublishStatus"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_generic_interface_lands_in_the_implementation_for_its_type_argument()
+    {
+        var test = Files(
+            Worker,
+            """
+            using System.Threading.Tasks;
+
+            public interface IHandler<T> { Task Handle(T item); }
+
+            public sealed record Tip(string Text);
+
+            public class Step(IHandler<Tip> handler) : IStep
+            {
+                public Task Run(string text) => handler.Handle(new Tip(text));
+            }
+            """,
+            """
+            using System.Threading.Tasks;
+            using Presence;
+
+            [PublishesContent("Mastodon")]
+            public interface IMastodonPublisher { Task PublishStatus(string text); }
+
+            public sealed class TipHandler(IMastodonPublisher mastodon) : IHandler<Tip>
+            {
+                public Task Handle(Tip item) => {|PRES001:mastodon.PublishStatus(item.Text)|};
+            }
+            """);
+        test.ExpectedDiagnostics.Add(PathVerifier.Unattended(
+            0, "DailyWorker.ExecuteAsync (a hosted service)", "DailyWorker.ExecuteAsync → Step.Run → TipHandler.Handle → IMastodonPublisher.PublishStatus"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_send_nobody_can_resolve_in_the_last_file_is_still_noted_on_the_path()
+    {
+        var test = Files(
+            Worker,
+            """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            public class Step(HttpClient http, string endpoint) : IStep
+            {
+                public Task Run(string text) => {|#1:http.PostAsync(endpoint, new StringContent(text))|};
+            }
+            """);
+        test.ExpectedDiagnostics.Add(PathVerifier.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(1)
+            .WithArguments("Sends through 'HttpClient.PostAsync' (POST to a URL computed at run time)", "DailyWorker.ExecuteAsync → Step.Run → HttpClient.PostAsync")
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Nothing_that_publishes_or_sends_means_no_path_from_any_entry_point()
+        => Files(
+            Worker,
+            """
+            using System.Threading.Tasks;
+
+            public class Step : IStep
+            {
+                public Task Run(string text) => Task.Delay(text.Length);
+            }
+            """).RunAsync();
+}
