@@ -155,9 +155,17 @@ namespace Presence.Analyzers.Rules
 
                 start.RegisterCompilationEndAction(end =>
                 {
-                    bodies.AddPlainSteps(end.CancellationToken);
+                    // Decided here, when every body has been seen (a publish may be in the last file): with no unguarded
+                    // publish or send anywhere and no library that publishes, no path can end, so the plain steps and
+                    // their owners are not looked at. The publishing map is told every step and entry point regardless.
+                    var searchPaths = _observer is not null || graph.MayEndInPublish;
+                    if (searchPaths)
+                    {
+                        bodies.AddPlainSteps(end.CancellationToken);
+                    }
+
                     var unresolvedReported = new HashSet<SyntaxNode>();
-                    foreach (var path in graph.FindPaths(entry => MaxPathDepth(end.Options, entry), end.CancellationToken))
+                    foreach (var path in searchPaths ? graph.FindPaths(entry => MaxPathDepth(end.Options, entry), end.CancellationToken) : Enumerable.Empty<UnattendedPath>())
                     {
                         if (path.Target?.Kind == PublishKind.Unresolved)
                         {
@@ -332,8 +340,17 @@ namespace Presence.Analyzers.Rules
                 for (var parent = body.Parent; parent is not null; parent = parent.Parent)
                 {
                     // A lambda or local function with attributes may be exempt ([AutomatedPresence]): the collector decides.
-                    decides |= parent is IAnonymousFunctionOperation { Syntax: LambdaExpressionSyntax { AttributeLists.Count: > 0 } }
-                        or ILocalFunctionOperation { Syntax: LocalFunctionStatementSyntax { AttributeLists.Count: > 0 } };
+                    // Asked of every parent of every call by its kind (a field), not by interface type tests.
+                    switch (parent.Kind)
+                    {
+                        case OperationKind.AnonymousFunction:
+                            decides |= parent.Syntax is LambdaExpressionSyntax { AttributeLists.Count: > 0 };
+                            break;
+                        case OperationKind.LocalFunction:
+                            decides |= parent.Syntax is LocalFunctionStatementSyntax { AttributeLists.Count: > 0 };
+                            break;
+                    }
+
                     body = parent;
                 }
 
