@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
 
@@ -89,13 +88,18 @@ namespace Presence.Analyzers.Model
                 if (catalogued is null && declaration.ContainingType is { } type)
                 {
                     // Several entries of one member differ by receiver (YouTube's Execute on each insert request).
-                    var entries = _catalog.Find(type, declaration.Name)
-                        .Select(entry => new PublishTarget(method, PublishKind.Catalogued, entry.Platform, entry.Category, entry.Note, entry.Receiver, entry.Id))
-                        .ToImmutableArray();
-                    if (entries.Length > 0)
+                    // Built only when there is one: asked of every method of the compilation, most of which are in no catalog.
+                    ImmutableArray<PublishTarget>.Builder? entries = null;
+                    foreach (var entry in _catalog.Find(type, declaration.Name))
+                    {
+                        (entries ??= ImmutableArray.CreateBuilder<PublishTarget>()).Add(
+                            new PublishTarget(method, PublishKind.Catalogued, entry.Platform, entry.Category, entry.Note, entry.Receiver, entry.Id));
+                    }
+
+                    if (entries is not null)
                     {
                         var first = entries[0];
-                        catalogued = new PublishTarget(method, PublishKind.Catalogued, first.Platform, first.Category, first.Note, first.Receiver, first.CatalogId, entries.RemoveAt(0));
+                        catalogued = new PublishTarget(method, PublishKind.Catalogued, first.Platform, first.Category, first.Note, first.Receiver, first.CatalogId, entries.ToImmutable().RemoveAt(0));
                     }
                 }
             }
