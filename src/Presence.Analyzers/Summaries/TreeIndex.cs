@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -51,9 +52,8 @@ namespace Presence.Analyzers.Summaries
         /// </summary>
         public static TreeIndex Of(SyntaxTree tree, CancellationToken cancellationToken)
         {
-            var text = tree.GetText(cancellationToken);
-            var scanner = new CallScanner(text);
-            var called = new HashSet<string>(StringComparer.Ordinal);
+            var scanner = CallScanner.For(tree.GetText(cancellationToken));
+            var called = new List<string>();
             var methods = new List<BodyIndex>();
             var publishers = new HashSet<string>(StringComparer.Ordinal);
             var pending = new Stack<SyntaxNode>();
@@ -84,35 +84,37 @@ namespace Presence.Analyzers.Summaries
                         }
 
                         // From the parameters on: the method's own name is not a call.
-                        var calls = scanner.Names(method, method.ParameterList.SpanStart, method.Span.End);
-                        if (calls.Count > 0)
+                        var calls = scanner.Names(method, method.ParameterList.SpanStart, method.Span.End, called);
+                        if (calls.Length > 0)
                         {
-                            called.UnionWith(calls);
-                            methods.Add(new BodyIndex(method.Identifier.ValueText, Sorted(calls)));
+                            methods.Add(new BodyIndex(method.Identifier.ValueText, new EquatableArray<string>(ImmutableArray.Create(calls))));
                         }
 
                         break;
                     case BaseMethodDeclarationSyntax other:
-                        called.UnionWith(scanner.Names(other, other.ParameterList.SpanStart, other.Span.End));
+                        scanner.Names(other, other.ParameterList.SpanStart, other.Span.End, called);
                         break;
                     case BasePropertyDeclarationSyntax property:
                         // Accessors and arrow bodies: the declaration's type and name come before them.
                         if (property.AccessorList is { } accessors)
                         {
-                            called.UnionWith(scanner.Names(accessors, accessors.SpanStart, accessors.Span.End));
+                            scanner.Names(accessors, accessors.SpanStart, accessors.Span.End, called);
                         }
 
                         var arrow = (property as PropertyDeclarationSyntax)?.ExpressionBody ?? (property as IndexerDeclarationSyntax)?.ExpressionBody;
                         if (arrow is not null)
                         {
-                            called.UnionWith(scanner.Names(arrow, arrow.SpanStart, arrow.Span.End));
+                            scanner.Names(arrow, arrow.SpanStart, arrow.Span.End, called);
                         }
 
                         break;
                 }
             }
 
-            return new TreeIndex(tree.FilePath, Sorted(called), methods.ToEquatableArray(), Sorted(publishers));
+            scanner.Done();
+            var calledNames = called.ToArray();
+            Array.Sort(calledNames, StringComparer.Ordinal);
+            return new TreeIndex(tree.FilePath, new EquatableArray<string>(ImmutableArray.Create(calledNames)), methods.ToEquatableArray(), Sorted(publishers));
         }
 
         private static void PushAll(Stack<SyntaxNode> pending, SyntaxList<MemberDeclarationSyntax> members)
@@ -210,42 +212,106 @@ namespace Presence.Analyzers.Summaries
     /// by <c>(</c> or by <c>&lt;</c> (type arguments, or a comparison: a superset is fine). Strings are not skipped
     /// (a name in a string only adds a candidate); reserved keywords (<c>if (</c>) are left out.
     /// </summary>
+    /// <remarks>
+    /// Indexing reads every file of the compilation, so the scan allocates next to nothing per occurrence: one scanner
+    /// per thread, its text buffer reused, and each distinct name kept once in a table looked up by its characters
+    /// (with whether it is a keyword, asked once), so a name is a string once, not once per call.
+    /// </remarks>
     internal sealed class CallScanner
     {
-        private readonly SourceText _text;
+        // Bounds what a long-lived compiler process keeps between compilations: the table starts over past this.
+        private const int MaxNames = 1 << 16;
+
+        [ThreadStatic]
+        private static CallScanner? _current;
+
+        private readonly List<Name> _found = new List<Name>();
+        private SourceText? _text;
         private char[] _buffer = new char[4096];
+        private Name?[] _table = new Name?[1024];
+        private int _count;
+        private int _tree;
+        private int _body;
 
-        public CallScanner(SourceText text) => _text = text;
-
-        /// <summary>The names in [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="node"/>'s text.</summary>
-        public HashSet<string> Names(SyntaxNode node, int start, int end)
+        /// <summary>This thread's scanner, set to read <paramref name="text"/> (one tree at a time).</summary>
+        public static CallScanner For(SourceText text)
         {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            var length = end - start;
-            if (length <= 0)
+            var scanner = _current ??= new CallScanner();
+            scanner._text = text;
+            scanner._tree++;
+            if (scanner._count > MaxNames)
             {
-                return names;
+                scanner._table = new Name?[1024];
+                scanner._count = 0;
             }
 
+            return scanner;
+        }
+
+        /// <summary>Lets the tree's text go: the scanner outlives it.</summary>
+        public void Done() => _text = null;
+
+        /// <summary>
+        /// The distinct names in [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="node"/>'s text,
+        /// sorted (ordinal); each name not yet in <paramref name="tree"/> since <see cref="For"/> is added to it.
+        /// </summary>
+        public string[] Names(SyntaxNode node, int start, int end, List<string> tree)
+        {
+            _found.Clear();
+            _body++;
+            var length = end - start;
+            if (length > 0 && !Scan(start, length))
+            {
+                // A Unicode escape may be part of a name, whose value the text does not show: ask the syntax.
+                _found.Clear();
+                _body++;
+                foreach (var invocation in node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+                {
+                    if (TreeIndex.InvokedName(invocation.Expression) is { } name)
+                    {
+                        var chars = name.ToCharArray();
+                        Note(chars, 0, chars.Length, verbatim: true);
+                    }
+                }
+            }
+
+            var names = new string[_found.Count];
+            for (var i = 0; i < names.Length; i++)
+            {
+                var name = _found[i];
+                names[i] = name.Text;
+                if (name.Tree != _tree)
+                {
+                    name.Tree = _tree;
+                    tree.Add(name.Text);
+                }
+            }
+
+            Array.Sort(names, StringComparer.Ordinal);
+            return names;
+        }
+
+        // False when the span holds a Unicode escape.
+        private bool Scan(int start, int length)
+        {
             if (_buffer.Length < length)
             {
                 _buffer = new char[Math.Max(length, _buffer.Length * 2)];
             }
 
-            _text.CopyTo(start, _buffer, 0, length);
+            _text!.CopyTo(start, _buffer, 0, length);
             var text = _buffer;
             for (var i = 0; i < length;)
             {
                 var c = text[i];
                 if (c == '\\' && i + 1 < length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
                 {
-                    // A Unicode escape may be part of a name, whose value the text does not show: ask the syntax.
-                    return Invoked(node);
+                    return false;
                 }
 
-                var verbatim = c == '@' && i + 1 < length && SyntaxFacts.IsIdentifierStartCharacter(text[i + 1]);
+                var verbatim = c == '@' && i + 1 < length && IsNameStart(text[i + 1]);
                 var first = verbatim ? i + 1 : i;
-                if (!SyntaxFacts.IsIdentifierStartCharacter(text[first]))
+                if (!IsNameStart(text[first]))
                 {
                     // A number's digits and suffix are one run, never a name.
                     i = char.IsDigit(c) ? Skip(text, i + 1, length) : i + 1;
@@ -256,22 +322,95 @@ namespace Presence.Analyzers.Summaries
                 var next = NextCode(text, last, length);
                 if (next < length && (text[next] == '(' || text[next] == '<'))
                 {
-                    var name = new string(text, first, last - first);
-                    if (verbatim || SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None)
-                    {
-                        names.Add(name);
-                    }
+                    Note(text, first, last - first, verbatim);
                 }
 
                 i = last;
             }
 
-            return names;
+            return true;
+        }
+
+        // Adds the name in chars[start, start + length) to this body's names, unless it is a reserved keyword written
+        // without @.
+        private void Note(char[] chars, int start, int length, bool verbatim)
+        {
+            var hash = 5381;
+            for (var i = 0; i < length; i++)
+            {
+                hash = unchecked((hash * 33) ^ chars[start + i]);
+            }
+
+            var mask = _table.Length - 1;
+            var slot = hash & mask;
+            Name? name;
+            while ((name = _table[slot]) is not null && !(name.Hash == hash && Same(name.Text, chars, start, length)))
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            if (name is null)
+            {
+                var text = new string(chars, start, length);
+                name = new Name(text, hash, SyntaxFacts.GetKeywordKind(text) != SyntaxKind.None);
+                _table[slot] = name;
+                if (++_count * 2 > _table.Length)
+                {
+                    Grow();
+                }
+            }
+
+            if ((verbatim || !name.IsKeyword) && name.Body != _body)
+            {
+                name.Body = _body;
+                _found.Add(name);
+            }
+        }
+
+        private static bool Same(string text, char[] chars, int start, int length)
+        {
+            if (text.Length != length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < length; i++)
+            {
+                if (text[i] != chars[start + i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void Grow()
+        {
+            var table = new Name?[_table.Length * 2];
+            var mask = table.Length - 1;
+            foreach (var name in _table)
+            {
+                if (name is null)
+                {
+                    continue;
+                }
+
+                var slot = name.Hash & mask;
+                while (table[slot] is not null)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                table[slot] = name;
+            }
+
+            _table = table;
         }
 
         private static int Skip(char[] text, int i, int length)
         {
-            while (i < length && SyntaxFacts.IsIdentifierPartCharacter(text[i]))
+            while (i < length && IsNamePart(text[i]))
             {
                 i++;
             }
@@ -279,12 +418,19 @@ namespace Presence.Analyzers.Summaries
             return i;
         }
 
+        // ASCII first: nearly all of a source file is.
+        private static bool IsNameStart(char c)
+            => c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' : SyntaxFacts.IsIdentifierStartCharacter(c);
+
+        private static bool IsNamePart(char c)
+            => c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' : SyntaxFacts.IsIdentifierPartCharacter(c);
+
         // The position of the next character that is neither whitespace nor in a comment.
         private static int NextCode(char[] text, int i, int length)
         {
             while (i < length)
             {
-                if (char.IsWhiteSpace(text[i]))
+                if (text[i] == ' ' || char.IsWhiteSpace(text[i]))
                 {
                     i++;
                 }
@@ -314,18 +460,25 @@ namespace Presence.Analyzers.Summaries
             return length;
         }
 
-        private static HashSet<string> Invoked(SyntaxNode node)
+        // A distinct name: its text, and the last body and tree it was found in (so each is added once to each).
+        private sealed class Name
         {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var invocation in node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+            public Name(string text, int hash, bool isKeyword)
             {
-                if (TreeIndex.InvokedName(invocation.Expression) is { } name)
-                {
-                    names.Add(name);
-                }
+                Text = text;
+                Hash = hash;
+                IsKeyword = isKeyword;
             }
 
-            return names;
+            public string Text { get; }
+
+            public int Hash { get; }
+
+            public bool IsKeyword { get; }
+
+            public int Body { get; set; }
+
+            public int Tree { get; set; }
         }
     }
 
