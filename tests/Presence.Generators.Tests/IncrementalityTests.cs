@@ -64,6 +64,22 @@ public class IncrementalityTests
     }
 
     [Fact]
+    public void A_reference_to_dependency_injection_gained_or_lost_is_seen()
+    {
+        // The references are read again only when they change, never after an edit of the source: a change is seen.
+        var without = GateCompilation.Run(new[] { Gated, Unrelated });
+        var with = GateCompilation.Run(new[] { Gated, Unrelated }, withServices: true);
+        Assert.DoesNotContain("IServiceCollection", without.Generated.Values.Single(), StringComparison.Ordinal);
+
+        var gained = without.Rerun(without.Input.AddReferences(with.Input.References.Except(without.Input.References)));
+        Assert.Contains(IncrementalStepRunReason.Modified, Outputs(gained, Steps.Services));
+        Assert.Equal(with.Generated, gained.Generated);
+
+        var lost = gained.Rerun(without.Input);
+        Assert.Equal(without.Generated, lost.Generated);
+    }
+
+    [Fact]
     public void An_edit_of_the_gated_interface_is_modified_all_the_way_to_the_output()
     {
         var first = GateCompilation.Run(new[] { Gated, Unrelated });

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Configuration;
 using Presence.Analyzers.Model;
+using Presence.Incremental;
 
 namespace Presence.Analyzers.Summaries
 {
@@ -45,8 +46,10 @@ namespace Presence.Analyzers.Summaries
                 .WithTrackingName(TrackingNames.Index)
                 .Collect();
 
+            // Read from the references alone, and again only when they change: an edit of the source keeps them.
             var references = context.CompilationProvider
-                .Select(static (compilation, _) => ReferenceFacts.Of(compilation))
+                .Select(static (compilation, _) => ReferenceKey.Of(compilation))
+                .Select(static (key, _) => ReferenceFacts.Of(key))
                 .WithTrackingName(TrackingNames.References);
 
             // PresenceApis.txt can declare a whole type, whose member names only the model knows: the model decides.

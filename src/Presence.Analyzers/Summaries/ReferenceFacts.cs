@@ -10,9 +10,10 @@ namespace Presence.Analyzers.Summaries
 {
     /// <summary>
     /// The names a publish call or a language-model call can have, as far as the references tell: catalogued SDK
-    /// members, raw requests, HTTP sends, and what referenced summaries name (configured sends included). Read from the references only (never
-    /// the source, which would build the declarations of every file), compared by value: an edit of the source leaves
-    /// it unchanged.
+    /// members, raw requests, HTTP sends, and what referenced summaries name (configured sends included). Read from the
+    /// references only, on a compilation of them without the source (<see cref="ReferenceKey"/>): asking the source's
+    /// compilation would first build the declarations of every file, and bind its assembly attributes. Compared by
+    /// value; the pipeline reads it again only when the references change, never after an edit of the source.
     /// </summary>
     internal sealed class ReferenceFacts : IEquatable<ReferenceFacts>
     {
@@ -28,8 +29,11 @@ namespace Presence.Analyzers.Summaries
         /// <summary>The names of the calls that return machine-written text; empty when the compilation can make none.</summary>
         public EquatableArray<string> WriterNames { get; }
 
-        public static ReferenceFacts Of(Compilation compilation)
+        public static ReferenceFacts Of(Compilation compilation) => Of(ReferenceKey.Of(compilation));
+
+        public static ReferenceFacts Of(ReferenceKey key)
         {
+            var compilation = key.Compilation();
             // The catalogued members of the SDKs referenced here (the catalog holds several SDKs' Post, Send…).
             var referenced = new HashSet<string>(compilation.ReferencedAssemblyNames.Select(identity => identity.Name), StringComparer.OrdinalIgnoreCase);
             var sinks = new HashSet<string>(StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Presence.Compilations;
 using Presence.Gates;
+using Presence.Incremental;
 
 namespace Presence.Generators.Gates
 {
@@ -28,12 +29,14 @@ namespace Presence.Generators.Gates
                 .Select(static (gate, _) => gate!)
                 .WithTrackingName(TrackingNames.GeneratedGates);
 
-            // Only a bool leaves the compilation: an edit anywhere re-runs this, and nothing after it when it is unchanged.
-            // It looks at the referenced assemblies only: asking the compilation for a type by name would build the
-            // declarations of every source file first, which made this step cost more than the rest of the generator
-            // (a second on 3,000 files) in a compilation with no gate at all.
+            // Only a bool leaves the compilation, read again only when the references change (never after an edit of
+            // the source). It looks at the referenced assemblies only, on a compilation of them without the source:
+            // asking the compilation for a type by name, or binding it to its references, would build the declarations
+            // of every source file first, which made this step cost more than the rest of the generator (a second on
+            // 3,000 files) in a compilation with no gate at all.
             var services = context.CompilationProvider
-                .Select(static (compilation, _) => ReferencesServiceCollection(compilation))
+                .Select(static (compilation, _) => ReferenceKey.Of(compilation))
+                .Select(static (references, _) => ReferencesServiceCollection(references.Compilation()))
                 .WithTrackingName(TrackingNames.Services);
 
             context.RegisterSourceOutput(

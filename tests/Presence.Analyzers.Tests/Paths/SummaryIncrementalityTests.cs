@@ -61,7 +61,7 @@ public class SummaryIncrementalityTests
         // Three sources and the marker the generator adds.
         Assert.Equal(1, Reasons(second, Steps.Index).Count(reason => reason != IncrementalStepRunReason.Cached));
         Assert.Equal(3, Reasons(second, Steps.Index).Count(reason => reason == IncrementalStepRunReason.Cached));
-        Assert.All(Reasons(second, Steps.References), reason => Assert.Equal(IncrementalStepRunReason.Unchanged, reason));
+        Assert.All(Reasons(second, Steps.References), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
         Assert.All(Reasons(second, Steps.Plan), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"the plan was {reason}"));
 
         // The summary is searched again on the new compilation (its binding may differ), and comes out the same.
@@ -130,6 +130,39 @@ public class SummaryIncrementalityTests
         Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, Steps.Summary));
         Assert.Contains("M:Deals.Relay.Forward(System.String)", Summary(second));
         Assert.Contains("M:Deals.ChannelSender.Send(System.String)", Summary(second));
+    }
+
+    [Fact]
+    public void References_that_change_are_read_again()
+    {
+        // The references are not read again after an edit of the source: a reference added is, and its SDK's sends
+        // become candidates.
+        var first = Run([Unrelated, Calculator]);
+        var tree = first.Input.SyntaxTrees.ElementAt(0);
+        var edited = first.Input.AddReferences(PathVerifier.Telegram).ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(Poster)));
+        Assert.Empty(edited.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var second = new SummaryRun(edited, first.Driver.RunGenerators(edited));
+
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, Steps.References));
+        Assert.Contains("M:Deals.ChannelSender.Send(System.String)", Summary(second));
+
+        // And a reference removed is read again too: nothing publishes any more.
+        var third = new SummaryRun(first.Input, second.Driver.RunGenerators(first.Input));
+        Assert.Equal(string.Empty, Summary(third));
+    }
+
+    [Fact]
+    public void The_references_are_read_without_the_source_and_an_edit_keeps_their_key()
+    {
+        // A compilation of the references alone names the SDK's and HttpClient's sends; an edit keeps the key, another
+        // assembly name does not.
+        var compilation = Run([Poster, Calculator], PathVerifier.Telegram).Input;
+        var fromKey = ReferenceFacts.Of(Presence.Incremental.ReferenceKey.Of(compilation));
+
+        Assert.Contains("SendMessage", fromKey.SinkNames);
+        Assert.Contains("PostAsync", fromKey.SinkNames);
+        Assert.Equal(Presence.Incremental.ReferenceKey.Of(compilation), Presence.Incremental.ReferenceKey.Of(compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.First(), CSharpSyntaxTree.ParseText(Unrelated))));
+        Assert.NotEqual(Presence.Incremental.ReferenceKey.Of(compilation), Presence.Incremental.ReferenceKey.Of(compilation.WithAssemblyName("Other")));
     }
 
     [Fact]
