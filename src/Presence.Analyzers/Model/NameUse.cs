@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Model
 {
@@ -15,18 +16,26 @@ namespace Presence.Analyzers.Model
     /// attribute) in a referenced assembly that can see it and applies it to a method. Using a type or a method takes
     /// its name, an alias of it, or a unicode-escaped spelling of it in the file, or a global alias (which names it) in
     /// another: a file that has none of these cannot use it, so a rule about it registers nothing, or looks only where
-    /// it can be, and hides no finding. A file's answer is kept with its syntax tree, which an IDE keeps from one
-    /// edit's compilation to the next: an edit rereads the edited file only.
+    /// it can be, and hides no finding. A file's answer, for every name at once, is kept with its syntax tree, which an
+    /// IDE keeps from one edit's compilation to the next: an edit rereads the edited file only. Which referenced
+    /// assemblies apply an attribute is kept with the set of references, which an edit keeps too.
     /// </summary>
     internal sealed class NameUse
     {
-        private static readonly ConditionalWeakTable<SyntaxTree, FileWords> Files = new ConditionalWeakTable<SyntaxTree, FileWords>();
-        // Every rule of a compilation asks at its start, several of them the same name; the open-file analysis of an IDE
-        // starts them again on the same compilation for each file.
-        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, NameUse>> Compilations
-            = new ConditionalWeakTable<Compilation, ConcurrentDictionary<string, NameUse>>();
+        /// <summary>
+        /// Every name a rule asks about. Each file's text is read once for all of them, whichever rule asks first: a
+        /// pass per name cost a pass over all the source per rule.
+        /// </summary>
+        private static readonly string[] Words =
+        {
+            "AutomatedPresence", "InternalAudience", "HumanConfirmation", "GeneratePublisherGate", "RequiresHumanApproval", "Approved", "Serialize",
+        };
 
-        private static readonly ConditionalWeakTable<IAssemblySymbol, AssemblyAttributes> Assemblies = new ConditionalWeakTable<IAssemblySymbol, AssemblyAttributes>();
+        private static readonly ConditionalWeakTable<SyntaxTree, FileWords> Files = new ConditionalWeakTable<SyntaxTree, FileWords>();
+
+        // Every rule of a compilation asks at its start; the open-file analysis of an IDE starts them again on the same
+        // compilation for each file.
+        private static readonly ConditionalWeakTable<Compilation, SourceWords> Compilations = new ConditionalWeakTable<Compilation, SourceWords>();
 
         private readonly HashSet<SyntaxTree>? _namingFiles;
         private readonly bool _everyFile;
@@ -55,61 +64,51 @@ namespace Presence.Analyzers.Model
                 ? type.Name.Substring(0, type.Name.Length - "Attribute".Length)
                 : type.Name;
             var use = Of(compilation, word, cancellationToken);
-            if (!references)
+            if (!references || type.ContainingAssembly is not { } declaring || SymbolEqualityComparer.Default.Equals(declaring, compilation.Assembly))
             {
                 return use;
             }
 
-            var asked = Asked(compilation);
-            var key = word + " in references";
-            if (asked.TryGetValue(key, out var known))
+            // Which referenced assemblies apply it depends on the references alone: asked once per set of them.
+            var applying = ReferenceSet.Of(compilation).Derived(
+                "NameUse.Applying " + type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                () => Applying(compilation, type, declaring, cancellationToken));
+            if (applying.Count == 0)
             {
-                return known;
+                return use;
             }
 
-            HashSet<IAssemblySymbol>? applying = null;
-            if (type.ContainingAssembly is { } declaring && !SymbolEqualityComparer.Default.Equals(declaring, compilation.Assembly))
-            {
-                foreach (var reference in compilation.References)
-                {
-                    if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
-                        && (SymbolEqualityComparer.Default.Equals(assembly, declaring) || References(assembly, declaring.Name))
-                        && Assemblies.GetValue(assembly, _ => new AssemblyAttributes()).AppliesToMethod(assembly, type, cancellationToken))
-                    {
-                        (applying ??= new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default)).Add(assembly);
-                    }
-                }
-            }
-
-            return asked.GetOrAdd(key, applying is null ? use : new NameUse(use._namingFiles, use._everyFile, applying));
+            var known = SourceWords.Of(compilation, cancellationToken).WithReferences;
+            return known.TryGetValue(word, out var found) ? found : known.GetOrAdd(word, new NameUse(use._namingFiles, use._everyFile, applying));
         }
 
-        /// <summary>Where <paramref name="word"/> can be named in source (part of an identifier counts).</summary>
+        /// <summary>Where <paramref name="word"/>, one of <see cref="Words"/>, can be named in source (part of an identifier counts).</summary>
         public static NameUse Of(Compilation compilation, string word, CancellationToken cancellationToken)
         {
-            var asked = Asked(compilation);
-            if (asked.TryGetValue(word, out var known))
+            var index = Array.IndexOf(Words, word);
+            if (index < 0)
             {
-                return known;
+                throw new ArgumentException("Not a name the source is read for: " + word, nameof(word));
             }
 
-            HashSet<SyntaxTree>? naming = null;
-            var everyFile = false;
-            foreach (var tree in compilation.SyntaxTrees)
+            return SourceWords.Of(compilation, cancellationToken).Uses[index];
+        }
+
+        private static HashSet<IAssemblySymbol> Applying(Compilation compilation, INamedTypeSymbol type, IAssemblySymbol declaring, CancellationToken cancellationToken)
+        {
+            var applying = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
+            foreach (var reference in compilation.References)
             {
-                var file = Files.GetValue(tree, _ => new FileWords()).Read(tree, word, cancellationToken);
-                if (file != FileWord.Absent)
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
+                    && (SymbolEqualityComparer.Default.Equals(assembly, declaring) || References(assembly, declaring.Name))
+                    && AppliesIn(assembly.GlobalNamespace, type, cancellationToken))
                 {
-                    (naming ??= new HashSet<SyntaxTree>()).Add(tree);
-                    everyFile |= file == FileWord.GlobalAlias;
+                    applying.Add(assembly);
                 }
             }
 
-            return asked.GetOrAdd(word, new NameUse(naming, everyFile, null));
+            return applying;
         }
-
-        private static ConcurrentDictionary<string, NameUse> Asked(Compilation compilation)
-            => Compilations.GetValue(compilation, _ => new ConcurrentDictionary<string, NameUse>(StringComparer.Ordinal));
 
         /// <summary>
         /// False when the declaration of <paramref name="symbol"/> cannot use the name (carry the attribute, have the
@@ -127,7 +126,18 @@ namespace Presence.Analyzers.Model
                 return false;
             }
 
-            // A partial member's attributes are those of both its parts, each in its own file.
+            if (NamedWhere(symbol))
+            {
+                return true;
+            }
+
+            // A partial member's attributes are those of both its parts, each in its own file: in another file only
+            // when its type is declared in several (asking for the other part of every member cost more than the rest).
+            if (symbol.ContainingType is not { Locations.Length: > 1 })
+            {
+                return false;
+            }
+
             ISymbol? otherPart = symbol switch
             {
                 IMethodSymbol method => method.PartialImplementationPart ?? method.PartialDefinitionPart,
@@ -135,7 +145,7 @@ namespace Presence.Analyzers.Model
                 IEventSymbol @event => @event.PartialImplementationPart ?? @event.PartialDefinitionPart,
                 _ => null,
             };
-            return NamedWhere(symbol) || (otherPart is not null && NamedWhere(otherPart));
+            return otherPart is not null && NamedWhere(otherPart);
         }
 
         // Declared in a file of this compilation that names it (a symbol of another compilation, one the IDE
@@ -169,90 +179,152 @@ namespace Presence.Analyzers.Model
             return false;
         }
 
-        private enum FileWord
+        // The methods of a referenced assembly, and of its nested types and namespaces, that carry the attribute.
+        private static bool AppliesIn(INamespaceOrTypeSymbol container, INamedTypeSymbol attribute, CancellationToken cancellationToken)
         {
-            Absent,
-            Named,
-            GlobalAlias,
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var member in container.GetMembers())
+            {
+                switch (member)
+                {
+                    case INamespaceOrTypeSymbol nested when AppliesIn(nested, attribute, cancellationToken):
+                        return true;
+                    case IMethodSymbol method when PresenceSymbols.HasAttribute(method, attribute):
+                        return true;
+                }
+            }
+
+            return false;
         }
 
-        /// <summary>The words asked of one file so far, each read once from its text (read without a lock).</summary>
-        private sealed class FileWords
+        /// <summary>What the files of one compilation name, gathered from their answers in one sweep at the first question.</summary>
+        private sealed class SourceWords
         {
-            private (string Word, FileWord Found)[] _words = Array.Empty<(string, FileWord)>();
+            public SourceWords(NameUse[] uses) => Uses = uses;
 
-            public FileWord Read(SyntaxTree tree, string word, CancellationToken cancellationToken)
+            /// <summary>Where each of <see cref="Words"/> is named, in their order.</summary>
+            public NameUse[] Uses { get; }
+
+            /// <summary>The same, with the referenced assemblies that apply the attribute, by word.</summary>
+            public ConcurrentDictionary<string, NameUse> WithReferences { get; } = new ConcurrentDictionary<string, NameUse>(StringComparer.Ordinal);
+
+            public static SourceWords Of(Compilation compilation, CancellationToken cancellationToken)
             {
-                if (Find(Volatile.Read(ref _words), word) is { } known)
+                if (Compilations.TryGetValue(compilation, out var known))
                 {
                     return known;
                 }
 
-                var result = Scan(tree, word, cancellationToken);
-                while (true)
-                {
-                    var current = Volatile.Read(ref _words);
-                    if (Find(current, word) is { } added)
-                    {
-                        return added;
-                    }
-
-                    var next = new (string, FileWord)[current.Length + 1];
-                    current.CopyTo(next, 0);
-                    next[current.Length] = (word, result);
-                    if (Interlocked.CompareExchange(ref _words, next, current) == current)
-                    {
-                        return result;
-                    }
-                }
+                var swept = Sweep(compilation, cancellationToken);
+                return Compilations.GetValue(compilation, _ => swept);
             }
 
-            private static FileWord? Find((string Word, FileWord Found)[] words, string word)
+            private static SourceWords Sweep(Compilation compilation, CancellationToken cancellationToken)
             {
-                foreach (var (known, found) in words)
+                var naming = new HashSet<SyntaxTree>?[Words.Length];
+                var everyFile = 0;
+                foreach (var tree in compilation.SyntaxTrees)
                 {
-                    if (string.Equals(known, word, StringComparison.Ordinal))
+                    var file = FileWords.Of(tree, cancellationToken);
+                    for (var words = file.Named; words != 0; words &= words - 1)
                     {
-                        return found;
+                        var index = Index(words & -words);
+                        (naming[index] ??= new HashSet<SyntaxTree>()).Add(tree);
                     }
+
+                    everyFile |= file.GlobalAlias;
                 }
 
-                return null;
+                var uses = new NameUse[Words.Length];
+                for (var i = 0; i < uses.Length; i++)
+                {
+                    uses[i] = new NameUse(naming[i], (everyFile & (1 << i)) != 0, null);
+                }
+
+                return new SourceWords(uses);
             }
 
-            private static FileWord Scan(SyntaxTree tree, string word, CancellationToken cancellationToken)
+            private static int Index(int bit)
             {
+                var index = 0;
+                while (bit != 1)
+                {
+                    bit >>= 1;
+                    index++;
+                }
+
+                return index;
+            }
+        }
+
+        /// <summary>
+        /// Which of <see cref="Words"/> one file names (a bit each), read from its text once and kept with its syntax tree.
+        /// </summary>
+        private sealed class FileWords
+        {
+            private const int None = 0;
+            private static readonly int All = (1 << Words.Length) - 1;
+
+            private FileWords(int named, int globalAlias)
+            {
+                Named = named;
+                GlobalAlias = globalAlias;
+            }
+
+            /// <summary>The words the file names: in its text, or in an identifier spelled with unicode escapes.</summary>
+            public int Named { get; }
+
+            /// <summary>The words named by a global using alias, which lets every file use them by another name.</summary>
+            public int GlobalAlias { get; }
+
+            public static FileWords Of(SyntaxTree tree, CancellationToken cancellationToken)
+            {
+                if (Files.TryGetValue(tree, out var known))
+                {
+                    return known;
+                }
+
+                var read = Read(tree, cancellationToken);
+                return Files.GetValue(tree, _ => read);
+            }
+
+            private static FileWords Read(SyntaxTree tree, CancellationToken cancellationToken)
+            {
+                // Each search is the runtime's vectorised one, over a text still in the cache from the search before.
                 var text = tree.GetText(cancellationToken).ToString();
-                if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
+                var named = None;
+                for (var i = 0; i < Words.Length; i++)
                 {
-                    return DeclaresGlobalAlias(tree, word, cancellationToken) ? FileWord.GlobalAlias : FileWord.Named;
-                }
-
-                // An identifier may spell it with unicode escapes (\u0041): read those identifiers' values.
-                if (text.IndexOf("\\u", StringComparison.Ordinal) < 0 && text.IndexOf("\\U", StringComparison.Ordinal) < 0)
-                {
-                    return FileWord.Absent;
-                }
-
-                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
-                {
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText.IndexOf(word, StringComparison.Ordinal) >= 0)
+                    if (text.IndexOf(Words[i], StringComparison.Ordinal) >= 0)
                     {
-                        return DeclaresGlobalAlias(tree, word, cancellationToken) ? FileWord.GlobalAlias : FileWord.Named;
+                        named |= 1 << i;
                     }
                 }
 
-                return FileWord.Absent;
+                // An identifier may spell a word with unicode escapes (\u0041): read those identifiers' values.
+                if (named != All && (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0))
+                {
+                    foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+                    {
+                        if (token.IsKind(SyntaxKind.IdentifierToken) && token.Text.IndexOf('\\') >= 0)
+                        {
+                            named |= WordsIn(token.ValueText);
+                        }
+                    }
+                }
+
+                return new FileWords(named, named == None ? None : GlobalAliases(tree, cancellationToken) & named);
             }
 
             // global using Approval = Presence.RequiresHumanApprovalAttribute; lets every file apply it by another name.
-            private static bool DeclaresGlobalAlias(SyntaxTree tree, string word, CancellationToken cancellationToken)
+            private static int GlobalAliases(SyntaxTree tree, CancellationToken cancellationToken)
             {
                 if (tree.GetRoot(cancellationToken) is not CompilationUnitSyntax unit)
                 {
-                    return false;
+                    return None;
                 }
 
+                var words = None;
                 foreach (var @using in unit.Usings)
                 {
                     if (@using.GlobalKeyword.IsKind(SyntaxKind.None) || @using.Alias is null)
@@ -262,57 +334,28 @@ namespace Presence.Analyzers.Model
 
                     foreach (var token in @using.DescendantTokens())
                     {
-                        if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText.IndexOf(word, StringComparison.Ordinal) >= 0)
+                        if (token.IsKind(SyntaxKind.IdentifierToken))
                         {
-                            return true;
+                            words |= WordsIn(token.ValueText);
                         }
                     }
                 }
 
-                return false;
+                return words;
             }
-        }
 
-        /// <summary>Which attributes an assembly applies to its methods, each asked once per assembly symbol.</summary>
-        private sealed class AssemblyAttributes
-        {
-            private readonly object _gate = new object();
-            private readonly Dictionary<INamedTypeSymbol, bool> _applied = new Dictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-
-            public bool AppliesToMethod(IAssemblySymbol assembly, INamedTypeSymbol attribute, CancellationToken cancellationToken)
+            private static int WordsIn(string identifier)
             {
-                lock (_gate)
+                var words = None;
+                for (var i = 0; i < Words.Length; i++)
                 {
-                    if (_applied.TryGetValue(attribute, out var known))
+                    if (identifier.IndexOf(Words[i], StringComparison.Ordinal) >= 0)
                     {
-                        return known;
+                        words |= 1 << i;
                     }
                 }
 
-                var applies = AppliesIn(assembly.GlobalNamespace, attribute, cancellationToken);
-                lock (_gate)
-                {
-                    _applied[attribute] = applies;
-                }
-
-                return applies;
-            }
-
-            private static bool AppliesIn(INamespaceOrTypeSymbol container, INamedTypeSymbol attribute, CancellationToken cancellationToken)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                foreach (var member in container.GetMembers())
-                {
-                    switch (member)
-                    {
-                        case INamespaceOrTypeSymbol nested when AppliesIn(nested, attribute, cancellationToken):
-                            return true;
-                        case IMethodSymbol method when PresenceSymbols.HasAttribute(method, attribute):
-                            return true;
-                    }
-                }
-
-                return false;
+                return words;
             }
         }
     }

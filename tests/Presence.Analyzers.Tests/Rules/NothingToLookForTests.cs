@@ -182,6 +182,27 @@ public class NothingToLookForTests
             "global using Asks = Presence.HumanConfirmationAttribute;",
             "PRES101", "'Confirm'");
 
+    // Each file is read once for every name: a name found in it does not stop the others being looked for, in its
+    // unicode-escaped identifiers or its global aliases.
+
+    [Fact]
+    public async Task A_file_that_names_one_word_is_still_read_for_another_spelled_with_unicode_escapes()
+    {
+        var desk = Compile(("A/Desk.cs", "using Presence;\n\n// Approved posts only.\npublic interface IDesk\n{\n    [Human\\u0043onfirmation] int Confirm(string text);\n}"));
+        Single(await Run(new ConfirmationShapeAnalyzer(), desk), "PRES101", "A/Desk.cs", "'Confirm'");
+    }
+
+    [Fact]
+    public async Task One_file_of_global_aliases_names_several_attributes_for_every_file()
+    {
+        var aliased = Compile(
+            ("A/Desk.cs", "public interface IDesk\n{\n    [Asks] int Confirm(string text);\n}"),
+            ("B/Bot.cs", "[Exempt(\" \")]\npublic class Bot\n{\n}"),
+            ("G/Usings.cs", "global using Asks = Presence.HumanConfirmationAttribute;\nglobal using Exempt = Presence.AutomatedPresenceAttribute;"));
+        Single(await Run(new ConfirmationShapeAnalyzer(), aliased), "PRES101", "A/Desk.cs", "'Confirm'");
+        Single(await Run(new AutomatedPresenceJustificationAnalyzer(), aliased), "PRES010", "B/Bot.cs", "'Bot'");
+    }
+
     // PRES007 (StoredApprovalAnalyzer): the field's file names no Approved<T>; a global alias does.
 
     [Fact]
