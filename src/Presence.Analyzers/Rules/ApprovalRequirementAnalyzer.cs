@@ -45,16 +45,12 @@ namespace Presence.Analyzers.Rules
                 var compilation = start.Compilation;
                 var entryPoints = new Lazy<EntryPoints>(() => new EntryPoints(compilation));
 
-                // Whether an interface declares a member that requires approval, once per interface: a method that
-                // does not declare the requirement can only disagree with an overridden member or such an interface.
+                // Whether an interface declares a member that requires approval, once per interface that can use the
+                // attribute (see MayInherit): a method that does not declare the requirement can only disagree with an
+                // overridden member or such an interface.
                 var interfaces = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
                 Func<INamedTypeSymbol, bool> declaresRequirement = @interface =>
                 {
-                    if (!use.MayUseIn(@interface))
-                    {
-                        return false; // its members are declared where it is
-                    }
-
                     foreach (var member in @interface.GetMembers())
                     {
                         if (member is IMethodSymbol && PresenceSymbols.HasAttribute(member, requiresApproval))
@@ -136,7 +132,8 @@ namespace Presence.Analyzers.Rules
 
             foreach (var @interface in type.AllInterfaces)
             {
-                if (interfaces.GetOrAdd(@interface.OriginalDefinition, declaresRequirement))
+                // Its members are declared where it is; the others, most interfaces, are not kept.
+                if (use.MayUseIn(@interface.OriginalDefinition) && interfaces.GetOrAdd(@interface.OriginalDefinition, declaresRequirement))
                 {
                     return true;
                 }

@@ -44,14 +44,11 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
+                // Whether a type that can use the attribute declares a confirmation, once per such type (the others,
+                // every base and interface of every type, are dismissed by where they are declared, without a lookup).
                 var declaring = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
                 Func<INamedTypeSymbol, bool> declaresConfirmation = type =>
                 {
-                    if (!use.MayUseIn(type))
-                    {
-                        return false; // its members are declared where it is
-                    }
-
                     foreach (var member in type.GetMembers())
                     {
                         if (member is IMethodSymbol && PresenceSymbols.HasAttribute(member, humanConfirmation))
@@ -100,7 +97,7 @@ namespace Presence.Analyzers.Rules
 
             for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
             {
-                if (declaring.GetOrAdd(baseType.OriginalDefinition, declaresConfirmation))
+                if (Declares(baseType.OriginalDefinition, use, declaring, declaresConfirmation))
                 {
                     return true;
                 }
@@ -108,7 +105,7 @@ namespace Presence.Analyzers.Rules
 
             foreach (var @interface in type.AllInterfaces)
             {
-                if (declaring.GetOrAdd(@interface.OriginalDefinition, declaresConfirmation))
+                if (Declares(@interface.OriginalDefinition, use, declaring, declaresConfirmation))
                 {
                     return true;
                 }
@@ -116,6 +113,11 @@ namespace Presence.Analyzers.Rules
 
             return false;
         }
+
+        // Its members are declared where it is: a type that cannot use the attribute declares no confirmation.
+        private static bool Declares(
+            INamedTypeSymbol type, NameUse use, ConcurrentDictionary<INamedTypeSymbol, bool> declaring, Func<INamedTypeSymbol, bool> declaresConfirmation)
+            => use.MayUseIn(type) && declaring.GetOrAdd(type, declaresConfirmation);
 
         private static string? Stamp(ImmutableArray<IOperation> blocks, Confirmation confirmation)
         {
