@@ -1,6 +1,8 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Presence.Compilations;
 using Presence.Gates;
 
 namespace Presence.Analyzers.Gates
@@ -9,29 +11,48 @@ namespace Presence.Analyzers.Gates
     /// Whether a compilation can call a gated method at all, decided at compilation start without reading the source:
     /// a gate exists only where the gate generator wrote one (its output is part of the compilation, a type named
     /// "...Gate") or in a referenced assembly that references Presence.Abstractions and declares a
-    /// [GeneratePublisherGate] interface.
+    /// [GeneratePublisherGate] interface. Asked once per compilation (an IDE starts the rules again for each open
+    /// file), the references once per set of them.
     /// </summary>
     internal static class GatedInterfaces
     {
+        private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> NamedLikeAGate = new ConditionalWeakTable<Compilation, StrongBox<bool>>();
+
         public static bool MayExist(Compilation compilation, CancellationToken cancellationToken)
+            => MayExist(compilation, sourceMayDeclare: true, cancellationToken);
+
+        /// <param name="sourceMayDeclare">
+        /// False when no source file can apply [GeneratePublisherGate] (none names it): then the generator wrote no gate,
+        /// and only the references are asked.
+        /// </param>
+        public static bool MayExist(Compilation compilation, bool sourceMayDeclare, CancellationToken cancellationToken)
+            => (sourceMayDeclare && InSource(compilation, cancellationToken))
+               || ReferenceSet.Of(compilation).Derived("GatedInterfaces.InReferences", () => InReferences(compilation, cancellationToken)).Value;
+
+        // Every gate's name has "Gate" in it (GateNaming): asking the declaration table by name reads no source, but
+        // visits the name of every type.
+        private static bool InSource(Compilation compilation, CancellationToken cancellationToken)
         {
-            // Every gate's name has "Gate" in it (GateNaming): asking the declaration table by name reads no source.
-            if (compilation.ContainsSymbolsWithName(name => name.IndexOf("Gate", StringComparison.Ordinal) >= 0, SymbolFilter.Type, cancellationToken))
+            if (NamedLikeAGate.TryGetValue(compilation, out var known))
             {
-                return true;
+                return known.Value;
             }
 
-            foreach (var reference in compilation.References)
+            var named = compilation.ContainsSymbolsWithName(name => name.IndexOf("Gate", StringComparison.Ordinal) >= 0, SymbolFilter.Type, cancellationToken);
+            return NamedLikeAGate.GetValue(compilation, _ => new StrongBox<bool>(named)).Value;
+        }
+
+        private static StrongBox<bool> InReferences(Compilation compilation, CancellationToken cancellationToken)
+        {
+            foreach (var assembly in ReferenceSet.Of(compilation).Assemblies)
             {
-                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
-                    && ReferencesAbstractions(assembly)
-                    && DeclaresGatedInterface(assembly.GlobalNamespace, cancellationToken))
+                if (ReferencesAbstractions(assembly) && DeclaresGatedInterface(assembly.GlobalNamespace, cancellationToken))
                 {
-                    return true;
+                    return new StrongBox<bool>(true);
                 }
             }
 
-            return false;
+            return new StrongBox<bool>(false);
         }
 
         private static bool ReferencesAbstractions(IAssemblySymbol assembly)

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Gates;
+using Presence.Analyzers.Model;
 using Presence.Compilations;
 using Presence.Gates;
 
@@ -24,9 +25,13 @@ namespace Presence.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                // Most compilations have no gate: then nothing is registered, and no call is looked at.
-                if (start.Compilation.GetBestTypeByMetadataName(GateShape.AttributeMetadataName) is null
-                    || !GatedInterfaces.MayExist(start.Compilation, start.CancellationToken))
+                // Most compilations have no gate: then nothing is registered, and no call is looked at. The generator
+                // writes a gate for an interface of a file that names the attribute.
+                if (start.Compilation.GetBestTypeByMetadataName(GateShape.AttributeMetadataName) is not { } attribute
+                    || !GatedInterfaces.MayExist(
+                        start.Compilation,
+                        sourceMayDeclare: NameUse.Of(start.Compilation, attribute, references: false, start.CancellationToken).InSource,
+                        start.CancellationToken))
                 {
                     return;
                 }

@@ -239,6 +239,36 @@ public class GateBypassTests
         return test.RunAsync();
     }
 
+    // The shortcut looks for gates only where a file names [GeneratePublisherGate]: here the interface spells it with
+    // unicode escapes, and the gate the generator writes names it.
+    [Fact]
+    public Task A_gate_whose_interface_spells_the_attribute_with_unicode_escapes_still_makes_the_call_a_bypass()
+    {
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("A/Caller.cs", """
+            using System.Threading.Tasks;
+
+            class DailyTip
+            {
+                Task Run(Acme.IMastodonPublisher mastodon) => {|#0:mastodon.PublishAsync("tip")|};
+            }
+            """));
+        test.TestState.Sources.Add(("Z/Publisher.cs", """
+            using System.Threading.Tasks;
+            using Presence;
+
+            namespace Acme;
+
+            [Generate\u0050ublisherGate]
+            public interface IMastodonPublisher
+            {
+                Task PublishAsync(string text);
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Bypass(0).WithArguments("IMastodonPublisher.PublishAsync", "IMastodonPublisher", "MastodonPublisherGate.PublishAsync"));
+        return test.RunAsync();
+    }
+
     [Fact]
     public async Task A_compilation_that_gains_a_gate_after_an_edit_gets_the_bypass_it_did_not_have()
     {
