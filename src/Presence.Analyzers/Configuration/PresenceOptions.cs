@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Threading;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Presence.Analyzers.Catalog;
 
@@ -51,7 +52,25 @@ namespace Presence.Analyzers.Configuration
             => (category == PublishCategory.Social || EmailAndSms)
                && (platform is null || !DisabledPlatforms.Contains(platform));
 
+        // The last options read, with what they say. Files that no .editorconfig section gives options of their own
+        // share one options object (every file of a project without any), which is then read once, not once per file
+        // by each rule; options objects do not change.
+        private static Tuple<AnalyzerConfigOptions, PresenceOptions>? _last;
+
         public static PresenceOptions Read(AnalyzerConfigOptions options)
+        {
+            var last = Volatile.Read(ref _last);
+            if (last is not null && ReferenceEquals(last.Item1, options))
+            {
+                return last.Item2;
+            }
+
+            var read = Parse(options);
+            Volatile.Write(ref _last, Tuple.Create(options, read));
+            return read;
+        }
+
+        private static PresenceOptions Parse(AnalyzerConfigOptions options)
         {
             var hasEmail = options.TryGetValue(EmailAndSmsKey, out var email);
             var hasPlatforms = options.TryGetValue(DisabledPlatformsKey, out var platforms);

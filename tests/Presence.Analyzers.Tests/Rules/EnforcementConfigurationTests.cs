@@ -83,4 +83,25 @@ public class EnforcementConfigurationTests
             "presence_disabled_platforms = Telegram Twiter,  Mastodn,",
             Ignored("presence_disabled_platforms", "Mastodn", "a platform name: " + string.Join(", ", Presence.Analyzers.Configuration.PresenceOptions.KnownPlatforms)),
             Ignored("presence_disabled_platforms", "Twiter", "a platform name: " + string.Join(", ", Presence.Analyzers.Configuration.PresenceOptions.KnownPlatforms)));
+
+    // Files that share an options object read it once: files of other sections, read in between, keep their own.
+    [Fact]
+    public Task Files_of_different_sections_each_have_their_bad_values_reported()
+    {
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("/A/One.cs", "class One { }"));
+        test.TestState.Sources.Add(("/B/Two.cs", "class Two { }"));
+        test.TestState.Sources.Add(("/A/Three.cs", "class Three { }"));
+        test.TestState.Sources.Add(("/C/Four.cs", "class Four { }"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+            root = true
+            [A/*.cs]
+            presence_max_path_depth = deep
+            [B/*.cs]
+            presence_email_and_sms = yes
+            """));
+        test.ExpectedDiagnostics.Add(Ignored("presence_email_and_sms", "yes", "true or false"));
+        test.ExpectedDiagnostics.Add(Ignored("presence_max_path_depth", "deep", DepthExpected));
+        return test.RunAsync();
+    }
 }
