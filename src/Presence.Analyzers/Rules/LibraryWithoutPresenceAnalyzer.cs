@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Model;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Rules
 {
@@ -29,7 +31,10 @@ namespace Presence.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationAction(end =>
             {
-                var opaque = LibrarySummaries.Opaque(end.Compilation, SocialSdks);
+                // From the references alone: asked once per set of them (an IDE runs this again after every edit).
+                var opaque = ReferenceSet.Of(end.Compilation)
+                    .Derived("LibraryWithoutPresence", () => new StrongBox<ImmutableArray<IAssemblySymbol>>(LibrarySummaries.Opaque(end.Compilation, SocialSdks)))
+                    .Value;
                 if (opaque.IsEmpty)
                 {
                     return;

@@ -1,5 +1,8 @@
 using System.Threading.Tasks;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Presence.Analyzers.Rules;
 using Presence.Analyzers.Tests.Verifiers;
@@ -59,4 +62,26 @@ public class LibraryWithoutPresenceTests
             PathVerifier.Telegram,
             LibraryBuilder.Build("Plain.Core", "public class Calculator { public int Add(int a, int b) => a + b; }", withPresence: false),
         ]);
+
+    // The answer is kept per set of references: an edit keeps it, a reference gained is a new set and is seen.
+    [Fact]
+    public async Task A_library_gained_as_a_reference_is_named_and_an_edit_keeps_the_answer()
+    {
+        var before = CSharpCompilation.Create(
+            "Host",
+            [CSharpSyntaxTree.ParseText(Worker, path: "Worker.cs")],
+            TestReferences.Framework.Add(PathVerifier.Telegram),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(await Run(before));
+
+        var after = before.AddReferences(LibraryBuilder.Build("Deals.Core", Sender, withPresence: false, PathVerifier.Telegram));
+        Assert.Equal("PRES107", Assert.Single(await Run(after)).Id);
+
+        var tree = after.SyntaxTrees.Single();
+        var edited = after.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Worker + "\nclass Other { }")));
+        Assert.Equal("PRES107", Assert.Single(await Run(edited)).Id);
+    }
+
+    private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> Run(Compilation compilation)
+        => compilation.WithAnalyzers([new LibraryWithoutPresenceAnalyzer()], options: null).GetAnalyzerDiagnosticsAsync();
 }
