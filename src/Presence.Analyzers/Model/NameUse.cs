@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -17,8 +18,9 @@ namespace Presence.Analyzers.Model
     /// its name, an alias of it, or a unicode-escaped spelling of it in the file, or a global alias (which names it) in
     /// another: a file that has none of these cannot use it, so a rule about it registers nothing, or looks only where
     /// it can be, and hides no finding. A file's answer, for every name at once, is kept with its syntax tree, which an
-    /// IDE keeps from one edit's compilation to the next: an edit rereads the edited file only. Which referenced
-    /// assemblies apply an attribute is kept with the set of references, which an edit keeps too.
+    /// IDE keeps from one edit's compilation to the next: an edit rereads the edited file only. The files' answers
+    /// together are kept for the compilations with the same files (each open file's analysis has its own copy of the
+    /// compilation), and which referenced assemblies apply an attribute with the set of references.
     /// </summary>
     internal sealed class NameUse
     {
@@ -33,9 +35,12 @@ namespace Presence.Analyzers.Model
 
         private static readonly ConditionalWeakTable<SyntaxTree, FileWords> Files = new ConditionalWeakTable<SyntaxTree, FileWords>();
 
-        // Every rule of a compilation asks at its start; the open-file analysis of an IDE starts them again on the same
-        // compilation for each file.
-        private static readonly ConditionalWeakTable<Compilation, SourceWords> Compilations = new ConditionalWeakTable<Compilation, SourceWords>();
+        // Every rule of a compilation asks at its start, and the open-file analysis of an IDE starts them again for
+        // each file on a copy of the same compilation (a CompilationWithAnalyzers analyses a copy of the one it is
+        // given): what the files name is kept with the first file, for the compilations that have the same files.
+        private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<SourceWords?>> ByFirstTree = new ConditionalWeakTable<SyntaxTree, StrongBox<SourceWords?>>();
+        private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<SourceWords?>>.CreateValueCallback NewSlot = _ => new StrongBox<SourceWords?>();
+        private static readonly SourceWords NoFiles = SourceWords.Sweep(ImmutableArray<SyntaxTree>.Empty, CancellationToken.None);
 
         private readonly HashSet<SyntaxTree>? _namingFiles;
         private readonly bool _everyFile;
@@ -69,17 +74,18 @@ namespace Presence.Analyzers.Model
                 return use;
             }
 
-            // Which referenced assemblies apply it depends on the references alone: asked once per set of them.
-            var applying = ReferenceSet.Of(compilation).Derived(
-                "NameUse.Applying " + type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                () => Applying(compilation, type, declaring, cancellationToken));
-            if (applying.Count == 0)
+            var set = ReferenceSet.Of(compilation);
+            var known = SourceWords.Of(compilation, cancellationToken).WithReferences;
+            if (known.TryGetValue((word, set), out var found))
             {
-                return use;
+                return found;
             }
 
-            var known = SourceWords.Of(compilation, cancellationToken).WithReferences;
-            return known.TryGetValue(word, out var found) ? found : known.GetOrAdd(word, new NameUse(use._namingFiles, use._everyFile, applying));
+            // Which referenced assemblies apply it depends on the references alone: asked once per set of them.
+            var applying = set.Derived(
+                "NameUse.Applying " + type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                () => Applying(compilation, type, declaring, cancellationToken));
+            return known.GetOrAdd((word, set), applying.Count == 0 ? use : new NameUse(use._namingFiles, use._everyFile, applying));
         }
 
         /// <summary>Where <paramref name="word"/>, one of <see cref="Words"/>, can be named in source (part of an identifier counts).</summary>
@@ -200,30 +206,69 @@ namespace Presence.Analyzers.Model
         /// <summary>What the files of one compilation name, gathered from their answers in one sweep at the first question.</summary>
         private sealed class SourceWords
         {
-            public SourceWords(NameUse[] uses) => Uses = uses;
+            private readonly ImmutableArray<SyntaxTree> _trees;
+
+            private SourceWords(ImmutableArray<SyntaxTree> trees, NameUse[] uses)
+            {
+                _trees = trees;
+                Uses = uses;
+            }
 
             /// <summary>Where each of <see cref="Words"/> is named, in their order.</summary>
             public NameUse[] Uses { get; }
 
-            /// <summary>The same, with the referenced assemblies that apply the attribute, by word.</summary>
-            public ConcurrentDictionary<string, NameUse> WithReferences { get; } = new ConcurrentDictionary<string, NameUse>(StringComparer.Ordinal);
+            /// <summary>The same, with the referenced assemblies that apply the attribute, by word and set of references.</summary>
+            public ConcurrentDictionary<(string Word, ReferenceSet References), NameUse> WithReferences { get; }
+                = new ConcurrentDictionary<(string, ReferenceSet), NameUse>();
 
             public static SourceWords Of(Compilation compilation, CancellationToken cancellationToken)
             {
-                if (Compilations.TryGetValue(compilation, out var known))
+                var trees = compilation is CSharpCompilation csharp ? csharp.SyntaxTrees : compilation.SyntaxTrees.ToImmutableArray();
+                if (trees.IsEmpty)
+                {
+                    return NoFiles;
+                }
+
+                var slot = ByFirstTree.GetValue(trees[0], NewSlot);
+                if (Volatile.Read(ref slot.Value) is { } known && known.Covers(trees))
                 {
                     return known;
                 }
 
-                var swept = Sweep(compilation, cancellationToken);
-                return Compilations.GetValue(compilation, _ => swept);
+                var swept = Sweep(trees, cancellationToken);
+                Volatile.Write(ref slot.Value, swept);
+                return swept;
             }
 
-            private static SourceWords Sweep(Compilation compilation, CancellationToken cancellationToken)
+            // The same files, in the same order (a copy of a compilation shares its array of them).
+            private bool Covers(ImmutableArray<SyntaxTree> trees)
+            {
+                if (trees == _trees)
+                {
+                    return true;
+                }
+
+                if (trees.Length != _trees.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < trees.Length; i++)
+                {
+                    if (!ReferenceEquals(trees[i], _trees[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            public static SourceWords Sweep(ImmutableArray<SyntaxTree> trees, CancellationToken cancellationToken)
             {
                 var naming = new HashSet<SyntaxTree>?[Words.Length];
                 var everyFile = 0;
-                foreach (var tree in compilation.SyntaxTrees)
+                foreach (var tree in trees)
                 {
                     var file = FileWords.Of(tree, cancellationToken);
                     for (var words = file.Named; words != 0; words &= words - 1)
@@ -241,7 +286,7 @@ namespace Presence.Analyzers.Model
                     uses[i] = new NameUse(naming[i], (everyFile & (1 << i)) != 0, null);
                 }
 
-                return new SourceWords(uses);
+                return new SourceWords(trees, uses);
             }
 
             private static int Index(int bit)

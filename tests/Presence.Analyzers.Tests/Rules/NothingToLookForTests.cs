@@ -93,6 +93,20 @@ public class NothingToLookForTests
         Single(await Run(new ApprovalRequirementAnalyzer(), consumer), "PRES104", "A/Poster.cs", "'Poster.Post'");
     }
 
+    // What the files name is kept for the compilations that have the same files; which references apply the
+    // attribute is not: the same files with another version of the library are read with that version's answer.
+    [Fact]
+    public async Task The_same_files_with_a_library_that_gains_a_requirement_are_checked_again()
+    {
+        var plain = LibraryBuilder.Build("Acme.Publishing", PosterInterface.Replace("public interface", "namespace Acme;\npublic interface"), withPresence: false);
+        var requiring = LibraryBuilder.Build("Acme.Publishing", Requiring(PosterInterface.Replace("public interface", "namespace Acme;\npublic interface")), withPresence: false);
+        var before = Compile(("A/Poster.cs", Poster.Replace(": IPoster", ": Acme.IPoster"))).AddReferences(plain);
+        Assert.Empty(await Run(new ApprovalRequirementAnalyzer(), before));
+
+        var after = before.ReplaceReference(plain, requiring);
+        Single(await Run(new ApprovalRequirementAnalyzer(), after), "PRES104", "A/Poster.cs", "'Poster.Post'");
+    }
+
     [Fact]
     public async Task A_requirement_applied_through_a_global_alias_or_unicode_escapes_is_checked()
     {
