@@ -19,8 +19,10 @@ namespace Presence.Analyzers.Model
             Declared = declared;
             SeesHttp = seesHttp;
             var assemblies = PublishingAssemblies.Create(compilation, BuiltInCatalog.Index.Assemblies.Concat(declared.AssemblyNames));
+            // The namespace names of the source are a set the compiler keeps across edits; asking the declaration table
+            // for a namespace by name walked every declaration at each compilation start (each open file in an IDE).
             var mayUseRefit = compilation.ReferencedAssemblyNames.Any(name => name.Name == "Refit")
-                              || compilation.ContainsSymbolsWithName("Refit", SymbolFilter.Namespace);
+                              || compilation.Assembly.NamespaceNames.Contains("Refit");
             Publishing = new PublishTargets(symbols, declared, catalog, assemblies, mayUseRefit);
             Confirmations = new Confirmations(symbols, assemblies);
             Scopes = new PublishScopes(compilation, symbols, Publishing, Confirmations);

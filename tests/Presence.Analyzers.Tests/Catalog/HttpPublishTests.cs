@@ -146,6 +146,32 @@ public class HttpPublishTests
             TestReferences.FromType<RestSharp.RestClient>());
 
     [Fact]
+    public Task Refit_attributes_declared_in_the_source_itself_count_too()
+        => Check("""
+            namespace Refit
+            {
+                [AttributeUsage(AttributeTargets.Method)]
+                public sealed class PostAttribute(string path) : Attribute { public string Path { get; } = path; }
+            }
+
+            namespace App
+            {
+                using Refit;
+
+                public interface IXApi
+                {
+                    [Post("/2/tweets")]
+                    Task<string> CreatePost(object post);
+                }
+
+                class Poster
+                {
+                    Task Run(IXApi api, object post) => {|PRES001:api.CreatePost(post)|};
+                }
+            }
+            """);
+
+    [Fact]
     public Task Refit_interface_methods_publish_when_their_attribute_names_an_endpoint()
         => Check("""
             using Refit;
