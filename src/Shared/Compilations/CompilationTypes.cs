@@ -24,7 +24,19 @@ namespace Presence.Compilations
         /// set of references (see <see cref="ReferenceSet"/>); only the compilation's own declarations are asked anew.
         /// </remarks>
         public static INamedTypeSymbol? GetBestTypeByMetadataName(this Compilation compilation, string metadataName)
-            => compilation.Assembly.GetTypeByMetadataName(metadataName) ?? ReferenceSet.Of(compilation).Type(compilation, metadataName);
+            => (MayDeclare(compilation.Assembly, metadataName) ? compilation.Assembly.GetTypeByMetadataName(metadataName) : null)
+               ?? ReferenceSet.Of(compilation).Type(compilation, metadataName);
+
+        // Whether the source can declare the type at all: its simple name is among the source's type names, a set the
+        // compiler keeps across edits. Looking the full name up in the source's namespaces instead cost more than the
+        // references' cached answer at every compilation start (each open file in an IDE), for names the source
+        // almost never declares.
+        private static bool MayDeclare(IAssemblySymbol assembly, string metadataName)
+        {
+            var start = System.Math.Max(metadataName.LastIndexOf('.'), metadataName.LastIndexOf('+')) + 1;
+            var arity = metadataName.IndexOf('`', start);
+            return assembly.TypeNames.Contains(arity < 0 ? metadataName.Substring(start) : metadataName.Substring(start, arity - start));
+        }
 
         // The references' answer, as the compiler gives it when the compilation itself declares no such type.
         internal static INamedTypeSymbol? FromReferences(Compilation compilation, string metadataName)

@@ -42,6 +42,20 @@ public class ReferenceSetTests
         Assert.Equal(edited.Assembly, edited.GetBestTypeByMetadataName(AttributeName)?.ContainingAssembly, SymbolEqualityComparer.Default);
     }
 
+    [Theory]
+    [InlineData("namespace N { public class Job<T> { } }", "N.Job`1")]
+    [InlineData("namespace N { public class Outer { public class Inner { } } }", "N.Outer+Inner")]
+    [InlineData("public class Global { }", "Global")]
+    [InlineData("namespace A.B { public interface IGate { } }", "A.B.IGate")]
+    public void Generic_nested_and_global_types_the_source_declares_are_found(string source, string metadataName)
+    {
+        var before = Compilation();
+        Assert.Null(before.GetBestTypeByMetadataName(metadataName));
+
+        var edited = before.AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, (CSharpParseOptions)before.SyntaxTrees[0].Options));
+        Assert.Equal(edited.Assembly, edited.GetBestTypeByMetadataName(metadataName)?.ContainingAssembly, SymbolEqualityComparer.Default);
+    }
+
     [Fact]
     public void Other_references_or_another_assembly_are_asked_anew()
     {
