@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Model
 {
@@ -150,13 +152,14 @@ namespace Presence.Analyzers.Model
             => name.StartsWith("System.", StringComparison.Ordinal) || name.StartsWith("Microsoft.", StringComparison.Ordinal)
                || name is "System" or "mscorlib" or "netstandard" or "WindowsBase";
 
-        // The references that could carry a summary: not this assembly, not an SDK, not Presence's own.
+        // The references that could carry a summary: not this assembly, not an SDK, not Presence's own. The referenced
+        // assembly symbols, in the compilation's order, are kept per set of references (each compilation start of an
+        // IDE asked the compilation for the symbol of each of its ~200 references).
         private static IEnumerable<IAssemblySymbol> References(Compilation compilation, ImmutableHashSet<string> sdkAssemblies)
         {
-            foreach (var reference in compilation.References)
+            foreach (var assembly in ReferenceSet.Of(compilation).Assemblies)
             {
-                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
-                    && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly)
+                if (!SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly)
                     && !sdkAssemblies.Contains(assembly.Name)
                     && assembly.Name is not ("Presence.Abstractions" or "Refit"))
                 {
@@ -165,7 +168,22 @@ namespace Presence.Analyzers.Model
             }
         }
 
+        // What an assembly says is read once per assembly symbol, which the compilations that reference it share.
+        private static readonly ConditionalWeakTable<IAssemblySymbol, Tuple<bool, string?>> KnownAttributes = new ConditionalWeakTable<IAssemblySymbol, Tuple<bool, string?>>();
+        private static readonly ConditionalWeakTable<IAssemblySymbol, Tuple<bool, string?>>.CreateValueCallback ReadAttributes
+            = assembly =>
+            {
+                var (marked, summary) = ReadAttributesOf(assembly);
+                return Tuple.Create(marked, summary);
+            };
+
         private static (bool Marked, string? Summary) Attributes(IAssemblySymbol assembly)
+        {
+            var known = KnownAttributes.GetValue(assembly, ReadAttributes);
+            return (known.Item1, known.Item2);
+        }
+
+        private static (bool Marked, string? Summary) ReadAttributesOf(IAssemblySymbol assembly)
         {
             var marked = false;
             string? summary = null;
