@@ -122,7 +122,8 @@ namespace Presence.Analyzers.Model
         /// </summary>
         public bool MayUseIn(ISymbol symbol)
         {
-            if (symbol.ContainingAssembly is { } assembly && _applyingAssemblies?.Contains(assembly) == true)
+            // Asked of every method or type of the compilation by some rules: the cheap questions first.
+            if (_applyingAssemblies is { } applying && symbol.ContainingAssembly is { } assembly && applying.Contains(assembly))
             {
                 return true;
             }
@@ -139,7 +140,7 @@ namespace Presence.Analyzers.Model
 
             // A partial member's attributes are those of both its parts, each in its own file: in another file only
             // when its type is declared in several (asking for the other part of every member cost more than the rest).
-            if (symbol.ContainingType is not { Locations.Length: > 1 })
+            if (symbol.Kind is not (SymbolKind.Method or SymbolKind.Property or SymbolKind.Event) || symbol.ContainingType is not { Locations.Length: > 1 })
             {
                 return false;
             }
@@ -347,7 +348,7 @@ namespace Presence.Analyzers.Model
                 }
 
                 // An identifier may spell a word with unicode escapes (\u0041): read those identifiers' values.
-                if (named != All && (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0))
+                if (named != All && HasUnicodeEscape(text))
                 {
                     foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
                     {
@@ -359,6 +360,20 @@ namespace Presence.Analyzers.Model
                 }
 
                 return new FileWords(named, named == None ? None : GlobalAliases(tree, cancellationToken) & named);
+            }
+
+            // One search for the backslash, not one for each of \u and \U: most files have none, or a few in strings.
+            private static bool HasUnicodeEscape(string text)
+            {
+                for (var at = text.IndexOf('\\'); at >= 0 && at + 1 < text.Length; at = text.IndexOf('\\', at + 1))
+                {
+                    if (text[at + 1] is 'u' or 'U')
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             // global using Approval = Presence.RequiresHumanApprovalAttribute; lets every file apply it by another name.
