@@ -204,6 +204,10 @@ public class NothingToLookForTests
     {
         var desk = Compile(("A/Desk.cs", "using Presence;\n\n// Approved posts only.\npublic interface IDesk\n{\n    [Human\\u0043onfirmation] int Confirm(string text);\n}"));
         Single(await Run(new ConfirmationShapeAnalyzer(), desk), "PRES101", "A/Desk.cs", "'Confirm'");
+
+        // The long form of the escape, after backslashes of a string that are no escape of an identifier.
+        var longForm = Compile(("A/Desk.cs", "using Presence;\n\npublic interface IDesk\n{\n    const string Prompt = \"Post?\\n\\\\share\";\n    [Human\\U00000043onfirmation] int Confirm(string text);\n}"));
+        Single(await Run(new ConfirmationShapeAnalyzer(), longForm), "PRES101", "A/Desk.cs", "'Confirm'");
     }
 
     [Fact]
