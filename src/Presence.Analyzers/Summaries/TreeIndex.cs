@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -53,10 +52,10 @@ namespace Presence.Analyzers.Summaries
         public static TreeIndex Of(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var scanner = CallScanner.For(tree.GetText(cancellationToken));
-            var called = new List<string>();
+            var called = scanner.TreeNames;
             var methods = new List<BodyIndex>();
             var publishers = new HashSet<string>(StringComparer.Ordinal);
-            var pending = new Stack<SyntaxNode>();
+            var pending = scanner.Pending;
             pending.Push(tree.GetRoot(cancellationToken));
             while (pending.Count > 0)
             {
@@ -84,37 +83,37 @@ namespace Presence.Analyzers.Summaries
                         }
 
                         // From the parameters on: the method's own name is not a call.
-                        var calls = scanner.Names(method, method.ParameterList.SpanStart, method.Span.End, called);
+                        var calls = scanner.Names(method, method.ParameterList.SpanStart, method.Span.End);
                         if (calls.Length > 0)
                         {
-                            methods.Add(new BodyIndex(method.Identifier.ValueText, new EquatableArray<string>(ImmutableArray.Create(calls))));
+                            methods.Add(new BodyIndex(method.Identifier.ValueText, new EquatableArray<string>(calls)));
                         }
 
                         break;
                     case BaseMethodDeclarationSyntax other:
-                        scanner.Names(other, other.ParameterList.SpanStart, other.Span.End, called);
+                        scanner.Names(other, other.ParameterList.SpanStart, other.Span.End);
                         break;
                     case BasePropertyDeclarationSyntax property:
                         // Accessors and arrow bodies: the declaration's type and name come before them.
                         if (property.AccessorList is { } accessors)
                         {
-                            scanner.Names(accessors, accessors.SpanStart, accessors.Span.End, called);
+                            scanner.Names(accessors, accessors.SpanStart, accessors.Span.End);
                         }
 
                         var arrow = (property as PropertyDeclarationSyntax)?.ExpressionBody ?? (property as IndexerDeclarationSyntax)?.ExpressionBody;
                         if (arrow is not null)
                         {
-                            scanner.Names(arrow, arrow.SpanStart, arrow.Span.End, called);
+                            scanner.Names(arrow, arrow.SpanStart, arrow.Span.End);
                         }
 
                         break;
                 }
             }
 
-            scanner.Done();
             var calledNames = called.ToArray();
-            Array.Sort(calledNames, StringComparer.Ordinal);
-            return new TreeIndex(tree.FilePath, new EquatableArray<string>(ImmutableArray.Create(calledNames)), methods.ToEquatableArray(), Sorted(publishers));
+            scanner.Done();
+            CallScanner.Sort(calledNames);
+            return new TreeIndex(tree.FilePath, new EquatableArray<string>(calledNames), new EquatableArray<BodyIndex>(methods.ToArray()), Sorted(publishers));
         }
 
         private static void PushAll(Stack<SyntaxNode> pending, SyntaxList<MemberDeclarationSyntax> members)
@@ -225,6 +224,9 @@ namespace Presence.Analyzers.Summaries
         [ThreadStatic]
         private static CallScanner? _current;
 
+        // string.CompareOrdinal, as one delegate: Array.Sort with a comparer makes one per call.
+        private static readonly Comparison<string> Ordinal = string.CompareOrdinal;
+
         private readonly List<Name> _found = new List<Name>();
         private SourceText? _text;
         private char[] _buffer = new char[4096];
@@ -237,6 +239,7 @@ namespace Presence.Analyzers.Summaries
         public static CallScanner For(SourceText text)
         {
             var scanner = _current ??= new CallScanner();
+            scanner.Done();
             scanner._text = text;
             scanner._tree++;
             if (scanner._count > MaxNames)
@@ -248,14 +251,47 @@ namespace Presence.Analyzers.Summaries
             return scanner;
         }
 
-        /// <summary>Lets the tree's text go: the scanner outlives it.</summary>
-        public void Done() => _text = null;
+        /// <summary>The names the tree invokes, filled by <see cref="Names"/> (reused from tree to tree).</summary>
+        public List<string> TreeNames { get; } = new List<string>();
+
+        /// <summary>The declarations the tree's index has yet to read (reused from tree to tree).</summary>
+        public Stack<SyntaxNode> Pending { get; } = new Stack<SyntaxNode>();
+
+        /// <summary>Lets the tree go: the scanner outlives it.</summary>
+        public void Done()
+        {
+            _text = null;
+            TreeNames.Clear();
+            Pending.Clear();
+        }
+
+        /// <summary>Sorts names in ordinal order (most bodies call a handful: insertion sort).</summary>
+        public static void Sort(string[] names)
+        {
+            if (names.Length > 16)
+            {
+                Array.Sort(names, Ordinal);
+                return;
+            }
+
+            for (var i = 1; i < names.Length; i++)
+            {
+                var name = names[i];
+                var j = i - 1;
+                for (; j >= 0 && string.CompareOrdinal(names[j], name) > 0; j--)
+                {
+                    names[j + 1] = names[j];
+                }
+
+                names[j + 1] = name;
+            }
+        }
 
         /// <summary>
         /// The distinct names in [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="node"/>'s text,
-        /// sorted (ordinal); each name not yet in <paramref name="tree"/> since <see cref="For"/> is added to it.
+        /// sorted (ordinal); each name not yet in <see cref="TreeNames"/> since <see cref="For"/> is added to it.
         /// </summary>
-        public string[] Names(SyntaxNode node, int start, int end, List<string> tree)
+        public string[] Names(SyntaxNode node, int start, int end)
         {
             _found.Clear();
             _body++;
@@ -283,11 +319,11 @@ namespace Presence.Analyzers.Summaries
                 if (name.Tree != _tree)
                 {
                     name.Tree = _tree;
-                    tree.Add(name.Text);
+                    TreeNames.Add(name.Text);
                 }
             }
 
-            Array.Sort(names, StringComparer.Ordinal);
+            Sort(names);
             return names;
         }
 

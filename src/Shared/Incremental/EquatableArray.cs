@@ -16,6 +16,12 @@ namespace Presence.Incremental
             _items = items.IsDefault ? null : ImmutableArrayCopy(items);
         }
 
+        /// <summary>Wraps <paramref name="items"/> without a copy: the caller hands the array over and never changes it.</summary>
+        public EquatableArray(T[] items)
+        {
+            _items = items;
+        }
+
         public static EquatableArray<T> Empty => default;
 
         public int Count => _items?.Length ?? 0;
