@@ -29,14 +29,15 @@ namespace Presence.Generators.Gates
                 .Select(static (gate, _) => gate!)
                 .WithTrackingName(TrackingNames.GeneratedGates);
 
-            // Only a bool leaves the compilation, read again only when the references change (never after an edit of
-            // the source). It looks at the referenced assemblies only, on a compilation of them without the source:
-            // asking the compilation for a type by name, or binding it to its references, would build the declarations
-            // of every source file first, which made this step cost more than the rest of the generator (a second on
-            // 3,000 files) in a compilation with no gate at all.
-            var services = context.CompilationProvider
-                .Select(static (compilation, _) => ReferenceKey.Of(compilation))
-                .Select(static (references, _) => ReferencesServiceCollection(references.Compilation()))
+            // Only a bool leaves the compilation, asked only where there is a gate to register and again only when the
+            // references change (never after an edit of the source). It looks at the referenced assemblies only, on a
+            // compilation of them without the source: asking the compilation for a type by name, or binding it to its
+            // references, would build the declarations of every source file first, which made this step cost more than
+            // the rest of the generator (a second on 3,000 files) in a compilation with no gate at all.
+            var services = gates.Collect()
+                .Select(static (generated, _) => !generated.IsEmpty)
+                .Combine(context.CompilationProvider.Select(static (compilation, _) => ReferenceKey.Of(compilation)))
+                .Select(static (input, _) => input.Left && ReferencesServiceCollection(input.Right.Compilation()))
                 .WithTrackingName(TrackingNames.Services);
 
             context.RegisterSourceOutput(
