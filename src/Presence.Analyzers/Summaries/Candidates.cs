@@ -103,11 +103,12 @@ namespace Presence.Analyzers.Summaries
             }
         }
 
+        // By index: a foreach over an EquatableArray allocates an enumerator, and this runs for every tree each round.
         private static bool CallsAny(EquatableArray<string> calls, HashSet<string> names)
         {
-            foreach (var call in calls)
+            for (var i = 0; i < calls.Count; i++)
             {
-                if (names.Contains(call))
+                if (names.Contains(calls[i]))
                 {
                     return true;
                 }

@@ -289,6 +289,24 @@ public class SummaryIncrementalityTests
     }
 
     [Fact]
+    public void The_scan_reused_from_tree_to_tree_keeps_nothing_of_the_previous_tree()
+    {
+        // One scanner per thread serves every tree: a tree's index holds its own names only, and the same text always
+        // gives an equal index, whatever was indexed in between.
+        var first = CSharpSyntaxTree.ParseText("class A { void M() { Foo(); Bar<int>(); Foo(); } void N() { } }", path: "A.cs");
+        var second = CSharpSyntaxTree.ParseText("class B { void M() { Baz(); if (true) { } } int P => Qux(); }", path: "B.cs");
+
+        var before = TreeIndex.Of(first, default);
+        var other = TreeIndex.Of(second, default);
+        var again = TreeIndex.Of(first, default);
+
+        Assert.Equal(["Bar", "Foo"], before.CalledNames.ToArray());
+        Assert.Equal(["Baz", "Qux"], other.CalledNames.ToArray());
+        Assert.Equal(["Baz"], other.Methods.Single().Calls.ToArray());
+        Assert.Equal(before, again);
+    }
+
+    [Fact]
     public void The_text_scan_covers_the_syntax_in_every_source_file_of_the_repository()
     {
         var files = new[] { "src", "samples", "tests" }
