@@ -255,7 +255,16 @@ namespace Presence.Analyzers.Rules
                 _compute = Compute;
             }
 
-            public CallTrait Of(IMethodSymbol method) => _cache.GetOrAdd((method.ReducedFrom ?? method).OriginalDefinition, _compute);
+            // Cached for methods of other assemblies (the framework's few hundred, called everywhere). A method of the
+            // compilation is called from one or two places: a cache entry each cost more than computing its traits
+            // again, above all the lock every addition takes while the other threads of the pass add theirs.
+            public CallTrait Of(IMethodSymbol method)
+            {
+                var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+                return definition.ContainingAssembly is { } assembly && (ReferenceEquals(assembly, _assembly) || SymbolEqualityComparer.Default.Equals(assembly, _assembly))
+                    ? Compute(definition)
+                    : _cache.GetOrAdd(definition, _compute);
+            }
 
             // A superset of what BodyCollector finds: a false "Decides" costs one body analysed in full, a missed one a finding.
             private CallTrait Compute(IMethodSymbol method)
