@@ -16,8 +16,6 @@ namespace Presence.Analyzers.Gates
     /// </summary>
     internal static class GatedInterfaces
     {
-        private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> NamedLikeAGate = new ConditionalWeakTable<Compilation, StrongBox<bool>>();
-
         public static bool MayExist(Compilation compilation, CancellationToken cancellationToken)
             => MayExist(compilation, sourceMayDeclare: true, cancellationToken);
 
@@ -30,17 +28,13 @@ namespace Presence.Analyzers.Gates
                || ReferenceSet.Of(compilation).Derived("GatedInterfaces.InReferences", () => InReferences(compilation, cancellationToken)).Value;
 
         // Every gate's name has "Gate" in it (GateNaming): asking the declaration table by name reads no source, but
-        // visits the name of every type.
+        // visits the name of every type; kept for the compilations with the same files (each open file's analysis has
+        // its own copy of the compilation).
         private static bool InSource(Compilation compilation, CancellationToken cancellationToken)
-        {
-            if (NamedLikeAGate.TryGetValue(compilation, out var known))
-            {
-                return known.Value;
-            }
-
-            var named = compilation.ContainsSymbolsWithName(name => name.IndexOf("Gate", StringComparison.Ordinal) >= 0, SymbolFilter.Type, cancellationToken);
-            return NamedLikeAGate.GetValue(compilation, _ => new StrongBox<bool>(named)).Value;
-        }
+            => SourceSet.Of(compilation).Derived(
+                "GatedInterfaces.NamedLikeAGate",
+                () => new StrongBox<bool>(compilation.ContainsSymbolsWithName(name => name.IndexOf("Gate", StringComparison.Ordinal) >= 0, SymbolFilter.Type, cancellationToken)))
+                .Value;
 
         private static StrongBox<bool> InReferences(Compilation compilation, CancellationToken cancellationToken)
         {

@@ -35,13 +35,6 @@ namespace Presence.Analyzers.Model
 
         private static readonly ConditionalWeakTable<SyntaxTree, FileWords> Files = new ConditionalWeakTable<SyntaxTree, FileWords>();
 
-        // Every rule of a compilation asks at its start, and the open-file analysis of an IDE starts them again for
-        // each file on a copy of the same compilation (a CompilationWithAnalyzers analyses a copy of the one it is
-        // given): what the files name is kept with the first file, for the compilations that have the same files.
-        private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<SourceWords?>> ByFirstTree = new ConditionalWeakTable<SyntaxTree, StrongBox<SourceWords?>>();
-        private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<SourceWords?>>.CreateValueCallback NewSlot = _ => new StrongBox<SourceWords?>();
-        private static readonly SourceWords NoFiles = SourceWords.Sweep(ImmutableArray<SyntaxTree>.Empty, CancellationToken.None);
-
         private readonly HashSet<SyntaxTree>? _namingFiles;
         private readonly bool _everyFile;
         private readonly HashSet<IAssemblySymbol>? _applyingAssemblies;
@@ -207,13 +200,7 @@ namespace Presence.Analyzers.Model
         /// <summary>What the files of one compilation name, gathered from their answers in one sweep at the first question.</summary>
         private sealed class SourceWords
         {
-            private readonly ImmutableArray<SyntaxTree> _trees;
-
-            private SourceWords(ImmutableArray<SyntaxTree> trees, NameUse[] uses)
-            {
-                _trees = trees;
-                Uses = uses;
-            }
+            private SourceWords(NameUse[] uses) => Uses = uses;
 
             /// <summary>Where each of <see cref="Words"/> is named, in their order.</summary>
             public NameUse[] Uses { get; }
@@ -222,50 +209,15 @@ namespace Presence.Analyzers.Model
             public ConcurrentDictionary<(string Word, ReferenceSet References), NameUse> WithReferences { get; }
                 = new ConcurrentDictionary<(string, ReferenceSet), NameUse>();
 
+            // Every rule of a compilation asks at its start, and the open-file analysis of an IDE starts them again for
+            // each file on a copy of the compilation: kept for the compilations with the same files.
             public static SourceWords Of(Compilation compilation, CancellationToken cancellationToken)
             {
-                var trees = compilation is CSharpCompilation csharp ? csharp.SyntaxTrees : compilation.SyntaxTrees.ToImmutableArray();
-                if (trees.IsEmpty)
-                {
-                    return NoFiles;
-                }
-
-                var slot = ByFirstTree.GetValue(trees[0], NewSlot);
-                if (Volatile.Read(ref slot.Value) is { } known && known.Covers(trees))
-                {
-                    return known;
-                }
-
-                var swept = Sweep(trees, cancellationToken);
-                Volatile.Write(ref slot.Value, swept);
-                return swept;
+                var files = SourceSet.Of(compilation);
+                return files.Derived("NameUse", () => Sweep(files.Trees, cancellationToken));
             }
 
-            // The same files, in the same order (a copy of a compilation shares its array of them).
-            private bool Covers(ImmutableArray<SyntaxTree> trees)
-            {
-                if (trees == _trees)
-                {
-                    return true;
-                }
-
-                if (trees.Length != _trees.Length)
-                {
-                    return false;
-                }
-
-                for (var i = 0; i < trees.Length; i++)
-                {
-                    if (!ReferenceEquals(trees[i], _trees[i]))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-
-            public static SourceWords Sweep(ImmutableArray<SyntaxTree> trees, CancellationToken cancellationToken)
+            private static SourceWords Sweep(ImmutableArray<SyntaxTree> trees, CancellationToken cancellationToken)
             {
                 var naming = new HashSet<SyntaxTree>?[Words.Length];
                 var everyFile = 0;
@@ -287,7 +239,7 @@ namespace Presence.Analyzers.Model
                     uses[i] = new NameUse(naming[i], (everyFile & (1 << i)) != 0, null);
                 }
 
-                return new SourceWords(trees, uses);
+                return new SourceWords(uses);
             }
 
             private static int Index(int bit)
