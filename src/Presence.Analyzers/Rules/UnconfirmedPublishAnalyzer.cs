@@ -75,10 +75,13 @@ namespace Presence.Analyzers.Rules
 
                 // A call a generated gate covers is PRES009's (GateBypassAnalyzer), not a publish to guard here. Asked
                 // on the first declared publish call: a compilation (or an open file) without one never looks for gates.
+                // The same shortcut as PRES009's: where no file names [GeneratePublisherGate], the generator wrote no
+                // gate, and the declaration table is not walked for a gate's name.
                 var compilation = start.Compilation;
                 var cancellationToken = start.CancellationToken;
                 var gates = new Lazy<GateCatalog?>(
-                    () => compilation.GetBestTypeByMetadataName(GateShape.AttributeMetadataName) is null || !GatedInterfaces.MayExist(compilation, cancellationToken)
+                    () => compilation.GetBestTypeByMetadataName(GateShape.AttributeMetadataName) is not { } attribute
+                          || !GatedInterfaces.MayExist(compilation, sourceMayDeclare: NameUse.Of(compilation, attribute, references: false, cancellationToken).InSource, cancellationToken)
                         ? null
                         : new GateCatalog(cancellationToken),
                     LazyThreadSafetyMode.ExecutionAndPublication);
