@@ -656,12 +656,14 @@ namespace Presence.Analyzers.Paths
                 return method.ContainingType is { Name: "Timer" } timer && MetadataNames.IsInNamespace(timer, "System.Threading");
             }
 
-            return method.ContainingType is { } type && RootNamespace(type) switch
+            // By name first: asked of every method the compilation calls, most of which have none of these names, and
+            // the walk to the root namespace costs more than the name test.
+            return method.ContainingType is { } type && method.Name switch
             {
-                "Hangfire" => method.Name is "AddOrUpdate" or "Enqueue" or "Schedule" or "ContinueJobWith" or "ContinueWith",
-                "Amazon" => method.Name == "Create" && type.Name == "LambdaBootstrapBuilder",
-                "Telegram" => method.Name is "StartReceiving" or "ReceiveAsync",
-                "Microsoft" => HttpEndpoints.MayMap(method),
+                "AddOrUpdate" or "Enqueue" or "Schedule" or "ContinueJobWith" or "ContinueWith" => RootNamespace(type) == "Hangfire",
+                "Create" => type.Name == "LambdaBootstrapBuilder" && RootNamespace(type) == "Amazon",
+                "StartReceiving" or "ReceiveAsync" => RootNamespace(type) == "Telegram",
+                "MapPost" or "MapPut" or "MapPatch" or "MapMethods" => HttpEndpoints.MayMap(method) && RootNamespace(type) == "Microsoft",
                 _ => false,
             };
         }

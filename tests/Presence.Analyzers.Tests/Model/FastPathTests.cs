@@ -89,4 +89,30 @@ public class FastPathTests
             Assert.True(seen.GetValueOrDefault(cheapTest) > 0, $"{cheapTest} was never checked");
         }
     }
+
+    // MayRegister tests the name before the namespace: each registration API it knows, and its look-alikes elsewhere.
+    [Theory]
+    [InlineData("Hangfire", "BackgroundJob", "Enqueue", true)]
+    [InlineData("Hangfire", "RecurringJob", "AddOrUpdate", true)]
+    [InlineData("Hangfire", "BackgroundJob", "Delete", false)]
+    [InlineData("Telegram.Bot", "TelegramBotClientExtensions", "StartReceiving", true)]
+    [InlineData("Telegram.Bot", "TelegramBotClientExtensions", "SendMessage", false)]
+    [InlineData("Amazon.Lambda.RuntimeSupport", "LambdaBootstrapBuilder", "Create", true)]
+    [InlineData("Amazon.Lambda.RuntimeSupport", "LambdaBootstrap", "Create", false)]
+    [InlineData("Microsoft.AspNetCore.Builder", "EndpointRouteBuilderExtensions", "MapPost", true)]
+    [InlineData("Microsoft.AspNetCore.Builder", "EndpointRouteBuilderExtensions", "MapGet", false)]
+    [InlineData("Microsoft.AspNetCore.Builder", "RouteBuilderExtensions", "MapPost", false)]
+    [InlineData("Shop.Hangfire", "BackgroundJob", "Enqueue", false)]
+    [InlineData("Shop", "Bus", "StartReceiving", false)]
+    [InlineData("Shop", "EndpointRouteBuilderExtensions", "MapPost", false)]
+    [InlineData("Shop", "LambdaBootstrapBuilder", "Create", false)]
+    public void MayRegister_by_name_and_root_namespace(string @namespace, string type, string name, bool expected)
+    {
+        var compilation = AllAnalyzers.Compilation(
+            ImmutableArray.Create($"namespace {@namespace} {{ public static class {type} {{ public static void {name}() {{ }} }} }}"),
+            ImmutableArray<MetadataReference>.Empty);
+        var method = compilation.GetTypeByMetadataName(@namespace + "." + type)!.GetMembers(name).OfType<IMethodSymbol>().Single();
+
+        Assert.Equal(expected, EntryPoints.MayRegister(method));
+    }
 }
