@@ -133,6 +133,7 @@ namespace Presence.Analyzers.Catalog
     internal sealed class ApiCatalogIndex
     {
         private readonly Dictionary<(string Type, string Member), List<CatalogEntry>> _byName = new Dictionary<(string, string), List<CatalogEntry>>();
+        private readonly HashSet<string> _members = new HashSet<string>(StringComparer.Ordinal);
 
         public static readonly ApiCatalogIndex Empty = new ApiCatalogIndex(ImmutableArray<CatalogEntry>.Empty);
 
@@ -142,6 +143,7 @@ namespace Presence.Analyzers.Catalog
             Assemblies = entries.Select(e => e.Assembly).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var entry in entries)
             {
+                _members.Add(entry.Member);
                 var key = (entry.TypeKey, entry.Member);
                 if (!_byName.TryGetValue(key, out var list))
                 {
@@ -171,6 +173,9 @@ namespace Presence.Analyzers.Catalog
         }
 
         /// <summary>The entries for a member declared on <paramref name="declaringType"/> named <paramref name="member"/>.</summary>
+        /// <summary>Whether some entry is a member named <paramref name="member"/>, on any type.</summary>
+        public bool NamesMember(string member) => _members.Contains(member);
+
         // Asked of every method a compilation calls, nearly all of which no entry names: a miss allocates nothing.
         public IEnumerable<CatalogEntry> Find(Microsoft.CodeAnalysis.INamedTypeSymbol declaringType, string member)
             => _byName.TryGetValue((declaringType.MetadataName, member), out var candidates)

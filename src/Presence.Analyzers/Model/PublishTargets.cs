@@ -22,6 +22,9 @@ namespace Presence.Analyzers.Model
         // False when no attribute, declared API or catalog entry can make a method a publisher (a compilation that
         // references neither Presence.Abstractions nor a catalogued SDK): its methods are not looked at at all.
         private readonly bool _canDeclare;
+
+        // True when only a catalog entry can make a method a publisher (no Presence attribute type, no declared API).
+        private readonly bool _onlyCatalog;
         private readonly bool _mayUseRefit;
 
         /// <param name="mayUseRefit">False when the compilation can have no Refit attribute (no Refit reference, no Refit namespace of its own).</param>
@@ -34,6 +37,8 @@ namespace Presence.Analyzers.Model
             _mayUseRefit = mayUseRefit;
             _canDeclare = symbols.PublishesContent is not null || symbols.RequiresHumanApproval is not null || symbols.GeneratePublisherGate is not null
                           || !declared.IsEmpty || catalog.Entries.Length > 0;
+            _onlyCatalog = symbols.PublishesContent is null && symbols.RequiresHumanApproval is null && symbols.GeneratePublisherGate is null
+                           && declared.IsEmpty;
             _compute = Compute;
         }
 
@@ -62,7 +67,9 @@ namespace Presence.Analyzers.Model
 
         private PublishTarget? Compute(IMethodSymbol method)
         {
-            if (!_canDeclare)
+            // Where only the catalog can say so, a method no entry names is not walked up its lineage: every declaration
+            // in it has the method's name, but the interface members an explicit implementation implements.
+            if (!_canDeclare || (_onlyCatalog && method.ExplicitInterfaceImplementations.IsEmpty && !_catalog.NamesMember(method.Name)))
             {
                 return _mayUseRefit ? RefitEndpoint(method) : null;
             }

@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Configuration;
 using Presence.Analyzers.Model;
 using Presence.Analyzers.Paths;
@@ -114,5 +115,42 @@ public class FastPathTests
         var method = compilation.GetTypeByMetadataName(@namespace + "." + type)!.GetMembers(name).OfType<IMethodSymbol>().Single();
 
         Assert.Equal(expected, EntryPoints.MayRegister(method));
+    }
+
+    // Where only the catalog can make a method a publisher (a catalogued SDK referenced, no Presence.Abstractions, no
+    // PresenceApis.txt), a method whose name no entry has is not walked up its lineage: an implementation of a catalogued
+    // interface member, implicit or explicit, is still found; a look-alike by another name is not.
+    [Theory]
+    [InlineData("Tweeter.PublishTweetAsync", true)]
+    [InlineData("Tweeter.Tweetinvi.Client.ITweetsClient.PublishRetweetAsync", true)]
+    [InlineData("Tweeter.PostAsync", false)]
+    public void Only_a_catalog_still_finds_implementations(string method, bool publishes)
+    {
+        var compilation = AllAnalyzers.Compilation(
+            ImmutableArray.Create("""
+                using System.Threading.Tasks;
+                namespace Tweetinvi.Client
+                {
+                    public interface ITweetsClient
+                    {
+                        Task PublishTweetAsync(string text);
+                        Task PublishRetweetAsync(long id);
+                    }
+                }
+
+                public class Tweeter : Tweetinvi.Client.ITweetsClient
+                {
+                    public virtual Task PublishTweetAsync(string text) => Task.CompletedTask;
+                    Task Tweetinvi.Client.ITweetsClient.PublishRetweetAsync(long id) => Task.CompletedTask;
+                    public Task PostAsync(string text) => Task.CompletedTask;
+                }
+                """),
+            ImmutableArray.Create(PathVerifier.Telegram));
+        var model = PresenceModel.TryCreate(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None)!;
+        var dot = method.IndexOf('.');
+        var symbol = compilation.GetTypeByMetadataName(method[..dot])!.GetMembers(method[(dot + 1)..]).OfType<IMethodSymbol>().Single();
+
+        Assert.Equal(publishes, model.Publishing.Classify(symbol) is { Kind: PublishKind.Catalogued });
+        Assert.Equal(publishes, model.MayPublish(symbol));
     }
 }
