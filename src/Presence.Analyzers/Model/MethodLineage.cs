@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Presence.Analyzers.Model
@@ -15,8 +16,11 @@ namespace Presence.Analyzers.Model
             method = method.OriginalDefinition;
             yield return method;
 
+            // An override implements what the member it overrides implements: the interface maps to the base's method.
+            List<IMethodSymbol>? overrides = null;
             for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
             {
+                (overrides ??= new List<IMethodSymbol>()).Add(overridden.OriginalDefinition);
                 yield return overridden.OriginalDefinition;
             }
 
@@ -36,7 +40,9 @@ namespace Presence.Analyzers.Model
                 foreach (var member in @interface.GetMembers(method.Name))
                 {
                     if (member is IMethodSymbol interfaceMethod
-                        && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod)?.OriginalDefinition, method))
+                        && type.FindImplementationForInterfaceMember(interfaceMethod)?.OriginalDefinition is IMethodSymbol implementation
+                        && (SymbolEqualityComparer.Default.Equals(implementation, method)
+                            || overrides?.Contains(implementation, SymbolEqualityComparer.Default) == true))
                     {
                         yield return interfaceMethod.OriginalDefinition;
                     }

@@ -119,11 +119,14 @@ public class FastPathTests
 
     // Where only the catalog can make a method a publisher (a catalogued SDK referenced, no Presence.Abstractions, no
     // PresenceApis.txt), a method whose name no entry has is not walked up its lineage: an implementation of a catalogued
-    // interface member, implicit or explicit, is still found; a look-alike by another name is not.
+    // interface member, implicit or explicit, is still found, and so is an override of one in a subclass (the interface
+    // maps to the base's method); a look-alike by another name is not, nor a subclass's method that hides it with `new`.
     [Theory]
     [InlineData("Tweeter.PublishTweetAsync", true)]
     [InlineData("Tweeter.Tweetinvi.Client.ITweetsClient.PublishRetweetAsync", true)]
+    [InlineData("LoudTweeter.PublishTweetAsync", true)]
     [InlineData("Tweeter.PostAsync", false)]
+    [InlineData("HidingTweeter.PublishTweetAsync", false)]
     public void Only_a_catalog_still_finds_implementations(string method, bool publishes)
     {
         var compilation = AllAnalyzers.Compilation(
@@ -143,6 +146,16 @@ public class FastPathTests
                     public virtual Task PublishTweetAsync(string text) => Task.CompletedTask;
                     Task Tweetinvi.Client.ITweetsClient.PublishRetweetAsync(long id) => Task.CompletedTask;
                     public Task PostAsync(string text) => Task.CompletedTask;
+                }
+
+                public class LoudTweeter : Tweeter
+                {
+                    public override Task PublishTweetAsync(string text) => Task.CompletedTask;
+                }
+
+                public class HidingTweeter : Tweeter
+                {
+                    public new Task PublishTweetAsync(string text) => Task.CompletedTask;
                 }
                 """),
             ImmutableArray.Create(PathVerifier.Telegram));
