@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -240,10 +241,33 @@ namespace Presence.Analyzers.Summaries
         {
             if (!_semanticModels.TryGetValue(tree, out var semanticModel))
             {
-                _semanticModels[tree] = semanticModel = _compilation.GetSemanticModel(tree);
+                _semanticModels[tree] = semanticModel = WithoutNullableAnalysis(_compilation, tree);
             }
 
             return semanticModel;
+        }
+
+        // The summary reads no nullability (symbols are compared and named without it), so its bodies are bound without
+        // the nullable analysis pass that follows each binding otherwise. The option is marked experimental
+        // (RSEXPERIMENTAL001), though every compiler from 4.8 on has it: one without it binds with the pass.
+        private static SemanticModel WithoutNullableAnalysis(Compilation compilation, SyntaxTree tree)
+        {
+            try
+            {
+                return DisableNullableAnalysis(compilation, tree);
+            }
+            catch (Exception e) when (e is MissingMemberException or TypeLoadException)
+            {
+                return compilation.GetSemanticModel(tree);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static SemanticModel DisableNullableAnalysis(Compilation compilation, SyntaxTree tree)
+        {
+#pragma warning disable RSEXPERIMENTAL001 // see WithoutNullableAnalysis
+            return compilation.GetSemanticModel(tree, SemanticModelOptions.DisableNullableAnalysis);
+#pragma warning restore RSEXPERIMENTAL001
         }
 
         // One walk over each candidate tree: its calls by invoked name.

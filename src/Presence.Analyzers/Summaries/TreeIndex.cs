@@ -198,8 +198,10 @@ namespace Presence.Analyzers.Summaries
         private static EquatableArray<string> Sorted(IEnumerable<string> names)
             => names.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray();
 
+        // The pipeline compares the whole collected index after every edit: the trees the edit did not touch are the
+        // same objects, and are not compared name by name.
         public bool Equals(TreeIndex? other)
-            => other is not null && Path == other.Path && CalledNames == other.CalledNames && Methods == other.Methods && PublisherNames == other.PublisherNames;
+            => ReferenceEquals(this, other) || other is not null && Path == other.Path && CalledNames == other.CalledNames && Methods == other.Methods && PublisherNames == other.PublisherNames;
 
         public override bool Equals(object? obj) => Equals(obj as TreeIndex);
 
@@ -531,7 +533,7 @@ namespace Presence.Analyzers.Summaries
 
         public EquatableArray<string> Calls { get; }
 
-        public bool Equals(BodyIndex? other) => other is not null && Name == other.Name && Calls == other.Calls;
+        public bool Equals(BodyIndex? other) => ReferenceEquals(this, other) || other is not null && Name == other.Name && Calls == other.Calls;
 
         public override bool Equals(object? obj) => Equals(obj as BodyIndex);
 

@@ -186,6 +186,40 @@ public class SummaryIncrementalityTests
     }
 
     [Fact]
+    public void Bodies_bound_without_nullable_analysis_keep_every_path_through_nullable_generics()
+    {
+        // The summary binds without the nullable pass, whose inference gives T = string? here where binding alone gives
+        // T = string: the path goes through the generic relay, the interface and its implementation all the same.
+        var nullable = """
+            using System.Threading.Tasks;
+            using Telegram.Bot;
+
+            namespace Deals;
+
+            public interface ISender<T> { Task Send(T item); }
+
+            public class NullableSender(ITelegramBotClient bot) : ISender<string?>
+            {
+                public Task Send(string? text) => bot.SendMessage("@deals", text ?? "(empty)");
+            }
+
+            public class Campaign(ISender<string?> sender)
+            {
+                public Task Launch(string? text) => Relay(sender, text);
+
+                public static Task Relay<T>(ISender<T> target, T item) => target.Send(item);
+            }
+            """;
+        var summary = Summary(Run([nullable], PathVerifier.Telegram));
+
+        Assert.Contains("M:Deals.NullableSender.Send(System.String)", summary);
+        Assert.Contains("M:Deals.Campaign.Relay``1(Deals.ISender{``0},``0)", summary);
+        Assert.Contains("M:Deals.Campaign.Launch(System.String)", summary);
+        Assert.Contains("Campaign.Launch → Campaign.Relay → NullableSender.Send → ITelegramBotClient.SendMessage", summary);
+        Assert.Contains("M:Deals.ISender`1.Send(`0)", summary);
+    }
+
+    [Fact]
     public void A_call_to_a_library_send_that_this_projects_settings_make_a_publish_is_a_candidate()
     {
         // The library's summary has a K record (a configured URL); only the settings here make it a publish.
