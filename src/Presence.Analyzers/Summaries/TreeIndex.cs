@@ -53,8 +53,8 @@ namespace Presence.Analyzers.Summaries
         {
             var scanner = CallScanner.For(tree.GetText(cancellationToken));
             var called = scanner.TreeNames;
-            var methods = new List<BodyIndex>();
-            var publishers = new HashSet<string>(StringComparer.Ordinal);
+            var methods = scanner.Methods;
+            HashSet<string>? publishers = null;
             var pending = scanner.Pending;
             pending.Push(tree.GetRoot(cancellationToken));
             while (pending.Count > 0)
@@ -71,7 +71,7 @@ namespace Presence.Analyzers.Summaries
                     case TypeDeclarationSyntax type:
                         if (HasPublisherAttribute(type.AttributeLists))
                         {
-                            NotePublisher(type, publishers);
+                            NotePublisher(type, publishers ??= new HashSet<string>(StringComparer.Ordinal));
                         }
 
                         PushAll(pending, type.Members);
@@ -79,7 +79,7 @@ namespace Presence.Analyzers.Summaries
                     case MethodDeclarationSyntax method:
                         if (HasPublisherAttribute(method.AttributeLists))
                         {
-                            publishers.Add(method.Identifier.ValueText);
+                            (publishers ??= new HashSet<string>(StringComparer.Ordinal)).Add(method.Identifier.ValueText);
                         }
 
                         // From the parameters on: the method's own name is not a call.
@@ -111,9 +111,12 @@ namespace Presence.Analyzers.Summaries
             }
 
             var calledNames = called.ToArray();
+            var bodies = methods.ToArray();
             scanner.Done();
             CallScanner.Sort(calledNames);
-            return new TreeIndex(tree.FilePath, new EquatableArray<string>(calledNames), new EquatableArray<BodyIndex>(methods.ToArray()), Sorted(publishers));
+            // Nearly every tree declares no publisher: nothing to sort.
+            var publisherNames = publishers is null ? EquatableArray<string>.Empty : Sorted(publishers);
+            return new TreeIndex(tree.FilePath, new EquatableArray<string>(calledNames), new EquatableArray<BodyIndex>(bodies), publisherNames);
         }
 
         private static void PushAll(Stack<SyntaxNode> pending, SyntaxList<MemberDeclarationSyntax> members)
@@ -259,12 +262,16 @@ namespace Presence.Analyzers.Summaries
         /// <summary>The declarations the tree's index has yet to read (reused from tree to tree).</summary>
         public Stack<SyntaxNode> Pending { get; } = new Stack<SyntaxNode>();
 
+        /// <summary>The tree's methods that call something (reused from tree to tree).</summary>
+        public List<BodyIndex> Methods { get; } = new List<BodyIndex>();
+
         /// <summary>Lets the tree go: the scanner outlives it.</summary>
         public void Done()
         {
             _text = null;
             TreeNames.Clear();
             Pending.Clear();
+            Methods.Clear();
         }
 
         /// <summary>Sorts names in ordinal order (most bodies call a handful: insertion sort).</summary>
@@ -329,7 +336,11 @@ namespace Presence.Analyzers.Summaries
             return names;
         }
 
-        // False when the span holds a Unicode escape.
+        // False when the span holds a Unicode escape. Looks only at what precedes each '(' and '<' (found with a
+        // vectorised search, where a character-by-character walk of every file cost most of the index): the name
+        // before it, past whitespace, is the one a walk from the start would find there. Where a comment lies between
+        // the two (a block comment's end, or a line comment on a line the whitespace goes back to), the span is read
+        // from its start instead, as the comments may hide the name.
         private bool Scan(int start, int length)
         {
             if (_buffer.Length < length)
@@ -339,14 +350,114 @@ namespace Presence.Analyzers.Summaries
 
             _text!.CopyTo(start, _buffer, 0, length);
             var text = _buffer;
-            for (var i = 0; i < length;)
+            for (var i = Array.IndexOf(text, '\\', 0, length); i >= 0 && i + 1 < length; i = Array.IndexOf(text, '\\', i + 1, length - i - 1))
             {
-                var c = text[i];
-                if (c == '\\' && i + 1 < length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
+                if (text[i + 1] == 'u' || text[i + 1] == 'U')
                 {
                     return false;
                 }
+            }
 
+            var span = new ReadOnlySpan<char>(text, 0, length);
+            for (var at = 0; at < length;)
+            {
+                var found = span.Slice(at).IndexOfAny('(', '<');
+                if (found < 0)
+                {
+                    break;
+                }
+
+                var open = at + found;
+                at = open + 1;
+                if (!NoteBefore(text, open))
+                {
+                    _found.Clear();
+                    _body++;
+                    ScanFromStart(text, length);
+                    break;
+                }
+            }
+
+            return true;
+        }
+
+        // Notes the name that ends before text[open], past whitespace; false when a comment may lie in between.
+        private bool NoteBefore(char[] text, int open)
+        {
+            var i = open - 1;
+            var newLine = false;
+            for (; i >= 0; i--)
+            {
+                var c = text[i];
+                if (c == '\n' || c == '\r')
+                {
+                    newLine = true;
+                }
+                else if (c == '/' && i > 0 && text[i - 1] == '*')
+                {
+                    return false;
+                }
+                else if (c != ' ' && !char.IsWhiteSpace(c))
+                {
+                    break;
+                }
+            }
+
+            if (i < 0 || !IsNamePart(text[i]))
+            {
+                return !newLine || !LineHasComment(text, i);
+            }
+
+            var last = i + 1;
+            while (i >= 0 && IsNamePart(text[i]))
+            {
+                i--;
+            }
+
+            if (newLine && LineHasComment(text, i))
+            {
+                return false;
+            }
+
+            // As a walk from the start reads the run: from its first character that starts a name or a number.
+            for (var first = i + 1; first < last; first++)
+            {
+                if (IsNameStart(text[first]))
+                {
+                    var verbatim = first == i + 1 && i >= 0 && text[i] == '@';
+                    Note(text, first, last - first, verbatim);
+                    return true;
+                }
+
+                if (char.IsDigit(text[first]))
+                {
+                    return true;
+                }
+            }
+
+            return true;
+        }
+
+        // Whether the line holding text[i] has "//" up to i (a comment, or the two characters in a string).
+        private static bool LineHasComment(char[] text, int i)
+        {
+            for (; i > 0 && text[i] != '\n' && text[i] != '\r'; i--)
+            {
+                if (text[i] == '/' && text[i - 1] == '/')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Every identifier followed, past whitespace and comments, by '(' or '<', walking the span from its start.
+        private void ScanFromStart(char[] text, int length)
+        {
+            for (var i = 0; i < length;)
+            {
+                var c = text[i];
                 var verbatim = c == '@' && i + 1 < length && IsNameStart(text[i + 1]);
                 var first = verbatim ? i + 1 : i;
                 if (!IsNameStart(text[first]))
@@ -365,8 +476,6 @@ namespace Presence.Analyzers.Summaries
 
                 i = last;
             }
-
-            return true;
         }
 
         // Adds the name in chars[start, start + length) to this body's names, unless it is a reserved keyword written

@@ -300,6 +300,17 @@ public class SummaryIncrementalityTests
                     return Format<string, List<(int, string)>>(text);
                 }
 
+                // Each in a body of its own: a comment that may hide a name has the whole body read from its start.
+                public int Remarked(int first) => Pending
+                    // (a remark with parentheses, then the arguments on the next line)
+                    (first);
+
+                public int Commented(int first) => Pending /* a block comment */ (first);
+
+                public int Wrapped(int first) => Pending
+                    // a line comment
+                    (first);
+
                 private static int Start() => 0;
                 private int Seed(int start) => start;
                 private int Read() => _count;
@@ -311,6 +322,7 @@ public class SummaryIncrementalityTests
                 private void Unsubscribe(EventHandler? handler) { }
                 private static bool Keep(int i) => i > 0;
                 private static int Helper(int i) => i;
+                private static int Pending(int i) => i;
                 private static string Describe(int i) => i.ToString();
                 private static void Callback() { }
                 private static void @class(int i) { }
