@@ -3,6 +3,9 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Catalog
 {
@@ -134,11 +137,13 @@ namespace Presence.Analyzers.Catalog
     {
         private readonly Dictionary<(string Type, string Member), List<CatalogEntry>> _byName = new Dictionary<(string, string), List<CatalogEntry>>();
         private readonly HashSet<string> _members = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Lazy<Dictionary<string, List<string>>> _unwordedTypes;
 
         public static readonly ApiCatalogIndex Empty = new ApiCatalogIndex(ImmutableArray<CatalogEntry>.Empty);
 
         public ApiCatalogIndex(ImmutableArray<CatalogEntry> entries)
         {
+            _unwordedTypes = new Lazy<Dictionary<string, List<string>>>(UnwordedTypes);
             Entries = entries;
             Assemblies = entries.Select(e => e.Assembly).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var entry in entries)
@@ -172,10 +177,87 @@ namespace Presence.Analyzers.Catalog
             return Empty;
         }
 
-        /// <summary>The entries for a member declared on <paramref name="declaringType"/> named <paramref name="member"/>.</summary>
+        /// <summary>
+        /// True when the source or a reference may declare the type of an entry whose member has none of
+        /// <see cref="HttpRequests.SendWords"/> in its name: a call of it could then be catalogued in a file that names
+        /// none of them. The source by the type names the compiler keeps (simple names: a type of the same name
+        /// counts); the references by metadata name, once per set of them.
+        /// </summary>
+        public bool MayDeclareUnwordedType(Microsoft.CodeAnalysis.Compilation compilation)
+        {
+            var unworded = _unwordedTypes.Value;
+            if (unworded.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var simpleName in unworded.Keys)
+            {
+                if (compilation.Assembly.TypeNames.Contains(simpleName))
+                {
+                    return true;
+                }
+            }
+
+            return ReferenceSet.Of(compilation).Derived(
+                "ApiCatalogIndex.MayDeclareUnwordedType",
+                () => new StrongBox<bool>(ReferencesDeclare(compilation, unworded))).Value;
+        }
+
+        private static bool ReferencesDeclare(Microsoft.CodeAnalysis.Compilation compilation, Dictionary<string, List<string>> unworded)
+        {
+            foreach (var pair in unworded)
+            {
+                if (!ReferenceSet.Of(compilation).Assemblies.Any(assembly => assembly.TypeNames.Contains(pair.Key)))
+                {
+                    continue;
+                }
+
+                foreach (var metadataName in pair.Value)
+                {
+                    foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+                    {
+                        if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        // The metadata names of the entries' types whose member has no send word, by their simple name without generic
+        // arity (what an assembly's type names hold).
+        private Dictionary<string, List<string>> UnwordedTypes()
+        {
+            var types = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var entry in Entries)
+            {
+                if (!HttpRequests.HasSendWord(entry.Member))
+                {
+                    var arity = entry.TypeKey.IndexOf('`');
+                    var simple = arity < 0 ? entry.TypeKey : entry.TypeKey.Substring(0, arity);
+                    if (!types.TryGetValue(simple, out var names))
+                    {
+                        types[simple] = names = new List<string>(1);
+                    }
+
+                    if (!names.Contains(entry.ContainingType))
+                    {
+                        names.Add(entry.ContainingType);
+                    }
+                }
+            }
+
+            return types;
+        }
+
         /// <summary>Whether some entry is a member named <paramref name="member"/>, on any type.</summary>
         public bool NamesMember(string member) => _members.Contains(member);
 
+        /// <summary>The entries for a member declared on <paramref name="declaringType"/> named <paramref name="member"/>.</summary>
         // Asked of every method a compilation calls, nearly all of which no entry names: a miss allocates nothing.
         public IEnumerable<CatalogEntry> Find(Microsoft.CodeAnalysis.INamedTypeSymbol declaringType, string member)
             => _byName.TryGetValue((declaringType.MetadataName, member), out var candidates)

@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Catalog
 {
@@ -30,6 +33,93 @@ namespace Presence.Analyzers.Catalog
                 _ => IsInNamespace(type, "Flurl.Http") || IsInNamespace(type, "RestSharp"),
             };
         }
+
+        /// <summary>
+        /// A part of the name of every method of HttpClient, HttpMessageInvoker and HttpClientJsonExtensions that
+        /// <see cref="Classify"/> can call a send (<see cref="DescribesClientSend"/>), and of the framework's catalogued
+        /// members (SmtpClient's Send…): a source file that has none of them cannot call one (the text of the files is read
+        /// once for these, see <c>Model.NameUse</c>). <see cref="ClientSendsHaveWords"/> checks the referenced framework's
+        /// methods against them, <see cref="ApiCatalogIndex.MayDeclareUnwordedType"/> the catalog's.
+        /// </summary>
+        public static readonly ImmutableArray<string> SendWords = ImmutableArray.Create(
+            "Send", "PostAs", "PutAs", "PatchAs", "GetAsync", "GetStr", "GetByteArrayAsync", "GetFromJsonAs");
+
+        private static readonly string[] ClientTypes = { "HttpClient", "HttpMessageInvoker", "HttpClientJsonExtensions" };
+
+        /// <summary>Whether <see cref="Classify"/> describes a call of an HttpClient, HttpMessageInvoker or HttpClientJsonExtensions method of this name.</summary>
+        public static bool DescribesClientSend(string name) => name is "SendAsync" or "Send" || VerbFromName(name) is not null;
+
+        /// <summary>
+        /// True when every method of HttpClient, HttpMessageInvoker and HttpClientJsonExtensions that the source can call
+        /// and <see cref="Classify"/> describes has one of <see cref="SendWords"/> in its name, and the source
+        /// declares none of these types itself (whose methods it could call without naming them: a foreach, an await).
+        /// The references are asked once per set of them.
+        /// </summary>
+        public static bool ClientSendsHaveWords(Compilation compilation)
+        {
+            foreach (var type in ClientTypes)
+            {
+                if (compilation.Assembly.TypeNames.Contains(type))
+                {
+                    return false;
+                }
+            }
+
+            return ReferenceSet.Of(compilation).Derived("HttpRequests.ClientSendsHaveWords", () => new StrongBox<bool>(ReferencedSendsHaveWords(compilation))).Value;
+        }
+
+        private static bool ReferencedSendsHaveWords(Compilation compilation)
+        {
+            foreach (var assembly in ReferenceSet.Of(compilation).Assemblies)
+            {
+                if (Namespace(assembly.GlobalNamespace, "System", "Net", "Http") is not { } http)
+                {
+                    continue;
+                }
+
+                var types = http.GetTypeMembers(ClientTypes[0]).Concat(http.GetTypeMembers(ClientTypes[1]))
+                    .Concat(Namespace(http, "Json")?.GetTypeMembers(ClientTypes[2]) ?? ImmutableArray<INamedTypeSymbol>.Empty);
+                foreach (var type in types)
+                {
+                    foreach (var member in type.GetMembers())
+                    {
+                        if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: not Accessibility.Private } method
+                            && DescribesClientSend(method.Name) && !HasSendWord(method.Name))
+                        {
+                            return false;
+                        }
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether one of <see cref="SendWords"/> is part of <paramref name="name"/>.</summary>
+        public static bool HasSendWord(string name)
+        {
+            foreach (var word in SendWords)
+            {
+                if (name.IndexOf(word, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when the references or the source may declare a Flurl.Http or RestSharp client, whose sends
+        /// <see cref="IsCandidate"/> accepts by namespace and many names (their namespaces' names, asked once per set of references).
+        /// </summary>
+        public static bool SdkClientsMayExist(Compilation compilation)
+            => DeclaresSdkNamespace(compilation.Assembly)
+               || ReferenceSet.Of(compilation).Derived("HttpRequests.SdkClientsMayExist", () => new StrongBox<bool>(ReferenceSet.Of(compilation).Assemblies.Any(DeclaresSdkNamespace))).Value;
+
+        // The namespace names of an assembly are the simple names of all its namespaces, nested ones included.
+        private static bool DeclaresSdkNamespace(IAssemblySymbol assembly)
+            => assembly.NamespaceNames.Contains("Flurl") || assembly.NamespaceNames.Contains("RestSharp");
 
         /// <summary>
         /// The names of the sends <see cref="IsCandidate"/> accepts whose verb can be a write (POST, PUT, PATCH, or a

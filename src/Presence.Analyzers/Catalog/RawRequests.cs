@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Catalog
 {
@@ -38,6 +40,30 @@ namespace Presence.Analyzers.Catalog
                     yield return "Post";
                 }
             }
+        }
+
+        // The types IsCandidate accepts a method of (keep the two in step).
+        private static readonly string[] ClientTypeNames = { "IExecuteClient", "ExecuteClient", "TwitterContext", "ISlackApiClient", "SlackApiClient" };
+
+        /// <summary>
+        /// False when neither the source nor a reference declares a type of the names <see cref="IsCandidate"/> accepts
+        /// a method of: then no call is a raw request (the type names the compiler keeps; the references' asked once per set).
+        /// </summary>
+        public static bool ClientsMayExist(Compilation compilation)
+            => DeclaresClient(compilation.Assembly)
+               || ReferenceSet.Of(compilation).Derived("RawRequests.ClientsMayExist", () => new StrongBox<bool>(ReferenceSet.Of(compilation).Assemblies.Any(DeclaresClient))).Value;
+
+        private static bool DeclaresClient(IAssemblySymbol assembly)
+        {
+            foreach (var name in ClientTypeNames)
+            {
+                if (assembly.TypeNames.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Cheap test on the called method before anything is read.</summary>

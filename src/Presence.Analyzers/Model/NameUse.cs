@@ -2,11 +2,13 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Presence.Analyzers.Catalog;
 using Presence.Compilations;
 
 namespace Presence.Analyzers.Model
@@ -28,10 +30,10 @@ namespace Presence.Analyzers.Model
         /// Every name a rule asks about. Each file's text is read once for all of them, whichever rule asks first: a
         /// pass per name cost a pass over all the source per rule.
         /// </summary>
-        private static readonly string[] Words =
+        private static readonly string[] Words = new[]
         {
             "AutomatedPresence", "InternalAudience", "HumanConfirmation", "GeneratePublisherGate", "RequiresHumanApproval", "Approved", "Serialize",
-        };
+        }.Concat(HttpRequests.SendWords).ToArray();
 
         private static readonly ConditionalWeakTable<SyntaxTree, FileWords> Files = new ConditionalWeakTable<SyntaxTree, FileWords>();
 
@@ -91,6 +93,20 @@ namespace Presence.Analyzers.Model
             }
 
             return SourceWords.Of(compilation, cancellationToken).Uses[index];
+        }
+
+        /// <summary>Whether a source file of the compilation can name one of <paramref name="words"/> (each one of <see cref="Words"/>).</summary>
+        public static bool AnyInSource(Compilation compilation, IEnumerable<string> words, CancellationToken cancellationToken)
+        {
+            foreach (var word in words)
+            {
+                if (Of(compilation, word, cancellationToken).InSource)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static HashSet<IAssemblySymbol> Applying(Compilation compilation, INamedTypeSymbol type, IAssemblySymbol declaring, CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ namespace Presence.Analyzers.Model
             Urls = urls;
             Symbols = symbols;
             Declared = declared;
+            _catalog = catalog;
             SeesHttp = seesHttp;
             var assemblies = PublishingAssemblies.Create(compilation, BuiltInCatalog.Index.Assemblies.Concat(declared.AssemblyNames));
             // The namespace names of the source are a set the compiler keeps across edits; asking the declaration table
@@ -30,6 +31,8 @@ namespace Presence.Analyzers.Model
             MachineWriters = MachineWriters.For(compilation, Libraries);
             Audience = new Audience(symbols);
         }
+
+        private readonly ApiCatalogIndex _catalog;
 
         /// <summary>The compilation the model describes (for the few bodies looked into on demand).</summary>
         public Compilation Compilation { get; }
@@ -70,6 +73,23 @@ namespace Presence.Analyzers.Model
                 ? new PresenceModel(compilation, symbols, declared, catalog, seesHttp, new UrlSources(compilation, options.AdditionalFiles, cancellationToken))
                 : null;
         }
+
+        /// <summary>
+        /// False when no call of the compilation can be a publish or a send, decided at compilation start without
+        /// binding, from what covers every way <see cref="Classify"/> and a library summary can say so: no attribute,
+        /// declared API or Refit can make a method a publisher; no referenced library's summary publishes; no Flurl,
+        /// RestSharp or raw-request SDK client is declared anywhere; and no source file names a send of HttpClient or
+        /// a catalogued member (the source's text is read once for the parts of their names,
+        /// <see cref="HttpRequests.SendWords"/>, which the referenced framework's sends and every catalogued member of a
+        /// type declared here are checked against: SmtpClient's Send… is catalogued, and in every compilation).
+        /// </summary>
+        public bool MaySend(CancellationToken cancellationToken)
+            => Publishing.MayClassifyBeyondCatalog
+               || Libraries.HasPublishes
+               || RawRequests.ClientsMayExist(Compilation)
+               || _catalog.MayDeclareUnwordedType(Compilation)
+               || (SeesHttp && (HttpRequests.SdkClientsMayExist(Compilation) || !HttpRequests.ClientSendsHaveWords(Compilation)))
+               || ((SeesHttp || _catalog.Entries.Length > 0) && NameUse.AnyInSource(Compilation, HttpRequests.SendWords, cancellationToken));
 
         /// <summary>
         /// Whether a call of <paramref name="method"/> may publish: true for every method <see cref="Classify"/> can

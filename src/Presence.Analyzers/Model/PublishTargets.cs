@@ -42,6 +42,12 @@ namespace Presence.Analyzers.Model
             _compute = Compute;
         }
 
+        /// <summary>
+        /// False when only a catalog entry can make a method a publisher (no Presence attribute type, no declared API, no
+        /// Refit): a call then publishes only if an entry's type is declared somewhere and the call names its member.
+        /// </summary>
+        public bool MayClassifyBeyondCatalog => !_onlyCatalog || _mayUseRefit;
+
         /// <summary>The publish target a call of <paramref name="method"/> reaches, or null when it does not publish.</summary>
         public PublishTarget? Classify(IMethodSymbol method)
             => _assemblies.MayPublishOrConfirm(method) ? _cache.GetOrAdd(method.ReducedFrom ?? method, _compute) : null;

@@ -68,6 +68,18 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
+                // Where no call can be a publish or a send, nothing can be reported but the settings files' problems: no
+                // call is looked at and no step kept (the publishing map is told every call, so it always looks).
+                if (_observer is null && !model.MaySend(start.CancellationToken))
+                {
+                    if (!model.Urls.Settings.Problems.IsEmpty)
+                    {
+                        start.RegisterCompilationEndAction(end => ReportSettingsProblems(end, model));
+                    }
+
+                    return;
+                }
+
                 var graph = new CallGraph(model.Libraries);
                 var entryPoints = new EntryPoints(start.Compilation);
                 var agentTools = AgentTools.For(start.Compilation);
@@ -195,14 +207,18 @@ namespace Presence.Analyzers.Rules
 
                     agentTools?.ReportKernelFunctions(end);
 
-                    foreach (var problem in model.Urls.Settings.Problems)
-                    {
-                        end.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.UnreadableSettingsFile, problem.Location, problem.Message));
-                    }
-
+                    ReportSettingsProblems(end, model);
                     _observer?.OnCompilationEnd(end.Compilation, graph.Entries);
                 });
             });
+        }
+
+        private static void ReportSettingsProblems(CompilationAnalysisContext end, PresenceModel model)
+        {
+            foreach (var problem in model.Urls.Settings.Problems)
+            {
+                end.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.UnreadableSettingsFile, problem.Location, problem.Message));
+            }
         }
 
         // The bound of the entry point's own file; a value that cannot be read is reported as PRES100.

@@ -91,6 +91,97 @@ public class FastPathTests
         }
     }
 
+    /// <summary>
+    /// UnconfirmedPublishAnalyzer looks at no call where <see cref="PresenceModel.MaySend"/> says nothing can publish or
+    /// send, which rests on the names of the sends (<see cref="HttpRequests.SendWords"/>) for HttpClient and the
+    /// catalog. Over every source the tests have, compiled as written, against the framework alone, and against the
+    /// framework with Flurl and RestSharp (where the shortcut can apply): wherever a call is a publish, a send or a step
+    /// into a library that publishes, the shortcut must say "may send"; an HttpClient send and a catalogued member must
+    /// have one of the words, or the catalog must have said that a type of an entry without one is declared.
+    /// </summary>
+    private const string Usings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Net.Http.Json;
+        global using System.Net.Mail;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        """;
+
+    [Fact]
+    public void The_nothing_sends_shortcut_says_yes_wherever_a_call_sends()
+    {
+        var misses = ImmutableArray.CreateBuilder<string>();
+        var seen = new Dictionary<string, int>();
+        ImmutableArray<MetadataReference>[] variants(FuzzInput input) =>
+        [
+            input.References,
+            [],
+            [TestReferences.FromType<Flurl.Http.IFlurlRequest>(), TestReferences.FromType<Flurl.Url>(), TestReferences.FromType<RestSharp.RestClient>()],
+        ];
+        foreach (var input in FuzzInputs.All)
+        {
+            var variant = -1;
+            foreach (var references in variants(input))
+            {
+                var name = input.Name + " (references " + ++variant + ")";
+                // The rule tests' sources leave out the usings their harness adds: the other variants get them.
+                var compilation = AllAnalyzers.Compilation(variant == 0 ? input.Sources : input.Sources.Add(Usings), references);
+                var configuration = TestConfigOptions.FromLine(input.Options);
+                var model = PresenceModel.TryCreate(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, configuration), CancellationToken.None);
+                if (model is null)
+                {
+                    continue;
+                }
+
+                var maySend = model.MaySend(CancellationToken.None);
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    var semanticModel = compilation.GetSemanticModel(tree);
+                    var options = PresenceOptions.Read(configuration.GetOptions(tree));
+                    foreach (var node in tree.GetRoot().DescendantNodes())
+                    {
+                        var (method, target) = semanticModel.GetOperation(node) switch
+                        {
+                            IInvocationOperation invocation => (invocation.TargetMethod, model.Classify(invocation, options, anyAudience: true)),
+                            IMethodReferenceOperation reference => (reference.Method, model.Publishing.Classify(reference.Method)),
+                            _ => (null, null),
+                        };
+                        if (method is null || (target is null && model.Libraries.FindPublish(method) is null))
+                        {
+                            continue;
+                        }
+
+                        seen[name] = 1;
+                        if (!maySend)
+                        {
+                            misses.Add($"{name}: MaySend says no, and '{node}' calls {method.ToDisplayString()}");
+                        }
+
+                        var type = (method.ReducedFrom ?? method).ContainingType?.Name;
+                        if (type is "HttpClient" or "HttpMessageInvoker" or "HttpClientJsonExtensions" && HttpRequests.IsCandidate(method) && !HttpRequests.HasSendWord(method.Name))
+                        {
+                            misses.Add($"{name}: no send word in {method.ToDisplayString()} at '{node}'");
+                        }
+
+                        if (target?.Kind == PublishKind.Catalogued && !HttpRequests.HasSendWord(method.Name) && !BuiltInCatalog.Index.MayDeclareUnwordedType(compilation))
+                        {
+                            misses.Add($"{name}: the catalog says no type of an entry without a send word is declared, and '{node}' calls {method.ToDisplayString()}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(misses.Count == 0, string.Join("\n", misses.Take(20)));
+
+        // The framework-only compilations send too (HttpClient, SmtpClient), where the shortcut can apply.
+        Assert.True(seen.Keys.Count(k => k.EndsWith("(references 1)", System.StringComparison.Ordinal)) >= 20, "few framework-only compilations send: " + seen.Keys.Count(k => k.EndsWith("(references 1)", System.StringComparison.Ordinal)));
+        Assert.True(seen.Keys.Count(k => k.EndsWith("(references 2)", System.StringComparison.Ordinal)) >= 5, "few Flurl or RestSharp compilations send: " + seen.Keys.Count(k => k.EndsWith("(references 2)", System.StringComparison.Ordinal)));
+    }
+
     // MayRegister tests the name before the namespace: each registration API it knows, and its look-alikes elsewhere.
     [Theory]
     [InlineData("Hangfire", "BackgroundJob", "Enqueue", true)]
