@@ -39,12 +39,12 @@ namespace Presence.Analyzers.Summaries
                 "PresenceSummary.Version.g.cs",
                 Attribute(LibrarySummaries.MarkerKey, LibrarySummaries.Version)));
 
-            // One index per tree: a tree the edit did not touch is the same object, so its index is reused.
+            // One index per tree: a tree the edit did not touch is the same object, so its index is reused (kept with
+            // the tree); equal indexes leave every later step but the search cached.
             var index = context.CompilationProvider
-                .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
-                .Select(static (tree, cancellationToken) => TreeIndex.Of(tree, cancellationToken))
-                .WithTrackingName(TrackingNames.Index)
-                .Collect();
+                .Select(static (compilation, cancellationToken) => TreeIndex.AllOf(compilation, cancellationToken))
+                .WithComparer(TreeIndex.Comparer)
+                .WithTrackingName(TrackingNames.Index);
 
             // Read from the references alone, and again only when they change: an edit of the source keeps them.
             var references = context.CompilationProvider

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -41,6 +43,41 @@ namespace Presence.Analyzers.Summaries
 
         /// <summary>The names of the methods the tree declares publishers by attribute.</summary>
         public EquatableArray<string> PublisherNames { get; }
+
+        // Each tree's index, kept while the tree lives: an edit makes one new tree, and the compilations before and after
+        // it share every other tree object.
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeIndex> ByTree = new ConditionalWeakTable<SyntaxTree, TreeIndex>();
+
+        /// <summary>
+        /// The index of each of <paramref name="compilation"/>'s trees, in order: a tree indexed before (in an earlier
+        /// compilation: an edit keeps every tree it did not touch) is not read again, and its index is the same object.
+        /// </summary>
+        /// <remarks>
+        /// One step for the whole compilation rather than one per tree: the generator driver's bookkeeping for a step
+        /// per tree (a table entry, a timer and a comparison for each of thousands of trees, on every run) cost about as
+        /// much as indexing them.
+        /// </remarks>
+        public static ImmutableArray<TreeIndex> AllOf(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var trees = compilation.SyntaxTrees;
+            var indexes = ImmutableArray.CreateBuilder<TreeIndex>();
+            foreach (var tree in trees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!ByTree.TryGetValue(tree, out var index))
+                {
+                    var computed = Of(tree, cancellationToken);
+                    index = ByTree.GetValue(tree, _ => computed);
+                }
+
+                indexes.Add(index);
+            }
+
+            return indexes.ToImmutable();
+        }
+
+        /// <summary>Compares two compilations' indexes tree by tree (by reference first: most trees are the same objects).</summary>
+        public static IEqualityComparer<ImmutableArray<TreeIndex>> Comparer { get; } = new AllComparer();
 
         /// <summary>
         /// Indexes one tree without walking its bodies' syntax: the declarations are read down to their members, and
@@ -209,6 +246,29 @@ namespace Presence.Analyzers.Summaries
         public override bool Equals(object? obj) => Equals(obj as TreeIndex);
 
         public override int GetHashCode() => unchecked((Path.GetHashCode() * 31) + CalledNames.GetHashCode());
+
+        private sealed class AllComparer : IEqualityComparer<ImmutableArray<TreeIndex>>
+        {
+            public bool Equals(ImmutableArray<TreeIndex> x, ImmutableArray<TreeIndex> y)
+            {
+                if (x.Length != y.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < x.Length; i++)
+                {
+                    if (!x[i].Equals(y[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            public int GetHashCode(ImmutableArray<TreeIndex> obj) => obj.Length;
+        }
     }
 
     /// <summary>

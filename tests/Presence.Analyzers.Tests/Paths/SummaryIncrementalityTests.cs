@@ -58,9 +58,14 @@ public class SummaryIncrementalityTests
         var first = Run([Poster, Unrelated, Unrelated.Replace("Greeting", "Farewell")], PathVerifier.Telegram);
         var second = Rerun(first, 1, Unrelated.Replace("\"hello\".Trim()", "string.Concat(\"good \", \"morning\").ToUpperInvariant()"));
 
-        // Three sources and the marker the generator adds.
-        Assert.Equal(1, Reasons(second, Steps.Index).Count(reason => reason != IncrementalStepRunReason.Cached));
-        Assert.Equal(3, Reasons(second, Steps.Index).Count(reason => reason == IncrementalStepRunReason.Cached));
+        // Three sources and the marker the generator adds: the edited tree is indexed again, the other three are not
+        // (their indexes are the same objects).
+        var before = Indexes(first);
+        var after = Indexes(second);
+        Assert.Equal(4, after.Length);
+        Assert.Equal([0, 2, 3], Enumerable.Range(0, 4).Where(i => ReferenceEquals(before[i], after[i])).ToArray());
+        Assert.NotEqual(before[1], after[1]);
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(second, Steps.Index));
         Assert.All(Reasons(second, Steps.References), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
         Assert.All(Reasons(second, Steps.Plan), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"the plan was {reason}"));
 
@@ -76,8 +81,9 @@ public class SummaryIncrementalityTests
         var first = Run([Poster, Unrelated], PathVerifier.Telegram);
         var second = Rerun(first, 1, Unrelated + "\n// edited\n");
 
-        Assert.Equal(1, Reasons(second, Steps.Index).Count(reason => reason == IncrementalStepRunReason.Unchanged));
-        Assert.All(Reasons(second, Steps.Index), reason => Assert.True(reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
+        // The edited tree is indexed again and its index is equal: the index is unchanged, the decision cached.
+        Assert.Equal(Indexes(first), Indexes(second));
+        Assert.All(Reasons(second, Steps.Index), reason => Assert.Equal(IncrementalStepRunReason.Unchanged, reason));
         Assert.All(Reasons(second, Steps.Plan), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
     }
 
@@ -422,6 +428,10 @@ public class SummaryIncrementalityTests
 
     private static IEnumerable<IncrementalStepRunReason> Reasons(SummaryRun run, string step)
         => run.Result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
+
+    // What the index step gave: each tree's index, in the compilation's order.
+    private static ImmutableArray<TreeIndex> Indexes(SummaryRun run)
+        => (ImmutableArray<TreeIndex>)run.Result.TrackedSteps[Steps.Index].Single().Outputs.Single().Value;
 
     private static string Summary(SummaryRun run)
         => run.Result.GeneratedSources.SingleOrDefault(s => s.HintName == "PresenceSummary.g.cs").SourceText?.ToString() ?? string.Empty;
