@@ -35,6 +35,9 @@ namespace Presence.Analyzers.Model
             "AutomatedPresence", "InternalAudience", "HumanConfirmation", "GeneratePublisherGate", "RequiresHumanApproval", "Approved", "Serialize",
         }.Concat(HttpRequests.SendWords).ToArray();
 
+        /// <summary>The names each file's text is read for (tests compare the reading with a search for each).</summary>
+        internal static IReadOnlyList<string> SearchedWords => Words;
+
         private static readonly ConditionalWeakTable<SyntaxTree, FileWords> Files = new ConditionalWeakTable<SyntaxTree, FileWords>();
 
         private readonly HashSet<SyntaxTree>? _namingFiles;
@@ -274,7 +277,7 @@ namespace Presence.Analyzers.Model
         /// <summary>
         /// Which of <see cref="Words"/> one file names (a bit each), read from its text once and kept with its syntax tree.
         /// </summary>
-        private sealed class FileWords
+        internal sealed class FileWords
         {
             private const int None = 0;
             private static readonly int All = (1 << Words.Length) - 1;
@@ -304,19 +307,10 @@ namespace Presence.Analyzers.Model
 
             private static FileWords Read(SyntaxTree tree, CancellationToken cancellationToken)
             {
-                // Each search is the runtime's vectorised one, over a text still in the cache from the search before.
-                var text = tree.GetText(cancellationToken).ToString();
-                var named = None;
-                for (var i = 0; i < Words.Length; i++)
-                {
-                    if (text.IndexOf(Words[i], StringComparison.Ordinal) >= 0)
-                    {
-                        named |= 1 << i;
-                    }
-                }
+                var (named, unicodeEscape) = Search(tree.GetText(cancellationToken).ToString());
 
                 // An identifier may spell a word with unicode escapes (\u0041): read those identifiers' values.
-                if (named != All && HasUnicodeEscape(text))
+                if (named != All && unicodeEscape)
                 {
                     foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
                     {
@@ -330,18 +324,92 @@ namespace Presence.Analyzers.Model
                 return new FileWords(named, named == None ? None : GlobalAliases(tree, cancellationToken) & named);
             }
 
-            // One search for the backslash, not one for each of \u and \U: most files have none, or a few in strings.
-            private static bool HasUnicodeEscape(string text)
+            /// <summary>
+            /// Which of <see cref="Words"/> <paramref name="text"/> contains, and whether it has a unicode escape (a
+            /// backslash before 'u' or 'U'). A search costs about as much for a few characters as for one word, so one
+            /// search for the backslash and a letter of each word that C# source seldom has finds them all, each hit
+            /// compared with the words around it (a search per word, and one for the backslash, read each text eight times).
+            /// </summary>
+            internal static (int Named, bool UnicodeEscape) Search(string text)
             {
-                for (var at = text.IndexOf('\\'); at >= 0 && at + 1 < text.Length; at = text.IndexOf('\\', at + 1))
+                var named = None;
+                var unicodeEscape = false;
+                for (var at = text.IndexOfAny(Anchors); at >= 0; at = text.IndexOfAny(Anchors, at + 1))
                 {
-                    if (text[at + 1] is 'u' or 'U')
+                    var letter = text[at];
+                    if (letter == '\\')
                     {
-                        return true;
+                        unicodeEscape |= at + 1 < text.Length && text[at + 1] is 'u' or 'U';
+                        continue;
+                    }
+
+                    for (var i = 0; i < Words.Length; i++)
+                    {
+                        var start = at - AnchorAt[i];
+                        if (AnchorAt[i] >= 0 && Words[i][AnchorAt[i]] == letter && (named & (1 << i)) == 0
+                            && start >= 0 && start + Words[i].Length <= text.Length
+                            && string.CompareOrdinal(text, start, Words[i], 0, Words[i].Length) == 0)
+                        {
+                            named |= 1 << i;
+                        }
                     }
                 }
 
-                return false;
+                for (var i = 0; i < Words.Length; i++)
+                {
+                    if (AnchorAt[i] < 0 && text.IndexOf(Words[i], StringComparison.Ordinal) >= 0)
+                    {
+                        named |= 1 << i;
+                    }
+                }
+
+                return (named, unicodeEscape);
+            }
+
+            // Letters rare in C# source, rarest first (counted in application code and in this repository's), then
+            // 'A', which the names with none of them have.
+            private const string RareLetters = "QZXJjKYzVUWqGHA";
+
+            // The backslash and the letters searched for: at most five characters, which the runtime's search for any
+            // of several characters handles vectorised. A name that has a letter already chosen uses it.
+            private static readonly char[] Anchors = AnchorLetters();
+
+            // Where each word's rarest chosen letter first stands (every occurrence of the word has it there), or -1
+            // for a word searched alone (no rare letter, or no room left among the five).
+            private static readonly int[] AnchorAt = Array.ConvertAll(Words, word =>
+            {
+                foreach (var letter in RareLetters)
+                {
+                    if (word.IndexOf(letter) is var at and >= 0 && Array.IndexOf(Anchors, letter) >= 0)
+                    {
+                        return at;
+                    }
+                }
+
+                return -1;
+            });
+
+            private static char[] AnchorLetters()
+            {
+                var letters = new List<char> { '\\' };
+                foreach (var word in Words)
+                {
+                    if (letters.Exists(letter => word.IndexOf(letter) >= 0) || letters.Count == 5)
+                    {
+                        continue;
+                    }
+
+                    foreach (var letter in RareLetters)
+                    {
+                        if (word.IndexOf(letter) >= 0)
+                        {
+                            letters.Add(letter);
+                            break;
+                        }
+                    }
+                }
+
+                return letters.ToArray();
             }
 
             // global using Approval = Presence.RequiresHumanApprovalAttribute; lets every file apply it by another name.
