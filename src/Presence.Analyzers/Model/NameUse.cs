@@ -59,6 +59,45 @@ namespace Presence.Analyzers.Model
 
         public bool Anywhere => InSource || InReferences;
 
+        /// <summary>The referenced assemblies that apply the attribute to a method (only when asked for references).</summary>
+        public IEnumerable<IAssemblySymbol> ApplyingAssemblies => (IEnumerable<IAssemblySymbol>?)_applyingAssemblies ?? Array.Empty<IAssemblySymbol>();
+
+        /// <summary>
+        /// The classes, structs, interfaces and enums of <paramref name="compilation"/> that have a declaration in a file
+        /// that can name it, found by the names the files declare (no symbol of the compilation is asked where it is
+        /// declared); null where the names cannot tell: every file can name it (a global alias), one declares a
+        /// file-local type, whose name the compiler makes up, or a name finds no type.
+        /// </summary>
+        public HashSet<INamedTypeSymbol>? SourceTypes(Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (_everyFile)
+            {
+                return null;
+            }
+
+            var types = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            foreach (var tree in (IEnumerable<SyntaxTree>?)_namingFiles ?? Array.Empty<SyntaxTree>())
+            {
+                if (DeclaredTypes.Of(tree, cancellationToken) is not { } names)
+                {
+                    return null;
+                }
+
+                foreach (var name in names)
+                {
+                    if (compilation.GetBestTypeByMetadataName(name) is not { } type
+                        || !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly))
+                    {
+                        return null;
+                    }
+
+                    types.Add(type);
+                }
+            }
+
+            return types;
+        }
+
         /// <summary>Where <paramref name="type"/> can be named (an attribute also without its suffix).</summary>
         /// <param name="references">Also read the referenced assemblies that can see it, for methods it is applied to.</param>
         public static NameUse Of(Compilation compilation, INamedTypeSymbol type, bool references, CancellationToken cancellationToken)
@@ -453,6 +492,73 @@ namespace Presence.Analyzers.Model
 
                 return words;
             }
+        }
+
+        /// <summary>The metadata names of the types one file declares, read from its syntax once and kept with its tree.</summary>
+        private static class DeclaredTypes
+        {
+            private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<string[]?>> Trees = new ConditionalWeakTable<SyntaxTree, StrongBox<string[]?>>();
+
+            /// <summary>Null when the file declares a file-local type.</summary>
+            public static string[]? Of(SyntaxTree tree, CancellationToken cancellationToken)
+            {
+                if (Trees.TryGetValue(tree, out var known))
+                {
+                    return known.Value;
+                }
+
+                var names = new List<string>();
+                var read = Collect(tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit ? unit.Members : default, string.Empty, inType: false, names)
+                    ? names.ToArray()
+                    : null;
+                return Trees.GetValue(tree, _ => new StrongBox<string[]?>(read)).Value;
+            }
+
+            private static bool Collect(SyntaxList<MemberDeclarationSyntax> members, string container, bool inType, List<string> names)
+            {
+                foreach (var member in members)
+                {
+                    switch (member)
+                    {
+                        case BaseNamespaceDeclarationSyntax ns:
+                            if (!Collect(ns.Members, Join(container, NamespaceName(ns.Name)), inType: false, names))
+                            {
+                                return false;
+                            }
+
+                            break;
+
+                        case BaseTypeDeclarationSyntax type:
+                            if (type.Modifiers.Any(SyntaxKind.FileKeyword))
+                            {
+                                return false;
+                            }
+
+                            var arity = (type as TypeDeclarationSyntax)?.TypeParameterList?.Parameters.Count ?? 0;
+                            var name = type.Identifier.ValueText + (arity > 0 ? "`" + arity : string.Empty);
+                            var full = inType ? container + "+" + name : Join(container, name);
+                            names.Add(full);
+                            if (type is TypeDeclarationSyntax withMembers && !Collect(withMembers.Members, full, inType: true, names))
+                            {
+                                return false;
+                            }
+
+                            break;
+                    }
+                }
+
+                return true;
+            }
+
+            private static string Join(string container, string name) => container.Length == 0 ? name : container + "." + name;
+
+            private static string NamespaceName(NameSyntax name) => name switch
+            {
+                QualifiedNameSyntax qualified => NamespaceName(qualified.Left) + "." + qualified.Right.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                _ => name.ToString(),
+            };
         }
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Model;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Rules
 {
@@ -44,9 +45,6 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
-                // Whether a type that can use the attribute declares a confirmation, once per such type (the others,
-                // every base and interface of every type, are dismissed by where they are declared, without a lookup).
-                var declaring = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
                 Func<INamedTypeSymbol, bool> declaresConfirmation = type =>
                 {
                     foreach (var member in type.GetMembers())
@@ -60,12 +58,39 @@ namespace Presence.Analyzers.Rules
                     return false;
                 };
 
+                // The types whose files can apply it, and those among them and in the referenced assemblies that
+                // apply it declare a confirmation: found from the files' declared names and once per set of
+                // references, so that each type is dismissed by a lookup of itself, its bases and its interfaces
+                // (asking each of those where it is declared cost most of the rule).
+                var sourceTypes = use.SourceTypes(start.Compilation, start.CancellationToken);
+                Func<INamedTypeSymbol, bool> mayDeclareConfirmation;
+                if (sourceTypes is not null)
+                {
+                    var declarers = new HashSet<INamedTypeSymbol>(
+                        use.InReferences ? ReferencedDeclarers(start.Compilation, use, declaresConfirmation) : Array.Empty<INamedTypeSymbol>(),
+                        SymbolEqualityComparer.Default);
+                    foreach (var type in sourceTypes)
+                    {
+                        if (declaresConfirmation(type))
+                        {
+                            declarers.Add(type);
+                        }
+                    }
+
+                    mayDeclareConfirmation = type => sourceTypes.Contains(type) || (declarers.Count > 0 && Inherits(type, declarers));
+                }
+                else
+                {
+                    // Every file can name it, or one declares a file-local type: asked of each type where it is declared.
+                    var declaring = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+                    mayDeclareConfirmation = type => MayDeclareConfirmation(type, use, declaring, declaresConfirmation);
+                }
+
                 var confirmations = new Confirmations(symbols);
                 start.RegisterSymbolStartAction(typeStart =>
                 {
                     var type = (INamedTypeSymbol)typeStart.Symbol;
-                    if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface)
-                        || !MayDeclareConfirmation(type, use, declaring, declaresConfirmation))
+                    if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface) || !mayDeclareConfirmation(type))
                     {
                         return;
                     }
@@ -85,6 +110,61 @@ namespace Presence.Analyzers.Rules
                     });
                 }, SymbolKind.NamedType);
             });
+        }
+
+        // The types that declare a confirmation in the referenced assemblies that apply the attribute (which is then
+        // one of theirs, the same for every compilation with these references), once per set of references.
+        private static INamedTypeSymbol[] ReferencedDeclarers(Compilation compilation, NameUse use, Func<INamedTypeSymbol, bool> declaresConfirmation)
+            => ReferenceSet.Of(compilation).Derived("RubberStampConfirmationAnalyzer.ReferencedDeclarers", () =>
+            {
+                var declarers = new List<INamedTypeSymbol>();
+                foreach (var assembly in use.ApplyingAssemblies)
+                {
+                    Collect(assembly.GlobalNamespace);
+                }
+
+                return declarers.ToArray();
+
+                void Collect(INamespaceOrTypeSymbol container)
+                {
+                    foreach (var member in container.GetMembers())
+                    {
+                        if (member is INamespaceSymbol @namespace)
+                        {
+                            Collect(@namespace);
+                        }
+                        else if (member is INamedTypeSymbol type)
+                        {
+                            if (declaresConfirmation(type))
+                            {
+                                declarers.Add(type);
+                            }
+
+                            Collect(type);
+                        }
+                    }
+                }
+            });
+
+        private static bool Inherits(INamedTypeSymbol type, HashSet<INamedTypeSymbol> declarers)
+        {
+            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+            {
+                if (declarers.Contains(baseType.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (declarers.Contains(@interface.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool MayDeclareConfirmation(

@@ -1,7 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Presence.Analyzers.Model;
+using Presence.Analyzers.Tests.Verifiers;
 
 namespace Presence.Analyzers.Tests.Model;
 
@@ -92,5 +97,73 @@ public class NameUseSearchTests
 
             Same(text.ToString());
         }
+    }
+
+    private static CSharpCompilation Compile(params (string Path, string Source)[] files)
+        => CSharpCompilation.Create(
+            "Names",
+            files.Select(f => CSharpSyntaxTree.ParseText(f.Source, new CSharpParseOptions(LanguageVersion.Latest), path: f.Path)),
+            TestReferences.Framework.Add(TestReferences.Abstractions),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+    private static HashSet<INamedTypeSymbol>? SourceTypes(Compilation compilation)
+        => NameUse.Of(compilation, compilation.GetTypeByMetadataName("Presence.HumanConfirmationAttribute")!, references: false, CancellationToken.None)
+            .SourceTypes(compilation, CancellationToken.None);
+
+    private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceOrTypeSymbol container)
+        => container.GetMembers().OfType<INamespaceOrTypeSymbol>().SelectMany(member => member is INamedTypeSymbol type ? AllTypes(type).Prepend(type) : AllTypes(member));
+
+    // RubberStampConfirmationAnalyzer dismisses a type that is not among these (and inherits from no type that declares
+    // a confirmation): they must be every type with a declaration in a file that names the attribute.
+    [Fact]
+    public void The_types_declared_in_the_files_that_name_a_word_are_found_by_their_names()
+    {
+        var compilation = Compile(
+            ("A/Naming.cs", """
+                using Presence;
+
+                public class Global<T1, T2> { public struct Inner { } public interface IInner<T> { } }
+                public enum Mood { Yes }
+
+                namespace Acme . Review
+                {
+                    public record Decision(bool IsApproved);
+                    public partial class Split { [HumanConfirmation] public partial bool Confirm(); }
+
+                    namespace Deeper
+                    {
+                        public record struct Ticket;
+                        public class @class { public class Nested<T> { public interface Deepest { } } }
+                        public delegate bool Ask();
+                        public class Escap\u0065d { }
+                    }
+                }
+                """),
+            ("B/Other.cs", """
+                namespace Acme.Review;
+
+                public partial class Split { public partial bool Confirm() => true; }
+                public class Unnamed { public class Nested { } }
+                """));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var expected = AllTypes(compilation.Assembly.GlobalNamespace)
+            .Where(type => type.Locations.Any(location => location.SourceTree?.FilePath == "A/Naming.cs") && type.TypeKind != TypeKind.Delegate)
+            .Select(type => type.ToDisplayString())
+            .OrderBy(name => name, StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(11, expected.Count);
+        var found = SourceTypes(compilation);
+        Assert.NotNull(found);
+        Assert.Equal(expected, found!.Select(type => type.ToDisplayString()).OrderBy(name => name, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Where_the_names_cannot_tell_the_types_none_are_given()
+    {
+        Assert.Null(SourceTypes(Compile(("A/Local.cs", "using Presence;\nfile class Desk { [HumanConfirmation] public bool Confirm() => true; }\n"))));
+        Assert.Null(SourceTypes(Compile(
+            ("A/Usings.cs", "global using Asks = Presence.HumanConfirmationAttribute;\n"),
+            ("B/Desk.cs", "public class Desk { [Asks] public bool Confirm() => true; }\n"))));
+        Assert.Empty(SourceTypes(Compile(("A/Desk.cs", "public class Desk { public bool Confirm() => true; }\n")))!);
     }
 }

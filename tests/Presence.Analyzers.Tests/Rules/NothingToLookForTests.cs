@@ -186,6 +186,49 @@ public class NothingToLookForTests
         Assert.Equal("PRES005", Assert.Single(await Run(new RubberStampConfirmationAnalyzer(), prompt)).Id);
     }
 
+    // Each type is dismissed by a lookup of itself, its bases and its interfaces among the types the files that name
+    // the attribute declare (found by their names) and those that declare a confirmation: one declared in a nested,
+    // generic or escaped type, in a block or file-scoped namespace, reached through a base class or a partial
+    // method's other part, is still checked; a file-local type (whose name the compiler makes up) too.
+    [Fact]
+    public async Task Confirmations_declared_by_nested_generic_partial_and_file_local_types_are_checked_for_rubber_stamps()
+    {
+        var compilation = Compile(
+            ("A/Desks.cs", """
+                using Presence;
+
+                namespace Acme.Review
+                {
+                    namespace Inner
+                    {
+                        public class Outer<T>
+                        {
+                            public interface IDesk { [HumanConfirmation] bool Confirm(string text); }
+                        }
+                    }
+                }
+                """),
+            ("A/Flat.cs", "using Presence;\nnamespace Acme . Flat;\npublic interface @IFlatDesk<T> { [HumanConfirmation] bool Confirm(T text); }\npublic abstract class Desk\\u0042ase { [HumanConfirmation] public abstract bool Confirm(string text); }\npublic partial class Split { [HumanConfirmation] public partial bool Confirm(string text); }\n"),
+            ("B/Yes.cs", """
+                public class NestedYes : Acme.Review.Inner.Outer<int>.IDesk { public bool Confirm(string text) => true; }
+                public class FlatYes : Acme.Flat.IFlatDesk<string> { public bool Confirm(string text) => true; }
+                public class BaseYes : Acme.Flat.DeskBase { public override bool Confirm(string text) => true; }
+                public class Mid : Acme.Flat.DeskBase { public override bool Confirm(string text) => text.Length > 0; }
+                public class LeafYes : Mid { public override bool Confirm(string text) => true; }
+                """),
+            ("B/Split.cs", "namespace Acme.Flat;\npublic partial class Split { public partial bool Confirm(string text) => true; }\n"));
+        var found = (await Run(new RubberStampConfirmationAnalyzer(), compilation))
+            .Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[1]).OrderBy(m => m, System.StringComparer.Ordinal);
+        Assert.Equal(new[] { "BaseYes.Confirm", "FlatYes.Confirm", "LeafYes.Confirm", "NestedYes.Confirm", "Split.Confirm" }, found);
+
+        var fileLocal = Compile(
+            ("A/Local.cs", "using Presence;\n\nfile class LocalDesk\n{\n    [HumanConfirmation] public bool Confirm(string text) => true;\n}\n\nfile interface ILocalDesk { [HumanConfirmation] bool Confirm(string text); }\n\nfile class LocalYes : ILocalDesk { public bool Confirm(string text) => true; }\n"),
+            ("B/Other.cs", AlwaysYes.Replace(" : IDesk", string.Empty)));
+        var local = (await Run(new RubberStampConfirmationAnalyzer(), fileLocal))
+            .Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[1]).OrderBy(m => m, System.StringComparer.Ordinal);
+        Assert.Equal(new[] { "LocalDesk.Confirm", "LocalYes.Confirm" }, local);
+    }
+
     // PRES101 (ConfirmationShapeAnalyzer): reported where the attribute stands, named through a global alias here.
 
     [Fact]
