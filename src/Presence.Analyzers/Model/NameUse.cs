@@ -33,6 +33,7 @@ namespace Presence.Analyzers.Model
         private static readonly string[] Words = new[]
         {
             "AutomatedPresence", "InternalAudience", "HumanConfirmation", "GeneratePublisherGate", "RequiresHumanApproval", "Approved", "Serialize",
+            "PublishesContent",
         }.Concat(HttpRequests.SendWords).ToArray();
 
         /// <summary>The names each file's text is read for (tests compare the reading with a search for each).</summary>
@@ -53,6 +54,9 @@ namespace Presence.Analyzers.Model
 
         /// <summary>Whether a source file of the compilation can use the name.</summary>
         public bool InSource => _namingFiles is not null;
+
+        /// <summary>The source files that can name it; null when every file can (a global alias names it).</summary>
+        public IEnumerable<SyntaxTree>? NamingFiles => _everyFile ? null : _namingFiles ?? (IEnumerable<SyntaxTree>)Array.Empty<SyntaxTree>();
 
         /// <summary>Whether a referenced assembly applies the attribute to a method (only when asked for references).</summary>
         public bool InReferences => _applyingAssemblies is not null;

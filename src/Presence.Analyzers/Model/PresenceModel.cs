@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -11,7 +13,7 @@ namespace Presence.Analyzers.Model
     /// <summary>Everything the rules know about a compilation, built once at compilation start.</summary>
     internal sealed class PresenceModel
     {
-        private PresenceModel(Compilation compilation, PresenceSymbols symbols, DeclaredApis declared, ApiCatalogIndex catalog, bool seesHttp, UrlSources urls)
+        private PresenceModel(Compilation compilation, PresenceSymbols symbols, DeclaredApis declared, ApiCatalogIndex catalog, bool seesHttp, UrlSources urls, CancellationToken cancellationToken)
         {
             Compilation = compilation;
             Urls = urls;
@@ -25,6 +27,9 @@ namespace Presence.Analyzers.Model
             var mayUseRefit = compilation.ReferencedAssemblyNames.Any(name => name.Name == "Refit")
                               || compilation.Assembly.NamespaceNames.Contains("Refit");
             Publishing = new PublishTargets(symbols, declared, catalog, assemblies, mayUseRefit);
+            _declaringNames = new Lazy<HashSet<string>?>(
+                () => declared.IsEmpty && !mayUseRefit ? DeclaringNames.Of(compilation, cancellationToken) : null,
+                LazyThreadSafetyMode.ExecutionAndPublication);
             Confirmations = new Confirmations(symbols, assemblies);
             Scopes = new PublishScopes(compilation, symbols, Publishing, Confirmations);
             Libraries = LibrarySummaries.Read(compilation, assembly => assemblies.Contains(assembly) || !LibrarySummaries.IsFramework(assembly.Name), BuiltInCatalog.Index.Assemblies, key => urls.Settings.Find(key));
@@ -33,6 +38,7 @@ namespace Presence.Analyzers.Model
         }
 
         private readonly ApiCatalogIndex _catalog;
+        private readonly Lazy<HashSet<string>?> _declaringNames;
 
         /// <summary>The compilation the model describes (for the few bodies looked into on demand).</summary>
         public Compilation Compilation { get; }
@@ -70,7 +76,7 @@ namespace Presence.Analyzers.Model
             var catalog = BuiltInCatalog.Index.For(compilation);
             var seesHttp = compilation.GetBestTypeByMetadataName("System.Net.Http.HttpClient") is not null;
             return symbols.CanContainPublishCalls || !declared.IsEmpty || catalog.Entries.Length > 0 || seesHttp
-                ? new PresenceModel(compilation, symbols, declared, catalog, seesHttp, new UrlSources(compilation, options.AdditionalFiles, cancellationToken))
+                ? new PresenceModel(compilation, symbols, declared, catalog, seesHttp, new UrlSources(compilation, options.AdditionalFiles, cancellationToken), cancellationToken)
                 : null;
         }
 
@@ -96,9 +102,25 @@ namespace Presence.Analyzers.Model
         /// return a target for (a cheap test on the method alone; keep the two in step).
         /// </summary>
         public bool MayPublish(IMethodSymbol method)
-            => Publishing.Publishes(method)
-               || (SeesHttp && HttpRequests.IsCandidate(method))
-               || RawRequests.IsCandidate(method);
+            => Publishing.Publishes(method) || MayRequest(method);
+
+        /// <summary>Whether a call of <paramref name="method"/> may be a raw request (HTTP, an SDK's escape hatch): a cheap test on its name and type.</summary>
+        public bool MayRequest(IMethodSymbol method)
+            => (SeesHttp && HttpRequests.IsCandidate(method)) || RawRequests.IsCandidate(method);
+
+        /// <summary>
+        /// False when an attribute, a declared API or a catalog entry cannot make a call of <paramref name="method"/> a
+        /// publish or a confirmation, judged by its name alone (<see cref="DeclaringNames"/>): then neither
+        /// <see cref="PublishTargets.Publishes"/> nor <see cref="Confirmations.Confirms"/> needs to walk its lineage.
+        /// Only an ordinary method that implements nothing explicitly is judged (an explicit implementation's name is not
+        /// its interface member's; a referenced method of another language can be both, a C# one of the compilation not).
+        /// </summary>
+        public bool MayDeclare(IMethodSymbol method)
+            => method.MethodKind != MethodKind.Ordinary
+               || _declaringNames.Value is not { } names
+               || names.Contains(method.Name)
+               || _catalog.NamesMember(method.Name)
+               || (!ReferenceEquals(method.ContainingAssembly, Compilation.Assembly) && !method.ExplicitInterfaceImplementations.IsEmpty);
 
         /// <summary>
         /// What an invocation publishes, read from the original operation tree (the URL of a request is only

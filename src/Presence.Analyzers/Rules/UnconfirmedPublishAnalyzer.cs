@@ -289,8 +289,9 @@ namespace Presence.Analyzers.Rules
             private CallTrait Compute(IMethodSymbol method)
             {
                 var traits = CallTrait.None;
-                if (_model.MayPublish(method)
-                    || _model.Confirmations.Confirms(method)
+                // A method no attribute, declared API or catalog entry can make a publisher or a confirmation by its name
+                // is not walked up its overrides and interfaces (most methods of the compilation).
+                if ((_model.MayDeclare(method) ? _model.MayPublish(method) || _model.Confirmations.Confirms(method) : _model.MayRequest(method))
                     || EntryPoints.MayRegister(method)
                     || EntryPoints.MayStartInBackground(method)
                     || method is { Name: "WaitForNextTickAsync", ContainingType.Name: "PeriodicTimer" }

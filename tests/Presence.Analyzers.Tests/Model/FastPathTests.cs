@@ -61,6 +61,7 @@ public class FastPathTests
                         case IInvocationOperation invocation:
                             var method = invocation.TargetMethod;
                             Check("MayPublish", model?.Classify(invocation, options, anyAudience: true) is not null, method, model?.MayPublish(method) == true);
+                            Check("MayDeclare", model?.Publishing.Classify(method) is not null || model?.Confirmations.Classify(method) is not null, method, model?.MayDeclare(method) == true);
                             Check("Confirms", model?.Confirmations.Classify(method) is not null, method, model?.Confirmations.Confirms(method) == true);
                             Check("MayRegister", !entryPoints.Registrations(invocation).IsEmpty, method, EntryPoints.MayRegister(method));
                             Check("IsSleep", EntryPoints.DaemonLoopAround(invocation) is not null || EntryPoints.IsPeriodicTick(invocation), method, EntryPoints.IsSleep(method));
@@ -70,6 +71,7 @@ public class FastPathTests
 
                         case IMethodReferenceOperation reference:
                             Check("MayPublish", model?.Publishing.Classify(reference.Method) is not null, reference.Method, model?.MayPublish(reference.Method) == true);
+                            Check("MayDeclare", model?.Publishing.Classify(reference.Method) is not null, reference.Method, model?.MayDeclare(reference.Method) == true);
                             break;
 
                         case IObjectCreationOperation { Constructor: { } constructor } creation:
@@ -85,7 +87,7 @@ public class FastPathTests
 
         // The sources exercise every full classification, or this test would prove nothing.
         Assert.True(seen.GetValueOrDefault("MayPublish") >= 100, $"MayPublish was checked {seen.GetValueOrDefault("MayPublish")} times");
-        foreach (var cheapTest in new[] { "Confirms", "MayRegister", "IsSleep", "MayStartInBackground" })
+        foreach (var cheapTest in new[] { "Confirms", "MayRegister", "IsSleep", "MayStartInBackground", "MayDeclare" })
         {
             Assert.True(seen.GetValueOrDefault(cheapTest) > 0, $"{cheapTest} was never checked");
         }
