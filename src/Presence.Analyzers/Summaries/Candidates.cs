@@ -2,6 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Presence.Analyzers.Catalog;
+using Presence.Analyzers.Model;
 using Presence.Incremental;
 
 namespace Presence.Analyzers.Summaries
@@ -13,6 +17,11 @@ namespace Presence.Analyzers.Summaries
     /// </summary>
     internal sealed class SummaryPlan : IEquatable<SummaryPlan>
     {
+        // The sends' words, and what a source could declare publishers with by itself (TreeIndex's attributes; Refit's
+        // count only with a Refit namespace).
+        private static readonly string[] PublishingWords = HttpRequests.SendWords
+            .Concat(new[] { "PublishesContent", "RequiresHumanApproval", "GeneratePublisherGate", "Refit" }).ToArray();
+
         private SummaryPlan(EquatableArray<int> trees, bool modelDecides)
         {
             Trees = trees;
@@ -32,6 +41,31 @@ namespace Presence.Analyzers.Summaries
 
             var trees = Candidates.Of(index, references.SinkNames, references.WriterNames, maxDepth);
             return trees.IsEmpty ? null : new SummaryPlan(trees.ToEquatableArray(), modelDecides: false);
+        }
+
+        /// <summary>
+        /// False when no tree can be a candidate, decided without indexing any: with neither Presence.Abstractions nor
+        /// Refit referenced and no language model, only a call by one of the references' sink names can start a path,
+        /// and when each of them has one of <see cref="HttpRequests.SendWords"/> in it, a source that names none of
+        /// these words, nor an attribute or namespace that could declare a publisher of its own, calls none of them.
+        /// Each file's words are read once, for the rules too, and kept with its tree (<see cref="NameUse"/>).
+        /// </summary>
+        public static bool MayPublish(Compilation compilation, ReferenceFacts references, CancellationToken cancellationToken)
+        {
+            if (references.MayDeclarePublishers || !references.WriterNames.IsEmpty)
+            {
+                return true;
+            }
+
+            for (var i = 0; i < references.SinkNames.Count; i++)
+            {
+                if (!HttpRequests.HasSendWord(references.SinkNames[i]))
+                {
+                    return true;
+                }
+            }
+
+            return NameUse.AnyInSource(compilation, PublishingWords, cancellationToken);
         }
 
         public bool Equals(SummaryPlan? other) => other is not null && ModelDecides == other.ModelDecides && Trees == other.Trees;

@@ -19,7 +19,9 @@ namespace Presence.Analyzers.Summaries
     /// <remarks>
     /// The pipeline keeps a syntax index per tree (<see cref="TreeIndex"/>), so an edit re-indexes one file; from the
     /// indexes and the references alone it decides whether anything here can reach a publish, and only then builds
-    /// the model and binds the candidate bodies. A compilation where nothing can publish binds nothing.
+    /// the model and binds the candidate bodies. A compilation where nothing can publish binds nothing, and one whose
+    /// files name no send and no publisher attribute, with nothing publishable referenced, indexes nothing
+    /// (<see cref="SummaryPlan.MayPublish"/>).
     /// </remarks>
     [Generator(LanguageNames.CSharp)]
     public sealed class PathSummaryGenerator : IIncrementalGenerator
@@ -39,13 +41,6 @@ namespace Presence.Analyzers.Summaries
                 "PresenceSummary.Version.g.cs",
                 Attribute(LibrarySummaries.MarkerKey, LibrarySummaries.Version)));
 
-            // One index per tree: a tree the edit did not touch is the same object, so its index is reused (kept with
-            // the tree); equal indexes leave every later step but the search cached.
-            var index = context.CompilationProvider
-                .Select(static (compilation, cancellationToken) => TreeIndex.AllOf(compilation, cancellationToken))
-                .WithComparer(TreeIndex.Comparer)
-                .WithTrackingName(TrackingNames.Index);
-
             // Read from the references alone, and again only when they change: an edit of the source keeps them.
             var references = context.CompilationProvider
                 .Select(static (compilation, _) => ReferenceKey.Of(compilation))
@@ -57,6 +52,18 @@ namespace Presence.Analyzers.Summaries
                 .Where(static text => DeclaredApis.IsDeclaredApiFile(text))
                 .Collect()
                 .Select(static (files, _) => !files.IsEmpty);
+
+            // Where no tree can be a candidate (the words of each file, kept with it, and the references tell), no
+            // tree is indexed.
+            var mayPublish = context.CompilationProvider.Combine(references).Combine(declaresApis)
+                .Select(static (input, cancellationToken) => input.Right || SummaryPlan.MayPublish(input.Left.Left, input.Left.Right, cancellationToken));
+
+            // One index per tree: a tree the edit did not touch is the same object, so its index is reused (kept with
+            // the tree); equal indexes leave every later step but the search cached.
+            var index = context.CompilationProvider.Combine(mayPublish)
+                .Select(static (input, cancellationToken) => input.Right ? TreeIndex.AllOf(input.Left, cancellationToken) : ImmutableArray<TreeIndex>.Empty)
+                .WithComparer(TreeIndex.Comparer)
+                .WithTrackingName(TrackingNames.Index);
 
             var maxDepth = context.AnalyzerConfigOptionsProvider
                 .Select(static (options, _) => PresenceOptions.Read(options.GlobalOptions).MaxPathDepth);

@@ -17,10 +17,11 @@ namespace Presence.Analyzers.Summaries
     /// </summary>
     internal sealed class ReferenceFacts : IEquatable<ReferenceFacts>
     {
-        private ReferenceFacts(EquatableArray<string> sinkNames, EquatableArray<string> writerNames)
+        private ReferenceFacts(EquatableArray<string> sinkNames, EquatableArray<string> writerNames, bool mayDeclarePublishers)
         {
             SinkNames = sinkNames;
             WriterNames = writerNames;
+            MayDeclarePublishers = mayDeclarePublishers;
         }
 
         /// <summary>A superset of the names a publish call can have here, the source's own publishers and PresenceApis.txt aside.</summary>
@@ -28,6 +29,12 @@ namespace Presence.Analyzers.Summaries
 
         /// <summary>The names of the calls that return machine-written text; empty when the compilation can make none.</summary>
         public EquatableArray<string> WriterNames { get; }
+
+        /// <summary>
+        /// Whether Presence.Abstractions or Refit is referenced: their attributes make methods of any name publishers,
+        /// here or in a referenced library.
+        /// </summary>
+        public bool MayDeclarePublishers { get; }
 
         public static ReferenceFacts Of(Compilation compilation) => Of(ReferenceKey.Of(compilation));
 
@@ -59,13 +66,15 @@ namespace Presence.Analyzers.Summaries
             var writers = MachineWriters.For(compilation, libraries) is null
                 ? Enumerable.Empty<string>()
                 : MachineWriters.MethodNames.Concat(libraries.MachineWrittenNames);
-            return new ReferenceFacts(Sorted(sinks), Sorted(writers));
+            var mayDeclarePublishers = referenced.Contains("Presence.Abstractions") || referenced.Contains("Refit");
+            return new ReferenceFacts(Sorted(sinks), Sorted(writers), mayDeclarePublishers);
         }
 
         private static EquatableArray<string> Sorted(IEnumerable<string> names)
             => names.Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray();
 
-        public bool Equals(ReferenceFacts? other) => other is not null && SinkNames == other.SinkNames && WriterNames == other.WriterNames;
+        public bool Equals(ReferenceFacts? other)
+            => other is not null && SinkNames == other.SinkNames && WriterNames == other.WriterNames && MayDeclarePublishers == other.MayDeclarePublishers;
 
         public override bool Equals(object? obj) => Equals(obj as ReferenceFacts);
 

@@ -105,6 +105,115 @@ public class SummaryIncrementalityTests
         }
     }
 
+    // What a compilation that references nothing publishable (the framework alone) has: HttpClient, and files that
+    // name none of its sends.
+    private const string Mastodon = """
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        public class Toots(HttpClient http)
+        {
+            public Task Toot(string text) => http.PostAsync("https://mastodon.social/api/v1/statuses", new StringContent(text));
+        }
+        """;
+
+    [Fact]
+    public void Where_no_file_names_a_send_or_a_publisher_attribute_no_tree_is_indexed()
+    {
+        var first = RunFrameworkOnly([Calculator, Unrelated]);
+        Assert.False(SummaryPlan.MayPublish(first.Input, ReferenceFacts.Of(first.Input), default));
+        Assert.Equal(string.Empty, Summary(first));
+
+        // Presence.Abstractions or Refit referenced: a library's attribute can make any method a publisher.
+        var abstractions = first.Input.AddReferences(TestReferences.Abstractions);
+        Assert.True(SummaryPlan.MayPublish(abstractions, ReferenceFacts.Of(abstractions), default));
+
+        // An edit that makes a send: the trees are indexed, and the summary has the send.
+        var second = Rerun(first, 1, Mastodon);
+        Assert.Equal(3, Indexes(second).Length);
+        Assert.Contains("M:Toots.Toot(System.String)", Summary(second));
+    }
+
+    [Fact]
+    public void A_catalogued_member_without_a_send_word_has_the_trees_indexed_and_summarised()
+    {
+        // Telegram's ForwardMessage has none of the words a send's name has: the source is indexed whatever it names.
+        var forwarder = """
+            using System.Threading.Tasks;
+            using Telegram.Bot;
+
+            public class Forwarder(ITelegramBotClient bot)
+            {
+                public Task Forward(long from, int message) => bot.ForwardMessage("@deals", from, message);
+            }
+            """;
+        var run = Run([Unrelated, forwarder], TestReferences.Framework.Add(PathVerifier.Telegram));
+
+        Assert.True(SummaryPlan.MayPublish(run.Input, ReferenceFacts.Of(run.Input), default));
+        Assert.Contains("M:Forwarder.Forward(System.Int64,System.Int32)", Summary(run));
+    }
+
+    [Theory]
+    [InlineData("a send", Mastodon)]
+    [InlineData("a send spelled with a unicode escape", """
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        public class Toots(HttpClient http)
+        {
+            public Task Toot(string text) => http.Po\u0073tAsync("https://mastodon.social/api/v1/statuses", new StringContent(text));
+        }
+        """)]
+    [InlineData("a publisher attribute of its own", """
+        using System.Threading.Tasks;
+
+        namespace Presence
+        {
+            [System.AttributeUsage(System.AttributeTargets.Interface | System.AttributeTargets.Method)]
+            public sealed class PublishesContentAttribute : System.Attribute
+            {
+                public PublishesContentAttribute(string platform) { }
+            }
+        }
+
+        [Presence.PublishesContent("Mastodon")]
+        public interface IChannel
+        {
+            Task Toot(string text);
+        }
+        """)]
+    [InlineData("Refit attributes of its own", """
+        using System;
+        using System.Threading.Tasks;
+
+        namespace Refit
+        {
+            [AttributeUsage(AttributeTargets.Method)]
+            public sealed class PostAttribute(string path) : Attribute { public string Path { get; } = path; }
+        }
+
+        public interface IChannel
+        {
+            [Refit.Post("/2/tweets")]
+            Task Toot(string text);
+        }
+        """)]
+    public void Anything_that_can_start_a_path_has_the_trees_indexed_and_summarised(string what, string source)
+    {
+        var caller = """
+            using System.Threading.Tasks;
+
+            public class Campaign(CHANNEL channel)
+            {
+                public Task Launch() => channel.Toot("launch");
+            }
+            """.Replace("CHANNEL", source.Contains("IChannel") ? "IChannel" : "Toots");
+        var run = RunFrameworkOnly([Unrelated, source, caller]);
+
+        Assert.True(Indexes(run).Length == 4, what);
+        Assert.Contains("M:Campaign.Launch", Summary(run));
+    }
+
     [Fact]
     public void A_send_or_a_declared_API_file_makes_a_plan()
     {
@@ -399,11 +508,17 @@ public class SummaryIncrementalityTests
     }
 
     private static SummaryRun Run(string[] sources, params MetadataReference[] references)
+        => Run(sources, TestReferences.Framework.Add(TestReferences.Abstractions).AddRange(references));
+
+    // Nothing publishable referenced: no Presence.Abstractions, no SDK.
+    private static SummaryRun RunFrameworkOnly(string[] sources) => Run(sources, TestReferences.Framework);
+
+    private static SummaryRun Run(string[] sources, IEnumerable<MetadataReference> references)
     {
         var compilation = CSharpCompilation.Create(
             "Deals.Core",
             sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: $"Source{i}.cs")),
-            TestReferences.Framework.Add(TestReferences.Abstractions).AddRange(references),
+            references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
