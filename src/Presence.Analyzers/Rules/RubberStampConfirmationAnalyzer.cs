@@ -58,31 +58,27 @@ namespace Presence.Analyzers.Rules
                     return false;
                 };
 
-                // The types whose files can apply it, and those among them and in the referenced assemblies that
-                // apply it declare a confirmation: found from the files' declared names and once per set of
-                // references, so that each type is dismissed by a lookup of itself, its bases and its interfaces
-                // (asking each of those where it is declared cost most of the rule).
+                // The types whose files can apply it, and those of the referenced assemblies that apply it that declare
+                // a confirmation (once per set of references): each type is dismissed by a lookup of itself, its bases
+                // and its interfaces among them (asking each of those where it is declared cost most of the rule).
+                // Whether one of the source's declares a confirmation is asked when a type inherits from it, and once.
+                var declaring = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
                 var sourceTypes = use.SourceTypes(start.Compilation, start.CancellationToken);
                 Func<INamedTypeSymbol, bool> mayDeclareConfirmation;
                 if (sourceTypes is not null)
                 {
-                    var declarers = new HashSet<INamedTypeSymbol>(
-                        use.InReferences ? ReferencedDeclarers(start.Compilation, use, declaresConfirmation) : Array.Empty<INamedTypeSymbol>(),
-                        SymbolEqualityComparer.Default);
-                    foreach (var type in sourceTypes)
+                    var candidates = new HashSet<INamedTypeSymbol>(sourceTypes, SymbolEqualityComparer.Default);
+                    foreach (var type in use.InReferences ? ReferencedDeclarers(start.Compilation, use, declaresConfirmation) : Array.Empty<INamedTypeSymbol>())
                     {
-                        if (declaresConfirmation(type))
-                        {
-                            declarers.Add(type);
-                        }
+                        candidates.Add(type);
+                        declaring[type] = true;
                     }
 
-                    mayDeclareConfirmation = type => sourceTypes.Contains(type) || (declarers.Count > 0 && Inherits(type, declarers));
+                    mayDeclareConfirmation = type => sourceTypes.Contains(type) || (candidates.Count > 0 && Inherits(type, candidates, declaring, declaresConfirmation));
                 }
                 else
                 {
                     // Every file can name it, or one declares a file-local type: asked of each type where it is declared.
-                    var declaring = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
                     mayDeclareConfirmation = type => MayDeclareConfirmation(type, use, declaring, declaresConfirmation);
                 }
 
@@ -146,11 +142,12 @@ namespace Presence.Analyzers.Rules
                 }
             });
 
-        private static bool Inherits(INamedTypeSymbol type, HashSet<INamedTypeSymbol> declarers)
+        private static bool Inherits(
+            INamedTypeSymbol type, HashSet<INamedTypeSymbol> candidates, ConcurrentDictionary<INamedTypeSymbol, bool> declaring, Func<INamedTypeSymbol, bool> declaresConfirmation)
         {
             for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
             {
-                if (declarers.Contains(baseType.OriginalDefinition))
+                if (candidates.Contains(baseType.OriginalDefinition) && declaring.GetOrAdd(baseType.OriginalDefinition, declaresConfirmation))
                 {
                     return true;
                 }
@@ -158,7 +155,7 @@ namespace Presence.Analyzers.Rules
 
             foreach (var @interface in type.AllInterfaces)
             {
-                if (declarers.Contains(@interface.OriginalDefinition))
+                if (candidates.Contains(@interface.OriginalDefinition) && declaring.GetOrAdd(@interface.OriginalDefinition, declaresConfirmation))
                 {
                     return true;
                 }
