@@ -34,11 +34,14 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
+                // A method declared in such a file is of a type declared there: looking its type up among those is
+                // cheaper than asking the method where it is declared (where the names cannot tell, it is asked).
+                var sourceTypes = use.SourceTypes(start.Compilation, start.CancellationToken);
                 var confirmations = new Confirmations(symbols);
                 start.RegisterSymbolAction(context =>
                 {
                     var method = (IMethodSymbol)context.Symbol;
-                    if (use.MayUseIn(method)
+                    if ((sourceTypes is null ? use.MayUseIn(method) : method.ContainingType is { } type && sourceTypes.Contains(type))
                         && PresenceSymbols.FindAttribute(method, symbols.HumanConfirmation) is { } attribute
                         && confirmations.Classify(method) is { Shape: ConfirmationShape.Unreadable } confirmation)
                     {

@@ -239,6 +239,35 @@ public class NothingToLookForTests
             "global using Asks = Presence.HumanConfirmationAttribute;",
             "PRES101", "'Confirm'");
 
+    // PRES101 reads the methods of the types the files that name the attribute declare (found by their names): a
+    // method of a nested generic type, and a partial method whose other part is in a file that does not name it.
+    [Fact]
+    public async Task Confirmations_of_nested_generic_and_partial_types_have_their_shape_checked()
+    {
+        var compilation = Compile(
+            ("A/Desks.cs", """
+                using Presence;
+
+                namespace Acme.Review;
+
+                public class Outer<T>
+                {
+                    public interface IDesk { [HumanConfirmation] int Confirm(string text); }
+                }
+
+                public partial class Split
+                {
+                    [HumanConfirmation] public partial int Confirm(string text);
+                }
+                """),
+            ("B/Split.cs", "namespace Acme.Review;\n\npublic partial class Split\n{\n    public partial int Confirm(string text) => 0;\n}\n"));
+        var found = await Run(new ConfirmationShapeAnalyzer(), compilation);
+        Assert.Equal(3, found.Length); // the partial method is reported for each of its parts, as every method symbol is
+        Assert.NotEmpty(found);
+        Assert.All(found, d => Assert.Equal("PRES101", d.Id));
+        Assert.Equal(new[] { 7, 12 }, found.Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).Distinct().OrderBy(line => line));
+    }
+
     // Each file is read once for every name: a name found in it does not stop the others being looked for, in its
     // unicode-escaped identifiers or its global aliases.
 
