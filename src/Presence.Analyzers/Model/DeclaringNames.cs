@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,12 +16,34 @@ namespace Presence.Analyzers.Model
     /// from the source files that name one of them (<see cref="NameUse"/>: the other files cannot apply them) and from
     /// the referenced assemblies that declare or reference one (once per set of references).
     /// </summary>
-    internal static class DeclaringNames
+    internal sealed class DeclaringNames
     {
         private static readonly string[] Words = { "PublishesContent", "RequiresHumanApproval", "HumanConfirmation", "GeneratePublisherGate" };
 
-        /// <summary>The names, or null when names cannot tell (a global alias lets every file apply one).</summary>
-        public static HashSet<string>? Of(Compilation compilation, CancellationToken cancellationToken)
+        private readonly HashSet<string> _source;
+        private readonly HashSet<string> _references;
+
+        private DeclaringNames(HashSet<string> source, HashSet<string> references)
+        {
+            _source = source;
+            _references = references;
+        }
+
+        public bool Contains(string name) => _source.Contains(name) || _references.Contains(name);
+
+        /// <summary>
+        /// The names, or null when names cannot tell (a global alias lets every file apply one). The source's part is
+        /// kept for the compilations with the same files (an IDE analyses each open file on a copy of the compilation).
+        /// </summary>
+        public static DeclaringNames? Of(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var source = SourceSet.Of(compilation).Derived("DeclaringNames.Source", () => new StrongBox<HashSet<string>?>(FromSource(compilation, cancellationToken))).Value;
+            return source is null
+                ? null
+                : new DeclaringNames(source, ReferenceSet.Of(compilation).Derived("DeclaringNames.References", () => FromReferences(compilation, cancellationToken)));
+        }
+
+        private static HashSet<string>? FromSource(Compilation compilation, CancellationToken cancellationToken)
         {
             var files = new HashSet<SyntaxTree>();
             foreach (var word in Words)
@@ -33,7 +56,7 @@ namespace Presence.Analyzers.Model
                 files.UnionWith(naming);
             }
 
-            var names = new HashSet<string>(ReferenceSet.Of(compilation).Derived("DeclaringNames.References", () => FromReferences(compilation, cancellationToken)), StringComparer.Ordinal);
+            var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var tree in files)
             {
                 SemanticModel? model = null;

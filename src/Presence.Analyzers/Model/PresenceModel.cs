@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -27,7 +26,7 @@ namespace Presence.Analyzers.Model
             var mayUseRefit = compilation.ReferencedAssemblyNames.Any(name => name.Name == "Refit")
                               || compilation.Assembly.NamespaceNames.Contains("Refit");
             Publishing = new PublishTargets(symbols, declared, catalog, assemblies, mayUseRefit);
-            _declaringNames = new Lazy<HashSet<string>?>(
+            _declaringNames = new Lazy<DeclaringNames?>(
                 () => declared.IsEmpty && !mayUseRefit ? DeclaringNames.Of(compilation, cancellationToken) : null,
                 LazyThreadSafetyMode.ExecutionAndPublication);
             Confirmations = new Confirmations(symbols, assemblies);
@@ -38,7 +37,7 @@ namespace Presence.Analyzers.Model
         }
 
         private readonly ApiCatalogIndex _catalog;
-        private readonly Lazy<HashSet<string>?> _declaringNames;
+        private readonly Lazy<DeclaringNames?> _declaringNames;
 
         /// <summary>The compilation the model describes (for the few bodies looked into on demand).</summary>
         public Compilation Compilation { get; }

@@ -102,4 +102,17 @@ public class DeclaringNamesTests
         Assert.False(model.MayDeclare((IMethodSymbol)compilation.GetTypeByMetadataName("Announcer")!.GetMembers("Announce").Single()));
         Assert.Equal("PRES001", Assert.Single(await Run(compilation)).Id);
     }
+
+    [Fact]
+    public async Task A_publisher_attribute_added_by_an_edit_is_found()
+    {
+        // The names read from the files are kept for the compilations with the same files: an edit makes other files.
+        const string plain = "using System.Threading.Tasks;\npublic interface IPoster { Task Shout(string text); }";
+        var before = Compile([], ("A/Announcer.cs", Caller), ("B/IPoster.cs", plain));
+        Assert.Empty(await Run(before));
+
+        var tree = before.SyntaxTrees.Single(t => t.FilePath == "B/IPoster.cs");
+        var after = before.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(plain.Replace("public interface", "[Presence.PublishesContent(\"Mastodon\")]\npublic interface"))));
+        Assert.Equal("PRES001", Assert.Single(await Run(after)).Id);
+    }
 }
