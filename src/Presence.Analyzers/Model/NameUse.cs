@@ -63,8 +63,56 @@ namespace Presence.Analyzers.Model
 
         public bool Anywhere => InSource || InReferences;
 
-        /// <summary>The referenced assemblies that apply the attribute to a method (only when asked for references).</summary>
-        public IEnumerable<IAssemblySymbol> ApplyingAssemblies => (IEnumerable<IAssemblySymbol>?)_applyingAssemblies ?? Array.Empty<IAssemblySymbol>();
+        /// <summary>
+        /// The types of the referenced assemblies that apply <paramref name="attribute"/> (the type this was asked for,
+        /// then one of the references, the same for every compilation with them) that declare a method carrying it,
+        /// once per set of references.
+        /// </summary>
+        public INamedTypeSymbol[] DeclaringTypesInReferences(Compilation compilation, INamedTypeSymbol attribute)
+            => _applyingAssemblies is not { } applying
+                ? Array.Empty<INamedTypeSymbol>()
+                : ReferenceSet.Of(compilation).Derived(
+                    "NameUse.DeclaringTypes " + attribute.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                    () =>
+                    {
+                        var types = new List<INamedTypeSymbol>();
+                        foreach (var assembly in applying)
+                        {
+                            Collect(assembly.GlobalNamespace);
+                        }
+
+                        return types.ToArray();
+
+                        void Collect(INamespaceOrTypeSymbol container)
+                        {
+                            foreach (var member in container.GetMembers())
+                            {
+                                if (member is INamespaceOrTypeSymbol nested)
+                                {
+                                    if (nested is INamedTypeSymbol type && DeclaresMethodWith(type, attribute))
+                                    {
+                                        types.Add(type);
+                                    }
+
+                                    Collect(nested);
+                                }
+                            }
+                        }
+                    });
+
+        /// <summary>Whether <paramref name="type"/> declares a method that carries <paramref name="attribute"/>.</summary>
+        public static bool DeclaresMethodWith(INamedTypeSymbol type, INamedTypeSymbol attribute)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol && PresenceSymbols.HasAttribute(member, attribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// The classes, structs, interfaces and enums of <paramref name="compilation"/> that have a declaration in a file

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -49,24 +50,29 @@ namespace Presence.Analyzers.Rules
                 // attribute (see MayInherit): a method that does not declare the requirement can only disagree with an
                 // overridden member or such an interface.
                 var interfaces = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-                Func<INamedTypeSymbol, bool> declaresRequirement = @interface =>
-                {
-                    foreach (var member in @interface.GetMembers())
-                    {
-                        if (member is IMethodSymbol && PresenceSymbols.HasAttribute(member, requiresApproval))
-                        {
-                            return true;
-                        }
-                    }
+                Func<INamedTypeSymbol, bool> declaresRequirement = @interface => NameUse.DeclaresMethodWith(@interface, requiresApproval);
 
-                    return false;
-                };
+                // The types whose files can apply it, and the referenced ones that declare a requirement: a method, and
+                // each interface of its type, is looked up among them instead of asked where it is declared (asked of
+                // every method, that was most of the rule's cost). Where the names cannot tell, it is asked.
+                var sourceTypes = use.SourceTypes(compilation, start.CancellationToken);
+                HashSet<INamedTypeSymbol>? candidates = null;
+                if (sourceTypes is not null)
+                {
+                    candidates = new HashSet<INamedTypeSymbol>(sourceTypes, SymbolEqualityComparer.Default);
+                    foreach (var type in use.DeclaringTypesInReferences(compilation, requiresApproval))
+                    {
+                        candidates.Add(type);
+                        interfaces[type] = true;
+                    }
+                }
 
                 start.RegisterSymbolAction(context =>
                 {
                     var method = (IMethodSymbol)context.Symbol;
-                    var requires = use.MayUseIn(method) && PresenceSymbols.HasAttribute(method, requiresApproval);
-                    if (!requires && !MayInherit(method, use, interfaces, declaresRequirement))
+                    var mayUse = sourceTypes is null ? use.MayUseIn(method) : method.ContainingType is { } containing && sourceTypes.Contains(containing);
+                    var requires = mayUse && PresenceSymbols.HasAttribute(method, requiresApproval);
+                    if (!requires && !MayInherit(method, use, candidates, interfaces, declaresRequirement))
                     {
                         return;
                     }
@@ -107,7 +113,11 @@ namespace Presence.Analyzers.Rules
 
         // Whether a member this method overrides or implements can carry the requirement (without reading attributes).
         private static bool MayInherit(
-            IMethodSymbol method, NameUse use, ConcurrentDictionary<INamedTypeSymbol, bool> interfaces, Func<INamedTypeSymbol, bool> declaresRequirement)
+            IMethodSymbol method,
+            NameUse use,
+            HashSet<INamedTypeSymbol>? candidates,
+            ConcurrentDictionary<INamedTypeSymbol, bool> interfaces,
+            Func<INamedTypeSymbol, bool> declaresRequirement)
         {
             for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
             {
@@ -133,7 +143,8 @@ namespace Presence.Analyzers.Rules
             foreach (var @interface in type.AllInterfaces)
             {
                 // Its members are declared where it is; the others, most interfaces, are not kept.
-                if (use.MayUseIn(@interface.OriginalDefinition) && interfaces.GetOrAdd(@interface.OriginalDefinition, declaresRequirement))
+                var definition = @interface.OriginalDefinition;
+                if ((candidates is null ? use.MayUseIn(definition) : candidates.Contains(definition)) && interfaces.GetOrAdd(definition, declaresRequirement))
                 {
                     return true;
                 }

@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Model;
-using Presence.Compilations;
 
 namespace Presence.Analyzers.Rules
 {
@@ -45,18 +44,7 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
-                Func<INamedTypeSymbol, bool> declaresConfirmation = type =>
-                {
-                    foreach (var member in type.GetMembers())
-                    {
-                        if (member is IMethodSymbol && PresenceSymbols.HasAttribute(member, humanConfirmation))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                };
+                Func<INamedTypeSymbol, bool> declaresConfirmation = type => NameUse.DeclaresMethodWith(type, humanConfirmation);
 
                 // The types whose files can apply it, and those of the referenced assemblies that apply it that declare
                 // a confirmation (once per set of references): each type is dismissed by a lookup of itself, its bases
@@ -68,7 +56,7 @@ namespace Presence.Analyzers.Rules
                 if (sourceTypes is not null)
                 {
                     var candidates = new HashSet<INamedTypeSymbol>(sourceTypes, SymbolEqualityComparer.Default);
-                    foreach (var type in use.InReferences ? ReferencedDeclarers(start.Compilation, use, declaresConfirmation) : Array.Empty<INamedTypeSymbol>())
+                    foreach (var type in use.DeclaringTypesInReferences(start.Compilation, humanConfirmation))
                     {
                         candidates.Add(type);
                         declaring[type] = true;
@@ -107,40 +95,6 @@ namespace Presence.Analyzers.Rules
                 }, SymbolKind.NamedType);
             });
         }
-
-        // The types that declare a confirmation in the referenced assemblies that apply the attribute (which is then
-        // one of theirs, the same for every compilation with these references), once per set of references.
-        private static INamedTypeSymbol[] ReferencedDeclarers(Compilation compilation, NameUse use, Func<INamedTypeSymbol, bool> declaresConfirmation)
-            => ReferenceSet.Of(compilation).Derived("RubberStampConfirmationAnalyzer.ReferencedDeclarers", () =>
-            {
-                var declarers = new List<INamedTypeSymbol>();
-                foreach (var assembly in use.ApplyingAssemblies)
-                {
-                    Collect(assembly.GlobalNamespace);
-                }
-
-                return declarers.ToArray();
-
-                void Collect(INamespaceOrTypeSymbol container)
-                {
-                    foreach (var member in container.GetMembers())
-                    {
-                        if (member is INamespaceSymbol @namespace)
-                        {
-                            Collect(@namespace);
-                        }
-                        else if (member is INamedTypeSymbol type)
-                        {
-                            if (declaresConfirmation(type))
-                            {
-                                declarers.Add(type);
-                            }
-
-                            Collect(type);
-                        }
-                    }
-                }
-            });
 
         private static bool Inherits(
             INamedTypeSymbol type, HashSet<INamedTypeSymbol> candidates, ConcurrentDictionary<INamedTypeSymbol, bool> declaring, Func<INamedTypeSymbol, bool> declaresConfirmation)

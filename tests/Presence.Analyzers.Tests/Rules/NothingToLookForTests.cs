@@ -132,6 +132,44 @@ public class NothingToLookForTests
         Assert.Contains("'Poster.Post' declares", found.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
     }
 
+    // A method, and each interface of its type, is looked up among the types the files that name the attribute
+    // declare (found by their names): a requirement declared by a nested generic interface, implemented in a file that
+    // does not name it, and one declared on a method of a nested type, are still checked.
+    [Fact]
+    public async Task A_requirement_declared_by_a_nested_generic_interface_is_checked()
+    {
+        var compilation = Compile(
+            ("A/Contracts.cs", """
+                using System.Threading.Tasks;
+                using Presence;
+
+                namespace Acme.Posting;
+
+                public static class Contracts<T>
+                {
+                    public interface IPoster { [RequiresHumanApproval] Task Post(T text); }
+
+                    public class Base { [RequiresHumanApproval] public virtual Task Post(T text) => Task.CompletedTask; }
+                }
+                """),
+            ("B/Poster.cs", """
+                using System.Threading.Tasks;
+
+                public class Poster : Acme.Posting.Contracts<string>.IPoster
+                {
+                    public Task Post(string text) => Task.CompletedTask;
+                }
+
+                public class Derived : Acme.Posting.Contracts<string>.Base
+                {
+                    public override Task Post(string text) => Task.CompletedTask;
+                }
+                """));
+        var found = (await Run(new ApprovalRequirementAnalyzer(), compilation))
+            .Select(d => d.Id + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[1]).OrderBy(m => m, System.StringComparer.Ordinal);
+        Assert.Equal(new[] { "PRES104 Derived.Post", "PRES104 Poster.Post" }, found);
+    }
+
     // The finding is in A/Finding.cs, which does not change; what makes it one comes in Z/Later.cs: a later file of a
     // fresh compilation, then an edit of a compilation that had nothing to look for.
     private static async Task GainedInALaterFileAndByAnEdit<TAnalyzer>(string finding, string before, string after, string id, string message)
