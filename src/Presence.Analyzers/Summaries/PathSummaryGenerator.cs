@@ -44,7 +44,7 @@ namespace Presence.Analyzers.Summaries
             // Read from the references alone, and again only when they change: an edit of the source keeps them.
             var references = context.CompilationProvider
                 .Select(static (compilation, _) => ReferenceKey.Of(compilation))
-                .Select(static (key, _) => ReferenceFacts.Of(key))
+                .Select(static (key, cancellationToken) => ReferenceFacts.Of(key, cancellationToken))
                 .WithTrackingName(TrackingNames.References);
 
             // PresenceApis.txt can declare a whole type, whose member names only the model knows: the model decides.

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Model;
@@ -10,10 +11,11 @@ namespace Presence.Analyzers.Summaries
 {
     /// <summary>
     /// The names a publish call or a language-model call can have, as far as the references tell: catalogued SDK
-    /// members, raw requests, HTTP sends, and what referenced summaries name (configured sends included). Read from the
-    /// references only, on a compilation of them without the source (<see cref="ReferenceKey"/>): asking the source's
-    /// compilation would first build the declarations of every file, and bind its assembly attributes. Compared by
-    /// value; the pipeline reads it again only when the references change, never after an edit of the source.
+    /// members, raw requests, HTTP sends, the methods referenced assemblies make publishers by attribute, and what
+    /// referenced summaries name (configured sends included). Read from the references only, on a compilation of them
+    /// without the source (<see cref="ReferenceKey"/>): asking the source's compilation would first build the
+    /// declarations of every file, and bind its assembly attributes. Compared by value; the pipeline reads it again only
+    /// when the references change, never after an edit of the source.
     /// </summary>
     internal sealed class ReferenceFacts : IEquatable<ReferenceFacts>
     {
@@ -38,7 +40,7 @@ namespace Presence.Analyzers.Summaries
 
         public static ReferenceFacts Of(Compilation compilation) => Of(ReferenceKey.Of(compilation));
 
-        public static ReferenceFacts Of(ReferenceKey key)
+        public static ReferenceFacts Of(ReferenceKey key, CancellationToken cancellationToken = default)
         {
             var compilation = key.Compilation();
             // The catalogued members of the SDKs referenced here (the catalog holds several SDKs' Post, Send…).
@@ -63,11 +65,63 @@ namespace Presence.Analyzers.Summaries
             // candidate whatever they say (the model reads them).
             var libraries = LibrarySummaries.Read(compilation, assembly => assemblies.Contains(assembly) || !LibrarySummaries.IsFramework(assembly.Name), BuiltInCatalog.Index.Assemblies, configuredSendNames: sinks);
             sinks.UnionWith(libraries.MethodNames);
+            sinks.UnionWith(AttributedPublisherNames(compilation, assemblies, cancellationToken));
             var writers = MachineWriters.For(compilation, libraries) is null
                 ? Enumerable.Empty<string>()
                 : MachineWriters.MethodNames.Concat(libraries.MachineWrittenNames);
             var mayDeclarePublishers = referenced.Contains("Presence.Abstractions") || referenced.Contains("Refit");
             return new ReferenceFacts(Sorted(sinks), Sorted(writers), mayDeclarePublishers);
+        }
+
+        // The names of the methods the references make publishers by attribute ([PublishesContent] on the method or its
+        // type, [RequiresHumanApproval], a [GeneratePublisherGate] interface), decided by the analyzer's own
+        // classification: a library that calls one publishes, though no catalog or summary names it. Only the assemblies
+        // that declare the attributes or reference their assembly can apply them; a type of another assembly inheriting
+        // an attributed member has it under the same name. Catalogued members are counted above; the references' Refit
+        // interfaces are not read here.
+        private static IEnumerable<string> AttributedPublisherNames(Compilation compilation, PublishingAssemblies assemblies, CancellationToken cancellationToken)
+        {
+            var symbols = PresenceSymbols.Create(compilation);
+            var declaring = new HashSet<string>(
+                new[] { symbols.PublishesContent, symbols.RequiresHumanApproval, symbols.GeneratePublisherGate }
+                    .Where(attribute => attribute?.ContainingAssembly is not null)
+                    .Select(attribute => attribute!.ContainingAssembly.Name),
+                StringComparer.Ordinal);
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            if (declaring.Count == 0)
+            {
+                return names;
+            }
+
+            var targets = new PublishTargets(symbols, DeclaredApis.Empty, ApiCatalogIndex.Empty, assemblies, mayUseRefit: false);
+            foreach (var reference in compilation.References)
+            {
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
+                    && (declaring.Contains(assembly.Name) || assembly.Modules.Any(module => module.ReferencedAssemblies.Any(identity => declaring.Contains(identity.Name)))))
+                {
+                    Collect(assembly.GlobalNamespace, targets, names, cancellationToken);
+                }
+            }
+
+            return names;
+        }
+
+        private static void Collect(INamespaceOrTypeSymbol container, PublishTargets targets, HashSet<string> names, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var member in container.GetMembers())
+            {
+                switch (member)
+                {
+                    case INamespaceOrTypeSymbol nested:
+                        Collect(nested, targets, names, cancellationToken);
+                        break;
+                    // An explicit implementation is called by the name of the interface member, itself here.
+                    case IMethodSymbol { MethodKind: MethodKind.Ordinary } method when !names.Contains(method.Name) && targets.Publishes(method):
+                        names.Add(method.Name);
+                        break;
+                }
+            }
         }
 
         private static EquatableArray<string> Sorted(IEnumerable<string> names)

@@ -300,8 +300,8 @@ namespace Presence.Analyzers.Summaries
         }
 
         // A superset of the names a publish call can have here: catalogued members, raw requests and HTTP sends, the
-        // methods referenced summaries name (ReferenceFacts), the source's own publishers (the index adds them), and
-        // declared APIs.
+        // methods referenced assemblies make publishers by attribute and those referenced summaries name (ReferenceFacts),
+        // the source's own publishers (the index adds them), and declared APIs.
         private HashSet<string> SinkNames()
         {
             var names = new HashSet<string>(_references.SinkNames, StringComparer.Ordinal);
