@@ -108,6 +108,12 @@ namespace Presence.Analyzers.Model
             => (SeesHttp && HttpRequests.IsCandidate(method)) || RawRequests.IsCandidate(method);
 
         /// <summary>
+        /// Reads the names <see cref="MayDeclare"/> asks about now: at compilation start, before the calls are analysed,
+        /// where the first call to ask would make every other thread of the pass wait for the reading.
+        /// </summary>
+        public void ReadDeclaringNames() => _ = _declaringNames.Value;
+
+        /// <summary>
         /// False when an attribute, a declared API or a catalog entry cannot make a call of <paramref name="method"/> a
         /// publish or a confirmation, judged by its name alone (<see cref="DeclaringNames"/>): then neither
         /// <see cref="PublishTargets.Publishes"/> nor <see cref="Confirmations.Confirms"/> needs to walk its lineage.

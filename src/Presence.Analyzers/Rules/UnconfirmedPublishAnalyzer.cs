@@ -80,6 +80,7 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
+                model.ReadDeclaringNames();
                 var graph = new CallGraph(model.Libraries);
                 var entryPoints = new EntryPoints(start.Compilation);
                 var agentTools = AgentTools.For(start.Compilation);
