@@ -63,6 +63,65 @@ namespace Presence.Analyzers.Model
 
         public bool Anywhere => InSource || InReferences;
 
+        /// <summary>How many symbols a rule asks about one by one (where they are declared) before it builds <see cref="TypeSets"/>.</summary>
+        public const int AskedOneByOne = 256;
+
+        /// <summary>
+        /// The sets a rule looks a type up in (<see cref="SourceTypes"/>, and with them the referenced types that declare
+        /// a method carrying <paramref name="attribute"/>), built when more than <paramref name="oneByOne"/> symbols have
+        /// been asked about: until then, and where the names cannot tell, null, and each symbol is asked where it is
+        /// declared. An open file's analysis asks about its few symbols, for which building the sets (it binds the
+        /// namespaces that hold the files' types) cost more than asking each; a whole compilation asks about thousands.
+        /// </summary>
+        public TypeSets WhenMany(Compilation compilation, INamedTypeSymbol attribute, int oneByOne, CancellationToken cancellationToken)
+            => new TypeSets(() =>
+            {
+                if (SourceTypes(compilation, cancellationToken) is not { } source)
+                {
+                    return null;
+                }
+
+                var candidates = new HashSet<INamedTypeSymbol>(source, SymbolEqualityComparer.Default);
+                candidates.UnionWith(DeclaringTypesInReferences(compilation, attribute));
+                return (source, candidates);
+            }, oneByOne);
+
+        /// <summary>See <see cref="WhenMany"/>.</summary>
+        public sealed class TypeSets
+        {
+            private readonly Lazy<(HashSet<INamedTypeSymbol> Source, HashSet<INamedTypeSymbol> Candidates)?> _sets;
+            private readonly int _oneByOne;
+            private int _asked;
+            private volatile bool _built;
+
+            internal TypeSets(Func<(HashSet<INamedTypeSymbol>, HashSet<INamedTypeSymbol>)?> build, int oneByOne)
+            {
+                _sets = new Lazy<(HashSet<INamedTypeSymbol> Source, HashSet<INamedTypeSymbol> Candidates)?>(build, LazyThreadSafetyMode.ExecutionAndPublication);
+                _oneByOne = oneByOne;
+            }
+
+            /// <summary>
+            /// The types declared in the files that can name the attribute, and those with the referenced types that
+            /// declare a method carrying it; null while symbols are asked one by one.
+            /// </summary>
+            public (HashSet<INamedTypeSymbol> Source, HashSet<INamedTypeSymbol> Candidates)? Get()
+            {
+                if (_built)
+                {
+                    return _sets.Value;
+                }
+
+                if (Interlocked.Increment(ref _asked) <= _oneByOne)
+                {
+                    return null;
+                }
+
+                var sets = _sets.Value;
+                _built = true;
+                return sets;
+            }
+        }
+
         /// <summary>
         /// The types of the referenced assemblies that apply <paramref name="attribute"/> (the type this was asked for,
         /// then one of the references, the same for every compilation with them) that declare a method carrying it,

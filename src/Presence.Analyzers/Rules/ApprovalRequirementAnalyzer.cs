@@ -18,6 +18,16 @@ namespace Presence.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ApprovalRequirementAnalyzer : DiagnosticAnalyzer
     {
+        private readonly int _askedOneByOne;
+
+        public ApprovalRequirementAnalyzer()
+            : this(NameUse.AskedOneByOne)
+        {
+        }
+
+        /// <param name="askedOneByOne">How many methods are asked where they are declared before the sets are built (tests).</param>
+        internal ApprovalRequirementAnalyzer(int askedOneByOne) => _askedOneByOne = askedOneByOne;
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             PresenceDiagnostics.ApprovalRequirementMismatch,
             PresenceDiagnostics.ApprovalRequiredOnUnattendedEntryPoint);
@@ -54,25 +64,16 @@ namespace Presence.Analyzers.Rules
 
                 // The types whose files can apply it, and the referenced ones that declare a requirement: a method, and
                 // each interface of its type, is looked up among them instead of asked where it is declared (asked of
-                // every method, that was most of the rule's cost). Where the names cannot tell, it is asked.
-                var sourceTypes = use.SourceTypes(compilation, start.CancellationToken);
-                HashSet<INamedTypeSymbol>? candidates = null;
-                if (sourceTypes is not null)
-                {
-                    candidates = new HashSet<INamedTypeSymbol>(sourceTypes, SymbolEqualityComparer.Default);
-                    foreach (var type in use.DeclaringTypesInReferences(compilation, requiresApproval))
-                    {
-                        candidates.Add(type);
-                        interfaces[type] = true;
-                    }
-                }
+                // every method, that was most of the rule's cost). An open file's few are asked (see NameUse.WhenMany).
+                var sets = use.WhenMany(compilation, requiresApproval, _askedOneByOne, start.CancellationToken);
 
                 start.RegisterSymbolAction(context =>
                 {
                     var method = (IMethodSymbol)context.Symbol;
-                    var mayUse = sourceTypes is null ? use.MayUseIn(method) : method.ContainingType is { } containing && sourceTypes.Contains(containing);
+                    var found = sets.Get();
+                    var mayUse = found is null ? use.MayUseIn(method) : method.ContainingType is { } containing && found.Value.Source.Contains(containing);
                     var requires = mayUse && PresenceSymbols.HasAttribute(method, requiresApproval);
-                    if (!requires && !MayInherit(method, use, candidates, interfaces, declaresRequirement))
+                    if (!requires && !MayInherit(method, use, found?.Candidates, interfaces, declaresRequirement))
                     {
                         return;
                     }

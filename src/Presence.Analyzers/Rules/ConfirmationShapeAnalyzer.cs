@@ -12,6 +12,16 @@ namespace Presence.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ConfirmationShapeAnalyzer : DiagnosticAnalyzer
     {
+        private readonly int _askedOneByOne;
+
+        public ConfirmationShapeAnalyzer()
+            : this(NameUse.AskedOneByOne)
+        {
+        }
+
+        /// <param name="askedOneByOne">How many methods are asked where they are declared before the sets are built (tests).</param>
+        internal ConfirmationShapeAnalyzer(int askedOneByOne) => _askedOneByOne = askedOneByOne;
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
             = ImmutableArray.Create(PresenceDiagnostics.UnreadableConfirmationResult);
 
@@ -35,13 +45,13 @@ namespace Presence.Analyzers.Rules
                 }
 
                 // A method declared in such a file is of a type declared there: looking its type up among those is
-                // cheaper than asking the method where it is declared (where the names cannot tell, it is asked).
-                var sourceTypes = use.SourceTypes(start.Compilation, start.CancellationToken);
+                // cheaper than asking the method where it is declared (an open file's few are asked, see NameUse.WhenMany).
+                var sets = use.WhenMany(start.Compilation, symbols.HumanConfirmation, _askedOneByOne, start.CancellationToken);
                 var confirmations = new Confirmations(symbols);
                 start.RegisterSymbolAction(context =>
                 {
                     var method = (IMethodSymbol)context.Symbol;
-                    if ((sourceTypes is null ? use.MayUseIn(method) : method.ContainingType is { } type && sourceTypes.Contains(type))
+                    if ((sets.Get() is { } found ? method.ContainingType is { } type && found.Source.Contains(type) : use.MayUseIn(method))
                         && PresenceSymbols.FindAttribute(method, symbols.HumanConfirmation) is { } attribute
                         && confirmations.Classify(method) is { Shape: ConfirmationShape.Unreadable } confirmation)
                     {

@@ -20,6 +20,16 @@ namespace Presence.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RubberStampConfirmationAnalyzer : DiagnosticAnalyzer
     {
+        private readonly int _askedOneByOne;
+
+        public RubberStampConfirmationAnalyzer()
+            : this(NameUse.AskedOneByOne)
+        {
+        }
+
+        /// <param name="askedOneByOne">How many types are asked where they are declared before the sets are built (tests).</param>
+        internal RubberStampConfirmationAnalyzer(int askedOneByOne) => _askedOneByOne = askedOneByOne;
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(PresenceDiagnostics.RubberStampConfirmation);
 
         public override void Initialize(AnalysisContext context)
@@ -46,29 +56,15 @@ namespace Presence.Analyzers.Rules
 
                 Func<INamedTypeSymbol, bool> declaresConfirmation = type => NameUse.DeclaresMethodWith(type, humanConfirmation);
 
-                // The types whose files can apply it, and those of the referenced assemblies that apply it that declare
-                // a confirmation (once per set of references): each type is dismissed by a lookup of itself, its bases
-                // and its interfaces among them (asking each of those where it is declared cost most of the rule).
-                // Whether one of the source's declares a confirmation is asked when a type inherits from it, and once.
+                // Each type is dismissed by a lookup of itself, its bases and its interfaces among the types whose files
+                // can apply it and the referenced ones that declare a confirmation (asking each of those where it is
+                // declared cost most of the rule); whether one declares a confirmation is asked when a type inherits
+                // from it, once. An open file's few types are asked where they are declared (see NameUse.WhenMany).
                 var declaring = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-                var sourceTypes = use.SourceTypes(start.Compilation, start.CancellationToken);
-                Func<INamedTypeSymbol, bool> mayDeclareConfirmation;
-                if (sourceTypes is not null)
-                {
-                    var candidates = new HashSet<INamedTypeSymbol>(sourceTypes, SymbolEqualityComparer.Default);
-                    foreach (var type in use.DeclaringTypesInReferences(start.Compilation, humanConfirmation))
-                    {
-                        candidates.Add(type);
-                        declaring[type] = true;
-                    }
-
-                    mayDeclareConfirmation = type => sourceTypes.Contains(type) || (candidates.Count > 0 && Inherits(type, candidates, declaring, declaresConfirmation));
-                }
-                else
-                {
-                    // Every file can name it, or one declares a file-local type: asked of each type where it is declared.
-                    mayDeclareConfirmation = type => MayDeclareConfirmation(type, use, declaring, declaresConfirmation);
-                }
+                var sets = use.WhenMany(start.Compilation, humanConfirmation, _askedOneByOne, start.CancellationToken);
+                Func<INamedTypeSymbol, bool> mayDeclareConfirmation = type => sets.Get() is { } found
+                    ? found.Source.Contains(type) || Inherits(type, found.Candidates, declaring, declaresConfirmation)
+                    : MayDeclareConfirmation(type, use, declaring, declaresConfirmation);
 
                 var confirmations = new Confirmations(symbols);
                 start.RegisterSymbolStartAction(typeStart =>

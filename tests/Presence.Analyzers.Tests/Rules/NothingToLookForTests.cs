@@ -165,7 +165,8 @@ public class NothingToLookForTests
                     public override Task Post(string text) => Task.CompletedTask;
                 }
                 """));
-        var found = (await Run(new ApprovalRequirementAnalyzer(), compilation))
+        Assert.Equal(2, (await Run(new ApprovalRequirementAnalyzer(), compilation)).Length);
+        var found = (await Run(new ApprovalRequirementAnalyzer(askedOneByOne: 0), compilation))
             .Select(d => d.Id + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[1]).OrderBy(m => m, System.StringComparer.Ordinal);
         Assert.Equal(new[] { "PRES104 Derived.Post", "PRES104 Poster.Post" }, found);
     }
@@ -255,14 +256,18 @@ public class NothingToLookForTests
                 public class LeafYes : Mid { public override bool Confirm(string text) => true; }
                 """),
             ("B/Split.cs", "namespace Acme.Flat;\npublic partial class Split { public partial bool Confirm(string text) => true; }\n"));
-        var found = (await Run(new RubberStampConfirmationAnalyzer(), compilation))
-            .Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[1]).OrderBy(m => m, System.StringComparer.Ordinal);
-        Assert.Equal(new[] { "BaseYes.Confirm", "FlatYes.Confirm", "LeafYes.Confirm", "NestedYes.Confirm", "Split.Confirm" }, found);
+        // Each type asked where it is declared (as for an open file's few), and looked up in the sets from the first.
+        foreach (var analyzer in new[] { new RubberStampConfirmationAnalyzer(), new RubberStampConfirmationAnalyzer(askedOneByOne: 0) })
+        {
+            var found = (await Run(analyzer, compilation))
+                .Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[1]).OrderBy(m => m, System.StringComparer.Ordinal);
+            Assert.Equal(new[] { "BaseYes.Confirm", "FlatYes.Confirm", "LeafYes.Confirm", "NestedYes.Confirm", "Split.Confirm" }, found);
+        }
 
         var fileLocal = Compile(
             ("A/Local.cs", "using Presence;\n\nfile class LocalDesk\n{\n    [HumanConfirmation] public bool Confirm(string text) => true;\n}\n\nfile interface ILocalDesk { [HumanConfirmation] bool Confirm(string text); }\n\nfile class LocalYes : ILocalDesk { public bool Confirm(string text) => true; }\n"),
             ("B/Other.cs", AlwaysYes.Replace(" : IDesk", string.Empty)));
-        var local = (await Run(new RubberStampConfirmationAnalyzer(), fileLocal))
+        var local = (await Run(new RubberStampConfirmationAnalyzer(askedOneByOne: 0), fileLocal))
             .Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[1]).OrderBy(m => m, System.StringComparer.Ordinal);
         Assert.Equal(new[] { "LocalDesk.Confirm", "LocalYes.Confirm" }, local);
     }
@@ -299,7 +304,8 @@ public class NothingToLookForTests
                 }
                 """),
             ("B/Split.cs", "namespace Acme.Review;\n\npublic partial class Split\n{\n    public partial int Confirm(string text) => 0;\n}\n"));
-        var found = await Run(new ConfirmationShapeAnalyzer(), compilation);
+        var found = await Run(new ConfirmationShapeAnalyzer(askedOneByOne: 0), compilation);
+        Assert.Equal((await Run(new ConfirmationShapeAnalyzer(), compilation)).Length, found.Length);
         Assert.Equal(3, found.Length); // the partial method is reported for each of its parts, as every method symbol is
         Assert.NotEmpty(found);
         Assert.All(found, d => Assert.Equal("PRES101", d.Id));
