@@ -249,18 +249,26 @@ namespace Presence.Analyzers.Summaries
 
         // The summary reads no nullability (symbols are compared and named without it), so its bodies are bound without
         // the nullable analysis pass that follows each binding otherwise. The option is marked experimental
-        // (RSEXPERIMENTAL001), though every compiler from 4.8 on has it: one without it binds with the pass.
+        // (RSEXPERIMENTAL001), though every compiler from 4.8 on has it: one without it binds with the pass (and is
+        // asked once, not for every tree).
         private static SemanticModel WithoutNullableAnalysis(Compilation compilation, SyntaxTree tree)
         {
-            try
+            if (!_nullableAnalysisOptionMissing)
             {
-                return DisableNullableAnalysis(compilation, tree);
+                try
+                {
+                    return DisableNullableAnalysis(compilation, tree);
+                }
+                catch (Exception e) when (e is MissingMemberException or TypeLoadException)
+                {
+                    _nullableAnalysisOptionMissing = true;
+                }
             }
-            catch (Exception e) when (e is MissingMemberException or TypeLoadException)
-            {
-                return compilation.GetSemanticModel(tree);
-            }
+
+            return compilation.GetSemanticModel(tree);
         }
+
+        private static volatile bool _nullableAnalysisOptionMissing;
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static SemanticModel DisableNullableAnalysis(Compilation compilation, SyntaxTree tree)
