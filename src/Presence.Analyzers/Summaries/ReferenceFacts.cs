@@ -65,7 +65,7 @@ namespace Presence.Analyzers.Summaries
             // candidate whatever they say (the model reads them).
             var libraries = LibrarySummaries.Read(compilation, assembly => assemblies.Contains(assembly) || !LibrarySummaries.IsFramework(assembly.Name), BuiltInCatalog.Index.Assemblies, configuredSendNames: sinks);
             sinks.UnionWith(libraries.MethodNames);
-            sinks.UnionWith(AttributedPublisherNames(compilation, assemblies, cancellationToken));
+            sinks.UnionWith(AttributedPublisherNames(compilation, assemblies, referenced.Contains("Refit"), cancellationToken));
             var writers = MachineWriters.For(compilation, libraries) is null
                 ? Enumerable.Empty<string>()
                 : MachineWriters.MethodNames.Concat(libraries.MachineWrittenNames);
@@ -74,12 +74,12 @@ namespace Presence.Analyzers.Summaries
         }
 
         // The names of the methods the references make publishers by attribute ([PublishesContent] on the method or its
-        // type, [RequiresHumanApproval], a [GeneratePublisherGate] interface), decided by the analyzer's own
-        // classification: a library that calls one publishes, though no catalog or summary names it. Only the assemblies
-        // that declare the attributes or reference their assembly can apply them; a type of another assembly inheriting
-        // an attributed member has it under the same name. Catalogued members are counted above; the references' Refit
-        // interfaces are not read here.
-        private static IEnumerable<string> AttributedPublisherNames(Compilation compilation, PublishingAssemblies assemblies, CancellationToken cancellationToken)
+        // type, [RequiresHumanApproval], a [GeneratePublisherGate] interface, a Refit request to a publish endpoint),
+        // decided by the analyzer's own classification: a library that calls one publishes, though no catalog or summary
+        // names it. Only the assemblies that declare the attributes or reference their assembly can apply them; a type
+        // of another assembly inheriting an attributed member has it under the same name. Catalogued members are counted
+        // above.
+        private static IEnumerable<string> AttributedPublisherNames(Compilation compilation, PublishingAssemblies assemblies, bool refit, CancellationToken cancellationToken)
         {
             var symbols = PresenceSymbols.Create(compilation);
             var declaring = new HashSet<string>(
@@ -87,13 +87,18 @@ namespace Presence.Analyzers.Summaries
                     .Where(attribute => attribute?.ContainingAssembly is not null)
                     .Select(attribute => attribute!.ContainingAssembly.Name),
                 StringComparer.Ordinal);
+            if (refit)
+            {
+                declaring.Add("Refit");
+            }
+
             var names = new HashSet<string>(StringComparer.Ordinal);
             if (declaring.Count == 0)
             {
                 return names;
             }
 
-            var targets = new PublishTargets(symbols, DeclaredApis.Empty, ApiCatalogIndex.Empty, assemblies, mayUseRefit: false);
+            var targets = new PublishTargets(symbols, DeclaredApis.Empty, ApiCatalogIndex.Empty, assemblies, mayUseRefit: refit);
             foreach (var reference in compilation.References)
             {
                 if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly

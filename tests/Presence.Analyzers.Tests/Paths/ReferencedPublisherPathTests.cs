@@ -201,4 +201,48 @@ public class ReferencedPublisherPathTests
             [PathVerifier.Quartz4, Outlets, reviewed],
             Unattended(0, "NightlyJob.Execute (a Quartz job)", "NightlyJob.Execute → ReviewedRelay.Unreviewed → IPublisher.PublishAsync"));
     }
+
+    [Fact]
+    public Task A_refit_interface_of_another_assembly_is_a_publisher_for_the_middle_library()
+    {
+        var refit = TestReferences.FromType<Refit.PostAttribute>();
+        var api = LibraryBuilder.Build("Social.Api", """
+            using System.Threading.Tasks;
+            using Refit;
+
+            public interface IXApi
+            {
+                [Post("/2/tweets")]
+                Task<string> CreatePost([Body] object post);
+
+                [Get("/2/tweets/{id}")]
+                Task<string> GetPost(string id);
+            }
+            """, refit);
+        var middle = LibraryBuilder.Build("Social.Relay", """
+            using System.Threading.Tasks;
+
+            public class XRelay(IXApi api)
+            {
+                public Task<string> Share(object post) => api.CreatePost(post);
+                public Task<string> Read(string id) => api.GetPost(id);
+            }
+            """, refit, api);
+
+        return PathVerifier.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class NightlyJob(XRelay relay) : Quartz.IJob
+            {
+                public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken cancellationToken)
+                {
+                    await relay.Read("1");
+                    await relay.Share(new object());
+                }
+            }
+            """,
+            [PathVerifier.Quartz4, refit, api, middle],
+            Unattended(0, "NightlyJob.Execute (a Quartz job)", "NightlyJob.Execute → XRelay.Share → IXApi.CreatePost"));
+    }
 }
