@@ -245,4 +245,56 @@ public class ReferencedPublisherPathTests
             [PathVerifier.Quartz4, refit, api, middle],
             Unattended(0, "NightlyJob.Execute (a Quartz job)", "NightlyJob.Execute → XRelay.Share → IXApi.CreatePost"));
     }
+
+    [Fact]
+    public Task A_gated_interface_or_a_method_requiring_approval_of_another_assembly_crosses_the_middle_library()
+    {
+        var outlets = LibraryBuilder.Build("Gated.Outlets", """
+            using System.Threading.Tasks;
+            using Presence;
+
+            [GeneratePublisherGate]
+            public interface IBoard { Task Pin(string text); }
+
+            public class Megaphone
+            {
+                [RequiresHumanApproval]
+                public Task Shout(string text) => Task.CompletedTask;
+
+                public Task Whisper(string text) => Task.CompletedTask;
+            }
+            """);
+        var middle = LibraryBuilder.Build("Gated.Middle", """
+            using System.Threading.Tasks;
+
+            public class Relay(IBoard board, Megaphone megaphone)
+            {
+                public Task Pin(string text) => board.Pin(text);
+                public Task Shout(string text) => megaphone.Shout(text);
+                public Task Whisper(string text) => megaphone.Whisper(text);
+            }
+            """, outlets);
+
+        return PathVerifier.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class PinJob(Relay relay) : Quartz.IJob
+            {
+                public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken cancellationToken)
+                {
+                    await relay.Whisper("hi");
+                    await relay.Pin("hi");
+                }
+            }
+
+            class ShoutJob(Relay relay) : Quartz.IJob
+            {
+                public ValueTask {|#1:Execute|}(Quartz.IJobExecutionContext context, CancellationToken cancellationToken) => new(relay.Shout("hi"));
+            }
+            """,
+            [PathVerifier.Quartz4, outlets, middle],
+            Unattended(0, "PinJob.Execute (a Quartz job)", "PinJob.Execute → Relay.Pin → IBoard.Pin"),
+            Unattended(1, "ShoutJob.Execute (a Quartz job)", "ShoutJob.Execute → Relay.Shout → Megaphone.Shout"));
+    }
 }
