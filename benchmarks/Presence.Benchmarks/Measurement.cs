@@ -25,7 +25,8 @@ internal sealed record AnalysisPass(
     IReadOnlyDictionary<string, int> FindingsById);
 
 /// <summary>The generators' own time (the driver's timing) on a fresh compilation, and after an edit of one ordinary file.</summary>
-internal sealed record GeneratorPass(double ColdMs, double EditMs, int GeneratedFiles, IReadOnlyDictionary<string, double> ColdMsByGenerator, IReadOnlyDictionary<string, double> EditMsByGenerator);
+/// <param name="ColdPauseMs">The garbage collector's pauses during the fresh run, which its time includes (the heap is the compilation's).</param>
+internal sealed record GeneratorPass(double ColdMs, double EditMs, int GeneratedFiles, IReadOnlyDictionary<string, double> ColdMsByGenerator, IReadOnlyDictionary<string, double> EditMsByGenerator, double ColdPauseMs);
 
 /// <summary>One file analysed as the IDE does after an edit: a fresh analysis of that file only (own times, GC pauses taken out).</summary>
 internal sealed record OpenFileSample(double WallMs, double FloorMs, double PresenceMs);
@@ -126,7 +127,9 @@ internal static class Measurement
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             generators.Select(GeneratorExtensions.AsSourceGenerator), parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+        var pausedBefore = GC.GetTotalPauseDuration();
         driver = driver.RunGenerators(compilation);
+        var coldPause = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
         var cold = driver.GetTimingInfo().ElapsedTime.TotalMilliseconds;
         var coldBy = driver.GetTimingInfo().GeneratorTimes.ToDictionary(t => t.Generator.GetGeneratorType().Name, t => t.ElapsedTime.TotalMilliseconds);
         var result = driver.GetRunResult();
@@ -141,7 +144,7 @@ internal static class Measurement
             last, last.WithChangedText(text.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(text.Length, 0), "\n// edited\n"))));
         driver = driver.RunGenerators(edited);
         var editBy = driver.GetTimingInfo().GeneratorTimes.ToDictionary(t => t.Generator.GetGeneratorType().Name, t => t.ElapsedTime.TotalMilliseconds);
-        return new GeneratorPass(cold, driver.GetTimingInfo().ElapsedTime.TotalMilliseconds, result.GeneratedTrees.Length, coldBy, editBy);
+        return new GeneratorPass(cold, driver.GetTimingInfo().ElapsedTime.TotalMilliseconds, result.GeneratedTrees.Length, coldBy, editBy, coldPause);
     }
 
     /// <summary>
