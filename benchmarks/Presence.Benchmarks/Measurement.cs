@@ -22,7 +22,8 @@ internal sealed record AnalysisPass(
     IReadOnlyDictionary<DiagnosticAnalyzer, double> ExecutionMs,
     IReadOnlyDictionary<DiagnosticAnalyzer, double> DriverMs,
     double GcPauseMs,
-    IReadOnlyDictionary<string, int> FindingsById);
+    IReadOnlyDictionary<string, int> FindingsById,
+    IReadOnlyDictionary<DiagnosticAnalyzer, IReadOnlyDictionary<string, double>> ExecutionMsByKind);
 
 /// <summary>The generators' own time (the driver's timing) on a fresh compilation, and after an edit of one ordinary file.</summary>
 /// <param name="ColdPauseMs">The garbage collector's pauses during the fresh run, which its time includes (the heap is the compilation's).</param>
@@ -106,15 +107,17 @@ internal static class Measurement
 
         var own = new Dictionary<DiagnosticAnalyzer, double>();
         var driver = new Dictionary<DiagnosticAnalyzer, double>();
+        var byKind = new Dictionary<DiagnosticAnalyzer, IReadOnlyDictionary<string, double>>();
         foreach (var analyzer in timed)
         {
+            byKind[analyzer.Inner] = analyzer.Time.MillisecondsByKind;
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).ConfigureAwait(false);
             driver[analyzer.Inner] = telemetry.ExecutionTime.TotalMilliseconds;
             own[analyzer.Inner] = analyzer.Time.Milliseconds;
         }
 
         var findings = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
-        return new AnalysisPass(elapsed, allocated, own, driver, paused.TotalMilliseconds, findings);
+        return new AnalysisPass(elapsed, allocated, own, driver, paused.TotalMilliseconds, findings, byKind);
     }
 
     /// <summary>

@@ -1,4 +1,8 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Threading;
@@ -22,6 +26,7 @@ namespace Presence.Benchmarks;
 /// </summary>
 internal sealed class OwnTime
 {
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _byKind = new(StringComparer.Ordinal);
     private long _ticks;
     private long _callbacks;
 
@@ -29,7 +34,21 @@ internal sealed class OwnTime
 
     public long Callbacks => Interlocked.Read(ref _callbacks);
 
-    public void Run<T>(Action<T> action, T context)
+    /// <summary>The own time by kind of callback (an operation action, a symbol start, compilation end...).</summary>
+    public IReadOnlyDictionary<string, double> MillisecondsByKind
+        => _byKind.ToDictionary(pair => pair.Key, pair => Interlocked.Read(ref pair.Value.Value) * 1000.0 / Stopwatch.Frequency, StringComparer.Ordinal);
+
+    public void Run<T>(string kind, Action<T> action, T context) => Run(Kind(kind), action, context);
+
+    public Action<T> Wrap<T>(string kind, Action<T> action)
+    {
+        var ticks = Kind(kind);
+        return context => Run(ticks, action, context);
+    }
+
+    private StrongBox<long> Kind(string kind) => _byKind.GetOrAdd(kind, static _ => new StrongBox<long>());
+
+    private void Run<T>(StrongBox<long> kindTicks, Action<T> action, T context)
     {
         var pausedBefore = GC.GetTotalPauseDuration();
         var start = Stopwatch.GetTimestamp();
@@ -41,12 +60,12 @@ internal sealed class OwnTime
         {
             var elapsed = Stopwatch.GetTimestamp() - start;
             var paused = (GC.GetTotalPauseDuration() - pausedBefore).Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond;
-            Interlocked.Add(ref _ticks, Math.Max(0, elapsed - paused));
+            var own = Math.Max(0, elapsed - paused);
+            Interlocked.Add(ref _ticks, own);
+            Interlocked.Add(ref kindTicks.Value, own);
             Interlocked.Increment(ref _callbacks);
         }
     }
-
-    public Action<T> Wrap<T>(Action<T> action) => context => Run(action, context);
 }
 
 /// <summary>Runs an analyzer unchanged, timing each of its callbacks with <see cref="OwnTime"/>.</summary>
@@ -63,7 +82,7 @@ internal sealed class OwnTimeAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Inner.SupportedDiagnostics;
 
-    public override void Initialize(AnalysisContext context) => Time.Run(Inner.Initialize, (AnalysisContext)new TimedAnalysisContext(context, Time));
+    public override void Initialize(AnalysisContext context) => Time.Run("Initialize", Inner.Initialize, (AnalysisContext)new TimedAnalysisContext(context, Time));
 
     private sealed class TimedAnalysisContext(AnalysisContext inner, OwnTime time) : AnalysisContext
     {
@@ -72,95 +91,95 @@ internal sealed class OwnTimeAnalyzer : DiagnosticAnalyzer
         public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) => inner.ConfigureGeneratedCodeAnalysis(analysisMode);
 
         public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action)
-            => inner.RegisterCompilationStartAction(start => time.Run(action, (CompilationStartAnalysisContext)new TimedCompilationStartContext(start, time)));
+            => inner.RegisterCompilationStartAction(start => time.Run("CompilationStart", action, (CompilationStartAnalysisContext)new TimedCompilationStartContext(start, time)));
 
-        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => inner.RegisterCompilationAction(time.Wrap(action));
+        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => inner.RegisterCompilationAction(time.Wrap("Compilation", action));
 
-        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => inner.RegisterSemanticModelAction(time.Wrap(action));
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => inner.RegisterSemanticModelAction(time.Wrap("SemanticModel", action));
 
-        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => inner.RegisterSymbolAction(time.Wrap(action), symbolKinds);
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => inner.RegisterSymbolAction(time.Wrap("Symbol", action), symbolKinds);
 
         public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind)
-            => inner.RegisterSymbolStartAction(start => time.Run(action, (SymbolStartAnalysisContext)new TimedSymbolStartContext(start, time)), symbolKind);
+            => inner.RegisterSymbolStartAction(start => time.Run("SymbolStart", action, (SymbolStartAnalysisContext)new TimedSymbolStartContext(start, time)), symbolKind);
 
         public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action)
-            => inner.RegisterCodeBlockStartAction<TLanguageKindEnum>(time.Wrap(action));
+            => inner.RegisterCodeBlockStartAction<TLanguageKindEnum>(time.Wrap("CodeBlockStart", action));
 
-        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => inner.RegisterCodeBlockAction(time.Wrap(action));
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => inner.RegisterCodeBlockAction(time.Wrap("CodeBlock", action));
 
-        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => inner.RegisterSyntaxTreeAction(time.Wrap(action));
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => inner.RegisterSyntaxTreeAction(time.Wrap("SyntaxTree", action));
 
-        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => inner.RegisterAdditionalFileAction(time.Wrap(action));
+        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => inner.RegisterAdditionalFileAction(time.Wrap("AdditionalFile", action));
 
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
-            => inner.RegisterSyntaxNodeAction(time.Wrap(action), syntaxKinds);
+            => inner.RegisterSyntaxNodeAction(time.Wrap("SyntaxNode", action), syntaxKinds);
 
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action)
-            => inner.RegisterOperationBlockStartAction(start => time.Run(action, (OperationBlockStartAnalysisContext)new TimedOperationBlockStartContext(start, time)));
+            => inner.RegisterOperationBlockStartAction(start => time.Run("OperationBlockStart", action, (OperationBlockStartAnalysisContext)new TimedOperationBlockStartContext(start, time)));
 
-        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => inner.RegisterOperationBlockAction(time.Wrap(action));
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => inner.RegisterOperationBlockAction(time.Wrap("OperationBlock", action));
 
-        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => inner.RegisterOperationAction(time.Wrap(action), operationKinds);
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => inner.RegisterOperationAction(time.Wrap("Operation", action), operationKinds);
     }
 
     private sealed class TimedCompilationStartContext(CompilationStartAnalysisContext inner, OwnTime time)
         : CompilationStartAnalysisContext(inner.Compilation, inner.Options, inner.CancellationToken)
     {
-        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => inner.RegisterCompilationEndAction(time.Wrap(action));
+        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => inner.RegisterCompilationEndAction(time.Wrap("CompilationEnd", action));
 
-        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => inner.RegisterSemanticModelAction(time.Wrap(action));
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => inner.RegisterSemanticModelAction(time.Wrap("SemanticModel", action));
 
-        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => inner.RegisterSymbolAction(time.Wrap(action), symbolKinds);
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => inner.RegisterSymbolAction(time.Wrap("Symbol", action), symbolKinds);
 
         public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind)
-            => inner.RegisterSymbolStartAction(start => time.Run(action, (SymbolStartAnalysisContext)new TimedSymbolStartContext(start, time)), symbolKind);
+            => inner.RegisterSymbolStartAction(start => time.Run("SymbolStart", action, (SymbolStartAnalysisContext)new TimedSymbolStartContext(start, time)), symbolKind);
 
         public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action)
-            => inner.RegisterCodeBlockStartAction<TLanguageKindEnum>(time.Wrap(action));
+            => inner.RegisterCodeBlockStartAction<TLanguageKindEnum>(time.Wrap("CodeBlockStart", action));
 
-        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => inner.RegisterCodeBlockAction(time.Wrap(action));
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => inner.RegisterCodeBlockAction(time.Wrap("CodeBlock", action));
 
-        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => inner.RegisterSyntaxTreeAction(time.Wrap(action));
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => inner.RegisterSyntaxTreeAction(time.Wrap("SyntaxTree", action));
 
-        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => inner.RegisterAdditionalFileAction(time.Wrap(action));
+        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => inner.RegisterAdditionalFileAction(time.Wrap("AdditionalFile", action));
 
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
-            => inner.RegisterSyntaxNodeAction(time.Wrap(action), syntaxKinds);
+            => inner.RegisterSyntaxNodeAction(time.Wrap("SyntaxNode", action), syntaxKinds);
 
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action)
-            => inner.RegisterOperationBlockStartAction(start => time.Run(action, (OperationBlockStartAnalysisContext)new TimedOperationBlockStartContext(start, time)));
+            => inner.RegisterOperationBlockStartAction(start => time.Run("OperationBlockStart", action, (OperationBlockStartAnalysisContext)new TimedOperationBlockStartContext(start, time)));
 
-        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => inner.RegisterOperationBlockAction(time.Wrap(action));
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => inner.RegisterOperationBlockAction(time.Wrap("OperationBlock", action));
 
-        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => inner.RegisterOperationAction(time.Wrap(action), operationKinds);
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => inner.RegisterOperationAction(time.Wrap("Operation", action), operationKinds);
     }
 
     private sealed class TimedSymbolStartContext(SymbolStartAnalysisContext inner, OwnTime time)
         : SymbolStartAnalysisContext(inner.Symbol, inner.Compilation, inner.Options, inner.CancellationToken)
     {
-        public override void RegisterSymbolEndAction(Action<SymbolAnalysisContext> action) => inner.RegisterSymbolEndAction(time.Wrap(action));
+        public override void RegisterSymbolEndAction(Action<SymbolAnalysisContext> action) => inner.RegisterSymbolEndAction(time.Wrap("SymbolEnd", action));
 
         public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action)
-            => inner.RegisterCodeBlockStartAction<TLanguageKindEnum>(time.Wrap(action));
+            => inner.RegisterCodeBlockStartAction<TLanguageKindEnum>(time.Wrap("CodeBlockStart", action));
 
-        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => inner.RegisterCodeBlockAction(time.Wrap(action));
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => inner.RegisterCodeBlockAction(time.Wrap("CodeBlock", action));
 
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
-            => inner.RegisterSyntaxNodeAction(time.Wrap(action), syntaxKinds);
+            => inner.RegisterSyntaxNodeAction(time.Wrap("SyntaxNode", action), syntaxKinds);
 
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action)
-            => inner.RegisterOperationBlockStartAction(start => time.Run(action, (OperationBlockStartAnalysisContext)new TimedOperationBlockStartContext(start, time)));
+            => inner.RegisterOperationBlockStartAction(start => time.Run("OperationBlockStart", action, (OperationBlockStartAnalysisContext)new TimedOperationBlockStartContext(start, time)));
 
-        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => inner.RegisterOperationBlockAction(time.Wrap(action));
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => inner.RegisterOperationBlockAction(time.Wrap("OperationBlock", action));
 
-        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => inner.RegisterOperationAction(time.Wrap(action), operationKinds);
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => inner.RegisterOperationAction(time.Wrap("Operation", action), operationKinds);
     }
 
     private sealed class TimedOperationBlockStartContext(OperationBlockStartAnalysisContext inner, OwnTime time)
         : OperationBlockStartAnalysisContext(inner.OperationBlocks, inner.OwningSymbol, inner.Compilation, inner.Options, inner.CancellationToken)
     {
-        public override void RegisterOperationBlockEndAction(Action<OperationBlockAnalysisContext> action) => inner.RegisterOperationBlockEndAction(time.Wrap(action));
+        public override void RegisterOperationBlockEndAction(Action<OperationBlockAnalysisContext> action) => inner.RegisterOperationBlockEndAction(time.Wrap("OperationBlockEnd", action));
 
-        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => inner.RegisterOperationAction(time.Wrap(action), operationKinds);
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => inner.RegisterOperationAction(time.Wrap("Operation", action), operationKinds);
     }
 }

@@ -245,6 +245,29 @@ static string Report(List<Row> rows, int runs, int seed, bool isolated, List<Ope
             var quietRatio = Median(row, s => s.Quiet.ExecutionMs[analyzer] / s.QuietFloorMs);
             text.AppendLine(inv, $"| {analyzer.GetType().Name} | {ms:N2} ms | {ratio:F3}× | {quietMs:N2} ms | {quietRatio:F3}× |");
         }
+
+        // Where the time of the costly ones goes: an operation action includes whatever it does for the body it is in.
+        var costly = row.Presence.Where(analyzer => Median(row, s => s.Together.ExecutionMs[analyzer]) >= 1.0).ToList();
+        if (costly.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(inv, $"Where their time goes at {row.Size:N0} files, by kind of callback (publishing codebase, median; the Presence analyzers of 1 ms or more):");
+            text.AppendLine();
+            text.AppendLine("| analyzer | kind of callback | own time | share |");
+            text.AppendLine("|---|---|---:|---:|");
+            foreach (var analyzer in costly)
+            {
+                var total = Median(row, s => s.Together.ExecutionMs[analyzer]);
+                var kinds = row.Samples.SelectMany(s => s.Together.ExecutionMsByKind[analyzer].Keys).Distinct(StringComparer.Ordinal);
+                foreach (var (kind, ms) in kinds
+                    .Select(kind => (kind, Median(row, s => s.Together.ExecutionMsByKind[analyzer].GetValueOrDefault(kind))))
+                    .Where(k => k.Item2 >= 0.05)
+                    .OrderByDescending(k => k.Item2))
+                {
+                    text.AppendLine(inv, $"| {analyzer.GetType().Name} | {kind} | {ms:N2} ms | {100 * ms / total:F0}% |");
+                }
+            }
+        }
     }
 
     if (open is not null)
