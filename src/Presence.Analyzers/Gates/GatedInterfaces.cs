@@ -40,29 +40,13 @@ namespace Presence.Analyzers.Gates
         {
             foreach (var assembly in ReferenceSet.Of(compilation).Assemblies)
             {
-                if (ReferencesAbstractions(assembly) && DeclaresGatedInterface(assembly.GlobalNamespace, cancellationToken))
+                if (assembly.References("Presence.Abstractions") && DeclaresGatedInterface(assembly.GlobalNamespace, cancellationToken))
                 {
                     return new StrongBox<bool>(true);
                 }
             }
 
             return new StrongBox<bool>(false);
-        }
-
-        private static bool ReferencesAbstractions(IAssemblySymbol assembly)
-        {
-            foreach (var module in assembly.Modules)
-            {
-                foreach (var identity in module.ReferencedAssemblies)
-                {
-                    if (identity.Name == "Presence.Abstractions")
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
 
         private static bool DeclaresGatedInterface(INamespaceOrTypeSymbol container, CancellationToken cancellationToken)

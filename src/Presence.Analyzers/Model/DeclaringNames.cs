@@ -100,29 +100,13 @@ namespace Presence.Analyzers.Model
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var assembly in assemblies)
             {
-                if (declaring.Contains(assembly.Name) || References(assembly, declaring))
+                if (declaring.Contains(assembly.Name) || assembly.ReferencesAny(declaring))
                 {
                     Collect(assembly.GlobalNamespace, names, cancellationToken);
                 }
             }
 
             return names;
-        }
-
-        private static bool References(IAssemblySymbol assembly, HashSet<string> names)
-        {
-            foreach (var module in assembly.Modules)
-            {
-                foreach (var identity in module.ReferencedAssemblies)
-                {
-                    if (names.Contains(identity.Name))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
 
         private static void Collect(INamespaceOrTypeSymbol container, HashSet<string> names, CancellationToken cancellationToken)

@@ -143,7 +143,7 @@ namespace Presence.Analyzers.Model
         /// </summary>
         public static ImmutableArray<IAssemblySymbol> Opaque(Compilation compilation, ImmutableHashSet<string> sdkAssemblies)
             => References(compilation, sdkAssemblies)
-                .Where(assembly => !IsFramework(assembly.Name) && ReferencesAny(assembly, sdkAssemblies) && !Attributes(assembly).Marked)
+                .Where(assembly => !IsFramework(assembly.Name) && assembly.ReferencesAny(sdkAssemblies) && !Attributes(assembly).Marked)
                 .OrderBy(assembly => assembly.Name, StringComparer.Ordinal)
                 .ToImmutableArray();
 
@@ -257,22 +257,6 @@ namespace Presence.Analyzers.Model
         }
 
         private static string? NullIfEmpty(string field) => field.Length == 0 ? null : field;
-
-        private static bool ReferencesAny(IAssemblySymbol assembly, ImmutableHashSet<string> names)
-        {
-            foreach (var module in assembly.Modules)
-            {
-                foreach (var identity in module.ReferencedAssemblies)
-                {
-                    if (names.Contains(identity.Name))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>Writes a summary: the records sorted, so the same code always yields the same text.</summary>
         public static string Write(IEnumerable<string[]> records)

@@ -268,7 +268,7 @@ namespace Presence.Analyzers.Model
             foreach (var reference in compilation.References)
             {
                 if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
-                    && (SymbolEqualityComparer.Default.Equals(assembly, declaring) || References(assembly, declaring.Name))
+                    && (SymbolEqualityComparer.Default.Equals(assembly, declaring) || assembly.References(declaring.Name))
                     && AppliesIn(assembly.GlobalNamespace, type, cancellationToken))
                 {
                     applying.Add(assembly);
@@ -326,22 +326,6 @@ namespace Presence.Analyzers.Model
                 if (location.SourceTree is { } tree && (_everyFile || _namingFiles!.Contains(tree)))
                 {
                     return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool References(IAssemblySymbol assembly, string name)
-        {
-            foreach (var module in assembly.Modules)
-            {
-                foreach (var identity in module.ReferencedAssemblies)
-                {
-                    if (identity.Name == name)
-                    {
-                        return true;
-                    }
                 }
             }
 

@@ -56,7 +56,7 @@ namespace Presence.Analyzers.Model
                 changed = false;
                 for (var i = others.Count - 1; i >= 0; i--)
                 {
-                    if (names.Contains(others[i].Name) || ReferencesAny(others[i], names))
+                    if (names.Contains(others[i].Name) || others[i].ReferencesAny(names))
                     {
                         assemblies.Add(others[i]);
                         names.Add(others[i].Name);
@@ -76,21 +76,5 @@ namespace Presence.Analyzers.Model
         /// <summary>True when methods of <paramref name="assembly"/> can publish or confirm.</summary>
         public bool Contains(IAssemblySymbol assembly)
             => ReferenceEquals(assembly, _compilationAssembly) || SymbolEqualityComparer.Default.Equals(assembly, _compilationAssembly) || _referenced.Contains(assembly);
-
-        private static bool ReferencesAny(IAssemblySymbol assembly, HashSet<string> names)
-        {
-            foreach (var module in assembly.Modules)
-            {
-                foreach (var identity in module.ReferencedAssemblies)
-                {
-                    if (names.Contains(identity.Name))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
     }
 }

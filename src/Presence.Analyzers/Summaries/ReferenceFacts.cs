@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Model;
+using Presence.Compilations;
 using Presence.Incremental;
 
 namespace Presence.Analyzers.Summaries
@@ -102,7 +103,7 @@ namespace Presence.Analyzers.Summaries
             foreach (var reference in compilation.References)
             {
                 if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
-                    && (declaring.Contains(assembly.Name) || assembly.Modules.Any(module => module.ReferencedAssemblies.Any(identity => declaring.Contains(identity.Name)))))
+                    && (declaring.Contains(assembly.Name) || assembly.ReferencesAny(declaring)))
                 {
                     Collect(assembly.GlobalNamespace, targets, names, cancellationToken);
                 }
