@@ -89,6 +89,84 @@ namespace Presence.Analyzers.Paths
             return nodes;
         }
 
+        // The functions from which some path may reach a publish or a send, and their names (null: any may). Set at
+        // compilation end, after the last step, by FindReaching; read by the searches that follow on the same thread.
+        private HashSet<IMethodSymbol>? _reaching;
+        private HashSet<string>? _reachingNames;
+
+        /// <summary>
+        /// Marks, once every step has been added, the functions from which a path may reach a publish or a send: a
+        /// superset, found backwards from the functions that hold one over every step by the called method's name (an
+        /// override or an implicit implementation has the name of the method it lands for, an explicit implementation
+        /// the name of the member it implements). A search then neither follows a call that can lead to none nor asks
+        /// where it lands, and <see cref="MayReachPublish"/> tells which functions are worth asking whether they are
+        /// entry points. Where a referenced library's summary publishes, a call into it ends a path and any function
+        /// may: nothing is marked.
+        /// </summary>
+        public void FindReaching(CancellationToken cancellationToken)
+        {
+            if (_libraries.HasPublishes)
+            {
+                return;
+            }
+
+            var nodes = _nodes ??= BuildNodes();
+            var callersByName = new Dictionary<string, List<IMethodSymbol>>(System.StringComparer.Ordinal);
+            var reaching = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var queue = new Queue<IMethodSymbol>();
+            foreach (var pair in nodes)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var step in pair.Value.Unordered)
+                {
+                    if (step.Callee is { } callee)
+                    {
+                        if (!callersByName.TryGetValue(callee.Name, out var callers))
+                        {
+                            callersByName[callee.Name] = callers = new List<IMethodSymbol>();
+                        }
+
+                        callers.Add(pair.Key);
+                    }
+                    else if (reaching.Add(pair.Key))
+                    {
+                        queue.Enqueue(pair.Key);
+                    }
+                }
+            }
+
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            while (queue.Count > 0)
+            {
+                var function = queue.Dequeue();
+                Reach(function.Name);
+                foreach (var implemented in function.ExplicitInterfaceImplementations)
+                {
+                    Reach(implemented.Name);
+                }
+            }
+
+            _reaching = reaching;
+            _reachingNames = names;
+
+            void Reach(string name)
+            {
+                if (names.Add(name) && callersByName.TryGetValue(name, out var callers))
+                {
+                    foreach (var caller in callers)
+                    {
+                        if (reaching.Add(caller))
+                        {
+                            queue.Enqueue(caller);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>False when no path from <paramref name="function"/> can reach a publish or a send (see <see cref="FindReaching"/>).</summary>
+        public bool MayReachPublish(IMethodSymbol function) => _reaching is not { } reaching || reaching.Contains(function.OriginalDefinition);
+
         /// <summary>
         /// For each entry point that reaches an unguarded publish on a path no longer than <paramref name="maxDepth"/>
         /// calls: the shortest such path, and how many other publish targets it reaches (one diagnostic per entry point).
@@ -184,6 +262,12 @@ namespace Presence.Analyzers.Paths
                         continue;
                     }
 
+                    // A call whose name no function that can reach a publish has leads to none: not followed.
+                    if (_reachingNames is { } reachingNames && !reachingNames.Contains(step.Callee!.Name))
+                    {
+                        continue;
+                    }
+
                     foreach (var callee in _dispatch.Targets(step.Callee!, entry?.RunsOn))
                     {
                         if (!nodes.ContainsKey(callee) && _libraries.FindPublish(callee) is { } library)
@@ -193,7 +277,7 @@ namespace Presence.Analyzers.Paths
                                 shortest ??= new UnattendedPath(null, start, Trace(function, cameFrom, start), step.Call, null, library);
                             }
                         }
-                        else if (depth[function] < maxDepth && !depth.ContainsKey(callee))
+                        else if (depth[function] < maxDepth && !depth.ContainsKey(callee) && MayReachPublish(callee))
                         {
                             depth[callee] = depth[function] + 1;
                             cameFrom[callee] = (function, step.Call);
@@ -249,6 +333,8 @@ namespace Presence.Analyzers.Paths
             private Step[]? _ordered;
 
             public void Add(Step step) => _steps.Add(step);
+
+            public List<Step> Unordered => _steps;
 
             // Source order, whatever order concurrent bodies were analysed in: the paths reported are deterministic.
             public Step[] Steps()

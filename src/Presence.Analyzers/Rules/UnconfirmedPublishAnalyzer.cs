@@ -459,11 +459,7 @@ namespace Presence.Analyzers.Rules
                         continue;
                     }
 
-                    if (owners.Add(owner) && OwnerEntry(_entryPoints, owner) is { } entry && !IsExempt(owner))
-                    {
-                        _graph.AddEntry(entry);
-                    }
-
+                    owners.Add(owner);
                     if (_observer is null)
                     {
                         _graph.AddCall(owner, callee, call);
@@ -472,6 +468,18 @@ namespace Presence.Analyzers.Rules
                     {
                         _graph.AddCall(owner, callee, call);
                         _observer.OnSite(_compilation, owner, new PublishSite(call, new PublishTarget(callee, PublishKind.Call, platform: null), null), inTool: false);
+                    }
+                }
+
+                // Whether an owner is an entry point is asked only of an owner from which a path may reach a publish
+                // (most owners call only what leads to none), and of every owner when the publishing map is told each
+                // entry point.
+                _graph.FindReaching(cancellationToken);
+                foreach (var owner in owners)
+                {
+                    if ((_observer is not null || _graph.MayReachPublish(owner)) && OwnerEntry(_entryPoints, owner) is { } entry && !IsExempt(owner))
+                    {
+                        _graph.AddEntry(entry);
                     }
                 }
 

@@ -126,6 +126,111 @@ public class PathSearchShortcutTests
         return test.RunAsync();
     }
 
+    // The search follows only calls toward a function that can reach a publish, found backwards by the called
+    // method's name, and asks only such owners whether they are entry points: every kind of call that lands in a
+    // function of another name or shape is still followed (each publisher is a target of its own, so a chain cut
+    // off lowers the count; the shortest path goes through an explicit implementation).
+    [Fact]
+    public Task Every_kind_of_call_toward_a_publish_is_followed_backwards()
+    {
+        var test = Files(
+            """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class NightlyWorker(Chains chains) : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                protected override Task {|#0:ExecuteAsync|}(CancellationToken ct) => chains.RunAll("tip of the day");
+            }
+            """,
+            """
+            using System;
+            using System.Threading.Tasks;
+
+            public interface IStep { Task Run(string text); }
+
+            public interface IHandler<T> { Task Handle(T item); }
+
+            public sealed record Tip(string Text);
+
+            public abstract class Composer
+            {
+                public abstract Task Compose(string text);
+            }
+
+            public partial class Chains(IStep step, Composer composer, IHandler<Tip> handler, ISlack slack)
+            {
+                public async Task RunAll(string text)
+                {
+                    await step.Run(text);
+                    await composer.Compose(text);
+                    await Relay<string>(text);
+                    _ = new Announcement(slack, text);
+                    Func<string, Task> forward = Forward;
+                    await forward(text);
+                    await Local();
+
+                    async Task Local() => await handler.Handle(new Tip(text));
+                }
+            }
+            """,
+            """
+            using System.Threading.Tasks;
+            using Presence;
+
+            [PublishesContent("Mastodon")]
+            public interface IMastodon { Task PublishStatus(string text); }
+
+            [PublishesContent("Bluesky")]
+            public interface IBluesky { Task Post(string text); }
+
+            [PublishesContent("LinkedIn")]
+            public interface ILinkedIn { Task Share(string text); }
+
+            [PublishesContent("Threads")]
+            public interface IThreads { Task Thread(string text); }
+
+            [PublishesContent("Discord")]
+            public interface IDiscord { Task Send(string text); }
+
+            [PublishesContent("Slack")]
+            public interface ISlack { Task Say(string text); }
+
+            public class Step(IMastodon mastodon) : IStep
+            {
+                Task IStep.Run(string text) => {|PRES001:mastodon.PublishStatus(text)|};
+            }
+
+            public sealed class BlueskyComposer(IBluesky bluesky) : Composer
+            {
+                public override Task Compose(string text) => {|PRES001:bluesky.Post(text)|};
+            }
+
+            public sealed class TipHandler(IDiscord discord) : IHandler<Tip>
+            {
+                public Task Handle(Tip item) => {|PRES001:discord.Send(item.Text)|};
+            }
+
+            public sealed class Announcement
+            {
+                public Announcement(ISlack slack, string text) => _ = {|PRES001:slack.Say(text)|};
+            }
+
+            public partial class Chains
+            {
+                private ILinkedIn _linkedIn = null!;
+                private IThreads _threads = null!;
+
+                private Task Relay<T>(T item) => {|PRES001:_linkedIn.Share(item!.ToString()!)|};
+
+                private Task Forward(string text) => {|PRES001:_threads.Thread(text)|};
+            }
+            """);
+        test.ExpectedDiagnostics.Add(PathVerifier.Unattended(
+            0, "NightlyWorker.ExecuteAsync (a hosted service)", "NightlyWorker.ExecuteAsync → Chains.RunAll → Step.IStep.Run → IMastodon.PublishStatus and 5 more publish targets"));
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task Nothing_that_publishes_or_sends_means_no_path_from_any_entry_point()
         => Files(
