@@ -460,9 +460,9 @@ namespace Presence.Analyzers.Model
 
             /// <summary>
             /// Which of <see cref="Words"/> <paramref name="text"/> contains, and whether it has a unicode escape (a
-            /// backslash before 'u' or 'U'). A search costs about as much for a few characters as for one word, so one
-            /// search for the backslash and a letter of each word that C# source seldom has finds them all, each hit
-            /// compared with the words around it (a search per word, and one for the backslash, read each text eight times).
+            /// backslash before 'u' or 'U'). One search for the backslash and a letter of each word that C# source seldom
+            /// has finds them all, each hit compared only with the words that letter stands in (a search per word read
+            /// each text seventeen times); a word with no such letter is searched for by itself.
             /// </summary>
             internal static (int Named, bool UnicodeEscape) Search(string text)
             {
@@ -477,58 +477,54 @@ namespace Presence.Analyzers.Model
                         continue;
                     }
 
-                    for (var i = 0; i < Words.Length; i++)
+                    foreach (var (word, offset) in ByAnchor[letter])
                     {
-                        var start = at - AnchorAt[i];
-                        if (AnchorAt[i] >= 0 && Words[i][AnchorAt[i]] == letter && (named & (1 << i)) == 0
-                            && start >= 0 && start + Words[i].Length <= text.Length
-                            && string.CompareOrdinal(text, start, Words[i], 0, Words[i].Length) == 0)
+                        var start = at - offset;
+                        var spelled = Words[word];
+                        if ((named & (1 << word)) == 0
+                            && start >= 0 && start + spelled.Length <= text.Length
+                            && string.CompareOrdinal(text, start, spelled, 0, spelled.Length) == 0)
                         {
-                            named |= 1 << i;
+                            named |= 1 << word;
                         }
                     }
                 }
 
-                for (var i = 0; i < Words.Length; i++)
+                foreach (var word in Alone)
                 {
-                    if (AnchorAt[i] < 0 && text.IndexOf(Words[i], StringComparison.Ordinal) >= 0)
+                    if (text.IndexOf(Words[word], StringComparison.Ordinal) >= 0)
                     {
-                        named |= 1 << i;
+                        named |= 1 << word;
                     }
                 }
 
                 return (named, unicodeEscape);
             }
 
-            // Letters rare in C# source, rarest first (counted in application code and in this repository's), then
-            // 'A', which the names with none of them have.
-            private const string RareLetters = "QZXJjKYzVUWqGHA";
+            // Letters rare in C# source, rarest first (counted in application code and in this repository's). 'A' comes
+            // last: every "Async" has it, and it is hit about as often as all the others together.
+            private const string RareLetters = "QZXJjKYzVUWqGHPRA";
 
-            // The backslash and the letters searched for: at most five characters, which the runtime's search for any
-            // of several characters handles vectorised. A name that has a letter already chosen uses it.
+            // The backslash and a letter of each word that has one of RareLetters (a letter already chosen for another
+            // word first): six characters, found by the runtime's vectorised search for any of several characters. A
+            // word searched by itself costs a pass over the text, about as much as the hits of a letter as common as 'R'.
             private static readonly char[] Anchors = AnchorLetters();
 
-            // Where each word's rarest chosen letter first stands (every occurrence of the word has it there), or -1
-            // for a word searched alone (no rare letter, or no room left among the five).
-            private static readonly int[] AnchorAt = Array.ConvertAll(Words, word =>
-            {
-                foreach (var letter in RareLetters)
-                {
-                    if (word.IndexOf(letter) is var at and >= 0 && Array.IndexOf(Anchors, letter) >= 0)
-                    {
-                        return at;
-                    }
-                }
+            // For each anchor letter, the words found by it and where in each it first stands (every occurrence of the
+            // word has it there): its rarest anchor letter.
+            private static readonly (int Word, int At)[][] ByAnchor = WordsByAnchor();
 
-                return -1;
-            });
+            // The words with none of RareLetters, each searched for by itself.
+            private static readonly int[] Alone = Enumerable.Range(0, Words.Length)
+                .Where(word => Words[word].IndexOfAny(Anchors) < 0)
+                .ToArray();
 
             private static char[] AnchorLetters()
             {
                 var letters = new List<char> { '\\' };
                 foreach (var word in Words)
                 {
-                    if (letters.Exists(letter => word.IndexOf(letter) >= 0) || letters.Count == 5)
+                    if (letters.Exists(letter => word.IndexOf(letter) >= 0))
                     {
                         continue;
                     }
@@ -544,6 +540,24 @@ namespace Presence.Analyzers.Model
                 }
 
                 return letters.ToArray();
+            }
+
+            private static (int Word, int At)[][] WordsByAnchor()
+            {
+                var byAnchor = new List<(int, int)>[128]; // the letters are ASCII
+                for (var word = 0; word < Words.Length; word++)
+                {
+                    foreach (var letter in RareLetters)
+                    {
+                        if (Array.IndexOf(Anchors, letter) >= 0 && Words[word].IndexOf(letter) is var at and >= 0)
+                        {
+                            (byAnchor[letter] ??= new List<(int, int)>()).Add((word, at));
+                            break;
+                        }
+                    }
+                }
+
+                return Array.ConvertAll(byAnchor, words => words?.ToArray() ?? Array.Empty<(int, int)>());
             }
 
             // global using Approval = Presence.RequiresHumanApprovalAttribute; lets every file apply it by another name.
