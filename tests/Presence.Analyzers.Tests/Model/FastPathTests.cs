@@ -75,6 +75,7 @@ public class FastPathTests
                             break;
 
                         case IObjectCreationOperation { Constructor: { } constructor } creation:
+                            Check("MayDeclare", model?.Publishing.Classify(constructor) is not null || model?.Confirmations.Classify(constructor) is not null, constructor, model?.MayDeclare(constructor) == true);
                             Check("MayRegister", !entryPoints.Registrations(creation).IsEmpty, constructor, EntryPoints.MayRegister(constructor));
                             Check("MayStartInBackground", EntryPoints.StartsInBackground(creation), constructor, EntryPoints.MayStartInBackground(constructor));
                             break;
