@@ -41,9 +41,19 @@ namespace Presence.Analyzers.Summaries
 
         public static ReferenceFacts Of(Compilation compilation) => Of(ReferenceKey.Of(compilation));
 
+        /// <remarks>
+        /// Kept per set of referenced assemblies (<see cref="ReferenceSet"/>), like what the rules read of the
+        /// references: a new generator driver on a compilation with the same references (the next project of a solution
+        /// with the same references, a build after the compiler server dropped its driver) does not read them again.
+        /// </remarks>
         public static ReferenceFacts Of(ReferenceKey key, CancellationToken cancellationToken = default)
         {
             var compilation = key.Compilation();
+            return ReferenceSet.Of(compilation).Derived("PathSummary.ReferenceFacts", () => Read(compilation, cancellationToken));
+        }
+
+        private static ReferenceFacts Read(Compilation compilation, CancellationToken cancellationToken)
+        {
             // The catalogued members of the SDKs referenced here (the catalog holds several SDKs' Post, Send…).
             var referenced = new HashSet<string>(compilation.ReferencedAssemblyNames.Select(identity => identity.Name), StringComparer.OrdinalIgnoreCase);
             var sinks = new HashSet<string>(StringComparer.Ordinal);

@@ -281,6 +281,37 @@ public class SummaryIncrementalityTests
     }
 
     [Fact]
+    public void The_references_are_read_once_per_set_and_again_for_a_rebuilt_library()
+    {
+        // What the references say is kept per set of referenced assemblies, across generator drivers: a fresh run on
+        // other sources with the same references reads nothing again, and a library rebuilt under the same name with
+        // another summary is another set, read again.
+        const string Relay = """
+            using System.Threading.Tasks;
+            using Telegram.Bot;
+
+            namespace Deals.Channels;
+
+            public class Relay(ITelegramBotClient bot)
+            {
+                public Task Announce(string text) => bot.SendMessage("@deals", text);
+            }
+            """;
+        var announcing = Library(Relay);
+        var broadcasting = Library(Relay.Replace("Announce", "Broadcast"));
+
+        var first = ReferenceFacts.Of(Run([Unrelated], announcing).Input);
+        var again = ReferenceFacts.Of(Run([Calculator], announcing).Input);
+        var rebuilt = ReferenceFacts.Of(Run([Unrelated], broadcasting).Input);
+
+        Assert.Same(first, again);
+        Assert.Contains("Announce", first.SinkNames);
+        Assert.DoesNotContain("Broadcast", first.SinkNames);
+        Assert.Contains("Broadcast", rebuilt.SinkNames);
+        Assert.DoesNotContain("Announce", rebuilt.SinkNames);
+    }
+
+    [Fact]
     public void A_method_that_gains_a_call_to_a_publishing_method_is_summarised()
     {
         var caller = """
@@ -528,6 +559,20 @@ public class SummaryIncrementalityTests
         var run = new SummaryRun(compilation, driver.RunGenerators(compilation));
         Assert.Null(run.Result.Exception);
         return run;
+    }
+
+    // A library built with the summary generator, as a package or project reference: its image, with the summary.
+    private static MetadataReference Library(string source)
+    {
+        var library = CSharpCompilation.Create(
+            "Deals.Channels",
+            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],
+            TestReferences.Framework.Add(TestReferences.Abstractions).Add(PathVerifier.Telegram),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        CSharpGeneratorDriver.Create(new PathSummaryGenerator()).RunGeneratorsAndUpdateCompilation(library, out var built, out _);
+        using var image = new MemoryStream();
+        Assert.True(built.Emit(image).Success);
+        return MetadataReference.CreateFromImage(image.ToArray());
     }
 
     // The same driver again on the input with one tree replaced, as after an edit.
