@@ -154,9 +154,7 @@ public class RobustnessTests
     }
 
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-#pragma warning disable RS1036 // a test-only probe, never shipped
     private sealed class CancellingProbe(CancellationTokenSource cancellation, int cancelAfter) : DiagnosticAnalyzer
-#pragma warning restore RS1036
     {
         private int _seen;
         private int _afterCancellation;
