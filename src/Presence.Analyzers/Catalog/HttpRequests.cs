@@ -30,8 +30,7 @@ namespace Presence.Analyzers.Catalog
             {
                 "HttpClient" or "HttpMessageInvoker" => IsInNamespace(type, "System.Net.Http"),
                 "HttpClientJsonExtensions" => IsInNamespace(type, "System.Net.Http.Json"),
-                // The innermost namespace's name first: asked of every method of the compilation a call reaches.
-                _ => type.ContainingNamespace is { Name: "Http" or "RestSharp" } && (IsInNamespace(type, "Flurl.Http") || IsInNamespace(type, "RestSharp")),
+                _ => IsInNamespace(type, "Flurl.Http") || IsInNamespace(type, "RestSharp"),
             };
         }
 
