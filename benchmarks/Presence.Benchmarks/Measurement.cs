@@ -13,37 +13,49 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Presence.Benchmarks;
 
 /// <summary>
-/// Times of one analysis pass: wall-clock of the pass, and each analyzer's own time: its callbacks' wall-clock with
-/// the garbage collector's pauses taken out (<see cref="OwnTime"/>), and as the driver logs it (pauses included).
+/// Times of one analysis pass: wall-clock of the pass, and each analyzer's own times (<see cref="OwnTime"/>: CPU and
+/// wall-clock of its callbacks without the collections, net of the measuring's cost) and as the driver logs it.
 /// </summary>
 internal sealed record AnalysisPass(
     double WallMs,
     long AllocatedBytes,
-    IReadOnlyDictionary<DiagnosticAnalyzer, double> ExecutionMs,
-    IReadOnlyDictionary<DiagnosticAnalyzer, double> DriverMs,
+    IReadOnlyDictionary<DiagnosticAnalyzer, AnalyzerTimes> Times,
     double GcPauseMs,
     IReadOnlyDictionary<string, int> FindingsById,
-    IReadOnlyDictionary<DiagnosticAnalyzer, IReadOnlyDictionary<string, double>> ExecutionMsByKind);
+    MeasuringCost Cost,
+    MeasuringCost SymbolCost);
 
-/// <summary>The generators' own time (the driver's timing) on a fresh compilation, and after an edit of one ordinary file.</summary>
-/// <param name="ColdPauseMs">The garbage collector's pauses during the fresh run, which its time includes (the heap is the compilation's).</param>
-internal sealed record GeneratorPass(double ColdMs, double EditMs, int GeneratedFiles, IReadOnlyDictionary<string, double> ColdMsByGenerator, IReadOnlyDictionary<string, double> EditMsByGenerator, double ColdPauseMs);
+/// <summary>
+/// The generators on a fresh compilation, and after an edit of one ordinary file: the driver's timing (wall-clock,
+/// collections included), and the CPU time of the calling thread the driver runs them on, collections taken out.
+/// </summary>
+/// <param name="ColdPauseMs">The garbage collector's pauses during the fresh run, which the driver's time includes (the heap is the compilation's).</param>
+internal sealed record GeneratorPass(
+    double ColdMs, double EditMs, double ColdCpuMs, double EditCpuMs, int GeneratedFiles,
+    IReadOnlyDictionary<string, double> ColdMsByGenerator, IReadOnlyDictionary<string, double> EditMsByGenerator, double ColdPauseMs);
 
-/// <summary>One file analysed as the IDE does after an edit: a fresh analysis of that file only (own times, GC pauses taken out).</summary>
-internal sealed record OpenFileSample(double WallMs, double FloorMs, double PresenceMs);
+/// <summary>One file analysed as the IDE does after an edit: a fresh analysis of that file only (raw own times, the measuring's cost included).</summary>
+internal sealed record OpenFileSample(double WallMs, Tally Floor, Tally Presence, Tally ClockCost);
+
+/// <summary>The compile's wall-clock, and its CPU time on every thread less the collections' pauses.</summary>
+internal readonly record struct CompileTime(double WallMs, double CpuMs)
+{
+    public static CompileTime operator +(CompileTime left, CompileTime right) => new(left.WallMs + right.WallMs, left.CpuMs + right.CpuMs);
+}
 
 /// <summary>Parsing, compiling and analysing one codebase, the way the compiler does on a build (concurrently).</summary>
 internal static class Measurement
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    public static (ImmutableArray<SyntaxTree> Trees, double Ms) Parse(Codebase codebase)
+    public static (ImmutableArray<SyntaxTree> Trees, CompileTime Time) Parse(Codebase codebase)
     {
+        var cpu = ProcessCpu.Start();
         var watch = Stopwatch.StartNew();
         var trees = codebase.Files.AsParallel().AsOrdered()
             .Select(file => CSharpSyntaxTree.ParseText(file.Text, ParseOptions, path: file.Path))
             .ToImmutableArray();
-        return (trees, watch.Elapsed.TotalMilliseconds);
+        return (trees, new CompileTime(watch.Elapsed.TotalMilliseconds, cpu.StopMs()));
     }
 
     public static CSharpCompilation Compilation(ImmutableArray<SyntaxTree> trees, bool publishable)
@@ -74,13 +86,14 @@ internal static class Measurement
     }
 
     /// <summary>Binds and emits a fresh compilation (to a null stream), as a build does; fails on compile errors.</summary>
-    public static (double Ms, long AllocatedBytes) Emit(ImmutableArray<SyntaxTree> trees, bool publishable)
+    public static (CompileTime Time, long AllocatedBytes) Emit(ImmutableArray<SyntaxTree> trees, bool publishable)
     {
         var compilation = Compilation(trees, publishable);
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = ProcessCpu.Start();
         var watch = Stopwatch.StartNew();
         var result = compilation.Emit(Stream.Null);
-        var elapsed = watch.Elapsed.TotalMilliseconds;
+        var elapsed = new CompileTime(watch.Elapsed.TotalMilliseconds, cpu.StopMs());
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         if (!result.Success)
         {
@@ -101,7 +114,8 @@ internal static class Measurement
         var compilation = Declared(trees, publishable);
         var failures = new ConcurrentQueue<string>();
         var timed = analyzers.Select(analyzer => new OwnTimeAnalyzer(analyzer)).ToImmutableArray();
-        var withAnalyzers = compilation.WithAnalyzers(timed.CastArray<DiagnosticAnalyzer>(), new CompilationWithAnalyzersOptions(
+        var clockCost = new OwnTimeAnalyzer(new ClockCostAnalyzer());
+        var withAnalyzers = compilation.WithAnalyzers(timed.Add(clockCost).CastArray<DiagnosticAnalyzer>(), new CompilationWithAnalyzersOptions(
             options(compilation),
             onAnalyzerException: (exception, analyzer, _) => failures.Enqueue(analyzer.GetType().Name + ": " + exception),
             concurrentAnalysis: true,
@@ -120,19 +134,16 @@ internal static class Measurement
             throw new InvalidOperationException("An analyzer failed:\n" + string.Join("\n", failures.Concat(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()))));
         }
 
-        var own = new Dictionary<DiagnosticAnalyzer, double>();
-        var driver = new Dictionary<DiagnosticAnalyzer, double>();
-        var byKind = new Dictionary<DiagnosticAnalyzer, IReadOnlyDictionary<string, double>>();
+        var cost = MeasuringCost.Of(clockCost.Time.Of("Operation"));
+        var times = new Dictionary<DiagnosticAnalyzer, AnalyzerTimes>();
         foreach (var analyzer in timed)
         {
-            byKind[analyzer.Inner] = analyzer.Time.MillisecondsByKind;
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).ConfigureAwait(false);
-            driver[analyzer.Inner] = telemetry.ExecutionTime.TotalMilliseconds;
-            own[analyzer.Inner] = analyzer.Time.Milliseconds;
+            times[analyzer.Inner] = analyzer.Time.Net(cost) with { DriverMs = telemetry.ExecutionTime.TotalMilliseconds };
         }
 
         var findings = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
-        return new AnalysisPass(elapsed, allocated, own, driver, paused.TotalMilliseconds, findings, byKind);
+        return new AnalysisPass(elapsed, allocated, times, paused.TotalMilliseconds, findings, cost, MeasuringCost.Of(clockCost.Time.Of("Symbol")));
     }
 
     /// <summary>
@@ -146,7 +157,10 @@ internal static class Measurement
             generators.Select(GeneratorExtensions.AsSourceGenerator), parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
         var pausedBefore = GC.GetTotalPauseDuration();
+        // The driver runs the generators on the calling thread (the process's CPU over the run is this thread's).
+        var clock = OwnClock.Start();
         driver = driver.RunGenerators(compilation);
+        var coldCpu = clock.Stop().CpuNs / 1e6;
         var coldPause = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
         var cold = driver.GetTimingInfo().ElapsedTime.TotalMilliseconds;
         var coldBy = driver.GetTimingInfo().GeneratorTimes.ToDictionary(t => t.Generator.GetGeneratorType().Name, t => t.ElapsedTime.TotalMilliseconds);
@@ -160,9 +174,12 @@ internal static class Measurement
         var text = last.GetText();
         var edited = compilation.ReplaceSyntaxTree(
             last, last.WithChangedText(text.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(text.Length, 0), "\n// edited\n"))));
+        clock = OwnClock.Start();
         driver = driver.RunGenerators(edited);
+        var editCpu = clock.Stop().CpuNs / 1e6;
         var editBy = driver.GetTimingInfo().GeneratorTimes.ToDictionary(t => t.Generator.GetGeneratorType().Name, t => t.ElapsedTime.TotalMilliseconds);
-        return new GeneratorPass(cold, driver.GetTimingInfo().ElapsedTime.TotalMilliseconds, result.GeneratedTrees.Length, coldBy, editBy, coldPause);
+        return new GeneratorPass(
+            cold, driver.GetTimingInfo().ElapsedTime.TotalMilliseconds, coldCpu, editCpu, result.GeneratedTrees.Length, coldBy, editBy, coldPause);
     }
 
     /// <summary>
@@ -184,7 +201,8 @@ internal static class Measurement
             var failures = new ConcurrentQueue<string>();
             var timedFloor = floor.Select(analyzer => new OwnTimeAnalyzer(analyzer)).ToArray();
             var timedPresence = presence.Select(analyzer => new OwnTimeAnalyzer(analyzer)).ToArray();
-            var withAnalyzers = compilation.WithAnalyzers(timedFloor.Concat(timedPresence).ToImmutableArray<DiagnosticAnalyzer>(), new CompilationWithAnalyzersOptions(
+            var clockCost = new OwnTimeAnalyzer(new ClockCostAnalyzer());
+            var withAnalyzers = compilation.WithAnalyzers(timedFloor.Concat(timedPresence).Append(clockCost).ToImmutableArray<DiagnosticAnalyzer>(), new CompilationWithAnalyzersOptions(
                 analyzerOptions,
                 onAnalyzerException: (exception, analyzer, _) => failures.Enqueue(analyzer.GetType().Name + ": " + exception),
                 concurrentAnalysis: false,
@@ -201,11 +219,23 @@ internal static class Measurement
 
             if (i >= 0)
             {
-                samples.Add(new OpenFileSample(wall, timedFloor.Sum(a => a.Time.Milliseconds), timedPresence.Sum(a => a.Time.Milliseconds)));
+                samples.Add(new OpenFileSample(wall, Tally.Sum(timedFloor.Select(a => a.Time.All())), Tally.Sum(timedPresence.Select(a => a.Time.All())), clockCost.Time.Of("Operation")));
             }
         }
 
         return samples;
+    }
+
+    /// <summary>
+    /// The process's CPU time (every thread) less the collections' pauses, for the compile, which parses and binds on
+    /// several threads: a workstation collection runs on one thread while the others are suspended, so its work is about its
+    /// pause, and it is taken out as it is of the analyzers' and the generators' CPU.
+    /// </summary>
+    private readonly struct ProcessCpu(TimeSpan cpu, TimeSpan paused)
+    {
+        public static ProcessCpu Start() => new(Environment.CpuUsage.TotalTime, GC.GetTotalPauseDuration());
+
+        public double StopMs() => ((Environment.CpuUsage.TotalTime - cpu) - (GC.GetTotalPauseDuration() - paused)).TotalMilliseconds;
     }
 
     public static double Percentile(IEnumerable<double> values, double percentile)

@@ -2,9 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -18,55 +16,123 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Presence.Benchmarks;
 
 /// <summary>
-/// An analyzer's own time with the garbage collector's pauses taken out. The driver's execution time is the
+/// An analyzer's own time, by kind of callback, on two measures (<see cref="OwnClock"/>): the CPU time of the thread
+/// that ran each callback, and its wall-clock; both without the collections' work. The driver's execution time is the
 /// wall-clock of each callback, so a callback that is running when a collection stops every thread is charged the
-/// whole pause: the binding of the other analysis threads allocates gigabytes, and which analyzer a pause lands on
-/// is chance, which made the same analyzer's time swing several-fold between runs. Every callback of the wrapped
-/// analyzer is timed here with the pauses that began and ended inside it subtracted.
+/// whole pause, and one whose thread waits for a core is charged the wait: which analyzer either lands on is chance.
 /// </summary>
 internal sealed class OwnTime
 {
-    private readonly ConcurrentDictionary<string, StrongBox<long>> _byKind = new(StringComparer.Ordinal);
-    private long _ticks;
-    private long _callbacks;
-
-    public double Milliseconds => Interlocked.Read(ref _ticks) * 1000.0 / Stopwatch.Frequency;
-
-    public long Callbacks => Interlocked.Read(ref _callbacks);
-
-    /// <summary>The own time by kind of callback (an operation action, a symbol start, compilation end...).</summary>
-    public IReadOnlyDictionary<string, double> MillisecondsByKind
-        => _byKind.ToDictionary(pair => pair.Key, pair => Interlocked.Read(ref pair.Value.Value) * 1000.0 / Stopwatch.Frequency, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Tally> _byKind = new(StringComparer.Ordinal);
 
     public void Run<T>(string kind, Action<T> action, T context) => Run(Kind(kind), action, context);
 
     public Action<T> Wrap<T>(string kind, Action<T> action)
     {
-        var ticks = Kind(kind);
-        return context => Run(ticks, action, context);
+        var tally = Kind(kind);
+        return context => Run(tally, action, context);
     }
 
-    private StrongBox<long> Kind(string kind) => _byKind.GetOrAdd(kind, static _ => new StrongBox<long>());
-
-    private void Run<T>(StrongBox<long> kindTicks, Action<T> action, T context)
+    /// <summary>The times so far, less <paramref name="cost"/> per callback: what the measuring itself took.</summary>
+    public AnalyzerTimes Net(MeasuringCost cost)
     {
-        var pausedBefore = GC.GetTotalPauseDuration();
-        var start = Stopwatch.GetTimestamp();
+        var byKind = _byKind.ToDictionary(
+            pair => pair.Key,
+            pair => new KindTimes(cost.NetCpuMs(pair.Value), cost.NetWallMs(pair.Value), pair.Value.Callbacks),
+            StringComparer.Ordinal);
+        return new AnalyzerTimes(
+            byKind.Values.Sum(kind => kind.CpuMs), byKind.Values.Sum(kind => kind.WallMs), byKind.Values.Sum(kind => kind.Callbacks),
+            _byKind.Values.Sum(tally => tally.CollectionCpuNs) / 1e6, byKind);
+    }
+
+    /// <summary>The raw sums of one kind of callback, the measuring's cost included.</summary>
+    public Tally Of(string kind) => Kind(kind);
+
+    /// <summary>The raw sums of every kind.</summary>
+    public Tally All() => Tally.Sum(_byKind.Values);
+
+    private Tally Kind(string kind) => _byKind.GetOrAdd(kind, static _ => new Tally());
+
+    private static void Run<T>(Tally tally, Action<T> action, T context)
+    {
+        var clock = OwnClock.Start();
         try
         {
             action(context);
         }
         finally
         {
-            var elapsed = Stopwatch.GetTimestamp() - start;
-            var paused = (GC.GetTotalPauseDuration() - pausedBefore).Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond;
-            var own = Math.Max(0, elapsed - paused);
-            Interlocked.Add(ref _ticks, own);
-            Interlocked.Add(ref kindTicks.Value, own);
-            Interlocked.Increment(ref _callbacks);
+            tally.Add(clock.Stop());
         }
     }
 }
+
+/// <summary>Sums of measured spans, added to from every analysis thread.</summary>
+internal sealed class Tally
+{
+    private long _cpuNs;
+    private long _wallNs;
+    private long _collectionCpuNs;
+    private long _callbacks;
+
+    public long CpuNs => Interlocked.Read(ref _cpuNs);
+
+    public long WallNs => Interlocked.Read(ref _wallNs);
+
+    public long CollectionCpuNs => Interlocked.Read(ref _collectionCpuNs);
+
+    public long Callbacks => Interlocked.Read(ref _callbacks);
+
+    public static Tally Sum(IEnumerable<Tally> tallies)
+    {
+        var sum = new Tally();
+        foreach (var tally in tallies)
+        {
+            sum._cpuNs += tally.CpuNs;
+            sum._wallNs += tally.WallNs;
+            sum._collectionCpuNs += tally.CollectionCpuNs;
+            sum._callbacks += tally.Callbacks;
+        }
+
+        return sum;
+    }
+
+    public void Add(OwnSpan span)
+    {
+        Interlocked.Add(ref _cpuNs, span.CpuNs);
+        Interlocked.Add(ref _wallNs, span.WallNs);
+        if (span.CollectionCpuNs != 0)
+        {
+            Interlocked.Add(ref _collectionCpuNs, span.CollectionCpuNs);
+        }
+
+        Interlocked.Increment(ref _callbacks);
+    }
+}
+
+/// <summary>
+/// What measuring one callback costs on each measure: the two clocks' reads land inside every measured callback. Read
+/// from <see cref="ClockCostAnalyzer"/>, whose callbacks do nothing, in the same pass.
+/// </summary>
+internal sealed record MeasuringCost(double CpuNsPerCallback, double WallNsPerCallback)
+{
+    public static MeasuringCost None { get; } = new(0, 0);
+
+    public static MeasuringCost Of(Tally empty)
+        => empty.Callbacks == 0 ? None : new((double)empty.CpuNs / empty.Callbacks, (double)empty.WallNs / empty.Callbacks);
+
+    public double NetCpuMs(Tally tally) => Math.Max(0, tally.CpuNs - tally.Callbacks * CpuNsPerCallback) / 1e6;
+
+    public double NetWallMs(Tally tally) => Math.Max(0, tally.WallNs - tally.Callbacks * WallNsPerCallback) / 1e6;
+}
+
+/// <summary>One analyzer's own times in one pass, net of the measuring's cost; the driver's log is added by the pass.</summary>
+internal sealed record AnalyzerTimes(double CpuMs, double WallMs, long Callbacks, double CollectionCpuMs, IReadOnlyDictionary<string, KindTimes> ByKind)
+{
+    public double DriverMs { get; init; }
+}
+
+internal sealed record KindTimes(double CpuMs, double WallMs, long Callbacks);
 
 /// <summary>Runs an analyzer unchanged, timing each of its callbacks with <see cref="OwnTime"/>.</summary>
 internal sealed class OwnTimeAnalyzer : DiagnosticAnalyzer

@@ -115,8 +115,8 @@ foreach (var size in sizes)
     for (var run = 1; run <= runs; run++)
     {
         Collect();
-        var (trees, parseMs) = Measurement.Parse(codebase);
-        var (emitMs, emitBytes) = Measurement.Emit(trees, publishable: true);
+        var (trees, parseTime) = Measurement.Parse(codebase);
+        var (emitTime, emitBytes) = Measurement.Emit(trees, publishable: true);
         Collect();
         var generated = Measurement.Generate(trees, publishable: true, generators);
         Collect();
@@ -142,16 +142,15 @@ foreach (var size in sizes)
         var quietPass = await Measurement.AnalyzeAsync(quietTrees, false, floor.AddRange(presence), options);
 
         var sample = new Sample(
-            parseMs + emitMs, emitBytes, generated, quietGenerated,
-            Sum(together, floor), Sum(together, banned), Sum(together, presence), together,
-            emptyAlone, floorAlone, bannedAlone, presenceAlone,
-            Sum(quietPass, floor), Sum(quietPass, presence), quietPass);
+            parseTime + emitTime, emitBytes, generated, quietGenerated, together,
+            emptyAlone, floorAlone, bannedAlone, presenceAlone, quietPass);
         samples.Add(sample);
+        // CPU first, then wall-clock less pauses in brackets.
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{size,6} files, run {run}: compile {sample.CompileMs:F0} ms, floor {sample.FloorMs:F1} ms, BannedApi {sample.BannedMs:F1} ms, Presence analyzers {sample.PresenceMs:F1} ms + generators {generated.ColdMs:F1} ms (GC pauses in it {generated.ColdPauseMs:F1} ms; after an edit {generated.EditMs:F1} ms), nothing publishable: floor {sample.QuietFloorMs:F1} ms, Presence {sample.QuietPresenceMs:F1} ms + {quietGenerated.ColdMs:F1} ms"));
+            $"{size,6} files, run {run}: compile {sample.Compile.CpuMs:F0} ({sample.Compile.WallMs:F0}) ms, floor {Cpu(together, floor):F1} ({Wall(together, floor):F1}) ms, BannedApi {Cpu(together, banned):F1} ({Wall(together, banned):F1}) ms, Presence analyzers {Cpu(together, presence):F1} ({Wall(together, presence):F1}) ms + generators {generated.ColdCpuMs:F1} ({generated.ColdMs:F1}) ms (GC pauses in it {generated.ColdPauseMs:F1} ms; after an edit {generated.EditCpuMs:F1} ({generated.EditMs:F1}) ms), nothing publishable: floor {Cpu(quietPass, floor):F1} ({Wall(quietPass, floor):F1}) ms, Presence {Cpu(quietPass, presence):F1} ({Wall(quietPass, presence):F1}) ms + {quietGenerated.ColdCpuMs:F1} ({quietGenerated.ColdMs:F1}) ms; measuring {together.Cost.CpuNsPerCallback:F0} ({together.Cost.WallNsPerCallback:F0}) ns per callback, {together.SymbolCost.CpuNsPerCallback:F0} ({together.SymbolCost.WallNsPerCallback:F0}) ns per symbol callback"));
     }
 
-    rows.Add(new Row(size, codebase, samples, Process.GetCurrentProcess().PeakWorkingSet64, floor, presence));
+    rows.Add(new Row(size, codebase, samples, Process.GetCurrentProcess().PeakWorkingSet64, floor, banned, presence));
 }
 
 List<OpenFileSample>? open = null;
@@ -161,17 +160,23 @@ if (openFiles > 0)
     Collect();
     var (trees, _) = Measurement.Parse(CodebaseGenerator.Generate(openSize, seed, publishable: true));
     open = await Measurement.AnalyzeOpenFilesAsync(trees, floor, presence, options, openFiles);
+    var cost = OpenFileCost(open);
     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"open files at {openSize} files: floor p50 {Measurement.Percentile(open.Select(o => o.FloorMs), 0.5):F2} ms, Presence p50 {Measurement.Percentile(open.Select(o => o.PresenceMs), 0.5):F2} ms"));
+        $"open files at {openSize} files: floor p50 {Measurement.Percentile(open.Select(o => cost.NetCpuMs(o.Floor)), 0.5):F3} ms, Presence p50 {Measurement.Percentile(open.Select(o => cost.NetCpuMs(o.Presence)), 0.5):F3} ms"));
 }
 
 Console.WriteLine(Report(rows, runs, seed, isolated, open, openSize, loadBefore, LoadAverage()));
 GC.KeepAlive(keptReferences);
 return 0;
 
-static double Sum(AnalysisPass pass, ImmutableArray<DiagnosticAnalyzer> set) => SumOf(pass.ExecutionMs, set);
+static double Cpu(AnalysisPass pass, ImmutableArray<DiagnosticAnalyzer> set) => set.Sum(analyzer => pass.Times[analyzer].CpuMs);
 
-static double SumOf(IReadOnlyDictionary<DiagnosticAnalyzer, double> times, ImmutableArray<DiagnosticAnalyzer> set) => set.Sum(analyzer => times[analyzer]);
+static double Wall(AnalysisPass pass, ImmutableArray<DiagnosticAnalyzer> set) => set.Sum(analyzer => pass.Times[analyzer].WallMs);
+
+static double Driver(AnalysisPass pass, ImmutableArray<DiagnosticAnalyzer> set) => set.Sum(analyzer => pass.Times[analyzer].DriverMs);
+
+// One cost for all the open files: each file's few dozen callbacks would give a noisy one of its own.
+static MeasuringCost OpenFileCost(List<OpenFileSample> open) => MeasuringCost.Of(Tally.Sum(open.Select(o => o.ClockCost)));
 
 static void Collect()
 {
@@ -184,40 +189,40 @@ static string Report(List<Row> rows, int runs, int seed, bool isolated, List<Ope
 {
     var text = new StringBuilder();
     var inv = CultureInfo.InvariantCulture;
+    var samples = rows.SelectMany(row => row.Samples).ToList();
     text.AppendLine(inv, $"Machine: {Environment.ProcessorCount} cores, {CpuModel()}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, Roslyn {typeof(Compilation).Assembly.GetName().Version}, BannedApiAnalyzers {AnalyzerSets.BannedApiVersion}. Load average (1, 5, 15 min) before: {loadBefore}; after: {loadAfter}.");
-    text.AppendLine(inv, $"Medians of {runs} run(s), seed {seed}. Analyzer times are each analyzer's own: the wall-clock of its callbacks with the garbage collector's pauses taken out, all sets in one concurrent pass (the driver's own log, logAnalyzerExecutionTime, charges a callback every pause it overlaps; its ratio is given beside); generator times are the generator driver's, on the same compilation before the analyzers (as a build runs them); compile = parse + emit to a null stream. Presence = every Presence analyzer + every generator.");
+    text.AppendLine(inv, $"Medians of {runs} run(s), seed {seed}. Analyzer times are each analyzer's own, all sets in one concurrent pass: {OwnClock.Describe} of its callbacks; \"wall\" = their wall-clock; both without the garbage collector's work, and net of what measuring a callback costs (median {Measurement.Median(samples.Select(s => s.Together.Cost.CpuNsPerCallback)):F0} ns of CPU, {Measurement.Median(samples.Select(s => s.Together.Cost.WallNsPerCallback)):F0} ns of wall-clock, read from an analyzer whose operation action on invocations does nothing; its symbol action, which does nothing either, measured {Measurement.Median(samples.Select(s => s.Together.SymbolCost.CpuNsPerCallback)):F0} ns of CPU: how far the cost moves with what ran before the callback). The driver's own log (logAnalyzerExecutionTime: wall-clock, every pause a callback overlaps included) gives the ratio beside. Generators: the CPU of the thread the driver runs them on, and the driver's wall-clock, on the same compilation before the analyzers (as a build runs them). Compile = parse + emit to a null stream, on several threads: its CPU is the process's, less the collections' pauses. Presence = every Presence analyzer + every generator.");
     text.AppendLine();
-    text.AppendLine("| files | publishing files (guarded) | compile | floor | BannedApiAnalyzers | Presence analyzers | generators | Presence | Presence ÷ floor (range) | driver's times: Presence ÷ floor | Presence ÷ compile | Presence ÷ BannedApi | GC pauses in the pass | findings (PRES / RS0030 / floor) |");
-    text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    text.AppendLine("| files | publishing files (guarded) | compile CPU (wall) | floor | BannedApiAnalyzers | Presence analyzers | generators | Presence | Presence ÷ floor (range) | wall: Presence ÷ floor (range) | driver's times: Presence ÷ floor | Presence ÷ compile (wall) | Presence ÷ BannedApi | GC pauses in the pass | findings (PRES / RS0030 / floor) |");
+    text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     foreach (var row in rows)
     {
-        var compile = Median(row, s => s.CompileMs);
-        var floor = Median(row, s => s.FloorMs);
-        var banned = Median(row, s => s.BannedMs);
-        var analyzers = Median(row, s => s.PresenceMs);
-        var generators = Median(row, s => s.Generated.ColdMs);
-        var total = Median(row, s => s.PresenceMs + s.Generated.ColdMs);
-        var ratios = row.Samples.Select(s => (s.PresenceMs + s.Generated.ColdMs) / s.FloorMs).ToList();
-        var driverRatio = Median(row, s => (SumOf(s.Together.DriverMs, row.Presence) + s.Generated.ColdMs) / SumOf(s.Together.DriverMs, row.Floor));
         var findings = row.Samples[0].Together.FindingsById;
         var pres = findings.Where(f => f.Key.StartsWith("PRES", StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}×{f.Value}");
+        var total = Median(row, s => PresenceCpu(row, s));
         text.AppendLine(inv,
-            $"| {row.Size:N0} | {row.Codebase.PublishingFiles} ({row.Codebase.GuardedFiles}) | {compile:N0} ms | {floor:N1} ms | {banned:N1} ms | {analyzers:N1} ms | {generators:N1} ms | {total:N1} ms | {Measurement.Median(ratios):F2}× ({ratios.Min():F2}–{ratios.Max():F2}) | {driverRatio:F2}× | {100 * total / compile:F2}% | {total / banned:F2}× | {Median(row, s => s.Together.GcPauseMs):N0} ms | {string.Join(" ", pres)} / {findings.GetValueOrDefault("RS0030")} / {findings.GetValueOrDefault("FLOOR001")} |");
+            $"| {row.Size:N0} | {row.Codebase.PublishingFiles} ({row.Codebase.GuardedFiles}) | {Median(row, s => s.Compile.CpuMs):N0} ({Median(row, s => s.Compile.WallMs):N0}) ms | {Median(row, s => Cpu(s.Together, row.Floor)):N1} ms | {Median(row, s => Cpu(s.Together, row.Banned)):N1} ms | {Median(row, s => Cpu(s.Together, row.Presence)):N1} ms | {Median(row, s => s.Generated.ColdCpuMs):N1} ms | {total:N1} ms | {Ratios(row, s => PresenceCpu(row, s) / Cpu(s.Together, row.Floor))} | {Ratios(row, s => PresenceWall(row, s) / Wall(s.Together, row.Floor))} | {Median(row, s => (Driver(s.Together, row.Presence) + s.Generated.ColdMs) / Driver(s.Together, row.Floor)):F2}× | {100 * Median(row, s => PresenceCpu(row, s) / s.Compile.CpuMs):F2}% ({100 * Median(row, s => PresenceWall(row, s) / s.Compile.WallMs):F2}%) | {total / Median(row, s => Cpu(s.Together, row.Banned)):F2}× | {Median(row, s => s.Together.GcPauseMs):N0} ms | {string.Join(" ", pres)} / {findings.GetValueOrDefault("RS0030")} / {findings.GetValueOrDefault("FLOOR001")} |");
+    }
+
+    if (OwnClock.IsThreadCpu)
+    {
+        text.AppendLine();
+        text.AppendLine(inv, $"Collection work taken out of the analyzers' CPU (a collection runs on the thread that triggers it), median per pass: {string.Join(", ", rows.Select(row => string.Create(inv, $"{Median(row, s => s.Together.Times.Values.Sum(t => t.CollectionCpuMs)):N1} ms at {row.Size:N0} files")))}.");
     }
 
     text.AppendLine();
-    text.AppendLine("The generators alone (no `[GeneratePublisherGate]` in the code): on a fresh compilation, and again after an edit of one file (what an IDE keystroke costs):");
+    text.AppendLine("The generators alone (no `[GeneratePublisherGate]` in the code): on a fresh compilation, and again after an edit of one file (what an IDE keystroke costs); CPU of the calling thread, the driver's wall-clock in brackets:");
     text.AppendLine();
     text.AppendLine("| files | fresh | GC pauses in the fresh run | after an edit | nothing publishable: fresh | after an edit | files generated |");
     text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var row in rows)
     {
         text.AppendLine(inv,
-            $"| {row.Size:N0} | {Median(row, s => s.Generated.ColdMs):N2} ms | {Median(row, s => s.Generated.ColdPauseMs):N1} ms | {Median(row, s => s.Generated.EditMs):N2} ms | {Median(row, s => s.QuietGenerated.ColdMs):N2} ms | {Median(row, s => s.QuietGenerated.EditMs):N2} ms | {row.Samples[0].Generated.GeneratedFiles} |");
+            $"| {row.Size:N0} | {Median(row, s => s.Generated.ColdCpuMs):N2} ({Median(row, s => s.Generated.ColdMs):N2}) ms | {Median(row, s => s.Generated.ColdPauseMs):N1} ms | {Median(row, s => s.Generated.EditCpuMs):N2} ({Median(row, s => s.Generated.EditMs):N2}) ms | {Median(row, s => s.QuietGenerated.ColdCpuMs):N2} ({Median(row, s => s.QuietGenerated.ColdMs):N2}) ms | {Median(row, s => s.QuietGenerated.EditCpuMs):N2} ({Median(row, s => s.QuietGenerated.EditMs):N2}) ms | {row.Samples[0].Generated.GeneratedFiles} |");
     }
 
     text.AppendLine();
-    text.AppendLine("Each generator (fresh / after an edit; publishing codebase, then nothing publishable):");
+    text.AppendLine("Each generator (the driver's wall-clock, which it keeps per generator; the CPU clock times the whole run; fresh / after an edit; publishing codebase, then nothing publishable):");
     text.AppendLine();
     text.AppendLine("| files | generator | fresh | after an edit | nothing publishable: fresh | after an edit |");
     text.AppendLine("|---:|---|---:|---:|---:|---:|");
@@ -233,50 +238,48 @@ static string Report(List<Row> rows, int runs, int seed, bool isolated, List<Ope
     text.AppendLine();
     text.AppendLine("A compilation that references nothing publishable (the same ordinary files; no Presence.Abstractions, no SDK; the framework, HttpClient included):");
     text.AppendLine();
-    text.AppendLine("| files | floor | Presence analyzers | generators | Presence ÷ floor (range) |");
-    text.AppendLine("|---:|---:|---:|---:|---:|");
+    text.AppendLine("| files | floor | Presence analyzers | generators | Presence ÷ floor (range) | wall: Presence ÷ floor (range) |");
+    text.AppendLine("|---:|---:|---:|---:|---:|---:|");
     foreach (var row in rows)
     {
-        var floor = Median(row, s => s.QuietFloorMs);
-        var ratios = row.Samples.Select(s => (s.QuietPresenceMs + s.QuietGenerated.ColdMs) / s.QuietFloorMs).ToList();
-        text.AppendLine(inv, $"| {row.Size:N0} | {floor:N1} ms | {Median(row, s => s.QuietPresenceMs):N1} ms | {Median(row, s => s.QuietGenerated.ColdMs):N2} ms | {Measurement.Median(ratios):F2}× ({ratios.Min():F2}–{ratios.Max():F2}) |");
+        text.AppendLine(inv,
+            $"| {row.Size:N0} | {Median(row, s => Cpu(s.Quiet, row.Floor)):N1} ms | {Median(row, s => Cpu(s.Quiet, row.Presence)):N1} ms | {Median(row, s => s.QuietGenerated.ColdCpuMs):N2} ms | {Ratios(row, s => (Cpu(s.Quiet, row.Presence) + s.QuietGenerated.ColdCpuMs) / Cpu(s.Quiet, row.Floor))} | {Ratios(row, s => (Wall(s.Quiet, row.Presence) + s.QuietGenerated.ColdMs) / Wall(s.Quiet, row.Floor))} |");
     }
 
     foreach (var row in rows)
     {
         text.AppendLine();
-        text.AppendLine(inv, $"Each Presence analyzer at {row.Size:N0} files (median execution time in the concurrent pass, and ÷ the floor of the same pass):");
+        text.AppendLine(inv, $"Each Presence analyzer at {row.Size:N0} files (median own CPU in the concurrent pass, and ÷ the floor of the same pass; its wall-clock beside):");
         text.AppendLine();
-        text.AppendLine("| analyzer | publishing codebase | ÷ floor | nothing publishable | ÷ floor |");
-        text.AppendLine("|---|---:|---:|---:|---:|");
+        text.AppendLine("| analyzer | publishing codebase | ÷ floor | wall | nothing publishable | ÷ floor |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var analyzer in row.Presence)
         {
-            var ms = Median(row, s => s.Together.ExecutionMs[analyzer]);
-            var ratio = Median(row, s => s.Together.ExecutionMs[analyzer] / s.FloorMs);
-            var quietMs = Median(row, s => s.Quiet.ExecutionMs[analyzer]);
-            var quietRatio = Median(row, s => s.Quiet.ExecutionMs[analyzer] / s.QuietFloorMs);
-            text.AppendLine(inv, $"| {analyzer.GetType().Name} | {ms:N2} ms | {ratio:F3}× | {quietMs:N2} ms | {quietRatio:F3}× |");
+            text.AppendLine(inv,
+                $"| {analyzer.GetType().Name} | {Median(row, s => s.Together.Times[analyzer].CpuMs):N2} ms | {Median(row, s => s.Together.Times[analyzer].CpuMs / Cpu(s.Together, row.Floor)):F3}× | {Median(row, s => s.Together.Times[analyzer].WallMs):N2} ms | {Median(row, s => s.Quiet.Times[analyzer].CpuMs):N2} ms | {Median(row, s => s.Quiet.Times[analyzer].CpuMs / Cpu(s.Quiet, row.Floor)):F3}× |");
         }
 
         // Where the time of the costly ones goes: an operation action includes whatever it does for the body it is in.
-        var costly = row.Presence.Where(analyzer => Median(row, s => s.Together.ExecutionMs[analyzer]) >= 1.0).ToList();
+        var costly = row.Presence.Where(analyzer => Median(row, s => s.Together.Times[analyzer].CpuMs) >= 1.0).ToList();
         if (costly.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine(inv, $"Where their time goes at {row.Size:N0} files, by kind of callback (publishing codebase, median; the Presence analyzers of 1 ms or more):");
+            text.AppendLine(inv, $"Where their time goes at {row.Size:N0} files, by kind of callback (publishing codebase, median; the Presence analyzers of 1 ms of CPU or more):");
             text.AppendLine();
-            text.AppendLine("| analyzer | kind of callback | own time | share |");
-            text.AppendLine("|---|---|---:|---:|");
+            text.AppendLine("| analyzer | kind of callback | callbacks | own CPU | share | wall |");
+            text.AppendLine("|---|---|---:|---:|---:|---:|");
             foreach (var analyzer in costly)
             {
-                var total = Median(row, s => s.Together.ExecutionMs[analyzer]);
-                var kinds = row.Samples.SelectMany(s => s.Together.ExecutionMsByKind[analyzer].Keys).Distinct(StringComparer.Ordinal);
+                var total = Median(row, s => s.Together.Times[analyzer].CpuMs);
+                KindTimes? Kind(Sample s, string kind) => s.Together.Times[analyzer].ByKind.GetValueOrDefault(kind);
+                var kinds = row.Samples.SelectMany(s => s.Together.Times[analyzer].ByKind.Keys).Distinct(StringComparer.Ordinal);
                 foreach (var (kind, ms) in kinds
-                    .Select(kind => (kind, Median(row, s => s.Together.ExecutionMsByKind[analyzer].GetValueOrDefault(kind))))
+                    .Select(kind => (kind, Median(row, s => Kind(s, kind)?.CpuMs ?? 0)))
                     .Where(k => k.Item2 >= 0.05)
                     .OrderByDescending(k => k.Item2))
                 {
-                    text.AppendLine(inv, $"| {analyzer.GetType().Name} | {kind} | {ms:N2} ms | {100 * ms / total:F0}% |");
+                    text.AppendLine(inv,
+                        $"| {analyzer.GetType().Name} | {kind} | {Median(row, s => Kind(s, kind)?.Callbacks ?? 0):N0} | {ms:N2} ms | {100 * ms / total:F0}% | {Median(row, s => Kind(s, kind)?.WallMs ?? 0):N2} ms |");
                 }
             }
         }
@@ -284,15 +287,20 @@ static string Report(List<Row> rows, int runs, int seed, bool isolated, List<Ope
 
     if (open is not null)
     {
+        var cost = OpenFileCost(open);
+        var floorCpu = open.Select(o => cost.NetCpuMs(o.Floor)).ToList();
+        var presenceCpu = open.Select(o => cost.NetCpuMs(o.Presence)).ToList();
+        var cpuRatio = open.Select(o => cost.NetCpuMs(o.Presence) / cost.NetCpuMs(o.Floor)).ToList();
+        var wallRatio = open.Select(o => cost.NetWallMs(o.Presence) / cost.NetWallMs(o.Floor)).ToList();
         text.AppendLine();
-        text.AppendLine(inv, $"Open-file analysis at {openSize:N0} files: one file analysed alone by a fresh CompilationWithAnalyzers (GetAnalyzerSemanticDiagnosticsAsync for its tree, compilation-start actions included), {open.Count} files spread over the codebase:");
+        text.AppendLine(inv, $"Open-file analysis at {openSize:N0} files: one file analysed alone by a fresh CompilationWithAnalyzers (GetAnalyzerSemanticDiagnosticsAsync for its tree, compilation-start actions included), {open.Count} files spread over the codebase; own CPU per file, net of {cost.CpuNsPerCallback:F0} ns of measuring per callback:");
         text.AppendLine();
-        text.AppendLine("| | p50 | p95 | max |");
-        text.AppendLine("|---|---:|---:|---:|");
-        text.AppendLine(inv, $"| floor | {Measurement.Percentile(open.Select(o => o.FloorMs), 0.5):N3} ms | {Measurement.Percentile(open.Select(o => o.FloorMs), 0.95):N3} ms | {open.Max(o => o.FloorMs):N3} ms |");
-        text.AppendLine(inv, $"| Presence analyzers | {Measurement.Percentile(open.Select(o => o.PresenceMs), 0.5):N3} ms | {Measurement.Percentile(open.Select(o => o.PresenceMs), 0.95):N3} ms | {open.Max(o => o.PresenceMs):N3} ms |");
-        text.AppendLine(inv, $"| Presence ÷ floor, per file | {Measurement.Percentile(open.Select(o => o.PresenceMs / o.FloorMs), 0.5):F2}× | {Measurement.Percentile(open.Select(o => o.PresenceMs / o.FloorMs), 0.95):F2}× | |");
-        text.AppendLine(inv, $"| wall-clock (binding the file included) | {Measurement.Percentile(open.Select(o => o.WallMs), 0.5):N1} ms | {Measurement.Percentile(open.Select(o => o.WallMs), 0.95):N1} ms | {open.Max(o => o.WallMs):N1} ms |");
+        text.AppendLine("| | p50 | p95 | max | wall: p50 |");
+        text.AppendLine("|---|---:|---:|---:|---:|");
+        text.AppendLine(inv, $"| floor | {Measurement.Percentile(floorCpu, 0.5):N3} ms | {Measurement.Percentile(floorCpu, 0.95):N3} ms | {floorCpu.Max():N3} ms | {Measurement.Percentile(open.Select(o => cost.NetWallMs(o.Floor)), 0.5):N3} ms |");
+        text.AppendLine(inv, $"| Presence analyzers | {Measurement.Percentile(presenceCpu, 0.5):N3} ms | {Measurement.Percentile(presenceCpu, 0.95):N3} ms | {presenceCpu.Max():N3} ms | {Measurement.Percentile(open.Select(o => cost.NetWallMs(o.Presence)), 0.5):N3} ms |");
+        text.AppendLine(inv, $"| Presence ÷ floor, per file | {Measurement.Percentile(cpuRatio, 0.5):F2}× | {Measurement.Percentile(cpuRatio, 0.95):F2}× | | {Measurement.Percentile(wallRatio, 0.5):F2}× |");
+        text.AppendLine(inv, $"| wall-clock of the file's analysis (binding it included) | {Measurement.Percentile(open.Select(o => o.WallMs), 0.5):N1} ms | {Measurement.Percentile(open.Select(o => o.WallMs), 0.95):N1} ms | {open.Max(o => o.WallMs):N1} ms | |");
     }
 
     text.AppendLine();
@@ -314,16 +322,27 @@ static string Report(List<Row> rows, int runs, int seed, bool isolated, List<Ope
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
-            double Wall(Func<Sample, AnalysisPass?> pass) => Median(row, s => pass(s)!.WallMs);
+            double PassWall(Func<Sample, AnalysisPass?> pass) => Median(row, s => pass(s)!.WallMs);
             var empty = Median(row, s => s.EmptyAlone!.AllocatedBytes / 1048576.0);
             var floorOwn = Median(row, s => (s.FloorAlone!.AllocatedBytes - s.EmptyAlone!.AllocatedBytes) / 1048576.0);
             var presenceOwn = Median(row, s => (s.PresenceAlone!.AllocatedBytes - s.EmptyAlone!.AllocatedBytes) / 1048576.0);
             text.AppendLine(inv,
-                $"| {row.Size:N0} | {Wall(s => s.EmptyAlone):N0} ms | {Wall(s => s.FloorAlone):N0} ms | {Wall(s => s.BannedAlone):N0} ms | {Wall(s => s.PresenceAlone):N0} ms | {empty:N0} MB | {floorOwn:N1} MB | {presenceOwn:N1} MB | {presenceOwn / floorOwn:F2}× |");
+                $"| {row.Size:N0} | {PassWall(s => s.EmptyAlone):N0} ms | {PassWall(s => s.FloorAlone):N0} ms | {PassWall(s => s.BannedAlone):N0} ms | {PassWall(s => s.PresenceAlone):N0} ms | {empty:N0} MB | {floorOwn:N1} MB | {presenceOwn:N1} MB | {presenceOwn / floorOwn:F2}× |");
         }
     }
 
     return text.ToString();
+}
+
+// Presence in total on each measure: every analyzer's own time in the pass, and the generators' fresh run.
+static double PresenceCpu(Row row, Sample s) => Cpu(s.Together, row.Presence) + s.Generated.ColdCpuMs;
+
+static double PresenceWall(Row row, Sample s) => Wall(s.Together, row.Presence) + s.Generated.ColdMs;
+
+static string Ratios(Row row, Func<Sample, double> ratio)
+{
+    var ratios = row.Samples.Select(ratio).ToList();
+    return string.Create(CultureInfo.InvariantCulture, $"{Measurement.Median(ratios):F2}× ({ratios.Min():F2}–{ratios.Max():F2})");
 }
 
 static double Median(Row row, Func<Sample, double> value) => Measurement.Median(row.Samples.Select(value));
@@ -354,20 +373,17 @@ static string CpuModel()
 }
 
 internal sealed record Sample(
-    double CompileMs,
+    CompileTime Compile,
     long EmitBytes,
     GeneratorPass Generated,
     GeneratorPass QuietGenerated,
-    double FloorMs,
-    double BannedMs,
-    double PresenceMs,
     AnalysisPass Together,
     AnalysisPass? EmptyAlone,
     AnalysisPass? FloorAlone,
     AnalysisPass? BannedAlone,
     AnalysisPass? PresenceAlone,
-    double QuietFloorMs,
-    double QuietPresenceMs,
     AnalysisPass Quiet);
 
-internal sealed record Row(int Size, Codebase Codebase, List<Sample> Samples, long PeakWorkingSet, ImmutableArray<DiagnosticAnalyzer> Floor, ImmutableArray<DiagnosticAnalyzer> Presence);
+internal sealed record Row(
+    int Size, Codebase Codebase, List<Sample> Samples, long PeakWorkingSet,
+    ImmutableArray<DiagnosticAnalyzer> Floor, ImmutableArray<DiagnosticAnalyzer> Banned, ImmutableArray<DiagnosticAnalyzer> Presence);
