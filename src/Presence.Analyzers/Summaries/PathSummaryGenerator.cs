@@ -37,9 +37,12 @@ namespace Presence.Analyzers.Summaries
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            context.RegisterPostInitializationOutput(post => post.AddSource(
-                "PresenceSummary.Version.g.cs",
-                Attribute(LibrarySummaries.MarkerKey, LibrarySummaries.Version)));
+            // A source output, not a post-initialization one: the driver adds post-initialization sources to the
+            // compilation every generator then reads, a new compilation whose declarations, type names and identity
+            // were made again for the pipeline alone (the compile's compilation adds the outputs to the one it was given).
+            context.RegisterSourceOutput(
+                context.ParseOptionsProvider.Select(static (_, _) => LibrarySummaries.Version),
+                static (output, version) => output.AddSource("PresenceSummary.Version.g.cs", Attribute(LibrarySummaries.MarkerKey, version)));
 
             // Read from the references alone, and again only when they change: an edit of the source keeps them.
             var references = context.CompilationProvider
