@@ -43,8 +43,8 @@ internal readonly struct OwnClock
         : "no thread CPU clock on this system: the CPU figures are the wall-clock less the collections' pauses";
 
     // The wall-clock is read inside the CPU clock's reads, so that it costs what it cost before the CPU clock was added.
-    // The first CPU read is thrown away: the kernel's path, cold after the driver's work, cost up to twice as much
-    // inside the measured stretch, and more for the first analyzer of an operation than for the last.
+    // The first CPU read is thrown away: after other work the kernel's path is cold and cost up to twice as much inside
+    // the measured stretch, more than between the calibrating analyzer's callbacks (the floor came out above its wall-clock).
     public static OwnClock Start()
     {
         var paused = GC.GetTotalPauseDuration();
