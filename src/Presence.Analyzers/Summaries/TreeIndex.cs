@@ -278,7 +278,7 @@ namespace Presence.Analyzers.Summaries
     /// </summary>
     /// <remarks>
     /// Indexing reads every file of the compilation, so the scan allocates next to nothing per occurrence: one scanner
-    /// per thread, its text buffer reused, and each distinct name kept once in a table looked up by its characters
+    /// per thread, reading the text where it is (a copy of each body's text cost about as much as the search), and each distinct name kept once in a table looked up by its characters
     /// (with whether it is a keyword, asked once), so a name is a string once, not once per call.
     /// </remarks>
     internal sealed class CallScanner
@@ -293,8 +293,7 @@ namespace Presence.Analyzers.Summaries
         private static readonly Comparison<string> Ordinal = string.CompareOrdinal;
 
         private readonly List<Name> _found = new List<Name>();
-        private SourceText? _text;
-        private char[] _buffer = new char[4096];
+        private string? _text;
         private Name?[] _table = new Name?[1024];
         private int _count;
         private int _tree;
@@ -305,7 +304,8 @@ namespace Presence.Analyzers.Summaries
         {
             var scanner = _current ??= new CallScanner();
             scanner.Done();
-            scanner._text = text;
+            // A parsed file's text holds its string, which this returns without a copy (a large file's is made once).
+            scanner._text = text.ToString();
             scanner._tree++;
             if (scanner._count > MaxNames)
             {
@@ -374,8 +374,7 @@ namespace Presence.Analyzers.Summaries
                 {
                     if (TreeIndex.InvokedName(invocation.Expression) is { } name)
                     {
-                        var chars = name.ToCharArray();
-                        Note(chars, 0, chars.Length, verbatim: true);
+                        Note(name.AsSpan(), 0, name.Length, verbatim: true);
                     }
                 }
             }
@@ -403,14 +402,8 @@ namespace Presence.Analyzers.Summaries
         // from its start instead, as the comments may hide the name.
         private bool Scan(int start, int length)
         {
-            if (_buffer.Length < length)
-            {
-                _buffer = new char[Math.Max(length, _buffer.Length * 2)];
-            }
-
-            _text!.CopyTo(start, _buffer, 0, length);
-            var text = _buffer;
-            for (var i = Array.IndexOf(text, '\\', 0, length); i >= 0 && i + 1 < length; i = Array.IndexOf(text, '\\', i + 1, length - i - 1))
+            var text = _text.AsSpan(start, length);
+            for (var i = text.IndexOf('\\'); i >= 0 && i + 1 < length; i = NextIndex(text, '\\', i + 1))
             {
                 if (text[i + 1] == 'u' || text[i + 1] == 'U')
                 {
@@ -418,10 +411,9 @@ namespace Presence.Analyzers.Summaries
                 }
             }
 
-            var span = new ReadOnlySpan<char>(text, 0, length);
             for (var at = 0; at < length;)
             {
-                var found = span.Slice(at).IndexOfAny('(', '<');
+                var found = text.Slice(at).IndexOfAny('(', '<');
                 if (found < 0)
                 {
                     break;
@@ -442,7 +434,7 @@ namespace Presence.Analyzers.Summaries
         }
 
         // Notes the name that ends before text[open], past whitespace; false when a comment may lie in between.
-        private bool NoteBefore(char[] text, int open)
+        private bool NoteBefore(ReadOnlySpan<char> text, int open)
         {
             var i = open - 1;
             var newLine = false;
@@ -499,7 +491,7 @@ namespace Presence.Analyzers.Summaries
         }
 
         // Whether the line holding text[i] has "//" up to i (a comment, or the two characters in a string).
-        private static bool LineHasComment(char[] text, int i)
+        private static bool LineHasComment(ReadOnlySpan<char> text, int i)
         {
             for (; i > 0 && text[i] != '\n' && text[i] != '\r'; i--)
             {
@@ -513,7 +505,7 @@ namespace Presence.Analyzers.Summaries
         }
 
         // Every identifier followed, past whitespace and comments, by '(' or '<', walking the span from its start.
-        private void ScanFromStart(char[] text, int length)
+        private void ScanFromStart(ReadOnlySpan<char> text, int length)
         {
             for (var i = 0; i < length;)
             {
@@ -540,7 +532,7 @@ namespace Presence.Analyzers.Summaries
 
         // Adds the name in chars[start, start + length) to this body's names, unless it is a reserved keyword written
         // without @.
-        private void Note(char[] chars, int start, int length, bool verbatim)
+        private void Note(ReadOnlySpan<char> chars, int start, int length, bool verbatim)
         {
             var hash = 5381;
             for (var i = 0; i < length; i++)
@@ -558,7 +550,7 @@ namespace Presence.Analyzers.Summaries
 
             if (name is null)
             {
-                var text = new string(chars, start, length);
+                var text = chars.Slice(start, length).ToString();
                 name = new Name(text, hash, SyntaxFacts.GetKeywordKind(text) != SyntaxKind.None);
                 _table[slot] = name;
                 if (++_count * 2 > _table.Length)
@@ -574,7 +566,7 @@ namespace Presence.Analyzers.Summaries
             }
         }
 
-        private static bool Same(string text, char[] chars, int start, int length)
+        private static bool Same(string text, ReadOnlySpan<char> chars, int start, int length)
         {
             if (text.Length != length)
             {
@@ -615,7 +607,14 @@ namespace Presence.Analyzers.Summaries
             _table = table;
         }
 
-        private static int Skip(char[] text, int i, int length)
+        // The position of the next c at or after from, or -1.
+        private static int NextIndex(ReadOnlySpan<char> text, char c, int from)
+        {
+            var found = text.Slice(from).IndexOf(c);
+            return found < 0 ? -1 : from + found;
+        }
+
+        private static int Skip(ReadOnlySpan<char> text, int i, int length)
         {
             while (i < length && IsNamePart(text[i]))
             {
@@ -633,7 +632,7 @@ namespace Presence.Analyzers.Summaries
             => c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' : SyntaxFacts.IsIdentifierPartCharacter(c);
 
         // The position of the next character that is neither whitespace nor in a comment.
-        private static int NextCode(char[] text, int i, int length)
+        private static int NextCode(ReadOnlySpan<char> text, int i, int length)
         {
             while (i < length)
             {
