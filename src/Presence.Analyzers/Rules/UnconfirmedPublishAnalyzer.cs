@@ -263,7 +263,9 @@ namespace Presence.Analyzers.Rules
             private readonly AgentTools? _agentTools;
             private readonly IAssemblySymbol _assembly;
             private readonly PublishingObserver? _observer;
-            private readonly ConcurrentDictionary<IMethodSymbol, CallTrait> _cache = new ConcurrentDictionary<IMethodSymbol, CallTrait>(SymbolEqualityComparer.Default);
+            // By reference: a definition of another assembly is one object for the whole compilation, and the symbol
+            // comparer's hash was a third of the lookup; a second object for the same method costs one more entry.
+            private readonly ConcurrentDictionary<IMethodSymbol, CallTrait> _cache = new ConcurrentDictionary<IMethodSymbol, CallTrait>(SameObject.Instance);
             private readonly Func<IMethodSymbol, CallTrait> _compute;
 
             public CallTraits(PresenceModel model, AgentTools? agentTools, IAssemblySymbol assembly, PublishingObserver? observer)
@@ -278,9 +280,15 @@ namespace Presence.Analyzers.Rules
             // Cached for methods of other assemblies (the framework's few hundred, called everywhere). A method of the
             // compilation is called from one or two places: a cache entry each cost more than computing its traits
             // again, above all the lock every addition takes while the other threads of the pass add theirs.
+            // The cache is asked first: most calls are of the framework, which then need no comparison of assemblies.
             public CallTrait Of(IMethodSymbol method)
             {
                 var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+                if (_cache.TryGetValue(definition, out var traits))
+                {
+                    return traits;
+                }
+
                 return definition.ContainingAssembly is { } assembly && (ReferenceEquals(assembly, _assembly) || SymbolEqualityComparer.Default.Equals(assembly, _assembly))
                     ? Compute(definition)
                     : _cache.GetOrAdd(definition, _compute);
@@ -316,6 +324,15 @@ namespace Presence.Analyzers.Rules
 
                 return traits;
             }
+        }
+
+        private sealed class SameObject : IEqualityComparer<IMethodSymbol>
+        {
+            public static readonly SameObject Instance = new SameObject();
+
+            public bool Equals(IMethodSymbol? x, IMethodSymbol? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(IMethodSymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
 
         /// <summary>
