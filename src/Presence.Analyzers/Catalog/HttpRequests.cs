@@ -35,6 +35,15 @@ namespace Presence.Analyzers.Catalog
         }
 
         /// <summary>
+        /// Whether <paramref name="assembly"/> has a namespace whose innermost name is that of one <see cref="IsCandidate"/>
+        /// accepts (System.Net.Http, System.Net.Http.Json, Flurl.Http, RestSharp): if not, none of its methods is one. Asked
+        /// of the source once per compilation, from the namespace names the compiler keeps, instead of walking the
+        /// namespace of each method the source calls of its own.
+        /// </summary>
+        public static bool MayDeclareCandidates(IAssemblySymbol assembly)
+            => assembly.NamespaceNames.Contains("Http") || assembly.NamespaceNames.Contains("Json") || assembly.NamespaceNames.Contains("RestSharp");
+
+        /// <summary>
         /// A part of the name of every method of HttpClient, HttpMessageInvoker and HttpClientJsonExtensions that
         /// <see cref="Classify"/> can call a send (<see cref="DescribesClientSend"/>), and of the framework's catalogued
         /// members (SmtpClient's Send…): a source file that has none of them cannot call one (the text of the files is read

@@ -20,6 +20,7 @@ namespace Presence.Analyzers.Model
             Declared = declared;
             _catalog = catalog;
             SeesHttp = seesHttp;
+            _sourceMayRequest = seesHttp && HttpRequests.MayDeclareCandidates(compilation.Assembly);
             var assemblies = PublishingAssemblies.Create(compilation, BuiltInCatalog.Index.Assemblies.Concat(declared.AssemblyNames));
             // The namespace names of the source are a set the compiler keeps across edits; asking the declaration table
             // for a namespace by name walked every declaration at each compilation start (each open file in an IDE).
@@ -37,6 +38,7 @@ namespace Presence.Analyzers.Model
         }
 
         private readonly ApiCatalogIndex _catalog;
+        private readonly bool _sourceMayRequest;
         private readonly Lazy<DeclaringNames?> _declaringNames;
 
         /// <summary>The compilation the model describes (for the few bodies looked into on demand).</summary>
@@ -105,7 +107,8 @@ namespace Presence.Analyzers.Model
 
         /// <summary>Whether a call of <paramref name="method"/> may be a raw request (HTTP, an SDK's escape hatch): a cheap test on its name and type.</summary>
         public bool MayRequest(IMethodSymbol method)
-            => (SeesHttp && HttpRequests.IsCandidate(method)) || RawRequests.IsCandidate(method);
+            => (SeesHttp && (_sourceMayRequest || !ReferenceEquals(method.ContainingAssembly, Compilation.Assembly)) && HttpRequests.IsCandidate(method))
+               || RawRequests.IsCandidate(method);
 
         /// <summary>
         /// Reads the names <see cref="MayDeclare"/> asks about now: at compilation start, before the calls are analysed,

@@ -211,6 +211,26 @@ public class FastPathTests
         Assert.Equal(expected, EntryPoints.MayRegister(method));
     }
 
+    // A method of the compilation is a raw request only where the source declares a namespace of a client's name: that
+    // is decided once per compilation, so a source that declares one is still walked, and a look-alike is still not one.
+    [Theory]
+    [InlineData("System.Net.Http", "HttpClient", "PostAsync", true)]
+    [InlineData("System.Net.Http.Json", "HttpClientJsonExtensions", "PostAsJsonAsync", true)]
+    [InlineData("Flurl.Http", "GeneratedExtensions", "PostJsonAsync", true)]
+    [InlineData("RestSharp", "RestClient", "ExecutePostAsync", true)]
+    [InlineData("Shop.Http", "HttpClient", "PostAsync", false)]
+    [InlineData("Shop", "RestClient", "ExecutePostAsync", false)]
+    public void MayRequest_of_the_compilation_own_methods(string @namespace, string type, string name, bool expected)
+    {
+        var compilation = AllAnalyzers.Compilation(
+            ImmutableArray.Create($"namespace {@namespace} {{ public class {type} {{ public void {name}() {{ }} }} }}"),
+            ImmutableArray<MetadataReference>.Empty);
+        var model = PresenceModel.TryCreate(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None)!;
+        var method = compilation.Assembly.GetTypeByMetadataName(@namespace + "." + type)!.GetMembers(name).OfType<IMethodSymbol>().Single();
+
+        Assert.Equal(expected, model.MayRequest(method));
+    }
+
     // Where only the catalog can make a method a publisher (a catalogued SDK referenced, no Presence.Abstractions, no
     // PresenceApis.txt), a method whose name no entry has is not walked up its lineage: an implementation of a catalogued
     // interface member, implicit or explicit, is still found, and so is an override of one in a subclass (the interface
