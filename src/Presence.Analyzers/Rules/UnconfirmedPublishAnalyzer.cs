@@ -267,6 +267,8 @@ namespace Presence.Analyzers.Rules
             // comparer's hash was a third of the lookup; a second object for the same method costs one more entry.
             private readonly ConcurrentDictionary<IMethodSymbol, CallTrait> _cache = new ConcurrentDictionary<IMethodSymbol, CallTrait>(SameObject.Instance);
             private readonly Func<IMethodSymbol, CallTrait> _compute;
+            // Whether a method of the compilation can register a callback, start work in the background or sleep.
+            private readonly bool _sourceMayRegister;
 
             public CallTraits(PresenceModel model, AgentTools? agentTools, IAssemblySymbol assembly, PublishingObserver? observer)
             {
@@ -274,7 +276,8 @@ namespace Presence.Analyzers.Rules
                 _observer = observer;
                 _agentTools = agentTools;
                 _assembly = assembly;
-                _compute = Compute;
+                _sourceMayRegister = EntryPoints.MayDeclareCallbackApis(assembly);
+                _compute = method => Compute(method, own: false);
             }
 
             // Cached for methods of other assemblies (the framework's few hundred, called everywhere). A method of the
@@ -290,25 +293,25 @@ namespace Presence.Analyzers.Rules
                 }
 
                 return definition.ContainingAssembly is { } assembly && (ReferenceEquals(assembly, _assembly) || SymbolEqualityComparer.Default.Equals(assembly, _assembly))
-                    ? Compute(definition)
+                    ? Compute(definition, own: true)
                     : _cache.GetOrAdd(definition, _compute);
             }
 
             // A superset of what BodyCollector finds: a false "Decides" costs one body analysed in full, a missed one a finding.
-            private CallTrait Compute(IMethodSymbol method)
+            private CallTrait Compute(IMethodSymbol method, bool own)
             {
                 var traits = CallTrait.None;
                 // A method no attribute, declared API or catalog entry can make a publisher or a confirmation by its name
                 // is not walked up its overrides and interfaces (most methods of the compilation).
+                var mayRegister = !own || _sourceMayRegister;
                 if ((_model.MayDeclare(method) ? _model.MayPublish(method) || _model.Confirmations.Confirms(method) : _model.MayRequest(method))
-                    || EntryPoints.MayRegister(method)
-                    || EntryPoints.MayStartInBackground(method)
+                    || (mayRegister && (EntryPoints.MayRegister(method) || EntryPoints.MayStartInBackground(method)))
                     || method is { Name: "WaitForNextTickAsync", ContainingType.Name: "PeriodicTimer" }
                     || _agentTools?.MayMakeTool(method) == true)
                 {
                     traits |= CallTrait.Decides;
                 }
-                else if (EntryPoints.IsSleep(method))
+                else if (mayRegister && EntryPoints.IsSleep(method))
                 {
                     // Most sleeps are a retry's back-off or a test's wait: only one in a daemon loop makes an entry point.
                     traits |= CallTrait.Sleeps;
@@ -316,8 +319,7 @@ namespace Presence.Analyzers.Rules
 
                 // A call into the compilation, or into a referenced assembly whose summary says it publishes (see NoteCall).
                 if (method.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction)
-                    && (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly) || _model.Libraries.FindPublish(method) is not null
-                        || _observer?.Follows(method.ContainingAssembly) == true))
+                    && (own || _model.Libraries.FindPublish(method) is not null || _observer?.Follows(method.ContainingAssembly) == true))
                 {
                     traits |= CallTrait.Step;
                 }

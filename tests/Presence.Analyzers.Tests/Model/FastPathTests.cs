@@ -35,6 +35,9 @@ public class FastPathTests
             var model = PresenceModel.TryCreate(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, configuration), CancellationToken.None);
             var entryPoints = new EntryPoints(compilation);
             var agentTools = AgentTools.For(compilation);
+            // A method of the compilation is asked whether it registers, starts or sleeps only where the source can declare one.
+            bool MayCallBack(IMethodSymbol method)
+                => !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly) || EntryPoints.MayDeclareCallbackApis(compilation.Assembly);
             foreach (var tree in compilation.SyntaxTrees)
             {
                 var semanticModel = compilation.GetSemanticModel(tree);
@@ -63,9 +66,9 @@ public class FastPathTests
                             Check("MayPublish", model?.Classify(invocation, options, anyAudience: true) is not null, method, model?.MayPublish(method) == true);
                             Check("MayDeclare", model?.Publishing.Classify(method) is not null || model?.Confirmations.Classify(method) is not null, method, model?.MayDeclare(method) == true);
                             Check("Confirms", model?.Confirmations.Classify(method) is not null, method, model?.Confirmations.Confirms(method) == true);
-                            Check("MayRegister", !entryPoints.Registrations(invocation).IsEmpty, method, EntryPoints.MayRegister(method));
-                            Check("IsSleep", EntryPoints.DaemonLoopAround(invocation) is not null || EntryPoints.IsPeriodicTick(invocation), method, EntryPoints.IsSleep(method));
-                            Check("MayStartInBackground", EntryPoints.StartsInBackground(invocation), method, EntryPoints.MayStartInBackground(method));
+                            Check("MayRegister", !entryPoints.Registrations(invocation).IsEmpty, method, EntryPoints.MayRegister(method) && MayCallBack(method));
+                            Check("IsSleep", EntryPoints.DaemonLoopAround(invocation) is not null || EntryPoints.IsPeriodicTick(invocation), method, EntryPoints.IsSleep(method) && MayCallBack(method));
+                            Check("MayStartInBackground", EntryPoints.StartsInBackground(invocation), method, EntryPoints.MayStartInBackground(method) && MayCallBack(method));
                             Check("MayMakeTool", agentTools?.ToolOf(invocation, _ => true) is not null, method, agentTools?.MayMakeTool(method) == true);
                             break;
 
@@ -76,8 +79,8 @@ public class FastPathTests
 
                         case IObjectCreationOperation { Constructor: { } constructor } creation:
                             Check("MayDeclare", model?.Publishing.Classify(constructor) is not null || model?.Confirmations.Classify(constructor) is not null, constructor, model?.MayDeclare(constructor) == true);
-                            Check("MayRegister", !entryPoints.Registrations(creation).IsEmpty, constructor, EntryPoints.MayRegister(constructor));
-                            Check("MayStartInBackground", EntryPoints.StartsInBackground(creation), constructor, EntryPoints.MayStartInBackground(constructor));
+                            Check("MayRegister", !entryPoints.Registrations(creation).IsEmpty, constructor, EntryPoints.MayRegister(constructor) && MayCallBack(constructor));
+                            Check("MayStartInBackground", EntryPoints.StartsInBackground(creation), constructor, EntryPoints.MayStartInBackground(constructor) && MayCallBack(constructor));
                             break;
                     }
                 }
@@ -209,6 +212,22 @@ public class FastPathTests
         var method = compilation.GetTypeByMetadataName(@namespace + "." + type)!.GetMembers(name).OfType<IMethodSymbol>().Single();
 
         Assert.Equal(expected, EntryPoints.MayRegister(method));
+        // The once-per-compilation answer for the source's own methods must let every registration through.
+        Assert.True(!expected || EntryPoints.MayDeclareCallbackApis(compilation.Assembly));
+    }
+
+    [Theory]
+    [InlineData("namespace System.Threading { public class Timer { public Timer(System.Action a) { } } }", true)]
+    [InlineData("namespace System.Threading.Tasks { public class TaskFactory { } }", true)]
+    [InlineData("namespace Hangfire { public static class BackgroundJob { } }", true)]
+    [InlineData("namespace Telegram.Bot.Polling { public static class Receiver { } }", true)]
+    [InlineData("namespace Shop.Jobs { public static class BackgroundJob { public static void Enqueue() { } } }", false)]
+    [InlineData("namespace Shop { public class Timer { public Timer(System.Action a) { } } public static class Task { public static void Delay() { } } }", false)]
+    public void Only_a_source_with_a_callback_namespace_is_asked_about_its_own_methods(string source, bool expected)
+    {
+        var compilation = AllAnalyzers.Compilation(ImmutableArray.Create(source), ImmutableArray<MetadataReference>.Empty);
+
+        Assert.Equal(expected, EntryPoints.MayDeclareCallbackApis(compilation.Assembly));
     }
 
     // A method of the compilation is a raw request only where the source declares a namespace of a client's name: that
