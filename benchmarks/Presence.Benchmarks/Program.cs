@@ -316,9 +316,9 @@ static string Report(List<Row> rows, int runs, int seed, bool isolated, List<Ope
     if (isolated)
     {
         text.AppendLine();
-        text.AppendLine("Each set alone on a fresh compilation: wall-clock of GetAnalyzerDiagnosticsAsync (binding included) and bytes allocated during it. \"Own\" allocations are those beyond a pass with an analyzer that registers nothing (binding, the driver):");
+        text.AppendLine("Each set alone on a fresh compilation: wall-clock of GetAnalyzerDiagnosticsAsync (binding included) and bytes allocated during it. Every pass also runs the measuring analyzer, whose invocation action does nothing, so every pass binds every body: the baseline is that pass alone, and \"own\" allocations are what each set adds to the binding and the driver (the floor's own is then its work alone):");
         text.AppendLine();
-        text.AppendLine("| files | nothing registered | floor alone | BannedApi alone | Presence alone | allocated: nothing registered | floor's own | Presence's own | Presence's own ÷ floor's own |");
+        text.AppendLine("| files | baseline (binding) | floor alone | BannedApi alone | Presence alone | allocated: baseline | floor's own | Presence's own | Presence's own ÷ floor's own |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
