@@ -67,28 +67,25 @@ namespace Presence.Analyzers.Rules
                     : MayDeclareConfirmation(type, use, declaring, declaresConfirmation);
 
                 var confirmations = new Confirmations(symbols);
-                start.RegisterSymbolStartAction(typeStart =>
+                // One block action for the compilation, its type asked once: a symbol-start action per type said the
+                // same, but made the driver build a set of actions for every type of the compilation (37 MB at 3,000
+                // files, four fifths of what the rules allocated).
+                var readsType = new ConcurrentDictionary<INamedTypeSymbol, bool>(SameObject<INamedTypeSymbol>.Instance);
+                Func<INamedTypeSymbol, bool> reads = type => type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface && mayDeclareConfirmation(type);
+                start.RegisterOperationBlockAction(block =>
                 {
-                    var type = (INamedTypeSymbol)typeStart.Symbol;
-                    if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface) || !mayDeclareConfirmation(type))
+                    if (block.OwningSymbol is not IMethodSymbol { ContainingType: { } type } method
+                        || !readsType.GetOrAdd(type, reads)
+                        || confirmations.Classify(method) is not { } confirmation
+                        || confirmation.Shape == ConfirmationShape.Unreadable
+                        || Stamp(block.OperationBlocks, confirmation) is not { } reason)
                     {
                         return;
                     }
 
-                    typeStart.RegisterOperationBlockAction(block =>
-                    {
-                        if (block.OwningSymbol is not IMethodSymbol method
-                            || confirmations.Classify(method) is not { } confirmation
-                            || confirmation.Shape == ConfirmationShape.Unreadable
-                            || Stamp(block.OperationBlocks, confirmation) is not { } reason)
-                        {
-                            return;
-                        }
-
-                        block.ReportDiagnostic(Diagnostic.Create(
-                            PresenceDiagnostics.RubberStampConfirmation, method.Locations[0], method.ContainingType.Name + "." + method.Name, reason));
-                    });
-                }, SymbolKind.NamedType);
+                    block.ReportDiagnostic(Diagnostic.Create(
+                        PresenceDiagnostics.RubberStampConfirmation, method.Locations[0], method.ContainingType.Name + "." + method.Name, reason));
+                });
             });
         }
 

@@ -263,9 +263,7 @@ namespace Presence.Analyzers.Rules
             private readonly AgentTools? _agentTools;
             private readonly IAssemblySymbol _assembly;
             private readonly PublishingObserver? _observer;
-            // By reference: a definition of another assembly is one object for the whole compilation, and the symbol
-            // comparer's hash was a third of the lookup; a second object for the same method costs one more entry.
-            private readonly ConcurrentDictionary<IMethodSymbol, CallTrait> _cache = new ConcurrentDictionary<IMethodSymbol, CallTrait>(SameObject.Instance);
+            private readonly ConcurrentDictionary<IMethodSymbol, CallTrait> _cache = new ConcurrentDictionary<IMethodSymbol, CallTrait>(SameObject<IMethodSymbol>.Instance);
             private readonly Func<IMethodSymbol, CallTrait> _compute;
             // Whether a method of the compilation can register a callback, start work in the background or sleep.
             private readonly bool _sourceMayRegister;
@@ -326,15 +324,6 @@ namespace Presence.Analyzers.Rules
 
                 return traits;
             }
-        }
-
-        private sealed class SameObject : IEqualityComparer<IMethodSymbol>
-        {
-            public static readonly SameObject Instance = new SameObject();
-
-            public bool Equals(IMethodSymbol? x, IMethodSymbol? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(IMethodSymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
 
         /// <summary>
