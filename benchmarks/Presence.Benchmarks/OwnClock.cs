@@ -27,12 +27,14 @@ internal readonly struct OwnClock
     private readonly TimeSpan _paused;
     private readonly long _cpuNs;
     private readonly long _wall;
+    private readonly long _allocated;
 
-    private OwnClock(TimeSpan paused, long cpuNs, long wall)
+    private OwnClock(TimeSpan paused, long cpuNs, long wall, long allocated)
     {
         _paused = paused;
         _cpuNs = cpuNs;
         _wall = wall;
+        _allocated = allocated;
     }
 
     /// <summary>True where the CPU measure is the thread's CPU time; false where it falls back to wall-clock less pauses.</summary>
@@ -48,21 +50,23 @@ internal readonly struct OwnClock
     public static OwnClock Start()
     {
         var paused = GC.GetTotalPauseDuration();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         _ = CpuNs();
         var cpu = CpuNs();
-        return new OwnClock(paused, cpu, Stopwatch.GetTimestamp());
+        return new OwnClock(paused, cpu, Stopwatch.GetTimestamp(), allocated);
     }
 
     public OwnSpan Stop()
     {
         var wall = Stopwatch.GetTimestamp();
         var cpu = CpuNs();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - _allocated;
         var pausedNs = (GC.GetTotalPauseDuration() - _paused).Ticks * 100;
         var wallNs = (long)((wall - _wall) * (1e9 / Stopwatch.Frequency));
         var ownWall = Math.Max(0, wallNs - pausedNs);
         var cpuNs = IsThreadCpu ? cpu - _cpuNs : wallNs;
         var ownCpu = pausedNs > 0 ? Math.Min(cpuNs, ownWall) : cpuNs;
-        return new OwnSpan(ownCpu, ownWall, cpuNs - ownCpu);
+        return new OwnSpan(ownCpu, ownWall, cpuNs - ownCpu, allocated);
     }
 
     private static long CpuNs()
@@ -108,7 +112,8 @@ internal readonly struct OwnClock
 }
 
 /// <summary>
-/// One measured stretch: its own CPU and wall-clock time (collections taken out), in nanoseconds, and how much the
-/// CPU measure took out for collections this thread ran.
+/// One measured stretch: its own CPU and wall-clock time (collections taken out), in nanoseconds, how much the
+/// CPU measure took out for collections this thread ran, and the bytes the thread allocated (the callback's own
+/// allocations: the driver's work around a callback, such as binding the body it is given, is outside it).
 /// </summary>
-internal readonly record struct OwnSpan(long CpuNs, long WallNs, long CollectionCpuNs);
+internal readonly record struct OwnSpan(long CpuNs, long WallNs, long CollectionCpuNs, long AllocatedBytes);

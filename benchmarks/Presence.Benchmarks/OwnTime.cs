@@ -38,11 +38,11 @@ internal sealed class OwnTime
     {
         var byKind = _byKind.ToDictionary(
             pair => pair.Key,
-            pair => new KindTimes(cost.NetCpuMs(pair.Value), cost.NetWallMs(pair.Value), pair.Value.Callbacks),
+            pair => new KindTimes(cost.NetCpuMs(pair.Value), cost.NetWallMs(pair.Value), pair.Value.Callbacks, pair.Value.AllocatedBytes),
             StringComparer.Ordinal);
         return new AnalyzerTimes(
             byKind.Values.Sum(kind => kind.CpuMs), byKind.Values.Sum(kind => kind.WallMs), byKind.Values.Sum(kind => kind.Callbacks),
-            _byKind.Values.Sum(tally => tally.CollectionCpuNs) / 1e6, byKind);
+            _byKind.Values.Sum(tally => tally.CollectionCpuNs) / 1e6, byKind.Values.Sum(kind => kind.AllocatedBytes), byKind);
     }
 
     /// <summary>The raw sums of one kind of callback, the measuring's cost included.</summary>
@@ -74,6 +74,7 @@ internal sealed class Tally
     private long _wallNs;
     private long _collectionCpuNs;
     private long _callbacks;
+    private long _allocatedBytes;
 
     public long CpuNs => Interlocked.Read(ref _cpuNs);
 
@@ -82,6 +83,8 @@ internal sealed class Tally
     public long CollectionCpuNs => Interlocked.Read(ref _collectionCpuNs);
 
     public long Callbacks => Interlocked.Read(ref _callbacks);
+
+    public long AllocatedBytes => Interlocked.Read(ref _allocatedBytes);
 
     public static Tally Sum(IEnumerable<Tally> tallies)
     {
@@ -92,6 +95,7 @@ internal sealed class Tally
             sum._wallNs += tally.WallNs;
             sum._collectionCpuNs += tally.CollectionCpuNs;
             sum._callbacks += tally.Callbacks;
+            sum._allocatedBytes += tally.AllocatedBytes;
         }
 
         return sum;
@@ -104,6 +108,11 @@ internal sealed class Tally
         if (span.CollectionCpuNs != 0)
         {
             Interlocked.Add(ref _collectionCpuNs, span.CollectionCpuNs);
+        }
+
+        if (span.AllocatedBytes != 0)
+        {
+            Interlocked.Add(ref _allocatedBytes, span.AllocatedBytes);
         }
 
         Interlocked.Increment(ref _callbacks);
@@ -127,12 +136,12 @@ internal sealed record MeasuringCost(double CpuNsPerCallback, double WallNsPerCa
 }
 
 /// <summary>One analyzer's own times in one pass, net of the measuring's cost; the driver's log is added by the pass.</summary>
-internal sealed record AnalyzerTimes(double CpuMs, double WallMs, long Callbacks, double CollectionCpuMs, IReadOnlyDictionary<string, KindTimes> ByKind)
+internal sealed record AnalyzerTimes(double CpuMs, double WallMs, long Callbacks, double CollectionCpuMs, long AllocatedBytes, IReadOnlyDictionary<string, KindTimes> ByKind)
 {
     public double DriverMs { get; init; }
 }
 
-internal sealed record KindTimes(double CpuMs, double WallMs, long Callbacks);
+internal sealed record KindTimes(double CpuMs, double WallMs, long Callbacks, long AllocatedBytes);
 
 /// <summary>Runs an analyzer unchanged, timing each of its callbacks with <see cref="OwnTime"/>.</summary>
 internal sealed class OwnTimeAnalyzer : DiagnosticAnalyzer
