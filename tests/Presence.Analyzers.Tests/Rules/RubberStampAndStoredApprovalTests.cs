@@ -74,6 +74,8 @@ public class RubberStampAndStoredApprovalTests
                 private bool _autoApprove;
 
                 [HumanConfirmation] public bool Console(string text) => System.Console.ReadLine() == "y";
+                // Beside confirmations, but not one: its type is read, the method is not a confirmation.
+                public bool IsLongEnough(string text) => true;
                 [HumanConfirmation] public bool Ui(string text) => _ui(text);
                 [HumanConfirmation] public bool Configured(string text) => _autoApprove;
                 [HumanConfirmation] public Decision Decide(string text) => new Decision { IsApproved = System.Console.ReadLine() == "y" };
