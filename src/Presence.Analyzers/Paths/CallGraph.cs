@@ -58,6 +58,32 @@ namespace Presence.Analyzers.Paths
         public void AddCall(IMethodSymbol caller, IMethodSymbol callee, SyntaxNode call)
             => _steps.Enqueue((caller.OriginalDefinition, new Step(callee.OriginalDefinition, call, null)));
 
+        // The node the last plain call went to, by the caller as given: a body's calls come one after another.
+        private IMethodSymbol? _lastCaller;
+        private Node? _lastNode;
+
+        /// <summary>
+        /// A call of a body that decided nothing, added at compilation end on one thread once every concurrent step is
+        /// in: straight into the graph, not queued again, with the caller looked up once for a run of its calls.
+        /// </summary>
+        public void AddPlainCall(IMethodSymbol caller, IMethodSymbol callee, SyntaxNode call)
+        {
+            if (!ReferenceEquals(caller, _lastCaller) || _lastNode is null)
+            {
+                var nodes = _nodes ??= BuildNodes();
+                var definition = caller.OriginalDefinition;
+                if (!nodes.TryGetValue(definition, out var node))
+                {
+                    nodes[definition] = node = new Node();
+                }
+
+                _lastCaller = caller;
+                _lastNode = node;
+            }
+
+            _lastNode.Add(new Step(callee.OriginalDefinition, call, null));
+        }
+
         /// <summary>An unguarded publish call in <paramref name="caller"/>.</summary>
         public void AddPublish(IMethodSymbol caller, PublishTarget target, SyntaxNode call)
         {

@@ -458,23 +458,39 @@ namespace Presence.Analyzers.Rules
                     return value;
                 }
 
+                // A body's steps mostly come one after another (one thread runs a body's actions): its "decided" answer
+                // and its owner are looked up once for a run of them, not for each step.
                 var owners = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+                SyntaxNode? lastBody = null;
+                var lastDecided = false;
+                IMethodSymbol? lastOwner = null;
                 foreach (var (owner, callee, call, body) in _steps)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (_decided.ContainsKey(body))
+                    if (!ReferenceEquals(body, lastBody))
+                    {
+                        lastBody = body;
+                        lastDecided = _decided.ContainsKey(body);
+                    }
+
+                    if (lastDecided)
                     {
                         continue;
                     }
 
-                    owners.Add(owner);
+                    if (!ReferenceEquals(owner, lastOwner))
+                    {
+                        lastOwner = owner;
+                        owners.Add(owner);
+                    }
+
                     if (_observer is null)
                     {
-                        _graph.AddCall(owner, callee, call);
+                        _graph.AddPlainCall(owner, callee, call);
                     }
                     else if (!IsExempt(owner))
                     {
-                        _graph.AddCall(owner, callee, call);
+                        _graph.AddPlainCall(owner, callee, call);
                         _observer.OnSite(_compilation, owner, new PublishSite(call, new PublishTarget(callee, PublishKind.Call, platform: null), null), inTool: false);
                     }
                 }
