@@ -58,7 +58,7 @@ namespace Presence.Analyzers.Paths
         public void AddCall(IMethodSymbol caller, IMethodSymbol callee, SyntaxNode call)
             => _steps.Enqueue((caller.OriginalDefinition, new Step(callee.OriginalDefinition, call, null)));
 
-        // The node the last plain call went to, by the caller as given: a body's calls come one after another.
+        // The node the last plain call went to, by the caller as given: a body's calls mostly come one after another.
         private IMethodSymbol? _lastCaller;
         private Node? _lastNode;
 
