@@ -180,8 +180,8 @@ namespace Presence.Analyzers.Catalog
         /// <summary>
         /// True when the source or a reference may declare the type of an entry whose member has none of
         /// <see cref="HttpRequests.SendWords"/> in its name: a call of it could then be catalogued in a file that names
-        /// none of them. The source by the type names the compiler keeps (simple names: a type of the same name
-        /// counts); the references by metadata name, once per set of them.
+        /// none of them. The source by the type names it declares (simple names: a type of the same name counts, read once
+        /// per set of files); the references by metadata name, once per set of them.
         /// </summary>
         public bool MayDeclareUnwordedType(Microsoft.CodeAnalysis.Compilation compilation)
         {
@@ -193,7 +193,7 @@ namespace Presence.Analyzers.Catalog
 
             foreach (var simpleName in unworded.Keys)
             {
-                if (compilation.Assembly.TypeNames.Contains(simpleName))
+                if (SourceDeclarations.DeclaresType(compilation, simpleName))
                 {
                     return true;
                 }

@@ -35,13 +35,14 @@ namespace Presence.Analyzers.Catalog
         }
 
         /// <summary>
-        /// Whether <paramref name="assembly"/> has a namespace whose innermost name is that of one <see cref="IsCandidate"/>
-        /// accepts (System.Net.Http, System.Net.Http.Json, Flurl.Http, RestSharp): if not, none of its methods is one. Asked
-        /// of the source once per compilation, from the namespace names the compiler keeps, instead of walking the
-        /// namespace of each method the source calls of its own.
+        /// Whether the source has a namespace whose innermost name is that of one <see cref="IsCandidate"/> accepts
+        /// (System.Net.Http, System.Net.Http.Json, Flurl.Http, RestSharp): if not, none of its methods is one. Asked once per
+        /// set of files (<see cref="SourceDeclarations"/>), instead of walking the namespace of each method the source
+        /// calls of its own.
         /// </summary>
-        public static bool MayDeclareCandidates(IAssemblySymbol assembly)
-            => assembly.NamespaceNames.Contains("Http") || assembly.NamespaceNames.Contains("Json") || assembly.NamespaceNames.Contains("RestSharp");
+        public static bool SourceMayDeclareCandidates(Compilation compilation)
+            => SourceDeclarations.DeclaresNamespace(compilation, "Http") || SourceDeclarations.DeclaresNamespace(compilation, "Json")
+               || SourceDeclarations.DeclaresNamespace(compilation, "RestSharp");
 
         /// <summary>
         /// A part of the name of every method of HttpClient, HttpMessageInvoker and HttpClientJsonExtensions that
@@ -68,7 +69,7 @@ namespace Presence.Analyzers.Catalog
         {
             foreach (var type in ClientTypes)
             {
-                if (compilation.Assembly.TypeNames.Contains(type))
+                if (SourceDeclarations.DeclaresType(compilation, type))
                 {
                     return false;
                 }
@@ -123,10 +124,10 @@ namespace Presence.Analyzers.Catalog
         /// <see cref="IsCandidate"/> accepts by namespace and many names (their namespaces' names, asked once per set of references).
         /// </summary>
         public static bool SdkClientsMayExist(Compilation compilation)
-            => DeclaresSdkNamespace(compilation.Assembly)
+            => SourceDeclarations.DeclaresNamespace(compilation, "Flurl") || SourceDeclarations.DeclaresNamespace(compilation, "RestSharp")
                || ReferenceSet.Of(compilation).Derived("HttpRequests.SdkClientsMayExist", () => new StrongBox<bool>(ReferenceSet.Of(compilation).Assemblies.Any(DeclaresSdkNamespace))).Value;
 
-        // The namespace names of an assembly are the simple names of all its namespaces, nested ones included.
+        // The namespace names of a referenced assembly are the simple names of all its namespaces, nested ones included.
         private static bool DeclaresSdkNamespace(IAssemblySymbol assembly)
             => assembly.NamespaceNames.Contains("Flurl") || assembly.NamespaceNames.Contains("RestSharp");
 

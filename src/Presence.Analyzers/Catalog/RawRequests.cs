@@ -47,10 +47,11 @@ namespace Presence.Analyzers.Catalog
 
         /// <summary>
         /// False when neither the source nor a reference declares a type of the names <see cref="IsCandidate"/> accepts
-        /// a method of: then no call is a raw request (the type names the compiler keeps; the references' asked once per set).
+        /// a method of: then no call is a raw request (the source's type names read once per set of files, the references'
+        /// asked once per set of them).
         /// </summary>
         public static bool ClientsMayExist(Compilation compilation)
-            => DeclaresClient(compilation.Assembly)
+            => ClientTypeNames.Any(name => SourceDeclarations.DeclaresType(compilation, name))
                || ReferenceSet.Of(compilation).Derived("RawRequests.ClientsMayExist", () => new StrongBox<bool>(ReferenceSet.Of(compilation).Assemblies.Any(DeclaresClient))).Value;
 
         private static bool DeclaresClient(IAssemblySymbol assembly)

@@ -20,12 +20,12 @@ namespace Presence.Analyzers.Model
             Declared = declared;
             _catalog = catalog;
             SeesHttp = seesHttp;
-            _sourceMayRequest = seesHttp && HttpRequests.MayDeclareCandidates(compilation.Assembly);
+            _sourceMayRequest = seesHttp && HttpRequests.SourceMayDeclareCandidates(compilation);
             var assemblies = PublishingAssemblies.Create(compilation, BuiltInCatalog.Index.Assemblies.Concat(declared.AssemblyNames));
-            // The namespace names of the source are a set the compiler keeps across edits; asking the declaration table
-            // for a namespace by name walked every declaration at each compilation start (each open file in an IDE).
+            // The source's namespace names are read once for the compilations with the same files; asking the declaration
+            // table for a namespace by name walked every declaration at each compilation start (each open file in an IDE).
             var mayUseRefit = compilation.ReferencedAssemblyNames.Any(name => name.Name == "Refit")
-                              || compilation.Assembly.NamespaceNames.Contains("Refit");
+                              || SourceDeclarations.DeclaresNamespace(compilation, "Refit", cancellationToken);
             Publishing = new PublishTargets(symbols, declared, catalog, assemblies, mayUseRefit);
             _declaringNames = new Lazy<DeclaringNames?>(
                 () => declared.IsEmpty && !mayUseRefit ? DeclaringNames.Of(compilation, cancellationToken) : null,

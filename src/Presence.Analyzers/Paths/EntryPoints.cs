@@ -669,15 +669,15 @@ namespace Presence.Analyzers.Paths
         }
 
         /// <summary>
-        /// Whether <paramref name="assembly"/> can declare a method that <see cref="MayRegister"/>, <see cref="MayStartInBackground"/>
-        /// or <see cref="IsSleep"/> accepts: each asks for a type in System.Threading or System.Threading.Tasks, or under the
-        /// root namespace Hangfire, Amazon, Telegram or Microsoft (keep the two in step). Asked of the source once per
-        /// compilation, from the namespace names the compiler keeps, instead of for each call of its own methods.
+        /// Whether the source can declare a method that <see cref="MayRegister"/>, <see cref="MayStartInBackground"/> or
+        /// <see cref="IsSleep"/> accepts: each asks for a type in System.Threading or System.Threading.Tasks, or under the
+        /// root namespace Hangfire, Amazon, Telegram or Microsoft (keep the two in step). Asked once per set of files
+        /// (<see cref="SourceDeclarations"/>), instead of for each call of its own methods.
         /// </summary>
-        public static bool MayDeclareCallbackApis(IAssemblySymbol assembly)
-            => assembly.NamespaceNames is var names
-               && (names.Contains("Threading") || names.Contains("Tasks") || names.Contains("Hangfire") || names.Contains("Amazon")
-                   || names.Contains("Telegram") || names.Contains("Microsoft"));
+        public static bool SourceMayDeclareCallbackApis(Compilation compilation)
+            => System.Array.Exists(CallbackNamespaces, name => SourceDeclarations.DeclaresNamespace(compilation, name));
+
+        private static readonly string[] CallbackNamespaces = { "Threading", "Tasks", "Hangfire", "Amazon", "Telegram", "Microsoft" };
 
         /// <summary>
         /// Whether a call of <paramref name="method"/> may start work in the background (<see cref="StartsInBackground"/>):

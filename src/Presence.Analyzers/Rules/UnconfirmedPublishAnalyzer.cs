@@ -274,7 +274,7 @@ namespace Presence.Analyzers.Rules
                 _observer = observer;
                 _agentTools = agentTools;
                 _assembly = assembly;
-                _sourceMayRegister = EntryPoints.MayDeclareCallbackApis(assembly);
+                _sourceMayRegister = EntryPoints.SourceMayDeclareCallbackApis(model.Compilation);
                 _compute = method => Compute(method, own: false);
             }
 

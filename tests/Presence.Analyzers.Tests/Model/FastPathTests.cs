@@ -37,7 +37,7 @@ public class FastPathTests
             var agentTools = AgentTools.For(compilation);
             // A method of the compilation is asked whether it registers, starts or sleeps only where the source can declare one.
             bool MayCallBack(IMethodSymbol method)
-                => !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly) || EntryPoints.MayDeclareCallbackApis(compilation.Assembly);
+                => !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly) || EntryPoints.SourceMayDeclareCallbackApis(compilation);
             foreach (var tree in compilation.SyntaxTrees)
             {
                 var semanticModel = compilation.GetSemanticModel(tree);
@@ -213,7 +213,7 @@ public class FastPathTests
 
         Assert.Equal(expected, EntryPoints.MayRegister(method));
         // The once-per-compilation answer for the source's own methods must let every registration through.
-        Assert.True(!expected || EntryPoints.MayDeclareCallbackApis(compilation.Assembly));
+        Assert.True(!expected || EntryPoints.SourceMayDeclareCallbackApis(compilation));
     }
 
     [Theory]
@@ -227,7 +227,7 @@ public class FastPathTests
     {
         var compilation = AllAnalyzers.Compilation(ImmutableArray.Create(source), ImmutableArray<MetadataReference>.Empty);
 
-        Assert.Equal(expected, EntryPoints.MayDeclareCallbackApis(compilation.Assembly));
+        Assert.Equal(expected, EntryPoints.SourceMayDeclareCallbackApis(compilation));
     }
 
     // A method of the compilation is a raw request only where the source declares a namespace of a client's name: that

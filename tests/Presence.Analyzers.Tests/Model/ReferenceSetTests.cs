@@ -56,6 +56,49 @@ public class ReferenceSetTests
         Assert.Equal(edited.Assembly, edited.GetBestTypeByMetadataName(metadataName)?.ContainingAssembly, SymbolEqualityComparer.Default);
     }
 
+    // The source's own declaration is found by walking its namespaces and types: it must give the compiler's answer.
+    [Theory]
+    [InlineData("namespace N { file class Job { } }", "N.Job")]
+    [InlineData("namespace N { public class Job<T> { } }", "N.Job")]
+    [InlineData("namespace N { public class Job { } public class Job<T> { } }", "N.Job")]
+    [InlineData("namespace N { public class Job { } public class Job<T> { } }", "N.Job`1")]
+    [InlineData("namespace N { public class Outer<T> { public class Inner<U> { } } }", "N.Outer`1+Inner`1")]
+    [InlineData("namespace N { public class Outer { } }", "N.Outer+Missing")]
+    [InlineData("public class Global { public class Inner { } }", "Global+Inner")]
+    [InlineData("namespace N.N { public class N { } }", "N.N.N")]
+    [InlineData("namespace A { namespace B { public class C { } } } namespace A.B { public class D { } }", "A.B.D")]
+    [InlineData("namespace A { public partial class P { } } namespace A { partial class P { public class Q { } } }", "A.P+Q")]
+    [InlineData("namespace A { public class C { } }", "B.C")]
+    [InlineData("namespace A { public class C { } }", "A.C.D")]
+    public void The_source_declaration_found_is_the_one_the_compiler_finds(string source, string metadataName)
+    {
+        var compilation = AllAnalyzers.Compilation([source], [TestReferences.Abstractions]);
+
+        Assert.Equal(compilation.Assembly.GetTypeByMetadataName(metadataName), compilation.GetBestTypeByMetadataName(metadataName), SymbolEqualityComparer.Default);
+    }
+
+    [Fact]
+    public void The_source_names_are_those_it_declares_and_an_edit_adds_its_own()
+    {
+        var before = AllAnalyzers.Compilation(
+            ["namespace Shop.Net.Http { public class Outer<T> { public class HttpClient { } } }"], [TestReferences.Abstractions]);
+
+        Assert.True(SourceDeclarations.DeclaresType(before, "HttpClient"));
+        Assert.True(SourceDeclarations.DeclaresType(before, "Outer"));
+        Assert.True(SourceDeclarations.DeclaresNamespace(before, "Http"));
+        Assert.True(SourceDeclarations.DeclaresNamespace(before, "Shop"));
+        Assert.False(SourceDeclarations.DeclaresNamespace(before, "Outer"));
+        Assert.False(SourceDeclarations.DeclaresType(before, "Http"));
+        // A referenced assembly's type is not the source's.
+        Assert.False(SourceDeclarations.DeclaresType(before, "PublishesContentAttribute"));
+
+        var edited = before.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "namespace Refit { class SlackApiClient { } }", (CSharpParseOptions)before.SyntaxTrees[0].Options));
+        Assert.True(SourceDeclarations.DeclaresType(edited, "SlackApiClient"));
+        Assert.True(SourceDeclarations.DeclaresNamespace(edited, "Refit"));
+        Assert.False(SourceDeclarations.DeclaresType(before, "SlackApiClient"));
+    }
+
     [Fact]
     public void Other_references_or_another_assembly_are_asked_anew()
     {
