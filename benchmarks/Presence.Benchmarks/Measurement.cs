@@ -81,8 +81,23 @@ internal static class Measurement
     {
         var compilation = Compilation(trees, publishable);
         _ = compilation.SourceModule.ReferencedAssemblySymbols.Length;
-        _ = compilation.Assembly.GlobalNamespace.GetMembers().Count();
+        MergeDeclarations(compilation.Assembly.GlobalNamespace);
         return compilation;
+    }
+
+    // Every namespace's and type's declarations merged across the files, as the compile's declaration stage merges them
+    // to make its symbols: a namespace or type merges its children only when first asked for its members. The merged
+    // declarations belong to the files, not to the compilation, so the generators' and the analysis pass's
+    // compilations, and the driver's copy, share them (their symbols are their own).
+    private static void MergeDeclarations(INamespaceOrTypeSymbol container)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            if (member is INamespaceOrTypeSymbol nested)
+            {
+                MergeDeclarations(nested);
+            }
+        }
     }
 
     /// <summary>Binds and emits a fresh compilation (to a null stream), as a build does; fails on compile errors.</summary>
