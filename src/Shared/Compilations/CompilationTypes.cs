@@ -26,11 +26,11 @@ namespace Presence.Compilations
         public static INamedTypeSymbol? GetBestTypeByMetadataName(this Compilation compilation, string metadataName)
             => DeclaredInSource(compilation.Assembly, metadataName) ?? ReferenceSet.Of(compilation).Type(compilation, metadataName);
 
-        // The source's own declaration, found by walking its namespaces and types by name. The compiler's own look-up of
-        // the assembly also asks its attributes for type forwarders (binding the assembly attributes of every file), and
-        // the source's type names (which a first version asked instead) are a second merge of every file's declarations
-        // that nothing else in a build makes: at 10,000 files it cost more than reading every file's text. Here a name
-        // the source does not declare stops at its first namespace, which the compile builds anyway.
+        // The source's own declaration, found by walking its namespaces and types by name. For a name the source does not
+        // declare, the compiler's own look-up of the assembly goes on to its type-forwarding attributes; the source's type
+        // names (which a first version asked instead) are a second merge of every file's declarations that nothing else
+        // in a build makes: at 10,000 files it cost about as much as reading every file's text. Here a name the source
+        // does not declare stops at its first namespace, which the compile builds anyway.
         private static INamedTypeSymbol? DeclaredInSource(IAssemblySymbol assembly, string metadataName)
         {
             var nested = metadataName.IndexOf('+');

@@ -12,7 +12,7 @@ namespace Presence.Compilations
     /// <remarks>
     /// The source assembly's <see cref="IAssemblySymbol.TypeNames"/> and <see cref="IAssemblySymbol.NamespaceNames"/>
     /// answer the same, but the compiler makes them from a second merge of every file's declarations that nothing else
-    /// in a build needs: at 10,000 files it cost more than reading the text of every file. The names here are read from
+    /// in a build needs: at 10,000 files it cost about as much as reading the text of every file. The names here are read from
     /// the merged declarations the compile builds its symbols from, in one walk each, kept for the compilations with
     /// the same files (each open file's analysis has its own copy of the compilation). A referenced assembly's
     /// <see cref="IAssemblySymbol.TypeNames"/> come from its metadata and stay cheap.
