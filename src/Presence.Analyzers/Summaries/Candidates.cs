@@ -98,37 +98,86 @@ namespace Presence.Analyzers.Summaries
                 }
             }
 
+            var writers = new HashSet<string>(writerNames, StringComparer.Ordinal);
+            var callers = CallersByName(trees, sinks, writers);
             var reached = new SortedSet<int>();
-            Reach(trees, sinks, maxDepth, reached);
-            Reach(trees, new HashSet<string>(writerNames, StringComparer.Ordinal), maxDepth, reached);
+            Reach(trees, callers, sinks, maxDepth, reached);
+            Reach(trees, callers, writers, maxDepth, reached);
             return ImmutableArray.CreateRange(reached);
         }
 
+        // The trees that call each name a round can look for: a seed, or the name of a method some tree declares (a
+        // frontier holds nothing else). Made in one pass over every tree's names, after which a round visits only the
+        // callers of its names: a scan of every tree's names in each round cost three times as much at 3,000 files
+        // (3.8 against 1.2 ms) and twice at 10,000, where paths through services take several rounds.
+        private static Dictionary<string, List<int>> CallersByName(ImmutableArray<TreeIndex> trees, HashSet<string> sinks, HashSet<string> writers)
+        {
+            var callers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            foreach (var name in sinks.Concat(writers))
+            {
+                callers[name] = new List<int>();
+            }
+
+            foreach (var tree in trees)
+            {
+                var methods = tree.Methods;
+                for (var i = 0; i < methods.Count; i++)
+                {
+                    if (!callers.ContainsKey(methods[i].Name))
+                    {
+                        callers.Add(methods[i].Name, new List<int>());
+                    }
+                }
+            }
+
+            for (var position = 0; position < trees.Length; position++)
+            {
+                var called = trees[position].CalledNames;
+                for (var i = 0; i < called.Count; i++)
+                {
+                    if (callers.TryGetValue(called[i], out var list))
+                    {
+                        list.Add(position);
+                    }
+                }
+            }
+
+            return callers;
+        }
+
         // The search looks up callers by the simple name of each method it finds publishing, up to maxDepth rounds
-        // after the first (one more for machine-written text): so does this, by the names the index holds. A round
-        // scans every tree's names against the frontier (a few names after the first round): cheaper than building
-        // an inverted index of every name for the handful of rounds a real path takes.
-        private static void Reach(ImmutableArray<TreeIndex> trees, HashSet<string> seeds, int maxDepth, SortedSet<int> reached)
+        // after the first (one more for machine-written text): so does this, by the names the index holds.
+        private static void Reach(ImmutableArray<TreeIndex> trees, Dictionary<string, List<int>> callers, HashSet<string> seeds, int maxDepth, SortedSet<int> reached)
         {
             var seen = new HashSet<string>(seeds, StringComparer.Ordinal);
             var frontier = seeds;
+            var visited = new HashSet<int>();
             for (var depth = 0; frontier.Count > 0 && depth <= maxDepth + 1; depth++)
             {
                 var next = new HashSet<string>(StringComparer.Ordinal);
-                for (var position = 0; position < trees.Length; position++)
+                visited.Clear();
+                foreach (var name in frontier)
                 {
-                    if (!CallsAny(trees[position].CalledNames, frontier))
+                    if (!callers.TryGetValue(name, out var calling))
                     {
                         continue;
                     }
 
-                    reached.Add(position);
-                    foreach (var method in trees[position].Methods)
+                    foreach (var position in calling)
                     {
-                        if (!seen.Contains(method.Name) && CallsAny(method.Calls, frontier))
+                        if (!visited.Add(position))
                         {
-                            seen.Add(method.Name);
-                            next.Add(method.Name);
+                            continue;
+                        }
+
+                        reached.Add(position);
+                        foreach (var method in trees[position].Methods)
+                        {
+                            if (!seen.Contains(method.Name) && CallsAny(method.Calls, frontier))
+                            {
+                                seen.Add(method.Name);
+                                next.Add(method.Name);
+                            }
                         }
                     }
                 }

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Presence.Analyzers.Summaries;
+using Xunit;
+
+namespace Presence.Analyzers.Tests.Paths;
+
+/// <summary>
+/// The candidate trees the path summary binds, decided from the syntax index alone: the trees that call a publishing
+/// name, then round by round those that call a method of theirs, as far as the search goes and no further.
+/// </summary>
+public class SummaryCandidatesTests
+{
+    private static readonly string[] Chain =
+    [
+        "class Sender { void Post() => client.SendMessage(1); }",
+        "class Relay { void Forward() { sender.Post(); } }",
+        "class Job { void Run() { relay.Forward(); } }",
+        "class Unrelated { void Tick() => Log(); }",
+        "class Cron { void Fire() { job.Run(); other.Tick(); } }",
+        "class Writer { string Draft() => model.Complete(); }",
+        "class Poster { void Share() { Draft(); } }",
+    ];
+
+    [Theory]
+    [InlineData(0, new[] { 0, 1 })]
+    [InlineData(1, new[] { 0, 1, 2 })]
+    [InlineData(2, new[] { 0, 1, 2, 4 })]
+    [InlineData(8, new[] { 0, 1, 2, 4 })]
+    public void Callers_are_followed_round_by_round_up_to_the_depth(int maxDepth, int[] expected)
+    {
+        Assert.Equal(expected, Candidates.Of(Index(Chain), ["SendMessage"], [], maxDepth).ToArray());
+    }
+
+    [Fact]
+    public void Machine_written_text_is_followed_from_the_writers_names_as_well()
+    {
+        Assert.Equal([0, 1, 2, 4, 5, 6], Candidates.Of(Index(Chain), ["SendMessage"], ["Complete"], maxDepth: 8).ToArray());
+        Assert.Equal([5, 6], Candidates.Of(Index(Chain), [], ["Complete"], maxDepth: 8).ToArray());
+    }
+
+    [Fact]
+    public void A_method_named_like_a_publishing_one_in_another_tree_makes_its_callers_candidates_too()
+    {
+        // By name: both Post methods' callers are candidates, and a caller reached by two names is one candidate.
+        string[] trees =
+        [
+            "class Sender { void Post() => client.SendMessage(1); }",
+            "class Notes { void Post() => list.Add(1); }",
+            "class Both { void Go() { sender.Post(); notes.Post(); } }",
+            "class Quiet { void Go() => notes.Add(1); }",
+        ];
+
+        Assert.Equal([0, 2], Candidates.Of(Index(trees), ["SendMessage"], [], maxDepth: 8).ToArray());
+    }
+
+    [Fact]
+    public void A_publisher_declared_by_attribute_starts_a_path_without_any_sink_name()
+    {
+        string[] trees =
+        [
+            "interface IChannel { [PublishesContent] void Announce(string text); }",
+            "class Campaign { void Launch() => channel.Announce(\"hi\"); }",
+            "class Later { void Go() => campaign.Launch(); }",
+        ];
+
+        Assert.Equal([1, 2], Candidates.Of(Index(trees), [], [], maxDepth: 8).ToArray());
+        Assert.Empty(Candidates.Of(Index(trees.Skip(1).ToArray()), [], [], maxDepth: 8));
+    }
+
+    private static ImmutableArray<TreeIndex> Index(string[] sources)
+        => sources.Select((source, i) => TreeIndex.Of(CSharpSyntaxTree.ParseText(source, path: $"File{i}.cs"), default)).ToImmutableArray();
+}
