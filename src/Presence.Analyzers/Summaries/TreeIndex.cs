@@ -122,8 +122,9 @@ namespace Presence.Analyzers.Summaries
                             (publishers ??= new HashSet<string>(StringComparer.Ordinal)).Add(method.Identifier.ValueText);
                         }
 
-                        // From the parameters on: the method's own name is not a call.
-                        var calls = scanner.Names(method, method.ParameterList.SpanStart, method.Span.End);
+                        // From the parameters on: the method's own name is not a call. Full spans, whose ends need no walk to
+                        // the last token: the trivia around them only adds a name a comment may hold (a superset is fine).
+                        var calls = scanner.Names(method, method.ParameterList.FullSpan.Start, method.FullSpan.End);
                         if (calls.Length > 0)
                         {
                             methods.Add(new BodyIndex(method.Identifier.ValueText, new EquatableArray<string>(calls)));
@@ -131,19 +132,19 @@ namespace Presence.Analyzers.Summaries
 
                         break;
                     case BaseMethodDeclarationSyntax other:
-                        scanner.Names(other, other.ParameterList.SpanStart, other.Span.End);
+                        scanner.Names(other, other.ParameterList.FullSpan.Start, other.FullSpan.End);
                         break;
                     case BasePropertyDeclarationSyntax property:
                         // Accessors and arrow bodies: the declaration's type and name come before them.
                         if (property.AccessorList is { } accessors)
                         {
-                            scanner.Names(accessors, accessors.SpanStart, accessors.Span.End);
+                            scanner.Names(accessors, accessors.FullSpan.Start, accessors.FullSpan.End);
                         }
 
                         var arrow = (property as PropertyDeclarationSyntax)?.ExpressionBody ?? (property as IndexerDeclarationSyntax)?.ExpressionBody;
                         if (arrow is not null)
                         {
-                            scanner.Names(arrow, arrow.SpanStart, arrow.Span.End);
+                            scanner.Names(arrow, arrow.FullSpan.Start, arrow.FullSpan.End);
                         }
 
                         break;
