@@ -272,6 +272,27 @@ public class NothingToLookForTests
         Assert.Equal(new[] { "LocalDesk.Confirm", "LocalYes.Confirm" }, local);
     }
 
+    // Confirmations that a shortcut by name would miss: an explicit implementation (whose name is its interface's and
+    // member's) and an accessor (the attribute can stand on one), both checked, as is an implicit implementation in a
+    // file that names nothing; a look-alike with the same name and no interface is not.
+    [Fact]
+    public async Task Confirmations_whose_names_differ_from_the_declaring_member_are_checked_for_rubber_stamps()
+    {
+        var compilation = Compile(
+            ("A/Desk.cs", "using Presence;\nnamespace Acme;\npublic interface IDesk { [HumanConfirmation] bool Confirm(string text); }\npublic class Gate { public bool Open { [HumanConfirmation] get => true; } }\n"),
+            ("B/Yes.cs", """
+                public class ExplicitYes : Acme.IDesk { bool Acme.IDesk.Confirm(string text) => true; }
+                public class ImplicitYes : Acme.IDesk { public bool Confirm(string text) => true; }
+                public class Unrelated { public bool Approve(string text) => true; public bool Confirm(string text) => true; }
+                """));
+        foreach (var analyzer in new[] { new RubberStampConfirmationAnalyzer(), new RubberStampConfirmationAnalyzer(askedOneByOne: 0) })
+        {
+            var found = (await Run(analyzer, compilation))
+                .Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[1]).OrderBy(m => m, System.StringComparer.Ordinal);
+            Assert.Equal(new[] { "ExplicitYes.Acme.IDesk.Confirm", "Gate.get_Open", "ImplicitYes.Confirm" }, found);
+        }
+    }
+
     // PRES101 (ConfirmationShapeAnalyzer): reported where the attribute stands, named through a global alias here.
 
     [Fact]
@@ -281,6 +302,29 @@ public class NothingToLookForTests
             "global using Asks = System.ObsoleteAttribute;",
             "global using Asks = Presence.HumanConfirmationAttribute;",
             "PRES101", "'Confirm'");
+
+    // PRES101 for the same two shapes, each asked where it is declared and looked up in the sets.
+    [Fact]
+    public async Task Confirmations_whose_names_differ_from_the_declaring_syntax_have_their_shape_checked()
+    {
+        var compilation = Compile(("A/Desk.cs", """
+            using Presence;
+
+            public interface IDesk { int Ask(string text); }
+            public class Desk : IDesk
+            {
+                [HumanConfirmation] int IDesk.Ask(string text) => 1;
+                public int Level { [HumanConfirmation] get => 1; }
+                public int Other(string text) => 1;
+            }
+            """));
+        foreach (var analyzer in new[] { new ConfirmationShapeAnalyzer(), new ConfirmationShapeAnalyzer(askedOneByOne: 0) })
+        {
+            var found = (await Run(analyzer, compilation))
+                .Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Split('\'')[1]).OrderBy(m => m, System.StringComparer.Ordinal);
+            Assert.Equal(new[] { "IDesk.Ask", "get_Level" }, found);
+        }
+    }
 
     // PRES101 reads the methods of the types the files that name the attribute declare (found by their names): a
     // method of a nested generic type, and a partial method whose other part is in a file that does not name it.
