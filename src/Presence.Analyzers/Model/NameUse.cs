@@ -83,20 +83,20 @@ namespace Presence.Analyzers.Model
 
                 var candidates = new HashSet<INamedTypeSymbol>(source, SymbolEqualityComparer.Default);
                 candidates.UnionWith(DeclaringTypesInReferences(compilation, attribute));
-                return (source, candidates);
+                return (new NamedTypeSet(source), new NamedTypeSet(candidates));
             }, oneByOne);
 
         /// <summary>See <see cref="WhenMany"/>.</summary>
         public sealed class TypeSets
         {
-            private readonly Lazy<(HashSet<INamedTypeSymbol> Source, HashSet<INamedTypeSymbol> Candidates)?> _sets;
+            private readonly Lazy<(NamedTypeSet Source, NamedTypeSet Candidates)?> _sets;
             private readonly int _oneByOne;
             private int _asked;
             private volatile bool _built;
 
-            internal TypeSets(Func<(HashSet<INamedTypeSymbol>, HashSet<INamedTypeSymbol>)?> build, int oneByOne)
+            internal TypeSets(Func<(NamedTypeSet, NamedTypeSet)?> build, int oneByOne)
             {
-                _sets = new Lazy<(HashSet<INamedTypeSymbol> Source, HashSet<INamedTypeSymbol> Candidates)?>(build, LazyThreadSafetyMode.ExecutionAndPublication);
+                _sets = new Lazy<(NamedTypeSet Source, NamedTypeSet Candidates)?>(build, LazyThreadSafetyMode.ExecutionAndPublication);
                 _oneByOne = oneByOne;
             }
 
@@ -104,7 +104,7 @@ namespace Presence.Analyzers.Model
             /// The types declared in the files that can name the attribute, and those with the referenced types that
             /// declare a method carrying it; null while symbols are asked one by one.
             /// </summary>
-            public (HashSet<INamedTypeSymbol> Source, HashSet<INamedTypeSymbol> Candidates)? Get()
+            public (NamedTypeSet Source, NamedTypeSet Candidates)? Get()
             {
                 if (_built)
                 {

@@ -116,7 +116,7 @@ namespace Presence.Analyzers.Rules
         private static bool MayInherit(
             IMethodSymbol method,
             NameUse use,
-            HashSet<INamedTypeSymbol>? candidates,
+            NamedTypeSet? candidates,
             ConcurrentDictionary<INamedTypeSymbol, bool> interfaces,
             Func<INamedTypeSymbol, bool> declaresRequirement)
         {

@@ -90,7 +90,7 @@ namespace Presence.Analyzers.Rules
         }
 
         private static bool Inherits(
-            INamedTypeSymbol type, HashSet<INamedTypeSymbol> candidates, ConcurrentDictionary<INamedTypeSymbol, bool> declaring, Func<INamedTypeSymbol, bool> declaresConfirmation)
+            INamedTypeSymbol type, NamedTypeSet candidates, ConcurrentDictionary<INamedTypeSymbol, bool> declaring, Func<INamedTypeSymbol, bool> declaresConfirmation)
         {
             for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
             {
