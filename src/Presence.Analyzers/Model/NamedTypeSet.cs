@@ -23,8 +23,6 @@ namespace Presence.Analyzers.Model
             }
         }
 
-        public int Count => _types.Count;
-
         public bool Contains(INamedTypeSymbol type) => _names.Contains(type.Name) && _types.Contains(type);
     }
 }
