@@ -429,7 +429,7 @@ namespace Presence.Analyzers.Summaries
 
                 if (!NoteBefore(text, hit))
                 {
-                    // Every backslash before this one was looked at.
+                    // The backslashes before this parenthesis were looked at above; those after it are not yet.
                     if (HasUnicodeEscape(text.Slice(at)))
                     {
                         return false;
