@@ -44,27 +44,37 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
-                // A method declared in such a file is of a type declared there: looking its type up among those is
-                // cheaper than asking the method where it is declared (an open file's few are asked, see NameUse.WhenMany).
+                // A method declared in such a file is of a type declared there: looking the type up among those is
+                // cheaper than asking where it is declared (an open file's few are asked, see NameUse.WhenMany).
                 var sets = use.WhenMany(start.Compilation, symbols.HumanConfirmation, _askedOneByOne, start.CancellationToken);
                 var confirmations = new Confirmations(symbols);
+                // Asked per type, then of its methods (accessors included) only where the type can carry the attribute:
+                // a type has about ten methods, and nearly every type is in no file that names it.
                 start.RegisterSymbolAction(context =>
                 {
-                    var method = (IMethodSymbol)context.Symbol;
-                    if ((sets.Get() is { } found ? method.ContainingType is { } type && found.Source.Contains(type) : use.MayUseIn(method))
-                        && PresenceSymbols.FindAttribute(method, symbols.HumanConfirmation) is { } attribute
-                        && confirmations.Classify(method) is { Shape: ConfirmationShape.Unreadable } confirmation)
+                    var type = (INamedTypeSymbol)context.Symbol;
+                    if (!(sets.Get() is { } found ? found.Source.Contains(type) : use.MayUseIn(type)))
                     {
-                        var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation()
-                                       ?? method.Locations[0];
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            PresenceDiagnostics.UnreadableConfirmationResult,
-                            location,
-                            method.Name,
-                            confirmation.AnswerType?.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
-                            confirmation.Problem));
+                        return;
                     }
-                }, SymbolKind.Method);
+
+                    foreach (var member in type.GetMembers())
+                    {
+                        if (member is IMethodSymbol method
+                            && PresenceSymbols.FindAttribute(method, symbols.HumanConfirmation) is { } attribute
+                            && confirmations.Classify(method) is { Shape: ConfirmationShape.Unreadable } confirmation)
+                        {
+                            var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation()
+                                           ?? method.Locations[0];
+                            context.ReportDiagnostic(Diagnostic.Create(
+                                PresenceDiagnostics.UnreadableConfirmationResult,
+                                location,
+                                method.Name,
+                                confirmation.AnswerType?.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                                confirmation.Problem));
+                        }
+                    }
+                }, SymbolKind.NamedType);
             });
         }
     }

@@ -350,10 +350,36 @@ public class NothingToLookForTests
             ("B/Split.cs", "namespace Acme.Review;\n\npublic partial class Split\n{\n    public partial int Confirm(string text) => 0;\n}\n"));
         var found = await Run(new ConfirmationShapeAnalyzer(askedOneByOne: 0), compilation);
         Assert.Equal((await Run(new ConfirmationShapeAnalyzer(), compilation)).Length, found.Length);
-        Assert.Equal(3, found.Length); // the partial method is reported for each of its parts, as every method symbol is
+        Assert.Equal(2, found.Length); // the partial method once, on its attribute, though it has a symbol for each part
         Assert.NotEmpty(found);
         Assert.All(found, d => Assert.Equal("PRES101", d.Id));
         Assert.Equal(new[] { 7, 12 }, found.Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).Distinct().OrderBy(line => line));
+    }
+
+    // PRES101 reads a type's methods where the type is declared in a file that names the attribute: a partial method
+    // whose attribute stands on its implementing part, in that file, is checked once, whichever part is asked about.
+    [Fact]
+    public async Task A_partial_confirmation_with_the_attribute_on_its_implementation_is_checked_once()
+    {
+        var compilation = Compile(
+            ("A/Split.cs", "namespace Acme.Review;\n\npublic partial class Split\n{\n    public partial int Confirm(string text);\n}\n"),
+            ("B/Split.Impl.cs", """
+                using Presence;
+
+                namespace Acme.Review;
+
+                public partial class Split
+                {
+                    [HumanConfirmation] public partial int Confirm(string text) => 0;
+                }
+                """));
+        foreach (var analyzer in new[] { new ConfirmationShapeAnalyzer(), new ConfirmationShapeAnalyzer(askedOneByOne: 0) })
+        {
+            var found = await Run(analyzer, compilation);
+            var diagnostic = Assert.Single(found);
+            Assert.Equal("PRES101", diagnostic.Id);
+            Assert.Equal("B/Split.Impl.cs", diagnostic.Location.GetLineSpan().Path);
+        }
     }
 
     // Each file is read once for every name: a name found in it does not stop the others being looked for, in its
