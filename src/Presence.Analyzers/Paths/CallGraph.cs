@@ -121,44 +121,56 @@ namespace Presence.Analyzers.Paths
         private HashSet<string>? _reachingNames;
 
         /// <summary>
-        /// Marks, once every step has been added, the functions from which a path may reach a publish or a send: a
-        /// superset, found backwards from the functions that hold one over every step by the called method's name (an
+        /// Marks, once every body has been seen, the functions from which a path may reach a publish or a send: a
+        /// superset, found backwards from the functions that hold one over every call by the called method's name (an
         /// override or an implicit implementation has the name of the method it lands for, an explicit implementation
-        /// the name of the member it implements). A search then neither follows a call that can lead to none nor asks
-        /// where it lands, and <see cref="MayReachPublish"/> tells which functions are worth asking whether they are
-        /// entry points. Where a referenced library's summary publishes, a call into it ends a path and any function
-        /// may: nothing is marked.
+        /// the name of the member it implements): the calls in the graph, and <paramref name="plainCalls"/>, those of
+        /// the bodies that decided nothing, of which only the functions marked need to be added. A search then neither
+        /// follows a call that can lead to none nor asks where it lands, and <see cref="MayReachPublish"/> tells which
+        /// functions are worth asking whether they are entry points. Where a referenced library's summary publishes, a
+        /// call into it ends a path and any function may: nothing is marked.
         /// </summary>
-        public void FindReaching(CancellationToken cancellationToken)
+        public void FindReaching(IReadOnlyList<(IMethodSymbol Owner, IMethodSymbol Callee, SyntaxNode Call)> plainCalls, CancellationToken cancellationToken)
         {
             if (_libraries.HasPublishes)
             {
                 return;
             }
 
-            var nodes = _nodes ??= BuildNodes();
             var callersByName = new Dictionary<string, List<IMethodSymbol>>(System.StringComparer.Ordinal);
             var reaching = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             var queue = new Queue<IMethodSymbol>();
-            foreach (var pair in nodes)
+            foreach (var (caller, step) in _steps)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                foreach (var step in pair.Value.Unordered)
+                if (step.Callee is { } callee)
                 {
-                    if (step.Callee is { } callee)
-                    {
-                        if (!callersByName.TryGetValue(callee.Name, out var callers))
-                        {
-                            callersByName[callee.Name] = callers = new List<IMethodSymbol>();
-                        }
-
-                        callers.Add(pair.Key);
-                    }
-                    else if (reaching.Add(pair.Key))
-                    {
-                        queue.Enqueue(pair.Key);
-                    }
+                    AddCaller(callee.Name, caller);
                 }
+                else if (reaching.Add(caller))
+                {
+                    queue.Enqueue(caller);
+                }
+            }
+
+            // A body's calls come one after another: its owner's definition is asked once for the run.
+            IMethodSymbol? lastOwner = null;
+            IMethodSymbol? lastDefinition = null;
+            for (var i = 0; i < plainCalls.Count; i++)
+            {
+                if ((i & 1023) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var (owner, plainCallee, _) = plainCalls[i];
+                if (!ReferenceEquals(owner, lastOwner))
+                {
+                    lastOwner = owner;
+                    lastDefinition = owner.OriginalDefinition;
+                }
+
+                AddCaller(plainCallee.Name, lastDefinition!);
             }
 
             var names = new HashSet<string>(System.StringComparer.Ordinal);
@@ -174,6 +186,20 @@ namespace Presence.Analyzers.Paths
 
             _reaching = reaching;
             _reachingNames = names;
+
+            void AddCaller(string name, IMethodSymbol caller)
+            {
+                if (!callersByName.TryGetValue(name, out var callers))
+                {
+                    callersByName[name] = callers = new List<IMethodSymbol>();
+                }
+                else if (ReferenceEquals(callers[callers.Count - 1], caller))
+                {
+                    return; // the same body calling the name again
+                }
+
+                callers.Add(caller);
+            }
 
             void Reach(string name)
             {

@@ -459,11 +459,10 @@ namespace Presence.Analyzers.Rules
                 }
 
                 // A body's steps mostly come one after another (one thread runs a body's actions): its "decided" answer
-                // and its owner are looked up once for a run of them, not for each step.
-                var owners = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+                // is looked up once for a run of them, not for each step. A decided body's own steps are in the graph.
+                var plain = new List<(IMethodSymbol Owner, IMethodSymbol Callee, SyntaxNode Call)>(_steps.Count);
                 SyntaxNode? lastBody = null;
                 var lastDecided = false;
-                IMethodSymbol? lastOwner = null;
                 foreach (var (owner, callee, call, body) in _steps)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -473,15 +472,35 @@ namespace Presence.Analyzers.Rules
                         lastDecided = _decided.ContainsKey(body);
                     }
 
-                    if (lastDecided)
+                    if (!lastDecided)
                     {
-                        continue;
+                        plain.Add((owner, callee, call));
                     }
+                }
 
+                // Which functions may reach a publish is found by name over every call first: only their calls go into
+                // the graph (most bodies call nothing that leads to one, and the graph's nodes cost a symbol hash each),
+                // and only they are asked whether they are entry points. The publishing map is told every call and
+                // every entry point.
+                _graph.FindReaching(plain, cancellationToken);
+                var owners = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+                IMethodSymbol? lastOwner = null;
+                var lastReaches = false;
+                foreach (var (owner, callee, call) in plain)
+                {
                     if (!ReferenceEquals(owner, lastOwner))
                     {
                         lastOwner = owner;
-                        owners.Add(owner);
+                        lastReaches = _observer is not null || _graph.MayReachPublish(owner);
+                        if (lastReaches)
+                        {
+                            owners.Add(owner);
+                        }
+                    }
+
+                    if (!lastReaches)
+                    {
+                        continue;
                     }
 
                     if (_observer is null)
@@ -495,19 +514,16 @@ namespace Presence.Analyzers.Rules
                     }
                 }
 
-                // Whether an owner is an entry point is asked only of an owner from which a path may reach a publish
-                // (most owners call only what leads to none), and of every owner when the publishing map is told each
-                // entry point.
-                _graph.FindReaching(cancellationToken);
                 foreach (var owner in owners)
                 {
-                    if ((_observer is not null || _graph.MayReachPublish(owner)) && OwnerEntry(_entryPoints, owner) is { } entry && !IsExempt(owner))
+                    if (OwnerEntry(_entryPoints, owner) is { } entry && !IsExempt(owner))
                     {
                         _graph.AddEntry(entry);
                     }
                 }
 
-                // A decided body of an exempt member records no step at all, so this asks only of plain bodies' owners.
+                // A decided body of an exempt member records no step at all, so this asks only of plain bodies' owners (a
+                // search only enters functions that may reach a publish: the others have no steps in the graph).
                 _graph.SkipCallsOf(owner => owners.Contains(owner) && IsExempt(owner));
             }
         }
