@@ -9,7 +9,7 @@ using Presence.Compilations;
 namespace Presence.Analyzers.Model
 {
     /// <summary>
-    /// The names of the ordinary methods and constructors that [PublishesContent], [RequiresHumanApproval], [HumanConfirmation] or
+    /// The names of the ordinary methods, local functions and constructors that [PublishesContent], [RequiresHumanApproval], [HumanConfirmation] or
     /// [GeneratePublisherGate] can apply to: a method that carries one, or any member of a type that carries one. Every
     /// declaration a call stands for (<see cref="MethodLineage"/>) has the called method's name, so a call of a method
     /// whose name is not here cannot be a publisher or a confirmation by attribute, and its lineage is not walked. Read
@@ -66,6 +66,11 @@ namespace Presence.Analyzers.Model
                     {
                         case MethodDeclarationSyntax { AttributeLists.Count: > 0 } method:
                             names.Add(method.Identifier.ValueText);
+                            break;
+
+                        // A local function carries only the attributes written on it (a type's apply to its members).
+                        case LocalFunctionStatementSyntax { AttributeLists.Count: > 0 } local:
+                            names.Add(local.Identifier.ValueText);
                             break;
 
                         // None of the attributes may be placed on a constructor, but a misplaced one is still read.

@@ -120,14 +120,14 @@ namespace Presence.Analyzers.Model
         /// False when an attribute, a declared API or a catalog entry cannot make a call of <paramref name="method"/> a
         /// publish or a confirmation, judged by its name alone (<see cref="DeclaringNames"/>): then neither
         /// <see cref="PublishTargets.Publishes"/> nor <see cref="Confirmations.Confirms"/> needs to walk its lineage.
-        /// Only an ordinary method that implements nothing explicitly, or a constructor, is judged (an explicit
-        /// implementation's name is not its interface member's; a referenced method of another language can be both, a
-        /// C# one of the compilation not). A constructor is its own only declaration, and no attribute a type carries
-        /// makes its constructors publish: most calls of the compilation's constructors (its records, its options)
-        /// walked its lineage and read its attributes.
+        /// Only an ordinary method that implements nothing explicitly, a local function or a constructor is judged (an
+        /// explicit implementation's name is not its interface member's; a referenced method of another language can be
+        /// both, a C# one of the compilation not). A constructor or a local function is its own only declaration, and no
+        /// attribute a type carries makes it publish: most calls of the compilation's constructors (its records, its
+        /// options) and local functions walked their lineage and read their attributes.
         /// </summary>
         public bool MayDeclare(IMethodSymbol method)
-            => method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor)
+            => method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction)
                || _declaringNames.Value is not { } names
                || names.Contains(method.Name)
                || _catalog.NamesMember(method.Name)

@@ -115,4 +115,41 @@ public class DeclaringNamesTests
         var after = before.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(plain.Replace("public interface", "[Presence.PublishesContent(\"Mastodon\")]\npublic interface"))));
         Assert.Equal("PRES001", Assert.Single(await Run(after)).Id);
     }
+
+    // A local function is judged by its name as a method is: it publishes or confirms only by an attribute written on
+    // it, whose name the file that names the attribute gives.
+    [Fact]
+    public async Task A_local_function_carrying_an_attribute_publishes_or_confirms()
+    {
+        var compilation = Compile(
+            [],
+            ("A/Announcer.cs", """
+                using System.Threading.Tasks;
+                using Presence;
+
+                public class Announcer
+                {
+                    public async Task Announce(string text)
+                    {
+                        await Shout(text);
+                        if (await Ask(text))
+                        {
+                            await Shout(text);
+                        }
+
+                        await Whisper(text);
+
+                        [PublishesContent("Mastodon")]
+                        static Task Shout(string text) => Task.CompletedTask;
+
+                        [HumanConfirmation]
+                        static Task<bool> Ask(string text) => Task.FromResult(text.Length > 0);
+
+                        static Task Whisper(string text) => Task.CompletedTask;
+                    }
+                }
+                """));
+        var found = await Run(compilation);
+        Assert.Equal(new[] { ("PRES001", 8) }, found.Select(d => (d.Id, d.Location.GetLineSpan().StartLinePosition.Line + 1)));
+    }
 }
