@@ -119,11 +119,12 @@ namespace Presence.Analyzers.Rules
                 // full, once, on its control-flow graph.
                 start.RegisterOperationAction(operation =>
                 {
-                    var callee = operation.Operation switch
+                    // By kind, then one cast: a type pattern per kind tested the operation against each interface in turn.
+                    var callee = operation.Operation.Kind switch
                     {
-                        IInvocationOperation invocation => invocation.TargetMethod,
-                        IMethodReferenceOperation reference => reference.Method,
-                        IObjectCreationOperation creation => creation.Constructor,
+                        OperationKind.Invocation => ((IInvocationOperation)operation.Operation).TargetMethod,
+                        OperationKind.MethodReference => ((IMethodReferenceOperation)operation.Operation).Method,
+                        OperationKind.ObjectCreation => ((IObjectCreationOperation)operation.Operation).Constructor,
                         _ => null,
                     };
 
