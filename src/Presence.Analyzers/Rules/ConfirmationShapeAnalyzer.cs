@@ -49,7 +49,7 @@ namespace Presence.Analyzers.Rules
                 var sets = use.WhenMany(start.Compilation, symbols.HumanConfirmation, _askedOneByOne, start.CancellationToken);
                 var confirmations = new Confirmations(symbols);
                 // Asked per type, then of its methods (accessors included) only where the type can carry the attribute:
-                // a type has about ten methods, and nearly every type is in no file that names it.
+                // a type has several methods, and nearly every type is in no file that names it.
                 start.RegisterSymbolAction(context =>
                 {
                     var type = (INamedTypeSymbol)context.Symbol;
