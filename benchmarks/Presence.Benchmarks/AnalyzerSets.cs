@@ -27,7 +27,33 @@ internal static class AnalyzerSets
 
     /// <summary>Every incremental generator of the package's assemblies (the gate generator, and any other that lands there).</summary>
     public static ImmutableArray<IIncrementalGenerator> Generators()
-        => new[] { typeof(Presence.Generators.Gates.PublisherGateGenerator).Assembly, typeof(UnconfirmedPublishAnalyzer).Assembly }
+        => GeneratorsIn(typeof(Presence.Generators.Gates.PublisherGateGenerator).Assembly, typeof(UnconfirmedPublishAnalyzer).Assembly);
+
+    /// <summary>
+    /// The analyzers and generators of another build of the package (its Presence.Analyzers.dll and
+    /// Presence.Generators.dll in <paramref name="folder"/>), loaded beside this one in a context of their own: both run
+    /// in the same process, on the same compilations, against the same compiler (--compare).
+    /// </summary>
+    public static (ImmutableArray<DiagnosticAnalyzer> Analyzers, ImmutableArray<IIncrementalGenerator> Generators) OtherBuild(string folder)
+    {
+        var context = new OtherBuildContext(Path.GetFullPath(folder));
+        var analyzers = context.LoadFromAssemblyName(new AssemblyName("Presence.Analyzers"));
+        var generators = context.LoadFromAssemblyName(new AssemblyName("Presence.Generators"));
+        return (Instantiate(analyzers), GeneratorsIn(generators, analyzers));
+    }
+
+    // The package's own assemblies from the folder; the compiler and the framework from the process, whose types both
+    // builds must share.
+    private sealed class OtherBuildContext(string folder) : System.Runtime.Loader.AssemblyLoadContext("Presence, compared build")
+    {
+        protected override Assembly? Load(AssemblyName name)
+            => name.Name is { } simple && simple.StartsWith("Presence.", StringComparison.Ordinal) && File.Exists(Path.Combine(folder, simple + ".dll"))
+                ? LoadFromAssemblyPath(Path.Combine(folder, simple + ".dll"))
+                : null;
+    }
+
+    private static ImmutableArray<IIncrementalGenerator> GeneratorsIn(params Assembly[] assemblies)
+        => assemblies
             .SelectMany(LoadableTypes)
             .Where(type => !type.IsAbstract && typeof(IIncrementalGenerator).IsAssignableFrom(type)
                            && type.GetCustomAttributes<GeneratorAttribute>().Any())

@@ -13,6 +13,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Presence.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/Presence.Benchmarks -- [--sizes 3000,10000] [--runs 3] [--seed 1] [--isolated] [--open-files 200] [--quick]
+//   or -- --compare FOLDER [--sizes 3000] [--runs 5] [--seed 1]: this build against another build's Presence.Analyzers.dll
+//   and Presence.Generators.dll in FOLDER, in the same process and the same passes
 //   or -- --write DIR [--sizes 3000] [--seed 1]: the codebase as a project on disk, to time dotnet build and presence audit
 var sizes = new[] { 3_000, 10_000 };
 var runs = 3;
@@ -20,6 +22,7 @@ var seed = 1;
 var isolated = false; // each set alone as well: four more passes per run
 var openFiles = 200;
 string? writeTo = null;
+string? compareWith = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -39,6 +42,9 @@ for (var i = 0; i < args.Length; i++)
         case "--open-files":
             openFiles = int.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
+        case "--compare":
+            compareWith = args[++i];
+            break;
         case "--write":
             writeTo = args[++i];
             break;
@@ -49,7 +55,7 @@ for (var i = 0; i < args.Length; i++)
             openFiles = 50;
             break;
         default:
-            Console.Error.WriteLine("usage: Presence.Benchmarks [--sizes 3000,10000] [--runs 3] [--seed 1] [--isolated] [--open-files 200] [--quick] | --write DIR [--sizes 3000] [--seed 1]");
+            Console.Error.WriteLine("usage: Presence.Benchmarks [--sizes 3000,10000] [--runs 3] [--seed 1] [--isolated] [--open-files 200] [--quick] | --compare FOLDER [--sizes 3000] [--runs 5] [--seed 1] | --write DIR [--sizes 3000] [--seed 1]");
             return 2;
     }
 }
@@ -104,6 +110,17 @@ for (var round = 0; round < 3; round++)
     }
 
     await Task.Delay(1_000);
+}
+
+if (compareWith is not null)
+{
+    var comparison = await Comparison.RunAsync(sizes, runs, seed, compareWith, floor, presence, generators, options);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Machine: {Environment.ProcessorCount} cores, {CpuModel()}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, Roslyn {typeof(Compilation).Assembly.GetName().Version}. Load average (1, 5, 15 min) before: {loadBefore}; after: {LoadAverage()}."));
+    Console.WriteLine();
+    Console.Write(comparison);
+    GC.KeepAlive(keptReferences);
+    return 0;
 }
 
 var rows = new List<Row>();
