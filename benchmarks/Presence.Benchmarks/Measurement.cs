@@ -217,7 +217,7 @@ internal static class Measurement
             var timedFloor = floor.Select(analyzer => new OwnTimeAnalyzer(analyzer)).ToArray();
             var timedPresence = presence.Select(analyzer => new OwnTimeAnalyzer(analyzer)).ToArray();
             var clockCost = new OwnTimeAnalyzer(new ClockCostAnalyzer());
-            var withAnalyzers = compilation.WithAnalyzers(timedFloor.Concat(timedPresence).Append(clockCost).ToImmutableArray<DiagnosticAnalyzer>(), new CompilationWithAnalyzersOptions(
+            var withAnalyzers = compilation.WithAnalyzers(timedPresence.Concat(timedFloor).Append(clockCost).ToImmutableArray<DiagnosticAnalyzer>(), new CompilationWithAnalyzersOptions(
                 analyzerOptions,
                 onAnalyzerException: (exception, analyzer, _) => failures.Enqueue(analyzer.GetType().Name + ": " + exception),
                 concurrentAnalysis: false,
