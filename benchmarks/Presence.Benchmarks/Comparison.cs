@@ -15,8 +15,9 @@ namespace Presence.Benchmarks;
 /// Presence.Generators.dll in FOLDER), in one process. Each run gives each build's generators a fresh parse of the
 /// codebase, then analyses one more parse in a single concurrent pass with the floor and both builds' analyzers; which
 /// build goes first alternates from run to run (the first to look at an operation's symbols or a file's text pays for
-/// bringing them into the caches), and the ratios are summed up over the runs by their geometric mean. Between processes the development machine's speed moved by up to 2×
-/// in a day and the floor's by 3×, more than most changes; two builds measured in the same passes share all of that.
+/// bringing them into the caches), and the ratios are summed up over the runs by their geometric mean. Between
+/// processes the development machine's speed moved by up to 2× in a day and the floor's by 3×, more than most changes;
+/// two builds measured in the same passes share all of that.
 /// </summary>
 internal static class Comparison
 {
@@ -62,7 +63,7 @@ internal static class Comparison
                     double thisGenerators = 0, otherGeneratorsMs = 0;
                     foreach (var thisOne in run % 2 == 1 ? new[] { true, false } : new[] { false, true })
                     {
-                        Collect();
+                        Measurement.Collect();
                         var (generatorTrees, _) = Measurement.Parse(codebase);
                         var generated = Measurement.Generate(generatorTrees, publishable, thisOne ? generators : otherGenerators);
                         if (thisOne)
@@ -77,10 +78,10 @@ internal static class Comparison
 
                     // The first analyzer to look at an operation pays for bringing its symbols into the caches, and the
                     // first build to read the files' text for their names for bringing the text: the builds take turns.
-                    Collect();
+                    Measurement.Collect();
                     var (trees, _) = Measurement.Parse(codebase);
                     var pass = await Measurement.AnalyzeAsync(trees, publishable, run % 2 == 1 ? thisFirst : otherFirst, options);
-                    var result = (Cpu(pass, floor), Cpu(pass, presence), Cpu(pass, otherAnalyzers), thisGenerators, otherGeneratorsMs);
+                    var result = (Floor: pass.CpuOf(floor), This: pass.CpuOf(presence), Other: pass.CpuOf(otherAnalyzers), ThisGenerators: thisGenerators, OtherGenerators: otherGeneratorsMs);
                     results.Add(result);
                     foreach (var mine in presence)
                     {
@@ -91,9 +92,9 @@ internal static class Comparison
                     }
 
                     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{size,6} files, {(publishable ? "publishing" : "nothing publishable")}, run {run}: floor {result.Item1:F1} ms, analyzers this {result.Item2:F1} / other {result.Item3:F1} ms, generators this {thisGenerators:F1} / other {otherGeneratorsMs:F1} ms"));
+                        $"{size,6} files, {Kind(publishable)}, run {run}: floor {result.Floor:F1} ms, analyzers this {result.This:F1} / other {result.Other:F1} ms, generators this {thisGenerators:F1} / other {otherGeneratorsMs:F1} ms"));
                     text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {size:N0} | {Kind(publishable)} | {run} | {result.Item1:F1} ms | {result.Item2:F1} ms | {result.Item3:F1} ms | {Ratio(result.Item2, result.Item3)} | {thisGenerators:F1} ms | {otherGeneratorsMs:F1} ms | {Ratio(thisGenerators, otherGeneratorsMs)} |"));
+                        $"| {size:N0} | {Kind(publishable)} | {run} | {result.Floor:F1} ms | {result.This:F1} ms | {result.Other:F1} ms | {Ratio(result.This, result.Other)} | {thisGenerators:F1} ms | {otherGeneratorsMs:F1} ms | {Ratio(thisGenerators, otherGeneratorsMs)} |"));
                 }
 
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
@@ -123,8 +124,6 @@ internal static class Comparison
 
     private static string Kind(bool publishable) => publishable ? "publishing" : "nothing publishable";
 
-    private static double Cpu(AnalysisPass pass, ImmutableArray<DiagnosticAnalyzer> set) => set.Sum(analyzer => pass.Times[analyzer].CpuMs);
-
     private static double Median(IEnumerable<double> values) => Measurement.Median(values);
 
     // Of the runs' ratios, each order of the two builds as often as the other with an even number of runs: what the
@@ -138,11 +137,4 @@ internal static class Comparison
     private static string Ratio(double mine, double theirs) => theirs > 0 ? Ratio(mine / theirs) : "–";
 
     private static string Ratio(double ratio) => ratio.ToString("F2", CultureInfo.InvariantCulture) + "×";
-
-    private static void Collect()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-    }
 }

@@ -23,7 +23,11 @@ internal sealed record AnalysisPass(
     double GcPauseMs,
     IReadOnlyDictionary<string, int> FindingsById,
     MeasuringCost Cost,
-    MeasuringCost SymbolCost);
+    MeasuringCost SymbolCost)
+{
+    /// <summary>The own CPU of <paramref name="set"/>'s analyzers in this pass, together.</summary>
+    public double CpuOf(IEnumerable<DiagnosticAnalyzer> set) => set.Sum(analyzer => Times[analyzer].CpuMs);
+}
 
 /// <summary>
 /// The generators on a fresh compilation, and after an edit of one ordinary file: the driver's timing (wall-clock,
@@ -251,6 +255,14 @@ internal static class Measurement
         public static ProcessCpu Start() => new(Environment.CpuUsage.TotalTime, GC.GetTotalPauseDuration());
 
         public double StopMs() => ((Environment.CpuUsage.TotalTime - cpu) - (GC.GetTotalPauseDuration() - paused)).TotalMilliseconds;
+    }
+
+    /// <summary>A full blocking collection before a measured step, so that it does not pay for the garbage of the last.</summary>
+    public static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     public static double Percentile(IEnumerable<double> values, double percentile)

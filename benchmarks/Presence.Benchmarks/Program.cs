@@ -13,7 +13,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Presence.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/Presence.Benchmarks -- [--sizes 3000,10000] [--runs 3] [--seed 1] [--isolated] [--open-files 200] [--quick]
-//   or -- --compare FOLDER [--sizes 3000] [--runs 5] [--seed 1]: this build against another build's Presence.Analyzers.dll
+//   or -- --compare FOLDER [--sizes 3000] [--runs 8] [--seed 1]: this build against another build's Presence.Analyzers.dll
 //   and Presence.Generators.dll in FOLDER, in the same process and the same passes
 //   or -- --write DIR [--sizes 3000] [--seed 1]: the codebase as a project on disk, to time dotnet build and presence audit
 var sizes = new[] { 3_000, 10_000 };
@@ -55,7 +55,7 @@ for (var i = 0; i < args.Length; i++)
             openFiles = 50;
             break;
         default:
-            Console.Error.WriteLine("usage: Presence.Benchmarks [--sizes 3000,10000] [--runs 3] [--seed 1] [--isolated] [--open-files 200] [--quick] | --compare FOLDER [--sizes 3000] [--runs 5] [--seed 1] | --write DIR [--sizes 3000] [--seed 1]");
+            Console.Error.WriteLine("usage: Presence.Benchmarks [--sizes 3000,10000] [--runs 3] [--seed 1] [--isolated] [--open-files 200] [--quick] | --compare FOLDER [--sizes 3000] [--runs 8] [--seed 1] | --write DIR [--sizes 3000] [--seed 1]");
             return 2;
     }
 }
@@ -134,31 +134,31 @@ foreach (var size in sizes)
     var samples = new List<Sample>();
     for (var run = 1; run <= runs; run++)
     {
-        Collect();
+        Measurement.Collect();
         var (trees, parseTime) = Measurement.Parse(codebase);
         var (emitTime, emitBytes) = Measurement.Emit(trees, publishable: true);
-        Collect();
+        Measurement.Collect();
         var generated = Measurement.Generate(trees, publishable: true, generators);
-        Collect();
+        Measurement.Collect();
         var together = await Measurement.AnalyzeAsync(trees, true, all, options);
 
         AnalysisPass? emptyAlone = null, floorAlone = null, bannedAlone = null, presenceAlone = null;
         if (isolated)
         {
-            Collect();
+            Measurement.Collect();
             emptyAlone = await Measurement.AnalyzeAsync(trees, true, AnalyzerSets.Empty(), options);
-            Collect();
+            Measurement.Collect();
             floorAlone = await Measurement.AnalyzeAsync(trees, true, floor, options);
-            Collect();
+            Measurement.Collect();
             bannedAlone = await Measurement.AnalyzeAsync(trees, true, banned, options);
-            Collect();
+            Measurement.Collect();
             presenceAlone = await Measurement.AnalyzeAsync(trees, true, presence, options);
         }
 
-        Collect();
+        Measurement.Collect();
         var (quietTrees, _) = Measurement.Parse(quiet);
         var quietGenerated = Measurement.Generate(quietTrees, publishable: false, generators);
-        Collect();
+        Measurement.Collect();
         var quietPass = await Measurement.AnalyzeAsync(quietTrees, false, presence.AddRange(floor), options);
 
         var sample = new Sample(
@@ -177,7 +177,7 @@ List<OpenFileSample>? open = null;
 var openSize = sizes.Contains(3_000) ? 3_000 : sizes[0];
 if (openFiles > 0)
 {
-    Collect();
+    Measurement.Collect();
     var (trees, _) = Measurement.Parse(CodebaseGenerator.Generate(openSize, seed, publishable: true));
     open = await Measurement.AnalyzeOpenFilesAsync(trees, floor, presence, options, openFiles);
     var cost = OpenFileCost(open);
@@ -189,7 +189,7 @@ Console.WriteLine(Report(rows, runs, seed, isolated, open, openSize, loadBefore,
 GC.KeepAlive(keptReferences);
 return 0;
 
-static double Cpu(AnalysisPass pass, ImmutableArray<DiagnosticAnalyzer> set) => set.Sum(analyzer => pass.Times[analyzer].CpuMs);
+static double Cpu(AnalysisPass pass, ImmutableArray<DiagnosticAnalyzer> set) => pass.CpuOf(set);
 
 static double Wall(AnalysisPass pass, ImmutableArray<DiagnosticAnalyzer> set) => set.Sum(analyzer => pass.Times[analyzer].WallMs);
 
@@ -197,13 +197,6 @@ static double Driver(AnalysisPass pass, ImmutableArray<DiagnosticAnalyzer> set) 
 
 // One cost for all the open files: each file's few dozen callbacks would give a noisy one of its own.
 static MeasuringCost OpenFileCost(List<OpenFileSample> open) => MeasuringCost.Of(Tally.Sum(open.Select(o => o.ClockCost)));
-
-static void Collect()
-{
-    GC.Collect();
-    GC.WaitForPendingFinalizers();
-    GC.Collect();
-}
 
 static string Report(List<Row> rows, int runs, int seed, bool isolated, List<OpenFileSample>? open, int openSize, string loadBefore, string loadAfter)
 {
