@@ -113,10 +113,17 @@ namespace Presence.Compilations
 
     /// <summary>
     /// What is known about a compilation's references, shared by every compilation that has the same referenced
-    /// assembly symbols and the same identity (an edit keeps both: the compiler reuses the references' symbols, so an
-    /// IDE re-analysing after a keystroke finds the types it resolved before). Keyed by the referenced assemblies, never
-    /// by a compilation, so nothing of the source is ever reused: a type the compilation declares is always asked anew.
+    /// assembly symbols and the same name and strong-name key options (an edit keeps all of them: the compiler reuses
+    /// the references' symbols, so an IDE re-analysing after a keystroke finds the types it resolved before). Keyed by
+    /// the referenced assemblies, never by a compilation, so nothing of the source is ever reused: a type the
+    /// compilation declares is always asked anew.
     /// </summary>
+    /// <remarks>
+    /// The name and the key options stand for the assembly's identity where the references can tell assemblies apart
+    /// (InternalsVisibleTo names an assembly and its public key). The identity itself would bind every assembly
+    /// attribute of the source at each compilation start, which nothing else in an open file's analysis does; a key
+    /// given by an <c>[assembly: AssemblyKeyFile]</c> attribute alone (obsolete, warning CS1699) is not told apart.
+    /// </remarks>
     internal sealed class ReferenceSet
     {
         // Memo of the set within one compilation (the key is computed once per compilation, not per question).
@@ -128,14 +135,14 @@ namespace Presence.Compilations
         private const int SetsPerFirstAssembly = 4;
 
         private readonly ImmutableArray<IAssemblySymbol> _assemblies;
-        private readonly AssemblyIdentity _identity;
+        private readonly Owner _owner;
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new ConcurrentDictionary<string, INamedTypeSymbol?>(System.StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, object> _derived = new ConcurrentDictionary<string, object>(System.StringComparer.Ordinal);
 
-        private ReferenceSet(ImmutableArray<IAssemblySymbol> assemblies, AssemblyIdentity identity)
+        private ReferenceSet(ImmutableArray<IAssemblySymbol> assemblies, Owner owner)
         {
             _assemblies = assemblies;
-            _identity = identity;
+            _owner = owner;
         }
 
         /// <summary>The referenced assemblies, in the compilation's order.</summary>
@@ -165,10 +172,10 @@ namespace Presence.Compilations
         private static ReferenceSet Find(Compilation compilation)
         {
             var assemblies = compilation.SourceModule.ReferencedAssemblySymbols;
-            var identity = compilation.Assembly.Identity;
+            var owner = new Owner(compilation);
             if (assemblies.IsEmpty)
             {
-                return new ReferenceSet(assemblies, identity);
+                return new ReferenceSet(assemblies, owner);
             }
 
             var sets = ByFirstAssembly.GetOrCreateValue(assemblies[0]);
@@ -176,13 +183,13 @@ namespace Presence.Compilations
             {
                 foreach (var set in sets)
                 {
-                    if (set.Matches(assemblies, identity))
+                    if (set.Matches(assemblies, owner))
                     {
                         return set;
                     }
                 }
 
-                var created = new ReferenceSet(assemblies, identity);
+                var created = new ReferenceSet(assemblies, owner);
                 sets.Insert(0, created);
                 if (sets.Count > SetsPerFirstAssembly)
                 {
@@ -193,9 +200,9 @@ namespace Presence.Compilations
             }
         }
 
-        private bool Matches(ImmutableArray<IAssemblySymbol> assemblies, AssemblyIdentity identity)
+        private bool Matches(ImmutableArray<IAssemblySymbol> assemblies, Owner owner)
         {
-            if (assemblies.Length != _assemblies.Length || !identity.Equals(_identity))
+            if (assemblies.Length != _assemblies.Length || !owner.Equals(_owner))
             {
                 return false;
             }
@@ -209,6 +216,34 @@ namespace Presence.Compilations
             }
 
             return true;
+        }
+
+        // What the references can tell the compiling assembly by: its name and the options that give its public key.
+        private readonly struct Owner : System.IEquatable<Owner>
+        {
+            private readonly string? _name;
+            private readonly ImmutableArray<byte> _publicKey;
+            private readonly string? _keyFile;
+            private readonly string? _keyContainer;
+
+            public Owner(Compilation compilation)
+            {
+                _name = compilation.AssemblyName;
+                _publicKey = compilation.Options.CryptoPublicKey;
+                _keyFile = compilation.Options.CryptoKeyFile;
+                _keyContainer = compilation.Options.CryptoKeyContainer;
+            }
+
+            public bool Equals(Owner other)
+                => _name == other._name && _keyFile == other._keyFile && _keyContainer == other._keyContainer
+                   && SameKey(_publicKey, other._publicKey);
+
+            public override bool Equals(object? obj) => obj is Owner other && Equals(other);
+
+            private static bool SameKey(ImmutableArray<byte> one, ImmutableArray<byte> other)
+                => one.IsDefaultOrEmpty ? other.IsDefaultOrEmpty : !other.IsDefault && System.Linq.ImmutableArrayExtensions.SequenceEqual(one, other);
+
+            public override int GetHashCode() => _name?.GetHashCode() ?? 0;
         }
     }
 }

@@ -109,8 +109,23 @@ public class ReferenceSetTests
         Assert.NotSame(ReferenceSet.Of(with), ReferenceSet.Of(without));
         Assert.Null(without.GetBestTypeByMetadataName(AttributeName));
 
-        // Another assembly may see other internals (InternalsVisibleTo): its answers are its own.
+        // Another assembly may see other internals (InternalsVisibleTo names an assembly and its public key): its
+        // answers are its own.
         Assert.NotSame(ReferenceSet.Of(with), ReferenceSet.Of(with.WithAssemblyName("Other")));
+        var signed = with.WithOptions(with.Options.WithCryptoPublicKey(System.Collections.Immutable.ImmutableArray.Create<byte>(0, 36, 0, 0, 4, 128)));
+        Assert.NotSame(ReferenceSet.Of(with), ReferenceSet.Of(signed));
+        Assert.Same(ReferenceSet.Of(signed), ReferenceSet.Of(signed.WithOptions(signed.Options.WithCryptoPublicKey(System.Collections.Immutable.ImmutableArray.Create<byte>(0, 36, 0, 0, 4, 128)))));
+    }
+
+    [Fact]
+    public void An_edit_of_the_assembly_attributes_keeps_the_references_answers()
+    {
+        // The assembly's version, title and the like do not change what the references let it see.
+        var before = Compilation();
+        var edited = before.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "[assembly: System.Reflection.AssemblyVersion(\"2.0.0.0\")]", (CSharpParseOptions)before.SyntaxTrees[0].Options));
+
+        Assert.Same(ReferenceSet.Of(before), ReferenceSet.Of(edited));
     }
 
     [Fact]
