@@ -31,7 +31,7 @@ namespace Presence.Analyzers.Model
                 () => declared.IsEmpty && !mayUseRefit ? DeclaringNames.Of(compilation, cancellationToken) : null,
                 LazyThreadSafetyMode.ExecutionAndPublication);
             Confirmations = new Confirmations(symbols, assemblies);
-            Scopes = new PublishScopes(compilation, symbols, Publishing, Confirmations);
+            Scopes = new PublishScopes(compilation, symbols, Publishing, Confirmations, cancellationToken);
             Libraries = LibrarySummaries.Read(compilation, assembly => assemblies.Contains(assembly) || !LibrarySummaries.IsFramework(assembly.Name), BuiltInCatalog.Index.Assemblies, key => urls.Settings.Find(key));
             MachineWriters = MachineWriters.For(compilation, Libraries);
             Audience = new Audience(symbols);

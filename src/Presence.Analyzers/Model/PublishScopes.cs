@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Presence.Analyzers.Model
@@ -16,12 +17,16 @@ namespace Presence.Analyzers.Model
         private readonly Confirmations _confirmations;
         private readonly bool _assemblyIsAutomated;
 
-        public PublishScopes(Compilation compilation, PresenceSymbols symbols, PublishTargets targets, Confirmations confirmations)
+        public PublishScopes(Compilation compilation, PresenceSymbols symbols, PublishTargets targets, Confirmations confirmations, CancellationToken cancellationToken)
         {
             _symbols = symbols;
             _targets = targets;
             _confirmations = confirmations;
-            _assemblyIsAutomated = PresenceSymbols.HasAttribute(compilation.Assembly, symbols.AutomatedPresence);
+            // The assembly's attributes are read only where a file names the attribute: reading them binds every
+            // assembly attribute of the source, at each compilation start (each open file's analysis in an IDE).
+            _assemblyIsAutomated = symbols.AutomatedPresence is { } automated
+                                   && NameUse.Of(compilation, automated, references: false, cancellationToken).InSource
+                                   && PresenceSymbols.HasAttribute(compilation.Assembly, automated);
         }
 
         /// <summary>True when publish calls in the body of <paramref name="owner"/> (a member) are not reported.</summary>

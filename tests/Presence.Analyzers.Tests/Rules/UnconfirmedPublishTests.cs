@@ -863,6 +863,34 @@ public class UnconfirmedPublishTests
             }
             """);
 
+    // The assembly's attributes are read only where a file names the attribute: an AssemblyInfo file of its own counts,
+    // and one that only names the others does not exempt anything.
+    [Theory]
+    [InlineData("[assembly: AutomatedPresence(\"Internal status bot\")]", false)]
+    [InlineData("[assembly: Presence.AutomatedPresenceAttribute(\"Internal status bot\")]", false)]
+    [InlineData("[assembly: System.Reflection.AssemblyVersion(\"1.2.3.4\")]", true)]
+    public Task An_assembly_attribute_in_a_file_of_its_own_is_read(string assemblyInfo, bool reported)
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Api + (reported
+                ? """
+                  class Poster
+                  {
+                      void Run(IPublisher publisher) => {|PRES001:publisher.Publish("hi")|};
+                  }
+                  """
+                : """
+                  class Poster
+                  {
+                      void Run(IPublisher publisher) => publisher.Publish("hi");
+                  }
+                  """),
+        };
+        test.TestState.Sources.Add(("AssemblyInfo.cs", "using Presence;\n" + assemblyInfo + "\n"));
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task Publishes_in_initializers_properties_and_constructors_are_found()
         => Check("""
