@@ -74,8 +74,10 @@ namespace Presence.Analyzers.Model
         public IEnumerable<string> MachineWrittenNames => _machineWritten.Select(NameOfId).Distinct(StringComparer.Ordinal);
 
         /// <summary>
-        /// Reads the summaries of the referenced assemblies that can publish (<paramref name="candidates"/>): only
-        /// these can reach a publish, so every other reference is skipped without reading its attributes.
+        /// Reads the summaries of the referenced assemblies that can publish: those of <paramref name="assemblies"/>, and
+        /// any outside the framework. Only these can reach a publish, so every other reference is skipped without reading
+        /// its attributes. Which of them carry a summary is kept per set of references: an IDE's compilation after an
+        /// edit does not look through its ~200 references again.
         /// </summary>
         /// <param name="settings">
         /// The values this compilation's settings files give a configuration key: a library's send to a configured URL
@@ -86,17 +88,24 @@ namespace Presence.Analyzers.Model
         /// When given, receives the simple names of the methods with a <see cref="ConfiguredSendRecord"/>, whatever the
         /// settings say (the path summary's prefilter, which reads no settings).
         /// </param>
-        public static LibrarySummaries Read(Compilation compilation, Func<IAssemblySymbol, bool> candidates, ImmutableHashSet<string> sdkAssemblies, Func<string, IReadOnlyList<ConfiguredValue>>? settings = null, ICollection<string>? configuredSendNames = null)
+        public static LibrarySummaries Read(Compilation compilation, PublishingAssemblies assemblies, Func<string, IReadOnlyList<ConfiguredValue>>? settings = null, ICollection<string>? configuredSendNames = null)
         {
+            var summarized = ReferenceSet.Of(compilation).Derived(
+                "LibrarySummaries " + assemblies.Key,
+                () => References(compilation, BuiltInCatalog.Index.Assemblies)
+                    .Where(assembly => (assemblies.Contains(assembly) || !IsFramework(assembly.Name)) && Attributes(assembly).Summary is not null)
+                    .ToArray());
+            if (summarized.Length == 0)
+            {
+                return Empty;
+            }
+
             Dictionary<string, LibraryPublish>? publishes = null;
             HashSet<string>? machineWritten = null;
             List<(string[] Fields, string Assembly)>? configured = null;
-            foreach (var assembly in References(compilation, sdkAssemblies))
+            foreach (var assembly in summarized)
             {
-                if (candidates(assembly) && Attributes(assembly).Summary is { } summary)
-                {
-                    Parse(summary, assembly.Name, publishes ??= new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), machineWritten ??= new HashSet<string>(StringComparer.Ordinal), ref configured);
-                }
+                Parse(Attributes(assembly).Summary!, assembly.Name, publishes ??= new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), machineWritten ??= new HashSet<string>(StringComparer.Ordinal), ref configured);
             }
 
             if (configured is not null && configuredSendNames is not null)

@@ -21,7 +21,7 @@ namespace Presence.Analyzers.Model
             _catalog = catalog;
             SeesHttp = seesHttp;
             _sourceMayRequest = seesHttp && HttpRequests.SourceMayDeclareCandidates(compilation);
-            var assemblies = PublishingAssemblies.Create(compilation, BuiltInCatalog.Index.Assemblies.Concat(declared.AssemblyNames));
+            var assemblies = PublishingAssemblies.Create(compilation, declared.AssemblyNames);
             // The source's namespace names are read once for the compilations with the same files; asking the declaration
             // table for a namespace by name walked every declaration at each compilation start (each open file in an IDE).
             var mayUseRefit = compilation.ReferencedAssemblyNames.Any(name => name.Name == "Refit")
@@ -32,7 +32,7 @@ namespace Presence.Analyzers.Model
                 LazyThreadSafetyMode.ExecutionAndPublication);
             Confirmations = new Confirmations(symbols, assemblies);
             Scopes = new PublishScopes(compilation, symbols, Publishing, Confirmations, cancellationToken);
-            Libraries = LibrarySummaries.Read(compilation, assembly => assemblies.Contains(assembly) || !LibrarySummaries.IsFramework(assembly.Name), BuiltInCatalog.Index.Assemblies, key => urls.Settings.Find(key));
+            Libraries = LibrarySummaries.Read(compilation, assemblies, key => urls.Settings.Find(key));
             MachineWriters = MachineWriters.For(compilation, Libraries);
             Audience = new Audience(symbols);
         }

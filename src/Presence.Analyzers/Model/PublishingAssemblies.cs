@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Presence.Analyzers.Catalog;
 using Presence.Compilations;
 
 namespace Presence.Analyzers.Model
@@ -18,24 +20,42 @@ namespace Presence.Analyzers.Model
         private readonly IAssemblySymbol _compilationAssembly;
         private readonly HashSet<IAssemblySymbol> _referenced;
 
-        private PublishingAssemblies(IAssemblySymbol compilationAssembly, HashSet<IAssemblySymbol> referenced)
+        private PublishingAssemblies(IAssemblySymbol compilationAssembly, HashSet<IAssemblySymbol> referenced, string key)
         {
             _compilationAssembly = compilationAssembly;
             _referenced = referenced;
+            Key = key;
         }
 
         /// <summary>
-        /// The compilation's assembly and the referenced ones that can publish or confirm. Which references can is the
-        /// same for every compilation with the same references (see <see cref="ReferenceSet"/>): an IDE's compilation
-        /// after an edit does not compare every reference's own references again.
+        /// The compilation's assembly and the referenced ones that can publish or confirm: the catalogued SDKs' and
+        /// <paramref name="declaredAssemblyNames"/>, the assemblies of the user's declared APIs. Which references can is
+        /// the same for every compilation with the same references (see <see cref="ReferenceSet"/>): an IDE's
+        /// compilation after an edit does not compare every reference's own references again, nor spell out the
+        /// catalogued names to ask for them.
         /// </summary>
-        public static PublishingAssemblies Create(Compilation compilation, IEnumerable<string> publishingAssemblyNames)
+        public static PublishingAssemblies Create(Compilation compilation, IEnumerable<string> declaredAssemblyNames)
         {
-            var names = new SortedSet<string>(publishingAssemblyNames, StringComparer.OrdinalIgnoreCase) { "Presence.Abstractions", "Refit" };
-            var key = "PublishingAssemblies:" + string.Join(",", names);
-            var referenced = ReferenceSet.Of(compilation).Derived(key, () => Referenced(compilation, names));
-            return new PublishingAssemblies(compilation.Assembly, referenced);
+            SortedSet<string>? declared = null;
+            foreach (var name in declaredAssemblyNames)
+            {
+                if (!Always.Contains(name))
+                {
+                    (declared ??= new SortedSet<string>(StringComparer.OrdinalIgnoreCase)).Add(name);
+                }
+            }
+
+            var key = declared is null ? "PublishingAssemblies" : "PublishingAssemblies:" + string.Join(",", declared);
+            var referenced = ReferenceSet.Of(compilation).Derived(key, () => Referenced(compilation, declared is null ? Always : Always.Union(declared)));
+            return new PublishingAssemblies(compilation.Assembly, referenced, key);
         }
+
+        /// <summary>Names what <see cref="Create"/> was given, for what is kept per set of references beside it.</summary>
+        public string Key { get; }
+
+        // The assemblies whose methods can publish or confirm in every compilation.
+        private static readonly ImmutableHashSet<string> Always
+            = BuiltInCatalog.Index.Assemblies.Union(new[] { "Presence.Abstractions", "Refit" });
 
         private static HashSet<IAssemblySymbol> Referenced(Compilation compilation, IEnumerable<string> publishingAssemblyNames)
         {

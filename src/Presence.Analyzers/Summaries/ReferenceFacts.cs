@@ -70,11 +70,11 @@ namespace Presence.Analyzers.Summaries
 
             // The same references the model reads (PresenceModel), its PresenceApis.txt assemblies aside: a compilation
             // with that file always goes on to the model.
-            var assemblies = PublishingAssemblies.Create(compilation, BuiltInCatalog.Index.Assemblies);
+            var assemblies = PublishingAssemblies.Create(compilation, Array.Empty<string>());
 
             // A library's send to a configured URL publishes here when this project's settings say so: its name is a
             // candidate whatever they say (the model reads them).
-            var libraries = LibrarySummaries.Read(compilation, assembly => assemblies.Contains(assembly) || !LibrarySummaries.IsFramework(assembly.Name), BuiltInCatalog.Index.Assemblies, configuredSendNames: sinks);
+            var libraries = LibrarySummaries.Read(compilation, assemblies, configuredSendNames: sinks);
             sinks.UnionWith(libraries.MethodNames);
             sinks.UnionWith(AttributedPublisherNames(compilation, assemblies, referenced.Contains("Refit"), cancellationToken));
             var writers = MachineWriters.For(compilation, libraries) is null
