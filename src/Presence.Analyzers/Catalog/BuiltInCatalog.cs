@@ -166,9 +166,10 @@ namespace Presence.Analyzers.Catalog
         /// <summary>This index, or an empty one when the compilation references none of the catalogued assemblies.</summary>
         public ApiCatalogIndex For(Microsoft.CodeAnalysis.Compilation compilation)
         {
-            foreach (var reference in compilation.ReferencedAssemblyNames)
+            var references = ReferenceSet.Of(compilation);
+            foreach (var assembly in Assemblies)
             {
-                if (Assemblies.Contains(reference.Name))
+                if (references.References(assembly))
                 {
                     return this;
                 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Model
 {
@@ -63,9 +64,10 @@ namespace Presence.Analyzers.Model
                 return new MachineWriters(libraries);
             }
 
-            foreach (var reference in compilation.ReferencedAssemblyNames)
+            var references = ReferenceSet.Of(compilation);
+            foreach (var assembly in Assemblies)
             {
-                if (System.Array.IndexOf(Assemblies, reference.Name) >= 0)
+                if (references.References(assembly))
                 {
                     return new MachineWriters(libraries);
                 }

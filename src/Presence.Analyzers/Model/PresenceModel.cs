@@ -24,7 +24,7 @@ namespace Presence.Analyzers.Model
             var assemblies = PublishingAssemblies.Create(compilation, declared.AssemblyNames);
             // The source's namespace names are read once for the compilations with the same files; asking the declaration
             // table for a namespace by name walked every declaration at each compilation start (each open file in an IDE).
-            var mayUseRefit = compilation.ReferencedAssemblyNames.Any(name => name.Name == "Refit")
+            var mayUseRefit = ReferenceSet.Of(compilation).References("Refit")
                               || SourceDeclarations.DeclaresNamespace(compilation, "Refit", cancellationToken);
             Publishing = new PublishTargets(symbols, declared, catalog, assemblies, mayUseRefit);
             _declaringNames = new Lazy<DeclaringNames?>(

@@ -82,17 +82,7 @@ namespace Presence.Analyzers.Paths
         /// <summary>Null for a compilation that does not reference ASP.NET Core: nothing is looked at there.</summary>
         public static HttpEndpoints? For(Compilation compilation)
         {
-            var referencesAspNetCore = false;
-            foreach (var name in compilation.ReferencedAssemblyNames)
-            {
-                if (name.Name.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal))
-                {
-                    referencesAspNetCore = true;
-                    break;
-                }
-            }
-
-            return referencesAspNetCore && compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAllowAnonymous") is { } allowAnonymous
+            return ReferenceSet.Of(compilation).ReferencesPrefixed("Microsoft.AspNetCore.") && compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAllowAnonymous") is { } allowAnonymous
                 ? new HttpEndpoints(compilation, allowAnonymous)
                 : null;
         }

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Presence.Compilations
@@ -138,6 +140,7 @@ namespace Presence.Compilations
         private readonly Owner _owner;
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new ConcurrentDictionary<string, INamedTypeSymbol?>(System.StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, object> _derived = new ConcurrentDictionary<string, object>(System.StringComparer.Ordinal);
+        private HashSet<string>? _names;
 
         private ReferenceSet(ImmutableArray<IAssemblySymbol> assemblies, Owner owner)
         {
@@ -147,6 +150,33 @@ namespace Presence.Compilations
 
         /// <summary>The referenced assemblies, in the compilation's order.</summary>
         public ImmutableArray<IAssemblySymbol> Assemblies => _assemblies;
+
+        /// <summary>
+        /// Whether an assembly of this simple name is referenced (compared as assembly names are, ignoring case): asked
+        /// of a set read once, where the compilation's referenced names are made anew for each compilation and number
+        /// about 200.
+        /// </summary>
+        public bool References(string assemblyName) => Names().Contains(assemblyName);
+
+        /// <summary>Whether a referenced assembly's simple name starts with <paramref name="prefix"/> (ordinal), once per set and prefix.</summary>
+        public bool ReferencesPrefixed(string prefix)
+            => Derived("ReferencesPrefixed " + prefix, () => new StrongBox<bool>(Names().Any(name => name.StartsWith(prefix, System.StringComparison.Ordinal)))).Value;
+
+        private HashSet<string> Names()
+        {
+            if (Volatile.Read(ref _names) is { } known)
+            {
+                return known;
+            }
+
+            var names = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+            foreach (var assembly in _assemblies)
+            {
+                names.Add(assembly.Name);
+            }
+
+            return Interlocked.CompareExchange(ref _names, names, null) ?? names;
+        }
 
         public static ReferenceSet Of(Compilation compilation) => ByCompilation.GetValue(compilation, Create);
 

@@ -118,6 +118,21 @@ public class ReferenceSetTests
     }
 
     [Fact]
+    public void Referenced_assembly_names_are_compared_as_assembly_names()
+    {
+        var with = Compilation();
+        var set = ReferenceSet.Of(with);
+
+        Assert.True(set.References("Presence.Abstractions"));
+        Assert.True(set.References("presence.abstractions"));
+        Assert.False(set.References("Presence"));
+        Assert.False(set.References("Refit"));
+        Assert.True(set.ReferencesPrefixed("Presence."));
+        Assert.False(set.ReferencesPrefixed("presence."));
+        Assert.False(ReferenceSet.Of(with.RemoveReferences(TestReferences.Abstractions)).References("Presence.Abstractions"));
+    }
+
+    [Fact]
     public void An_edit_of_the_assembly_attributes_keeps_the_references_answers()
     {
         // The assembly's version, title and the like do not change what the references let it see.
