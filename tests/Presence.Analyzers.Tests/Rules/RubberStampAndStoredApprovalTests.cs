@@ -57,6 +57,53 @@ public class RubberStampAndStoredApprovalTests
             RubberStamp.Diagnostic(PresenceDiagnostics.RubberStampConfirmation).WithLocation(6).WithArguments("Stamps.EnsureApproved", "returns normally on every path and never throws"),
             RubberStamp.Diagnostic(PresenceDiagnostics.RubberStampConfirmation).WithLocation(7).WithArguments("AutoPrompt.AskAsync", "always returns an approved decision"));
 
+    // A body is dismissed by its name before its type is read: a confirmation reached by overriding, by implementing
+    // implicitly (the same name) or explicitly (another name), in another file, is still read.
+    [Fact]
+    public Task Rubber_stamps_that_override_or_implement_a_confirmation_are_found_by_any_name()
+    {
+        var test = new RubberStamp.Test
+        {
+            TestCode = """
+                public sealed class AutoReview : Review, IReview
+                {
+                    public override bool {|#0:Ask|}(string text) => true;
+
+                    bool IReview.{|#1:Check|}(string text) => true;
+
+                    // The name of a confirmation, in a type that implements nothing: not one.
+                    public bool Approve(string text) => true;
+                }
+
+                public sealed class Unrelated
+                {
+                    public bool Ask(string text) => true;
+                }
+                """,
+        };
+        test.TestState.Sources.Add(("Review.cs", """
+            using Presence;
+
+            public abstract class Review
+            {
+                [HumanConfirmation] public abstract bool Ask(string text);
+            }
+
+            public interface IReview
+            {
+                [HumanConfirmation] bool Check(string text);
+            }
+
+            public interface IApprover
+            {
+                [HumanConfirmation] bool Approve(string text);
+            }
+            """));
+        test.ExpectedDiagnostics.Add(RubberStamp.Diagnostic(PresenceDiagnostics.RubberStampConfirmation).WithLocation(0).WithArguments("AutoReview.Ask", "always returns true"));
+        test.ExpectedDiagnostics.Add(RubberStamp.Diagnostic(PresenceDiagnostics.RubberStampConfirmation).WithLocation(1).WithArguments("AutoReview.IReview.Check", "always returns true"));
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task Confirmations_that_ask_and_can_say_no_are_clean()
         => RubberStamp.VerifyAsync("""
