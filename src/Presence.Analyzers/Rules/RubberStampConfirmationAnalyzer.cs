@@ -73,13 +73,14 @@ namespace Presence.Analyzers.Rules
                 var readsType = new ConcurrentDictionary<INamedTypeSymbol, bool>(SameObject<INamedTypeSymbol>.Instance);
                 Func<INamedTypeSymbol, bool> reads = type => type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface && mayDeclareConfirmation(type);
                 // An ordinary method is a confirmation only under the name of a method [HumanConfirmation] can apply to
-                // (what it overrides or implements has its name): most bodies are dismissed by their name, before their
-                // type is looked up (the look-up of each body's type was most of the rule's time).
+                // (what it overrides or implements has its name), a constructor only where one carries an attribute
+                // (see DeclaringNames): most bodies are dismissed by their name, before their type is looked up (the
+                // look-up of each body's type was most of the rule's time).
                 var names = DeclaringNames.Of(start.Compilation, start.CancellationToken);
                 start.RegisterOperationBlockAction(block =>
                 {
                     if (block.OwningSymbol is not IMethodSymbol { ContainingType: { } type } method
-                        || (names is not null && method.MethodKind == MethodKind.Ordinary && !names.Contains(method.Name))
+                        || (names is not null && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor && !names.Contains(method.Name))
                         || !readsType.GetOrAdd(type, reads)
                         || confirmations.Classify(method) is not { } confirmation
                         || confirmation.Shape == ConfirmationShape.Unreadable
