@@ -130,7 +130,7 @@ namespace Presence.Analyzers.Paths
         /// functions are worth asking whether they are entry points. Where a referenced library's summary publishes, a
         /// call into it ends a path and any function may: nothing is marked.
         /// </summary>
-        public void FindReaching(IReadOnlyList<(IMethodSymbol Owner, IMethodSymbol Callee, SyntaxNode Call)> plainCalls, CancellationToken cancellationToken)
+        public void FindReaching(IReadOnlyList<PlainCall> plainCalls, CancellationToken cancellationToken)
         {
             if (_libraries.HasPublishes)
             {
@@ -153,9 +153,8 @@ namespace Presence.Analyzers.Paths
                 }
             }
 
-            // A body's calls come one after another: its owner's definition is asked once for the run.
-            IMethodSymbol? lastOwner = null;
-            IMethodSymbol? lastDefinition = null;
+            // Read from what the call action kept, not from the symbols: by compilation end most are out of the
+            // processor's caches, and reading each call's callee and owner again cost more than the rest of the search.
             for (var i = 0; i < plainCalls.Count; i++)
             {
                 if ((i & 1023) == 0)
@@ -163,14 +162,8 @@ namespace Presence.Analyzers.Paths
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                var (owner, plainCallee, _) = plainCalls[i];
-                if (!ReferenceEquals(owner, lastOwner))
-                {
-                    lastOwner = owner;
-                    lastDefinition = owner.OriginalDefinition;
-                }
-
-                AddCaller(plainCallee.Name, lastDefinition!);
+                var call = plainCalls[i];
+                AddCaller(call.CalleeName, call.Owner);
             }
 
             var names = new HashSet<string>(System.StringComparer.Ordinal);
@@ -218,6 +211,9 @@ namespace Presence.Analyzers.Paths
 
         /// <summary>False when no path from <paramref name="function"/> can reach a publish or a send (see <see cref="FindReaching"/>).</summary>
         public bool MayReachPublish(IMethodSymbol function) => _reaching is not { } reaching || reaching.Contains(function.OriginalDefinition);
+
+        /// <summary><see cref="MayReachPublish"/> of a function given by its definition, as a <see cref="PlainCall"/> keeps it.</summary>
+        public bool MayReachPublishFromDefinition(IMethodSymbol definition) => _reaching is not { } reaching || reaching.Contains(definition);
 
         /// <summary>
         /// For each entry point that reaches an unguarded publish on a path no longer than <paramref name="maxDepth"/>
@@ -680,5 +676,36 @@ namespace Presence.Analyzers.Paths
         /// <summary>The same key as <see cref="PublishTarget.Describe"/> for a publish a summary names.</summary>
         public static string Describe(string? platform, string api)
             => platform is null ? "Publishes through '" + api + "'" : "Posts to " + platform + " through '" + api + "'";
+    }
+
+    /// <summary>
+    /// A call of a function of the compilation in a body that decided nothing, as the call action saw it: what
+    /// compilation end asks of it (the owner's definition, the callee's name) is read while the symbols are at hand.
+    /// </summary>
+    internal readonly struct PlainCall
+    {
+        public PlainCall(IMethodSymbol owner, IMethodSymbol callee, SyntaxNode call)
+        {
+            Owner = owner;
+            Callee = callee;
+            CalleeName = callee.Name;
+            Call = call;
+        }
+
+        /// <summary>The definition of the function whose body makes the call.</summary>
+        public IMethodSymbol Owner { get; }
+
+        public IMethodSymbol Callee { get; }
+
+        public string CalleeName { get; }
+
+        public SyntaxNode Call { get; }
+
+        public void Deconstruct(out IMethodSymbol owner, out IMethodSymbol callee, out SyntaxNode call)
+        {
+            owner = Owner;
+            callee = Callee;
+            call = Call;
+        }
     }
 }

@@ -347,8 +347,9 @@ namespace Presence.Analyzers.Rules
             private readonly ConcurrentDictionary<SyntaxNode, Lazy<Dictionary<TextSpan, List<Diagnostic>>>> _decided
                 = new ConcurrentDictionary<SyntaxNode, Lazy<Dictionary<TextSpan, List<Diagnostic>>>>();
             private static readonly Dictionary<TextSpan, List<Diagnostic>> NoFindings = new Dictionary<TextSpan, List<Diagnostic>>();
-            private readonly ConcurrentQueue<(IMethodSymbol Owner, IMethodSymbol Callee, SyntaxNode Call, SyntaxNode Body)> _steps
-                = new ConcurrentQueue<(IMethodSymbol, IMethodSymbol, SyntaxNode, SyntaxNode)>();
+            // With where its body starts, to tell at compilation end without reading the body (see AddPlainSteps).
+            private readonly ConcurrentQueue<(PlainCall Call, SyntaxNode Body, int BodyStart)> _steps
+                = new ConcurrentQueue<(PlainCall, SyntaxNode, int)>();
             private readonly ConcurrentDictionary<SyntaxTree, PresenceOptions> _treeOptions = new ConcurrentDictionary<SyntaxTree, PresenceOptions>();
             private readonly Func<SyntaxTree, PresenceOptions> _readOptions;
             private readonly PublishingObserver? _observer;
@@ -427,7 +428,7 @@ namespace Presence.Analyzers.Rules
                 }
                 else if (context.ContainingSymbol is IMethodSymbol owner)
                 {
-                    _steps.Enqueue((owner, callee.ReducedFrom ?? callee, context.Operation.Syntax, body.Syntax));
+                    _steps.Enqueue((new PlainCall(owner.OriginalDefinition, callee.ReducedFrom ?? callee, context.Operation.Syntax), body.Syntax, body.Syntax.SpanStart));
                 }
             }
 
@@ -461,21 +462,29 @@ namespace Presence.Analyzers.Rules
 
                 // A body's steps mostly come one after another (one thread runs a body's actions): its "decided" answer
                 // is looked up once for a run of them, not for each step. A decided body's own steps are in the graph.
-                var plain = new List<(IMethodSymbol Owner, IMethodSymbol Callee, SyntaxNode Call)>(_steps.Count);
+                // The few decided bodies are told apart by where they start first: looking a body up reads it, and by
+                // now most bodies are out of the processor's caches.
+                var decidedStarts = new HashSet<int>();
+                foreach (var decidedBody in _decided.Keys)
+                {
+                    decidedStarts.Add(decidedBody.SpanStart);
+                }
+
+                var plain = new List<PlainCall>(_steps.Count);
                 SyntaxNode? lastBody = null;
                 var lastDecided = false;
-                foreach (var (owner, callee, call, body) in _steps)
+                foreach (var (step, body, bodyStart) in _steps)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (!ReferenceEquals(body, lastBody))
                     {
                         lastBody = body;
-                        lastDecided = _decided.ContainsKey(body);
+                        lastDecided = decidedStarts.Contains(bodyStart) && _decided.ContainsKey(body);
                     }
 
                     if (!lastDecided)
                     {
-                        plain.Add((owner, callee, call));
+                        plain.Add(step);
                     }
                 }
 
@@ -492,7 +501,7 @@ namespace Presence.Analyzers.Rules
                     if (!ReferenceEquals(owner, lastOwner))
                     {
                         lastOwner = owner;
-                        lastReaches = _observer is not null || _graph.MayReachPublish(owner);
+                        lastReaches = _observer is not null || _graph.MayReachPublishFromDefinition(owner);
                         if (lastReaches)
                         {
                             owners.Add(owner);

@@ -1,3 +1,4 @@
+using System;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Presence.Analyzers.Rules;
@@ -243,4 +244,52 @@ public class PathSearchShortcutTests
                 public Task Run(string text) => Task.Delay(text.Length);
             }
             """).RunAsync();
+
+    [Fact]
+    public Task A_plain_body_where_a_publishing_body_starts_in_another_file_keeps_its_calls()
+    {
+        // Compilation end tells the bodies that decided something by where they start before comparing them: a plain
+        // body at the same place in another file must still be a step of the path.
+        const string plain = """
+            using System.Threading.Tasks;
+
+            public class PlainStep(Composer composer) : IStep
+            {
+                public Task Run(string text) => composer.Compose(text);
+            }
+            """;
+        const string publishing = """
+            using System.Threading.Tasks;
+
+            public class Decided(IMastodonPublisher mastodon)
+            {
+                public Task Run(string text) => {|PRES001:mastodon.PublishStatus(text)|};
+            }
+            """;
+        Assert.Equal(plain.IndexOf("public Task Run", StringComparison.Ordinal), publishing.IndexOf("public Task Run", StringComparison.Ordinal));
+        var test = Files(
+            Worker,
+            plain,
+            publishing,
+            """
+            using System.Threading.Tasks;
+            using Presence;
+
+            [PublishesContent("Mastodon")]
+            public interface IMastodonPublisher { Task PublishStatus(string text); }
+
+            public abstract class Composer
+            {
+                public abstract Task Compose(string text);
+            }
+
+            public sealed class MastodonComposer(IMastodonPublisher mastodon) : Composer
+            {
+                public override Task Compose(string text) => {|PRES001:mastodon.PublishStatus(text)|};
+            }
+            """);
+        test.ExpectedDiagnostics.Add(PathVerifier.Unattended(
+            0, "DailyWorker.ExecuteAsync (a hosted service)", "DailyWorker.ExecuteAsync → PlainStep.Run → MastodonComposer.Compose → IMastodonPublisher.PublishStatus"));
+        return test.RunAsync();
+    }
 }
