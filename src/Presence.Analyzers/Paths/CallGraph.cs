@@ -210,7 +210,7 @@ namespace Presence.Analyzers.Paths
         }
 
         /// <summary>False when no path from <paramref name="function"/> can reach a publish or a send (see <see cref="FindReaching"/>).</summary>
-        public bool MayReachPublish(IMethodSymbol function) => _reaching is not { } reaching || reaching.Contains(function.OriginalDefinition);
+        public bool MayReachPublish(IMethodSymbol function) => MayReachPublishFromDefinition(function.OriginalDefinition);
 
         /// <summary><see cref="MayReachPublish"/> of a function given by its definition, as a <see cref="PlainCall"/> keeps it.</summary>
         public bool MayReachPublishFromDefinition(IMethodSymbol definition) => _reaching is not { } reaching || reaching.Contains(definition);
