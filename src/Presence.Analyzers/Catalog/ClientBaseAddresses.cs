@@ -29,8 +29,9 @@ namespace Presence.Analyzers.Catalog
         public ClientBaseAddresses(Compilation compilation, UrlSources sources, CancellationToken cancellationToken)
         {
             _sources = sources;
-            var seesFactory = compilation.GetBestTypeByMetadataName("System.Net.Http.IHttpClientFactory") is not null;
-            _registrations = new Lazy<Registrations>(() => seesFactory ? Registrations.Find(compilation, sources, cancellationToken) : Registrations.None);
+            var seesRegistrations = compilation.GetBestTypeByMetadataName("System.Net.Http.IHttpClientFactory") is not null
+                                    || compilation.GetBestTypeByMetadataName("Refit.RestService") is not null;
+            _registrations = new Lazy<Registrations>(() => seesRegistrations ? Registrations.Find(compilation, sources, cancellationToken) : Registrations.None);
         }
 
         /// <summary>
@@ -55,6 +56,14 @@ namespace Presence.Analyzers.Catalog
             both.AddRange(registered);
             return both;
         }
+
+        /// <summary>
+        /// The base addresses a Refit interface's clients are given (empty when none is known):
+        /// <c>AddRefitClient&lt;IMastodonApi&gt;().ConfigureHttpClient(c =&gt; c.BaseAddress = …)</c>,
+        /// <c>RestService.For&lt;IMastodonApi&gt;("https://…")</c>.
+        /// </summary>
+        public IReadOnlyList<UrlCandidate> OfRefitInterface(INamedTypeSymbol type)
+            => _registrations.Value.ForType(type) ?? NoAddresses;
 
         // A BaseAddress assigned anywhere in the type declaration that sends, read once per declaration.
         private List<UrlCandidate> InType(IInvocationOperation invocation)
@@ -195,9 +204,11 @@ namespace Presence.Analyzers.Catalog
                     SemanticModel? model = null;
                     foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                     {
-                        // Only an AddHttpClient or ConfigureHttpClient call whose lambda assigns a BaseAddress is bound.
-                        if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddHttpClient" or "ConfigureHttpClient" } } call
-                            || !AssignsBaseAddress(call))
+                        // Only an AddHttpClient or ConfigureHttpClient call whose lambda assigns a BaseAddress, or a
+                        // RestService.For call, is bound.
+                        if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var called } access } call
+                            || !(called is "AddHttpClient" or "ConfigureHttpClient" ? AssignsBaseAddress(call)
+                                 : called == "For" && access.Expression is IdentifierNameSyntax { Identifier.ValueText: "RestService" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "RestService" }))
                         {
                             continue;
                         }
@@ -210,6 +221,13 @@ namespace Presence.Analyzers.Catalog
                         }
 
                         var addresses = new List<UrlCandidate>();
+                        if (registration.Configure.Type?.SpecialType == SpecialType.System_String)
+                        {
+                            List<UrlCandidate>? found = null;
+                            Add(ref found, UrlText.Candidates(registration.Configure, sources));
+                            addresses.AddRange(found ?? NoAddresses);
+                        }
+
                         foreach (var assignment in registration.Configure.Descendants().OfType<ISimpleAssignmentOperation>())
                         {
                             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "BaseAddress", Instance.Type.Name: "HttpClient" })
@@ -272,10 +290,19 @@ namespace Presence.Analyzers.Catalog
             }
 
             // services.AddHttpClient<T>(c => …), AddHttpClient<TClient, TImplementation>("name", c => …),
-            // AddHttpClient("name", (sp, c) => …), services.AddHttpClient<T>().ConfigureHttpClient(c => …).
+            // AddHttpClient("name", (sp, c) => …), services.AddHttpClient<T>().ConfigureHttpClient(c => …),
+            // services.AddRefitClient<TApi>().ConfigureHttpClient(c => …); Refit's RestService.For<TApi>("https://…"),
+            // whose configuration is the URL itself.
             private static (ITypeSymbol? Type, string? Name, IOperation Configure)? Registration(IInvocationOperation call)
             {
-                var method = call.TargetMethod;
+                var method = ExtensionMembers.Classic(call.TargetMethod);
+                if (method is { Name: "For", ContainingType: { Name: "RestService", ContainingNamespace.Name: "Refit" }, TypeArguments.Length: 1 })
+                {
+                    return call.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String) is { } hostUrl
+                        ? (call.TargetMethod.TypeArguments[0], null, hostUrl.Value)
+                        : null;
+                }
+
                 if (method.ContainingType is not { Name: "HttpClientFactoryServiceCollectionExtensions" or "HttpClientBuilderExtensions" })
                 {
                     return null;
@@ -292,16 +319,19 @@ namespace Presence.Analyzers.Catalog
                     return (method.TypeArguments.LastOrDefault(), NameArgument(call), configure);
                 }
 
-                // ConfigureHttpClient on the builder an AddHttpClient returned.
-                var builder = UrlText.WithoutConversions(call.Arguments.FirstOrDefault()?.Value);
-                for (var depth = 0; depth < 8 && builder is IInvocationOperation { TargetMethod.Name: not "AddHttpClient" } chained; depth++)
+                // ConfigureHttpClient on the builder an AddHttpClient or AddRefitClient returned.
+                var builder = UrlText.WithoutConversions(ExtensionMembers.Receiver(call));
+                for (var depth = 0; depth < 8 && builder is IInvocationOperation { TargetMethod.Name: not ("AddHttpClient" or "AddRefitClient") } chained; depth++)
                 {
-                    builder = UrlText.WithoutConversions(chained.Arguments.FirstOrDefault()?.Value);
+                    builder = UrlText.WithoutConversions(ExtensionMembers.Receiver(chained));
                 }
 
-                return builder is IInvocationOperation { TargetMethod: { Name: "AddHttpClient" } added } addCall
-                    ? (added.TypeArguments.LastOrDefault(), NameArgument(addCall), configure)
-                    : null;
+                return builder switch
+                {
+                    IInvocationOperation { TargetMethod: { Name: "AddHttpClient" } added } addCall => (added.TypeArguments.LastOrDefault(), NameArgument(addCall), configure),
+                    IInvocationOperation { TargetMethod: { Name: "AddRefitClient", TypeArguments.Length: 1 } refit } => (refit.TypeArguments[0], null, configure),
+                    _ => null,
+                };
             }
 
             // A typed client without a name is registered under its type's name, which CreateClient can use too.

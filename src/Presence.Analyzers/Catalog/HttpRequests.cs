@@ -20,7 +20,7 @@ namespace Presence.Analyzers.Catalog
         /// <summary>Cheap test on the called method before any URL is read.</summary>
         public static bool IsCandidate(IMethodSymbol method)
         {
-            var type = (method.ReducedFrom ?? method).ContainingType;
+            var type = ExtensionMembers.Classic(method).ContainingType;
             if (type is null)
             {
                 return false;
@@ -217,7 +217,7 @@ namespace Presence.Analyzers.Catalog
         /// </summary>
         public static PublishTarget? Classify(IInvocationOperation invocation, UrlSources? sources)
         {
-            var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+            var method = ExtensionMembers.Classic(invocation.TargetMethod);
             var request = method.ContainingType.Name switch
             {
                 "HttpClient" or "HttpMessageInvoker" or "HttpClientJsonExtensions" => DescribeHttpClient(invocation, method, sources),
@@ -362,7 +362,7 @@ namespace Presence.Analyzers.Catalog
                 return null;
             }
 
-            var client = method.IsStatic ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
+            var client = ExtensionMembers.Receiver(invocation);
             return new Request(verb, WithBaseAddresses(UrlText.Candidates(url, sources), client, invocation, sources), body);
         }
 
@@ -378,7 +378,7 @@ namespace Presence.Analyzers.Catalog
                 verb = VerbFromName(method.Name);
             }
 
-            var receiver = method.IsExtensionMethod ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
+            var receiver = ExtensionMembers.Receiver(invocation);
             return verb is null || receiver is null ? null : new Request(verb, FlurlUrls(receiver, sources, 0), Argument(invocation, "body"));
         }
 
@@ -395,7 +395,7 @@ namespace Presence.Analyzers.Catalog
             switch (operation)
             {
                 case IInvocationOperation { TargetMethod: var builder } call when IsInNamespace(builder.ContainingType, "Flurl") || IsInNamespace(builder.ContainingType, "Flurl.Http"):
-                    var receiver = builder.IsStatic ? call.Arguments.FirstOrDefault()?.Value : call.Instance;
+                    var receiver = ExtensionMembers.Receiver(call);
                     if (builder.Name == "Combine")
                     {
                         return UrlText.One(string.Join("/", call.Arguments.Select(a => UrlText.Of(a.Value))));
@@ -409,7 +409,7 @@ namespace Presence.Analyzers.Catalog
                     var urls = FlurlUrls(receiver, sources, depth + 1);
                     if (builder.Name is "AppendPathSegment" or "AppendPathSegments")
                     {
-                        foreach (var segment in call.Arguments.Skip(builder.IsStatic ? 1 : 0))
+                        foreach (var segment in call.Arguments.Skip(call.Instance is null && builder.IsExtensionMethod ? 1 : 0))
                         {
                             if (segment.Parameter?.Type.SpecialType is SpecialType.System_Boolean)
                             {
@@ -445,7 +445,7 @@ namespace Presence.Analyzers.Catalog
 
         private static Request? DescribeRestSharp(IInvocationOperation invocation, IMethodSymbol method, UrlSources? sources)
         {
-            var client = method.IsExtensionMethod ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
+            var client = ExtensionMembers.Receiver(invocation);
             if (client?.Type is not { Name: "RestClient" or "IRestClient" })
             {
                 return null;
@@ -461,14 +461,15 @@ namespace Presence.Analyzers.Catalog
             }
 
             // new RestRequest("2/tweets", Method.Post).AddJsonBody(body): the creation at the start of the chain.
-            for (var depth = 0; depth < 8 && request is IInvocationOperation { TargetMethod.IsExtensionMethod: true } chained && chained.Arguments.Length > 0; depth++)
+            for (var depth = 0; depth < 8 && request is IInvocationOperation chained && ExtensionMembers.IsExtension(chained.TargetMethod)
+                                && ExtensionMembers.Receiver(chained) is { } chainedOn; depth++)
             {
                 if (chained.TargetMethod.Name.StartsWith("AddJsonBody", StringComparison.Ordinal) || chained.TargetMethod.Name == "AddBody")
                 {
-                    body ??= chained.Arguments.Length > 1 ? chained.Arguments[1].Value : null;
+                    body ??= ExtensionMembers.OwnArgument(chained, 0);
                 }
 
-                request = UrlText.WithoutConversions(chained.Arguments[0].Value);
+                request = UrlText.WithoutConversions(chainedOn);
             }
 
             if (request is IObjectCreationOperation { Type.Name: "RestRequest" } creation)
@@ -524,7 +525,8 @@ namespace Presence.Analyzers.Catalog
         }
 
         // The base URLs a RestClient is created with: new RestClient("…"), new RestClient(new RestClientOptions("…")),
-        // new RestClientOptions { BaseUrl = … }; in a local, or a field initialized or set in the constructor.
+        // new RestClientOptions { BaseUrl = … }, also kept in a local first; the client in a local, or a field initialized
+        // or set in the constructor.
         private static List<UrlCandidate> RestClientBases(IOperation client, UrlSources? sources)
         {
             client = UrlText.WithoutConversions(client)!;
@@ -545,6 +547,11 @@ namespace Presence.Analyzers.Catalog
                 }
 
                 var argument = UrlText.WithoutConversions(restClient.Arguments[0].Value);
+                if (argument is ILocalReferenceOperation { Type.Name: "RestClientOptions" } optionsLocal)
+                {
+                    argument = UrlText.WithoutConversions(UrlText.Initializer(optionsLocal.Local, restClient.SemanticModel));
+                }
+
                 if (argument is IObjectCreationOperation { Type.Name: "RestClientOptions" } options)
                 {
                     var fromInitializer = options.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()

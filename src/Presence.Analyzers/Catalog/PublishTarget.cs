@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Catalog
 {
@@ -88,6 +89,12 @@ namespace Presence.Analyzers.Catalog
         /// <summary>The API as the user sees it: an extension method is named after the type it extends.</summary>
         public static string ApiName(IMethodSymbol method)
         {
+            // An extension block's member is named after the type of the block's receiver, as a classic one is.
+            if (method.ContainingType is { IsExtension: true })
+            {
+                method = ExtensionMembers.Classic(method);
+            }
+
             var reduced = method.ReducedFrom is not null ? method : method.IsExtensionMethod ? method.ReduceExtensionMethod(method.Parameters[0].Type) ?? method : method;
             var type = reduced.ReducedFrom is not null ? reduced.ReceiverType : method.ContainingType;
             return type is null ? method.Name : type.Name + "." + method.Name;

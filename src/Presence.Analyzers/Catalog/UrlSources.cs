@@ -126,7 +126,7 @@ namespace Presence.Analyzers.Catalog
                 case IPropertyReferenceOperation { Property.Name: "Value" } value when IsConfigurationType(value.Property.ContainingType):
                     return SectionPath(value.Instance, 0);
 
-                case IInvocationOperation call when IsConfigurationType((call.TargetMethod.ReducedFrom ?? call.TargetMethod).ContainingType):
+                case IInvocationOperation call when IsConfigurationType(ExtensionMembers.Classic(call.TargetMethod).ContainingType):
                     var receiver = Receiver(call);
                     switch (call.TargetMethod.Name)
                     {
@@ -199,7 +199,7 @@ namespace Presence.Analyzers.Catalog
                     return Bound(named.TypeArguments[0]);
 
                 // config.GetSection("Slack").Get<SlackOptions>()
-                case IInvocationOperation { TargetMethod.Name: "Get" } call when IsConfigurationType((call.TargetMethod.ReducedFrom ?? call.TargetMethod).ContainingType):
+                case IInvocationOperation { TargetMethod.Name: "Get" } call when IsConfigurationType(ExtensionMembers.Classic(call.TargetMethod).ContainingType):
                     return SectionPath(Receiver(call), 0) is { } path && call.Type is { } bound ? (path, bound.Name) : null;
 
                 // options.Value.Slack.WebhookUrl: a nested object of a bound type.

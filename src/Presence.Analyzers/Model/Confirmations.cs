@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Model
 {
@@ -28,7 +29,7 @@ namespace Presence.Analyzers.Model
         public Confirmation? Classify(IMethodSymbol method)
             => _symbols.HumanConfirmation is null || _assemblies?.MayPublishOrConfirm(method) == false
                 ? null
-                : _cache.GetOrAdd(method.ReducedFrom ?? method, _compute);
+                : _cache.GetOrAdd(ExtensionMembers.Classic(method), _compute);
 
         /// <summary>Whether <see cref="Classify"/> returns a confirmation, without caching the answer (see <see cref="PublishTargets.Publishes"/>).</summary>
         public bool Confirms(IMethodSymbol method)

@@ -77,7 +77,7 @@ namespace Presence.Analyzers.Model
         }
 
         /// <summary>True when a call of <paramref name="method"/> returns machine-written content.</summary>
-        public bool Writes(IMethodSymbol method) => _cache.GetOrAdd(method.ReducedFrom ?? method, _compute);
+        public bool Writes(IMethodSymbol method) => _cache.GetOrAdd(ExtensionMembers.Classic(method), _compute);
 
         private bool Compute(IMethodSymbol method)
         {

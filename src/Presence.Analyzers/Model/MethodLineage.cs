@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Model
 {
@@ -12,7 +13,7 @@ namespace Presence.Analyzers.Model
     {
         public static IEnumerable<IMethodSymbol> Of(IMethodSymbol method)
         {
-            method = method.ReducedFrom ?? method;
+            method = ExtensionMembers.Classic(method);
             method = method.OriginalDefinition;
             yield return method;
 

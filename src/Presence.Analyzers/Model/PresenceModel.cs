@@ -26,7 +26,7 @@ namespace Presence.Analyzers.Model
             // table for a namespace by name walked every declaration at each compilation start (each open file in an IDE).
             var mayUseRefit = ReferenceSet.Of(compilation).References("Refit")
                               || SourceDeclarations.DeclaresNamespace(compilation, "Refit", cancellationToken);
-            Publishing = new PublishTargets(symbols, declared, catalog, assemblies, mayUseRefit);
+            Publishing = new PublishTargets(symbols, declared, catalog, assemblies, mayUseRefit, mayUseRefit ? urls.Clients.OfRefitInterface : null);
             _declaringNames = new Lazy<DeclaringNames?>(
                 () => declared.IsEmpty && !mayUseRefit ? DeclaringNames.Of(compilation, cancellationToken) : null,
                 LazyThreadSafetyMode.ExecutionAndPublication);

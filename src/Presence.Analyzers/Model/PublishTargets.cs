@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Model
 {
@@ -26,10 +28,15 @@ namespace Presence.Analyzers.Model
         // True when only a catalog entry can make a method a publisher (no Presence attribute type, no declared API).
         private readonly bool _onlyCatalog;
         private readonly bool _mayUseRefit;
+        private readonly System.Func<INamedTypeSymbol, IReadOnlyList<UrlCandidate>>? _refitBases;
 
         /// <param name="mayUseRefit">False when the compilation can have no Refit attribute (no Refit reference, no Refit namespace of its own).</param>
-        public PublishTargets(PresenceSymbols symbols, DeclaredApis declared, ApiCatalogIndex catalog, PublishingAssemblies assemblies, bool mayUseRefit = true)
+        /// <param name="refitBases">The base addresses a Refit interface's clients are registered with, when they can be known.</param>
+        public PublishTargets(
+            PresenceSymbols symbols, DeclaredApis declared, ApiCatalogIndex catalog, PublishingAssemblies assemblies, bool mayUseRefit = true,
+            System.Func<INamedTypeSymbol, IReadOnlyList<UrlCandidate>>? refitBases = null)
         {
+            _refitBases = refitBases;
             _symbols = symbols;
             _declared = declared;
             _catalog = catalog;
@@ -50,7 +57,7 @@ namespace Presence.Analyzers.Model
 
         /// <summary>The publish target a call of <paramref name="method"/> reaches, or null when it does not publish.</summary>
         public PublishTarget? Classify(IMethodSymbol method)
-            => _assemblies.MayPublishOrConfirm(method) ? _cache.GetOrAdd(method.ReducedFrom ?? method, _compute) : null;
+            => _assemblies.MayPublishOrConfirm(method) ? _cache.GetOrAdd(ExtensionMembers.Classic(method), _compute) : null;
 
         /// <summary>
         /// Whether <see cref="Classify"/> returns a target, without caching the answer: for a caller that caches its own
@@ -63,7 +70,7 @@ namespace Presence.Analyzers.Model
                 return false;
             }
 
-            var key = method.ReducedFrom ?? method;
+            var key = ExtensionMembers.Classic(method);
             return _cache.TryGetValue(key, out var known) ? known is not null : Compute(key) is not null;
         }
 
@@ -77,7 +84,7 @@ namespace Presence.Analyzers.Model
             // in it has the method's name, but the interface members an explicit implementation implements.
             if (!_canDeclare || (_onlyCatalog && method.ExplicitInterfaceImplementations.IsEmpty && !_catalog.NamesMember(method.Name)))
             {
-                return _mayUseRefit ? RefitEndpoint(method) : null;
+                return _mayUseRefit ? RefitEndpoint(method, _refitBases) : null;
             }
 
             PublishTarget? catalogued = null;
@@ -117,7 +124,7 @@ namespace Presence.Analyzers.Model
                 }
             }
 
-            return catalogued ?? (_mayUseRefit ? RefitEndpoint(method) : null);
+            return catalogued ?? (_mayUseRefit ? RefitEndpoint(method, _refitBases) : null);
         }
 
         // The attribute on the method, or on the interface or class that declares it (its ordinary methods only:
@@ -139,24 +146,48 @@ namespace Presence.Analyzers.Model
                 ?? (type.TypeKind == TypeKind.Interface ? PresenceSymbols.FindAttribute(type, _symbols.GeneratePublisherGate) : null);
         }
 
-        // A Refit interface method: its [Post("...")]-style attribute names the request it sends.
-        private static PublishTarget? RefitEndpoint(IMethodSymbol method)
+        // A Refit interface method: its [Post("...")]-style attribute names the request it sends, under the base
+        // address its clients are registered with. Refit appends the path to the base address's own path
+        // (https://fosstodon.org/api/v1/ and /statuses make /api/v1/statuses). Without a known base the path alone
+        // decides; with one, a base on another host means another API, whatever its path looks like.
+        private static PublishTarget? RefitEndpoint(IMethodSymbol method, System.Func<INamedTypeSymbol, IReadOnlyList<UrlCandidate>>? refitBases)
         {
-            if (method.ContainingType is not { TypeKind: TypeKind.Interface })
+            if (method.ContainingType is not { TypeKind: TypeKind.Interface } api)
             {
                 return null;
             }
 
             foreach (var attribute in method.GetAttributes())
             {
-                if (attribute.AttributeClass is { ContainingNamespace.Name: "Refit" } attributeClass
-                    && HttpRequests.RefitVerb(attributeClass.Name) is { } verb
-                    && attribute.ConstructorArguments.Length > 0
-                    && attribute.ConstructorArguments[0].Value is string path
-                    && RequestUrl.Parse(path) is { } url
-                    && EndpointCatalog.Match(verb, url) is { } endpoint)
+                if (attribute.AttributeClass is not { ContainingNamespace.Name: "Refit" } attributeClass
+                    || HttpRequests.RefitVerb(attributeClass.Name) is not { } verb
+                    || attribute.ConstructorArguments.Length == 0
+                    || attribute.ConstructorArguments[0].Value is not string path)
                 {
-                    return HttpRequests.TargetOf(method, endpoint, verb, path);
+                    continue;
+                }
+
+                var bases = refitBases?.Invoke(api.OriginalDefinition) ?? (IReadOnlyList<UrlCandidate>)System.Array.Empty<UrlCandidate>();
+                var pathDecides = true;
+                foreach (var baseAddress in bases)
+                {
+                    var full = baseAddress.Text.TrimEnd('/') + "/" + path.TrimStart('/');
+                    if (RequestUrl.Parse(full) is not { } joined)
+                    {
+                        continue;
+                    }
+
+                    if (EndpointCatalog.Match(verb, joined) is { } endpoint)
+                    {
+                        return HttpRequests.TargetOf(method, endpoint, verb, full, baseAddress.Origin);
+                    }
+
+                    pathDecides &= joined.Host is null;
+                }
+
+                if (pathDecides && RequestUrl.Parse(path) is { } url && EndpointCatalog.Match(verb, url) is { } byPath)
+                {
+                    return HttpRequests.TargetOf(method, byPath, verb, path);
                 }
             }
 

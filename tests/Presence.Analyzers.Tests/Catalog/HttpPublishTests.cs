@@ -146,6 +146,42 @@ public class HttpPublishTests
             TestReferences.FromType<RestSharp.RestClient>());
 
     [Fact]
+    public Task RestSharp_requests_built_in_one_chain_keep_their_resource_and_method()
+        => Check("""
+            using Microsoft.Extensions.Options;
+            using RestSharp;
+
+            class LinkedInOptions { public string ApiBaseUrl { get; set; } = "https://api.linkedin.com"; }
+
+            class Poster
+            {
+                private readonly RestClient _li = new RestClient("https://api.linkedin.com");
+                private readonly RestClient _fromOptions;
+
+                Poster(IOptions<LinkedInOptions> options)
+                {
+                    var clientOptions = new RestClientOptions("https://api.linkedin.com") { ThrowOnAnyError = true };
+                    _fromOptions = new RestClient(clientOptions);
+                }
+
+                async Task Run(object body)
+                {
+                    await {|PRES001:_li.ExecuteAsync(new RestRequest("rest/posts", Method.Post).AddJsonBody(body))|};
+                    await {|PRES001:_li.ExecuteAsync(new RestRequest("rest/posts", Method.Post).AddHeader("LinkedIn-Version", "202405").AddJsonBody(body))|};
+                    var request = new RestRequest("rest/posts", Method.Post).AddHeader("LinkedIn-Version", "202405");
+                    await {|PRES001:_li.ExecuteAsync(request)|};
+                    await {|PRES001:_fromOptions.ExecuteAsync(new RestRequest("rest/posts", Method.Post))|};
+                    await _li.ExecuteAsync(new RestRequest("rest/posts").AddHeader("LinkedIn-Version", "202405"));
+                    await _li.ExecuteAsync(new RestRequest("rest/me", Method.Post).AddJsonBody(body));
+                }
+
+                Task Share() => {|PRES001:_li.ExecuteAsync(new RestRequest("rest/posts", Method.Post).AddHeader("LinkedIn-Version", "202405"))|};
+            }
+            """,
+            TestReferences.FromType<RestSharp.RestClient>(),
+            TestReferences.FromType<Microsoft.Extensions.Options.IOptions<object>>());
+
+    [Fact]
     public Task Refit_attributes_declared_in_the_source_itself_count_too()
         => Check("""
             namespace Refit

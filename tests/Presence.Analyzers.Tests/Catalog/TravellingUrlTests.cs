@@ -26,7 +26,8 @@ public class TravellingUrlTests
     private const string Settings = """
         {
           "Slack": { "Url": "https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN" },
-          "Backend": { "Url": "https://api.example.com/" }
+          "Backend": { "Url": "https://api.example.com/" },
+          "Mastodon": { "Url": "https://fosstodon.org/api/v1/" }
         }
         """;
 
@@ -244,6 +245,72 @@ public class TravellingUrlTests
             }
             """,
             []);
+
+    private static readonly MetadataReference[] Refit =
+    [
+        .. HttpFactory,
+        TestReferences.FromType<Refit.PostAttribute>(),
+        MetadataReference.CreateFromFile(typeof(Refit.HttpClientFactoryExtensions).Assembly.Location),
+    ];
+
+    [Fact]
+    public Task Refit_requests_go_to_the_base_address_their_interface_is_registered_with()
+        => Check("""
+            using Refit;
+
+            public interface IMastodonApi
+            {
+                [Post("/statuses")]
+                Task<string> PostStatus([Body] object status);
+
+                [Get("/timelines/home")]
+                Task<string> Home();
+            }
+
+            // The app's own API, whose path looks like X's.
+            public interface IBackendApi
+            {
+                [Post("/2/tweets")]
+                Task Archive([Body] object post);
+            }
+
+            public interface IXApi
+            {
+                [Post("/2/tweets")]
+                Task Tweet([Body] object post);
+            }
+
+            public interface IUnregisteredApi
+            {
+                [Post("/api/v1/statuses")]
+                Task Toot([Body] object status);
+            }
+
+            class Startup
+            {
+                void Configure(IServiceCollection services, IConfiguration config)
+                {
+                    services.AddRefitClient<IMastodonApi>().ConfigureHttpClient(c => c.BaseAddress = new Uri(config["Mastodon:Url"]!));
+                    services.AddRefitClient<IBackendApi>().ConfigureHttpClient(c => c.BaseAddress = new Uri("https://api.example.com"));
+                    var x = RestService.For<IXApi>("https://api.x.com");
+                }
+            }
+
+            class Poster(IMastodonApi mastodon, IBackendApi backend, IXApi x, IUnregisteredApi other)
+            {
+                async Task Run(object body)
+                {
+                    await {|#0:mastodon.PostStatus(body)|};
+                    await mastodon.Home();
+                    await backend.Archive(body);
+                    await {|#1:x.Tweet(body)|};
+                    await {|PRES001:other.Toot(body)|};
+                }
+            }
+            """,
+            Refit,
+            Unconfirmed(0, "Posts to Mastodon through 'IMastodonApi.PostStatus' (POST to the URL from configuration 'Mastodon:Url' (appsettings.json: fosstodon.org))", "Run"),
+            Unconfirmed(1, "Posts to X through 'IXApi.Tweet' (POST https://api.x.com/2/tweets)", "Run"));
 
     private static readonly MetadataReference[] Flurl = [TestReferences.FromType<Flurl.Http.IFlurlRequest>(), TestReferences.FromType<Flurl.Url>()];
 
