@@ -686,6 +686,14 @@ namespace Presence.Analyzers.Flow
                 return new Evidence(EvidenceFlags.WhenTrue);
             }
 
+            // A decision that carries the approval token (the ledger's RedeemResult.Approval): the token exists only
+            // where a person approved, so the decision approves exactly when it holds one.
+            if (instance.Has(EvidenceFlags.WhenApprovalPropertyTrue) && _model.Symbols.ApprovalToken is { } token
+                && SymbolEqualityComparer.Default.Equals(property.Type.OriginalDefinition, token))
+            {
+                return new Evidence(EvidenceFlags.WhenNotNull);
+            }
+
             var container = property.ContainingType.OriginalDefinition;
             if (container.SpecialType == SpecialType.System_Nullable_T)
             {

@@ -14,6 +14,7 @@ namespace Presence.Analyzers.Model
             AutomatedPresence = compilation.GetBestTypeByMetadataName("Presence.AutomatedPresenceAttribute");
             GeneratePublisherGate = compilation.GetBestTypeByMetadataName("Presence.GeneratePublisherGateAttribute");
             InternalAudience = compilation.GetBestTypeByMetadataName("Presence.InternalAudienceAttribute");
+            ApprovalToken = compilation.GetBestTypeByMetadataName("Presence.Approved`1");
             Task = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.Task");
             TaskOfT = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.Task`1");
             ValueTask = compilation.GetBestTypeByMetadataName("System.Threading.Tasks.ValueTask");
@@ -28,6 +29,9 @@ namespace Presence.Analyzers.Model
         /// <summary>A gated interface is a publisher by itself: its members publish, as if it were [PublishesContent].</summary>
         public INamedTypeSymbol? GeneratePublisherGate { get; }
         public INamedTypeSymbol? InternalAudience { get; }
+
+        /// <summary><c>Approved&lt;T&gt;</c>, the token only a person's approval mints.</summary>
+        public INamedTypeSymbol? ApprovalToken { get; }
         public INamedTypeSymbol? Task { get; }
         public INamedTypeSymbol? TaskOfT { get; }
         public INamedTypeSymbol? ValueTask { get; }

@@ -1013,4 +1013,33 @@ public class UnconfirmedPublishTests
                 }
             }
             """);
+
+    [Fact]
+    public Task A_redeemed_approval_token_that_is_there_guards_like_IsRedeemed()
+        => Check("""
+            class ScheduledPost(ApprovalLedger ledger, IPublisher publisher)
+            {
+                async Task ReturnWhenMissing(string id, string text, CancellationToken ct)
+                {
+                    var redeemed = await ledger.RedeemAsync(id, text, ct);
+                    if (redeemed.Approval is null) return;
+                    await publisher.PublishAsync(text);
+                }
+
+                async Task PublishWhenThere(string id, string text, CancellationToken ct)
+                {
+                    var redeemed = await ledger.RedeemAsync(id, text, ct);
+                    if (redeemed.Approval is { } approval) await publisher.PublishAsync(text);
+                    if (redeemed.Approval != null) await publisher.PublishAsync(text);
+                }
+
+                async Task OtherMembersSayNothing(string id, string text, CancellationToken ct)
+                {
+                    var redeemed = await ledger.RedeemAsync(id, text, ct);
+                    if (redeemed.Record is null) return;
+                    await {|PRES004:publisher.PublishAsync(text)|};
+                    if (redeemed.Approval is null) await {|PRES004:publisher.PublishAsync(text)|};
+                }
+            }
+            """);
 }
