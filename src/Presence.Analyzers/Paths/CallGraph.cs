@@ -230,13 +230,31 @@ namespace Presence.Analyzers.Paths
             }
 
             // Built on the first entry point only: a compilation without one pays nothing here.
+            var found = new List<(EntryPoint Entry, UnattendedPath? Path, List<UnattendedPath> Unresolved)>();
             foreach (var entry in _entries.Values.OrderBy(e => e.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(e => e.Location.SourceSpan.Start))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var unresolved = new List<UnattendedPath>();
-                if (Search(entry.Function, entry, maxDepth(entry), unresolved, cancellationToken) is { } found)
+                found.Add((entry, Search(entry.Function, entry, maxDepth(entry), unresolved, cancellationToken), unresolved));
+            }
+
+            // One root cause, one report: a path that goes through another entry point which is reported itself
+            // (StartAsync creating the timer whose callback posts) says nothing that entry's report does not.
+            // (Two entry points on each other's paths both keep theirs.)
+            var reported = new Dictionary<IMethodSymbol, UnattendedPath>(SymbolEqualityComparer.Default);
+            foreach (var (entry, path, _) in found)
+            {
+                if (path is not null && !reported.ContainsKey(entry.Function.OriginalDefinition))
                 {
-                    yield return found.For(entry);
+                    reported.Add(entry.Function.OriginalDefinition, path);
+                }
+            }
+
+            foreach (var (entry, path, unresolved) in found)
+            {
+                if (path is not null && !PassesThroughOther(path, entry.Function.OriginalDefinition, reported))
+                {
+                    yield return path.For(entry);
                 }
 
                 foreach (var send in unresolved)
@@ -244,6 +262,21 @@ namespace Presence.Analyzers.Paths
                     yield return send.For(entry);
                 }
             }
+        }
+
+        private static bool PassesThroughOther(UnattendedPath path, IMethodSymbol own, Dictionary<IMethodSymbol, UnattendedPath> reported)
+        {
+            foreach (var (function, _) in path.Calls)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(function.OriginalDefinition, own)
+                    && reported.TryGetValue(function.OriginalDefinition, out var other)
+                    && !other.Calls.Any(call => SymbolEqualityComparer.Default.Equals(call.Function.OriginalDefinition, own)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The shortest unguarded path from <paramref name="start"/> to a publish, or null (the summaries of libraries).</summary>

@@ -206,6 +206,44 @@ public class UnattendedPathTests
             Unattended(1, "the recurring Hangfire job in Scheduling.Register", "recurring Hangfire job → TipJob.Run → Poster.Post → IMastodonPublisher.PublishStatus"));
 
     [Fact]
+    public Task A_hosted_service_that_starts_a_posting_timer_is_reported_once_at_the_callback()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class PhotoOfTheDay(Poster poster) : Microsoft.Extensions.Hosting.IHostedService
+            {
+                private Timer? _timer;
+
+                public Task StartAsync(CancellationToken ct)
+                {
+                    _timer = new Timer(DoWork, null, TimeSpan.Zero, TimeSpan.FromDays(1));
+                    return Task.CompletedTask;
+                }
+
+                private void {|#0:DoWork|}(object? state) => poster.Post("photo of the day");
+
+                public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+            }
+
+            class Greeter(Poster poster, IMastodonPublisher mastodon) : Microsoft.Extensions.Hosting.IHostedService
+            {
+                private Timer? _timer;
+
+                public async Task {|#1:StartAsync|}(CancellationToken ct)
+                {
+                    _timer = new Timer(Remind, null, TimeSpan.Zero, TimeSpan.FromDays(1));
+                    await mastodon.PublishStatus("we are back");
+                }
+
+                private void {|#2:Remind|}(object? state) => poster.Post("reminder");
+
+                public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+            }
+            """,
+            With(PathVerifier.Hosting),
+            Unattended(0, "PhotoOfTheDay.DoWork (a timer callback)", "PhotoOfTheDay.DoWork → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "Greeter.StartAsync (a hosted service)", "Greeter.StartAsync → IMastodonPublisher.PublishStatus"),
+            Unattended(2, "Greeter.Remind (a timer callback)", "Greeter.Remind → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
     public Task Timer_callbacks_and_periodic_timer_loops()
         => PathVerifier.VerifyAsync(Publisher + """
             class Timers(Poster poster)
