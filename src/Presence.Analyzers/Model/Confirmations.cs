@@ -5,7 +5,10 @@ using Presence.Compilations;
 
 namespace Presence.Analyzers.Model
 {
-    /// <summary>Recognises calls that ask a person, and how their answer reads; cached for the compilation.</summary>
+    /// <summary>
+    /// Recognises calls that ask a person, and how their answer reads; cached for the compilation: methods marked
+    /// [HumanConfirmation], and the yes/no prompts of Spectre.Console, which ask the person at the console.
+    /// </summary>
     internal sealed class Confirmations
     {
         private static readonly ImmutableArray<string> ConventionalApprovalProperties
@@ -47,8 +50,15 @@ namespace Presence.Analyzers.Model
                 }
             }
 
-            return false;
+            return ConsolePrompt(method) is not null;
         }
+
+        /// <summary>
+        /// False when a method of this name cannot be a console prompt that confirms (see <see cref="ConsolePrompt"/>),
+        /// judged by the name alone.
+        /// </summary>
+        public static bool MayBeConsolePrompt(string name)
+            => name is "Confirm" or "ConfirmAsync" or "Prompt" or "PromptAsync" or "Show" or "ShowAsync";
 
         private Confirmation? Compute(IMethodSymbol method)
         {
@@ -60,7 +70,26 @@ namespace Presence.Analyzers.Model
                 }
             }
 
-            return null;
+            return ConsolePrompt(method);
+        }
+
+        // Spectre.Console's yes/no questions: AnsiConsole.Confirm("Post this?"), console.ConfirmAsync(…), a
+        // ConfirmationPrompt shown or prompted for (any prompt whose answer is a bool). The person at the console answers
+        // them, so, like a [HumanConfirmation] method that asks there, true means yes; the prompt text is what they saw.
+        private static Confirmation? ConsolePrompt(IMethodSymbol method)
+        {
+            if (!MayBeConsolePrompt(method.Name)
+                || method.ContainingType is not { ContainingNamespace: { Name: "Console", ContainingNamespace: { Name: "Spectre", ContainingNamespace.IsGlobalNamespace: true } } } type
+                || !(type.Name is "AnsiConsole" or "AnsiConsoleExtensions" ? method.Name.StartsWith("Confirm", System.StringComparison.Ordinal) || method.Name.StartsWith("Prompt", System.StringComparison.Ordinal)
+                     : type.Name == "ConfirmationPrompt" && method.Name.StartsWith("Show", System.StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            var returnType = method.ReturnType;
+            var isAsync = returnType is INamedTypeSymbol { Name: "Task", TypeArguments.Length: 1 };
+            var answer = isAsync ? ((INamedTypeSymbol)returnType).TypeArguments[0] : returnType;
+            return answer.SpecialType == SpecialType.System_Boolean ? new Confirmation(ConfirmationShape.Boolean, answer, isAsync, null, null) : null;
         }
 
         private Confirmation Describe(IMethodSymbol method, AttributeData attribute)

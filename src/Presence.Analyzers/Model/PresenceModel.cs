@@ -131,6 +131,7 @@ namespace Presence.Analyzers.Model
                || _declaringNames.Value is not { } names
                || names.Contains(method.Name)
                || _catalog.NamesMember(method.Name)
+               || Confirmations.MayBeConsolePrompt(method.Name)
                || (!ReferenceEquals(method.ContainingAssembly, Compilation.Assembly) && !method.ExplicitInterfaceImplementations.IsEmpty);
 
         /// <summary>

@@ -9,6 +9,7 @@ namespace Presence.Analyzers.Model
 {
     /// <summary>
     /// The assemblies whose methods can publish or confirm: the compilation itself, Presence.Abstractions, Refit,
+    /// Spectre.Console (its yes/no prompts),
     /// the catalogued SDKs, the assemblies of the user's declared APIs, and every referenced assembly that references
     /// one of these (directly or through another). A method of any other assembly (the framework, most packages)
     /// cannot carry [PublishesContent], [HumanConfirmation] or [RequiresHumanApproval], override or implement one that
@@ -55,7 +56,7 @@ namespace Presence.Analyzers.Model
 
         // The assemblies whose methods can publish or confirm in every compilation.
         private static readonly ImmutableHashSet<string> Always
-            = BuiltInCatalog.Index.Assemblies.Union(new[] { "Presence.Abstractions", "Refit" });
+            = BuiltInCatalog.Index.Assemblies.Union(new[] { "Presence.Abstractions", "Refit", "Spectre.Console" });
 
         private static HashSet<IAssemblySymbol> Referenced(Compilation compilation, IEnumerable<string> publishingAssemblyNames)
         {

@@ -1029,7 +1029,7 @@ namespace Presence.Analyzers.Rules
                     return Diagnostic.Create(
                         PresenceDiagnostics.MachineWrittenUnreviewed, location, additionalLocations: null, Properties(site.Target),
                         site.Target.Describe() + " with machine-written content",
-                        "no [HumanConfirmation] that sees the generated text guards this publish; show the text to a person through a [HumanConfirmation] method (an inline prompt is not one) and publish on yes");
+                        "no [HumanConfirmation] that sees the generated text guards this publish; show the text to a person (a [HumanConfirmation] method, or AnsiConsole.Confirm with the text in its question; a Console.ReadLine() check is not one) and publish on yes");
                 }
 
                 if (site.AskedBy is { } asked)

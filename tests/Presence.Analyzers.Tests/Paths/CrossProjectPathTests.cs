@@ -310,6 +310,6 @@ public class CrossProjectPathTests
             [.. PathVerifier.Ai, writers],
             PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewed).WithLocation(0).WithArguments(
                 "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content",
-                "no [HumanConfirmation] that sees the generated text guards this publish; show the text to a person through a [HumanConfirmation] method (an inline prompt is not one) and publish on yes"));
+                "no [HumanConfirmation] that sees the generated text guards this publish; show the text to a person (a [HumanConfirmation] method, or AnsiConsole.Confirm with the text in its question; a Console.ReadLine() check is not one) and publish on yes"));
     }
 }

@@ -29,7 +29,7 @@ public class MachineWrittenTests
     private static DiagnosticResult Machine(int location, string what, string why)
         => PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewed).WithLocation(location).WithArguments(what, why);
 
-    private const string Unreviewed = "no [HumanConfirmation] that sees the generated text guards this publish; show the text to a person through a [HumanConfirmation] method (an inline prompt is not one) and publish on yes";
+    private const string Unreviewed = "no [HumanConfirmation] that sees the generated text guards this publish; show the text to a person (a [HumanConfirmation] method, or AnsiConsole.Confirm with the text in its question; a Console.ReadLine() check is not one) and publish on yes";
 
     [Fact]
     public Task Generated_text_flowing_into_a_publish_is_reported()
@@ -87,6 +87,37 @@ public class MachineWrittenTests
                 }
             }
             """,
+            Machine(0, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content",
+                "it was generated after the last [HumanConfirmation], which cannot have seen it; ask a person about the generated text"));
+
+    [Fact]
+    public Task A_console_confirmation_that_shows_the_generated_text_reviews_it()
+        => PathVerifier.VerifyAsync(Api + """
+            namespace ConsoleTools
+            {
+                using Spectre.Console;
+
+                class Writer(IChatClient chat, IPublisher publisher, IAnsiConsole console)
+                {
+                    async Task Shown(string topic)
+                    {
+                        var draft = (await chat.GetResponseAsync("Write a LinkedIn post about " + topic)).Text;
+                        if (AnsiConsole.Confirm($"Publish \"{draft}\"?"))
+                            await publisher.PublishAsync(draft);
+                        if (await console.ConfirmAsync("Publish this?\n" + draft))
+                            await publisher.PublishAsync(draft);
+                    }
+
+                    async Task AskedBeforeWriting(string topic)
+                    {
+                        if (!AnsiConsole.Confirm($"Write and publish a post about {topic}?")) return;
+                        var draft = (await chat.GetResponseAsync("Write a LinkedIn post about " + topic)).Text;
+                        await {|#0:publisher.PublishAsync(draft)|};
+                    }
+                }
+            }
+            """,
+            [.. PathVerifier.Ai, TestReferences.FromType<Spectre.Console.ConfirmationPrompt>()],
             Machine(0, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content",
                 "it was generated after the last [HumanConfirmation], which cannot have seen it; ask a person about the generated text"));
 

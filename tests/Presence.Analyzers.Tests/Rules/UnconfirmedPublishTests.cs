@@ -1042,4 +1042,47 @@ public class UnconfirmedPublishTests
                 }
             }
             """);
+
+    [Fact]
+    public Task A_yes_no_question_at_the_console_is_a_confirmation()
+    {
+        var test = new Verify.Test
+        {
+            TestCode = Api + """
+                namespace ConsoleTools
+                {
+                    using Spectre.Console;
+
+                    class ConsoleTool(IPublisher publisher, IAnsiConsole console)
+                    {
+                        async Task Run(string text)
+                        {
+                            if (AnsiConsole.Confirm($"Post \"{text}\"?")) await publisher.PublishAsync(text);
+                            if (await AnsiConsole.ConfirmAsync($"Post \"{text}\"?")) await publisher.PublishAsync(text);
+                            if (console.Confirm("Post this?\n" + text, defaultValue: false)) await publisher.PublishAsync(text);
+                            if (AnsiConsole.Prompt(new ConfirmationPrompt($"Post \"{text}\"?"))) await publisher.PublishAsync(text);
+                            if (!AnsiConsole.Confirm($"Post \"{text}\"?")) return;
+                            await publisher.PublishAsync(text);
+                        }
+
+                        async Task AskedAndIgnored(string text)
+                        {
+                            AnsiConsole.Confirm($"Post \"{text}\"?");
+                            await {|PRES004:publisher.PublishAsync(text)|};
+                        }
+
+                        async Task NotAQuestion(string text)
+                        {
+                            var title = AnsiConsole.Ask<string>("Title?");
+                            if (AnsiConsole.Prompt(new TextPrompt<string>("Channel?")) == "main") await {|PRES001:publisher.PublishAsync(title + text)|};
+                            AnsiConsole.MarkupLine("[green]posting[/]");
+                            await {|PRES001:publisher.PublishAsync(text)|};
+                        }
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(Presence.Analyzers.Tests.Verifiers.TestReferences.FromType<Spectre.Console.ConfirmationPrompt>());
+        return test.RunAsync();
+    }
 }
