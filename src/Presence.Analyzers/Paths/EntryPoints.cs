@@ -28,6 +28,8 @@ namespace Presence.Analyzers.Paths
             [("Microsoft.Extensions.Hosting.IHostedLifecycleService", "StoppingAsync")] = (EntryKind.Unattended, "hosted service"),
             [("Microsoft.Extensions.Hosting.IHostedLifecycleService", "StoppedAsync")] = (EntryKind.Unattended, "hosted service"),
             [("Quartz.IJob", "Execute")] = (EntryKind.Unattended, "Quartz job"),
+            [("Quartz.IJob`1", "Execute")] = (EntryKind.Unattended, "Quartz job"),
+            [("Coravel.Invocable.IInvocable", "Invoke")] = (EntryKind.Unattended, "Coravel invocable"),
             [("Telegram.Bot.Polling.IUpdateHandler", "HandleUpdateAsync")] = (EntryKind.IncomingMessage, "Telegram update handler"),
             [("SlackNet.IEventHandler`1", "Handle")] = (EntryKind.IncomingMessage, "Slack event handler"),
         };
@@ -552,6 +554,11 @@ namespace Presence.Analyzers.Paths
                             }
                         }
                     }
+                    else if (root == "Coravel" && method.Name is "Schedule" or "ScheduleAsync" or "QueueTask" or "QueueAsyncTask" && invocation.Arguments.Length == 1)
+                    {
+                        // scheduler.Schedule(() => …).Daily(), queue.QueueAsyncTask(async () => …): run by Coravel's worker.
+                        Add(invocation.Arguments[0].Value, EntryKind.Unattended, method.Name.StartsWith("Queue", System.StringComparison.Ordinal) ? "queued Coravel task" : "scheduled Coravel task");
+                    }
                     else if (root == "Amazon" && method.Name == "Create" && method.ContainingType!.Name == "LambdaBootstrapBuilder" && invocation.Arguments.Length > 0)
                     {
                         Add(invocation.Arguments[0].Value, EntryKind.Unattended, "AWS Lambda handler");
@@ -660,7 +667,9 @@ namespace Presence.Analyzers.Paths
             // the walk to the root namespace costs more than the name test.
             return method.ContainingType is { } type && method.Name switch
             {
-                "AddOrUpdate" or "Enqueue" or "Schedule" or "ContinueJobWith" or "ContinueWith" => RootNamespace(type) == "Hangfire",
+                "AddOrUpdate" or "Enqueue" or "ContinueJobWith" or "ContinueWith" => RootNamespace(type) == "Hangfire",
+                "Schedule" => RootNamespace(type) is "Hangfire" or "Coravel",
+                "ScheduleAsync" or "QueueTask" or "QueueAsyncTask" => RootNamespace(type) == "Coravel",
                 "Create" => type.Name == "LambdaBootstrapBuilder" && RootNamespace(type) == "Amazon",
                 "StartReceiving" or "ReceiveAsync" => RootNamespace(type) == "Telegram",
                 "MapPost" or "MapPut" or "MapPatch" or "MapMethods" => HttpEndpoints.MayMap(method) && RootNamespace(type) == "Microsoft",
@@ -671,13 +680,13 @@ namespace Presence.Analyzers.Paths
         /// <summary>
         /// Whether the source can declare a method that <see cref="MayRegister"/>, <see cref="MayStartInBackground"/> or
         /// <see cref="IsSleep"/> accepts: each asks for a type in System.Threading or System.Threading.Tasks, or under the
-        /// root namespace Hangfire, Amazon, Telegram or Microsoft (keep the two in step). Asked once per set of files
+        /// root namespace Hangfire, Coravel, Amazon, Telegram or Microsoft (keep the two in step). Asked once per set of files
         /// (<see cref="SourceDeclarations"/>), instead of for each call of its own methods.
         /// </summary>
         public static bool SourceMayDeclareCallbackApis(Compilation compilation)
             => System.Array.Exists(CallbackNamespaces, name => SourceDeclarations.DeclaresNamespace(compilation, name));
 
-        private static readonly string[] CallbackNamespaces = { "Threading", "Tasks", "Hangfire", "Amazon", "Telegram", "Microsoft" };
+        private static readonly string[] CallbackNamespaces = { "Threading", "Tasks", "Hangfire", "Coravel", "Amazon", "Telegram", "Microsoft" };
 
         /// <summary>
         /// Whether a call of <paramref name="method"/> may start work in the background (<see cref="StartsInBackground"/>):

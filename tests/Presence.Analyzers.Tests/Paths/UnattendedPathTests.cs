@@ -244,6 +244,44 @@ public class UnattendedPathTests
             Unattended(2, "Greeter.Remind (a timer callback)", "Greeter.Remind → Poster.Post → IMastodonPublisher.PublishStatus"));
 
     [Fact]
+    public Task Quartz_typed_jobs_and_Coravel_invocables_and_scheduled_tasks_run_with_nobody_present()
+        => PathVerifier.VerifyAsync(Publisher + """
+            public sealed record Reminder(string Text);
+
+            class ReminderJob(Poster poster) : Quartz.IJob<Reminder>
+            {
+                public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, Reminder input, CancellationToken ct = default) => await poster.Post(input.Text);
+            }
+
+            class WeeklyStats(Poster poster) : Coravel.Invocable.IInvocable
+            {
+                public Task {|#1:Invoke|}() => poster.Post("weekly stats");
+            }
+
+            class Scheduling(Poster poster)
+            {
+                public void Configure(Coravel.Scheduling.Schedule.Interfaces.IScheduler scheduler, Coravel.Queuing.Interfaces.IQueue queue)
+                {
+                    scheduler.Schedule<WeeklyStats>().Weekly();
+                    scheduler.ScheduleAsync(async () {|#2:=>|} await poster.Post("good morning")).DailyAtHour(7);
+                    queue.QueueAsyncTask(async () {|#3:=>|} await poster.Post("queued"));
+                    scheduler.Schedule(() => Console.WriteLine("tick")).EveryMinute();
+                }
+            }
+
+            // A class with a method named Invoke that Coravel does not run.
+            class Command(Poster poster)
+            {
+                public Task Invoke() => poster.Post("asked for");
+            }
+            """,
+            With(PathVerifier.Quartz4, PathVerifier.Coravel),
+            Unattended(0, "ReminderJob.Execute (a Quartz job)", "ReminderJob.Execute → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "WeeklyStats.Invoke (a Coravel invocable)", "WeeklyStats.Invoke → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(2, "the scheduled Coravel task in Scheduling.Configure", "scheduled Coravel task → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(3, "the queued Coravel task in Scheduling.Configure", "queued Coravel task → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
     public Task Timer_callbacks_and_periodic_timer_loops()
         => PathVerifier.VerifyAsync(Publisher + """
             class Timers(Poster poster)

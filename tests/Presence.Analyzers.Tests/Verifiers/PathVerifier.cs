@@ -52,6 +52,8 @@ internal static class PathVerifier
 
     public static MetadataReference Hangfire { get; } = MetadataReference.CreateFromFile(typeof(Hangfire.RecurringJob).Assembly.Location);
 
+    public static MetadataReference Coravel { get; } = TestReferences.FromType<Coravel.Invocable.IInvocable>();
+
     public static MetadataReference[] AzureFunctions { get; } =
     [
         TestReferences.FromType<Microsoft.Azure.Functions.Worker.TimerTriggerAttribute>(),
