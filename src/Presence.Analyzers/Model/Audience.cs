@@ -1,5 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Catalog;
 
@@ -103,7 +104,8 @@ namespace Presence.Analyzers.Model
                 operation = UrlText.WithoutConversions(operation);
                 if (operation?.Type is INamedTypeSymbol type && IsIncomingType(type))
                 {
-                    return true;
+                    // A channel's post came from the channel, not from a person: its chat is the channel's audience.
+                    return !IsChannelPost(operation);
                 }
 
                 operation = operation switch
@@ -119,6 +121,43 @@ namespace Presence.Analyzers.Model
 
             return false;
         }
+
+        // update.ChannelPost (or EditedChannelPost), directly, through a local it initialized, or through a pattern
+        // variable it was matched into (if (update.ChannelPost is { } post)).
+        private static bool IsChannelPost(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IPropertyReferenceOperation property:
+                    return IsChannelPostName(property.Property.Name);
+
+                case IConditionalAccessOperation conditional:
+                    return IsChannelPost(conditional.WhenNotNull);
+
+                case ILocalReferenceOperation local:
+                    if (UrlText.Initializer(local.Local, local.SemanticModel) is { } initializer)
+                    {
+                        return UrlText.WithoutConversions(initializer) is { } value && IsChannelPost(value);
+                    }
+
+                    foreach (var reference in local.Local.DeclaringSyntaxReferences)
+                    {
+                        var matched = reference.GetSyntax().FirstAncestorOrSelf<IsPatternExpressionSyntax>()?.Expression;
+                        if (matched is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } && IsChannelPostName(name)
+                            || matched is ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax { Name.Identifier.ValueText: var bound } } && IsChannelPostName(bound))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsChannelPostName(string name) => name is "ChannelPost" or "EditedChannelPost";
 
         private static bool IsIncomingType(INamedTypeSymbol type)
         {

@@ -166,6 +166,45 @@ public class AudienceTests
             [PathVerifier.Telegram],
             Reply(0, "Forwarder.HandleUpdateAsync (a Telegram update handler)", "Forwarder.HandleUpdateAsync → ITelegramBotClient.SendMessage"));
 
+    [Fact]
+    public Task Answering_a_channel_post_in_its_chat_speaks_to_the_channel()
+        => PathVerifier.VerifyAsync(Usings + """
+            class ChannelEcho : IUpdateHandler
+            {
+                public async Task {|#0:HandleUpdateAsync|}(ITelegramBotClient bot, Update update, CancellationToken ct)
+                {
+                    if (update.Message is { } message)
+                    {
+                        await bot.SendMessage(message.Chat, "Thanks for writing.");
+                    }
+
+                    if (update.ChannelPost is { } post)
+                    {
+                        await bot.SendMessage(post.Chat.Id, "Subscribe for more!", cancellationToken: ct);
+                    }
+                }
+
+                public Task HandleErrorAsync(ITelegramBotClient bot, Exception exception, HandleErrorSource source, CancellationToken ct) => Task.CompletedTask;
+            }
+
+            class EditedEcho : IUpdateHandler
+            {
+                public async Task {|#1:HandleUpdateAsync|}(ITelegramBotClient bot, Update update, CancellationToken ct)
+                {
+                    var edited = update.EditedChannelPost;
+                    if (edited is not null)
+                    {
+                        await bot.SendMessage(edited.Chat, "Edited: " + edited.Text);
+                    }
+                }
+
+                public Task HandleErrorAsync(ITelegramBotClient bot, Exception exception, HandleErrorSource source, CancellationToken ct) => Task.CompletedTask;
+            }
+            """,
+            [PathVerifier.Telegram],
+            Reply(0, "ChannelEcho.HandleUpdateAsync (a Telegram update handler)", "ChannelEcho.HandleUpdateAsync → ITelegramBotClient.SendMessage"),
+            Reply(1, "EditedEcho.HandleUpdateAsync (a Telegram update handler)", "EditedEcho.HandleUpdateAsync → ITelegramBotClient.SendMessage"));
+
     private const string DiscordReplies = """
         using System.Threading.Tasks;
         using Discord;
