@@ -114,6 +114,13 @@ namespace Presence.Analyzers.Catalog
                 case IFieldReferenceOperation { Field.IsReadOnly: true } field when Initializer(field.Field, operation.SemanticModel) is { } initializer:
                     return Of(initializer, sources, depth + 1);
 
+                // A shared constant, also kept in another file: public static readonly string DiscordWebhook = "https://…".
+                case IFieldReferenceOperation { Field: { IsReadOnly: true, IsStatic: true } sharedField } when StaticInitializer(sharedField, operation.SemanticModel) is { } shared:
+                    return Of(shared, sources, depth + 1);
+
+                case IPropertyReferenceOperation { Property: { IsStatic: true, IsIndexer: false, SetMethod: null } sharedProperty } when StaticInitializer(sharedProperty, operation.SemanticModel) is { } sharedValue:
+                    return Of(sharedValue, sources, depth + 1);
+
                 // A readonly field or get-only property set in the type's constructors or initializer: every value it is given.
                 case IFieldReferenceOperation { Field: { IsReadOnly: true } readonlyField }:
                     return AssignedValues(readonlyField, operation.SemanticModel, sources, depth) ?? One(Unknown);
@@ -273,6 +280,35 @@ namespace Presence.Analyzers.Catalog
             }
 
             return model.GetOperation(WithoutSuppression(value));
+        }
+
+        // The initializer (or expression body) of a static readonly field or get-only static property, also declared in
+        // another file (a Constants class): bound in that file's model, which only a request's URL asks for.
+        private static IOperation? StaticInitializer(ISymbol member, SemanticModel? model)
+        {
+            if (model is null || member.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var reference = member.DeclaringSyntaxReferences[0];
+            if (!model.Compilation.ContainsSyntaxTree(reference.SyntaxTree))
+            {
+                return null;
+            }
+
+            var value = reference.GetSyntax() switch
+            {
+                VariableDeclaratorSyntax { Initializer.Value: { } fieldValue } => fieldValue,
+                PropertyDeclarationSyntax { Initializer.Value: { } propertyValue } => propertyValue,
+                PropertyDeclarationSyntax { ExpressionBody.Expression: { } body } => body,
+                _ => null,
+            };
+
+#pragma warning disable RS1030 // Only a static member a request's URL is read from, declared in another file.
+            return value is null ? null
+                : (reference.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(reference.SyntaxTree)).GetOperation(WithoutSuppression(value));
+#pragma warning restore RS1030
         }
 
         private static string Unknown => RequestUrl.Unknown.ToString();

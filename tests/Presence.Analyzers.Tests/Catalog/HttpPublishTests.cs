@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using Presence.Analyzers.Tests.Verifiers;
 
 namespace Presence.Analyzers.Tests.Catalog;
@@ -14,6 +15,9 @@ public class HttpPublishTests
         using System.Threading.Tasks;
 
         """;
+
+    private static DiagnosticResult Unconfirmed(int location, string describe, string member)
+        => AnalyzerVerifier<Presence.Analyzers.Rules.UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnconfirmedPublish).WithLocation(location).WithArguments(describe, member);
 
     private static Task Check(string code, params MetadataReference[] references)
     {
@@ -118,6 +122,47 @@ public class HttpPublishTests
             """,
             TestReferences.FromType<Flurl.Http.IFlurlRequest>(),
             TestReferences.FromType<Flurl.Url>());
+
+    [Fact]
+    public Task Urls_kept_in_a_constants_class_of_another_file_are_read()
+    {
+        var test = new AnalyzerVerifier<Presence.Analyzers.Rules.UnconfirmedPublishAnalyzer>.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("/0/Notifier.cs", Usings + """
+                        class Notifier(HttpClient http)
+                        {
+                            Task Discord(string text) => {|#0:http.PostAsJsonAsync(Urls.DiscordWebhook, new { content = text })|};
+                            Task Slack(string text) => {|#1:http.PostAsJsonAsync(Urls.SlackHook, new { text })|};
+                            Task Mastodon(string text) => {|#2:http.PostAsJsonAsync(Urls.MastodonStatuses, new { status = text })|};
+                            Task Backend(string text) => http.PostAsJsonAsync(Urls.Backend, new { text });
+                            Task Computed(string text) => http.PostAsJsonAsync(Urls.Computed, new { text });
+                        }
+                        """),
+                    ("/0/Urls.cs", """
+                        using System;
+
+                        public static class Urls
+                        {
+                            public static readonly string DiscordWebhook = "https://discord.com/api/webhooks/123/abc";
+                            public static readonly Uri SlackHook = new("https://hooks.slack.com/services/T1/B1/X");
+                            public static string MastodonStatuses { get; } = Instance + "/api/v1/statuses";
+                            public static string Backend => "https://api.example.com/items";
+                            public static string Computed => Environment.MachineName.ToLowerInvariant();
+                            private const string Instance = "https://mastodon.social";
+                        }
+                        """),
+                },
+            },
+        };
+        test.ExpectedDiagnostics.Add(Unconfirmed(0, "Posts to Discord through 'HttpClient.PostAsJsonAsync' (POST https://discord.com/api/webhooks/123/abc)", "Discord"));
+        test.ExpectedDiagnostics.Add(Unconfirmed(1, "Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST https://hooks.slack.com/services/T1/B1/X)", "Slack"));
+        test.ExpectedDiagnostics.Add(Unconfirmed(2, "Posts to Mastodon through 'HttpClient.PostAsJsonAsync' (POST https://mastodon.social/api/v1/statuses)", "Mastodon"));
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task RestSharp_requests_combine_the_client_base_and_the_resource()
