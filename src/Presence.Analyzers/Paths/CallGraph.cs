@@ -299,8 +299,16 @@ namespace Presence.Analyzers.Paths
             queue.Enqueue(start);
             if (entry?.ConcreteType is not null && (!nodes.ContainsKey(start) || _skip?.Invoke(start) == true))
             {
-                // A trigger inherited from a base class whose body this compilation cannot see (another project): it
-                // calls the job's overrides, which are where the job's own code starts.
+                // A trigger inherited from a base class whose body this compilation cannot see (another project): its
+                // project's summary says whether it publishes by itself, and it calls the job's overrides, which are
+                // where the job's own code starts.
+                if (!nodes.ContainsKey(start) && _libraries.FindPublish(start) is { } inherited
+                    && entry.ConcreteType.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is { } job)
+                {
+                    reached.Add(UnattendedPath.Describe(inherited.Platform, inherited.Api));
+                    shortest = new UnattendedPath(null, start, ImmutableArray<(IMethodSymbol, SyntaxNode)>.Empty, job, null, inherited);
+                }
+
                 foreach (var @override in entry.Overrides)
                 {
                     if (!depth.ContainsKey(@override) && @override.DeclaringSyntaxReferences.Length > 0)
@@ -693,7 +701,10 @@ namespace Presence.Analyzers.Paths
         public string Describe()
         {
             var first = Entry is { Lambda: not null } && Entry.Function.MethodKind != MethodKind.LocalFunction ? Entry.Reason : CallGraph.NameOf(Start);
-            var path = first + " → " + Tail();
+            // An inherited trigger whose base publishes in its own project: the summary's path starts at the base.
+            var path = Calls.IsEmpty && Library is { } library && library.Path.StartsWith(first + " → ", System.StringComparison.Ordinal)
+                ? library.Path
+                : first + " → " + Tail();
             return MoreTargets switch
             {
                 0 => path,

@@ -128,6 +128,45 @@ public class InheritedTriggerTests
     }
 
     [Fact]
+    public Task A_Quartz_job_base_in_another_project_that_posts_in_its_own_Execute()
+    {
+        var kit = LibraryBuilder.Build("JobKit", """
+            namespace JobKit;
+            public abstract class ChannelPostJob(Telegram.Bot.ITelegramBotClient bot) : Quartz.IJob
+            {
+                protected abstract System.Threading.Tasks.Task<string?> BuildPostAsync(System.Threading.CancellationToken ct);
+
+                public async System.Threading.Tasks.ValueTask Execute(Quartz.IJobExecutionContext context, System.Threading.CancellationToken ct)
+                {
+                    var text = await BuildPostAsync(ct);
+                    if (text is not null)
+                    {
+                        await Telegram.Bot.TelegramBotClientExtensions.SendMessage(bot, "@news", text, cancellationToken: ct);
+                    }
+                }
+            }
+
+            public abstract class QuietJob : Quartz.IJob
+            {
+                public System.Threading.Tasks.ValueTask Execute(Quartz.IJobExecutionContext context, System.Threading.CancellationToken ct) => default;
+            }
+            """, PathVerifier.Quartz4, PathVerifier.Telegram);
+        return PathVerifier.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class {|#0:WeatherJob|}(Telegram.Bot.ITelegramBotClient bot) : JobKit.ChannelPostJob(bot)
+            {
+                protected override Task<string?> BuildPostAsync(CancellationToken ct) => Task.FromResult<string?>("Sunny all day");
+            }
+
+            class CleanupJob : JobKit.QuietJob;
+            """,
+            [PathVerifier.Quartz4, PathVerifier.Telegram, kit],
+            Unattended(0, "WeatherJob (a Quartz job, run by ChannelPostJob.Execute)", "ChannelPostJob.Execute → ITelegramBotClient.SendMessage"));
+    }
+
+    [Fact]
     public Task A_Hangfire_job_base_class_marked_by_its_filters()
         => PathVerifier.VerifyAsync("using Hangfire;\n" + Publisher + """
             public abstract class RecurringJobBase
