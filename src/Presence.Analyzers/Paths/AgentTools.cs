@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,6 +27,12 @@ namespace Presence.Analyzers.Paths
         private readonly INamedTypeSymbol? _autoInvocationFilter;
         private readonly ConcurrentDictionary<IMethodSymbol, PublishTarget> _kernelFunctionsThatPublish
             = new ConcurrentDictionary<IMethodSymbol, PublishTarget>(SymbolEqualityComparer.Default);
+
+        // Tools and kernel functions whose own body does not publish but may call code that does: decided at
+        // compilation end, on the call graph.
+        private readonly ConcurrentBag<(SyntaxNode Registration, string Name, ImmutableArray<IMethodSymbol> Starts)> _indirectTools
+            = new ConcurrentBag<(SyntaxNode, string, ImmutableArray<IMethodSymbol>)>();
+        private readonly ConcurrentBag<IMethodSymbol> _kernelFunctions = new ConcurrentBag<IMethodSymbol>();
         private int _filters;
 
         private AgentTools(Compilation compilation)
@@ -77,6 +85,42 @@ namespace Presence.Analyzers.Paths
             return null;
         }
 
+        /// <summary>
+        /// Notes a tool handed to an agent whose own body does not publish (<see cref="ToolOf"/> found nothing) and
+        /// that nobody approves: a method group of this compilation, or the methods a lambda calls, which may publish
+        /// further on (<c>AIFunctionFactory.Create(poster.PostAsync)</c> where PostAsync sends the request).
+        /// </summary>
+        public void NoteIndirectTool(IInvocationOperation invocation)
+        {
+            if (!MayMakeTool(invocation.TargetMethod) || IsWrapped(invocation))
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                switch (EntryPoints.CallbackTarget(argument.Value))
+                {
+                    case IMethodReferenceOperation reference when reference.Method.DeclaringSyntaxReferences.Length > 0:
+                        _indirectTools.Add((invocation.Syntax, PublishTarget.ApiName(reference.Method), ImmutableArray.Create(reference.Method.OriginalDefinition)));
+                        return;
+
+                    case IAnonymousFunctionOperation lambda:
+                        var starts = lambda.Body.Descendants().OfType<IInvocationOperation>()
+                            .Select(call => call.TargetMethod.OriginalDefinition)
+                            .Where(method => method.DeclaringSyntaxReferences.Length > 0 && method.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction))
+                            .Distinct<IMethodSymbol>(SymbolEqualityComparer.Default)
+                            .ToImmutableArray();
+                        if (!starts.IsEmpty)
+                        {
+                            _indirectTools.Add((invocation.Syntax, "a lambda", starts));
+                        }
+
+                        return;
+                }
+            }
+        }
+
         // new ApprovalRequiredAIFunction(AIFunctionFactory.Create(...)): the agent framework asks before each call.
         private bool IsWrapped(IOperation operation)
         {
@@ -102,9 +146,23 @@ namespace Presence.Analyzers.Paths
         public void AddKernelFunctionPublish(IMethodSymbol function, PublishTarget target)
             => _kernelFunctionsThatPublish.TryAdd(function.OriginalDefinition, target);
 
-        /// <summary>Notes a source type that implements a Semantic Kernel function filter, where a person can be asked.</summary>
+        /// <summary>
+        /// Notes a source type that implements a Semantic Kernel function filter, where a person can be asked, and its
+        /// [KernelFunction] methods.
+        /// </summary>
         public void NoteType(INamedTypeSymbol type)
         {
+            if (_kernelFunction is not null)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && IsKernelFunction(method))
+                    {
+                        _kernelFunctions.Add(method.OriginalDefinition);
+                    }
+                }
+            }
+
             foreach (var @interface in type.AllInterfaces)
             {
                 if (SymbolEqualityComparer.Default.Equals(@interface, _invocationFilter) || SymbolEqualityComparer.Default.Equals(@interface, _autoInvocationFilter))
@@ -114,21 +172,62 @@ namespace Presence.Analyzers.Paths
             }
         }
 
-        public void ReportKernelFunctions(CompilationAnalysisContext context)
+        /// <summary>
+        /// Reports the kernel functions that publish, in their own body or, with <paramref name="graph"/> (null when
+        /// nothing in the compilation can publish), further down a path; and the tools handed to an agent whose path
+        /// publishes.
+        /// </summary>
+        public void Report(CompilationAnalysisContext context, CallGraph? graph, Func<SyntaxTree?, int> maxDepth)
         {
+            foreach (var (registration, name, starts) in _indirectTools.OrderBy(t => t.Registration.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(t => t.Registration.SpanStart))
+            {
+                if (graph is not null && FirstPath(graph, starts, maxDepth(registration.SyntaxTree), context.CancellationToken) is { } path)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        PresenceDiagnostics.MachineWrittenUnreviewedAtEnd, registration.GetLocation(), path.Locations(), properties: null,
+                        "An AI agent is given '" + name + "' as a tool, which publishes: " + path.Describe(),
+                        "wrap it in ApprovalRequiredAIFunction so that a person approves each call"));
+                }
+            }
+
             if (_filters > 0)
             {
                 return;
             }
 
-            foreach (var entry in _kernelFunctionsThatPublish.OrderBy(e => e.Key.Locations[0].SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(e => e.Key.Locations[0].SourceSpan.Start))
+            var reported = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var function in _kernelFunctionsThatPublish.Keys.Concat(_kernelFunctions).OrderBy(f => f.Locations[0].SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(f => f.Locations[0].SourceSpan.Start))
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    PresenceDiagnostics.MachineWrittenUnreviewedAtEnd,
-                    entry.Key.Locations[0],
-                    "The Semantic Kernel function '" + CallGraph.NameOf(entry.Key) + "' publishes (" + entry.Value.Describe() + ")",
-                    "an agent can call it, and this compilation has no IFunctionInvocationFilter or IAutoFunctionInvocationFilter to ask a person first"));
+                if (!reported.Add(function))
+                {
+                    continue;
+                }
+
+                string? what = _kernelFunctionsThatPublish.TryGetValue(function, out var own) ? own.Describe()
+                    : graph is not null && graph.ShortestPath(function, maxDepth(function.Locations[0].SourceTree), context.CancellationToken) is { } path ? path.Describe()
+                    : null;
+                if (what is not null)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        PresenceDiagnostics.MachineWrittenUnreviewedAtEnd,
+                        function.Locations[0],
+                        "The Semantic Kernel function '" + CallGraph.NameOf(function) + "' publishes (" + what + ")",
+                        "an agent can call it, and this compilation has no IFunctionInvocationFilter or IAutoFunctionInvocationFilter to ask a person first"));
+                }
             }
+        }
+
+        private static UnattendedPath? FirstPath(CallGraph graph, ImmutableArray<IMethodSymbol> starts, int maxDepth, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var start in starts)
+            {
+                if (graph.ShortestPath(start, maxDepth, cancellationToken) is { } path)
+                {
+                    return path;
+                }
+            }
+
+            return null;
         }
     }
 }

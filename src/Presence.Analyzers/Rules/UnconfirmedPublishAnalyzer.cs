@@ -207,7 +207,7 @@ namespace Presence.Analyzers.Rules
                             path.Describe()));
                     }
 
-                    agentTools?.ReportKernelFunctions(end);
+                    agentTools?.Report(end, searchPaths ? graph : null, tree => tree is null ? PresenceOptions.DefaultMaxPathDepth : PresenceOptions.Read(end.Options.AnalyzerConfigOptionsProvider.GetOptions(tree)).MaxPathDepth);
 
                     ReportSettingsProblems(end, model);
                     _observer?.OnCompilationEnd(end.Compilation, graph.Entries);
@@ -613,6 +613,10 @@ namespace Presence.Analyzers.Rules
                             "An AI agent is given '" + tool.Name + "' as a tool, which publishes",
                             "wrap it in ApprovalRequiredAIFunction so that a person approves each call"));
                     }
+                }
+                else
+                {
+                    _agentTools?.NoteIndirectTool(invocation);
                 }
 
                 if (EntryPoints.DaemonLoopAround(invocation) is { } loop)

@@ -213,6 +213,53 @@ public class MachineWrittenTests
                 "an agent can call it, and this compilation has no IFunctionInvocationFilter or IAutoFunctionInvocationFilter to ask a person first"));
 
     [Fact]
+    public Task A_tool_or_kernel_function_that_publishes_through_a_helper_is_reported_with_the_path()
+        => Check("""
+            public class Toots(IPublisher publisher, IReview review)
+            {
+                public Task PostAsync(string text) => Send(text);
+                private Task Send(string text) => {|PRES001:publisher.PublishAsync(text)|};
+
+                public async Task PostReviewedAsync(string text)
+                {
+                    if (await review.AskAsync(text)) await publisher.PublishAsync(text);
+                }
+
+                public Task<string> Timeline() => Task.FromResult("latest posts");
+            }
+
+            class Agent(Toots toots)
+            {
+                public IList<AITool> Tools() =>
+                [
+                    {|#0:AIFunctionFactory.Create(toots.PostAsync)|},
+                    {|#1:AIFunctionFactory.Create((string text) => toots.PostAsync(text), "post")|},
+                    new ApprovalRequiredAIFunction(AIFunctionFactory.Create(toots.PostAsync)),
+                    AIFunctionFactory.Create(toots.PostReviewedAsync),
+                    AIFunctionFactory.Create(toots.Timeline),
+                ];
+            }
+
+            public class SocialPlugin(Toots toots)
+            {
+                [Microsoft.SemanticKernel.KernelFunction]
+                public Task {|#2:Post|}(string text) => toots.PostAsync(text);
+
+                [Microsoft.SemanticKernel.KernelFunction]
+                public Task<string> Read() => toots.Timeline();
+            }
+            """,
+            PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewedAtEnd).WithLocation(0).WithArguments(
+                "An AI agent is given 'Toots.PostAsync' as a tool, which publishes: Toots.PostAsync → Toots.Send → IPublisher.PublishAsync",
+                "wrap it in ApprovalRequiredAIFunction so that a person approves each call").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+            PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewedAtEnd).WithLocation(1).WithArguments(
+                "An AI agent is given 'a lambda' as a tool, which publishes: Toots.PostAsync → Toots.Send → IPublisher.PublishAsync",
+                "wrap it in ApprovalRequiredAIFunction so that a person approves each call").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+            PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewedAtEnd).WithLocation(2).WithArguments(
+                "The Semantic Kernel function 'SocialPlugin.Post' publishes (SocialPlugin.Post → Toots.PostAsync → Toots.Send → IPublisher.PublishAsync)",
+                "an agent can call it, and this compilation has no IFunctionInvocationFilter or IAutoFunctionInvocationFilter to ask a person first"));
+
+    [Fact]
     public Task A_kernel_with_an_approval_filter_is_clean()
         => Check("""
             public class SocialPlugin(IPublisher publisher)
