@@ -23,7 +23,8 @@ namespace Presence.Analyzers.Flow
             }
 
             var confirmed = confirmation.Arguments.Select(a => Variable(a.Value)).Where(v => v is not null).Cast<ISymbol>().ToList();
-            var published = publish.Arguments.Select(a => (Argument: a.Value, Variable: Variable(a.Value))).ToList();
+            // Where it goes (a chat id, a channel, a URL) is not what was approved: the content is looked for among the rest.
+            var published = publish.Arguments.Where(a => !IsDestination(a.Parameter)).Select(a => (Argument: a.Value, Variable: Variable(a.Value))).ToList();
             var asked = "'" + confirmation.TargetMethod.Name + "'";
 
             foreach (var (_, variable) in published)
@@ -62,6 +63,12 @@ namespace Presence.Analyzers.Flow
 
             return null;
         }
+
+        private static bool IsDestination(IParameterSymbol? parameter)
+            => parameter?.Name is { } name
+               && (name.IndexOf("chat", System.StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("channel", System.StringComparison.OrdinalIgnoreCase) >= 0
+                   || name.IndexOf("uri", System.StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("url", System.StringComparison.OrdinalIgnoreCase) >= 0
+                   || name is "to" or "recipient" or "recipients" or "destination" or "cancellationToken");
 
         private static ISymbol? NestedChange(PublishSite site, List<ISymbol> confirmed)
         {

@@ -202,4 +202,19 @@ public class ApprovalCoverageTests
                 }
             }
             """);
+
+    [Fact]
+    public Task The_gap_names_the_content_sent_not_where_it_goes()
+        => AnalyzerVerifier<UnconfirmedPublishAnalyzer>.VerifyAsync(Api + """
+            class Channel(IPublisher publisher, IReview review)
+            {
+                async Task Run(string draft, string final)
+                {
+                    var channel = Environment.GetEnvironmentVariable("CHANNEL")!;
+                    if (!review.Ask(draft)) return;
+                    await {|#0:publisher.PublishToAsync(channel, final)|};
+                }
+            }
+            """,
+            Gap(0, "Posts to LinkedIn through 'IPublisher.PublishToAsync'", "'Ask' approved 'draft', not 'final'"));
 }
