@@ -1,5 +1,7 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Presence.Analyzers.Model
 {
@@ -70,6 +72,63 @@ namespace Presence.Analyzers.Model
             => IsDeclaredScope(function)
                || PresenceSymbols.HasAttribute(function, _symbols.RequiresHumanApproval)
                || _confirmations.Classify(function) is not null;
+
+        /// <summary>
+        /// True when <paramref name="method"/> is a private helper of the asking: every use of it in its type is in the
+        /// body of a confirmation, or of another such helper (SendToEditorsAsync, called only from a [HumanConfirmation]
+        /// method to show the draft to the editors). Its sends are part of the asking, as the confirmation's own are.
+        /// Asked only for a private method with a publish nothing guards.
+        /// </summary>
+        public bool IsAskingHelper(IMethodSymbol? method, Compilation compilation, CancellationToken cancellationToken)
+            => method is { DeclaredAccessibility: Accessibility.Private, MethodKind: MethodKind.Ordinary }
+               && IsAskingHelper(method.OriginalDefinition, compilation, 0, cancellationToken);
+
+        private bool IsAskingHelper(IMethodSymbol method, Compilation compilation, int depth, CancellationToken cancellationToken)
+        {
+            if (depth > 3 || method.ContainingType is not { } type)
+            {
+                return false;
+            }
+
+            var uses = 0;
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                SemanticModel? model = null;
+                foreach (var name in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<SimpleNameSyntax>())
+                {
+                    if (name.Identifier.ValueText != method.Name)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Only the files of a private method's own type, for the one that publishes unguarded.
+                    model ??= compilation.GetSemanticModel(reference.SyntaxTree);
+#pragma warning restore RS1030
+                    if (model.GetSymbolInfo(name, cancellationToken).Symbol is not IMethodSymbol used
+                        || !SymbolEqualityComparer.Default.Equals(used.OriginalDefinition, method))
+                    {
+                        continue;
+                    }
+
+                    uses++;
+                    var caller = model.GetEnclosingSymbol(name.SpanStart, cancellationToken);
+                    while (caller is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } inner)
+                    {
+                        caller = inner.ContainingSymbol;
+                    }
+
+                    if (caller is not IMethodSymbol callerMethod
+                        || !(_confirmations.Classify(callerMethod) is not null
+                             || (callerMethod.DeclaredAccessibility == Accessibility.Private && !SymbolEqualityComparer.Default.Equals(callerMethod.OriginalDefinition, method)
+                                 && IsAskingHelper(callerMethod.OriginalDefinition, compilation, depth + 1, cancellationToken))))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return uses > 0;
+        }
 
         // Deliberate public automation, or sends that reach only the team.
         private bool IsDeclaredScope(ISymbol symbol)

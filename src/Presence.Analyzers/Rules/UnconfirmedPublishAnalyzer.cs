@@ -896,6 +896,7 @@ namespace Presence.Analyzers.Rules
 
                 var isKernelFunction = _agentTools?.IsKernelFunction(_owner) == true;
                 bool? runsAsEntry = null;
+                bool? asking = null;
                 foreach (var site in sites)
                 {
                     var function = FunctionOf(site.Syntax);
@@ -946,7 +947,8 @@ namespace Presence.Analyzers.Rules
                     }
 
                     if ((ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition))
-                        && !IsInEntryLambda(site.Syntax) && !(runsAsEntry ??= RunsAsEntryByUse(context.CancellationToken)))
+                        && !IsInEntryLambda(site.Syntax) && !(runsAsEntry ??= RunsAsEntryByUse(context.CancellationToken))
+                        && !(asking ??= _model.Scopes.IsAskingHelper(_owner, context.Compilation, context.CancellationToken)))
                     {
                         _report(Describe(site, context.ContainingSymbol));
                     }

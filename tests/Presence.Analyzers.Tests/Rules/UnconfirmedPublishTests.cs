@@ -1085,4 +1085,33 @@ public class UnconfirmedPublishTests
         test.TestState.AdditionalReferences.Add(Presence.Analyzers.Tests.Verifiers.TestReferences.FromType<Spectre.Console.ConfirmationPrompt>());
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task A_private_helper_used_only_by_confirmations_is_part_of_the_asking()
+        => Check("""
+            class Editors(IPublisher editorsChat)
+            {
+                [HumanConfirmation]
+                public async Task<bool> ApproveAsync(string draft)
+                {
+                    await ShowAsync(draft);
+                    return Console.ReadLine() == "ok";
+                }
+
+                [HumanConfirmation]
+                public bool Approve(string draft)
+                {
+                    Mixed(draft);
+                    return Console.ReadLine() == "ok";
+                }
+
+                private Task ShowAsync(string draft) => Notify("Review:\n" + draft);
+                private Task Notify(string text) => editorsChat.PublishAsync(text);
+
+                public void Announce(string text) => Mixed(text);
+                private void Mixed(string text) => {|PRES001:editorsChat.Publish(text)|};
+
+                private Task Unused(string text) => {|PRES001:editorsChat.PublishAsync(text)|};
+            }
+            """);
 }
