@@ -407,7 +407,8 @@ namespace Presence.Analyzers.Catalog
                     }
 
                     var urls = FlurlUrls(receiver, sources, depth + 1);
-                    if (builder.Name is "AppendPathSegment" or "AppendPathSegments")
+                    // client.Request("api", "v1", "statuses") appends its segments to the client's base URL too.
+                    if (builder.Name is "AppendPathSegment" or "AppendPathSegments" or "Request")
                     {
                         foreach (var segment in call.Arguments.Skip(call.Instance is null && builder.IsExtensionMethod ? 1 : 0))
                         {
@@ -429,8 +430,24 @@ namespace Presence.Analyzers.Catalog
                 case IObjectCreationOperation { Type.Name: "Url" or "FlurlRequest" } creation when creation.Arguments.Length > 0:
                     return FlurlUrls(creation.Arguments[0].Value, sources, depth + 1);
 
+                // new FlurlClient("https://discord.com/api"): its base URL (not one made from an HttpClient).
+                case IObjectCreationOperation { Type.Name: "FlurlClient" } client
+                    when client.Arguments.Length > 0 && client.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String:
+                    return FlurlUrls(client.Arguments[0].Value, sources, depth + 1);
+
                 case ILocalReferenceOperation local when UrlText.Initializer(local.Local, operation.SemanticModel) is { } initializer:
                     return FlurlUrls(initializer, sources, depth + 1);
+
+                // A client or request kept in a readonly field: what it is initialized or constructed with.
+                case IFieldReferenceOperation { Field: { IsReadOnly: true, Type.Name: "FlurlClient" or "IFlurlClient" or "Url" or "FlurlRequest" or "IFlurlRequest" } field }
+                    when UrlText.AssignedOperations(field, operation.SemanticModel) is { Count: > 0 } assigned:
+                    var fromField = new List<UrlCandidate>();
+                    foreach (var value in assigned)
+                    {
+                        fromField.AddRange(FlurlUrls(value, sources, depth + 1));
+                    }
+
+                    return fromField;
 
                 default:
                     return UrlText.Candidates(operation, sources);

@@ -165,6 +165,29 @@ public class HttpPublishTests
     }
 
     [Fact]
+    public Task Flurl_clients_append_their_request_segments_to_the_base_url()
+        => Check("""
+            using Flurl.Http;
+            using Flurl.Http.Configuration;
+
+            class Poster(IFlurlClientCache clients)
+            {
+                private readonly FlurlClient _discord = new FlurlClient("https://discord.com/api");
+                private readonly FlurlClient _backend = new FlurlClient("https://api.example.com");
+
+                async Task Run(string id, string token, object body)
+                {
+                    await {|PRES001:_discord.Request("webhooks", id, token).PostJsonAsync(body)|};
+                    await {|PRES001:clients.Get("mastodon").Request("api", "v1", "statuses").PostJsonAsync(body)|};
+                    await _backend.Request("webhooks", id, token).PostJsonAsync(body);
+                    await _discord.Request("webhooks", id, token).GetAsync();
+                }
+            }
+            """,
+            TestReferences.FromType<Flurl.Http.IFlurlRequest>(),
+            TestReferences.FromType<Flurl.Url>());
+
+    [Fact]
     public Task RestSharp_requests_combine_the_client_base_and_the_resource()
         => Check("""
             using RestSharp;
