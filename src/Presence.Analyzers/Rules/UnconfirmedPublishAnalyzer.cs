@@ -724,9 +724,10 @@ namespace Presence.Analyzers.Rules
             private void NoteDaemonLoop(IOperation sleep, ILoopOperation loop)
             {
                 // A loop that only polls or logs starts no path: the program around it is no daemon for what it does
-                // once before or after the loop.
+                // once before or after the loop. A call into a library whose summary says it publishes is no polling.
                 if (!loop.Body.Descendants().Any(operation => operation is IInvocationOperation call
-                        && (IsPublishing(call) || SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingAssembly, _assembly))))
+                        && (IsPublishing(call) || SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingAssembly, _assembly)
+                            || _model.Libraries.FindPublish(call.TargetMethod) is not null)))
                 {
                     return;
                 }

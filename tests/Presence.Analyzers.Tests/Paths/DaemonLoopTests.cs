@@ -44,6 +44,35 @@ public class DaemonLoopTests
             Unattended(0, "the top-level program (a daemon loop)", "the top-level program → Poster.Post → IMastodonPublisher.PublishStatus"));
 
     [Fact]
+    public Task A_top_level_loop_that_posts_through_a_library_is_a_daemon_loop_reported_at_the_loop()
+    {
+        var channelKit = LibraryBuilder.Build("ChannelKit", """
+            namespace ChannelKit;
+            public sealed class ChannelPublisher(Telegram.Bot.ITelegramBotClient bot)
+            {
+                public System.Threading.Tasks.Task PublishAsync(string text) => Telegram.Bot.TelegramBotClientExtensions.SendMessage(bot, "@news", text);
+            }
+            """, PathVerifier.Telegram);
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test();
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("/0/Program.cs", """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            var publisher = new ChannelKit.ChannelPublisher(null!);
+            using var timer = new PeriodicTimer(TimeSpan.FromHours(6));
+            {|#0:while|} (await timer.WaitForNextTickAsync())
+            {
+                await publisher.PublishAsync("Uptime check: all systems normal");
+            }
+            """));
+        test.TestState.AdditionalReferences.AddRange([PathVerifier.Telegram, channelKit]);
+        test.ExpectedDiagnostics.Add(Unattended(0, "the top-level program (a daemon loop)", "the top-level program → ChannelPublisher.PublishAsync → ITelegramBotClient.SendMessage"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Main_with_a_loop_until_cancelled_publishing_in_its_own_body_is_reported_once()
         => VerifyProgramAsync("""
             using System;
