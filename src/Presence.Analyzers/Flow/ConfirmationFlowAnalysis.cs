@@ -443,6 +443,11 @@ namespace Presence.Analyzers.Flow
             {
                 state.SetMachineWritten(receiverVariable, true);
             }
+            else if (invocation.Instance is IFlowCaptureReferenceOperation initialized && AnyMachineWritten(invocation.Arguments, state))
+            {
+                // new Dictionary<string, string> { { "status", text } }: a collection initializer's Add.
+                state.SetMachineWritten(initialized.Id, true);
+            }
 
             OnCallOrReference(method, invocation, state);
 
@@ -548,6 +553,11 @@ namespace Presence.Analyzers.Flow
                 {
                     state.SetMachineWritten(owner, true);
                 }
+            }
+            else if (assignment.Target is IMemberReferenceOperation { Instance: IFlowCaptureReferenceOperation initialized } && IsMachineWritten(assignment.Value, state))
+            {
+                // new Dictionary<string, string> { ["status"] = text }: the object being initialized carries the text.
+                state.SetMachineWritten(initialized.Id, true);
             }
 
             return value;

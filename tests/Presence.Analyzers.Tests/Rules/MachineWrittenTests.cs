@@ -63,6 +63,35 @@ public class MachineWrittenTests
             Machine(2, "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content", Unreviewed));
 
     [Fact]
+    public Task Generated_text_put_into_a_form_or_a_dictionary_initializer_goes_out_with_the_request()
+        => Check("""
+            class Toots(IChatClient chat, System.Net.Http.HttpClient http)
+            {
+                private const string Url = "https://mastodon.social/api/v1/statuses";
+
+                async Task IndexedInitializer(string topic)
+                {
+                    var text = (await chat.GetResponseAsync("Write a toot about " + topic)).Text;
+                    await {|#0:http.PostAsync(Url, new System.Net.Http.FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = text }))|};
+                }
+
+                async Task CollectionInitializer(string topic)
+                {
+                    var text = (await chat.GetResponseAsync("Write a toot about " + topic)).Text;
+                    await {|#1:http.PostAsync(Url, new System.Net.Http.FormUrlEncodedContent(new Dictionary<string, string> { { "status", text }, { "visibility", "public" } }))|};
+                }
+
+                async Task WrittenByHand(string topic)
+                {
+                    var text = (await chat.GetResponseAsync("Summarise " + topic)).Text;
+                    await {|PRES001:http.PostAsync(Url, new System.Net.Http.FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = "Our weekly digest is out", ["visibility"] = text.Length > 0 ? "public" : "unlisted" }))|};
+                }
+            }
+            """,
+            Machine(0, "Posts to Mastodon through 'HttpClient.PostAsync' (POST https://mastodon.social/api/v1/statuses) with machine-written content", Unreviewed),
+            Machine(1, "Posts to Mastodon through 'HttpClient.PostAsync' (POST https://mastodon.social/api/v1/statuses) with machine-written content", Unreviewed));
+
+    [Fact]
     public Task A_confirmation_after_generation_is_a_review_and_before_it_is_not()
         => Check("""
             class Writer(IChatClient chat, IPublisher publisher, IReview review)
