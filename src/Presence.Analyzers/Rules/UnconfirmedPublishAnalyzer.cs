@@ -1033,10 +1033,14 @@ namespace Presence.Analyzers.Rules
                 var location = site.Syntax.GetLocation();
                 if (site.MachineWritten)
                 {
+                    // A person was asked on every path, and the answer is what is missing: say so, as PRES004 would.
                     return Diagnostic.Create(
-                        PresenceDiagnostics.MachineWrittenUnreviewed, location, additionalLocations: null, Properties(site.Target),
+                        PresenceDiagnostics.MachineWrittenUnreviewed, location,
+                        additionalLocations: site.AskedBy is { } askedFirst ? new[] { askedFirst.Syntax.GetLocation() } : null, Properties(site.Target),
                         site.Target.Describe() + " with machine-written content",
-                        "no [HumanConfirmation] that sees the generated text guards this publish; show the text to a person (a [HumanConfirmation] method, or AnsiConsole.Confirm with the text in its question; a Console.ReadLine() check is not one) and publish on yes");
+                        site.AskedBy is { } ignored
+                            ? "a person was asked through '" + ignored.TargetMethod.Name + "', but its answer does not guard this publish; publish only where its yes does"
+                            : "no [HumanConfirmation] that sees the generated text guards this publish; show the text to a person (a [HumanConfirmation] method, or AnsiConsole.Confirm with the text in its question; a Console.ReadLine() check is not one) and publish on yes");
                 }
 
                 if (site.AskedBy is { } asked)

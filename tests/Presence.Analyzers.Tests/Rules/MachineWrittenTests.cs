@@ -92,6 +92,23 @@ public class MachineWrittenTests
             Machine(1, "Posts to Mastodon through 'HttpClient.PostAsync' (POST https://mastodon.social/api/v1/statuses) with machine-written content", Unreviewed));
 
     [Fact]
+    public Task Generated_text_asked_about_but_published_whatever_the_answer_says_the_answer_is_ignored()
+        => Check("""
+            class Writer(IChatClient chat, IPublisher publisher, IReview review)
+            {
+                async Task Ignored(string topic)
+                {
+                    var notes = (await chat.GetResponseAsync("Write a post about " + topic)).Text;
+                    var ok = await {|#1:review.AskAsync(notes)|};
+                    await {|#0:publisher.PublishAsync(notes)|};
+                }
+            }
+            """,
+            PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewed).WithLocation(0).WithLocation(1).WithArguments(
+                "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content",
+                "a person was asked through 'AskAsync', but its answer does not guard this publish; publish only where its yes does"));
+
+    [Fact]
     public Task A_confirmation_after_generation_is_a_review_and_before_it_is_not()
         => Check("""
             class Writer(IChatClient chat, IPublisher publisher, IReview review)
