@@ -89,10 +89,26 @@ namespace Presence.Analyzers.Paths
             };
 
         public string DisplayName
-            => Function.MethodKind == MethodKind.LocalFunction ? Function.Name + " in " + CallGraph.NameOf(Function.ContainingSymbol as IMethodSymbol ?? Function)
-                : Lambda is not null ? "the " + Reason + " in " + CallGraph.NameOf(Function.ContainingSymbol as IMethodSymbol ?? Function)
+            => Function.MethodKind == MethodKind.LocalFunction ? Function.Name + " in " + Container(Function)
+                : Lambda is not null ? "the " + Reason + " in " + Container(Function)
                 : ConcreteType is { } type ? type.Name
                 : CallGraph.NameOf(Function);
+
+        // The member a callback is written in, as its code reads: a lambda inside a lambda (a job scheduled from an
+        // endpoint's handler) is "a lambda in the top-level program", never just "lambda".
+        private static string Container(IMethodSymbol function)
+        {
+            var container = function.ContainingSymbol;
+            var inLambda = false;
+            while (container is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } outer)
+            {
+                container = outer.ContainingSymbol;
+                inLambda = true;
+            }
+
+            var name = container is IMethodSymbol member ? CallGraph.NameOf(member) : CallGraph.NameOf(function);
+            return inLambda ? "a lambda in " + name : name;
+        }
 
         /// <summary>"NightlyJob.Execute (a Quartz job)", "NightlyJob.Run (a Quartz job, run by JobBase.Execute)".</summary>
         /// <remarks>A lambda's name already says what it is ("the recurring Hangfire job in Scheduling.Register"): no parenthesis.</remarks>

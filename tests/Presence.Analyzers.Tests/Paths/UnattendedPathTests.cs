@@ -172,6 +172,22 @@ public class UnattendedPathTests
             Unattended(5, "the Hangfire job in Scheduling.Register", "Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"));
 
     [Fact]
+    public Task A_job_scheduled_from_inside_a_lambda_is_named_after_the_member_around_it()
+        => PathVerifier.VerifyAsync("using Hangfire;\n" + Publisher + """
+            class Admin
+            {
+                public Func<Task> Map(Poster poster, IBackgroundJobClient jobs)
+                    => () =>
+                    {
+                        jobs.Schedule(() {|#0:=>|} poster.Post("announcement"), TimeSpan.FromHours(1));
+                        return Task.CompletedTask;
+                    };
+            }
+            """,
+            With(PathVerifier.Hangfire),
+            Unattended(0, "the Hangfire job in a lambda in Admin.Map", "Hangfire job → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
     public Task A_Hangfire_job_expression_on_a_job_class_follows_that_class_s_overrides_only()
         => PathVerifier.VerifyAsync("using Hangfire;\n" + Publisher + """
             public abstract class JobBase
