@@ -215,18 +215,44 @@ namespace Presence.Analyzers.Model
             return (marked || summary is not null, summary);
         }
 
-        /// <summary>What a call of <paramref name="method"/> (declared in a referenced assembly) reaches, or null.</summary>
-        public LibraryPublish? FindPublish(IMethodSymbol method)
-            => _publishes.Count > 0 && IdOf(method) is { } id && _publishes.TryGetValue(id, out var publish) ? publish : null;
+        /// <summary>
+        /// What a call of <paramref name="method"/> (declared in a referenced assembly) reaches, or null. A member of a
+        /// generic interface is looked up with the closed interface the call goes through (<paramref name="through"/>,
+        /// or the method's own type): IHandler&lt;Count, int&gt;.Handle does not reach the library's handler of Announce.
+        /// </summary>
+        public LibraryPublish? FindPublish(IMethodSymbol method, INamedTypeSymbol? through = null)
+        {
+            if (_publishes.Count == 0 || IdOf(method) is not { } id)
+            {
+                return null;
+            }
+
+            if (_publishes.TryGetValue(id, out var publish))
+            {
+                return publish;
+            }
+
+            var closed = through ?? ExtensionMembers.Classic(method).ContainingType;
+            return closed is { TypeKind: TypeKind.Interface, IsGenericType: true } && !ReferenceEquals(closed, closed.OriginalDefinition)
+                   && _publishes.TryGetValue(ClosedId(id, closed), out publish)
+                ? publish
+                : null;
+        }
+
+        /// <summary>The key of a generic interface member's record for the closed interface a library implements.</summary>
+        public static string ClosedId(string id, INamedTypeSymbol closedInterface)
+            => id + "|" + closedInterface.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
         /// <summary>True when a method of a referenced assembly returns machine-written text nobody reviewed.</summary>
         public bool ReturnsMachineWritten(IMethodSymbol method)
             => _machineWritten.Count > 0 && IdOf(method) is { } id && _machineWritten.Contains(id);
 
-        private static string? IdOf(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition.GetDocumentationCommentId();
+        private static string? IdOf(IMethodSymbol method) => ExtensionMembers.Classic(method).OriginalDefinition.GetDocumentationCommentId();
 
         private static string NameOfId(string id)
         {
+            var closed = id.IndexOf('|');
+            id = closed < 0 ? id : id.Substring(0, closed);
             var end = id.IndexOf('(');
             var name = end < 0 ? id : id.Substring(0, end);
             var dot = name.LastIndexOf('.');

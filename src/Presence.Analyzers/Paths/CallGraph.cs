@@ -56,7 +56,7 @@ namespace Presence.Analyzers.Paths
 
         /// <summary>An unguarded call from <paramref name="caller"/> to a function of the compilation, or to a referenced assembly's method that its summary says publishes.</summary>
         public void AddCall(IMethodSymbol caller, IMethodSymbol callee, SyntaxNode call)
-            => _steps.Enqueue((caller.OriginalDefinition, new Step(callee.OriginalDefinition, call, null)));
+            => _steps.Enqueue((caller.OriginalDefinition, new Step(callee.OriginalDefinition, call, null, Through(callee))));
 
         // The node the last plain call went to, by the caller as given: a body's calls mostly come one after another.
         private IMethodSymbol? _lastCaller;
@@ -81,8 +81,36 @@ namespace Presence.Analyzers.Paths
                 _lastNode = node;
             }
 
-            _lastNode.Add(new Step(callee.OriginalDefinition, call, null));
+            _lastNode.Add(new Step(callee.OriginalDefinition, call, null, Through(callee)));
         }
+
+        // The closed generic type a call goes through (IHandler<Count, int>), which only its implementers can answer;
+        // null for a call through a non-generic type or an open one (IHandler<TRequest, TResponse>).
+        private static INamedTypeSymbol? Through(IMethodSymbol callee)
+            => callee.ContainingType is { IsGenericType: true, TypeKind: TypeKind.Interface } type && !ReferenceEquals(type, type.OriginalDefinition) && !HasTypeParameters(type)
+                ? type
+                : null;
+
+        /// <summary>True when <paramref name="type"/> mentions a type parameter (an open IHandler&lt;T, bool&gt;).</summary>
+        internal static bool HasTypeParameters(ITypeSymbol type)
+            => type switch
+            {
+                ITypeParameterSymbol => true,
+                IArrayTypeSymbol array => HasTypeParameters(array.ElementType),
+                INamedTypeSymbol named => named.TypeArguments.Any(HasTypeParameters),
+                _ => false,
+            };
+
+        /// <summary>
+        /// True for a call that interface or virtual dispatch may continue into this compilation although its method is
+        /// declared in another assembly: the Domain project's ISocialPublisher.PublishAsync, implemented here. The
+        /// framework's own members (System*, Microsoft*) are left out: this compilation implements them for the
+        /// framework, not for its own paths.
+        /// </summary>
+        public static bool MayDispatchIntoSource(IMethodSymbol method)
+            => !method.IsStatic
+               && (method.ContainingType?.TypeKind == TypeKind.Interface || method.IsAbstract || method.IsVirtual || method.IsOverride)
+               && method.ContainingAssembly is { } assembly && !LibrarySummaries.IsFramework(assembly.Name);
 
         /// <summary>An unguarded publish call in <paramref name="caller"/>.</summary>
         public void AddPublish(IMethodSymbol caller, PublishTarget target, SyntaxNode call)
@@ -357,9 +385,9 @@ namespace Presence.Analyzers.Paths
                         continue;
                     }
 
-                    foreach (var callee in _dispatch.Targets(step.Callee!, entry?.RunsOn))
+                    foreach (var callee in _dispatch.Targets(step.Callee!, entry?.RunsOn, step.Through))
                     {
-                        if (!nodes.ContainsKey(callee) && _libraries.FindPublish(callee) is { } library)
+                        if (!nodes.ContainsKey(callee) && _libraries.FindPublish(callee, step.Through) is { } library)
                         {
                             if (reached.Add(UnattendedPath.Describe(library.Platform, library.Api)))
                             {
@@ -401,14 +429,18 @@ namespace Presence.Analyzers.Paths
 
         private readonly struct Step
         {
-            public Step(IMethodSymbol? callee, SyntaxNode call, PublishTarget? target)
+            public Step(IMethodSymbol? callee, SyntaxNode call, PublishTarget? target, INamedTypeSymbol? through = null)
             {
                 Callee = callee;
                 Call = call;
                 Target = target;
+                Through = through;
             }
 
             public IMethodSymbol? Callee { get; }
+
+            /// <summary>The closed generic interface the call goes through, when it has one (see <see cref="CallGraph.Through"/>).</summary>
+            public INamedTypeSymbol? Through { get; }
 
             public SyntaxNode Call { get; }
 
@@ -590,7 +622,7 @@ namespace Presence.Analyzers.Paths
                 return byFile != 0 ? byFile : (left?.SourceSpan.Start ?? 0).CompareTo(right?.SourceSpan.Start ?? 0);
             }
 
-            public IEnumerable<IMethodSymbol> Targets(IMethodSymbol callee, INamedTypeSymbol? concreteType)
+            public IEnumerable<IMethodSymbol> Targets(IMethodSymbol callee, INamedTypeSymbol? concreteType, INamedTypeSymbol? through = null)
             {
                 // In an inherited trigger, or a job Hangfire activates as one class, a virtual call of the job's own
                 // class chain lands in that job's override (the base class's calls on this), not in every other job's.
@@ -604,8 +636,26 @@ namespace Presence.Analyzers.Paths
                 yield return callee;
                 foreach (var implementation in ImplementationsOf(callee))
                 {
-                    yield return implementation;
+                    // IHandler<Count, int>.Handle lands in the handlers of Count, not in every IHandler's.
+                    if (through is null || Implements(implementation.ContainingType, through))
+                    {
+                        yield return implementation;
+                    }
                 }
+            }
+
+            private static bool Implements(INamedTypeSymbol? type, INamedTypeSymbol through)
+            {
+                foreach (var @interface in type?.AllInterfaces ?? ImmutableArray<INamedTypeSymbol>.Empty)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, through.OriginalDefinition)
+                        && (SymbolEqualityComparer.Default.Equals(@interface, through) || HasTypeParameters(@interface)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private static IMethodSymbol? Implementation(INamedTypeSymbol concreteType, IMethodSymbol callee)

@@ -318,7 +318,7 @@ namespace Presence.Analyzers.Rules
 
                 // A call into the compilation, or into a referenced assembly whose summary says it publishes (see NoteCall).
                 if (method.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction)
-                    && (own || _model.Libraries.FindPublish(method) is not null || _observer?.Follows(method.ContainingAssembly) == true))
+                    && (own || _model.Libraries.FindPublish(method) is not null || CallGraph.MayDispatchIntoSource(method) || _observer?.Follows(method.ContainingAssembly) == true))
                 {
                     traits |= CallTrait.Step;
                 }
@@ -830,7 +830,7 @@ namespace Presence.Analyzers.Rules
                 callee = callee.ReducedFrom ?? callee;
                 if (callee.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction
                     || (!SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, _assembly) && _model.Libraries.FindPublish(callee) is null
-                        && _observer?.Follows(callee.ContainingAssembly) != true))
+                        && !CallGraph.MayDispatchIntoSource(callee) && _observer?.Follows(callee.ContainingAssembly) != true))
                 {
                     return;
                 }

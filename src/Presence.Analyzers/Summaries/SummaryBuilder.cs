@@ -132,12 +132,15 @@ namespace Presence.Analyzers.Summaries
                         continue;
                     }
 
-                    var record = new[] { LibrarySummaries.PublishRecord, id, path.Platform ?? string.Empty, path.CatalogId ?? string.Empty, text };
-                    var line = string.Join("\t", record);
-                    if (!best.TryGetValue(id, out var existing) || length < existing.Length
-                        || (length == existing.Length && string.CompareOrdinal(line, existing.Line) < 0))
+                    foreach (var key in Keys(id, visible, method))
                     {
-                        best[id] = (length, line, record);
+                        var record = new[] { LibrarySummaries.PublishRecord, key, path.Platform ?? string.Empty, path.CatalogId ?? string.Empty, text };
+                        var line = string.Join("\t", record);
+                        if (!best.TryGetValue(key, out var existing) || length < existing.Length
+                            || (length == existing.Length && string.CompareOrdinal(line, existing.Line) < 0))
+                        {
+                            best[key] = (length, line, record);
+                        }
                     }
                 }
             }
@@ -448,6 +451,28 @@ namespace Presence.Analyzers.Summaries
             return new BodyFacts(owner.OriginalDefinition, unguarded.ToList(), _model.Libraries);
         }
 
+        // The keys a caller outside finds the record under: a member of a generic interface is kept per closed interface
+        // the implementing type lists (a caller of IHandler<Count, int> must not reach the handler of Announce), or
+        // under its own id when the type implements it for any type arguments (class Handler<T> : IHandler<T, bool>).
+        private static IEnumerable<string> Keys(string id, IMethodSymbol visible, IMethodSymbol implementation)
+        {
+            if (visible.ContainingType is not { TypeKind: TypeKind.Interface, IsGenericType: true } generic
+                || SymbolEqualityComparer.Default.Equals(visible, implementation.OriginalDefinition)
+                || implementation.ContainingType is not { } type)
+            {
+                yield return id;
+                yield break;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, generic.OriginalDefinition))
+                {
+                    yield return CallGraph.HasTypeParameters(@interface) ? id : LibrarySummaries.ClosedId(id, @interface);
+                }
+            }
+        }
+
         private void NoteCall(Dictionary<SyntaxNode, PublishTarget> sites, SyntaxNode syntax, IMethodSymbol callee)
         {
             callee = callee.ReducedFrom ?? callee;
@@ -456,7 +481,8 @@ namespace Presence.Analyzers.Summaries
                 return;
             }
 
-            if (SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, _compilation.Assembly) || _model.Libraries.FindPublish(callee) is not null)
+            if (SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, _compilation.Assembly) || _model.Libraries.FindPublish(callee) is not null
+                || CallGraph.MayDispatchIntoSource(callee))
             {
                 sites[syntax] = new PublishTarget(callee, PublishKind.Call, platform: null);
             }

@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using Presence.Analyzers.Rules;
 using Presence.Analyzers.Tests.Verifiers;
 using static Presence.Analyzers.Tests.Verifiers.PathVerifier;
 using Xunit;
@@ -311,5 +312,95 @@ public class CrossProjectPathTests
             PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewed).WithLocation(0).WithArguments(
                 "Posts to LinkedIn through 'IPublisher.PublishAsync' with machine-written content",
                 "no [HumanConfirmation] that sees the generated text guards this publish; show the text to a person (a [HumanConfirmation] method, or AnsiConsole.Confirm with the text in its question; a Console.ReadLine() check is not one) and publish on yes"));
+    }
+
+    // The usual split: the Domain project declares the interface, Infrastructure implements it, the host calls it.
+    private static readonly MetadataReference Contracts = LibraryBuilder.Build("News.Contracts", """
+        namespace News.Contracts;
+        public interface IPublisher { System.Threading.Tasks.Task Post(string text); }
+        public interface IHandler<TRequest, TResponse> { System.Threading.Tasks.Task<TResponse> Handle(TRequest request); }
+        public sealed record Announce(string Text);
+        public sealed record Count(int N);
+        """, withPresence: false);
+
+    private const string Infrastructure = """
+        using System.Threading.Tasks;
+        using News.Contracts;
+        using Telegram.Bot;
+
+        namespace News.Infrastructure;
+
+        public sealed class TelegramPublisher(ITelegramBotClient bot) : IPublisher
+        {
+            public Task Post(string text) => {|PRES001:bot.SendMessage("@news", text)|};
+        }
+
+        public sealed class Facade(IPublisher publisher)
+        {
+            public Task Go() => publisher.Post("x");
+        }
+
+        public sealed class AnnounceHandler(ITelegramBotClient bot) : IHandler<Announce, bool>
+        {
+            public async Task<bool> Handle(Announce request) { await {|PRES001:bot.SendMessage("@news", request.Text)|}; return true; }
+        }
+
+        public sealed class CountHandler : IHandler<Count, int>
+        {
+            public Task<int> Handle(Count request) => Task.FromResult(request.N);
+        }
+        """;
+
+    private const string Host = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using News.Contracts;
+
+        class Direct(IPublisher publisher) : Microsoft.Extensions.Hosting.BackgroundService
+        {
+            protected override Task {|#0:ExecuteAsync|}(CancellationToken ct) => publisher.Post("daily");
+        }
+
+        class ThroughFacade(News.Infrastructure.Facade facade) : Microsoft.Extensions.Hosting.BackgroundService
+        {
+            protected override Task {|#1:ExecuteAsync|}(CancellationToken ct) => facade.Go();
+        }
+
+        class Announcing(IHandler<Announce, bool> handler) : Microsoft.Extensions.Hosting.BackgroundService
+        {
+            protected override Task {|#2:ExecuteAsync|}(CancellationToken ct) => handler.Handle(new Announce("hi"));
+        }
+
+        class Counting(IHandler<Count, int> handler) : Microsoft.Extensions.Hosting.BackgroundService
+        {
+            protected override Task ExecuteAsync(CancellationToken ct) => handler.Handle(new Count(1));
+        }
+        """;
+
+    [Fact]
+    public Task An_interface_of_another_assembly_is_followed_into_its_implementations_here()
+    {
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test();
+        test.TestState.Sources.Add(("/0/Infrastructure.cs", Infrastructure));
+        test.TestState.Sources.Add(("/0/Host.cs", Host.Replace("using System.Threading;", "using System.Threading;\nusing News.Infrastructure;")));
+        test.TestState.AdditionalReferences.AddRange([.. PathVerifier.Hosting, PathVerifier.Telegram, Contracts]);
+        test.ExpectedDiagnostics.AddRange(
+        [
+            Unattended(0, "Direct.ExecuteAsync (a hosted service)", "Direct.ExecuteAsync → TelegramPublisher.Post → ITelegramBotClient.SendMessage"),
+            Unattended(1, "ThroughFacade.ExecuteAsync (a hosted service)", "ThroughFacade.ExecuteAsync → Facade.Go → TelegramPublisher.Post → ITelegramBotClient.SendMessage"),
+            Unattended(2, "Announcing.ExecuteAsync (a hosted service)", "Announcing.ExecuteAsync → AnnounceHandler.Handle → ITelegramBotClient.SendMessage"),
+        ]);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_library_that_implements_another_assembly_s_interface_says_so_in_its_summary()
+    {
+        var infrastructure = LibraryBuilder.Build("News.Infrastructure", Infrastructure.Replace("{|PRES001:", "").Replace(")|};", ");"), PathVerifier.Telegram, Contracts);
+        return PathVerifier.VerifyAsync(Host,
+            [.. PathVerifier.Hosting, PathVerifier.Telegram, Contracts, infrastructure],
+            Unattended(0, "Direct.ExecuteAsync (a hosted service)", "Direct.ExecuteAsync → TelegramPublisher.Post → ITelegramBotClient.SendMessage"),
+            Unattended(1, "ThroughFacade.ExecuteAsync (a hosted service)", "ThroughFacade.ExecuteAsync → Facade.Go → TelegramPublisher.Post → ITelegramBotClient.SendMessage"),
+            Unattended(2, "Announcing.ExecuteAsync (a hosted service)", "Announcing.ExecuteAsync → AnnounceHandler.Handle → ITelegramBotClient.SendMessage"));
     }
 }
