@@ -8,7 +8,8 @@ namespace Presence.Analyzers.EndToEnd.Tests;
 /// SDK's compiler binds a call to such a member differently from the 4.14 compiler the unit tests run on (the receiver
 /// is the call's instance, the member's type is the unnamed block), so only a real build shows that requests built
 /// through them are still read: a RestSharp request built in one chain, a Refit client registered with
-/// <c>AddRefitClient</c>, and the API named after the type it extends.
+/// <c>AddRefitClient</c>, the API named after the type it extends, and a path through the project's own extension
+/// block named after the class that declares it.
 /// </summary>
 [Collection(PackedPackageCollection.Name)]
 public sealed class ExtensionBlockTests(PackedPackage package)
@@ -16,6 +17,7 @@ public sealed class ExtensionBlockTests(PackedPackage package)
     private const string References = """
         <PackageReference Include="RestSharp" Version="114.1.0" />
         <PackageReference Include="Refit.HttpClientFactory" Version="16.4.0" />
+        <PackageReference Include="Microsoft.Extensions.Hosting.Abstractions" Version="10.0.0" />
         """;
 
     private const string Code = """
@@ -53,22 +55,39 @@ public sealed class ExtensionBlockTests(PackedPackage package)
         {
             public Task Toot(object status) => api.PostStatus(status);
         }
+
+        // The project's own extension block, on the path of a hosted service.
+        public static class TootExtensions
+        {
+            extension(IMastodonApi api)
+            {
+                public Task Daily(string text) => api.PostStatus(new { status = text });
+            }
+        }
+
+        public sealed class DailyToots(IMastodonApi api) : Microsoft.Extensions.Hosting.BackgroundService
+        {
+            protected override Task ExecuteAsync(System.Threading.CancellationToken ct) => api.Daily("Tip of the day");
+        }
         """;
 
     [Fact]
-    public void Requests_built_through_extension_blocks_are_read_by_the_sdks_compiler()
+    public void Requests_built_through_extension_blocks_and_paths_through_the_projects_own_are_read_by_the_sdks_compiler()
     {
         var build = package.BuildConsumer("ExtensionBlocks", Code, extraItems: References);
-        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.True(build.ExitCode != 0, build.ToString());
         Assert.DoesNotContain(build.Diagnostics, d => d.Id == "AD0001");
 
-        var unconfirmed = Regex.Matches(build.Output, @"Code\.cs\((?<line>\d+),\d+\): warning PRES001: (?<text>[^\[]*)")
-            .Select(m => (Line: int.Parse(m.Groups["line"].Value), Text: m.Groups["text"].Value))
+        var unconfirmed = Regex.Matches(build.Output, @"Code\.cs\((?<line>\d+),\d+\): warning PRES001: (?<text>.*)")
+            .Select(m => (Line: int.Parse(m.Groups["line"].Value), Text: m.Groups["text"].Value.TrimEnd()))
             .Distinct()
             .ToList();
-        Assert.Equal([12, 14, 33], unconfirmed.Select(u => u.Line).Order());
-        Assert.Contains("through 'RestClient.ExecuteAsync' (POST https://api.linkedin.com/rest/posts)", unconfirmed.Single(u => u.Line == 12).Text, System.StringComparison.Ordinal);
-        Assert.Contains("through 'IRestClient.PostAsync' (POST https://api.linkedin.com/rest/posts)", unconfirmed.Single(u => u.Line == 14).Text, System.StringComparison.Ordinal);
-        Assert.Contains("through 'IMastodonApi.PostStatus' (POST https://fosstodon.org/api/v1/statuses)", unconfirmed.Single(u => u.Line == 33).Text, System.StringComparison.Ordinal);
+        Assert.True(unconfirmed.Count == 4, build.ToString());
+        Assert.Contains(unconfirmed, u => u.Line == 12 && u.Text.Contains("through 'RestClient.ExecuteAsync' (POST https://api.linkedin.com/rest/posts)", System.StringComparison.Ordinal));
+        Assert.Contains(unconfirmed, u => u.Line == 14 && u.Text.Contains("through 'IRestClient.PostAsync' (POST https://api.linkedin.com/rest/posts)", System.StringComparison.Ordinal));
+        Assert.Contains(unconfirmed, u => u.Line == 33 && u.Text.Contains("through 'IMastodonApi.PostStatus' (POST https://fosstodon.org/api/v1/statuses)", System.StringComparison.Ordinal));
+        Assert.True(unconfirmed.Exists(u => u.Text.Contains("declare [RequiresHumanApproval] on 'Daily'", System.StringComparison.Ordinal)), build.ToString());
+        Assert.Contains(("error", "PRES002"), build.Diagnostics);
+        Assert.Contains("DailyToots.ExecuteAsync → TootExtensions.Daily → IMastodonApi.PostStatus", build.Output, System.StringComparison.Ordinal);
     }
 }

@@ -425,7 +425,20 @@ namespace Presence.Analyzers.Paths
             => method.MethodKind == MethodKind.AnonymousFunction ? "lambda"
                 : method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName ? "the top-level program"
                 : method.MethodKind == MethodKind.LocalFunction ? method.Name
-                : (method.ContainingType is { } type ? type.Name + "." : string.Empty) + (method.MethodKind is MethodKind.Constructor ? method.ContainingType?.Name : method.Name);
+                : (TypeNameOf(method) is { } type ? type + "." : string.Empty)
+                  + (method.MethodKind switch
+                  {
+                      MethodKind.Constructor => method.ContainingType?.Name,
+                      // As written: "operator +=", not the compiler's op_AdditionAssignment.
+                      MethodKind.UserDefinedOperator or MethodKind.Conversion => method.ToDisplayString(OperatorFormat),
+                      _ => method.Name,
+                  });
+
+        private static readonly SymbolDisplayFormat OperatorFormat = new SymbolDisplayFormat(memberOptions: SymbolDisplayMemberOptions.None);
+
+        // A member of a C# 14 extension block is named after the static class that declares the block.
+        private static string? TypeNameOf(IMethodSymbol method)
+            => method.ContainingType is { IsExtension: true, ContainingType: { } declaring } ? declaring.Name : method.ContainingType?.Name;
 
         private readonly struct Step
         {
