@@ -1114,4 +1114,21 @@ public class UnconfirmedPublishTests
                 private Task Unused(string text) => {|PRES001:editorsChat.PublishAsync(text)|};
             }
             """);
+
+    [Fact]
+    public Task A_publish_in_an_operator_names_the_operator_as_written()
+        => Verify.VerifyAsync(Api + """
+            class ChannelFeed(IPublisher publisher)
+            {
+                public static ChannelFeed operator +(ChannelFeed feed, string text)
+                {
+                    {|#0:feed.Publisher.Publish(text)|};
+                    return feed;
+                }
+
+                public IPublisher Publisher { get; } = publisher;
+            }
+            """,
+            Verify.Diagnostic(PresenceDiagnostics.UnconfirmedPublishWithoutCallers).WithLocation(0)
+                .WithArguments("Posts to Mastodon through 'IPublisher.Publish'", "ChannelFeed.operator +"));
 }
