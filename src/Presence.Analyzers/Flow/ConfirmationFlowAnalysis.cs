@@ -563,6 +563,16 @@ namespace Presence.Analyzers.Flow
             return value;
         }
 
+        // redeemed.Outcome == RedeemOutcome.Redeemed: a decision's outcome compared with the member of its enum that
+        // means approved (Redeemed, Approved, Confirmed, Accepted) says what the decision's approval property says.
+        private Evidence OutcomeComparison(IOperation outcome, IOperation member, FlowState state)
+            => outcome is IPropertyReferenceOperation { Property.Type.TypeKind: TypeKind.Enum, Instance: ILocalReferenceOperation or IParameterReferenceOperation or IFlowCaptureReferenceOperation } property
+               && UrlText.WithoutConversions(member) is IFieldReferenceOperation { Field: { IsConst: true, Name: "Redeemed" or "Approved" or "Confirmed" or "Accepted" } field }
+               && SymbolEqualityComparer.Default.Equals(field.ContainingType, property.Property.Type)
+               && Visit(property.Instance, state).Has(EvidenceFlags.WhenApprovalPropertyTrue)
+                ? new Evidence(EvidenceFlags.WhenTrue)
+                : Evidence.None;
+
         private Evidence VisitBinary(IBinaryOperation binary, FlowState state)
         {
             var left = Visit(binary.LeftOperand, state);
@@ -576,7 +586,9 @@ namespace Presence.Analyzers.Flow
             {
                 case BinaryOperatorKind.Equals:
                 case BinaryOperatorKind.NotEquals:
-                    var comparison = ConstantOf(binary.RightOperand) is { HasValue: true } rightConstant ? Compare(left, rightConstant.Value)
+                    var comparison = OutcomeComparison(binary.LeftOperand, binary.RightOperand, state) is { IsNone: false } outcome ? outcome
+                        : OutcomeComparison(binary.RightOperand, binary.LeftOperand, state) is { IsNone: false } reversed ? reversed
+                        : ConstantOf(binary.RightOperand) is { HasValue: true } rightConstant ? Compare(left, rightConstant.Value)
                         : ConstantOf(binary.LeftOperand) is { HasValue: true } leftConstant ? Compare(right, leftConstant.Value)
                         : Evidence.None;
                     return binary.OperatorKind == BinaryOperatorKind.Equals ? comparison : comparison.Negate();
@@ -662,9 +674,10 @@ namespace Presence.Analyzers.Flow
                     var approved = value.Has(EvidenceFlags.WhenNotNull);
                     foreach (var subpattern in recursive.PropertySubpatterns)
                     {
+                        // { IsApproved: true }, { Approval: { } token }, { Approval: not null }: the member's own pattern decides.
                         approved |= subpattern.Member is IPropertyReferenceOperation member
-                                    && value.ApprovesThrough(member.Property)
-                                    && subpattern.Pattern is IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: true } };
+                                    && MemberEvidence(value, member.Property) is { IsNone: false } memberValue
+                                    && Match(subpattern.Pattern, memberValue, state).Has(EvidenceFlags.WhenTrue);
                     }
 
                     return Outcomes(approved, false);
@@ -672,6 +685,22 @@ namespace Presence.Analyzers.Flow
                 default:
                     return Evidence.None;
             }
+        }
+
+        // What a member of a decision says: its approval property (true means approved), or the approval token it
+        // carries (the ledger's RedeemResult.Approval: the token exists only where a person approved, so the decision
+        // approves exactly when it holds one).
+        private Evidence MemberEvidence(Evidence decision, IPropertySymbol property)
+        {
+            if (property.Type.SpecialType == SpecialType.System_Boolean && decision.ApprovesThrough(property))
+            {
+                return new Evidence(EvidenceFlags.WhenTrue);
+            }
+
+            return decision.Has(EvidenceFlags.WhenApprovalPropertyTrue) && _model.Symbols.ApprovalToken is { } token
+                   && SymbolEqualityComparer.Default.Equals(property.Type.OriginalDefinition, token)
+                ? new Evidence(EvidenceFlags.WhenNotNull)
+                : Evidence.None;
         }
 
         private static void Declare(ISymbol? declared, Evidence value, FlowState state)
@@ -691,17 +720,9 @@ namespace Presence.Analyzers.Flow
             }
 
             var property = reference.Property;
-            if (property.Type.SpecialType == SpecialType.System_Boolean && instance.ApprovesThrough(property))
+            if (MemberEvidence(instance, property) is { IsNone: false } member)
             {
-                return new Evidence(EvidenceFlags.WhenTrue);
-            }
-
-            // A decision that carries the approval token (the ledger's RedeemResult.Approval): the token exists only
-            // where a person approved, so the decision approves exactly when it holds one.
-            if (instance.Has(EvidenceFlags.WhenApprovalPropertyTrue) && _model.Symbols.ApprovalToken is { } token
-                && SymbolEqualityComparer.Default.Equals(property.Type.OriginalDefinition, token))
-            {
-                return new Evidence(EvidenceFlags.WhenNotNull);
+                return member;
             }
 
             var container = property.ContainingType.OriginalDefinition;

@@ -1033,6 +1033,31 @@ public class UnconfirmedPublishTests
                     if (redeemed.Approval != null) await publisher.PublishAsync(text);
                 }
 
+                async Task Patterns(string id, string text, CancellationToken ct)
+                {
+                    var redeemed = await ledger.RedeemAsync(id, text, ct);
+                    if (redeemed is { Approval: not null }) await publisher.PublishAsync(text);
+                    if (await ledger.RedeemAsync(id, text, ct) is { Approval: { } approval }) await publisher.PublishAsync(approval.Content);
+                    if (redeemed is not { Approval: { } token }) return;
+                    await publisher.PublishAsync(token.Content);
+                }
+
+                async Task Outcomes(string id, string text, CancellationToken ct)
+                {
+                    var redeemed = await ledger.RedeemAsync(id, text, ct);
+                    if (redeemed.Outcome == RedeemOutcome.Redeemed) await publisher.PublishAsync(text);
+                    if (redeemed.Outcome != RedeemOutcome.Redeemed) return;
+                    await publisher.PublishAsync(text);
+                }
+
+                async Task OtherOutcomesSayNothing(string id, string text, CancellationToken ct)
+                {
+                    var redeemed = await ledger.RedeemAsync(id, text, ct);
+                    if (redeemed.Outcome == RedeemOutcome.Held) return;
+                    await {|PRES004:publisher.PublishAsync(text)|};
+                    if (redeemed is { Record: not null }) await {|PRES004:publisher.PublishAsync(text)|};
+                }
+
                 async Task OtherMembersSayNothing(string id, string text, CancellationToken ct)
                 {
                     var redeemed = await ledger.RedeemAsync(id, text, ct);
