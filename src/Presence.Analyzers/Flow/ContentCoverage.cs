@@ -22,7 +22,9 @@ namespace Presence.Analyzers.Flow
                 return null;
             }
 
-            var confirmed = confirmation.Arguments.Select(a => Variable(a.Value)).Where(v => v is not null).Cast<ISymbol>().ToList();
+            // What the person was shown: not the request's id (RedeemAsync(requestId, draft, ct)), nor where it goes.
+            var confirmed = confirmation.Arguments.Where(a => !IsDestination(a.Parameter) && !IsIdentifier(a.Parameter))
+                .Select(a => Variable(a.Value)).Where(v => v is not null).Cast<ISymbol>().ToList();
             // Where it goes (a chat id, a channel, a URL) is not what was approved: the content is looked for among the rest.
             var published = publish.Arguments.Where(a => !IsDestination(a.Parameter)).Select(a => (Argument: a.Value, Variable: Variable(a.Value))).ToList();
             var asked = "'" + confirmation.TargetMethod.Name + "'";
@@ -69,6 +71,9 @@ namespace Presence.Analyzers.Flow
                && (name.IndexOf("chat", System.StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("channel", System.StringComparison.OrdinalIgnoreCase) >= 0
                    || name.IndexOf("uri", System.StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("url", System.StringComparison.OrdinalIgnoreCase) >= 0
                    || name is "to" or "recipient" or "recipients" or "destination" or "cancellationToken");
+
+        private static bool IsIdentifier(IParameterSymbol? parameter)
+            => parameter?.Name is { } name && (name is "id" or "key" || name.EndsWith("Id", System.StringComparison.Ordinal));
 
         private static ISymbol? NestedChange(PublishSite site, List<ISymbol> confirmed)
         {

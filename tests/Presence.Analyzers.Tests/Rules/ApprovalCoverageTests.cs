@@ -217,4 +217,20 @@ public class ApprovalCoverageTests
             }
             """,
             Gap(0, "Posts to LinkedIn through 'IPublisher.PublishToAsync'", "'Ask' approved 'draft', not 'final'"));
+
+    [Fact]
+    public Task A_redeemed_approval_covers_the_content_it_was_given_not_another()
+        => AnalyzerVerifier<UnconfirmedPublishAnalyzer>.VerifyAsync(Api + """
+            class Scheduled(ApprovalLedger ledger, IPublisher publisher)
+            {
+                async Task Run(string requestId, string draft, string final, System.Threading.CancellationToken ct)
+                {
+                    var redeemed = await ledger.RedeemAsync(requestId, draft, ct);
+                    if (redeemed.Approval is null) return;
+                    await {|#0:publisher.PublishAsync(final)|};
+                    await publisher.PublishAsync(draft);
+                }
+            }
+            """,
+            Gap(0, "Posts to LinkedIn through 'IPublisher.PublishAsync'", "'RedeemAsync' approved 'draft', not 'final'"));
 }
