@@ -1057,13 +1057,41 @@ namespace Presence.Analyzers.Rules
                 // The way out that fits where the call is: [RequiresHumanApproval] only on a method whose callers can
                 // confirm; never on the top-level program, Main, a constructor, an initializer or an entry point,
                 // where it cannot be placed or PRES105 forbids it.
-                if (owner is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.ExplicitInterfaceImplementation } method
+                var endpoint = EndpointHandlerAround(site.Syntax);
+                if (endpoint is null
+                    && owner is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.ExplicitInterfaceImplementation } method
                     && !EntryPoints.IsProgramEntry(method) && _entryPoints.OfMethod(method) is null)
                 {
                     return Diagnostic.Create(PresenceDiagnostics.UnconfirmedPublish, location, additionalLocations: null, Properties(site.Target), site.Target.Describe(), (method.AssociatedSymbol ?? method).Name);
                 }
 
-                return Diagnostic.Create(PresenceDiagnostics.UnconfirmedPublishWithoutCallers, location, additionalLocations: null, Properties(site.Target).Add(PresenceDiagnostics.NoCallerCanConfirm, "true"), site.Target.Describe(), PlaceName(owner));
+                return Diagnostic.Create(
+                    PresenceDiagnostics.UnconfirmedPublishWithoutCallers, location, additionalLocations: null, Properties(site.Target).Add(PresenceDiagnostics.NoCallerCanConfirm, "true"), site.Target.Describe(),
+                    endpoint is not null ? "the " + endpoint + " endpoint's handler in " + PlaceName(owner) : PlaceName(owner));
+            }
+
+            // app.MapPost("/…", async (…) => …): the handler runs when a request comes, so no caller of the method that
+            // maps it can confirm for it; the route, or null when the call is not in a mapped lambda.
+            private static string? EndpointHandlerAround(SyntaxNode syntax)
+            {
+                foreach (var ancestor in syntax.Ancestors())
+                {
+                    if (ancestor is AnonymousFunctionExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } }
+                        && invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name }
+                        && name.StartsWith("Map", System.StringComparison.Ordinal))
+                    {
+                        return invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression is LiteralExpressionSyntax route
+                            ? name.Substring("Map".Length).ToUpperInvariant() + " " + route.Token.ValueText
+                            : name.Substring("Map".Length).ToUpperInvariant();
+                    }
+
+                    if (ancestor is MemberDeclarationSyntax)
+                    {
+                        return null;
+                    }
+                }
+
+                return null;
             }
 
             // "the top-level program", "Program.Main", "the constructor of Poster", "the initializer of Poster.Client".

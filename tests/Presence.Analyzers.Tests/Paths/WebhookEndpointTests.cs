@@ -103,6 +103,26 @@ public class WebhookEndpointTests
             PathVerifier.AspNetCore);
 
     [Fact]
+    public Task A_publish_in_an_editor_endpoint_s_lambda_is_not_advised_to_ask_the_mapping_method_s_callers()
+        => PathVerifier.VerifyAsync(Publisher + """
+            public static class Desk
+            {
+                public static void Map(WebApplication app, IMastodonPublisher mastodon)
+                {
+                    app.MapPost("/desk/publish", (string text) => {|#0:mastodon.PublishStatus(text)|}).RequireAuthorization();
+                }
+
+                public static void Each(string[] drafts, IMastodonPublisher mastodon)
+                    => Array.ForEach(drafts, draft => {|#1:mastodon.PublishStatus(draft)|});
+            }
+            """,
+            PathVerifier.AspNetCore,
+            Diagnostic(PresenceDiagnostics.UnconfirmedPublishWithoutCallers).WithLocation(0)
+                .WithArguments("Posts to Mastodon through 'IMastodonPublisher.PublishStatus'", "the POST /desk/publish endpoint's handler in Desk.Map"),
+            Diagnostic(PresenceDiagnostics.UnconfirmedPublish).WithLocation(1)
+                .WithArguments("Posts to Mastodon through 'IMastodonPublisher.PublishStatus'", "Each"));
+
+    [Fact]
     public Task AllowAnonymous_wins_over_the_group_s_authorization()
         => PathVerifier.VerifyAsync(Publisher + """
             public static class Hooks
