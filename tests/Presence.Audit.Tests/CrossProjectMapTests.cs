@@ -30,7 +30,7 @@ public sealed class CrossProjectMapTests(CrossProjectMap fixture)
     [Fact]
     public void Jobs_that_reach_a_confirmed_post_a_justified_exception_the_team_or_nothing_have_no_path()
     {
-        foreach (var name in new[] { "ReviewedDigest.ExecuteAsync", "Heartbeat.ExecuteAsync", "StatusJob.ExecuteAsync", "DraftReminder.ExecuteAsync" })
+        foreach (var name in new[] { "ReviewedDigest.ExecuteAsync", "Heartbeat.ExecuteAsync", "StatusJob.ExecuteAsync", "DraftReminder.ExecuteAsync", "Idle.ExecuteAsync" })
         {
             var entry = Assert.Single(_map.EntryPoints, e => e.Name == name);
             Assert.DoesNotContain(_map.Paths, p => p.EntryPoint == entry.Id);
@@ -79,6 +79,6 @@ public sealed class CrossProjectMapTests(CrossProjectMap fixture)
         Assert.Equal(_map.Sites.Count, _map.Summary.ByStatus.Values.Sum());
         Assert.Equal(_map.Sites.Count, _map.Summary.ByPlatform.Values.Sum());
         Assert.Equal(_map.Paths.Count, _map.Summary.UnattendedPaths);
-        Assert.Equal(5, _map.Summary.EntryPoints);
+        Assert.Equal(6, _map.Summary.EntryPoints);
     }
 }

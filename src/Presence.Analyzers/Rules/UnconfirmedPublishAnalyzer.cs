@@ -146,6 +146,16 @@ namespace Presence.Analyzers.Rules
                 // publish (most of which the action above dismisses by its traits).
                 if (_observer is { } observer)
                 {
+                    // The map lists every entry point, also one whose body calls nothing a path follows: a handler that
+                    // only answers in the requester's chat, a service that only registers callbacks, a justified one.
+                    start.RegisterSymbolAction(symbol =>
+                    {
+                        if (OwnerEntry(entryPoints, (IMethodSymbol)symbol.Symbol) is { } entry)
+                        {
+                            graph.AddEntry(entry);
+                        }
+                    }, SymbolKind.Method);
+
                     start.RegisterOperationBlockStartAction(block =>
                     {
                         if (model.Scopes.IsExemptMember(block.OwningSymbol))

@@ -41,6 +41,12 @@ public sealed class StatusJob(StatusBot bot) : BackgroundService
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => bot.ReportOutageAsync("search");
 }
 
+/// <summary>An entry point whose body calls nothing a path follows: listed, with no path.</summary>
+public sealed class Idle : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Delay(Timeout.Infinite, stoppingToken);
+}
+
 /// <summary>Look-alike: a job that only asks the editors.</summary>
 public sealed class DraftReminder(EditorChat chat) : BackgroundService
 {
