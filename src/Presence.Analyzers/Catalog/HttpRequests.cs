@@ -268,15 +268,25 @@ namespace Presence.Analyzers.Catalog
                 configuredUrl: ConfiguredWhole(described));
         }
 
-        // The configuration key whose value, unknown here, is the request's whole URL (the cross-project summary carries it).
+        // The configuration key whose value, unknown here, is the request's whole URL, or the base address a relative
+        // URL is sent under (the cross-project summary carries both, and the host's settings decide).
         private static ConfiguredUrl? ConfiguredWhole(Request request)
         {
             foreach (var candidate in request.Urls)
             {
-                if (candidate.Origin is { Kind: SettingKind.Configuration, Value: null } origin
-                    && candidate.Text.Length == 1 && candidate.Text[0] == RequestUrl.Unknown)
+                if (candidate.Origin is not { Kind: SettingKind.Configuration, Value: null } origin || candidate.Text.Length == 0 || candidate.Text[0] != RequestUrl.Unknown)
+                {
+                    continue;
+                }
+
+                if (candidate.Text.Length == 1)
                 {
                     return new ConfiguredUrl(request.Verb, origin.Key);
+                }
+
+                if (candidate.Text[1] == '/' && candidate.Text.IndexOf(RequestUrl.Unknown, 1) < 0)
+                {
+                    return new ConfiguredUrl(request.Verb, origin.Key, candidate.Text.Substring(2));
                 }
             }
 

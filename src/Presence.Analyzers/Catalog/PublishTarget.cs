@@ -104,14 +104,21 @@ namespace Presence.Analyzers.Catalog
     /// <summary>A request whose URL is the value of a configuration key: <c>POST</c> to <c>Slack:WebhookUrl</c>.</summary>
     internal sealed class ConfiguredUrl
     {
-        public ConfiguredUrl(string verb, string key)
+        public ConfiguredUrl(string verb, string key, string? tail = null)
         {
             Verb = verb;
             Key = key;
+            Tail = tail;
         }
 
         public string Verb { get; }
 
         public string Key { get; }
+
+        /// <summary>
+        /// The relative URL a request adds to the key's value, a client's configured base address
+        /// (<c>rest/posts</c> under <c>LinkedIn:BaseUrl</c>); null when the value is the whole URL.
+        /// </summary>
+        public string? Tail { get; }
     }
 }

@@ -135,9 +135,12 @@ namespace Presence.Analyzers.Model
                     continue;
                 }
 
+                // A sixth field is the relative URL sent under the key's value, a client's base address.
+                var tail = fields.Length > 5 && fields[5].Length > 0 ? fields[5] : null;
                 foreach (var value in settings(fields[2]))
                 {
-                    if (RequestUrl.Parse(value.Value.Trim()) is { Host: not null } url && EndpointCatalog.Match(fields[3], url) is { } endpoint)
+                    var text = value.Value.Trim();
+                    if (RequestUrl.Parse(tail is null ? text : RequestUrl.Combine(text, tail)) is { Host: not null } url && EndpointCatalog.Match(fields[3], url) is { } endpoint)
                     {
                         publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, endpoint.Platform, endpoint.Display, fields[4]);
                         break;

@@ -174,7 +174,9 @@ namespace Presence.Analyzers.Summaries
                 {
                     if (IsCallableOutside(visible) && visible.GetDocumentationCommentId() is { } id)
                     {
-                        yield return new[] { LibrarySummaries.ConfiguredSendRecord, id, pair.Value.Url.Key, pair.Value.Url.Verb, pair.Value.Path };
+                        yield return pair.Value.Url.Tail is { } tail
+                            ? new[] { LibrarySummaries.ConfiguredSendRecord, id, pair.Value.Url.Key, pair.Value.Url.Verb, pair.Value.Path, tail }
+                            : new[] { LibrarySummaries.ConfiguredSendRecord, id, pair.Value.Url.Key, pair.Value.Url.Verb, pair.Value.Path };
                     }
                 }
             }

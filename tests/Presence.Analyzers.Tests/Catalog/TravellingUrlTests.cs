@@ -31,7 +31,7 @@ public class TravellingUrlTests
         }
         """;
 
-    private static readonly MetadataReference[] HttpFactory =
+    internal static readonly MetadataReference[] HttpFactory =
     [
         TestReferences.FromType<System.Net.Http.IHttpClientFactory>(),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions).Assembly.Location),

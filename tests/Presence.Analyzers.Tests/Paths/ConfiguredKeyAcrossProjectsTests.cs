@@ -110,4 +110,76 @@ public class ConfiguredKeyAcrossProjectsTests
     [Fact]
     public Task A_host_with_no_settings_file_does_not()
         => Check(null);
+
+    // A typed client whose base address the library reads from configuration, posting a relative URL under it.
+    private const string LinkedIn = """
+        using System;
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+
+        namespace Social;
+
+        public sealed class LinkedInPublisher(HttpClient http)
+        {
+            public Task ShareAsync(string text) => http.PostAsJsonAsync("rest/posts", new { commentary = text });
+        }
+
+        public sealed class BackendClient(HttpClient http)
+        {
+            public Task PushAsync(string text) => http.PostAsJsonAsync("rest/posts", new { text });
+        }
+
+        public static class SocialServices
+        {
+            public static IServiceCollection AddSocial(this IServiceCollection services, IConfiguration config)
+            {
+                services.AddHttpClient<LinkedInPublisher>(c => c.BaseAddress = new Uri(config["LinkedIn:BaseUrl"]!));
+                services.AddHttpClient<BackendClient>(c => c.BaseAddress = new Uri(config["Backend:BaseUrl"]!));
+                return services;
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_relative_request_under_a_configured_base_address_crosses_with_its_key_and_path()
+    {
+        var summary = LibraryBuilder.Summary(LibraryBuilder.Compile("Social.Core", LinkedIn, withPresence: true, [.. ConfiguredUrlTests.Configuration, .. TravellingUrlTests.HttpFactory]));
+        Assert.Contains("K\tM:Social.LinkedInPublisher.ShareAsync(System.String)\tLinkedIn:BaseUrl\tPOST\tLinkedInPublisher.ShareAsync → HttpClient.PostAsJsonAsync\trest/posts", summary, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public Task A_host_whose_settings_give_the_base_address_a_publishing_host_fails_on_the_relative_request()
+    {
+        var library = LibraryBuilder.Build("Social.Core", LinkedIn, [.. ConfiguredUrlTests.Configuration, .. TravellingUrlTests.HttpFactory]);
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test
+        {
+            TestCode = """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Social;
+
+                class ShareJob(LinkedInPublisher linkedIn, BackendClient backend) : Quartz.IJob
+                {
+                    public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken cancellationToken)
+                    {
+                        await linkedIn.ShareAsync("Our week");
+                        await backend.PushAsync("items");
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.AddRange([PathVerifier.Quartz4, library, .. ConfiguredUrlTests.Configuration, .. TravellingUrlTests.HttpFactory]);
+        test.TestState.AdditionalFiles.Add(("/src/appsettings.json", """
+            {
+              "LinkedIn": { "BaseUrl": "https://api.linkedin.com/" },
+              "Backend": { "BaseUrl": "https://api.example.com/" }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(PathVerifier.Unattended(0, "ShareJob.Execute (a Quartz job)", "ShareJob.Execute → LinkedInPublisher.ShareAsync → HttpClient.PostAsJsonAsync"));
+        return test.RunAsync();
+    }
 }
+
