@@ -544,7 +544,8 @@ namespace Presence.Analyzers.Catalog
                 {
                     urls.Add(IsAbsolute(resource)
                         ? resource
-                        : new UrlCandidate(RequestUrl.Combine(baseUrl.Text.TrimEnd('/') + "/", resource.Text.TrimStart('/')), baseUrl.Origin ?? resource.Origin));
+                        // RestSharp keeps the base URL's path and joins the resource with one slash.
+                        : new UrlCandidate(baseUrl.Text.TrimEnd('/') + "/" + resource.Text.TrimStart('/'), baseUrl.Origin ?? resource.Origin));
                 }
             }
 

@@ -19,10 +19,13 @@ public class HttpPublishTests
     private static DiagnosticResult Unconfirmed(int location, string describe, string member)
         => AnalyzerVerifier<Presence.Analyzers.Rules.UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnconfirmedPublish).WithLocation(location).WithArguments(describe, member);
 
-    private static Task Check(string code, params MetadataReference[] references)
+    private static Task Check(string code, params MetadataReference[] references) => Check(code, references, []);
+
+    private static Task Check(string code, MetadataReference[] references, params DiagnosticResult[] expected)
     {
         var test = new AnalyzerVerifier<Presence.Analyzers.Rules.UnconfirmedPublishAnalyzer>.Test { TestCode = Usings + code };
         test.TestState.AdditionalReferences.AddRange(references);
+        test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
 
@@ -244,10 +247,13 @@ public class HttpPublishTests
                 }
 
                 Task Share() => {|PRES001:_li.ExecuteAsync(new RestRequest("rest/posts", Method.Post).AddHeader("LinkedIn-Version", "202405"))|};
+
+                // A base URL known only at run time: the resource is joined to it with one slash.
+                Task Toot(string instanceUrl) => {|#0:new RestClient(instanceUrl).ExecuteAsync(new RestRequest("api/v1/statuses", Method.Post))|};
             }
             """,
-            TestReferences.FromType<RestSharp.RestClient>(),
-            TestReferences.FromType<Microsoft.Extensions.Options.IOptions<object>>());
+            [TestReferences.FromType<RestSharp.RestClient>(), TestReferences.FromType<Microsoft.Extensions.Options.IOptions<object>>()],
+            Unconfirmed(0, "Posts to Mastodon through 'RestClient.ExecuteAsync' (POST …/api/v1/statuses)", "Toot"));
 
     [Fact]
     public Task Refit_attributes_declared_in_the_source_itself_count_too()
