@@ -121,7 +121,8 @@ namespace Presence.Analyzers.Paths
             }
         }
 
-        // new ApprovalRequiredAIFunction(AIFunctionFactory.Create(...)): the agent framework asks before each call.
+        // new ApprovalRequiredAIFunction(AIFunctionFactory.Create(...)), directly or through a local the body wraps:
+        // the agent framework asks before each call.
         private bool IsWrapped(IOperation operation)
         {
             for (var current = operation.Parent; current is not null; current = current.Parent)
@@ -131,13 +132,32 @@ namespace Presence.Analyzers.Paths
                     case IConversionOperation or IArgumentOperation:
                         continue;
                     case IObjectCreationOperation creation:
-                        return _approvalRequired is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _approvalRequired);
+                        return IsApprovalRequired(creation);
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } }:
+                        return WrapsLocal(current, local);
                     default:
                         return false;
                 }
             }
 
             return false;
+        }
+
+        private bool IsApprovalRequired(IObjectCreationOperation creation)
+            => _approvalRequired is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _approvalRequired);
+
+        // var raw = AIFunctionFactory.Create(...); … new ApprovalRequiredAIFunction(raw) in the same body.
+        private bool WrapsLocal(IOperation inBody, ILocalSymbol local)
+        {
+            var root = inBody;
+            while (root.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            return root.Descendants().Any(operation => operation is IObjectCreationOperation creation && IsApprovalRequired(creation)
+                && creation.Arguments.Any(argument => UrlText.WithoutConversions(argument.Value) is ILocalReferenceOperation reference
+                                                      && SymbolEqualityComparer.Default.Equals(reference.Local, local)));
         }
 
         public bool IsKernelFunction(IMethodSymbol? method)

@@ -237,10 +237,25 @@ public class MachineWrittenTests
                     new ApprovalRequiredAIFunction(AIFunctionFactory.Create((string text) => publisher.PublishAsync(text), "publish_reviewed")),
                     AIFunctionFactory.Create((string city) => "sunny", "weather"),
                 ];
+
+                public AITool WrappedLater()
+                {
+                    var raw = AIFunctionFactory.Create(publisher.PublishAsync);
+                    return new ApprovalRequiredAIFunction(raw);
+                }
+
+                public AITool KeptRaw()
+                {
+                    var raw = {|#2:AIFunctionFactory.Create(publisher.PublishAsync)|};
+                    var other = AIFunctionFactory.Create((string city) => "sunny", "weather");
+                    _ = new ApprovalRequiredAIFunction(other);
+                    return raw;
+                }
             }
             """,
             Machine(0, "An AI agent is given 'IPublisher.PublishAsync' as a tool, which publishes", "wrap it in ApprovalRequiredAIFunction so that a person approves each call"),
-            Machine(1, "An AI agent is given 'IPublisher.PublishAsync' as a tool, which publishes", "wrap it in ApprovalRequiredAIFunction so that a person approves each call"));
+            Machine(1, "An AI agent is given 'IPublisher.PublishAsync' as a tool, which publishes", "wrap it in ApprovalRequiredAIFunction so that a person approves each call"),
+            Machine(2, "An AI agent is given 'IPublisher.PublishAsync' as a tool, which publishes", "wrap it in ApprovalRequiredAIFunction so that a person approves each call"));
 
     [Fact]
     public Task A_kernel_function_that_publishes_needs_a_function_filter()
