@@ -66,7 +66,7 @@ namespace Presence.Analyzers.Paths
         /// A call of a body that decided nothing, added at compilation end on one thread once every concurrent step is
         /// in: straight into the graph, not queued again, with the caller looked up once for a run of its calls.
         /// </summary>
-        public void AddPlainCall(IMethodSymbol caller, IMethodSymbol callee, SyntaxNode call)
+        public void AddPlainCall(IMethodSymbol caller, IMethodSymbol callee, SyntaxNode call, INamedTypeSymbol? through)
         {
             if (!ReferenceEquals(caller, _lastCaller) || _lastNode is null)
             {
@@ -81,12 +81,14 @@ namespace Presence.Analyzers.Paths
                 _lastNode = node;
             }
 
-            _lastNode.Add(new Step(callee.OriginalDefinition, call, null, Through(callee)));
+            _lastNode.Add(new Step(callee.OriginalDefinition, call, null, through));
         }
 
-        // The closed generic type a call goes through (IHandler<Count, int>), which only its implementers can answer;
-        // null for a call through a non-generic type or an open one (IHandler<TRequest, TResponse>).
-        private static INamedTypeSymbol? Through(IMethodSymbol callee)
+        /// <summary>
+        /// The closed generic interface a call goes through (IHandler&lt;Count, int&gt;), which only its implementers can
+        /// answer; null for a call through a non-generic type or an open one (IHandler&lt;TRequest, TResponse&gt;).
+        /// </summary>
+        internal static INamedTypeSymbol? Through(IMethodSymbol callee)
             => callee.ContainingType is { IsGenericType: true, TypeKind: TypeKind.Interface } type && !ReferenceEquals(type, type.OriginalDefinition) && !HasTypeParameters(type)
                 ? type
                 : null;
@@ -797,6 +799,7 @@ namespace Presence.Analyzers.Paths
             Callee = callee;
             CalleeName = callee.Name;
             Call = call;
+            Through = CallGraph.Through(callee);
         }
 
         /// <summary>The definition of the function whose body makes the call.</summary>
@@ -807,6 +810,9 @@ namespace Presence.Analyzers.Paths
         public string CalleeName { get; }
 
         public SyntaxNode Call { get; }
+
+        /// <summary>The closed generic interface the call goes through, if any (see <see cref="CallGraph.Through"/>).</summary>
+        public INamedTypeSymbol? Through { get; }
 
         public void Deconstruct(out IMethodSymbol owner, out IMethodSymbol callee, out SyntaxNode call)
         {

@@ -506,8 +506,9 @@ namespace Presence.Analyzers.Rules
                 var owners = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
                 IMethodSymbol? lastOwner = null;
                 var lastReaches = false;
-                foreach (var (owner, callee, call) in plain)
+                foreach (var step in plain)
                 {
+                    var (owner, callee, call) = step;
                     if (!ReferenceEquals(owner, lastOwner))
                     {
                         lastOwner = owner;
@@ -525,11 +526,11 @@ namespace Presence.Analyzers.Rules
 
                     if (_observer is null)
                     {
-                        _graph.AddPlainCall(owner, callee, call);
+                        _graph.AddPlainCall(owner, callee, call, step.Through);
                     }
                     else if (!IsExempt(owner))
                     {
-                        _graph.AddPlainCall(owner, callee, call);
+                        _graph.AddPlainCall(owner, callee, call, step.Through);
                         _observer.OnSite(_compilation, owner, new PublishSite(call, new PublishTarget(callee, PublishKind.Call, platform: null), null), inTool: false);
                     }
                 }
