@@ -13,7 +13,7 @@ namespace Presence.Analyzers.Tests.Catalog;
 /// </summary>
 public class TravellingUrlTests
 {
-    private const string Usings = """
+    internal const string Usings = """
         using System;
         using System.Net.Http;
         using System.Net.Http.Json;

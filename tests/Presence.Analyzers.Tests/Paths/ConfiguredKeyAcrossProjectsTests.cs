@@ -112,14 +112,7 @@ public class ConfiguredKeyAcrossProjectsTests
         => Check(null);
 
     // A typed client whose base address the library reads from configuration, posting a relative URL under it.
-    private const string LinkedIn = """
-        using System;
-        using System.Net.Http;
-        using System.Net.Http.Json;
-        using System.Threading.Tasks;
-        using Microsoft.Extensions.Configuration;
-        using Microsoft.Extensions.DependencyInjection;
-
+    private const string LinkedIn = TravellingUrlTests.Usings + """
         namespace Social;
 
         public sealed class LinkedInPublisher(HttpClient http)
