@@ -106,7 +106,12 @@ namespace Presence.Analyzers.Paths
                 inLambda = true;
             }
 
-            var name = container is IMethodSymbol member ? CallGraph.NameOf(member) : CallGraph.NameOf(function);
+            var name = container switch
+            {
+                IMethodSymbol member => CallGraph.NameOf(member),
+                IFieldSymbol or IPropertySymbol => "the initializer of " + container.ContainingType?.Name + "." + container.Name,
+                _ => CallGraph.NameOf(function),
+            };
             return inLambda ? "a lambda in " + name : name;
         }
 

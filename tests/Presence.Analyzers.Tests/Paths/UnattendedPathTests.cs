@@ -298,6 +298,17 @@ public class UnattendedPathTests
             Unattended(3, "the queued Coravel task in Scheduling.Configure", "queued Coravel task → Poster.Post → IMastodonPublisher.PublishStatus"));
 
     [Fact]
+    public Task A_timer_created_in_a_field_initializer_is_named_after_the_field()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class TimerHost(Poster poster)
+            {
+                private readonly Timer _timer = new(_ {|#0:=>|} poster.Post("tick"), null, TimeSpan.Zero, TimeSpan.FromHours(1));
+            }
+            """,
+            [],
+            Unattended(0, "the timer callback in the initializer of TimerHost._timer", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
     public Task Timer_callbacks_and_periodic_timer_loops()
         => PathVerifier.VerifyAsync(Publisher + """
             class Timers(Poster poster)
