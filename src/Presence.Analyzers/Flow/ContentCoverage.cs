@@ -22,11 +22,10 @@ namespace Presence.Analyzers.Flow
                 return null;
             }
 
-            // What the person was shown: not the request's id (RedeemAsync(requestId, draft, ct)), nor where it goes.
-            var confirmed = confirmation.Arguments.Where(a => !IsDestination(a.Parameter) && !IsIdentifier(a.Parameter))
-                .Select(a => Variable(a.Value)).Where(v => v is not null).Cast<ISymbol>().ToList();
-            // Where it goes (a chat id, a channel, a URL) is not what was approved: the content is looked for among the rest.
-            var published = publish.Arguments.Where(a => !IsDestination(a.Parameter)).Select(a => (Argument: a.Value, Variable: Variable(a.Value))).ToList();
+            // What the person was shown and what goes out, not which request (RedeemAsync(requestId, draft, ct)) or where
+            // to (a chat id, a channel, a URL).
+            var confirmed = confirmation.Arguments.Where(a => IsContent(a.Parameter)).Select(a => Variable(a.Value)).Where(v => v is not null).Cast<ISymbol>().ToList();
+            var published = publish.Arguments.Where(a => IsContent(a.Parameter)).Select(a => (Argument: a.Value, Variable: Variable(a.Value))).ToList();
             var asked = "'" + confirmation.TargetMethod.Name + "'";
 
             foreach (var (_, variable) in published)
@@ -66,14 +65,15 @@ namespace Presence.Analyzers.Flow
             return null;
         }
 
-        private static bool IsDestination(IParameterSymbol? parameter)
-            => parameter?.Name is { } name
-               && (name.IndexOf("chat", System.StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("channel", System.StringComparison.OrdinalIgnoreCase) >= 0
-                   || name.IndexOf("uri", System.StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("url", System.StringComparison.OrdinalIgnoreCase) >= 0
-                   || name is "to" or "recipient" or "recipients" or "destination" or "cancellationToken");
-
-        private static bool IsIdentifier(IParameterSymbol? parameter)
-            => parameter?.Name is { } name && (name is "id" or "key" || name.EndsWith("Id", System.StringComparison.Ordinal));
+        // False for a parameter that says where (chat, channel, URL, recipient), which request (an id, a key) or how (a
+        // cancellation token).
+        private static bool IsContent(IParameterSymbol? parameter)
+            => parameter is not { Name: var name }
+               || !(name.IndexOf("chat", System.StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("channel", System.StringComparison.OrdinalIgnoreCase) >= 0
+                    || name.IndexOf("uri", System.StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("url", System.StringComparison.OrdinalIgnoreCase) >= 0
+                    || name is "to" or "recipient" or "recipients" or "destination" or "id" or "key"
+                    || name.EndsWith("Id", System.StringComparison.Ordinal)
+                    || parameter.Type is { Name: "CancellationToken", ContainingNamespace.Name: "Threading" });
 
         private static ISymbol? NestedChange(PublishSite site, List<ISymbol> confirmed)
         {
