@@ -51,9 +51,13 @@ namespace Presence.Analyzers.Paths
         /// <summary>What makes it an entry point, e.g. "a hosted service", "a Quartz job", "a timer callback".</summary>
         public string Reason { get; }
 
-        /// <summary>"a Quartz job", "an unattended entry point", "an HTTP-triggered function".</summary>
+        /// <summary>"a Quartz job", "an unattended entry point", "an HTTP-triggered function", "an NServiceBus message handler".</summary>
         public string ReasonWithArticle
-            => ("aeiou".IndexOf(char.ToLowerInvariant(Reason[0])) >= 0 || Reason.StartsWith("HTTP", System.StringComparison.Ordinal) ? "an " : "a ") + Reason;
+            => ("aeiou".IndexOf(char.ToLowerInvariant(Reason[0])) >= 0 || SpelledWithAVowel(Reason) ? "an " : "a ") + Reason;
+
+        // An initialism read letter by letter whose first letter's name starts with a vowel sound (H, N, S...).
+        private static bool SpelledWithAVowel(string reason)
+            => reason.Length > 1 && char.IsUpper(reason[1]) && "FHLMNRSX".IndexOf(reason[0]) >= 0;
 
         /// <summary>The lambda's (or local function's) syntax when the entry point is a callback written in place.</summary>
         public SyntaxNode? Lambda { get; }

@@ -32,6 +32,15 @@ namespace Presence.Analyzers.Paths
             [("Coravel.Invocable.IInvocable", "Invoke")] = (EntryKind.Unattended, "Coravel invocable"),
             [("Telegram.Bot.Polling.IUpdateHandler", "HandleUpdateAsync")] = (EntryKind.IncomingMessage, "Telegram update handler"),
             [("SlackNet.IEventHandler`1", "Handle")] = (EntryKind.IncomingMessage, "Slack event handler"),
+
+            // Message consumers run for whatever reaches their queue, whoever sent it: a message that carries a
+            // human's decision is redeemed there, like a scheduled job's.
+            [("MassTransit.IConsumer`1", "Consume")] = (EntryKind.Unattended, "MassTransit consumer"),
+            [("MassTransit.IJobConsumer`1", "Run")] = (EntryKind.Unattended, "MassTransit job consumer"),
+            [("Rebus.Handlers.IHandleMessages`1", "Handle")] = (EntryKind.Unattended, "Rebus message handler"),
+            [("NServiceBus.IHandleMessages`1", "Handle")] = (EntryKind.Unattended, "NServiceBus message handler"),
+            [("RabbitMQ.Client.IAsyncBasicConsumer", "HandleBasicDeliverAsync")] = (EntryKind.Unattended, "RabbitMQ consumer"),
+            [("RabbitMQ.Client.IBasicConsumer", "HandleBasicDeliver")] = (EntryKind.Unattended, "RabbitMQ consumer"),
         };
 
         private static readonly HashSet<string> TriggerMemberNames = new HashSet<string>(ByDeclaration.Keys.Select(key => key.Member), System.StringComparer.Ordinal);
@@ -77,6 +86,9 @@ namespace Presence.Analyzers.Paths
             [("FishyFlip", "OnRawMessageReceived")] = (EntryKind.IncomingMessage, "Bluesky firehose handler"),
             [("idunno", "RecordReceived")] = (EntryKind.IncomingMessage, "Bluesky Jetstream handler"),
             [("idunno", "MessageReceived")] = (EntryKind.IncomingMessage, "Bluesky Jetstream handler"),
+            [("Azure", "ProcessMessageAsync")] = (EntryKind.Unattended, "Service Bus message handler"),
+            [("RabbitMQ", "ReceivedAsync")] = (EntryKind.Unattended, "RabbitMQ consumer"),
+            [("RabbitMQ", "Received")] = (EntryKind.Unattended, "RabbitMQ consumer"),
         };
 
         private readonly INamedTypeSymbol? _unattendedEntryPoint;
@@ -94,6 +106,8 @@ namespace Presence.Analyzers.Paths
         private readonly INamedTypeSymbol? _hangfireCancellationToken;
         // AWS Lambda: a handler takes an ILambdaContext, carries [LambdaSerializer], or is the template's
         // FunctionHandler in an assembly that declares its serializer.
+        // DotNetCore.CAP: a method marked [CapSubscribe("topic")] runs for each message of the topic.
+        private readonly INamedTypeSymbol? _capSubscribe;
         private readonly INamedTypeSymbol? _lambdaContext;
         private readonly INamedTypeSymbol? _lambdaSerializer;
         private readonly bool _lambdaAssembly;
@@ -130,6 +144,7 @@ namespace Presence.Analyzers.Paths
             }
 
             _triggers = triggers.ToImmutable();
+            _capSubscribe = compilation.GetBestTypeByMetadataName("DotNetCore.CAP.CapSubscribeAttribute");
             _lambdaContext = compilation.GetBestTypeByMetadataName("Amazon.Lambda.Core.ILambdaContext");
             if (_lambdaContext is not null)
             {
@@ -190,6 +205,11 @@ namespace Presence.Analyzers.Paths
                             : new EntryPoint(method, EntryKind.Unattended, trigger, null);
                     }
                 }
+            }
+
+            if (_capSubscribe is not null && PresenceSymbols.HasAttribute(method, _capSubscribe))
+            {
+                return new EntryPoint(method, EntryKind.Unattended, "CAP subscriber", null);
             }
 
             if (IsLambdaHandler(method))

@@ -298,6 +298,99 @@ public class UnattendedPathTests
             Unattended(3, "the queued Coravel task in Scheduling.Configure", "queued Coravel task → Poster.Post → IMastodonPublisher.PublishStatus"));
 
     [Fact]
+    public Task Message_consumers_run_for_whatever_reaches_their_queue()
+        => PathVerifier.VerifyAsync(Publisher + """
+            public sealed record Announcement(string Text);
+
+            class AnnouncementConsumer(Poster poster) : MassTransit.IConsumer<Announcement>
+            {
+                public Task {|#0:Consume|}(MassTransit.ConsumeContext<Announcement> context) => poster.Post(context.Message.Text);
+            }
+
+            class AnnouncementJob(Poster poster) : MassTransit.IJobConsumer<Announcement>
+            {
+                public Task {|#1:Run|}(MassTransit.JobContext<Announcement> context) => poster.Post(context.Job.Text);
+            }
+
+            class AnnouncementHandler(Poster poster) : Rebus.Handlers.IHandleMessages<Announcement>
+            {
+                public Task {|#2:Handle|}(Announcement message) => poster.Post(message.Text);
+            }
+
+            class QueueListener(Poster poster, RabbitMQ.Client.IChannel channel, Azure.Messaging.ServiceBus.ServiceBusProcessor processor)
+            {
+                public void Listen()
+                {
+                    var consumer = new RabbitMQ.Client.Events.AsyncEventingBasicConsumer(channel);
+                    consumer.ReceivedAsync += async (_, delivery) {|#3:=>|} await poster.Post(System.Text.Encoding.UTF8.GetString(delivery.Body.Span));
+                    processor.ProcessMessageAsync += OnMessage;
+                }
+
+                private Task {|#4:OnMessage|}(Azure.Messaging.ServiceBus.ProcessMessageEventArgs args) => poster.Post(args.Message.Body.ToString());
+            }
+
+            class DeliveryConsumer(RabbitMQ.Client.IChannel channel, Poster poster) : RabbitMQ.Client.AsyncDefaultBasicConsumer(channel)
+            {
+                public override Task {|#5:HandleBasicDeliverAsync|}(string consumerTag, ulong deliveryTag, bool redelivered, string exchange, string routingKey,
+                    RabbitMQ.Client.IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+                    => poster.Post(System.Text.Encoding.UTF8.GetString(body.Span));
+            }
+
+            class CapSubscriber(Poster poster) : DotNetCore.CAP.ICapSubscribe
+            {
+                [DotNetCore.CAP.CapSubscribe("announcements")]
+                public Task {|#6:OnAnnouncement|}(Announcement announcement) => poster.Post(announcement.Text);
+            }
+
+            // A consumer that redeems the approval its message refers to.
+            class ApprovedAnnouncementConsumer(Poster poster, IApprovals approvals) : MassTransit.IConsumer<Announcement>
+            {
+                public async Task Consume(MassTransit.ConsumeContext<Announcement> context)
+                {
+                    if (await approvals.RedeemAsync(context.Message.Text))
+                    {
+                        await poster.Post(context.Message.Text);
+                    }
+                }
+            }
+
+            // Consumers that publish nothing; a Consume and an event of the application's own.
+            class AuditConsumer : MassTransit.IConsumer<Announcement>, Rebus.Handlers.IHandleMessages<Announcement>
+            {
+                public Task Consume(MassTransit.ConsumeContext<Announcement> context) { Console.WriteLine(context.Message.Text); return Task.CompletedTask; }
+                public Task Handle(Announcement message) { Console.WriteLine(message.Text); return Task.CompletedTask; }
+            }
+
+            // NServiceBus is not served here: its handler interface, as NServiceBus 9 declares it.
+            namespace NServiceBus
+            {
+                public interface IMessageHandlerContext { }
+                public interface IHandleMessages<T> { Task Handle(T message, IMessageHandlerContext context); }
+            }
+
+            class NServiceBusHandler(Poster poster) : NServiceBus.IHandleMessages<Announcement>
+            {
+                public Task {|#7:Handle|}(Announcement message, NServiceBus.IMessageHandlerContext context) => poster.Post(message.Text);
+            }
+
+            class Inbox(Poster poster)
+            {
+                public event Func<string, Task>? ProcessMessageAsync;
+                public Task Consume(string text) => poster.Post(text);
+                public void Wire() => ProcessMessageAsync += text => poster.Post(text);
+            }
+            """,
+            With(PathVerifier.MessageBuses),
+            Unattended(0, "AnnouncementConsumer.Consume (a MassTransit consumer)", "AnnouncementConsumer.Consume → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "AnnouncementJob.Run (a MassTransit job consumer)", "AnnouncementJob.Run → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(2, "AnnouncementHandler.Handle (a Rebus message handler)", "AnnouncementHandler.Handle → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(3, "the RabbitMQ consumer in QueueListener.Listen", "RabbitMQ consumer → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(4, "QueueListener.OnMessage (a Service Bus message handler)", "QueueListener.OnMessage → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(5, "DeliveryConsumer.HandleBasicDeliverAsync (a RabbitMQ consumer)", "DeliveryConsumer.HandleBasicDeliverAsync → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(6, "CapSubscriber.OnAnnouncement (a CAP subscriber)", "CapSubscriber.OnAnnouncement → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(7, "NServiceBusHandler.Handle (an NServiceBus message handler)", "NServiceBusHandler.Handle → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
     public Task A_timer_created_in_a_field_initializer_is_named_after_the_field()
         => PathVerifier.VerifyAsync(Publisher + """
             class TimerHost(Poster poster)

@@ -52,6 +52,18 @@ internal static class PathVerifier
 
     public static MetadataReference Hangfire { get; } = MetadataReference.CreateFromFile(typeof(Hangfire.RecurringJob).Assembly.Location);
 
+    /// <summary>MassTransit, Rebus, RabbitMQ, Azure Service Bus and DotNetCore.CAP consumers.</summary>
+    public static MetadataReference[] MessageBuses { get; } =
+    [
+        TestReferences.FromType<MassTransit.IConsumer>(),
+        TestReferences.FromType<Rebus.Handlers.IHandleMessages>(),
+        TestReferences.FromType<RabbitMQ.Client.IChannel>(),
+        TestReferences.FromType<Azure.Messaging.ServiceBus.ServiceBusProcessor>(),
+        TestReferences.FromType<System.BinaryData>(),
+        TestReferences.FromType<Azure.Response>(),
+        TestReferences.FromType<DotNetCore.CAP.ICapSubscribe>(),
+    ];
+
     public static MetadataReference Coravel { get; } = TestReferences.FromType<Coravel.Invocable.IInvocable>();
 
     public static MetadataReference[] AzureFunctions { get; } =
