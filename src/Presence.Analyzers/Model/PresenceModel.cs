@@ -35,6 +35,7 @@ namespace Presence.Analyzers.Model
             Libraries = LibrarySummaries.Read(compilation, assemblies, key => urls.Settings.Find(key));
             MachineWriters = MachineWriters.For(compilation, Libraries);
             Audience = new Audience(symbols);
+            Mediators = MediatorDispatch.For(compilation);
         }
 
         private readonly ApiCatalogIndex _catalog;
@@ -68,6 +69,9 @@ namespace Presence.Analyzers.Model
 
         /// <summary>Sends that reach the team ([InternalAudience] parameters) or answer in the requester's chat as a labelled bot.</summary>
         public Audience Audience { get; }
+
+        /// <summary>Where a mediator's Send or Publish goes on (its handler), when MediatR or Mediator is referenced.</summary>
+        public MediatorDispatch? Mediators { get; }
 
         /// <summary>The model, or null when the compilation cannot contain a publish call.</summary>
         public static PresenceModel? TryCreate(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)

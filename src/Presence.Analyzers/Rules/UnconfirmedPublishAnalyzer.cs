@@ -438,7 +438,9 @@ namespace Presence.Analyzers.Rules
                 }
                 else if (context.ContainingSymbol is IMethodSymbol owner)
                 {
-                    _steps.Enqueue((new PlainCall(owner.OriginalDefinition, callee.ReducedFrom ?? callee, context.Operation.Syntax), body.Syntax, body.Syntax.SpanStart));
+                    callee = callee.ReducedFrom ?? callee;
+                    callee = _model.Mediators?.HandlerOf(context.Operation, callee) ?? callee;
+                    _steps.Enqueue((new PlainCall(owner.OriginalDefinition, callee, context.Operation.Syntax), body.Syntax, body.Syntax.SpanStart));
                 }
             }
 
@@ -839,6 +841,7 @@ namespace Presence.Analyzers.Rules
             private void NoteCall(IOperation operation, IMethodSymbol callee)
             {
                 callee = callee.ReducedFrom ?? callee;
+                callee = _model.Mediators?.HandlerOf(operation, callee) ?? callee;
                 if (callee.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction
                     || (!SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, _assembly) && _model.Libraries.FindPublish(callee) is null
                         && !CallGraph.MayDispatchIntoSource(callee) && _observer?.Follows(callee.ContainingAssembly) != true))
