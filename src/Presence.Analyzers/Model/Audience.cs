@@ -114,12 +114,42 @@ namespace Presence.Analyzers.Model
                     IFieldReferenceOperation field => field.Instance,
                     IConditionalAccessInstanceOperation => null,
                     IConditionalAccessOperation conditional => conditional.Operation,
-                    ILocalReferenceOperation local => UrlText.Initializer(local.Local, local.SemanticModel),
+                    ILocalReferenceOperation local => UrlText.Initializer(local.Local, local.SemanticModel) ?? MatchedValue(local),
                     _ => null,
                 };
             }
 
             return false;
+        }
+
+        // The value a pattern variable was matched from: update.Message for `update.Message is { Chat: var chat }`,
+        // `… is { } message`, or a switch's `case { Message: { } m }`. What the pattern reads of it (Chat, From) is
+        // still the incoming message's, as message.Chat is.
+        private static IOperation? MatchedValue(ILocalReferenceOperation local)
+        {
+            if (local.SemanticModel is not { } model || local.Local.DeclaringSyntaxReferences.Length != 1
+                || local.Local.DeclaringSyntaxReferences[0].GetSyntax() is not SingleVariableDesignationSyntax designation
+                || designation.SyntaxTree != model.SyntaxTree)
+            {
+                return null;
+            }
+
+            for (SyntaxNode? node = designation.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case IsPatternExpressionSyntax pattern:
+                        return model.GetOperation(pattern.Expression);
+                    case SwitchExpressionArmSyntax arm when arm.Parent is SwitchExpressionSyntax switchExpression:
+                        return model.GetOperation(switchExpression.GoverningExpression);
+                    case SwitchSectionSyntax section when section.Parent is SwitchStatementSyntax switchStatement:
+                        return model.GetOperation(switchStatement.Expression);
+                    case StatementSyntax or LambdaExpressionSyntax:
+                        return null;
+                }
+            }
+
+            return null;
         }
 
         // update.ChannelPost (or EditedChannelPost), directly, through a local it initialized, or through a pattern

@@ -205,6 +205,56 @@ public class AudienceTests
             Reply(0, "ChannelEcho.HandleUpdateAsync (a Telegram update handler)", "ChannelEcho.HandleUpdateAsync → ITelegramBotClient.SendMessage"),
             Reply(1, "EditedEcho.HandleUpdateAsync (a Telegram update handler)", "EditedEcho.HandleUpdateAsync → ITelegramBotClient.SendMessage"));
 
+    [Fact]
+    public Task A_chat_or_user_matched_out_of_the_incoming_message_is_still_the_requesters()
+        => PathVerifier.VerifyAsync(Usings + """
+            class PatternReplies : IUpdateHandler
+            {
+                public async Task HandleUpdateAsync(ITelegramBotClient bot, Update update, CancellationToken ct)
+                {
+                    if (update.Message is { Chat: var chat })
+                    {
+                        await bot.SendMessage(chat, "hi", cancellationToken: ct);
+                    }
+
+                    if (update.Message?.From is { } from)
+                    {
+                        await bot.SendMessage(from.Id, "Let's talk here.", cancellationToken: ct);
+                    }
+
+                    if (update.CallbackQuery is { Message.Chat.Id: var id })
+                    {
+                        await bot.SendMessage(id, "Noted.", cancellationToken: ct);
+                    }
+
+                    switch (update)
+                    {
+                        case { Message: { Chat: { } inChat } }:
+                            await bot.SendMessage(inChat, "Got it.", cancellationToken: ct);
+                            break;
+                    }
+                }
+
+                public Task HandleErrorAsync(ITelegramBotClient bot, Exception exception, HandleErrorSource source, CancellationToken ct) => Task.CompletedTask;
+            }
+
+            class ChannelPattern : IUpdateHandler
+            {
+                public async Task {|#0:HandleUpdateAsync|}(ITelegramBotClient bot, Update update, CancellationToken ct)
+                {
+                    // Matched out of a channel's own post: its subscribers read it.
+                    if (update.ChannelPost is { Chat: var channel })
+                    {
+                        await bot.SendMessage(channel, "Subscribe for more!", cancellationToken: ct);
+                    }
+                }
+
+                public Task HandleErrorAsync(ITelegramBotClient bot, Exception exception, HandleErrorSource source, CancellationToken ct) => Task.CompletedTask;
+            }
+            """,
+            [PathVerifier.Telegram],
+            Reply(0, "ChannelPattern.HandleUpdateAsync (a Telegram update handler)", "ChannelPattern.HandleUpdateAsync → ITelegramBotClient.SendMessage"));
+
     private const string DiscordReplies = """
         using System.Threading.Tasks;
         using Discord;
