@@ -78,11 +78,12 @@ namespace Presence.Analyzers.Rules
                         return;
                     }
 
-                    if (requires && entryPoints.Value.OfMethod(method) is { Kind: EntryKind.Unattended } entry)
+                    if (requires && (entryPoints.Value.OfMethod(method) is { Kind: EntryKind.Unattended } entry ? entry.ReasonWithArticle : LoopInBody(method, compilation, context.CancellationToken)) is { } reason)
                     {
-                        // The root cause: the framework member it overrides cannot declare the requirement anyway.
+                        // The root cause: the framework member it overrides cannot declare the requirement anyway, and a
+                        // loop that posts on each tick cannot be approved once by whoever starts it.
                         context.ReportDiagnostic(Diagnostic.Create(
-                            PresenceDiagnostics.ApprovalRequiredOnUnattendedEntryPoint, method.Locations[0], CallGraph.NameOf(method), entry.ReasonWithArticle));
+                            PresenceDiagnostics.ApprovalRequiredOnUnattendedEntryPoint, method.Locations[0], CallGraph.NameOf(method), reason));
                         return;
                     }
 
@@ -110,6 +111,54 @@ namespace Presence.Analyzers.Rules
                     }
                 }, SymbolKind.Method);
             });
+        }
+
+        // A method that is an entry point by what its own body does (PRES002): it waits on a PeriodicTimer's ticks, or
+        // it is Main with a loop that runs until stopped and sleeps between rounds. Read only for a method that declares
+        // the requirement, which few do.
+        private static string? LoopInBody(IMethodSymbol method, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
+            if (method.MethodKind != MethodKind.Ordinary || method.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+#pragma warning disable RS1030 // Only for a method that declares [RequiresHumanApproval]: a symbol action has no model at hand.
+            var model = compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+            foreach (var node in declaration.DescendantNodes())
+            {
+                if (node is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+                    && model.GetOperation(node, cancellationToken) is Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation
+                    && !InNestedFunction(invocation))
+                {
+                    if (EntryPoints.IsPeriodicTick(invocation))
+                    {
+                        return "a periodic timer loop";
+                    }
+
+                    if (EntryPoints.IsProgramEntry(method) && EntryPoints.DaemonLoopAround(invocation) is not null)
+                    {
+                        return "a daemon loop";
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool InNestedFunction(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // Whether a member this method overrides or implements can carry the requirement (without reading attributes).

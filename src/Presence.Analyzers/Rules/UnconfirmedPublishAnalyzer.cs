@@ -571,6 +571,8 @@ namespace Presence.Analyzers.Rules
             private Dictionary<SyntaxNode, EntryPoint>? _entryLambdas;
             private HashSet<SyntaxNode>? _toolCallbacks;
             private EntryPoint? _programLoop;
+            // The owner is an entry point by its own body (a PeriodicTimer loop): its publishes are reported there.
+            private EntryPoint? _ownerLoop;
             private Action<Diagnostic> _report = _ => { };
             private bool _hasPublish;
             private bool _hasConfirmation;
@@ -727,7 +729,13 @@ namespace Presence.Analyzers.Rules
                 }
                 else if (_owner is not null)
                 {
-                    _graph.AddEntry(_entryPoints.OfMethod(_owner) ?? new EntryPoint(_owner.OriginalDefinition, kind, reason, null));
+                    var entry = _entryPoints.OfMethod(_owner) ?? new EntryPoint(_owner.OriginalDefinition, kind, reason, null);
+                    lock (_gate)
+                    {
+                        _ownerLoop ??= entry;
+                    }
+
+                    _graph.AddEntry(entry);
                 }
             }
 
@@ -889,7 +897,7 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
-                var ownerEntry = OwnerEntry(_entryPoints, _owner) ?? (_owner is null ? null : _programLoop);
+                var ownerEntry = OwnerEntry(_entryPoints, _owner) ?? (_owner is null ? null : _programLoop ?? _ownerLoop);
                 if (ownerEntry is not null)
                 {
                     _graph.AddEntry(ownerEntry);

@@ -298,6 +298,24 @@ public class UnattendedPathTests
             Unattended(3, "the queued Coravel task in Scheduling.Configure", "queued Coravel task → Poster.Post → IMastodonPublisher.PublishStatus"));
 
     [Fact]
+    public Task A_publish_in_a_periodic_timer_loop_is_reported_once_at_the_loop()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class NewsPump(IMastodonPublisher mastodon)
+            {
+                public async Task {|#0:RunAsync|}(CancellationToken ct)
+                {
+                    using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5));
+                    while (await timer.WaitForNextTickAsync(ct))
+                    {
+                        await mastodon.PublishStatus("tick");
+                    }
+                }
+            }
+            """,
+            [],
+            Unattended(0, "NewsPump.RunAsync (a periodic timer loop)", "NewsPump.RunAsync → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
     public Task Message_consumers_run_for_whatever_reaches_their_queue()
         => PathVerifier.VerifyAsync(Publisher + """
             public sealed record Announcement(string Text);

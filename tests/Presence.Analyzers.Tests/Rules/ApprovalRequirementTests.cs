@@ -68,9 +68,41 @@ public class ApprovalRequirementTests
                     [RequiresHumanApproval]
                     public void ByAPerson() { }
                 }
+
+                // Entry points by what their bodies do: each tick or round runs with nobody present, whoever started it.
+                class NewsPump
+                {
+                    [RequiresHumanApproval]
+                    public async Task {|#2:RunAsync|}(CancellationToken ct)
+                    {
+                        using var timer = new PeriodicTimer(System.TimeSpan.FromMinutes(5));
+                        while (await timer.WaitForNextTickAsync(ct)) { System.Console.WriteLine("tick"); }
+                    }
+
+                    // A retry's back-off and a timer in a lambda make no loop of this method's own.
+                    [RequiresHumanApproval]
+                    public async Task Retry()
+                    {
+                        for (var i = 0; i < 3; i++) { await Task.Delay(100); }
+                        System.Func<Task> later = async () => { using var t = new PeriodicTimer(System.TimeSpan.FromSeconds(1)); await t.WaitForNextTickAsync(); };
+                        await later();
+                    }
+                }
+
+                static class Program
+                {
+                    [RequiresHumanApproval]
+                    static async Task {|#3:Main|}()
+                    {
+                        while (true) { System.Console.WriteLine("round"); await Task.Delay(1000); }
+                    }
+                }
                 """,
         };
         test.TestState.AdditionalReferences.AddRange(Verifiers.PathVerifier.Hosting);
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(PresenceDiagnostics.ApprovalRequiredOnUnattendedEntryPoint).WithLocation(2).WithArguments("NewsPump.RunAsync", "a periodic timer loop"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(PresenceDiagnostics.ApprovalRequiredOnUnattendedEntryPoint).WithLocation(3).WithArguments("Program.Main", "a daemon loop"));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(PresenceDiagnostics.ApprovalRequiredOnUnattendedEntryPoint).WithLocation(0).WithArguments("Worker.ExecuteAsync", "a hosted service"));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(PresenceDiagnostics.ApprovalRequiredOnUnattendedEntryPoint).WithLocation(1).WithArguments("Jobs.Nightly", "an unattended entry point"));
         return test.RunAsync();
