@@ -23,6 +23,7 @@ namespace Presence.Analyzers.Paths
         {
             [("Microsoft.Extensions.Hosting.BackgroundService", "ExecuteAsync")] = (EntryKind.Unattended, "hosted service"),
             [("Microsoft.Extensions.Hosting.IHostedService", "StartAsync")] = (EntryKind.Unattended, "hosted service"),
+            [("Microsoft.Extensions.Hosting.IHostedService", "StopAsync")] = (EntryKind.Unattended, "hosted service"),
             [("Microsoft.Extensions.Hosting.IHostedLifecycleService", "StartingAsync")] = (EntryKind.Unattended, "hosted service"),
             [("Microsoft.Extensions.Hosting.IHostedLifecycleService", "StartedAsync")] = (EntryKind.Unattended, "hosted service"),
             [("Microsoft.Extensions.Hosting.IHostedLifecycleService", "StoppingAsync")] = (EntryKind.Unattended, "hosted service"),
@@ -64,6 +65,10 @@ namespace Presence.Analyzers.Paths
         private static readonly Dictionary<(string Namespace, string Event), (EntryKind Kind, string Reason)> Events = new Dictionary<(string, string), (EntryKind, string)>
         {
             [("System", "Elapsed")] = (EntryKind.Unattended, "timer callback"),
+            [("System", "Created")] = (EntryKind.Unattended, "file watcher handler"),
+            [("System", "Changed")] = (EntryKind.Unattended, "file watcher handler"),
+            [("System", "Deleted")] = (EntryKind.Unattended, "file watcher handler"),
+            [("System", "Renamed")] = (EntryKind.Unattended, "file watcher handler"),
             [("Telegram", "OnMessage")] = (EntryKind.IncomingMessage, "Telegram message handler"),
             [("Telegram", "OnUpdate")] = (EntryKind.IncomingMessage, "Telegram update handler"),
             [("Discord", "MessageReceived")] = (EntryKind.IncomingMessage, "Discord message handler"),
@@ -181,7 +186,7 @@ namespace Presence.Analyzers.Paths
 
         private EntryPoint? Compute(IMethodSymbol method)
         {
-            if (PresenceSymbols.FindAttribute(method, _unattendedEntryPoint) is { } marked)
+            if (MarkedUnattended(method) is { } marked)
             {
                 var repliesToMessages = false;
                 foreach (var argument in marked.NamedArguments)
@@ -238,6 +243,26 @@ namespace Presence.Analyzers.Paths
             }
 
             return IsHangfireJobMethod(method) ? new EntryPoint(method, EntryKind.Unattended, "Hangfire job", null) : null;
+        }
+
+        // [UnattendedEntryPoint] on the method, or on the interface member or virtual method it implements or
+        // overrides: a plugin scheduler's IScheduledTask.RunAsync marks every task it runs.
+        private AttributeData? MarkedUnattended(IMethodSymbol method)
+        {
+            if (_unattendedEntryPoint is null)
+            {
+                return null;
+            }
+
+            foreach (var declaration in MethodLineage.Of(method))
+            {
+                if (PresenceSymbols.FindAttribute(declaration, _unattendedEntryPoint) is { } marked)
+                {
+                    return marked;
+                }
+            }
+
+            return null;
         }
 
         private const string HttpTrigger = "HTTP-triggered function";
@@ -557,14 +582,14 @@ namespace Presence.Analyzers.Paths
 
                 case IEventAssignmentOperation { Adds: true, EventReference: IEventReferenceOperation { Event: var @event } } subscription
                     when @event.ContainingType is { } declaring && Events.TryGetValue((RootNamespace(declaring), @event.Name), out var known)
-                         && (@event.Name != "Elapsed" || declaring.ToDisplayString() == "System.Timers.Timer"):
+                         && (RootNamespace(declaring) != "System" || declaring.ToDisplayString() == (@event.Name == "Elapsed" ? "System.Timers.Timer" : "System.IO.FileSystemWatcher")):
                     Add(subscription.HandlerValue, known.Kind, known.Reason);
                     break;
 
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
                     var root = method.ContainingType is { } type ? RootNamespace(type) : null;
-                    if (root == "Hangfire" && method.Name is "AddOrUpdate" or "Enqueue" or "Schedule" or "ContinueJobWith" or "ContinueWith")
+                    if (root == "Hangfire" && method.Name is "AddOrUpdate" or "Enqueue" or "Schedule" or "ContinueJobWith" or "ContinueWith" or "FromExpression")
                     {
                         foreach (var argument in invocation.Arguments)
                         {
@@ -578,6 +603,24 @@ namespace Presence.Analyzers.Paths
                     {
                         // scheduler.Schedule(() => …).Daily(), queue.QueueAsyncTask(async () => …): run by Coravel's worker.
                         Add(invocation.Arguments[0].Value, EntryKind.Unattended, method.Name.StartsWith("Queue", System.StringComparison.Ordinal) ? "queued Coravel task" : "scheduled Coravel task");
+                    }
+                    else if (method.Name == "CreateTimer" && root == "System" && method.ContainingType!.Name == "TimeProvider")
+                    {
+                        // .NET 8's testable timer: time.CreateTimer(callback, state, due, period).
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (argument.Parameter?.Name == "callback")
+                            {
+                                Add(argument.Value, EntryKind.Unattended, "timer callback");
+                            }
+                        }
+                    }
+                    else if (method.Name == "Register" && root == "System" && method.ContainingType!.Name == "CancellationToken" && invocation.Arguments.Length > 0
+                             && invocation.Instance is IPropertyReferenceOperation { Property: { Name: "ApplicationStarted" or "ApplicationStopping" or "ApplicationStopped" } lifetime }
+                             && lifetime.ContainingType is { Name: "IHostApplicationLifetime" or "IApplicationLifetime" })
+                    {
+                        // lifetime.ApplicationStarted.Register(() => …): runs as the host starts or stops, nobody asked.
+                        Add(invocation.Arguments[0].Value, EntryKind.Unattended, "application lifetime callback");
                     }
                     else if (root == "Amazon" && method.Name == "Create" && method.ContainingType!.Name == "LambdaBootstrapBuilder" && invocation.Arguments.Length > 0)
                     {
@@ -687,7 +730,9 @@ namespace Presence.Analyzers.Paths
             // the walk to the root namespace costs more than the name test.
             return method.ContainingType is { } type && method.Name switch
             {
-                "AddOrUpdate" or "Enqueue" or "ContinueJobWith" or "ContinueWith" => RootNamespace(type) == "Hangfire",
+                "AddOrUpdate" or "Enqueue" or "ContinueJobWith" or "ContinueWith" or "FromExpression" => RootNamespace(type) == "Hangfire",
+                "CreateTimer" => type.Name == "TimeProvider" && RootNamespace(type) == "System",
+                "Register" => type.Name == "CancellationToken" && RootNamespace(type) == "System",
                 "Schedule" => RootNamespace(type) is "Hangfire" or "Coravel",
                 "ScheduleAsync" or "QueueTask" or "QueueAsyncTask" => RootNamespace(type) == "Coravel",
                 "Create" => type.Name == "LambdaBootstrapBuilder" && RootNamespace(type) == "Amazon",

@@ -267,6 +267,9 @@ namespace Presence.Analyzers.Rules
             Sleeps = 4,
         }
 
+        // A call of a partial method binds to its declaration; the body that runs is the implementation's.
+        private static IMethodSymbol Landing(IMethodSymbol callee) => callee.PartialImplementationPart ?? callee;
+
         /// <summary>What calling a method can mean, decided once per method of the compilation and cached.</summary>
         private sealed class CallTraits
         {
@@ -438,7 +441,7 @@ namespace Presence.Analyzers.Rules
                 }
                 else if (context.ContainingSymbol is IMethodSymbol owner)
                 {
-                    callee = callee.ReducedFrom ?? callee;
+                    callee = Landing(callee.ReducedFrom ?? callee);
                     callee = _model.Mediators?.HandlerOf(context.Operation, callee) ?? callee;
                     _steps.Enqueue((new PlainCall(owner.OriginalDefinition, callee, context.Operation.Syntax), body.Syntax, body.Syntax.SpanStart));
                 }
@@ -848,7 +851,7 @@ namespace Presence.Analyzers.Rules
             // or into a referenced assembly whose summary says the call publishes.
             private void NoteCall(IOperation operation, IMethodSymbol callee)
             {
-                callee = callee.ReducedFrom ?? callee;
+                callee = Landing(callee.ReducedFrom ?? callee);
                 callee = _model.Mediators?.HandlerOf(operation, callee) ?? callee;
                 if (callee.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction
                     || (!SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, _assembly) && _model.Libraries.FindPublish(callee) is null

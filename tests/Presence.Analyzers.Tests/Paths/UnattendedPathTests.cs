@@ -316,6 +316,88 @@ public class UnattendedPathTests
             Unattended(0, "NewsPump.RunAsync (a periodic timer loop)", "NewsPump.RunAsync → IMastodonPublisher.PublishStatus"));
 
     [Fact]
+    public Task Shutdown_hooks_lifetime_callbacks_file_watchers_and_testable_timers_run_with_nobody_present()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class Farewell(Poster poster) : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                protected override Task ExecuteAsync(CancellationToken ct) => Task.CompletedTask;
+                public override async Task {|#0:StopAsync|}(CancellationToken ct) { await poster.Post("Going offline for maintenance"); await base.StopAsync(ct); }
+            }
+
+            class Goodbye(Poster poster) : Microsoft.Extensions.Hosting.IHostedService
+            {
+                public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+                Task Microsoft.Extensions.Hosting.IHostedService.{|#1:StopAsync|}(CancellationToken ct) => poster.Post("bye");
+            }
+
+            class Wiring(Poster poster, TimeProvider time, Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime)
+            {
+                private ITimer? _timer;
+
+                public void Start(CancellationToken ct)
+                {
+                    _timer = time.CreateTimer(_ {|#2:=>|} poster.Post("tick").Wait(), null, TimeSpan.Zero, TimeSpan.FromHours(1));
+                    lifetime.ApplicationStarted.Register(() {|#3:=>|} poster.Post("we're live").Wait());
+                    var watcher = new System.IO.FileSystemWatcher("/srv/photos");
+                    watcher.Created += (_, e) {|#4:=>|} poster.Post("new photo: " + e.Name).Wait();
+
+                    // Cancellation of one request, and an event of the application's own: nothing runs unattended.
+                    ct.Register(() => poster.Post("cancelled").Wait());
+                    var album = new Album();
+                    album.Created += (_, name) => poster.Post(name).Wait();
+                }
+            }
+
+            class Album { public event EventHandler<string>? Created; }
+            """,
+            PathVerifier.Hosting,
+            Unattended(0, "Farewell.StopAsync (a hosted service)", "Farewell.StopAsync → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "Goodbye.Microsoft.Extensions.Hosting.IHostedService.StopAsync (a hosted service)", "Goodbye.Microsoft.Extensions.Hosting.IHostedService.StopAsync → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(2, "the timer callback in Wiring.Start", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(3, "the application lifetime callback in Wiring.Start", "application lifetime callback → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(4, "the file watcher handler in Wiring.Start", "file watcher handler → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task A_hangfire_job_built_with_FromExpression_and_a_task_marked_on_its_interface_run_with_nobody_present()
+        => PathVerifier.VerifyAsync(Publisher + """
+            public class DigestJob(Poster poster) { public Task RunAsync() => poster.Post("digest"); }
+
+            class Registry
+            {
+                public void Register(Hangfire.IRecurringJobManager manager)
+                    => manager.AddOrUpdate("digest", Hangfire.Common.Job.FromExpression<DigestJob>(j {|#0:=>|} j.RunAsync()), Hangfire.Cron.Daily(), new Hangfire.RecurringJobOptions());
+            }
+
+            public interface IScheduledTask { [UnattendedEntryPoint] Task RunAsync(CancellationToken ct); }
+
+            public sealed class PromoTask(Poster poster) : IScheduledTask
+            {
+                public Task {|#1:RunAsync|}(CancellationToken ct) => poster.Post("Lunch deal");
+            }
+            """,
+            With(PathVerifier.Hangfire),
+            Unattended(0, "the Hangfire job in Registry.Register", "Hangfire job → DigestJob.RunAsync → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "PromoTask.RunAsync (an unattended entry point)", "PromoTask.RunAsync → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task A_call_of_a_partial_method_goes_on_into_its_implementation()
+        => PathVerifier.VerifyAsync(Publisher + """
+            public sealed partial class DigestWorker(Poster poster) : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                protected override Task {|#0:ExecuteAsync|}(CancellationToken ct) { OnTick(); return SendDigestAsync("daily digest"); }
+                private partial Task SendDigestAsync(string text);
+                partial void OnTick();
+            }
+
+            public sealed partial class DigestWorker
+            {
+                private partial Task SendDigestAsync(string text) => poster.Post(text);
+            }
+            """,
+            PathVerifier.Hosting,
+            Unattended(0, "DigestWorker.ExecuteAsync (a hosted service)", "DigestWorker.ExecuteAsync → DigestWorker.SendDigestAsync → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
     public Task Message_consumers_run_for_whatever_reaches_their_queue()
         => PathVerifier.VerifyAsync(Publisher + """
             public sealed record Announcement(string Text);
