@@ -621,11 +621,35 @@ namespace Presence.Analyzers.Catalog
                 }
             }
 
-            combined.AddRange(urls);
+            // The relative URL alone matches the catalog's host-unknown entries ("2/tweets"). A client with no base
+            // address cannot send it at all, so where every base address this client may have names its host, that
+            // host decides: "webhooks/deploy" under https://notify.acme.internal/ is no Discord webhook.
+            if (!baseAddresses.All(HasKnownHost))
+            {
+                combined.AddRange(urls);
+            }
+
             return combined;
         }
 
         private static bool IsAbsolute(UrlCandidate url) => url.Text.IndexOf("://", StringComparison.Ordinal) >= 0;
+
+        private static bool HasKnownHost(UrlCandidate url)
+        {
+            var text = url.Text;
+            var scheme = text.IndexOf("://", StringComparison.Ordinal);
+            if (scheme <= 0 || text.IndexOf(RequestUrl.Unknown, 0, scheme) >= 0)
+            {
+                return false;
+            }
+
+            var start = scheme + 3;
+            var end = text.IndexOfAny(HostEnds, start);
+            var length = (end < 0 ? text.Length : end) - start;
+            return length > 0 && text.IndexOf(RequestUrl.Unknown, start, length) < 0;
+        }
+
+        private static readonly char[] HostEnds = { '/', '?', '#' };
 
         private readonly struct Request
         {

@@ -95,6 +95,15 @@ public class HttpPublishTests
                 public Task Read(string page) => _http.GetAsync(page + "/feed");
             }
 
+            // A base address of the team's own: its host decides, not the path's resemblance to a catalogued one.
+            class InternalRelay
+            {
+                private readonly HttpClient _http = new() { BaseAddress = new Uri("https://chat.acme.internal/api/v1/") };
+                public Task RocketChat(HttpContent body) => _http.PostAsync("chat.postMessage", body);
+                public Task Tickets(HttpContent body) => _http.PostAsync("channels/7/messages", body);
+                public Task Tweets(HttpContent body) => _http.PostAsync("2/tweets", body);
+            }
+
             class TypedTwitterClient(HttpClient http)
             {
                 // No base address visible: the path alone identifies the X endpoint.

@@ -118,6 +118,8 @@ public class TravellingUrlTests
 
                 Task Read() => _slack.GetAsync("");
                 Task Other(HttpContent body) => _factory.CreateClient("backend").PostAsync("items", body);
+                // The backend's host decides, not the path's resemblance to X's.
+                Task LooksLikeX(HttpContent body) => _factory.CreateClient("backend").PostAsync("2/tweets", body);
                 Task Unnamed(HttpContent body) => _factory.CreateClient().PostAsync("items", body);
             }
 
