@@ -423,9 +423,18 @@ namespace Presence.Analyzers.Flow
         private Evidence VisitInvocation(IInvocationOperation invocation, FlowState state)
         {
             var instance = invocation.Instance is { } receiver ? Visit(receiver, state) : Evidence.None;
+            var assertsApproval = false;
             foreach (var argument in invocation.Arguments)
             {
-                Visit(argument.Value, state);
+                var evidence = Visit(argument.Value, state);
+
+                // ArgumentNullException.ThrowIfNull(approval): returns only when the token is there.
+                assertsApproval |= evidence.Has(EvidenceFlags.WhenNotNull) && !evidence.Has(EvidenceFlags.WhenNull) && argument.Parameter is { } parameter && IsNotNullOnReturn(parameter);
+            }
+
+            if (assertsApproval)
+            {
+                state.Confirm();
             }
 
             foreach (var argument in invocation.Arguments)
@@ -492,9 +501,24 @@ namespace Presence.Analyzers.Flow
         }
 
         // Plumbing that hands the same answer on: task.ConfigureAwait(false), GetAwaiter().GetResult(), AsTask(),
-        // and a nullable answer's GetValueOrDefault() (what 'answer ?? false' becomes in the graph).
+        // task.WaitAsync(timeout, ct) (the same result, or an exception), and a nullable answer's GetValueOrDefault()
+        // (what 'answer ?? false' becomes in the graph).
         private static bool IsAwaitPlumbing(IMethodSymbol method)
-            => method.Name is "ConfigureAwait" or "GetAwaiter" or "GetResult" or "AsTask" or "GetValueOrDefault";
+            => method.Name is "ConfigureAwait" or "GetAwaiter" or "GetResult" or "AsTask" or "WaitAsync" or "GetValueOrDefault";
+
+        // A parameter the method guarantees non-null when it returns ([NotNull], as ThrowIfNull declares it).
+        private static bool IsNotNullOnReturn(IParameterSymbol parameter)
+        {
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "NotNullAttribute" } type && MetadataNames.IsInNamespace(type, "System.Diagnostics.CodeAnalysis"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         // Blocking on a confirmation that throws when declined: task.Wait(), task.GetAwaiter().GetResult().
         private static bool IsBlockingWait(IMethodSymbol method) => method.Name is "Wait" or "GetResult";

@@ -465,6 +465,7 @@ public class UnconfirmedPublishTests
                     if (await review.AskValueAsync(text)) publisher.Publish(text);
                     var pending = review.AskAsync(text);
                     if (await pending) publisher.Publish(text);
+                    if (await review.AskAsync(text).WaitAsync(TimeSpan.FromSeconds(30))) publisher.Publish(text);
                 }
             }
             """);
@@ -507,6 +508,20 @@ public class UnconfirmedPublishTests
                     if (await review.RequestAsync(text) != null) await publisher.PublishAsync(text);
                     var maybe = await review.RequestAsync(text);
                     maybe?.ToString();
+                    await {|PRES004:publisher.PublishAsync(text)|};
+                }
+
+                async Task Asserted(IPublisher publisher, IReview review, string text)
+                {
+                    var token = await review.RequestAsync(text);
+                    ArgumentNullException.ThrowIfNull(token);
+                    await publisher.PublishAsync(text);
+                }
+
+                async Task AssertedSomethingElse(IPublisher publisher, IReview review, string text)
+                {
+                    var token = await review.RequestAsync(text);
+                    ArgumentNullException.ThrowIfNull(text);
                     await {|PRES004:publisher.PublishAsync(text)|};
                 }
             }
