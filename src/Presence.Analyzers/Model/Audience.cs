@@ -30,14 +30,14 @@ namespace Presence.Analyzers.Model
                 return false;
             }
 
-            if (invocation.Instance is { } instance && Root(instance, 0) is IParameterSymbol receiver && IsInternal(receiver))
+            if (invocation.Instance is { } instance && ReadsInternal(instance, 0))
             {
                 return true;
             }
 
             foreach (var argument in invocation.Arguments)
             {
-                if (Root(argument.Value, 0) is IParameterSymbol parameter && IsInternal(parameter))
+                if (ReadsInternal(argument.Value, 0))
                 {
                     return true;
                 }
@@ -46,7 +46,32 @@ namespace Presence.Analyzers.Model
             return false;
         }
 
-        private bool IsInternal(IParameterSymbol parameter) => PresenceSymbols.HasAttribute(parameter, _internalAudience);
+        // The value comes from an [InternalAudience] parameter, or from a property marked with it (a settings type's
+        // OwnerChatId), through member accesses and locals.
+        private bool ReadsInternal(IOperation? operation, int depth)
+        {
+            operation = UrlText.WithoutConversions(operation);
+            if (operation is null || depth > MaxDepth)
+            {
+                return false;
+            }
+
+            switch (operation)
+            {
+                case IParameterReferenceOperation parameter:
+                    return PresenceSymbols.HasAttribute(parameter.Parameter, _internalAudience);
+                case IPropertyReferenceOperation property:
+                    return PresenceSymbols.HasAttribute(property.Property, _internalAudience) || ReadsInternal(property.Instance, depth + 1);
+                case IFieldReferenceOperation field:
+                    return ReadsInternal(field.Instance, depth + 1);
+                case IObjectCreationOperation { Type.Name: "Uri" or "ChatId", Arguments.Length: 1 } wrapped:
+                    return ReadsInternal(wrapped.Arguments[0].Value, depth + 1);
+                case ILocalReferenceOperation local:
+                    return ReadsInternal(UrlText.Initializer(local.Local, local.SemanticModel), depth + 1);
+                default:
+                    return false;
+            }
+        }
 
         /// <summary>
         /// True when a platform-labelled bot answers in the chat the incoming message came from: the chat, channel or
@@ -212,26 +237,6 @@ namespace Presence.Analyzers.Model
             }
 
             return false;
-        }
-
-        // The parameter a value is read from through member accesses and locals, or null.
-        private static ISymbol? Root(IOperation? operation, int depth)
-        {
-            operation = UrlText.WithoutConversions(operation);
-            if (operation is null || depth > MaxDepth)
-            {
-                return null;
-            }
-
-            return operation switch
-            {
-                IParameterReferenceOperation parameter => parameter.Parameter,
-                IPropertyReferenceOperation { Instance: { } instance } => Root(instance, depth + 1),
-                IFieldReferenceOperation { Instance: { } instance } => Root(instance, depth + 1),
-                IObjectCreationOperation { Type.Name: "Uri", Arguments.Length: 1 } uri => Root(uri.Arguments[0].Value, depth + 1),
-                ILocalReferenceOperation local => Root(UrlText.Initializer(local.Local, local.SemanticModel), depth + 1),
-                _ => null,
-            };
         }
     }
 }

@@ -64,6 +64,29 @@ public class AudienceTests
             [PathVerifier.Telegram]);
 
     [Fact]
+    public Task A_destination_kept_in_a_marked_settings_property_or_field_is_internal()
+        => PathVerifier.VerifyAsync(Usings + """
+            public sealed class BotSettings
+            {
+                [InternalAudience("the bot owner's private chat")]
+                public long OwnerChatId { get; set; }
+
+                public long AnnouncementsChatId { get; set; }
+            }
+
+            class Reports(ITelegramBotClient bot, BotSettings settings)
+            {
+                [InternalAudience("the on-call editor")]
+                private ChatId OnCall { get; } = new(42);
+
+                public Task ToOwner(string report) => bot.SendMessage(settings.OwnerChatId, report);
+                public Task ToOnCall(string report) { var chat = OnCall; return bot.SendMessage(chat, report); }
+                public Task ToEveryone(string report) => {|PRES001:bot.SendMessage(settings.AnnouncementsChatId, report)|};
+            }
+            """,
+            [PathVerifier.Telegram]);
+
+    [Fact]
     public Task An_internal_send_on_an_unattended_path_is_not_reported()
         => PathVerifier.VerifyAsync(Usings + """
             class Digest(ITelegramBotClient bot) : Microsoft.Extensions.Hosting.BackgroundService
