@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
 
 namespace Presence.Analyzers.Catalog
 {
@@ -9,7 +10,13 @@ namespace Presence.Analyzers.Catalog
     internal sealed class EndpointEntry
     {
         public EndpointEntry(string platform, PublishCategory category, ImmutableArray<string> methods, ImmutableArray<string> hosts, ImmutableArray<string> path, bool relative, string? note, int line)
+            : this(platform, category, methods, hosts, path, relative, note, line, ImmutableArray<ImmutableArray<string>>.Empty)
         {
+        }
+
+        public EndpointEntry(string platform, PublishCategory category, ImmutableArray<string> methods, ImmutableArray<string> hosts, ImmutableArray<string> path, bool relative, string? note, int line, ImmutableArray<ImmutableArray<string>> except)
+        {
+            Except = except;
             Platform = platform;
             Category = category;
             Methods = methods;
@@ -31,6 +38,9 @@ namespace Presence.Analyzers.Catalog
         public ImmutableArray<string> Hosts { get; }
 
         public ImmutableArray<string> Path { get; }
+
+        /// <summary>Paths the pattern covers that do not publish (Telegram's sendChatAction under send*).</summary>
+        public ImmutableArray<ImmutableArray<string>> Except { get; }
 
         public bool Relative { get; }
 
@@ -54,13 +64,26 @@ namespace Presence.Analyzers.Catalog
         {
             foreach (var entry in Entries)
             {
-                if (MatchesMethod(entry, method) && MatchesHost(entry, url) && MatchesPath(entry.Path, 0, url.Path, 0))
+                if (MatchesMethod(entry, method) && MatchesHost(entry, url) && MatchesPath(entry.Path, 0, url.Path, 0) && !IsExcepted(entry, url))
                 {
                     return entry;
                 }
             }
 
             return null;
+        }
+
+        private static bool IsExcepted(EndpointEntry entry, RequestUrl url)
+        {
+            foreach (var except in entry.Except)
+            {
+                if (MatchesPath(except, 0, url.Path, 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool MatchesMethod(EndpointEntry entry, string method)
@@ -184,10 +207,19 @@ namespace Presence.Analyzers.Catalog
                     content = content.Substring(0, semicolon).Trim();
                 }
 
+                var except = ImmutableArray<ImmutableArray<string>>.Empty;
+                var exceptAt = content.IndexOf(" except ", StringComparison.Ordinal);
+                if (exceptAt >= 0)
+                {
+                    except = content.Substring(exceptAt + " except ".Length).Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries)
+                        .Select(path => RequestUrl.Segments(path.Trim())).ToImmutableArray();
+                    content = content.Substring(0, exceptAt).Trim();
+                }
+
                 var fields = content.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
                 if (platform is null || fields.Length is < 3 or > 4 || (fields.Length == 4 && fields[3] != "relative"))
                 {
-                    throw new FormatException($"PublishEndpoints.txt({lineNumber}): expected '<methods> <hosts> <path> [relative]' after a platform: directive");
+                    throw new FormatException($"PublishEndpoints.txt({lineNumber}): expected '<methods> <hosts> <path> [relative] [except <path>,…]' after a platform: directive");
                 }
 
                 entries.Add(new EndpointEntry(
@@ -198,7 +230,8 @@ namespace Presence.Analyzers.Catalog
                     RequestUrl.Segments(fields[2]),
                     fields.Length == 4,
                     note,
-                    lineNumber));
+                    lineNumber,
+                    except));
             }
 
             return entries.ToImmutable();

@@ -171,9 +171,9 @@ namespace Presence.Analyzers.Catalog
         }
 
         // sendMessage, sendPhoto…, forwardMessage(s), copyMessage(s), editMessage…, postStory, repostStory, editStory,
-        // answerWebAppQuery; not sendChatAction (a "typing…" indicator).
+        // answerWebAppQuery; not sendChatAction (a "typing…" indicator) nor editMessageReplyMarkup (the buttons alone).
         private static bool PublishesByName(string name)
-            => name != "SendChatActionRequest"
+            => name is not ("SendChatActionRequest" or "EditMessageReplyMarkupRequest")
                && (name.StartsWith("Send", StringComparison.Ordinal) || name.StartsWith("Forward", StringComparison.Ordinal)
                    || name.StartsWith("Copy", StringComparison.Ordinal) || name.StartsWith("EditMessage", StringComparison.Ordinal)
                    || name is "PostStoryRequest" or "RepostStoryRequest" or "EditStoryRequest" or "AnswerWebAppQueryRequest");

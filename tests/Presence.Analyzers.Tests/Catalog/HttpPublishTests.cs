@@ -53,6 +53,9 @@ public class HttpPublishTests
                     var request = new HttpRequestMessage { Method = HttpMethod.Post, RequestUri = new Uri("https://api.linkedin.com/rest/posts"), Content = body };
                     await {|PRES001:http.SendAsync(request)|};
                     await {|PRES001:http.PostAsync($"https://graph.facebook.com/v19.0/{instance}/feed", body)|};
+                    await {|PRES001:http.PatchAsync($"https://discord.com/api/webhooks/998877/{token}/messages/{chat}", body)|};
+                    await {|PRES001:http.PatchAsync($"https://discord.com/api/v10/channels/123/messages/{chat}", body)|};
+                    await {|PRES001:http.PostAsync("https://slack.com/api/files.completeUploadExternal", body)|};
                 }
             }
             """);
@@ -62,9 +65,13 @@ public class HttpPublishTests
         => Check("""
             class Reader
             {
-                async Task Run(HttpClient http, HttpContent body, string path, string host)
+                async Task Run(HttpClient http, HttpContent body, string path, string host, string token)
                 {
                     await http.GetAsync("https://api.x.com/2/tweets?ids=1");
+                    // Telegram's typing indicator, and the buttons of a sent message alone.
+                    await http.PostAsync($"https://api.telegram.org/bot{token}/sendChatAction?chat_id=1&action=typing", body);
+                    await http.PostAsync($"https://api.telegram.org/bot{token}/editMessageReplyMarkup", body);
+                    await {|PRES001:http.PostAsync($"https://api.telegram.org/bot{token}/editMessageText", body)|};
                     await http.GetStringAsync("https://mastodon.social/api/v1/statuses/1");
                     await http.PostAsync("https://example.com/2/tweets", body);
                     await http.PostAsync("https://api.example.com/search?q=tweets", body);

@@ -88,6 +88,7 @@ namespace UsageSamples.TelegramBot
         {
             await _bot.SendRequest(new GetMeRequest());
             await _bot.SendRequest(new SendChatActionRequest { ChatId = chat, Action = ChatAction.Typing });
+            await _bot.SendRequest(new EditMessageReplyMarkupRequest { ChatId = chat, MessageId = 1234 });
             var request = new SendPhotoRequest { ChatId = chat, Photo = InputFile.FromUri("https://example.com/a.png") };
             await {|PRES001:_bot.SendRequest(request)|};
         }
