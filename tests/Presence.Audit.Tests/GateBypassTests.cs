@@ -12,19 +12,14 @@ namespace Presence.Audit.Tests;
 /// gated publisher is on the map as a publish nothing guards, and a hosted service that adds one fails the gate.
 /// </summary>
 [Collection(AuditCollection.Name)]
-public sealed class GateBypassTests : System.IDisposable
+public sealed class GateBypassTests
 {
-    private readonly string _root = TestSupport.CopyFixture("GateBypass");
-
-    private string Solution => Path.Combine(_root, "GateBypass.slnx");
-
-    public void Dispose() => TestSupport.DeleteQuietly(Path.GetDirectoryName(_root)!);
-
     [Fact]
     public async Task A_direct_call_of_a_gated_publisher_is_an_unguarded_site_and_a_job_that_adds_one_fails_the_gate()
     {
-        var baseline = Path.Combine(_root, "baseline.json");
-        var first = await TestSupport.AuditAsync("audit", Solution, "-q", "-o", baseline);
+        using var fixture = new CopiedFixture("GateBypass");
+        var baseline = Path.Combine(fixture.Root, "baseline.json");
+        var first = await TestSupport.AuditAsync("audit", fixture.Solution, "-q", "-o", baseline);
         Assert.True(first.ExitCode == 0, first.ToString());
         var before = JsonSerializer.Deserialize<PublishingMap>(File.ReadAllText(baseline), JsonReport.Options)!;
         Assert.Equal(SiteStatuses.Gated, Assert.Single(before.Sites, s => s.Member == "ReviewedNewsJob.ExecuteAsync").Status);
@@ -34,7 +29,7 @@ public sealed class GateBypassTests : System.IDisposable
         Assert.Equal(["PRES009"], button.Rules);
         Assert.Empty(before.Paths);
 
-        File.WriteAllText(Path.Combine(_root, "News", "BreakingNews.cs"), """
+        File.WriteAllText(Path.Combine(fixture.Root, "News", "BreakingNews.cs"), """
             using System;
             using System.Threading;
             using System.Threading.Tasks;
@@ -54,7 +49,7 @@ public sealed class GateBypassTests : System.IDisposable
                 }
             }
             """);
-        var added = await TestSupport.AuditAsync("audit", Solution, "-q", "-f", "json", "--baseline", baseline, "--fail-on", "unattended");
+        var added = await TestSupport.AuditAsync("audit", fixture.Solution, "-q", "-f", "json", "--baseline", baseline, "--fail-on", "unattended");
         Assert.True(added.ExitCode == 1, added.ToString());
         Assert.Contains("new unattended path: BreakingNewsJob.ExecuteAsync → INewsPublisher.PostAsync", added.Stderr);
         var map = JsonSerializer.Deserialize<PublishingMap>(added.Stdout, JsonReport.Options)!;

@@ -119,6 +119,16 @@ public static class TestSupport
     }
 }
 
+/// <summary>A fixture solution (<c>Fixtures/{name}/{name}.slnx</c>) copied and restored for one test, deleted after it.</summary>
+public sealed class CopiedFixture(string name) : IDisposable
+{
+    public string Root { get; } = TestSupport.CopyFixture(name);
+
+    public string Solution => Path.Combine(Root, name + ".slnx");
+
+    public void Dispose() => TestSupport.DeleteQuietly(Path.GetDirectoryName(Root)!);
+}
+
 /// <summary>Audits load whole solutions with MSBuild: one at a time keeps a small machine responsive.</summary>
 [CollectionDefinition(Name)]
 public sealed class AuditCollection : ICollectionFixture<SamplesMap>, ICollectionFixture<CrossProjectMap>
