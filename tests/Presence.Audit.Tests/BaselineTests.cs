@@ -14,23 +14,23 @@ namespace Presence.Audit.Tests;
 [Collection(AuditCollection.Name)]
 public sealed class BaselineTests : System.IDisposable
 {
-    private readonly string _root = TestSupport.CopyFixture("CrossProject");
+    private readonly CopiedFixture _fixture = new("CrossProject");
 
-    private string Solution => Path.Combine(_root, "CrossProject.slnx");
+    private string Solution => _fixture.Solution;
 
-    public void Dispose() => TestSupport.DeleteQuietly(Path.GetDirectoryName(_root)!);
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public async Task Edits_that_move_lines_change_nothing_and_a_new_unattended_job_fails_the_gate()
     {
-        var baseline = Path.Combine(_root, "baseline.json");
+        var baseline = Path.Combine(_fixture.Root, "baseline.json");
         var first = await TestSupport.AuditAsync("audit", Solution, "-q", "-o", baseline);
         Assert.Equal(0, first.ExitCode);
 
         // Lines move in both projects; nothing about publishing changes.
         foreach (var file in new[] { "Core/Deals.cs", "Worker/Jobs.cs" })
         {
-            var path = Path.Combine(_root, file);
+            var path = Path.Combine(_fixture.Root, file);
             File.WriteAllText(path, "// Reformatted.\n// Three lines\n// more.\n" + File.ReadAllText(path));
         }
 
@@ -44,7 +44,7 @@ public sealed class BaselineTests : System.IDisposable
         Assert.Empty(changes.ChangedSites);
 
         // A pull request adds a flash-sale job that reaches the same poster.
-        File.WriteAllText(Path.Combine(_root, "Worker", "FlashSale.cs"), """
+        File.WriteAllText(Path.Combine(_fixture.Root, "Worker", "FlashSale.cs"), """
             using System.Threading;
             using System.Threading.Tasks;
             using Core;
@@ -75,12 +75,12 @@ public sealed class BaselineTests : System.IDisposable
     [Fact]
     public async Task Without_a_baseline_any_match_counts()
     {
-        var unattended = await TestSupport.AuditAsync("audit", Solution, "-q", "-f", "json", "-o", Path.Combine(_root, "map.json"), "--fail-on", "unattended");
+        var unattended = await TestSupport.AuditAsync("audit", Solution, "-q", "-f", "json", "-o", Path.Combine(_fixture.Root, "map.json"), "--fail-on", "unattended");
         Assert.Equal(1, unattended.ExitCode);
         Assert.Contains("unattended path: NightlyDeals.ExecuteAsync → DealPoster.PostAsync → IMastodonClient.PublishStatusAsync", unattended.Stderr);
         Assert.DoesNotContain("unconfirmed publish site", unattended.Stderr);
 
-        var unconfirmed = await TestSupport.AuditAsync("audit", Solution, "-q", "-f", "json", "-o", Path.Combine(_root, "map.json"), "--fail-on", "unconfirmed");
+        var unconfirmed = await TestSupport.AuditAsync("audit", Solution, "-q", "-f", "json", "-o", Path.Combine(_fixture.Root, "map.json"), "--fail-on", "unconfirmed");
         Assert.Equal(1, unconfirmed.ExitCode);
         Assert.Contains("unconfirmed publish site: LegacyChannel.Broadcast in Newsletter.Send", unconfirmed.Stderr);
         Assert.Contains("unconfirmed publish site: IMastodonClient.PublishStatusAsync in Announcer.SayAsync", unconfirmed.Stderr);

@@ -30,7 +30,7 @@ public static class TestSupport
 
     /// <summary>
     /// Copies a fixture solution into a fresh temporary folder, with a Directory.Build.props that points its projects
-    /// at this repository's Presence.Abstractions, and restores it.
+    /// at this repository's Presence.Abstractions (and its gate generator, for a project that asks for it), and restores it.
     /// </summary>
     public static string CopyFixture(string name, bool restore = true)
     {
@@ -53,6 +53,7 @@ public static class TestSupport
             <Project>
               <PropertyGroup>
                 <PresenceAbstractionsProject>{Path.Combine(RepoRoot, "src", "Presence.Abstractions", "Presence.Abstractions.csproj")}</PresenceAbstractionsProject>
+                <PresenceGeneratorsProject>{Path.Combine(RepoRoot, "src", "Presence.Generators", "Presence.Generators.csproj")}</PresenceGeneratorsProject>
                 <ImplicitUsings>disable</ImplicitUsings>
               </PropertyGroup>
             </Project>
@@ -116,6 +117,16 @@ public static class TestSupport
         {
         }
     }
+}
+
+/// <summary>A fixture solution (<c>Fixtures/{name}/{name}.slnx</c>) copied and restored for one test, deleted after it.</summary>
+public sealed class CopiedFixture(string name) : IDisposable
+{
+    public string Root { get; } = TestSupport.CopyFixture(name);
+
+    public string Solution => Path.Combine(Root, name + ".slnx");
+
+    public void Dispose() => TestSupport.DeleteQuietly(Path.GetDirectoryName(Root)!);
 }
 
 /// <summary>Audits load whole solutions with MSBuild: one at a time keeps a small machine responsive.</summary>

@@ -572,6 +572,8 @@ namespace Presence.Analyzers.Rules
             private Dictionary<SyntaxNode, PublishTarget>? _sites;
             private List<IOperation>? _siteOperations;
             private Dictionary<SyntaxNode, EntryPoint>? _entryLambdas;
+            // Direct calls of a gated publisher, kept only for the publishing map.
+            private List<(SyntaxNode Syntax, PublishTarget Target)>? _bypasses;
             private HashSet<SyntaxNode>? _toolCallbacks;
             private EntryPoint? _programLoop;
             // The owner is an entry point by its own body (a PeriodicTimer loop): its publishes are reported there.
@@ -601,11 +603,7 @@ namespace Presence.Analyzers.Rules
                 var method = invocation.TargetMethod;
                 if (_model.Classify(invocation, _options) is { } target)
                 {
-                    if (!IsGated(target, method, invocation.Instance?.Type))
-                    {
-                        Note(invocation, target);
-                    }
-
+                    NotePublish(invocation, target, method, invocation.Instance?.Type);
                     return;
                 }
 
@@ -660,11 +658,7 @@ namespace Presence.Analyzers.Rules
             {
                 if (_model.Publishing.Classify(reference.Method) is { } target && _options.IsEnabled(target.Category, target.Platform))
                 {
-                    if (!IsGated(target, reference.Method, reference.Instance?.Type))
-                    {
-                        Note(reference, target.WithMethod(reference.Method));
-                    }
-
+                    NotePublish(reference, target.WithMethod(reference.Method), reference.Method, reference.Instance?.Type);
                     return;
                 }
 
@@ -704,6 +698,23 @@ namespace Presence.Analyzers.Rules
                             // A local function of this body, judged as a handler like a lambda written in place.
                             AddEntryFunction(local, local.DeclaringSyntaxReferences[0].GetSyntax(), kind, reason);
                             break;
+                    }
+                }
+            }
+
+            // A call a generated gate covers is PRES009's, not a publish to guard here. The publishing map still lists it,
+            // as a publish nothing guards whatever was asked before it: only the gate's token counts for a gated publisher.
+            private void NotePublish(IOperation operation, PublishTarget target, IMethodSymbol method, ITypeSymbol? receiver)
+            {
+                if (!IsGated(target, method, receiver))
+                {
+                    Note(operation, target);
+                }
+                else if (_observer is not null)
+                {
+                    lock (_gate)
+                    {
+                        (_bypasses ??= new List<(SyntaxNode, PublishTarget)>()).Add((operation.Syntax, target));
                     }
                 }
             }
@@ -895,6 +906,14 @@ namespace Presence.Analyzers.Rules
 
             private void Analyze(OperationAnalysisContext context)
             {
+                if (_bypasses is not null && _observer is not null)
+                {
+                    foreach (var (syntax, target) in _bypasses)
+                    {
+                        _observer.OnSite(context.Compilation, FunctionOf(syntax), new PublishSite(syntax, target, askedBy: null), IsInTool(syntax));
+                    }
+                }
+
                 if (_siteOperations is null || _sites is null)
                 {
                     return;

@@ -107,8 +107,14 @@ namespace Presence.Generators.Gates
             var gated = _plan.Interface;
             var gateName = _plan.GateName;
 
-            // Names first: a nested type may not share a name with a member, nor a member with its class.
+            // Names first: a nested type may not share a name with a member, nor a member with its class, and the names the
+            // gate picks for itself (fields, content types) avoid those of the user's own partial declaration.
             var taken = new HashSet<string>(StringComparer.Ordinal) { gateName };
+            if (_plan.UserPart is { } part)
+            {
+                taken.UnionWith(part.MemberNames);
+            }
+
             foreach (var typeParameter in gated.TypeParameters)
             {
                 taken.Add(typeParameter.Name);

@@ -122,9 +122,10 @@ namespace Presence.Gates
     /// <summary>What the gate of one interface is called, what it covers and what it skips.</summary>
     internal sealed class GatePlan
     {
-        public GatePlan(INamedTypeSymbol @interface, string? problem, string gateName, ImmutableArray<GatedMethod> methods, ImmutableArray<SkippedMember> skipped, bool isIncomplete = false)
+        public GatePlan(INamedTypeSymbol @interface, string? problem, string gateName, ImmutableArray<GatedMethod> methods, ImmutableArray<SkippedMember> skipped, bool isIncomplete = false, INamedTypeSymbol? userPart = null)
         {
             Interface = @interface;
+            UserPart = userPart;
             IsIncomplete = isIncomplete;
             Problem = problem;
             GateName = gateName;
@@ -141,6 +142,12 @@ namespace Presence.Gates
         public string? Problem { get; }
 
         public string GateName { get; }
+
+        /// <summary>
+        /// The user's own partial declaration of the gate, which the generated one completes (see
+        /// <see cref="GateNaming.CanComplete"/>); null when the gate is all generated. The analyzers see it merged.
+        /// </summary>
+        public INamedTypeSymbol? UserPart { get; }
 
         public ImmutableArray<GatedMethod> Methods { get; }
 

@@ -47,7 +47,7 @@ namespace Presence.Gates
                 return new GatePlan(gated, null, GateNaming.Stem(gated.Name) + "Gate", ImmutableArray<GatedMethod>.Empty, ImmutableArray<SkippedMember>.Empty, isIncomplete: true);
             }
 
-            var gateName = GateNaming.Choose(gated, cancellationToken);
+            var gateName = GateNaming.Choose(gated, cancellationToken, out var userPart);
             var duplicates = Duplicates(gated);
             var methods = ImmutableArray.CreateBuilder<GatedMethod>();
             var skipped = ImmutableArray.CreateBuilder<SkippedMember>();
@@ -117,7 +117,7 @@ namespace Presence.Gates
                 }
             }
 
-            return new GatePlan(gated, null, gateName, methods.ToImmutable(), skipped.ToImmutable());
+            return new GatePlan(gated, null, gateName, methods.ToImmutable(), skipped.ToImmutable(), userPart: userPart);
         }
 
         /// <summary>Methods of the interface declared twice with one signature (CS0111): a call of either is ambiguous.</summary>

@@ -194,6 +194,46 @@ public class GateBypassTests
             Bypass(0).WithArguments("IPublisher.Publish", "IPublisher", "PublisherApprovalGate.Publish"));
 
     [Fact]
+    public Task The_message_names_the_gate_a_users_partial_class_of_it_is_completed_into()
+        => Verify.VerifyAsync("""
+            using Presence;
+
+            public sealed partial class PublisherGate
+            {
+                public string Describe() => "gate";
+
+                // The user's part is the user's code, not generated code, although the gate's part carries [GeneratedCode].
+                public void Sneak(IPublisher publisher) => {|#2:publisher.Publish("hi")|};
+            }
+
+            internal partial class ChannelGate { }
+
+            [GeneratePublisherGate]
+            public interface IPublisher
+            {
+                void Publish(string text);
+            }
+
+            [GeneratePublisherGate]
+            public interface IChannel
+            {
+                void Send(string text);
+            }
+
+            class Poster
+            {
+                void Run(IPublisher publisher, PublisherGate gate, IChannel channel, ChannelApprovalGate channelGate)
+                {
+                    {|#0:publisher.Publish("hi")|};
+                    {|#1:channel.Send("hi")|};
+                }
+            }
+            """,
+            Bypass(0).WithArguments("IPublisher.Publish", "IPublisher", "PublisherGate.Publish"),
+            Bypass(1).WithArguments("IChannel.Send", "IChannel", "ChannelApprovalGate.Send"),
+            Bypass(2).WithArguments("IPublisher.Publish", "IPublisher", "PublisherGate.Publish"));
+
+    [Fact]
     public Task Nothing_is_registered_without_the_abstractions()
     {
         var test = new Verify.Test
