@@ -79,7 +79,7 @@ namespace Presence.Analyzers.Model
         /// </summary>
         public static bool IsBotReplyInSameChat(IInvocationOperation invocation, PublishTarget target)
         {
-            if (target.Kind != PublishKind.Catalogued || target.Platform is not ("Telegram" or "Discord" or "Slack"))
+            if (target.Kind != PublishKind.Catalogued || target.Platform is not ("Telegram" or "Discord" or "Slack") || SpeaksForAPerson(invocation))
             {
                 return false;
             }
@@ -115,6 +115,22 @@ namespace Presence.Analyzers.Model
                             return true;
                         }
                     }
+                }
+            }
+
+            return false;
+        }
+
+        // Telegram Business: a send with a business connection goes out as the connected person's own account, to
+        // someone who wrote to that person, not to a bot.
+        private static bool SpeaksForAPerson(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "businessConnectionId" && !argument.IsImplicit
+                    && !(argument.Value.ConstantValue.HasValue && argument.Value.ConstantValue.Value is null))
+                {
+                    return true;
                 }
             }
 

@@ -448,6 +448,11 @@ namespace Presence.Analyzers.Paths
                 }
             }
 
+            if (_http?.InheritedAction(type) is { } action)
+            {
+                return new EntryPoint(action.Action.OriginalDefinition, EntryKind.IncomingMessage, action.Reason, type, OverridesOf(type, action.Action.ContainingType));
+            }
+
             if (_hangfireJobFilter is not null)
             {
                 for (var current = baseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)

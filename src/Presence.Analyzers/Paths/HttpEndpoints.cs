@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Model;
 using Presence.Compilations;
 
 namespace Presence.Analyzers.Paths
@@ -188,9 +189,41 @@ namespace Presence.Analyzers.Paths
 
         /// <summary>A controller action that takes a payload and receives machine calls, or null.</summary>
         public EntryPoint? OfAction(IMethodSymbol method)
+            => method.ContainingType is { TypeKind: TypeKind.Class } type && ReasonOfAction(method, type) is { } reason
+                ? new EntryPoint(method, EntryKind.IncomingMessage, reason, null)
+                : null;
+
+        /// <summary>
+        /// An action a concrete controller inherits from an abstract base (a webhook base class with the [HttpPost]
+        /// action, whose subclasses give the route and override what it calls): the action, its reason under this
+        /// controller's route, or null.
+        /// </summary>
+        public (IMethodSymbol Action, string Reason)? InheritedAction(INamedTypeSymbol controller)
+        {
+            if (_controllerBase is null || !IsController(controller))
+            {
+                return null;
+            }
+
+            // The application's own abstract bases, not ASP.NET Core's Controller and ControllerBase.
+            for (var current = controller.BaseType; current is { IsAbstract: true } && !LibrarySummaries.IsFramework(current.ContainingAssembly.Name); current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsOverride: false } method && ReasonOfAction(method, controller) is { } reason)
+                    {
+                        return (method, reason);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private string? ReasonOfAction(IMethodSymbol method, INamedTypeSymbol type)
         {
             if (_controllerBase is null || method.IsStatic || method.IsAbstract || method.IsGenericMethod || method.DeclaredAccessibility != Accessibility.Public
-                || method.ContainingType is not { TypeKind: TypeKind.Class } type || !IsController(type))
+                || !IsController(type))
             {
                 return null;
             }
@@ -253,9 +286,7 @@ namespace Presence.Analyzers.Paths
                     : Join(Join(string.Empty, controllerRoute ?? string.Empty), template ?? string.Empty);
             route = route.Replace("[controller]", controllerName).Replace("[action]", method.Name);
             var body = method.DeclaringSyntaxReferences.Length > 0 ? method.DeclaringSyntaxReferences[0].GetSyntax() : null;
-            return Classify(verb, route, access, method, body, controller: true) is { } reason
-                ? new EntryPoint(method, EntryKind.IncomingMessage, reason, null)
-                : null;
+            return Classify(verb, route, access, method, body, controller: true);
         }
 
         // Signed-in users only: an editor's action. Anonymous: a machine or a stranger. Stated nowhere: anonymous,

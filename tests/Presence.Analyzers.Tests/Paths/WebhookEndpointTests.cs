@@ -185,6 +185,27 @@ public class WebhookEndpointTests
                 public Task Helper(string text) => poster.Post(text);
             }
 
+            // A webhook base class: the action is inherited, the route and the handling are the subclass's.
+            [ApiController]
+            public abstract class WebhookControllerBase : ControllerBase
+            {
+                [HttpPost]
+                public async Task<IActionResult> Receive([FromBody] JsonElement payload) { await HandleAsync(payload); return Ok(); }
+                protected abstract Task HandleAsync(JsonElement payload);
+            }
+
+            [Route("hooks/gitlab")]
+            public sealed class GitLabHookController(Poster poster) : WebhookControllerBase
+            {
+                protected override Task {|#4:HandleAsync|}(JsonElement payload) => poster.Post(payload.GetProperty("tag").GetString()!);
+            }
+
+            [Route("hooks/audit")]
+            public sealed class AuditHookController : WebhookControllerBase
+            {
+                protected override Task HandleAsync(JsonElement payload) { Console.WriteLine(payload); return Task.CompletedTask; }
+            }
+
             // No attribute route: the conventional {controller}/{action}.
             public class InboxController(Poster poster) : Controller
             {
@@ -196,7 +217,8 @@ public class WebhookEndpointTests
             Reply(0, "GitHubController.Receive (a webhook POST /hooks/GitHub)", "GitHubController.Receive" + Path),
             Reply(1, "PaymentsController.Stripe (a webhook POST /api/payments/stripe)", "PaymentsController.Stripe" + Path),
             Reply(2, "ContactController.Send (an anonymous endpoint PUT /contact/{name})", "ContactController.Send" + Path),
-            Reply(3, "InboxController.Inbound (a webhook POST /Inbox/Inbound)", "InboxController.Inbound" + Path));
+            Reply(3, "InboxController.Inbound (a webhook POST /Inbox/Inbound)", "InboxController.Inbound" + Path),
+            Reply(4, "GitLabHookController.HandleAsync (a webhook POST /hooks/gitlab, run by WebhookControllerBase.Receive)", "WebhookControllerBase.Receive → GitLabHookController.HandleAsync" + Path));
 
     [Fact]
     public Task An_editor_s_Publish_action_stays_PRES001_and_a_confirmed_one_is_clean()

@@ -278,6 +278,38 @@ public class AudienceTests
             [PathVerifier.Telegram],
             Reply(0, "ChannelPattern.HandleUpdateAsync (a Telegram update handler)", "ChannelPattern.HandleUpdateAsync → ITelegramBotClient.SendMessage"));
 
+    [Fact]
+    public Task A_reply_through_a_business_connection_speaks_as_the_person_not_as_a_bot()
+        => PathVerifier.VerifyAsync(Usings + """
+            class AwayReply : IUpdateHandler
+            {
+                public async Task {|#0:HandleUpdateAsync|}(ITelegramBotClient bot, Update update, CancellationToken ct)
+                {
+                    if (update.BusinessMessage is { } msg)
+                    {
+                        await bot.SendMessage(msg.Chat, "Hi! I'm away until Monday — Anna", businessConnectionId: msg.BusinessConnectionId, cancellationToken: ct);
+                    }
+                }
+
+                public Task HandleErrorAsync(ITelegramBotClient bot, Exception exception, HandleErrorSource source, CancellationToken ct) => Task.CompletedTask;
+            }
+
+            class BotReply : IUpdateHandler
+            {
+                public async Task HandleUpdateAsync(ITelegramBotClient bot, Update update, CancellationToken ct)
+                {
+                    if (update.Message is { } msg)
+                    {
+                        await bot.SendMessage(msg.Chat, "I'm a bot.", businessConnectionId: null, cancellationToken: ct);
+                    }
+                }
+
+                public Task HandleErrorAsync(ITelegramBotClient bot, Exception exception, HandleErrorSource source, CancellationToken ct) => Task.CompletedTask;
+            }
+            """,
+            [PathVerifier.Telegram],
+            Reply(0, "AwayReply.HandleUpdateAsync (a Telegram update handler)", "AwayReply.HandleUpdateAsync → ITelegramBotClient.SendMessage"));
+
     private const string DiscordReplies = """
         using System.Threading.Tasks;
         using Discord;
