@@ -230,21 +230,78 @@ public abstract class DurableLedgerTests
     [InlineData("UPDATE presence_approval_requests SET decisions = '[{\"reviewer\":\"maria\",\"step\":\"review\",\"verdict\":\"Maybe\"}]' WHERE id = '{id}'", "unknown verdict 'Maybe'")]
     [InlineData("UPDATE presence_approval_requests SET publish_outcome = 9 WHERE id = '{id}'", "publish outcome 9")]
     [InlineData("UPDATE presence_approval_requests SET author = 'someone else' WHERE id = '{id}'", "seal does not match")]
-    public async Task A_row_changed_outside_the_ledger_is_refused_with_a_clear_error_and_never_becomes_a_token(string sql, string expected)
+    public async Task A_row_changed_outside_the_ledger_is_refused_as_untrusted_never_becomes_a_token_and_can_be_cancelled(string sql, string expected)
     {
         await using var database = await CreateDatabaseAsync();
         await using var services = Services(database, new FakeTimeProvider(Monday));
         var ledger = services.GetRequiredService<ApprovalLedger>();
+        var audit = services.GetRequiredService<IApprovalAuditReader>();
         var record = await ledger.SubmitAsync("Approved text", "agent:drafts");
         await ledger.DecideAsync(record.Id, "maria", true);
         Assert.Equal(1, await database.ExecuteAsync(sql.Replace("{id}", record.Id).Replace("{other}", ContentFingerprint.For("Other text").Value)));
 
-        var error = await Assert.ThrowsAsync<ApprovalStoreCorruptException>(() => ledger.RedeemAsync(record.Id, "Other text"));
+        // The store names the row and the problem; the ledger turns it into a refusal instead of an exception.
+        var error = await Assert.ThrowsAsync<ApprovalStoreCorruptException>(() => services.GetRequiredService<IApprovalStore>().FindAsync(record.Id, default));
         Assert.Contains(expected, error.Message);
         Assert.Contains(record.Id, error.Message);
         Assert.Equal(record.Id, error.RequestId);
-        await Assert.ThrowsAsync<ApprovalStoreCorruptException>(() => ledger.RedeemAsync(record.Id, "Approved text"));
-        Assert.Empty(await services.GetRequiredService<IApprovalAuditReader>().ReadAsync(new ApprovalAuditQuery { Kind = ApprovalAuditEventKind.Redeemed }, default));
+        foreach (var presented in new[] { "Other text", "Approved text" })
+        {
+            var redeemed = await ledger.RedeemAsync(record.Id, presented);
+            Assert.Equal(RedeemOutcome.Untrusted, redeemed.Outcome);
+            Assert.Equal(record.Id, redeemed.RequestId);
+            Assert.Null(redeemed.Approval);
+            Assert.DoesNotContain(presented, redeemed.ToString());
+        }
+
+        var decided = await ledger.DecideAsync(record.Id, "sam", true);
+        Assert.Equal(DecisionOutcome.Untrusted, decided.Outcome);
+        Assert.Equal(record.Id, decided.RequestId);
+        Assert.False(await ledger.ReportPublishedAsync(record.Id));
+        var refusals = await audit.ReadAsync(new ApprovalAuditQuery { RequestId = record.Id, Kind = ApprovalAuditEventKind.Refused }, default);
+        Assert.Equal(4, refusals.Count(e => e.Outcome == nameof(RedeemOutcome.Untrusted) && e.Detail!.Contains(expected)));
+        Assert.DoesNotContain(refusals, e => e.Detail!.Contains("Approved text"));
+
+        // Cancelling, as the message advises, works and is recorded; it never makes the request redeemable.
+        Assert.True(await ledger.CancelAsync(record.Id, "ops", "row edited by hand"));
+        var cancelled = Assert.Single(await audit.ReadAsync(new ApprovalAuditQuery { RequestId = record.Id, Kind = ApprovalAuditEventKind.Cancelled }, default));
+        Assert.Equal("ops", cancelled.Actor);
+        Assert.Contains(expected, cancelled.Detail);
+        Assert.Contains("row edited by hand", cancelled.Detail);
+        var afterwards = await ledger.RedeemAsync(record.Id, "Approved text");
+        Assert.Null(afterwards.Approval);
+        Assert.True(afterwards.Outcome is RedeemOutcome.Untrusted or RedeemOutcome.Cancelled, afterwards.Outcome.ToString());
+        Assert.DoesNotContain(await ledger.ListUntrustedAsync(), u => u.RequestId == record.Id);
+        Assert.Empty(await audit.ReadAsync(new ApprovalAuditQuery { Kind = ApprovalAuditEventKind.Redeemed }, default));
+    }
+
+    [Fact]
+    public async Task One_untrusted_pending_row_leaves_the_others_listed_expirable_and_redeemable()
+    {
+        await using var database = await CreateDatabaseAsync();
+        var time = new FakeTimeProvider(Monday);
+        await using var services = Services(database, time);
+        var ledger = services.GetRequiredService<ApprovalLedger>();
+        var healthy = await ledger.SubmitAsync("Healthy and pending", "agent:drafts");
+        var corrupt = await ledger.SubmitAsync("Will be damaged", "agent:drafts");
+        var approved = await ledger.SubmitAsync("Healthy and approved", "agent:drafts");
+        await ledger.DecideAsync(approved.Id, "maria", true);
+        // SQLite keeps times as text, so a date can be garbage there; PostgreSQL's timestamp column cannot hold one.
+        var damage = database.Provider == "sqlite"
+            ? $"UPDATE presence_approval_requests SET submitted_at = 'garbage' WHERE id = '{corrupt.Id}'"
+            : $"UPDATE presence_approval_requests SET fingerprint = 'zz' WHERE id = '{corrupt.Id}'";
+        Assert.Equal(1, await database.ExecuteAsync(damage));
+
+        Assert.Equal(new[] { healthy.Id }, (await ledger.ListPendingAsync()).Select(r => r.Id));
+        var untrusted = Assert.Single(await ledger.ListUntrustedAsync());
+        Assert.Equal(corrupt.Id, untrusted.RequestId);
+        Assert.Equal(0, await ledger.ExpireStaleAsync());
+        Assert.True((await ledger.RedeemAsync(approved.Id, "Healthy and approved")).IsRedeemed);
+        Assert.Equal(RedeemOutcome.Untrusted, (await ledger.RedeemAsync(corrupt.Id, "Will be damaged")).Outcome);
+
+        Assert.True(await ledger.CancelAsync(corrupt.Id, "ops"));
+        Assert.Empty(await ledger.ListUntrustedAsync());
+        Assert.Equal(new[] { healthy.Id }, (await ledger.ListPendingAsync()).Select(r => r.Id));
     }
 
     private static ApprovalRecord Rewrite(ApprovalRecord record, long version)
