@@ -27,6 +27,7 @@ namespace Presence.Approvals.EntityFrameworkCore
         private readonly ApprovalsContextSource _contexts;
         private readonly ApprovalSchema _schema;
         private readonly ILogger _logger;
+        private volatile bool _resealed;
 
         /// <summary>Creates the store.</summary>
         /// <param name="contexts">Where contexts come from.</param>
@@ -51,7 +52,7 @@ namespace Presence.Approvals.EntityFrameworkCore
         /// <exception cref="ApprovalStoreCorruptException">The row cannot be trusted.</exception>
         public async Task<ApprovalRecord?> FindAsync(string requestId, CancellationToken cancellationToken)
         {
-            await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+            await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
             var row = await ReadRowAsync(requestId, cancellationToken).ConfigureAwait(false);
             return row is null ? null : RowMapping.ToRecord(row);
         }
@@ -64,7 +65,7 @@ namespace Presence.Approvals.EntityFrameworkCore
                 throw new ArgumentNullException(nameof(record));
             }
 
-            await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+            await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
             using var lease = _contexts.Open();
             lease.Requests.Add(RowMapping.ToRow(record));
             try
@@ -90,9 +91,9 @@ namespace Presence.Approvals.EntityFrameworkCore
                 throw new ArgumentNullException(nameof(record));
             }
 
-            await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-            var next = new ApprovalRequestRow();
-            RowMapping.CopyChanging(record, next);
+            await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+            // The seal covers the status, decisions and times a change alters, so it is written with them.
+            var next = RowMapping.ToRow(record);
             using var lease = _contexts.Open();
             var id = record.Id;
             var updated = await lease.Requests
@@ -110,6 +111,7 @@ namespace Presence.Approvals.EntityFrameworkCore
                         .SetProperty(r => r.PublishOutcome, next.PublishOutcome)
                         .SetProperty(r => r.PublishOutcomeAt, next.PublishOutcomeAt)
                         .SetProperty(r => r.PublishOutcomeDetail, next.PublishOutcomeDetail)
+                        .SetProperty(r => r.Seal, next.Seal)
                         .SetProperty(r => r.Version, next.Version),
                     cancellationToken)
                 .ConfigureAwait(false);
@@ -175,7 +177,7 @@ namespace Presence.Approvals.EntityFrameworkCore
         /// <inheritdoc/>
         public async Task<int> PurgeContentAsync(DateTimeOffset submittedBefore, CancellationToken cancellationToken)
         {
-            await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+            await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
             using var lease = _contexts.Open();
             var cutOff = RowMapping.ToUtc(submittedBefore);
             return await lease.Requests
@@ -188,6 +190,59 @@ namespace Presence.Approvals.EntityFrameworkCore
                         .SetProperty(r => r.Version, r => r.Version + 1),
                     cancellationToken)
                 .ConfigureAwait(false);
+        }
+
+        /// <summary>The tables exist and are current, and rows sealed by an earlier version are resealed (once per store).</summary>
+        private async Task EnsureReadyAsync(CancellationToken cancellationToken)
+        {
+            await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+            if (!_resealed)
+            {
+                await ResealEarlierRowsAsync(cancellationToken).ConfigureAwait(false);
+                _resealed = true;
+            }
+        }
+
+        /// <summary>
+        /// Version 1 sealed only the columns fixed at submission, so what reviewers are shown, the status and the expiry
+        /// could be edited unnoticed. Each row whose version 1 seal still matches is resealed as it stands now (trusted
+        /// on upgrade, as it was trusted before); one whose seal does not match stays as it is, and is refused. Two
+        /// processes starting at once reseal a row once: the update only applies to the seal it read.
+        /// </summary>
+        private async Task ResealEarlierRowsAsync(CancellationToken cancellationToken)
+        {
+            List<string> ids;
+            using (var lease = _contexts.Open())
+            {
+                var prefix = RowMapping.SealPrefix;
+                ids = await lease.Requests.AsNoTracking().Where(r => !r.Seal.StartsWith(prefix)).Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var id in ids)
+            {
+                ApprovalRequestRow? row;
+                try
+                {
+                    row = await ReadRowAsync(id, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ApprovalStoreCorruptException)
+                {
+                    continue;
+                }
+
+                if (row is null || !RowMapping.IsEarlierSeal(row))
+                {
+                    continue;
+                }
+
+                var earlier = row.Seal;
+                var resealed = RowMapping.Seal(row);
+                using var lease = _contexts.Open();
+                await lease.Requests
+                    .Where(r => r.Id == id && r.Seal == earlier)
+                    .ExecuteUpdateAsync(set => set.SetProperty(r => r.Seal, resealed), cancellationToken)
+                    .ConfigureAwait(false);
+            }
         }
 
         /// <summary>
@@ -215,7 +270,7 @@ namespace Presence.Approvals.EntityFrameworkCore
             System.Linq.Expressions.Expression<Func<ApprovalRequestRow, bool>> where,
             CancellationToken cancellationToken)
         {
-            await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+            await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
             var read = new List<(ApprovalRecord?, UntrustedApprovalRequest?)>();
             List<ApprovalRequestRow> rows;
             using (var lease = _contexts.Open())
