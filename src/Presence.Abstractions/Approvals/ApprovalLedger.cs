@@ -77,7 +77,8 @@ namespace Presence
         /// <param name="summary">A short preview for reviewers; defaults to the start of the text for string content.</param>
         /// <param name="cancellationToken">Cancels the submission.</param>
         /// <returns>The pending request; give its <see cref="ApprovalRecord.Id"/> to reviewers and to the publisher.</returns>
-        /// <exception cref="ArgumentException">The author is empty, no one but the author could complete a step of the policy, or <paramref name="dueAt"/> is not in the future.</exception>
+        /// <exception cref="ArgumentException">The author is empty, or no one but the author could complete a step of the policy.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="dueAt"/> is at or before now (the ledger's clock): nobody could review it in time.</exception>
         /// <exception cref="NotSupportedException">The content is neither a string nor an <see cref="IApprovalContent"/>.</exception>
         public Task<ApprovalRecord> SubmitAsync<T>(
             T content,
@@ -103,6 +104,8 @@ namespace Presence
         /// <param name="cancellationToken">Cancels the submission.</param>
         /// <returns>The revision, pending review.</returns>
         /// <exception cref="ArgumentException">There is no request <paramref name="supersedes"/>, or an argument of <see cref="SubmitAsync{T}(T, string, DateTimeOffset?, string?, string?, CancellationToken)"/> is invalid.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="dueAt"/> is at or before now (the ledger's clock).</exception>
+        /// <exception cref="ApprovalRecordCorruptException">The request to revise cannot be trusted: cancel it and submit the content anew.</exception>
         public Task<ApprovalRecord> ReviseAsync<T>(
             string supersedes,
             T content,
@@ -122,7 +125,8 @@ namespace Presence
         /// <param name="submission">Who wrote it, when it is due, where it goes, what it revises, who to notify.</param>
         /// <param name="cancellationToken">Cancels the submission.</param>
         /// <returns>The pending request.</returns>
-        /// <exception cref="ArgumentException">No one but the author could complete a step of the policy, the due time is not in the future, or the request to revise does not exist.</exception>
+        /// <exception cref="ArgumentException">No one but the author could complete a step of the policy, or the request to revise does not exist.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The due time is at or before now (the ledger's clock): nobody could review it in time.</exception>
         /// <exception cref="NotSupportedException">The content is neither a string nor an <see cref="IApprovalContent"/>.</exception>
         public Task<ApprovalRecord> SubmitAsync<T>(T content, ApprovalSubmission submission, CancellationToken cancellationToken = default)
         {
