@@ -347,13 +347,7 @@ public sealed class DashboardSecurityTestsSqlite(SqliteFile database) : Dashboar
     {
         var healthy = await App.Ledger.SubmitAsync("A healthy post.", Users.Alex, DateTimeOffset.UtcNow.AddDays(2), "linkedin:acme");
         var damaged = await App.Ledger.SubmitAsync("A post whose row is edited by hand.", Users.Alex, DateTimeOffset.UtcNow.AddDays(2), "linkedin:acme");
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database.Path}"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"UPDATE presence_approval_requests SET submitted_at = 'garbage' WHERE id = '{damaged.Id}'";
-            Assert.Equal(1, await command.ExecuteNonQueryAsync());
-        }
+        Assert.Equal(1, await database.ExecuteAsync($"UPDATE presence_approval_requests SET submitted_at = 'garbage' WHERE id = '{damaged.Id}'"));
 
         using var maria = await App.SignedInAsync(Users.Maria);
         var queue = await maria.GetAsync("review/");

@@ -72,13 +72,7 @@ public sealed class ReviewerBrowserTests : IClassFixture<Chromium>, IClassFixtur
     {
         var post = await _app.Ledger.SubmitAsync("Webinar on Thursday: bring your questions.", Users.Alex, DateTimeOffset.UtcNow.AddHours(20), "linkedin:acme");
         var damaged = await _app.Ledger.SubmitAsync("Text someone will swap in the database.", Users.Alex, DateTimeOffset.UtcNow.AddHours(30), "linkedin:acme");
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_database.Path}"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"UPDATE presence_approval_requests SET content = 'A harmless cat picture', summary = 'A harmless cat picture' WHERE id = '{damaged.Id}'";
-            Assert.Equal(1, await command.ExecuteNonQueryAsync());
-        }
+        Assert.Equal(1, await _database.ExecuteAsync($"UPDATE presence_approval_requests SET content = 'A harmless cat picture', summary = 'A harmless cat picture' WHERE id = '{damaged.Id}'"));
 
         try
         {
