@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using Presence.Approvals.AspNetCore.Tests.Support;
 
 namespace Presence.Approvals.AspNetCore.Tests;
@@ -11,6 +12,8 @@ namespace Presence.Approvals.AspNetCore.Tests;
 public abstract class DashboardSecurityTests : IAsyncLifetime
 {
     private ReviewApp _app = null!;
+
+    protected ReviewApp App => _app;
 
     /// <summary>The ledger's services: the dashboard's rules hold on every store.</summary>
     protected abstract void Approvals(Microsoft.Extensions.DependencyInjection.IServiceCollection services);
@@ -272,7 +275,62 @@ public abstract class DashboardSecurityTests : IAsyncLifetime
         Assert.Null(await _app.Ledger.Hold.GetCurrentAsync(default));
     }
 
+    [Fact]
+    public async Task A_reason_longer_than_the_limit_is_refused_by_the_server_and_nothing_is_recorded()
+    {
+        var post = await Submit("Reject me at length.");
+        using var maria = await _app.SignedInAsync(Users.Maria);
+        var tooLong = new string('x', 2001);
+
+        var page = await maria.GetAsync($"review/posts/{post.Id}");
+        var response = await maria.SubmitAsync(page, "form.reject", ("reason", tooLong));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Contains("longer than 2,000 characters", (await maria.GetAsync(response.Headers.Location!.ToString())).MainText);
+        Assert.Equal(ApprovalStatus.Pending, (await _app.Ledger.FindAsync(post.Id, default))!.Status);
+
+        page = await maria.GetAsync("review/hold");
+        response = await maria.SubmitAsync(page, "form.hold", ("reason", tooLong));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Contains("longer than 2,000 characters", (await maria.GetAsync(response.Headers.Location!.ToString())).MainText);
+        Assert.Null(await _app.Ledger.Hold.GetCurrentAsync(default));
+
+        page = await maria.GetAsync($"review/posts/{post.Id}");
+        await maria.SubmitAsync(page, "form.reject", ("reason", new string('y', 2000)));
+        Assert.Equal(new string('y', 2000), Assert.Single((await _app.Ledger.FindAsync(post.Id, default))!.Decisions).Reason);
+    }
+
+    [Fact]
+    public async Task An_error_nothing_handled_is_a_500_with_the_headers()
+    {
+        await using var broken = await ReviewApp.StartAsync(o => o.Approvals = services =>
+        {
+            Approvals(services);
+            services.AddSingleton<IApprovalStore>(new UnreachableStore());
+        });
+        using var maria = await broken.SignedInAsync(Users.Maria);
+
+        var response = await maria.Http.GetAsync("review/");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        AssertSecurityHeaders(response);
+        Assert.DoesNotContain(UnreachableStore.Message, await response.Content.ReadAsStringAsync());
+    }
+
     internal static void AssertSecurityHeaders(HttpResponseMessage response) => SecurityHeaders.Assert(response);
+
+    /// <summary>A store whose database is down.</summary>
+    private sealed class UnreachableStore : IApprovalStore
+    {
+        public const string Message = "the approval database cannot be reached";
+
+        public Task<ApprovalRecord?> FindAsync(string requestId, System.Threading.CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
+
+        public Task AddAsync(ApprovalRecord record, System.Threading.CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
+
+        public Task<bool> TryUpdateAsync(ApprovalRecord record, long expectedVersion, System.Threading.CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
+
+        public Task<System.Collections.Generic.IReadOnlyList<ApprovalRecord>> ListAsync(ApprovalStatus status, System.Threading.CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
+    }
 }
 
 public sealed class DashboardSecurityTestsInMemory : DashboardSecurityTests
@@ -283,6 +341,38 @@ public sealed class DashboardSecurityTestsInMemory : DashboardSecurityTests
 public sealed class DashboardSecurityTestsSqlite(SqliteFile database) : DashboardSecurityTests, IClassFixture<SqliteFile>
 {
     protected override void Approvals(Microsoft.Extensions.DependencyInjection.IServiceCollection services) => database.Register(services);
+
+    [Fact]
+    public async Task A_row_changed_outside_the_ledger_is_shown_as_untrusted_by_id_and_the_rest_of_the_queue_works()
+    {
+        var healthy = await App.Ledger.SubmitAsync("A healthy post.", Users.Alex, DateTimeOffset.UtcNow.AddDays(2), "linkedin:acme");
+        var damaged = await App.Ledger.SubmitAsync("A post whose row is edited by hand.", Users.Alex, DateTimeOffset.UtcNow.AddDays(2), "linkedin:acme");
+        Assert.Equal(1, await database.ExecuteAsync($"UPDATE presence_approval_requests SET submitted_at = 'garbage' WHERE id = '{damaged.Id}'"));
+
+        using var maria = await App.SignedInAsync(Users.Maria);
+        var queue = await maria.GetAsync("review/");
+        Assert.Equal(HttpStatusCode.OK, queue.Status);
+        Assert.NotNull(queue.Document.GetElementById("post-" + healthy.Id));
+        Assert.Null(queue.Document.GetElementById("post-" + damaged.Id));
+        Assert.Contains("Cannot be trusted (1)", queue.MainText);
+        Assert.NotNull(queue.Document.GetElementById("untrusted-" + damaged.Id));
+        Assert.DoesNotContain("edited by hand", queue.Html);
+
+        var page = await maria.GetAsync($"review/posts/{damaged.Id}");
+        Assert.Equal(HttpStatusCode.Conflict, page.Status);
+        Assert.Contains($"Request {damaged.Id} cannot be trusted", page.MainText);
+        AssertSecurityHeaders(page.Response);
+
+        var healthyPage = await maria.GetAsync($"review/posts/{healthy.Id}");
+        var approve = await maria.PostAsync($"/review/posts/{damaged.Id}/approve",
+            ("__RequestVerificationToken", healthyPage.Document.QuerySelector("form.approve input[type=hidden]")!.GetAttribute("value")!));
+        Assert.Equal(HttpStatusCode.Conflict, approve.StatusCode);
+        Assert.Empty(await App.Services.GetRequiredService<IApprovalAuditReader>().ReadAsync(
+            new ApprovalAuditQuery { RequestId = damaged.Id, Kind = ApprovalAuditEventKind.Decided }, default));
+
+        Assert.True(await App.Ledger.CancelAsync(damaged.Id, "ops"));
+        Assert.DoesNotContain("Cannot be trusted", (await maria.GetAsync("review/")).MainText);
+    }
 }
 
 internal static class SecurityHeaders

@@ -230,21 +230,149 @@ public abstract class DurableLedgerTests
     [InlineData("UPDATE presence_approval_requests SET decisions = '[{\"reviewer\":\"maria\",\"step\":\"review\",\"verdict\":\"Maybe\"}]' WHERE id = '{id}'", "unknown verdict 'Maybe'")]
     [InlineData("UPDATE presence_approval_requests SET publish_outcome = 9 WHERE id = '{id}'", "publish outcome 9")]
     [InlineData("UPDATE presence_approval_requests SET author = 'someone else' WHERE id = '{id}'", "seal does not match")]
-    public async Task A_row_changed_outside_the_ledger_is_refused_with_a_clear_error_and_never_becomes_a_token(string sql, string expected)
+    [InlineData("UPDATE presence_approval_requests SET expires_at = submitted_at WHERE id = '{id}'", "seal does not match")]
+    [InlineData("UPDATE presence_approval_requests SET status = 0 WHERE id = '{id}'", "seal does not match")]
+    [InlineData("UPDATE presence_approval_requests SET summary = 'A harmless cat picture' WHERE id = '{id}'", "content or summary kept for reviewers")]
+    public async Task A_row_changed_outside_the_ledger_is_refused_as_untrusted_never_becomes_a_token_and_can_be_cancelled(string sql, string expected)
     {
         await using var database = await CreateDatabaseAsync();
         await using var services = Services(database, new FakeTimeProvider(Monday));
         var ledger = services.GetRequiredService<ApprovalLedger>();
+        var audit = services.GetRequiredService<IApprovalAuditReader>();
         var record = await ledger.SubmitAsync("Approved text", "agent:drafts");
         await ledger.DecideAsync(record.Id, "maria", true);
         Assert.Equal(1, await database.ExecuteAsync(sql.Replace("{id}", record.Id).Replace("{other}", ContentFingerprint.For("Other text").Value)));
 
-        var error = await Assert.ThrowsAsync<ApprovalStoreCorruptException>(() => ledger.RedeemAsync(record.Id, "Other text"));
+        // The store names the row and the problem; the ledger turns it into a refusal instead of an exception.
+        var error = await Assert.ThrowsAsync<ApprovalStoreCorruptException>(() => services.GetRequiredService<IApprovalStore>().FindAsync(record.Id, default));
         Assert.Contains(expected, error.Message);
         Assert.Contains(record.Id, error.Message);
         Assert.Equal(record.Id, error.RequestId);
-        await Assert.ThrowsAsync<ApprovalStoreCorruptException>(() => ledger.RedeemAsync(record.Id, "Approved text"));
-        Assert.Empty(await services.GetRequiredService<IApprovalAuditReader>().ReadAsync(new ApprovalAuditQuery { Kind = ApprovalAuditEventKind.Redeemed }, default));
+        foreach (var presented in new[] { "Other text", "Approved text" })
+        {
+            var redeemed = await ledger.RedeemAsync(record.Id, presented);
+            Assert.Equal(RedeemOutcome.Untrusted, redeemed.Outcome);
+            Assert.Equal(record.Id, redeemed.RequestId);
+            Assert.Null(redeemed.Approval);
+            Assert.DoesNotContain(presented, redeemed.ToString());
+        }
+
+        var decided = await ledger.DecideAsync(record.Id, "sam", true);
+        Assert.Equal(DecisionOutcome.Untrusted, decided.Outcome);
+        Assert.Equal(record.Id, decided.RequestId);
+        Assert.False(await ledger.ReportPublishedAsync(record.Id));
+        var refusals = await audit.ReadAsync(new ApprovalAuditQuery { RequestId = record.Id, Kind = ApprovalAuditEventKind.Refused }, default);
+        Assert.Equal(4, refusals.Count(e => e.Outcome == nameof(RedeemOutcome.Untrusted) && e.Detail!.Contains(expected)));
+        Assert.DoesNotContain(refusals, e => e.Detail!.Contains("Approved text"));
+
+        // Cancelling, as the message advises, works and is recorded; it never makes the request redeemable.
+        Assert.True(await ledger.CancelAsync(record.Id, "ops", "row edited by hand"));
+        var cancelled = Assert.Single(await audit.ReadAsync(new ApprovalAuditQuery { RequestId = record.Id, Kind = ApprovalAuditEventKind.Cancelled }, default));
+        Assert.Equal("ops", cancelled.Actor);
+        Assert.Contains(expected, cancelled.Detail);
+        Assert.Contains("row edited by hand", cancelled.Detail);
+        var afterwards = await ledger.RedeemAsync(record.Id, "Approved text");
+        Assert.Null(afterwards.Approval);
+        Assert.True(afterwards.Outcome is RedeemOutcome.Untrusted or RedeemOutcome.Cancelled, afterwards.Outcome.ToString());
+        Assert.DoesNotContain(await ledger.ListUntrustedAsync(), u => u.RequestId == record.Id);
+        Assert.Empty(await audit.ReadAsync(new ApprovalAuditQuery { Kind = ApprovalAuditEventKind.Redeemed }, default));
+    }
+
+    [Fact]
+    public async Task One_untrusted_pending_row_leaves_the_others_listed_expirable_and_redeemable()
+    {
+        await using var database = await CreateDatabaseAsync();
+        var time = new FakeTimeProvider(Monday);
+        await using var services = Services(database, time);
+        var ledger = services.GetRequiredService<ApprovalLedger>();
+        var healthy = await ledger.SubmitAsync("Healthy and pending", "agent:drafts");
+        var corrupt = await ledger.SubmitAsync("Will be damaged", "agent:drafts");
+        var approved = await ledger.SubmitAsync("Healthy and approved", "agent:drafts");
+        await ledger.DecideAsync(approved.Id, "maria", true);
+        // SQLite keeps times as text, so a date can be garbage there; PostgreSQL's timestamp column cannot hold one.
+        var damage = database.Provider == "sqlite"
+            ? $"UPDATE presence_approval_requests SET submitted_at = 'garbage' WHERE id = '{corrupt.Id}'"
+            : $"UPDATE presence_approval_requests SET fingerprint = 'zz' WHERE id = '{corrupt.Id}'";
+        Assert.Equal(1, await database.ExecuteAsync(damage));
+
+        Assert.Equal(new[] { healthy.Id }, (await ledger.ListPendingAsync()).Select(r => r.Id));
+        var untrusted = Assert.Single(await ledger.ListUntrustedAsync());
+        Assert.Equal(corrupt.Id, untrusted.RequestId);
+        Assert.Equal(0, await ledger.ExpireStaleAsync());
+        Assert.True((await ledger.RedeemAsync(approved.Id, "Healthy and approved")).IsRedeemed);
+        Assert.Equal(RedeemOutcome.Untrusted, (await ledger.RedeemAsync(corrupt.Id, "Will be damaged")).Outcome);
+
+        Assert.True(await ledger.CancelAsync(corrupt.Id, "ops"));
+        Assert.Empty(await ledger.ListUntrustedAsync());
+        Assert.Equal(new[] { healthy.Id }, (await ledger.ListPendingAsync()).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Typed_content_shown_to_reviewers_cannot_be_swapped_in_the_database()
+    {
+        await using var database = await CreateDatabaseAsync();
+        await using var services = Services(database, new FakeTimeProvider(Monday));
+        var ledger = services.GetRequiredService<ApprovalLedger>();
+        var post = new LinkedInPost("acme", "The real text that will be published");
+        var record = await ledger.SubmitAsync(post, "agent:drafts");
+        Assert.Equal(1, await database.ExecuteAsync(
+            $"UPDATE presence_approval_requests SET content = REPLACE(content, 'The real text that will be published', 'A harmless cat picture') WHERE id = '{record.Id}'"));
+
+        var error = await Assert.ThrowsAsync<ApprovalStoreCorruptException>(() => ledger.FindAsync(record.Id));
+        Assert.Contains("content or summary kept for reviewers", error.Message);
+        Assert.DoesNotContain(record.Id, (await ledger.ListPendingAsync()).Select(r => r.Id));
+        Assert.Equal(DecisionOutcome.Untrusted, (await ledger.DecideAsync(record.Id, "maria", true)).Outcome);
+        Assert.Equal(RedeemOutcome.Untrusted, (await ledger.RedeemAsync(record.Id, post)).Outcome);
+    }
+
+    [Fact]
+    public async Task Content_purged_after_retention_still_verifies()
+    {
+        await using var database = await CreateDatabaseAsync();
+        var time = new FakeTimeProvider(Monday);
+        await using var services = Services(database, time);
+        var ledger = services.GetRequiredService<ApprovalLedger>();
+        var record = await ledger.SubmitAsync(new LinkedInPost("acme", "Closed long ago"), "agent:drafts");
+        await ledger.DecideAsync(record.Id, "maria", false, "no");
+        time.Advance(ledger.Policy.ContentRetention + TimeSpan.FromDays(1));
+
+        Assert.Equal(1, await ledger.PurgeContentAsync());
+        var purged = (await ledger.FindAsync(record.Id))!;
+        Assert.Null(purged.Content);
+        Assert.Equal(ApprovalStatus.Rejected, purged.Status);
+    }
+
+    [Fact]
+    public async Task Rows_sealed_by_the_first_version_are_resealed_when_a_store_starts_and_refused_if_written_later()
+    {
+        await using var database = await CreateDatabaseAsync();
+        var time = new FakeTimeProvider(Monday);
+        string upgraded, lateWritten;
+        await using (var before = Services(database, time))
+        {
+            var ledger = before.GetRequiredService<ApprovalLedger>();
+            upgraded = (await ledger.SubmitAsync("Written before the upgrade", "agent:drafts")).Id;
+            lateWritten = (await ledger.SubmitAsync("Written by an old process after the upgrade", "agent:drafts")).Id;
+            Assert.Equal(1, await database.ExecuteAsync(FirstVersionSeal(upgraded, "Written before the upgrade")));
+        }
+
+        await using var after = Services(database, time);
+        var upgradedLedger = after.GetRequiredService<ApprovalLedger>();
+        Assert.Equal(ApprovalStatus.Pending, (await upgradedLedger.FindAsync(upgraded))!.Status);
+        Assert.StartsWith("v2:", (string)(await database.ScalarAsync($"SELECT seal FROM presence_approval_requests WHERE id = '{upgraded}'"))!);
+        Assert.True((await upgradedLedger.DecideAsync(upgraded, "maria", true)).IsRecorded);
+
+        Assert.Equal(1, await database.ExecuteAsync(FirstVersionSeal(lateWritten, "Written by an old process after the upgrade")));
+        var error = await Assert.ThrowsAsync<ApprovalStoreCorruptException>(() => upgradedLedger.FindAsync(lateWritten));
+        Assert.Contains("seal of an earlier version", error.Message);
+
+        // Version 1's seal: a hash over the columns fixed at submission (submitted on Monday, no due time, no revision).
+        string FirstVersionSeal(string id, string text)
+        {
+            var seal = ContentFingerprint.Of(
+                "presence-approvals-seal-v1", id, ContentFingerprint.For(text).Value, "agent:drafts", null, Monday.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null).Value;
+            return $"UPDATE presence_approval_requests SET seal = '{seal}' WHERE id = '{id}'";
+        }
     }
 
     private static ApprovalRecord Rewrite(ApprovalRecord record, long version)

@@ -77,7 +77,8 @@ namespace Presence
         /// <param name="summary">A short preview for reviewers; defaults to the start of the text for string content.</param>
         /// <param name="cancellationToken">Cancels the submission.</param>
         /// <returns>The pending request; give its <see cref="ApprovalRecord.Id"/> to reviewers and to the publisher.</returns>
-        /// <exception cref="ArgumentException">The author is empty, no one but the author could complete a step of the policy, or <paramref name="dueAt"/> is not in the future.</exception>
+        /// <exception cref="ArgumentException">The author is empty, or no one but the author could complete a step of the policy.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="dueAt"/> is at or before now (the ledger's clock): nobody could review it in time.</exception>
         /// <exception cref="NotSupportedException">The content is neither a string nor an <see cref="IApprovalContent"/>.</exception>
         public Task<ApprovalRecord> SubmitAsync<T>(
             T content,
@@ -103,6 +104,8 @@ namespace Presence
         /// <param name="cancellationToken">Cancels the submission.</param>
         /// <returns>The revision, pending review.</returns>
         /// <exception cref="ArgumentException">There is no request <paramref name="supersedes"/>, or an argument of <see cref="SubmitAsync{T}(T, string, DateTimeOffset?, string?, string?, CancellationToken)"/> is invalid.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="dueAt"/> is at or before now (the ledger's clock).</exception>
+        /// <exception cref="ApprovalRecordCorruptException">The request to revise cannot be trusted: cancel it and submit the content anew.</exception>
         public Task<ApprovalRecord> ReviseAsync<T>(
             string supersedes,
             T content,
@@ -122,7 +125,8 @@ namespace Presence
         /// <param name="submission">Who wrote it, when it is due, where it goes, what it revises, who to notify.</param>
         /// <param name="cancellationToken">Cancels the submission.</param>
         /// <returns>The pending request.</returns>
-        /// <exception cref="ArgumentException">No one but the author could complete a step of the policy, the due time is not in the future, or the request to revise does not exist.</exception>
+        /// <exception cref="ArgumentException">No one but the author could complete a step of the policy, or the request to revise does not exist.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The due time is at or before now (the ledger's clock): nobody could review it in time.</exception>
         /// <exception cref="NotSupportedException">The content is neither a string nor an <see cref="IApprovalContent"/>.</exception>
         public Task<ApprovalRecord> SubmitAsync<T>(T content, ApprovalSubmission submission, CancellationToken cancellationToken = default)
         {
@@ -249,6 +253,12 @@ namespace Presence
             {
                 var change = await ChangeAsync(requestId, DecisionOutcome.NotFound, (record, now) => PlanDecision(record, reviewer, verdict, reason, now), cancellationToken)
                     .ConfigureAwait(false);
+                if (change.Untrusted is { } untrusted)
+                {
+                    WriteRefusal(requestId, default, reviewer, change.Now, nameof(DecisionOutcome.Untrusted), $"decision refused ({Describe(verdict)}): {untrusted.Problem}");
+                    return new DecisionResult(requestId, DecisionOutcome.Untrusted, null);
+                }
+
                 if (change.Record is null)
                 {
                     WriteRefusal(requestId, default, reviewer, change.Now, change.Outcome.ToString(), "decision on an unknown request");
@@ -264,7 +274,7 @@ namespace Presence
                     Write(ApprovalAuditEventKind.Refused, change.Record, change.Now, reviewer, outcome: change.Outcome.ToString(), detail: $"decision refused ({Describe(verdict)})");
                 }
 
-                return new DecisionResult(change.Outcome, change.Record);
+                return new DecisionResult(requestId, change.Outcome, change.Record);
             }, result => result.Outcome.ToString());
         }
 
@@ -295,16 +305,22 @@ namespace Presence
             {
                 var change = await ChangeAsync(requestId, RedeemOutcome.NotFound, (record, now) => PlanRedeemAsync(record, fingerprint, now, cancellationToken), cancellationToken)
                     .ConfigureAwait(false);
+                if (change.Untrusted is { } untrusted)
+                {
+                    WriteRefusal(requestId, fingerprint, null, change.Now, nameof(RedeemOutcome.Untrusted), "redeem refused: " + untrusted.Problem);
+                    return new RedeemResult<T>(requestId, RedeemOutcome.Untrusted, null, null);
+                }
+
                 var record = change.Record;
                 if (record is null || change.Outcome != RedeemOutcome.Redeemed)
                 {
                     WriteRefusal(requestId, fingerprint, record?.Author, change.Now, change.Outcome.ToString(), "redeem refused", record);
-                    return new RedeemResult<T>(change.Outcome, record, null);
+                    return new RedeemResult<T>(requestId, change.Outcome, record, null);
                 }
 
                 var approvers = record.Approvers;
                 Write(ApprovalAuditEventKind.Redeemed, record, change.Now, record.Author, reviewers: approvers, detail: "publish outcome unknown until the publisher reports it");
-                return new RedeemResult<T>(change.Outcome, record, new Approved<T>(content, record, approvers, record.ApprovedAt!.Value, change.Now, _store));
+                return new RedeemResult<T>(requestId, change.Outcome, record, new Approved<T>(content, record, approvers, record.ApprovedAt!.Value, change.Now, _store));
             }, result => result.Outcome.ToString());
         }
 
@@ -434,7 +450,10 @@ namespace Presence
 
         /// <summary>Lists the requests waiting for a decision, oldest first. Requests past their deadline are expired instead.</summary>
         /// <param name="cancellationToken">Cancels the operation.</param>
-        /// <returns>The pending requests.</returns>
+        /// <returns>
+        /// The pending requests. A request the store cannot trust is not among them (the durable store logs a warning
+        /// naming it); <see cref="ListUntrustedAsync"/> lists those.
+        /// </returns>
         public async Task<IReadOnlyList<ApprovalRecord>> ListPendingAsync(CancellationToken cancellationToken = default)
         {
             var pending = new List<ApprovalRecord>();
@@ -453,6 +472,17 @@ namespace Presence
 
             return pending;
         }
+
+        /// <summary>
+        /// Lists the open requests the store cannot trust (changed outside the ledger or damaged): nothing is decided on
+        /// or redeemed from them; cancel each (<see cref="CancelAsync"/>) and submit its content again.
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the read.</param>
+        /// <returns>Their ids and what is wrong with each; empty when the store cannot be damaged outside the ledger (it is not an <see cref="IUntrustedApprovalRequests"/>).</returns>
+        public Task<IReadOnlyList<UntrustedApprovalRequest>> ListUntrustedAsync(CancellationToken cancellationToken = default)
+            => _store is IUntrustedApprovalRequests untrusted
+                ? untrusted.ListUntrustedAsync(cancellationToken)
+                : Task.FromResult<IReadOnlyList<UntrustedApprovalRequest>>(Array.Empty<UntrustedApprovalRequest>());
 
         /// <summary>
         /// Expires every pending request past its decision deadline and every approval past its lifetime, so that
@@ -485,6 +515,11 @@ namespace Presence
         /// <param name="cancellationToken">Cancels the operation.</param>
         /// <returns><c>true</c> if this call cancelled it; <c>false</c> if it does not exist or is already closed.</returns>
         /// <exception cref="ArgumentException">The request id or <paramref name="by"/> is empty.</exception>
+        /// <remarks>
+        /// A request that cannot be trusted (<see cref="RedeemOutcome.Untrusted"/>) is cancelled too, when the store
+        /// can (<see cref="IUntrustedApprovalRequests"/>): that takes it out of the review queue. It stays untrusted, so
+        /// nothing is ever redeemed from it; the audit trail records the cancellation and what was wrong.
+        /// </remarks>
         public Task<bool> CancelAsync(string requestId, string by, string? reason = null, CancellationToken cancellationToken = default)
         {
             requestId = Require.Text(requestId, nameof(requestId), "The request id");
@@ -496,6 +531,19 @@ namespace Presence
                     notFound: false,
                     (record, now) => record.IsOpen ? (true, record.WithStatus(ApprovalStatus.Cancelled)) : (false, null),
                     cancellationToken).ConfigureAwait(false);
+                if (change.Untrusted is { } untrusted)
+                {
+                    if (!(_store is IUntrustedApprovalRequests untrustedRequests && await untrustedRequests.CancelUntrustedAsync(requestId, cancellationToken).ConfigureAwait(false)))
+                    {
+                        return false;
+                    }
+
+                    var why = Require.OptionalText(reason);
+                    WriteAudit(new ApprovalAuditEvent(ApprovalAuditEventKind.Cancelled, change.Now, requestId, by, default, channel: null, gate: null, reviewers: null,
+                        outcome: nameof(RedeemOutcome.Untrusted), detail: $"cancelled although it cannot be trusted ({untrusted.Problem})" + (why is null ? string.Empty : "; " + why)));
+                    return true;
+                }
+
                 if (change.Outcome)
                 {
                     Write(ApprovalAuditEventKind.Cancelled, change.Record!, change.Now, by, detail: Require.OptionalText(reason));
@@ -532,10 +580,14 @@ namespace Presence
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <returns>The request as stored; null when there is none with this id.</returns>
         /// <exception cref="ArgumentException">The request id is empty.</exception>
+        /// <exception cref="ApprovalRecordCorruptException">The stored request cannot be trusted (the decision and redeem calls answer <c>Untrusted</c> instead).</exception>
         public Task<ApprovalRecord?> FindAsync(string requestId, CancellationToken cancellationToken = default)
             => _store.FindAsync(Require.Text(requestId, nameof(requestId), "The request id"), cancellationToken);
 
-        /// <summary>Lists the requests in one status as stored, oldest submission first (no expiry is applied; see <see cref="ListPendingAsync"/>).</summary>
+        /// <summary>
+        /// Lists the requests in one status as stored, oldest submission first (no expiry is applied; see
+        /// <see cref="ListPendingAsync"/>). Requests the store cannot trust are left out (see <see cref="ListUntrustedAsync"/>).
+        /// </summary>
         /// <param name="status">The status.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <returns>The requests.</returns>
@@ -743,7 +795,11 @@ namespace Presence
                         ? (true, record.WithPublishOutcome(outcome, now, detail))
                         : (false, null),
                     cancellationToken).ConfigureAwait(false);
-                if (change.Outcome)
+                if (change.Untrusted is { } untrusted)
+                {
+                    WriteRefusal(requestId, default, null, change.Now, nameof(RedeemOutcome.Untrusted), $"publish report ({outcome}) refused: {untrusted.Problem}");
+                }
+                else if (change.Outcome)
                 {
                     var record = change.Record!;
                     Write(outcome == PublishOutcome.Published ? ApprovalAuditEventKind.PublishSucceeded : ApprovalAuditEventKind.PublishFailed,
@@ -817,16 +873,17 @@ namespace Presence
 
         /// <summary>
         /// Reads the request, plans a change from what it finds, and writes the change only if nobody changed the
-        /// request in between; otherwise reads again. Every rule runs against the version it replaces.
+        /// request in between; otherwise reads again. Every rule runs against the version it replaces. A request the
+        /// store cannot trust comes back as <c>Untrusted</c> (with <paramref name="notFound"/> as the outcome), never as an exception.
         /// </summary>
-        private Task<(TOutcome Outcome, ApprovalRecord? Record, DateTimeOffset Now)> ChangeAsync<TOutcome>(
+        private Task<(TOutcome Outcome, ApprovalRecord? Record, DateTimeOffset Now, ApprovalRecordCorruptException? Untrusted)> ChangeAsync<TOutcome>(
             string requestId,
             TOutcome notFound,
             Func<ApprovalRecord, DateTimeOffset, (TOutcome, ApprovalRecord?)> plan,
             CancellationToken cancellationToken)
             => ChangeAsync(requestId, notFound, (record, now) => Task.FromResult(plan(record, now)), cancellationToken);
 
-        private async Task<(TOutcome Outcome, ApprovalRecord? Record, DateTimeOffset Now)> ChangeAsync<TOutcome>(
+        private async Task<(TOutcome Outcome, ApprovalRecord? Record, DateTimeOffset Now, ApprovalRecordCorruptException? Untrusted)> ChangeAsync<TOutcome>(
             string requestId,
             TOutcome notFound,
             Func<ApprovalRecord, DateTimeOffset, Task<(TOutcome, ApprovalRecord?)>> plan,
@@ -834,17 +891,26 @@ namespace Presence
         {
             for (var attempt = 0; attempt < MaxUpdateAttempts; attempt++)
             {
-                var record = await _store.FindAsync(requestId, cancellationToken).ConfigureAwait(false);
+                ApprovalRecord? record;
+                try
+                {
+                    record = await _store.FindAsync(requestId, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ApprovalRecordCorruptException e) when (e.RequestId == requestId)
+                {
+                    return (notFound, null, _clock(), e);
+                }
+
                 var now = _clock();
                 if (record is null)
                 {
-                    return (notFound, null, now);
+                    return (notFound, null, now, null);
                 }
 
                 var (outcome, next) = await plan(record, now).ConfigureAwait(false);
                 if (next is null)
                 {
-                    return (outcome, record, now);
+                    return (outcome, record, now, null);
                 }
 
                 if (await _store.TryUpdateAsync(next, record.Version, cancellationToken).ConfigureAwait(false))
@@ -854,7 +920,7 @@ namespace Presence
                         Write(ApprovalAuditEventKind.Expired, next, now, actor: null, detail: $"{record.Status.ToString().ToLowerInvariant()} until {record.ExpiresAt:O}");
                     }
 
-                    return (outcome, next, now);
+                    return (outcome, next, now, null);
                 }
             }
 

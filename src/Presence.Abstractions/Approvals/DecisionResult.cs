@@ -24,16 +24,26 @@ namespace Presence
 
         /// <summary>This person already decided in the current step.</summary>
         AlreadyDecided = 6,
+
+        /// <summary>
+        /// The stored request cannot be trusted (changed outside the ledger or damaged; see
+        /// <see cref="ApprovalRecordCorruptException"/>): no decision is recorded on it. Cancel it and submit the content again.
+        /// </summary>
+        Untrusted = 7,
     }
 
     /// <summary>The answer of <see cref="ApprovalLedger.DecideAsync"/>.</summary>
     public sealed class DecisionResult
     {
-        internal DecisionResult(DecisionOutcome outcome, ApprovalRecord? record)
+        internal DecisionResult(string requestId, DecisionOutcome outcome, ApprovalRecord? record)
         {
+            RequestId = requestId;
             Outcome = outcome;
             Record = record;
         }
+
+        /// <summary>The request decided on (also when it was not found or cannot be trusted).</summary>
+        public string RequestId { get; }
 
         /// <summary>Whether the decision was recorded, and if not, why.</summary>
         public DecisionOutcome Outcome { get; }
@@ -41,11 +51,11 @@ namespace Presence
         /// <summary><c>true</c> when the decision was recorded.</summary>
         public bool IsRecorded => Outcome == DecisionOutcome.Recorded;
 
-        /// <summary>The request after the decision (or unchanged when refused); null when it was not found.</summary>
+        /// <summary>The request after the decision (or unchanged when refused); null when it was not found or cannot be trusted.</summary>
         public ApprovalRecord? Record { get; }
 
         /// <summary>Describes the result.</summary>
         /// <returns>The outcome and the request's state.</returns>
-        public override string ToString() => $"{Outcome} {Record}";
+        public override string ToString() => Record is null ? $"{Outcome} {RequestId}" : $"{Outcome} {Record}";
     }
 }

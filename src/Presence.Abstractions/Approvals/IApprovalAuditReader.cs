@@ -52,6 +52,6 @@ namespace Presence
         /// <param name="query">The filters.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <returns>The events.</returns>
-        Task<IReadOnlyList<ApprovalAuditEvent>> ReadAsync(ApprovalAuditQuery query, CancellationToken cancellationToken);
+        Task<IReadOnlyList<ApprovalAuditEvent>> ReadAsync(ApprovalAuditQuery query, CancellationToken cancellationToken = default);
     }
 }

@@ -20,12 +20,12 @@ namespace Presence
         /// <summary>The hold now in force.</summary>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <returns>The active period; null when publishing is allowed.</returns>
-        Task<HoldPeriod?> GetCurrentAsync(CancellationToken cancellationToken);
+        Task<HoldPeriod?> GetCurrentAsync(CancellationToken cancellationToken = default);
 
         /// <summary>Every hold period, oldest first, the active one (if any) last.</summary>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <returns>The history.</returns>
-        Task<IReadOnlyList<HoldPeriod>> GetHistoryAsync(CancellationToken cancellationToken);
+        Task<IReadOnlyList<HoldPeriod>> GetHistoryAsync(CancellationToken cancellationToken = default);
 
         /// <summary>
         /// The periods that matter to a post waiting since <paramref name="since"/>: the active one, and every period
@@ -34,7 +34,7 @@ namespace Presence
         /// <param name="since">When the post started waiting to go out.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <returns>The periods, oldest first.</returns>
-        Task<IReadOnlyList<HoldPeriod>> GetPeriodsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
+        Task<IReadOnlyList<HoldPeriod>> GetPeriodsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
 
         /// <summary>
         /// <see cref="GetPeriodsSinceAsync"/> read synchronously: generated gates spend a token synchronously
@@ -50,13 +50,13 @@ namespace Presence
         /// <param name="cancellationToken">Cancels the change.</param>
         /// <returns><c>true</c> if this call engaged the hold; <c>false</c> if it was already engaged (its reason stands).</returns>
         /// <exception cref="ArgumentException">The reason or actor is missing or whitespace.</exception>
-        Task<bool> EngageAsync(string reason, string by, CancellationToken cancellationToken);
+        Task<bool> EngageAsync(string reason, string by, CancellationToken cancellationToken = default);
 
         /// <summary>Allows publishing again; posts that fell due during the hold stay unpublished and need a fresh decision.</summary>
         /// <param name="by">Who is responsible (required).</param>
         /// <param name="cancellationToken">Cancels the change.</param>
         /// <returns><c>true</c> if this call released the hold; <c>false</c> if none was engaged.</returns>
         /// <exception cref="ArgumentException">The actor is missing or whitespace.</exception>
-        Task<bool> ReleaseAsync(string by, CancellationToken cancellationToken);
+        Task<bool> ReleaseAsync(string by, CancellationToken cancellationToken = default);
     }
 }

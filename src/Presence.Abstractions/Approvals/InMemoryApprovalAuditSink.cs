@@ -35,7 +35,7 @@ namespace Presence
         }
 
         /// <inheritdoc/>
-        public Task<IReadOnlyList<ApprovalAuditEvent>> ReadAsync(ApprovalAuditQuery query, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<ApprovalAuditEvent>> ReadAsync(ApprovalAuditQuery query, CancellationToken cancellationToken = default)
         {
             Require.NotNull(query, nameof(query));
             cancellationToken.ThrowIfCancellationRequested();

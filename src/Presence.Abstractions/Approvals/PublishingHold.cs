@@ -142,21 +142,21 @@ namespace Presence
         }
 
         /// <inheritdoc/>
-        public Task<HoldPeriod?> GetCurrentAsync(CancellationToken cancellationToken)
+        public Task<HoldPeriod?> GetCurrentAsync(CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
             return Task.FromResult(Current);
         }
 
         /// <inheritdoc/>
-        public Task<IReadOnlyList<HoldPeriod>> GetHistoryAsync(CancellationToken cancellationToken)
+        public Task<IReadOnlyList<HoldPeriod>> GetHistoryAsync(CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
             return Task.FromResult(Periods);
         }
 
         /// <inheritdoc/>
-        public Task<IReadOnlyList<HoldPeriod>> GetPeriodsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<HoldPeriod>> GetPeriodsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
             return Task.FromResult(GetPeriodsSince(since));
@@ -172,14 +172,14 @@ namespace Presence
         }
 
         /// <inheritdoc/>
-        public Task<bool> EngageAsync(string reason, string by, CancellationToken cancellationToken)
+        public Task<bool> EngageAsync(string reason, string by, CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
             return Task.FromResult(Engage(reason, by));
         }
 
         /// <inheritdoc/>
-        public Task<bool> ReleaseAsync(string by, CancellationToken cancellationToken)
+        public Task<bool> ReleaseAsync(string by, CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
             return Task.FromResult(Release(by));

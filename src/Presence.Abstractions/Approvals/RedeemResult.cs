@@ -45,18 +45,28 @@ namespace Presence
 
         /// <summary>A revision replaced this request; redeem the revision instead.</summary>
         Superseded = 12,
+
+        /// <summary>
+        /// The stored request cannot be trusted (changed outside the ledger or damaged; see
+        /// <see cref="ApprovalRecordCorruptException"/>): nothing is redeemed from it. Cancel it and submit the content again.
+        /// </summary>
+        Untrusted = 13,
     }
 
     /// <summary>The answer of <see cref="ApprovalLedger.RedeemAsync{T}"/>: an outcome, and the token only when it is <see cref="RedeemOutcome.Redeemed"/>.</summary>
     /// <typeparam name="T">The content type.</typeparam>
     public sealed class RedeemResult<T>
     {
-        internal RedeemResult(RedeemOutcome outcome, ApprovalRecord? record, Approved<T>? approval)
+        internal RedeemResult(string requestId, RedeemOutcome outcome, ApprovalRecord? record, Approved<T>? approval)
         {
+            RequestId = requestId;
             Outcome = outcome;
             Record = record;
             Approval = approval;
         }
+
+        /// <summary>The request asked for (also when it was not found or cannot be trusted).</summary>
+        public string RequestId { get; }
 
         /// <summary>Why the approval was or was not redeemed.</summary>
         public RedeemOutcome Outcome { get; }
@@ -67,11 +77,11 @@ namespace Presence
         /// <summary>The token for the gate; null unless <see cref="Outcome"/> is <see cref="RedeemOutcome.Redeemed"/>.</summary>
         public Approved<T>? Approval { get; }
 
-        /// <summary>The request as the ledger last saw it; null when it was not found.</summary>
+        /// <summary>The request as the ledger last saw it; null when it was not found or cannot be trusted.</summary>
         public ApprovalRecord? Record { get; }
 
         /// <summary>Describes the result.</summary>
         /// <returns>The outcome and the request id.</returns>
-        public override string ToString() => $"{Outcome} {Record?.Id}";
+        public override string ToString() => $"{Outcome} {RequestId}";
     }
 }

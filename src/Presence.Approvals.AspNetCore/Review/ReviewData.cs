@@ -28,6 +28,8 @@ namespace Presence
 
         public Task<IReadOnlyList<ApprovalRecord>> PendingAsync(CancellationToken cancellationToken) => Ledger.ListPendingAsync(cancellationToken);
 
+        public Task<IReadOnlyList<UntrustedApprovalRequest>> UntrustedAsync(CancellationToken cancellationToken) => Ledger.ListUntrustedAsync(cancellationToken);
+
         public Task<IReadOnlyList<ApprovalRecord>> SentBackAsync(CancellationToken cancellationToken) => Ledger.ListAsync(ApprovalStatus.ChangesRequested, cancellationToken);
     }
 }

@@ -48,7 +48,17 @@ namespace Presence
             => async http =>
             {
                 var request = await new ReviewRequest(http, http.Request.PathBase.Add(mapping.Prefix)).LoadAsync().ConfigureAwait(false);
-                var result = await handler(request).ConfigureAwait(false);
+                IResult result;
+                try
+                {
+                    result = await handler(request).ConfigureAwait(false);
+                }
+                catch (ApprovalRecordCorruptException e) when (e.RequestId is not null)
+                {
+                    // A post page or a decision on a request whose row cannot be trusted: say so, naming it, and nothing else.
+                    result = Page(ReviewPages.Untrusted(request, e.RequestId, e.Problem ?? "it cannot be read"), StatusCodes.Status409Conflict);
+                }
+
                 await result.ExecuteAsync(http).ConfigureAwait(false);
             };
 
@@ -57,10 +67,12 @@ namespace Presence
         private static async Task<IResult> QueueAsync(ReviewRequest request)
         {
             var pending = await VisibleAsync(request, await request.Data.PendingAsync(request.Http.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
+            // Shown to every reviewer: the channel of an untrusted row cannot be trusted either, and only its id is shown.
+            var untrusted = await request.Data.UntrustedAsync(request.Http.RequestAborted).ConfigureAwait(false);
             var sentBack = await VisibleAsync(request, await request.Data.SentBackAsync(request.Http.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
             var ordered = pending.OrderBy(r => r.DueAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
             var waiting = sentBack.OrderByDescending(r => r.Decisions.Count > 0 ? r.Decisions[r.Decisions.Count - 1].At : r.SubmittedAt).Take(50).ToList();
-            return Page(ReviewPages.Queue(request, ordered, waiting, ReviewMessages.From(request.Http.Request.Query["outcome"])));
+            return Page(ReviewPages.Queue(request, ordered, waiting, untrusted, ReviewMessages.From(request.Http.Request.Query["outcome"])));
         }
 
         private static async Task<IResult> PostAsync(ReviewRequest request, string id)
@@ -89,10 +101,10 @@ namespace Presence
                 return NotFound(request);
             }
 
-            var reason = await ReadTextAsync(request, "reason").ConfigureAwait(false);
-            if (verdict != ReviewerVerdict.Approved && reason is null)
+            var (reason, tooLong) = await ReadTextAsync(request, "reason").ConfigureAwait(false);
+            if (tooLong || (verdict != ReviewerVerdict.Approved && reason is null))
             {
-                return SeeOther(PostUrl(request, record.Id, ReviewMessages.ReasonRequired));
+                return SeeOther(PostUrl(request, record.Id, tooLong ? ReviewMessages.ReasonTooLong : ReviewMessages.ReasonRequired));
             }
 
             var ledger = request.Data.Ledger;
@@ -140,8 +152,9 @@ namespace Presence
             string outcome;
             if (engage)
             {
-                var reason = await ReadTextAsync(request, "reason").ConfigureAwait(false);
-                outcome = reason is null ? ReviewMessages.ReasonRequired
+                var (reason, tooLong) = await ReadTextAsync(request, "reason").ConfigureAwait(false);
+                outcome = tooLong ? ReviewMessages.ReasonTooLong
+                    : reason is null ? ReviewMessages.ReasonRequired
                     : await hold.EngageAsync(reason, request.Reviewer!, request.Http.RequestAborted).ConfigureAwait(false) ? ReviewMessages.HoldEngaged
                     : ReviewMessages.HoldAlreadyEngaged;
             }
@@ -201,7 +214,17 @@ namespace Presence
 
         private static async Task<bool> MaySeeRequestAsync(ReviewRequest request, string requestId)
         {
-            var record = await request.Data.FindAsync(requestId, request.Http.RequestAborted).ConfigureAwait(false);
+            ApprovalRecord? record;
+            try
+            {
+                record = await request.Data.FindAsync(requestId, request.Http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (ApprovalRecordCorruptException)
+            {
+                // Its events name no content; the queue shows its id to every reviewer too.
+                return true;
+            }
+
             return record is null || await request.MaySeeAsync(record).ConfigureAwait(false);
         }
 
@@ -251,21 +274,17 @@ namespace Presence
         internal static bool IsWellFormedId(string id)
             => id.Length is > 0 and <= 128 && id.All(c => (char.IsLetterOrDigit(c) && c < 128) || c is '-' or '_' or '.' or ':');
 
-        private static async Task<string?> ReadTextAsync(ReviewRequest request, string field)
+        /// <summary>A reason or note from the form: null when empty; refused (not cut) when longer than the page's maxlength, which only a browser enforces.</summary>
+        private static async Task<(string? Text, bool TooLong)> ReadTextAsync(ReviewRequest request, string field)
         {
             if (!request.Http.Request.HasFormContentType)
             {
-                return null;
+                return (null, false);
             }
 
             var form = await request.Http.Request.ReadFormAsync(request.Http.RequestAborted).ConfigureAwait(false);
             var text = form[field].ToString().Trim();
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            return text.Length > MaxReasonLength ? text.Substring(0, MaxReasonLength) : text;
+            return text.Length == 0 ? (null, false) : text.Length > MaxReasonLength ? (null, true) : (text, false);
         }
 
         private static string PostUrl(ReviewRequest request, string id, string outcome)

@@ -13,6 +13,7 @@ namespace Presence
         public const string Rejected = "rejected";
         public const string ChangesRequested = "changes-requested";
         public const string ReasonRequired = "reason-required";
+        public const string ReasonTooLong = "reason-too-long";
         public const string HoldEngaged = "hold-engaged";
         public const string HoldAlreadyEngaged = "hold-already-engaged";
         public const string HoldReleased = "hold-released";
@@ -24,6 +25,7 @@ namespace Presence
             [Rejected] = new ReviewMessages(false, "Your rejection was recorded; the author will see your reason."),
             [ChangesRequested] = new ReviewMessages(false, "The post went back to its author with your note."),
             [ReasonRequired] = new ReviewMessages(true, "Say why: a reason is required."),
+            [ReasonTooLong] = new ReviewMessages(true, "The reason is longer than " + ReviewEndpoints.MaxReasonLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters: shorten it. Nothing was recorded."),
             [HoldEngaged] = new ReviewMessages(false, "Publishing is on hold. Nothing scheduled goes out until the hold is released."),
             [HoldAlreadyEngaged] = new ReviewMessages(true, "Publishing was already on hold; the reason given then stands."),
             [HoldReleased] = new ReviewMessages(false, "The hold is released. Posts that fell due during it need a fresh decision."),
@@ -34,6 +36,7 @@ namespace Presence
             [nameof(DecisionOutcome.NotPending)] = new ReviewMessages(true, "This post is no longer waiting for a decision."),
             [nameof(DecisionOutcome.Expired)] = new ReviewMessages(true, "The time to decide on this post has passed."),
             [nameof(DecisionOutcome.NotFound)] = new ReviewMessages(true, "This post no longer exists."),
+            [nameof(DecisionOutcome.Untrusted)] = new ReviewMessages(true, "This post cannot be trusted (its stored row was changed outside the ledger): nothing was recorded."),
         };
 
         private ReviewMessages(bool isRefusal, string text)

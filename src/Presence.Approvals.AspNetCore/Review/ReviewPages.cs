@@ -12,9 +12,27 @@ namespace Presence
     {
         private const int QueuePreviewLength = 600;
 
-        public static string Queue(ReviewRequest request, IReadOnlyList<ApprovalRecord> pending, IReadOnlyList<ApprovalRecord> sentBack, ReviewMessages? message)
+        private const string UntrustedAdvice =
+            "Its stored row was changed outside the approval ledger or is damaged, so it is not shown, and nothing can be decided on or published from it. "
+            + "Restore the row from a backup, or cancel the request (ApprovalLedger.CancelAsync) and submit the content again.";
+
+        public static string Queue(ReviewRequest request, IReadOnlyList<ApprovalRecord> pending, IReadOnlyList<ApprovalRecord> sentBack, IReadOnlyList<UntrustedApprovalRequest> untrusted, ReviewMessages? message)
         {
             var html = Begin(request, "Queue", message);
+            if (untrusted.Count > 0)
+            {
+                html.Raw("<section class=\"untrusted\" role=\"alert\">");
+                html.Element("h2", $"Cannot be trusted ({untrusted.Count})");
+                html.Element("p", UntrustedAdvice);
+                html.Raw("<ul>");
+                foreach (var entry in untrusted)
+                {
+                    html.Raw("<li").Attribute("id", "untrusted-" + entry.RequestId).Raw("><code>").Text(entry.RequestId).Raw("</code>: ").Text(entry.Problem).Raw("</li>");
+                }
+
+                html.Raw("</ul></section>");
+            }
+
             html.Element("h1", $"Waiting for review ({pending.Count})");
             if (pending.Count == 0)
             {
@@ -279,6 +297,16 @@ namespace Presence
             }
 
             html.Raw("</tbody></table>");
+            return End(html);
+        }
+
+        public static string Untrusted(ReviewRequest request, string requestId, string problem)
+        {
+            var html = Begin(request, "Cannot be trusted", null);
+            html.Element("h1", "Cannot be trusted");
+            html.Raw("<p class=\"refusal\" role=\"alert\">").Text($"Request {requestId} cannot be trusted: {problem}.").Raw("</p>");
+            html.Element("p", UntrustedAdvice);
+            html.Raw("<p><a href=\"").Text(request.Url("/")).Raw("\">Back to the queue</a></p>");
             return End(html);
         }
 

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Presence
 {
@@ -49,20 +51,38 @@ namespace Presence
         public static IApplicationBuilder UsePresenceSecurityHeaders(this IApplicationBuilder app)
             => (app ?? throw new ArgumentNullException(nameof(app))).Use(next => Middleware(next, _ => true));
 
-        /// <summary>The middleware: sets the headers when the response starts, for the requests <paramref name="applies"/> selects.</summary>
+        /// <summary>
+        /// The middleware: sets the headers when the response starts, for the requests <paramref name="applies"/>
+        /// selects. An exception nothing later in the pipeline handled becomes a 500 with the headers here: the server
+        /// would otherwise answer it with a bare 500 without them (it skips the response's starting callbacks then).
+        /// </summary>
         internal static RequestDelegate Middleware(RequestDelegate next, Func<HttpContext, bool> applies)
-            => context =>
+            => async context =>
             {
-                if (applies(context))
+                if (!applies(context))
                 {
-                    context.Response.OnStarting(static state =>
-                    {
-                        Apply((HttpResponse)state);
-                        return Task.CompletedTask;
-                    }, context.Response);
+                    await next(context).ConfigureAwait(false);
+                    return;
                 }
 
-                return next(context);
+                context.Response.OnStarting(static state =>
+                {
+                    Apply((HttpResponse)state);
+                    return Task.CompletedTask;
+                }, context.Response);
+                try
+                {
+                    await next(context).ConfigureAwait(false);
+                }
+                catch (Exception e) when (!context.Response.HasStarted && !(e is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+                {
+                    context.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(typeof(ReviewSecurityHeaders).FullName!)
+                        .LogError(e, "Unhandled exception answering {Method} {Path}; answered 500.", context.Request.Method, context.Request.Path);
+                    context.Response.Clear();
+                    context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                    context.Response.ContentType = "text/plain; charset=utf-8";
+                    await context.Response.WriteAsync("Something went wrong on the server; it is logged. Try again later.", context.RequestAborted).ConfigureAwait(false);
+                }
             };
 
         internal static bool IsUnder(HttpContext context, IEnumerable<PathString> prefixes)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Presence.Approvals.EntityFrameworkCore;
 
 namespace Presence
@@ -54,7 +55,10 @@ namespace Presence
                 ?? throw new InvalidOperationException("Approvals are kept in memory: there is no approval database."));
             services.AddSingleton(provider => new ApprovalSchema(provider.GetRequiredService<ApprovalsContextSource>(), provider.GetRequiredService<PresenceApprovalsOptions.StoreChoice>().Mode));
             services.AddSingleton<IApprovalStore>(provider => IsDurable(provider)
-                ? new EntityFrameworkApprovalStore(provider.GetRequiredService<ApprovalsContextSource>(), provider.GetRequiredService<ApprovalSchema>())
+                ? new EntityFrameworkApprovalStore(
+                    provider.GetRequiredService<ApprovalsContextSource>(),
+                    provider.GetRequiredService<ApprovalSchema>(),
+                    provider.GetService<ILogger<EntityFrameworkApprovalStore>>())
                 : new InMemoryApprovalStore());
             services.AddSingleton(provider => new TelemetryAuditSink(IsDurable(provider)
                 ? new EntityFrameworkApprovalAuditSink(provider.GetRequiredService<ApprovalsContextSource>(), provider.GetRequiredService<ApprovalSchema>())

@@ -4,19 +4,19 @@ namespace Presence.Approvals.EntityFrameworkCore
 {
     /// <summary>
     /// A row in the approval tables cannot be trusted: an unknown status, a malformed or changed fingerprint, broken
-    /// decisions. The request is refused (nothing is redeemed from it); the message says which row and why.
+    /// decisions, a broken seal, a value that cannot be read. The message says which row and why, never its content.
+    /// For a request row the ledger does not let it escape: decisions and redeems are refused with an
+    /// <c>Untrusted</c> outcome, and the request can be cancelled.
     /// </summary>
-    public sealed class ApprovalStoreCorruptException : InvalidOperationException
+    public sealed class ApprovalStoreCorruptException : ApprovalRecordCorruptException
     {
         /// <summary>Describes a corrupt approval request row.</summary>
         /// <param name="requestId">The row's id.</param>
         /// <param name="problem">What is wrong with it.</param>
         /// <param name="inner">The underlying error, if any.</param>
         public ApprovalStoreCorruptException(string requestId, string problem, Exception? inner = null)
-            : base($"Approval request {requestId} in presence_approval_requests cannot be trusted: {problem}. It is refused and nothing is published from it; "
-                + "restore the row from a backup, or cancel the request and submit the content again.", inner)
+            : base(requestId, problem, inner)
         {
-            RequestId = requestId;
         }
 
         /// <summary>Describes a corrupt row of another table.</summary>
@@ -26,8 +26,5 @@ namespace Presence.Approvals.EntityFrameworkCore
             : base(message, inner)
         {
         }
-
-        /// <summary>The request whose row is corrupt; null for other tables.</summary>
-        public string? RequestId { get; }
     }
 }

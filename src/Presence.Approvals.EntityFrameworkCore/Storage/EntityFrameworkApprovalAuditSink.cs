@@ -41,7 +41,7 @@ namespace Presence.Approvals.EntityFrameworkCore
         }
 
         /// <inheritdoc/>
-        public async Task<IReadOnlyList<ApprovalAuditEvent>> ReadAsync(ApprovalAuditQuery query, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<ApprovalAuditEvent>> ReadAsync(ApprovalAuditQuery query, CancellationToken cancellationToken = default)
         {
             if (query is null)
             {

@@ -39,7 +39,7 @@ namespace Presence.Approvals.EntityFrameworkCore
         }
 
         /// <inheritdoc/>
-        public async Task<HoldPeriod?> GetCurrentAsync(CancellationToken cancellationToken)
+        public async Task<HoldPeriod?> GetCurrentAsync(CancellationToken cancellationToken = default)
         {
             await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
             using var lease = _contexts.Open();
@@ -48,7 +48,7 @@ namespace Presence.Approvals.EntityFrameworkCore
         }
 
         /// <inheritdoc/>
-        public async Task<IReadOnlyList<HoldPeriod>> GetHistoryAsync(CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<HoldPeriod>> GetHistoryAsync(CancellationToken cancellationToken = default)
         {
             await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
             using var lease = _contexts.Open();
@@ -57,7 +57,7 @@ namespace Presence.Approvals.EntityFrameworkCore
         }
 
         /// <inheritdoc/>
-        public async Task<IReadOnlyList<HoldPeriod>> GetPeriodsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<HoldPeriod>> GetPeriodsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
         {
             await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
             using var lease = _contexts.Open();
@@ -74,7 +74,7 @@ namespace Presence.Approvals.EntityFrameworkCore
         }
 
         /// <inheritdoc/>
-        public async Task<bool> EngageAsync(string reason, string by, CancellationToken cancellationToken)
+        public async Task<bool> EngageAsync(string reason, string by, CancellationToken cancellationToken = default)
         {
             var period = new HoldPeriod(reason, by, _clock());
             await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
@@ -112,7 +112,7 @@ namespace Presence.Approvals.EntityFrameworkCore
         }
 
         /// <inheritdoc/>
-        public async Task<bool> ReleaseAsync(string by, CancellationToken cancellationToken)
+        public async Task<bool> ReleaseAsync(string by, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(by))
             {

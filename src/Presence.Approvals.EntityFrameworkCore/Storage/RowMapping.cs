@@ -8,11 +8,24 @@ namespace Presence.Approvals.EntityFrameworkCore
 {
     /// <summary>
     /// Turns records into rows and rows back into records, refusing any row it cannot trust: an unknown status, a
-    /// malformed fingerprint, broken decisions, a seal that does not match, or kept text that is not the approved text.
+    /// malformed fingerprint, broken decisions, a seal that does not match, or kept content that is not the content
+    /// the request was submitted with.
     /// </summary>
+    /// <remarks>
+    /// The seal (<c>v2:</c>, 30 hexadecimal digits, <c>:</c>, 30 more, 64 characters) is a hash over every column but
+    /// the version and the kept content, and a digest of the kept content (media type, content, summary) that the
+    /// hash covers too. The digest is what lets the content be purged without resealing: a row whose content and
+    /// summary are both gone has nothing left to show a reviewer. Rows sealed by version 1 (a hash over the columns
+    /// that never change, without the content, status or expiry) are resealed once when a store first starts, and
+    /// refused after that.
+    /// </remarks>
     internal static class RowMapping
     {
-        private const string SealScheme = "presence-approvals-seal-v1";
+        private const string EarlierSealScheme = "presence-approvals-seal-v1";
+        private const string SealScheme = "presence-approvals-seal-v2";
+        private const string ContentScheme = "presence-approvals-content-v2";
+        internal const string SealPrefix = "v2:";
+        private const int SealPartLength = 30;
 
         private static readonly JsonSerializerOptions Json = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -50,8 +63,8 @@ namespace Presence.Approvals.EntityFrameworkCore
             return row;
         }
 
-        /// <summary>Copies what a change may alter (the ledger never alters the sealed columns).</summary>
-        public static void CopyChanging(ApprovalRecord record, ApprovalRequestRow row)
+        /// <summary>Copies what a change may alter (the ledger never alters the columns fixed at submission).</summary>
+        private static void CopyChanging(ApprovalRecord record, ApprovalRequestRow row)
         {
             row.Summary = record.Summary;
             row.Content = record.Content?.Text;
@@ -91,9 +104,24 @@ namespace Presence.Approvals.EntityFrameworkCore
                 Corrupt("its fingerprint is malformed (" + e.Message + ")");
             }
 
-            if (!string.Equals(row.Seal, Seal(row), StringComparison.Ordinal))
+            if (row.Version < 1)
             {
-                Corrupt("its seal does not match its id, fingerprint, author, channel, times or revision link, so one of them was changed outside the ledger");
+                Corrupt($"its version {row.Version} is below 1");
+            }
+
+            var decisions = ReadDecisions(row);
+            if (IsEarlierSeal(row))
+            {
+                Corrupt("it carries the seal of an earlier version of the package, which does not cover its content, status or expiry; "
+                    + "rows of an earlier version are resealed when this version starts, so this one was written since by an older version");
+            }
+
+            var digest = row.Seal is { Length: 64 } seal && seal.StartsWith(SealPrefix, StringComparison.Ordinal) && seal[SealPrefix.Length + SealPartLength] == ':'
+                ? seal.Substring(SealPrefix.Length + SealPartLength + 1)
+                : null;
+            if (digest is null || !string.Equals(row.Seal, SealWith(row, digest), StringComparison.Ordinal))
+            {
+                Corrupt("its seal does not match its id, fingerprint, author, channel, times, status, decisions or revision link, so one of them was changed outside the ledger");
             }
 
             if (row.Content is not null && row.ContentType == ReviewContent.PlainText && ContentFingerprint.For(row.Content) != fingerprint)
@@ -101,12 +129,13 @@ namespace Presence.Approvals.EntityFrameworkCore
                 Corrupt("the text kept for reviewers does not have the approved fingerprint");
             }
 
-            if (row.Version < 1)
+            // Content and summary go together when purged; anything else kept must be what was submitted, or reviewers
+            // would read one thing while another is approved.
+            if ((row.Content is not null || row.Summary is not null) && !string.Equals(digest, ContentDigest(row), StringComparison.Ordinal))
             {
-                Corrupt($"its version {row.Version} is below 1");
+                Corrupt("the content or summary kept for reviewers is not what was submitted with its fingerprint");
             }
 
-            var decisions = ReadDecisions(row);
             try
             {
                 return new ApprovalRecord(
@@ -136,16 +165,49 @@ namespace Presence.Approvals.EntityFrameworkCore
             }
         }
 
-        public static string Seal(ApprovalRequestRow row)
-            => ContentFingerprint.Of(
-                SealScheme,
-                row.Id,
-                row.Fingerprint,
-                row.Author,
-                row.Channel,
-                Instant(row.SubmittedAt),
-                row.DueAt is { } due ? Instant(due) : null,
-                row.Supersedes).Value;
+        public static string Seal(ApprovalRequestRow row) => SealWith(row, ContentDigest(row));
+
+        /// <summary>Whether the row carries a matching seal of version 1 (64 hexadecimal digits), to be resealed.</summary>
+        public static bool IsEarlierSeal(ApprovalRequestRow row)
+            => !row.Seal.StartsWith(SealPrefix, StringComparison.Ordinal)
+                && string.Equals(
+                    row.Seal,
+                    ContentFingerprint.Of(
+                        EarlierSealScheme,
+                        row.Id,
+                        row.Fingerprint,
+                        row.Author,
+                        row.Channel,
+                        Instant(row.SubmittedAt),
+                        row.DueAt is { } due ? Instant(due) : null,
+                        row.Supersedes).Value,
+                    StringComparison.Ordinal);
+
+        private static string SealWith(ApprovalRequestRow row, string contentDigest)
+            => SealPrefix
+                + ContentFingerprint.Of(
+                    SealScheme,
+                    row.Id,
+                    row.Fingerprint,
+                    row.Author,
+                    row.Channel,
+                    Instant(row.SubmittedAt),
+                    Instant(row.DueAt),
+                    row.Supersedes,
+                    row.NotifyTo,
+                    row.Status.ToString(CultureInfo.InvariantCulture),
+                    row.Decisions,
+                    Instant(row.ApprovedAt),
+                    Instant(row.ExpiresAt),
+                    Instant(row.RedeemedAt),
+                    row.PublishOutcome.ToString(CultureInfo.InvariantCulture),
+                    Instant(row.PublishOutcomeAt),
+                    row.PublishOutcomeDetail,
+                    contentDigest).Value.Substring(0, SealPartLength)
+                + ":" + contentDigest;
+
+        private static string ContentDigest(ApprovalRequestRow row)
+            => ContentFingerprint.Of(ContentScheme, row.ContentType, row.Content, row.Summary).Value.Substring(0, SealPartLength);
 
         public static AuditEventRow ToRow(ApprovalAuditEvent e) => new AuditEventRow
         {
@@ -194,6 +256,8 @@ namespace Presence.Approvals.EntityFrameworkCore
         }
 
         private static string Instant(DateTime utc) => utc.Ticks.ToString(CultureInfo.InvariantCulture);
+
+        private static string? Instant(DateTime? utc) => utc is { } value ? Instant(value) : null;
 
         private static string WriteDecisions(IReadOnlyList<ReviewerDecision> decisions)
             => JsonSerializer.Serialize(

@@ -69,7 +69,10 @@ namespace Presence.Approvals.EntityFrameworkCore
         /// <summary>What the publisher reported.</summary>
         public string? PublishOutcomeDetail { get; set; }
 
-        /// <summary>A hash over the columns that never change (id, fingerprint, author, channel, times of submission and due, revision link).</summary>
+        /// <summary>
+        /// <c>v2:</c>, a hash over every column but the version and the kept content, <c>:</c>, and a digest of the kept
+        /// content and summary (which the hash covers): a row edited outside the ledger, what reviewers are shown included, is refused.
+        /// </summary>
         public string Seal { get; set; } = string.Empty;
     }
 

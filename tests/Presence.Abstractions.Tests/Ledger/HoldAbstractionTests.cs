@@ -16,16 +16,17 @@ namespace Presence.Abstractions.Tests.Ledger
             var clock = new ManualClock();
             IPublishingHold hold = new PublishingHold(clock: clock.Read);
 
-            Assert.True(await hold.EngageAsync("Outage", "ops", default));
-            Assert.False(await hold.EngageAsync("Again", "ops", default));
+            // Written as the docs write them: the token is optional, as on the ledger.
+            Assert.True(await hold.EngageAsync("Outage", "ops"));
+            Assert.False(await hold.EngageAsync("Again", "ops"));
             Assert.Equal("Outage", (await hold.GetCurrentAsync(default))!.Reason);
             clock.Advance(TimeSpan.FromHours(1));
-            Assert.True(await hold.ReleaseAsync("maria", default));
-            Assert.False(await hold.ReleaseAsync("maria", default));
+            Assert.True(await hold.ReleaseAsync("maria"));
+            Assert.False(await hold.ReleaseAsync("maria"));
             clock.Advance(TimeSpan.FromHours(1));
-            await hold.EngageAsync("Crisis", "tom", default);
+            await hold.EngageAsync("Crisis", "tom");
 
-            var history = await hold.GetHistoryAsync(default);
+            var history = await hold.GetHistoryAsync();
             Assert.Equal(new[] { ("Outage", "ops", "maria", (DateTimeOffset?)ManualClock.Start.AddHours(1)), ("Crisis", "tom", null, null) },
                 history.Select(p => (p.Reason, p.EngagedBy, p.ReleasedBy, p.Until)));
             Assert.Equal(new[] { "Outage", "Crisis" }, (await hold.GetPeriodsSinceAsync(ManualClock.Start.AddMinutes(59), default)).Select(p => p.Reason));

@@ -68,6 +68,41 @@ public sealed class ReviewerBrowserTests : IClassFixture<Chromium>, IClassFixtur
     }
 
     [Fact]
+    public async Task A_reviewer_works_through_a_queue_with_a_row_edited_in_the_database()
+    {
+        var post = await _app.Ledger.SubmitAsync("Webinar on Thursday: bring your questions.", Users.Alex, DateTimeOffset.UtcNow.AddHours(20), "linkedin:acme");
+        var damaged = await _app.Ledger.SubmitAsync("Text someone will swap in the database.", Users.Alex, DateTimeOffset.UtcNow.AddHours(30), "linkedin:acme");
+        Assert.Equal(1, await _database.ExecuteAsync($"UPDATE presence_approval_requests SET content = 'A harmless cat picture', summary = 'A harmless cat picture' WHERE id = '{damaged.Id}'"));
+
+        try
+        {
+            var page = await SignInAsync(Users.Maria);
+
+            var untrusted = page.Locator($"#untrusted-{damaged.Id}");
+            await Assertions.Expect(page.Locator("section.untrusted h2")).ToHaveTextAsync("Cannot be trusted (1)");
+            await Assertions.Expect(untrusted).ToContainTextAsync(damaged.Id);
+            await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("cat picture");
+            var row = page.Locator($"#post-{post.Id}");
+            await row.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Review" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Approve" }).ClickAsync();
+
+            await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new LocatorFilterOptions { HasText = "Your approval was recorded." })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator($"#post-{post.Id}")).ToHaveCountAsync(0);
+            await Assertions.Expect(untrusted).ToBeVisibleAsync();
+            Assert.Equal(ApprovalStatus.Approved, (await _app.Ledger.FindAsync(post.Id))!.Status);
+
+            var response = await page.GotoAsync($"review/posts/{damaged.Id}");
+            Assert.Equal(409, response!.Status);
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"Request {damaged.Id} cannot be trusted");
+        }
+        finally
+        {
+            // The database is shared by this class's tests: take the row out of their queues.
+            await _app.Ledger.CancelAsync(damaged.Id, "test");
+        }
+    }
+
+    [Fact]
     public async Task A_reviewer_holds_publishing_with_a_reason_and_releases_it()
     {
         var page = await SignInAsync(Users.Maria);

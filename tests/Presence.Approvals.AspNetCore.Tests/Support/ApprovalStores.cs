@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +18,16 @@ public sealed class SqliteFile : IDisposable
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "presence-review-" + Guid.NewGuid().ToString("N")[..12] + ".db");
 
     public void Register(IServiceCollection services) => services.AddPresenceApprovals(o => o.UseSqlite($"Data Source={Path}"));
+
+    /// <summary>Runs SQL behind the ledger's back (to damage or tamper with a row); returns how many rows changed.</summary>
+    public async Task<int> ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
 
     public void Dispose()
     {
