@@ -200,7 +200,9 @@ namespace Presence.Analyzers.Paths
         /// </summary>
         public (IMethodSymbol Action, string Reason)? InheritedAction(INamedTypeSymbol controller)
         {
-            if (_controllerBase is null || !IsController(controller))
+            // Asked of every type: the base's kind before the attributes IsController reads.
+            if (_controllerBase is null || controller.BaseType is not { IsAbstract: true } first || LibrarySummaries.IsFramework(first.ContainingAssembly.Name)
+                || !IsController(controller))
             {
                 return null;
             }
