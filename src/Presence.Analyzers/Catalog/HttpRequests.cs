@@ -296,9 +296,52 @@ namespace Presence.Analyzers.Catalog
         public static PublishTarget TargetOf(IMethodSymbol method, EndpointEntry endpoint, string verb, string url, SettingOrigin? origin = null)
             => new PublishTarget(method, PublishKind.Endpoint, endpoint.Platform, endpoint.Category,
                 origin is null
-                    ? verb + " " + url.Replace(RequestUrl.Unknown, '…')
+                    ? verb + " " + WithoutSecrets(url.Replace(RequestUrl.Unknown, '…'))
                     : verb + " to the " + origin.Describe(RequestUrl.Parse(url)?.Host),
                 catalogId: endpoint.Display);
+
+        // A webhook URL is a credential: messages end up in build logs, SARIF files and the publishing map. Path
+        // segments that look like a token (long, letters and digits, or a bot token's colon) and the query (a
+        // signature) are shown as '…'; the host and the rest of the path still say where the post goes.
+        internal static string WithoutSecrets(string url)
+        {
+            var query = url.IndexOf('?');
+            var path = query < 0 ? url : url.Substring(0, query);
+            var scheme = path.IndexOf("://", StringComparison.Ordinal);
+            var firstSlash = path.IndexOf('/', scheme < 0 ? 0 : scheme + 3);
+            if (firstSlash >= 0)
+            {
+                var segments = path.Substring(firstSlash + 1).Split('/');
+                for (var i = 0; i < segments.Length; i++)
+                {
+                    segments[i] = WithoutToken(segments[i]);
+                }
+
+                path = path.Substring(0, firstSlash + 1) + string.Join("/", segments);
+            }
+
+            return query < 0 ? path : path + "?…";
+        }
+
+        private static string WithoutToken(string segment)
+        {
+            // Telegram's bot123456:AA…, kept as "bot…".
+            var colon = segment.IndexOf(':');
+            if (colon >= 0 && segment.Length > 16)
+            {
+                return segment.StartsWith("bot", StringComparison.Ordinal) ? "bot…" : "…";
+            }
+
+            var letters = false;
+            var digits = false;
+            foreach (var c in segment)
+            {
+                letters |= char.IsLetter(c);
+                digits |= char.IsDigit(c);
+            }
+
+            return segment.Length >= 20 && letters && digits ? "…" : segment;
+        }
 
         /// <summary>The HTTP method of a Refit attribute class, e.g. PostAttribute → POST.</summary>
         public static string? RefitVerb(string attributeName)

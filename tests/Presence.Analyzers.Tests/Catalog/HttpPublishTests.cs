@@ -61,6 +61,31 @@ public class HttpPublishTests
             """);
 
     [Fact]
+    public Task Tokens_in_a_literal_webhook_url_are_not_repeated_in_the_message()
+    {
+        var test = new AnalyzerVerifier<Presence.Analyzers.Rules.UnconfirmedPublishAnalyzer>.Test
+        {
+            TestCode = """
+                using System.Net.Http;
+                using System.Threading.Tasks;
+
+                class Hooks(HttpClient http)
+                {
+                    Task Slack(HttpContent body) => {|#0:http.PostAsync("https://hooks.slack.com/services/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", body)|};
+                    Task Discord(HttpContent body) => {|#1:http.PostAsync("https://discord.com/api/webhooks/112233445566778899/aB3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ3", body)|};
+                    Task Telegram(HttpContent body) => {|#2:http.PostAsync("https://api.telegram.org/bot123456789:AAH4kq3LmN0pQrS7tUvW2yXa9bC/sendMessage", body)|};
+                    Task Teams(HttpContent body) => {|#3:http.PostAsync("https://prod-01.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?api-version=2016-06-01&sig=Zx8kq3LmN0pQ", body)|};
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Unconfirmed(0, "Posts to Slack through 'HttpClient.PostAsync' (POST https://hooks.slack.com/services/T0123ABCD/B0123ABCD/…)", "Slack"));
+        test.ExpectedDiagnostics.Add(Unconfirmed(1, "Posts to Discord through 'HttpClient.PostAsync' (POST https://discord.com/api/webhooks/112233445566778899/…)", "Discord"));
+        test.ExpectedDiagnostics.Add(Unconfirmed(2, "Posts to Telegram through 'HttpClient.PostAsync' (POST https://api.telegram.org/bot…/sendMessage)", "Telegram"));
+        test.ExpectedDiagnostics.Add(Unconfirmed(3, "Posts to Teams through 'HttpClient.PostAsync' (POST https://prod-01.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?…)", "Teams"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Look_alike_requests_are_not()
         => Check("""
             class Reader
