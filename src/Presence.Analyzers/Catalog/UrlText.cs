@@ -125,6 +125,10 @@ namespace Presence.Analyzers.Catalog
                 case IFieldReferenceOperation { Field: { IsReadOnly: true } readonlyField }:
                     return AssignedValues(readonlyField, operation.SemanticModel, sources, depth) ?? One(Unknown);
 
+                // A positional record's property is its primary constructor's parameter: what each new T(…) passes.
+                case IPropertyReferenceOperation { Property: { IsIndexer: false } positional } when sources is not null && PositionalParameter(positional) is { } recordParameter:
+                    return sources.Arguments.Of(recordParameter, depth, MaxCandidates) is { } given ? new List<UrlCandidate>(given) : One(Unknown);
+
                 case IPropertyReferenceOperation { Property: { IsIndexer: false, SetMethod: null or { IsInitOnly: true } } property }
                     when property.DeclaringSyntaxReferences.Length > 0 && AssignedValues(property, operation.SemanticModel, sources, depth) is { } assigned:
                     return assigned;
@@ -136,6 +140,28 @@ namespace Presence.Analyzers.Catalog
                 default:
                     return sources?.Read(operation, depth) ?? One(Unknown);
             }
+        }
+
+        private static IParameterSymbol? PositionalParameter(IPropertySymbol property)
+        {
+            if (!property.ContainingType.IsRecord || property.DeclaringSyntaxReferences.Length != 1
+                || property.DeclaringSyntaxReferences[0].GetSyntax() is not ParameterSyntax declared)
+            {
+                return null;
+            }
+
+            foreach (var constructor in property.ContainingType.InstanceConstructors)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    if (parameter.DeclaringSyntaxReferences.Length == 1 && parameter.DeclaringSyntaxReferences[0].GetSyntax() == declared)
+                    {
+                        return parameter;
+                    }
+                }
+            }
+
+            return null;
         }
 
         // The values a member is given by its initializer and by the constructors of its type, in this syntax tree.

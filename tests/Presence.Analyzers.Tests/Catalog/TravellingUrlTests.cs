@@ -211,6 +211,18 @@ public class TravellingUrlTests
                 public Task Notify(string text) => {|PRES001:http.PostAsync(webhook, new StringContent(text))|};
                 public static Notifier Create(HttpClient http) => new Notifier(http, "https://hooks.slack.com/services/T1/B1/Y");
             }
+
+            // A positional record holds what each new AnnounceTarget(…) passes.
+            public sealed record AnnounceTarget(string Url);
+            public sealed record MetricsTarget(string Url);
+
+            class Announcer(HttpClient http, AnnounceTarget target, MetricsTarget metrics)
+            {
+                public static AnnounceTarget Configure(IConfiguration config) => new AnnounceTarget(config["Slack:Url"]!);
+                public static MetricsTarget Metrics() => new MetricsTarget("https://metrics.acme.internal/ingest");
+                public Task Weekly(string text) => {|PRES001:http.PostAsJsonAsync(target.Url, new { note = text })|};
+                public Task Push(string text) => http.PostAsJsonAsync(metrics.Url, new { note = text });
+            }
             """,
             [],
             Unconfirmed(0, "Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST https://hooks.slack.com/services/T1/B1/X)", "Post"),
