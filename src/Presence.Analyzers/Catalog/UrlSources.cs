@@ -169,6 +169,21 @@ namespace Presence.Analyzers.Catalog
                 case ILocalReferenceOperation local when UrlText.Initializer(local.Local, operation.SemanticModel) is { } initializer:
                     return SectionPath(initializer, depth + 1);
 
+                // A section kept in a readonly field: the one path every value it is given agrees on.
+                case IFieldReferenceOperation { Field: { IsReadOnly: true } field } when UrlText.AssignedOperations(field, operation.SemanticModel) is { Count: > 0 } assigned:
+                    string? agreed = null;
+                    foreach (var value in assigned)
+                    {
+                        if (SectionPath(value, depth + 1) is not { } path || (agreed is not null && agreed != path))
+                        {
+                            return null;
+                        }
+
+                        agreed = path;
+                    }
+
+                    return agreed;
+
                 default:
                     // The whole configuration: IConfiguration, IConfigurationRoot, ConfigurationManager (builder.Configuration).
                     return operation.Type is INamedTypeSymbol { Name: "IConfiguration" or "IConfigurationRoot" or "IConfigurationManager" or "ConfigurationManager" } type

@@ -97,6 +97,14 @@ public class ConfiguredUrlTests
                     await {|PRES001:http.PostAsync(config.GetConnectionString("Chat"), body)|};
                 }
             }
+
+            class Press(HttpClient http, IConfiguration config)
+            {
+                private readonly IConfigurationSection _slack = config.GetSection("Slack");
+                private readonly IConfigurationSection _backend = config.GetSection("Backend");
+                Task Send(HttpContent body) => {|PRES001:http.PostAsync(_slack["WebhookUrl"], body)|};
+                Task Sync(HttpContent body) => http.PostAsync(_backend["Url"], body);
+            }
             """,
             Settings(SlackSettings.Replace("\"Backend\"", "\"ConnectionStrings\": { \"Chat\": \"https://discord.com/api/webhooks/1/abc\" },\n  \"Backend\"")));
 
