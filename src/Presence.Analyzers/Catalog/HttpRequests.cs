@@ -343,6 +343,33 @@ namespace Presence.Analyzers.Catalog
             return segment.Length >= 20 && letters && digits ? "…" : segment;
         }
 
+        // request.Method = HttpMethod.Post; request.RequestUri = new Uri(hook); written after the request was created
+        // and before it is sent, in the body that declares it (in source order: the last one wins).
+        private static IEnumerable<ISimpleAssignmentOperation> AssignedBefore(ILocalSymbol request, IInvocationOperation send)
+        {
+            if (send.SemanticModel is not { } model || request.DeclaringSyntaxReferences.Length != 1)
+            {
+                yield break;
+            }
+
+            var declaration = request.DeclaringSyntaxReferences[0].GetSyntax();
+            if (declaration.SyntaxTree != model.SyntaxTree || declaration.FirstAncestorOrSelf<BlockSyntax>() is not { } block)
+            {
+                yield break;
+            }
+
+            foreach (var node in block.DescendantNodes(node => node.SpanStart < send.Syntax.SpanStart))
+            {
+                if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name.Identifier.ValueText: "Method" or "RequestUri" or "Content" } }
+                    && target.Identifier.ValueText == request.Name && node.SpanStart > declaration.SpanStart && node.SpanStart < send.Syntax.SpanStart
+                    && model.GetOperation(node) is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation assigned } } assignment
+                    && SymbolEqualityComparer.Default.Equals(assigned.Local, request))
+                {
+                    yield return assignment;
+                }
+            }
+        }
+
         /// <summary>The HTTP method of a Refit attribute class, e.g. PostAttribute → POST.</summary>
         public static string? RefitVerb(string attributeName)
             => attributeName switch
@@ -362,8 +389,10 @@ namespace Presence.Analyzers.Catalog
             if (method.Name is "SendAsync" or "Send")
             {
                 var request = UrlText.WithoutConversions(Argument(invocation, "request"));
+                ILocalSymbol? requestLocal = null;
                 if (request is ILocalReferenceOperation local)
                 {
+                    requestLocal = local.Local;
                     request = UrlText.WithoutConversions(UrlText.Initializer(local.Local, invocation.SemanticModel));
                 }
 
@@ -388,7 +417,8 @@ namespace Presence.Analyzers.Catalog
                     }
                 }
 
-                foreach (var assignment in creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? Enumerable.Empty<ISimpleAssignmentOperation>())
+                var initializers = creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>() ?? Enumerable.Empty<ISimpleAssignmentOperation>();
+                foreach (var assignment in requestLocal is null ? initializers : initializers.Concat(AssignedBefore(requestLocal, invocation)))
                 {
                     switch ((assignment.Target as IPropertyReferenceOperation)?.Property.Name)
                     {

@@ -52,6 +52,14 @@ public class HttpPublishTests
                     await {|PRES001:http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "https://discord.com/api/v10/channels/1/messages") { Content = body })|};
                     var request = new HttpRequestMessage { Method = HttpMethod.Post, RequestUri = new Uri("https://api.linkedin.com/rest/posts"), Content = body };
                     await {|PRES001:http.SendAsync(request)|};
+                    using var late = new HttpRequestMessage();
+                    late.Method = HttpMethod.Post;
+                    late.RequestUri = new Uri("https://discord.com/api/webhooks/1/abc");
+                    late.Content = body;
+                    await {|PRES001:http.SendAsync(late)|};
+                    var read = new HttpRequestMessage();
+                    read.RequestUri = new Uri("https://discord.com/api/webhooks/1/abc");
+                    await http.SendAsync(read);
                     await {|PRES001:http.PostAsync($"https://graph.facebook.com/v19.0/{instance}/feed", body)|};
                     await {|PRES001:http.PatchAsync($"https://discord.com/api/webhooks/998877/{token}/messages/{chat}", body)|};
                     await {|PRES001:http.PatchAsync($"https://discord.com/api/v10/channels/123/messages/{chat}", body)|};
