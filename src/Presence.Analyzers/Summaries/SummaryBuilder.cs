@@ -283,7 +283,7 @@ namespace Presence.Analyzers.Summaries
 #pragma warning restore RSEXPERIMENTAL001
         }
 
-        // One walk over each candidate tree: its calls by invoked name.
+        // One walk over each candidate tree: its calls by invoked name, method groups passed as arguments included.
         private void IndexCalls(ImmutableArray<int> candidates)
         {
             var trees = _compilation.SyntaxTrees.ToList();
@@ -296,16 +296,16 @@ namespace Presence.Analyzers.Summaries
                 foreach (var tree in matching)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
-                    foreach (var invocation in tree.GetRoot(_cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                    foreach (var node in tree.GetRoot(_cancellationToken).DescendantNodes())
                     {
-                        if (TreeIndex.InvokedName(invocation.Expression) is { } name)
+                        if (TreeIndex.CalledName(node) is { } name)
                         {
                             if (!_callsByName.TryGetValue(name, out var list))
                             {
                                 _callsByName[name] = list = new List<SyntaxNode>();
                             }
 
-                            list.Add(invocation);
+                            list.Add(node);
                         }
                     }
                 }

@@ -184,6 +184,20 @@ namespace Presence.Analyzers.Summaries
             return false;
         }
 
+        /// <summary>
+        /// The simple name <paramref name="node"/> calls: an invocation's (<see cref="InvokedName"/>), or a method group's
+        /// passed as an argument (<c>items.Select(PostOne)</c>, <c>Select(this.PostOne)</c>), which the rules follow as
+        /// a call; null for any other node. An argument that is a variable gives its name too (a superset).
+        /// </summary>
+        public static string? CalledName(SyntaxNode node)
+            => node switch
+            {
+                InvocationExpressionSyntax invocation => InvokedName(invocation.Expression),
+                ArgumentSyntax { Parent: ArgumentListSyntax, Expression: SimpleNameSyntax or MemberAccessExpressionSyntax, RefKindKeyword.RawKind: 0 } argument
+                    => InvokedName(argument.Expression),
+                _ => null,
+            };
+
         /// <summary>The simple name an invocation calls (<c>a.B()</c>, <c>a?.B()</c>, <c>B()</c>, <c>B&lt;T&gt;()</c>), or null.</summary>
         public static string? InvokedName(ExpressionSyntax expression)
             => expression switch
@@ -373,9 +387,9 @@ namespace Presence.Analyzers.Summaries
                 // A Unicode escape may be part of a name, whose value the text does not show: ask the syntax.
                 _found.Clear();
                 _body++;
-                foreach (var invocation in node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+                foreach (var call in node.DescendantNodesAndSelf())
                 {
-                    if (TreeIndex.InvokedName(invocation.Expression) is { } name)
+                    if (TreeIndex.CalledName(call) is { } name)
                     {
                         Note(name.AsSpan(), 0, name.Length, verbatim: true);
                     }
@@ -398,7 +412,11 @@ namespace Presence.Analyzers.Summaries
             return names;
         }
 
-        // False when the span holds a Unicode escape. Looks only at what precedes each '(' and '<' (found with a
+        // What the vectorised search stops at: a call's '(' or '<', an argument's ')' or ',' (a method group passed,
+        // items.Select(PostOne), is a call too), and the backslash of a Unicode escape.
+        private const string Stops = "(<),\\";
+
+        // False when the span holds a Unicode escape. Looks only at what precedes each stop (found with a
         // vectorised search, where a character-by-character walk of every file cost most of the index): the name
         // before it, past whitespace, is the one a walk from the start would find there. Where a comment lies between
         // the two (a block comment's end, or a line comment on a line the whitespace goes back to), the span is read
@@ -409,7 +427,7 @@ namespace Presence.Analyzers.Summaries
             var text = _text.AsSpan(start, length);
             for (var at = 0; at < length;)
             {
-                var found = text.Slice(at).IndexOfAny('(', '<', '\\');
+                var found = text.Slice(at).IndexOfAny(Stops.AsSpan());
                 if (found < 0)
                 {
                     break;
@@ -427,7 +445,7 @@ namespace Presence.Analyzers.Summaries
                     continue;
                 }
 
-                if (!NoteBefore(text, hit))
+                if (!NoteBefore(text, hit, argument: text[hit] is ')' or ','))
                 {
                     // The backslashes before this parenthesis were looked at above; those after it are not yet.
                     if (HasUnicodeEscape(text.Slice(at)))
@@ -445,8 +463,10 @@ namespace Presence.Analyzers.Summaries
             return true;
         }
 
-        // Notes the name that ends before text[open], past whitespace; false when a comment may lie in between.
-        private bool NoteBefore(ReadOnlySpan<char> text, int open)
+        // Notes the name that ends before text[open], past whitespace; false when a comment may lie in between. Before
+        // an argument's end, only a name that is the whole argument or the last of a member access (PostOne,
+        // this.PostOne, selector: PostOne) is noted: what comes before it, past whitespace, is '(', ',', '.' or ':'.
+        private bool NoteBefore(ReadOnlySpan<char> text, int open, bool argument)
         {
             var i = open - 1;
             var newLine = false;
@@ -483,6 +503,11 @@ namespace Presence.Analyzers.Summaries
                 return false;
             }
 
+            if (argument && !StartsArgument(text, i >= 0 && text[i] == '@' ? i - 1 : i, out var comment))
+            {
+                return !comment;
+            }
+
             // As a walk from the start reads the run: from its first character that starts a name or a number.
             for (var first = i + 1; first < last; first++)
             {
@@ -502,6 +527,40 @@ namespace Presence.Analyzers.Summaries
             return true;
         }
 
+        // Whether text[i], past whitespace backwards, is '(', ',', '.' or ':'; comment when a comment may lie in between (or
+        // the line holds one: the caller reads the span from its start then).
+        private static bool StartsArgument(ReadOnlySpan<char> text, int i, out bool comment)
+        {
+            comment = false;
+            for (; i >= 0; i--)
+            {
+                var c = text[i];
+                if (c is '(' or ',' or '.' or ':')
+                {
+                    return true;
+                }
+
+                if (c == '/')
+                {
+                    comment = true;
+                    return false;
+                }
+
+                if ((c == '\n' || c == '\r') && LineHasComment(text, i - 1))
+                {
+                    comment = true;
+                    return false;
+                }
+
+                if (c != ' ' && !char.IsWhiteSpace(c))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
         // Whether the line holding text[i] has "//" up to i (a comment, or the two characters in a string).
         private static bool LineHasComment(ReadOnlySpan<char> text, int i)
         {
@@ -516,7 +575,8 @@ namespace Presence.Analyzers.Summaries
             return false;
         }
 
-        // Every identifier followed, past whitespace and comments, by '(' or '<', walking the span from its start.
+        // Every identifier followed, past whitespace and comments, by '(' or '<', or by an argument's ')' or ',' (a
+        // superset of the method groups Scan notes), walking the span from its start.
         private void ScanFromStart(ReadOnlySpan<char> text, int length)
         {
             for (var i = 0; i < length;)
@@ -533,7 +593,7 @@ namespace Presence.Analyzers.Summaries
 
                 var last = Skip(text, first + 1, length);
                 var next = NextCode(text, last, length);
-                if (next < length && (text[next] == '(' || text[next] == '<'))
+                if (next < length && text[next] is '(' or '<' or ')' or ',')
                 {
                     Note(text, first, last - first, verbatim);
                 }

@@ -70,6 +70,22 @@ public class SummaryCandidatesTests
         Assert.Empty(Candidates.Of(Index(trees.Skip(1).ToArray()), [], [], maxDepth: 8));
     }
 
+    [Fact]
+    public void A_method_group_passed_as_an_argument_counts_as_a_call()
+    {
+        // PostOne is passed, not invoked, so Fan and then Digest's callers go on by the name it is passed with.
+        string[] trees =
+        [
+            "class Sender { void PostOne(string t) => client.SendMessage(t); }",
+            "class Fan { void PostAll() { Task.WhenAll(items.Select(sender.PostOne)); } }",
+            "class Parallel { void Each() { ForEachAsync(items, ct, PostOne); } }",
+            "class Job { void Run() => fan.PostAll(); }",
+            "class Quiet { void Go() { Show(items.Count, text); } }",
+        ];
+
+        Assert.Equal([0, 1, 2, 3], Candidates.Of(Index(trees), ["SendMessage"], [], maxDepth: 8).ToArray());
+    }
+
     private static ImmutableArray<TreeIndex> Index(string[] sources)
         => sources.Select((source, i) => TreeIndex.Of(CSharpSyntaxTree.ParseText(source, path: $"File{i}.cs"), default)).ToImmutableArray();
 }
