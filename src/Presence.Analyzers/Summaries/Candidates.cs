@@ -84,18 +84,18 @@ namespace Presence.Analyzers.Summaries
     {
         /// <summary>
         /// The positions in <paramref name="trees"/> of the candidate trees, in order. <paramref name="sinkNames"/> are
-        /// the names a publish call can have besides the trees' own declared publishers; <paramref name="writerNames"/>
+        /// the names a publish call can have besides the trees' own declared publishers and the members they declare
+        /// that another assembly may implement; <paramref name="writerNames"/>
         /// those of language-model calls (PRES008), empty when the compilation cannot make any.
         /// </summary>
         public static ImmutableArray<int> Of(ImmutableArray<TreeIndex> trees, IEnumerable<string> sinkNames, IEnumerable<string> writerNames, int maxDepth)
         {
+            // A call of a member another assembly may implement may publish there (the summary's dispatch records).
             var sinks = new HashSet<string>(sinkNames, StringComparer.Ordinal);
             foreach (var tree in trees)
             {
-                foreach (var name in tree.PublisherNames)
-                {
-                    sinks.Add(name);
-                }
+                AddAll(sinks, tree.PublisherNames);
+                AddAll(sinks, tree.OpenNames);
             }
 
             var writers = new HashSet<string>(writerNames, StringComparer.Ordinal);
@@ -183,6 +183,14 @@ namespace Presence.Analyzers.Summaries
                 }
 
                 frontier = next;
+            }
+        }
+
+        private static void AddAll(HashSet<string> set, EquatableArray<string> names)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                set.Add(names[i]);
             }
         }
 

@@ -24,12 +24,13 @@ namespace Presence.Analyzers.Summaries
         // methods (or every method of their type) publishers by name.
         private static readonly string[] PublisherAttributes = { "PublishesContent", "RequiresHumanApproval", "GeneratePublisherGate", "Post", "Put", "Patch", "Get" };
 
-        private TreeIndex(string path, EquatableArray<string> calledNames, EquatableArray<BodyIndex> methods, EquatableArray<string> publisherNames)
+        private TreeIndex(string path, EquatableArray<string> calledNames, EquatableArray<BodyIndex> methods, EquatableArray<string> publisherNames, EquatableArray<string> openNames)
         {
             Path = path;
             CalledNames = calledNames;
             Methods = methods;
             PublisherNames = publisherNames;
+            OpenNames = openNames;
         }
 
         /// <summary>The tree's file path: the summary's semantic step looks its candidate trees up by it.</summary>
@@ -46,6 +47,12 @@ namespace Presence.Analyzers.Summaries
 
         /// <summary>The names of the methods the tree declares publishers by attribute.</summary>
         public EquatableArray<string> PublisherNames { get; }
+
+        /// <summary>
+        /// The names of the methods the tree declares that another assembly may implement (interface members, abstract
+        /// and virtual methods): a call of one may publish in a project that references this one.
+        /// </summary>
+        public EquatableArray<string> OpenNames { get; }
 
         // Each tree's index, kept while the tree lives: an edit makes one new tree, and the compilations before and after
         // it share every other tree object.
@@ -95,6 +102,7 @@ namespace Presence.Analyzers.Summaries
             var called = scanner.TreeNames;
             var methods = scanner.Methods;
             HashSet<string>? publishers = null;
+            HashSet<string>? open = null;
             var pending = scanner.Pending;
             pending.Push(tree.GetRoot(cancellationToken));
             while (pending.Count > 0)
@@ -120,6 +128,11 @@ namespace Presence.Analyzers.Summaries
                         if (HasPublisherAttribute(method.AttributeLists))
                         {
                             (publishers ??= new HashSet<string>(StringComparer.Ordinal)).Add(method.Identifier.ValueText);
+                        }
+
+                        if (method.Parent is InterfaceDeclarationSyntax || method.Modifiers.Any(SyntaxKind.AbstractKeyword) || method.Modifiers.Any(SyntaxKind.VirtualKeyword))
+                        {
+                            (open ??= new HashSet<string>(StringComparer.Ordinal)).Add(method.Identifier.ValueText);
                         }
 
                         // From the parameters on: the method's own name is not a call. Full spans, whose ends need no walk to
@@ -156,7 +169,8 @@ namespace Presence.Analyzers.Summaries
             scanner.Done();
             // Nearly every tree declares no publisher: nothing to sort.
             var publisherNames = publishers is null ? EquatableArray<string>.Empty : Sorted(publishers);
-            return new TreeIndex(tree.FilePath, new EquatableArray<string>(calledNames), new EquatableArray<BodyIndex>(bodies), publisherNames);
+            var openNames = open is null ? EquatableArray<string>.Empty : Sorted(open);
+            return new TreeIndex(tree.FilePath, new EquatableArray<string>(calledNames), new EquatableArray<BodyIndex>(bodies), publisherNames, openNames);
         }
 
         private static void PushAll(Stack<SyntaxNode> pending, SyntaxList<MemberDeclarationSyntax> members)
@@ -258,7 +272,8 @@ namespace Presence.Analyzers.Summaries
         // The pipeline compares the whole collected index after every edit: the trees the edit did not touch are the
         // same objects, and are not compared name by name.
         public bool Equals(TreeIndex? other)
-            => ReferenceEquals(this, other) || other is not null && Path == other.Path && CalledNames == other.CalledNames && Methods == other.Methods && PublisherNames == other.PublisherNames;
+            => ReferenceEquals(this, other) || other is not null && Path == other.Path && CalledNames == other.CalledNames && Methods == other.Methods && PublisherNames == other.PublisherNames
+               && OpenNames == other.OpenNames;
 
         public override bool Equals(object? obj) => Equals(obj as TreeIndex);
 
