@@ -90,13 +90,14 @@ namespace Presence.Analyzers.Summaries
         /// </summary>
         public static ImmutableArray<int> Of(ImmutableArray<TreeIndex> trees, IEnumerable<string> sinkNames, IEnumerable<string> writerNames, int maxDepth)
         {
-            // A call of a member another assembly may implement may publish there (the summary's dispatch records).
+            // A call of a port may publish in the project that implements it (the summary's dispatch records).
             var sinks = new HashSet<string>(sinkNames, StringComparer.Ordinal);
             foreach (var tree in trees)
             {
                 AddAll(sinks, tree.PublisherNames);
-                AddAll(sinks, tree.OpenNames);
             }
+
+            sinks.UnionWith(PortNames(trees, out _));
 
             var writers = new HashSet<string>(writerNames, StringComparer.Ordinal);
             var callers = CallersByName(trees, sinks, writers);
@@ -184,6 +185,37 @@ namespace Presence.Analyzers.Summaries
 
                 frontier = next;
             }
+        }
+
+        /// <summary>
+        /// The simple names of the ports the trees declare: the members another assembly may implement (interface
+        /// members, abstract and virtual methods) of the types that no class, struct or record here lists as a base,
+        /// by simple name (<paramref name="implemented"/>). A type implemented here is resolved here: a call of it
+        /// publishes in a summary's own paths when its implementation does, and is not followed elsewhere.
+        /// </summary>
+        public static HashSet<string> PortNames(ImmutableArray<TreeIndex> trees, out HashSet<string> implemented)
+        {
+            implemented = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var tree in trees)
+            {
+                AddAll(implemented, tree.BaseNames);
+            }
+
+            var ports = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var tree in trees)
+            {
+                var members = tree.OpenMembers;
+                for (var i = 0; i < members.Count; i++)
+                {
+                    var dot = members[i].IndexOf('.');
+                    if (!implemented.Contains(members[i].Substring(0, dot)))
+                    {
+                        ports.Add(members[i].Substring(dot + 1));
+                    }
+                }
+            }
+
+            return ports;
         }
 
         private static void AddAll(HashSet<string> set, EquatableArray<string> names)

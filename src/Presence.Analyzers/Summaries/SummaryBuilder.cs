@@ -203,19 +203,17 @@ namespace Presence.Analyzers.Summaries
             }
         }
 
-        // The methods a caller outside can call that reach, unguarded, a call of a member another assembly may implement
-        // (an interface member or an abstract or virtual method this assembly declares): one record
+        // The methods a caller outside can call that reach, unguarded, a call of a port: a member another assembly may
+        // implement (an interface member, an abstract or virtual method) of a type this assembly declares and does not
+        // implement or derive from itself (Candidates.PortNames): one record
         // per member, with the path to it by name, so a referencing compilation continues the call into the
         // implementations it sees. The bodies that call such a member by name, then their callers round by round, each
         // gathering its callees' members. Not written under a key that has a publish record (the caller is reported
         // anyway).
         private IEnumerable<string[]> DispatchRecords(int maxDepth, Dictionary<string, (int Length, string Line, string[] Record)> published)
         {
-            var openNames = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var tree in _index)
-            {
-                openNames.UnionWith(tree.OpenNames);
-            }
+            var openNames = new SortedSet<string>(Candidates.PortNames(_index, out var implemented), StringComparer.Ordinal);
+            bool IsPort(IMethodSymbol member) => !implemented.Contains(member.ContainingType.Name) && IsOpenOutside(member);
 
             // Per method, each member's key and the path from the method to it (the first found is one of the shortest).
             var members = new Dictionary<IMethodSymbol, Dictionary<string, string>>(SymbolEqualityComparer.Default);
@@ -234,7 +232,7 @@ namespace Presence.Analyzers.Summaries
                         continue;
                     }
 
-                    foreach (var (member, key) in facts.OpenCalls(IsOpenOutside))
+                    foreach (var (member, key) in facts.OpenCalls(IsPort))
                     {
                         if (!members.TryGetValue(owner, out var reached))
                         {

@@ -24,13 +24,14 @@ namespace Presence.Analyzers.Summaries
         // methods (or every method of their type) publishers by name.
         private static readonly string[] PublisherAttributes = { "PublishesContent", "RequiresHumanApproval", "GeneratePublisherGate", "Post", "Put", "Patch", "Get" };
 
-        private TreeIndex(string path, EquatableArray<string> calledNames, EquatableArray<BodyIndex> methods, EquatableArray<string> publisherNames, EquatableArray<string> openNames)
+        private TreeIndex(string path, EquatableArray<string> calledNames, EquatableArray<BodyIndex> methods, EquatableArray<string> publisherNames, EquatableArray<string> openMembers, EquatableArray<string> baseNames)
         {
             Path = path;
             CalledNames = calledNames;
             Methods = methods;
             PublisherNames = publisherNames;
-            OpenNames = openNames;
+            OpenMembers = openMembers;
+            BaseNames = baseNames;
         }
 
         /// <summary>The tree's file path: the summary's semantic step looks its candidate trees up by it.</summary>
@@ -49,10 +50,13 @@ namespace Presence.Analyzers.Summaries
         public EquatableArray<string> PublisherNames { get; }
 
         /// <summary>
-        /// The names of the methods the tree declares that another assembly may implement (interface members, abstract
-        /// and virtual methods): a call of one may publish in a project that references this one.
+        /// The methods the tree declares that another assembly may implement (interface members, abstract and virtual
+        /// methods), as "Type.Method" by simple names: a call of one may publish in a project that references this one.
         /// </summary>
-        public EquatableArray<string> OpenNames { get; }
+        public EquatableArray<string> OpenMembers { get; }
+
+        /// <summary>The simple names the tree's classes, structs and records list as their base class or interfaces.</summary>
+        public EquatableArray<string> BaseNames { get; }
 
         // Each tree's index, kept while the tree lives: an edit makes one new tree, and the compilations before and after
         // it share every other tree object.
@@ -103,6 +107,7 @@ namespace Presence.Analyzers.Summaries
             var methods = scanner.Methods;
             HashSet<string>? publishers = null;
             HashSet<string>? open = null;
+            HashSet<string>? bases = null;
             var pending = scanner.Pending;
             pending.Push(tree.GetRoot(cancellationToken));
             while (pending.Count > 0)
@@ -122,6 +127,14 @@ namespace Presence.Analyzers.Summaries
                             NotePublisher(type, publishers ??= new HashSet<string>(StringComparer.Ordinal));
                         }
 
+                        if (type is not InterfaceDeclarationSyntax && type.BaseList is { } baseList)
+                        {
+                            foreach (var listed in baseList.Types)
+                            {
+                                (bases ??= new HashSet<string>(StringComparer.Ordinal)).Add(SimpleName(listed.Type));
+                            }
+                        }
+
                         PushAll(pending, type.Members);
                         break;
                     case MethodDeclarationSyntax method:
@@ -130,9 +143,10 @@ namespace Presence.Analyzers.Summaries
                             (publishers ??= new HashSet<string>(StringComparer.Ordinal)).Add(method.Identifier.ValueText);
                         }
 
-                        if (method.Parent is InterfaceDeclarationSyntax || method.Modifiers.Any(SyntaxKind.AbstractKeyword) || method.Modifiers.Any(SyntaxKind.VirtualKeyword))
+                        if (method.Parent is TypeDeclarationSyntax declaring
+                            && (declaring is InterfaceDeclarationSyntax || method.Modifiers.Any(SyntaxKind.AbstractKeyword) || method.Modifiers.Any(SyntaxKind.VirtualKeyword)))
                         {
-                            (open ??= new HashSet<string>(StringComparer.Ordinal)).Add(method.Identifier.ValueText);
+                            (open ??= new HashSet<string>(StringComparer.Ordinal)).Add(declaring.Identifier.ValueText + "." + method.Identifier.ValueText);
                         }
 
                         // From the parameters on: the method's own name is not a call. Full spans, whose ends need no walk to
@@ -169,8 +183,9 @@ namespace Presence.Analyzers.Summaries
             scanner.Done();
             // Nearly every tree declares no publisher: nothing to sort.
             var publisherNames = publishers is null ? EquatableArray<string>.Empty : Sorted(publishers);
-            var openNames = open is null ? EquatableArray<string>.Empty : Sorted(open);
-            return new TreeIndex(tree.FilePath, new EquatableArray<string>(calledNames), new EquatableArray<BodyIndex>(bodies), publisherNames, openNames);
+            var openMembers = open is null ? EquatableArray<string>.Empty : Sorted(open);
+            var baseNames = bases is null ? EquatableArray<string>.Empty : Sorted(bases);
+            return new TreeIndex(tree.FilePath, new EquatableArray<string>(calledNames), new EquatableArray<BodyIndex>(bodies), publisherNames, openMembers, baseNames);
         }
 
         private static void PushAll(Stack<SyntaxNode> pending, SyntaxList<MemberDeclarationSyntax> members)
@@ -253,6 +268,15 @@ namespace Presence.Analyzers.Summaries
             }
         }
 
+        private static string SimpleName(TypeSyntax type)
+            => type switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => string.Empty,
+            };
+
         private static string AttributeName(AttributeSyntax attribute)
         {
             var name = attribute.Name switch
@@ -273,7 +297,7 @@ namespace Presence.Analyzers.Summaries
         // same objects, and are not compared name by name.
         public bool Equals(TreeIndex? other)
             => ReferenceEquals(this, other) || other is not null && Path == other.Path && CalledNames == other.CalledNames && Methods == other.Methods && PublisherNames == other.PublisherNames
-               && OpenNames == other.OpenNames;
+               && OpenMembers == other.OpenMembers && BaseNames == other.BaseNames;
 
         public override bool Equals(object? obj) => Equals(obj as TreeIndex);
 
