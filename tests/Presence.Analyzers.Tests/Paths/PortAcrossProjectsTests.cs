@@ -99,6 +99,34 @@ public class PortAcrossProjectsTests
         }
         """, Ports);
 
+    // A worker that runs the campaign every time it starts, with nobody deciding.
+    private const string CampaignWorker = """
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class CampaignWorker(Ports.Campaign campaign) : Microsoft.Extensions.Hosting.BackgroundService
+        {
+            protected override Task {|#0:ExecuteAsync|}(CancellationToken ct) => campaign.RunAsync(new[] { "Spring sale" });
+        }
+        """;
+
+    // Workers that run the services calling the closed generic port, one per type argument.
+    private const string GenericWorkers = """
+        using System.Threading;
+        using Telegram.Bot;
+        using System.Threading.Tasks;
+
+        public sealed class AnnounceWorker(Ports.Announcer announcer) : Microsoft.Extensions.Hosting.BackgroundService
+        {
+            protected override Task {|#0:ExecuteAsync|}(CancellationToken ct) => announcer.Run("hello");
+        }
+
+        public sealed class CountWorker(Ports.Counter counter) : Microsoft.Extensions.Hosting.BackgroundService
+        {
+            protected override Task ExecuteAsync(CancellationToken ct) => counter.Run(1);
+        }
+        """;
+
     [Fact]
     public void The_ports_summary_says_which_methods_call_a_port_unguarded()
     {
@@ -117,15 +145,8 @@ public class PortAcrossProjectsTests
 
     [Fact]
     public Task A_worker_running_a_service_of_the_ports_project_reaches_the_adapter_that_publishes()
-        => PathVerifier.VerifyAsync("""
-            using System.Threading;
-            using System.Threading.Tasks;
-
-            public sealed class CampaignWorker(Ports.Campaign campaign) : Microsoft.Extensions.Hosting.BackgroundService
-            {
-                protected override Task {|#0:ExecuteAsync|}(CancellationToken ct) => campaign.RunAsync(new[] { "Spring sale" });
-            }
-            """,
+        => PathVerifier.VerifyAsync(
+            CampaignWorker,
             [.. PathVerifier.Hosting, PathVerifier.Telegram, Ports, Adapter],
             Unattended(0, "CampaignWorker.ExecuteAsync (a hosted service)", "CampaignWorker.ExecuteAsync → Campaign.RunAsync → MastodonPoster.PostAsync → HttpClient.PostAsJsonAsync"));
 
@@ -144,14 +165,7 @@ public class PortAcrossProjectsTests
 
     [Fact]
     public Task An_implementation_that_does_not_publish_is_not_reported()
-        => PathVerifier.VerifyAsync("""
-            using System.Threading;
-            using System.Threading.Tasks;
-
-            public sealed class CampaignWorker(Ports.Campaign campaign) : Microsoft.Extensions.Hosting.BackgroundService
-            {
-                protected override Task ExecuteAsync(CancellationToken ct) => campaign.RunAsync(new[] { "Spring sale" });
-            }
+        => PathVerifier.VerifyAsync(CampaignWorker + """
 
             public sealed class LocalPoster : Ports.IStatusPoster
             {
@@ -162,15 +176,7 @@ public class PortAcrossProjectsTests
 
     [Fact]
     public Task The_worker_s_own_implementation_of_the_port_continues_the_path()
-        => PathVerifier.VerifyAsync("""
-            using System.Threading;
-            using System.Threading.Tasks;
-            using Telegram.Bot;
-
-            public sealed class CampaignWorker(Ports.Campaign campaign) : Microsoft.Extensions.Hosting.BackgroundService
-            {
-                protected override Task {|#0:ExecuteAsync|}(CancellationToken ct) => campaign.RunAsync(new[] { "Spring sale" });
-            }
+        => PathVerifier.VerifyAsync("using Telegram.Bot;\n" + CampaignWorker + """
 
             public sealed class ChannelPoster(ITelegramBotClient bot) : Ports.IStatusPoster
             {
@@ -182,39 +188,14 @@ public class PortAcrossProjectsTests
 
     [Fact]
     public Task A_closed_generic_port_lands_only_in_the_adapter_s_handler_of_its_own_type_argument()
-        => PathVerifier.VerifyAsync("""
-            using System.Threading;
-            using System.Threading.Tasks;
-
-            public sealed class AnnounceWorker(Ports.Announcer announcer) : Microsoft.Extensions.Hosting.BackgroundService
-            {
-                protected override Task {|#0:ExecuteAsync|}(CancellationToken ct) => announcer.Run("hello");
-            }
-
-            public sealed class CountWorker(Ports.Counter counter) : Microsoft.Extensions.Hosting.BackgroundService
-            {
-                protected override Task ExecuteAsync(CancellationToken ct) => counter.Run(1);
-            }
-            """,
+        => PathVerifier.VerifyAsync(
+            GenericWorkers,
             [.. PathVerifier.Hosting, PathVerifier.Telegram, Ports, Adapter],
             Unattended(0, "AnnounceWorker.ExecuteAsync (a hosted service)", "AnnounceWorker.ExecuteAsync → Announcer.Run → AnnounceHandler.Handle → ITelegramBotClient.SendMessage"));
 
     [Fact]
     public Task A_closed_generic_port_lands_only_in_the_worker_s_own_handler_of_its_own_type_argument()
-        => PathVerifier.VerifyAsync("""
-            using System.Threading;
-            using System.Threading.Tasks;
-            using Telegram.Bot;
-
-            public sealed class AnnounceWorker(Ports.Announcer announcer) : Microsoft.Extensions.Hosting.BackgroundService
-            {
-                protected override Task {|#0:ExecuteAsync|}(CancellationToken ct) => announcer.Run("hello");
-            }
-
-            public sealed class CountWorker(Ports.Counter counter) : Microsoft.Extensions.Hosting.BackgroundService
-            {
-                protected override Task ExecuteAsync(CancellationToken ct) => counter.Run(1);
-            }
+        => PathVerifier.VerifyAsync(GenericWorkers + """
 
             public sealed class LocalAnnounce(ITelegramBotClient bot) : Ports.IHandler<Ports.Announce>
             {
