@@ -24,6 +24,9 @@ namespace Presence.Analyzers.Summaries
         // methods (or every method of their type) publishers by name.
         private static readonly string[] PublisherAttributes = { "PublishesContent", "RequiresHumanApproval", "GeneratePublisherGate", "Post", "Put", "Patch", "Get" };
 
+        // A confirmation's body asks, it never publishes: a member marked so is no port, whoever implements it.
+        private static readonly string[] ConfirmationAttributes = { "HumanConfirmation" };
+
         private TreeIndex(string path, EquatableArray<string> calledNames, EquatableArray<BodyIndex> methods, EquatableArray<string> publisherNames, EquatableArray<string> openMembers, EquatableArray<string> baseNames)
         {
             Path = path;
@@ -122,7 +125,7 @@ namespace Presence.Analyzers.Summaries
                         PushAll(pending, ns.Members);
                         break;
                     case TypeDeclarationSyntax type:
-                        if (HasPublisherAttribute(type.AttributeLists))
+                        if (HasAttribute(type.AttributeLists, PublisherAttributes))
                         {
                             NotePublisher(type, publishers ??= new HashSet<string>(StringComparer.Ordinal));
                         }
@@ -138,13 +141,14 @@ namespace Presence.Analyzers.Summaries
                         PushAll(pending, type.Members);
                         break;
                     case MethodDeclarationSyntax method:
-                        if (HasPublisherAttribute(method.AttributeLists))
+                        if (HasAttribute(method.AttributeLists, PublisherAttributes))
                         {
                             (publishers ??= new HashSet<string>(StringComparer.Ordinal)).Add(method.Identifier.ValueText);
                         }
 
                         if (method.Parent is TypeDeclarationSyntax declaring
-                            && (declaring is InterfaceDeclarationSyntax || method.Modifiers.Any(SyntaxKind.AbstractKeyword) || method.Modifiers.Any(SyntaxKind.VirtualKeyword)))
+                            && (declaring is InterfaceDeclarationSyntax || method.Modifiers.Any(SyntaxKind.AbstractKeyword) || method.Modifiers.Any(SyntaxKind.VirtualKeyword))
+                            && !HasAttribute(method.AttributeLists, ConfirmationAttributes))
                         {
                             (open ??= new HashSet<string>(StringComparer.Ordinal)).Add(declaring.Identifier.ValueText + "." + method.Identifier.ValueText);
                         }
@@ -197,13 +201,13 @@ namespace Presence.Analyzers.Summaries
             }
         }
 
-        private static bool HasPublisherAttribute(SyntaxList<AttributeListSyntax> lists)
+        private static bool HasAttribute(SyntaxList<AttributeListSyntax> lists, string[] names)
         {
             foreach (var list in lists)
             {
                 foreach (var attribute in list.Attributes)
                 {
-                    if (Array.IndexOf(PublisherAttributes, AttributeName(attribute)) >= 0)
+                    if (Array.IndexOf(names, AttributeName(attribute)) >= 0)
                     {
                         return true;
                     }

@@ -98,8 +98,11 @@ public class SummaryCandidatesTests
             "public class SystemClock : Ports.IClock { public DateTime Now() => DateTime.UtcNow; }",
             "public class Stamp { public DateTime At() => clock.Now(); }",
             "public abstract class Channel { public abstract Task Send(string text); public Task Announce() => Send(\"hi\"); }",
+            "public interface IReview { [HumanConfirmation] Task<bool> AskAsync(string text); }",
+            "public class Desk { public Task<bool> Ask() => review.AskAsync(\"hi\"); }",
         ];
 
+        // A confirmation is no port: whoever implements it asks, and never publishes.
         Assert.Equal([1, 2, 5], Candidates.Of(Index(trees), [], [], maxDepth: 8).ToArray());
     }
 
