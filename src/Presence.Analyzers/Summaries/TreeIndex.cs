@@ -430,9 +430,9 @@ namespace Presence.Analyzers.Summaries
                 // A Unicode escape may be part of a name, whose value the text does not show: ask the syntax.
                 _found.Clear();
                 _body++;
-                foreach (var call in node.DescendantNodesAndSelf())
+                foreach (var invocation in node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
                 {
-                    if (TreeIndex.CalledName(call) is { } name)
+                    if (TreeIndex.InvokedName(invocation.Expression) is { } name)
                     {
                         Note(name.AsSpan(), 0, name.Length, verbatim: true);
                     }
@@ -455,11 +455,7 @@ namespace Presence.Analyzers.Summaries
             return names;
         }
 
-        // What the vectorised search stops at: a call's '(' or '<', an argument's ')' or ',' (a method group passed,
-        // items.Select(PostOne), is a call too), and the backslash of a Unicode escape.
-        private const string Stops = "(<),\\";
-
-        // False when the span holds a Unicode escape. Looks only at what precedes each stop (found with a
+        // False when the span holds a Unicode escape. Looks only at what precedes each '(' and '<' (found with a
         // vectorised search, where a character-by-character walk of every file cost most of the index): the name
         // before it, past whitespace, is the one a walk from the start would find there. Where a comment lies between
         // the two (a block comment's end, or a line comment on a line the whitespace goes back to), the span is read
@@ -470,7 +466,7 @@ namespace Presence.Analyzers.Summaries
             var text = _text.AsSpan(start, length);
             for (var at = 0; at < length;)
             {
-                var found = text.Slice(at).IndexOfAny(Stops.AsSpan());
+                var found = text.Slice(at).IndexOfAny('(', '<', '\\');
                 if (found < 0)
                 {
                     break;
@@ -488,7 +484,7 @@ namespace Presence.Analyzers.Summaries
                     continue;
                 }
 
-                if (!NoteBefore(text, hit, argument: text[hit] is ')' or ','))
+                if (!NoteBefore(text, hit))
                 {
                     // The backslashes before this parenthesis were looked at above; those after it are not yet.
                     if (HasUnicodeEscape(text.Slice(at)))
@@ -506,10 +502,8 @@ namespace Presence.Analyzers.Summaries
             return true;
         }
 
-        // Notes the name that ends before text[open], past whitespace; false when a comment may lie in between. Before
-        // an argument's end, only a name that is the whole argument or the last of a member access (PostOne,
-        // this.PostOne, selector: PostOne) is noted: what comes before it, past whitespace, is '(', ',', '.' or ':'.
-        private bool NoteBefore(ReadOnlySpan<char> text, int open, bool argument)
+        // Notes the name that ends before text[open], past whitespace; false when a comment may lie in between.
+        private bool NoteBefore(ReadOnlySpan<char> text, int open)
         {
             var i = open - 1;
             var newLine = false;
@@ -546,11 +540,6 @@ namespace Presence.Analyzers.Summaries
                 return false;
             }
 
-            if (argument && !StartsArgument(text, i >= 0 && text[i] == '@' ? i - 1 : i, out var comment))
-            {
-                return !comment;
-            }
-
             // As a walk from the start reads the run: from its first character that starts a name or a number.
             for (var first = i + 1; first < last; first++)
             {
@@ -570,40 +559,6 @@ namespace Presence.Analyzers.Summaries
             return true;
         }
 
-        // Whether text[i], past whitespace backwards, is '(', ',', '.' or ':'; comment when a comment may lie in between (or
-        // the line holds one: the caller reads the span from its start then).
-        private static bool StartsArgument(ReadOnlySpan<char> text, int i, out bool comment)
-        {
-            comment = false;
-            for (; i >= 0; i--)
-            {
-                var c = text[i];
-                if (c is '(' or ',' or '.' or ':')
-                {
-                    return true;
-                }
-
-                if (c == '/')
-                {
-                    comment = true;
-                    return false;
-                }
-
-                if ((c == '\n' || c == '\r') && LineHasComment(text, i - 1))
-                {
-                    comment = true;
-                    return false;
-                }
-
-                if (c != ' ' && !char.IsWhiteSpace(c))
-                {
-                    return false;
-                }
-            }
-
-            return false;
-        }
-
         // Whether the line holding text[i] has "//" up to i (a comment, or the two characters in a string).
         private static bool LineHasComment(ReadOnlySpan<char> text, int i)
         {
@@ -618,8 +573,7 @@ namespace Presence.Analyzers.Summaries
             return false;
         }
 
-        // Every identifier followed, past whitespace and comments, by '(' or '<', or by an argument's ')' or ',' (a
-        // superset of the method groups Scan notes), walking the span from its start.
+        // Every identifier followed, past whitespace and comments, by '(' or '<', walking the span from its start.
         private void ScanFromStart(ReadOnlySpan<char> text, int length)
         {
             for (var i = 0; i < length;)
@@ -636,7 +590,7 @@ namespace Presence.Analyzers.Summaries
 
                 var last = Skip(text, first + 1, length);
                 var next = NextCode(text, last, length);
-                if (next < length && text[next] is '(' or '<' or ')' or ',')
+                if (next < length && (text[next] == '(' || text[next] == '<'))
                 {
                     Note(text, first, last - first, verbatim);
                 }

@@ -71,22 +71,6 @@ public class SummaryCandidatesTests
     }
 
     [Fact]
-    public void A_method_group_passed_as_an_argument_counts_as_a_call()
-    {
-        // PostOne is passed, not invoked, so Fan and then Digest's callers go on by the name it is passed with.
-        string[] trees =
-        [
-            "class Sender { void PostOne(string t) => client.SendMessage(t); }",
-            "class Fan { void PostAll() { Task.WhenAll(items.Select(sender.PostOne)); } }",
-            "class Parallel { void Each() { ForEachAsync(items, ct, PostOne); } }",
-            "class Job { void Run() => fan.PostAll(); }",
-            "class Quiet { void Go() { Show(items.Count, text); } }",
-        ];
-
-        Assert.Equal([0, 1, 2, 3], Candidates.Of(Index(trees), ["SendMessage"], [], maxDepth: 8).ToArray());
-    }
-
-    [Fact]
     public void A_port_nothing_here_implements_makes_its_callers_candidates()
     {
         // IStatusPoster is left to another project; IClock is implemented here, so a call of it is resolved here.
