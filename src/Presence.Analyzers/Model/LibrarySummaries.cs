@@ -46,23 +46,45 @@ namespace Presence.Analyzers.Model
         /// </summary>
         public const string ConfiguredSendRecord = "K";
 
+        /// <summary>
+        /// Record kind: a method reaches, unguarded, a call of a member another assembly may implement (an interface
+        /// member, an abstract or virtual method), which the library cannot resolve itself. Fields: documentation id,
+        /// the member's key (its documentation id, or <see cref="ClosedId"/> for a member of a closed generic
+        /// interface), path from the method to the member. A referencing compilation continues the call into the
+        /// implementations it sees.
+        /// </summary>
+        public const string DispatchRecord = "D";
+
         public static readonly LibrarySummaries Empty = new LibrarySummaries(
-            new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+            new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), null, null);
 
         private readonly Dictionary<string, LibraryPublish> _publishes;
         private readonly HashSet<string> _machineWritten;
+        private readonly Dictionary<string, List<LibraryDispatch>>? _dispatches;
+        private readonly Compilation? _compilation;
 
-        private LibrarySummaries(Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten)
+        private LibrarySummaries(Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten, Dictionary<string, List<LibraryDispatch>>? dispatches, Compilation? compilation)
         {
             _publishes = publishes;
             _machineWritten = machineWritten;
+            _dispatches = dispatches;
+            _compilation = compilation;
         }
 
         /// <summary>True when no referenced assembly says anything: lookups can be skipped.</summary>
-        public bool IsEmpty => _publishes.Count == 0 && _machineWritten.Count == 0;
+        public bool IsEmpty => _publishes.Count == 0 && _machineWritten.Count == 0 && _dispatches is null;
 
         /// <summary>True when some referenced assembly has a method that reaches a publish: a path can continue into it.</summary>
         public bool HasPublishes => _publishes.Count > 0;
+
+        /// <summary>
+        /// The simple names of the referenced methods that call a member another assembly may implement, each with the
+        /// member's simple name: a path through one goes on only where an implementation of the member publishes.
+        /// </summary>
+        public IEnumerable<(string Method, string Member)> DispatchNames
+            => _dispatches is null
+                ? Enumerable.Empty<(string, string)>()
+                : _dispatches.SelectMany(pair => pair.Value.Select(dispatch => (NameOfId(pair.Key), NameOfId(dispatch.MemberId))));
 
         /// <summary>True when some referenced assembly has a method that returns machine-written text.</summary>
         public bool HasMachineWritten => _machineWritten.Count > 0;
@@ -103,9 +125,10 @@ namespace Presence.Analyzers.Model
             Dictionary<string, LibraryPublish>? publishes = null;
             HashSet<string>? machineWritten = null;
             List<(string[] Fields, string Assembly)>? configured = null;
+            Dictionary<string, List<LibraryDispatch>>? dispatches = null;
             foreach (var assembly in summarized)
             {
-                Parse(Attributes(assembly).Summary!, assembly.Name, publishes ??= new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), machineWritten ??= new HashSet<string>(StringComparer.Ordinal), ref configured);
+                Parse(Attributes(assembly).Summary!, assembly.Name, publishes ??= new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), machineWritten ??= new HashSet<string>(StringComparer.Ordinal), ref configured, ref dispatches);
             }
 
             if (configured is not null && configuredSendNames is not null)
@@ -121,7 +144,9 @@ namespace Presence.Analyzers.Model
                 ResolveConfigured(configured, settings, publishes!);
             }
 
-            return publishes is null || (publishes.Count == 0 && machineWritten!.Count == 0) ? Empty : new LibrarySummaries(publishes, machineWritten!);
+            return publishes is null || (publishes.Count == 0 && machineWritten!.Count == 0 && dispatches is null)
+                ? Empty
+                : new LibrarySummaries(publishes, machineWritten!, dispatches, compilation);
         }
 
         // A library's send to a configured URL publishes when this compilation's settings give the key a publish
@@ -224,21 +249,47 @@ namespace Presence.Analyzers.Model
         /// or the method's own type): IHandler&lt;Count, int&gt;.Handle does not reach the library's handler of Announce.
         /// </summary>
         public LibraryPublish? FindPublish(IMethodSymbol method, INamedTypeSymbol? through = null)
-        {
-            if (_publishes.Count == 0 || IdOf(method) is not { } id)
-            {
-                return null;
-            }
+            => _publishes.Count == 0 || IdOf(method) is not { } id ? null : Find(_publishes, id, method, through);
 
-            if (_publishes.TryGetValue(id, out var publish))
+        /// <summary>
+        /// The members another assembly may implement that a call of <paramref name="method"/> (declared in a referenced
+        /// assembly) reaches unguarded, as its summary says, or null; looked up as <see cref="FindPublish"/>.
+        /// </summary>
+        public List<LibraryDispatch>? FindDispatches(IMethodSymbol method, INamedTypeSymbol? through = null)
+            => _dispatches is null || IdOf(method) is not { } id ? null : Find(_dispatches, id, method, through);
+
+        /// <summary>True when a path continues into a call of <paramref name="method"/> by what a summary says of it.</summary>
+        public bool Follows(IMethodSymbol method)
+            => (_publishes.Count > 0 || _dispatches is not null) && IdOf(method) is { } id
+               && (Find(_publishes, id, method, null) is not null || (_dispatches is not null && Find(_dispatches, id, method, null) is not null));
+
+        /// <summary>
+        /// What a summary says a member a library calls publishes through, in the assembly that implements it: the
+        /// record of the member's key (the closed interface's, then, for an implementation for any type arguments, the
+        /// member's own id), or null.
+        /// </summary>
+        public LibraryPublish? FindPublish(LibraryDispatch dispatch)
+            => _publishes.TryGetValue(dispatch.MemberKey, out var publish)
+               || (dispatch.ClosedInterface is not null && _publishes.TryGetValue(dispatch.MemberId, out publish))
+                ? publish
+                : null;
+
+        /// <summary>The member a dispatch record names, in this compilation (from its references), or null.</summary>
+        public IMethodSymbol? MemberOf(LibraryDispatch dispatch)
+            => _compilation is null ? null : DocumentationCommentId.GetFirstSymbolForDeclarationId(dispatch.MemberId, _compilation) as IMethodSymbol;
+
+        private static T? Find<T>(Dictionary<string, T> records, string id, IMethodSymbol method, INamedTypeSymbol? through)
+            where T : class
+        {
+            if (records.TryGetValue(id, out var record))
             {
-                return publish;
+                return record;
             }
 
             var closed = through ?? ExtensionMembers.Classic(method).ContainingType;
             return closed is { TypeKind: TypeKind.Interface, IsGenericType: true } && !ReferenceEquals(closed, closed.OriginalDefinition)
-                   && _publishes.TryGetValue(ClosedId(id, closed), out publish)
-                ? publish
+                   && records.TryGetValue(ClosedId(id, closed), out record)
+                ? record
                 : null;
         }
 
@@ -264,7 +315,7 @@ namespace Presence.Analyzers.Model
             return arity < 0 ? name : name.Substring(0, arity);
         }
 
-        private static void Parse(string summary, string assemblyName, Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten, ref List<(string[] Fields, string Assembly)>? configured)
+        private static void Parse(string summary, string assemblyName, Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten, ref List<(string[] Fields, string Assembly)>? configured, ref Dictionary<string, List<LibraryDispatch>>? dispatches)
         {
             var lines = summary.Split('\n');
             if (lines.Length == 0 || lines[0].Trim() != Version)
@@ -290,6 +341,15 @@ namespace Presence.Analyzers.Model
                     case ConfiguredSendRecord when fields.Length >= 5 && fields[1].Length > 0 && fields[2].Length > 0 && fields[3].Length > 0 && fields[4].Length > 0:
                         (configured ??= new List<(string[], string)>()).Add((fields, assemblyName));
                         break;
+                    case DispatchRecord when fields.Length >= 4 && fields[1].Length > 0 && fields[2].Length > 0 && fields[3].Length > 0:
+                        dispatches ??= new Dictionary<string, List<LibraryDispatch>>(StringComparer.Ordinal);
+                        if (!dispatches.TryGetValue(fields[1], out var members))
+                        {
+                            dispatches[fields[1]] = members = new List<LibraryDispatch>();
+                        }
+
+                        members.Add(new LibraryDispatch(fields[2], fields[3]));
+                        break;
                 }
             }
         }
@@ -310,6 +370,43 @@ namespace Presence.Analyzers.Model
 
         // A field never holds the separators (a user's platform name could).
         private static string Clean(string? field) => (field ?? string.Empty).Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
+    }
+
+    /// <summary>
+    /// A member another assembly may implement that a method of a referenced assembly calls unguarded, as its summary
+    /// says: where the path goes on depends on the implementations the referencing compilation sees.
+    /// </summary>
+    internal sealed class LibraryDispatch
+    {
+        public LibraryDispatch(string memberKey, string path)
+        {
+            MemberKey = memberKey;
+            Path = path;
+            var closed = memberKey.IndexOf('|');
+            MemberId = closed < 0 ? memberKey : memberKey.Substring(0, closed);
+            ClosedInterface = closed < 0 ? null : memberKey.Substring(closed + 1);
+        }
+
+        /// <summary>The member's documentation id, or for a closed generic interface's member that id, '|' and the interface.</summary>
+        public string MemberKey { get; }
+
+        public string MemberId { get; }
+
+        /// <summary>The closed generic interface the call goes through (fully qualified), or null.</summary>
+        public string? ClosedInterface { get; }
+
+        /// <summary>"Campaign.RunAsync → IStatusPoster.PostAsync": from the method called to the member.</summary>
+        public string Path { get; }
+
+        /// <summary>The steps before the member, which an implementation's name follows: "Campaign.RunAsync".</summary>
+        public string Prefix
+        {
+            get
+            {
+                var last = Path.LastIndexOf(" → ", StringComparison.Ordinal);
+                return last < 0 ? Path : Path.Substring(0, last);
+            }
+        }
     }
 
     /// <summary>A method of a referenced assembly that reaches an unguarded publish, as its summary says.</summary>
@@ -335,6 +432,9 @@ namespace Presence.Analyzers.Model
 
         /// <summary>"DealPoster.Post → Sender.Send → MastodonClient.PublishStatus": from the method called to the publish API.</summary>
         public string Path { get; }
+
+        /// <summary>The same publish, reached through a library's steps before this method ("Campaign.RunAsync").</summary>
+        public LibraryPublish WithPrefix(string prefix) => new LibraryPublish(MethodName, Assembly, Platform, CatalogId, prefix + " → " + Path);
 
         /// <summary>The publish API, the last step of the path.</summary>
         public string Api

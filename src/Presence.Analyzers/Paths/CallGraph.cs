@@ -158,7 +158,8 @@ namespace Presence.Analyzers.Paths
         /// the bodies that decided nothing, of which only the functions marked need to be added. A search then neither
         /// follows a call that can lead to none nor asks where it lands, and <see cref="MayReachPublish"/> tells which
         /// functions are worth asking whether they are entry points. Where a referenced library's summary publishes, a
-        /// call into it ends a path and any function may: nothing is marked.
+        /// call into it ends a path and any function may: nothing is marked. A library method whose summary says it
+        /// calls a member another assembly may implement is reached with the member's name.
         /// </summary>
         public void FindReaching(IReadOnlyList<PlainCall> plainCalls, CancellationToken cancellationToken)
         {
@@ -196,6 +197,19 @@ namespace Presence.Analyzers.Paths
                 AddCaller(call.CalleeName, call.Owner);
             }
 
+            // A call of a library method whose summary says it calls a member another assembly may implement reaches
+            // what an implementation of the member here reaches: the method's name is reached with the member's.
+            var dispatchers = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
+            foreach (var (method, member) in _libraries.DispatchNames)
+            {
+                if (!dispatchers.TryGetValue(member, out var methods))
+                {
+                    dispatchers[member] = methods = new List<string>();
+                }
+
+                methods.Add(method);
+            }
+
             var names = new HashSet<string>(System.StringComparer.Ordinal);
             while (queue.Count > 0)
             {
@@ -226,7 +240,12 @@ namespace Presence.Analyzers.Paths
 
             void Reach(string name)
             {
-                if (names.Add(name) && callersByName.TryGetValue(name, out var callers))
+                if (!names.Add(name))
+                {
+                    return;
+                }
+
+                if (callersByName.TryGetValue(name, out var callers))
                 {
                     foreach (var caller in callers)
                     {
@@ -234,6 +253,14 @@ namespace Presence.Analyzers.Paths
                         {
                             queue.Enqueue(caller);
                         }
+                    }
+                }
+
+                if (dispatchers.TryGetValue(name, out var methods))
+                {
+                    foreach (var method in methods)
+                    {
+                        Reach(method);
                     }
                 }
             }
@@ -321,7 +348,7 @@ namespace Presence.Analyzers.Paths
             _nodes ??= BuildNodes();
             var nodes = _nodes;
             var start = function0.OriginalDefinition;
-            var cameFrom = new Dictionary<IMethodSymbol, (IMethodSymbol From, SyntaxNode Call)>(SymbolEqualityComparer.Default);
+            var cameFrom = new Dictionary<IMethodSymbol, (IMethodSymbol From, SyntaxNode Call, string? Via)>(SymbolEqualityComparer.Default);
             var depth = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default) { [start] = 0 };
             var reached = new HashSet<string>(System.StringComparer.Ordinal);
             UnattendedPath? shortest = null;
@@ -344,7 +371,7 @@ namespace Presence.Analyzers.Paths
                     if (!depth.ContainsKey(@override) && @override.DeclaringSyntaxReferences.Length > 0)
                     {
                         depth[@override] = 1;
-                        cameFrom[@override] = (start, @override.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken));
+                        cameFrom[@override] = (start, @override.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), null);
                         queue.Enqueue(@override);
                     }
                 }
@@ -365,7 +392,7 @@ namespace Presence.Analyzers.Paths
                     {
                         if (unresolved is not null && !unresolved.Exists(u => u.Publish == step.Call))
                         {
-                            unresolved.Add(new UnattendedPath(null, start, Trace(function, cameFrom, start), step.Call, send, null));
+                            unresolved.Add(Trace(function, cameFrom, start, step.Call, send, null));
                         }
 
                         continue;
@@ -375,7 +402,7 @@ namespace Presence.Analyzers.Paths
                     {
                         if (reached.Add(target.Describe()))
                         {
-                            shortest ??= new UnattendedPath(null, start, Trace(function, cameFrom, start), step.Call, target, null);
+                            shortest ??= Trace(function, cameFrom, start, step.Call, target, null);
                         }
 
                         continue;
@@ -393,13 +420,43 @@ namespace Presence.Analyzers.Paths
                         {
                             if (reached.Add(UnattendedPath.Describe(library.Platform, library.Api)))
                             {
-                                shortest ??= new UnattendedPath(null, start, Trace(function, cameFrom, start), step.Call, null, library);
+                                shortest ??= Trace(function, cameFrom, start, step.Call, null, library);
+                            }
+                        }
+                        else if (!nodes.ContainsKey(callee) && _libraries.FindDispatches(callee, step.Through) is { } dispatches)
+                        {
+                            // The library calls a member it cannot resolve itself: on into the implementations seen here,
+                            // those of referenced libraries by their summaries and those of this compilation by their steps.
+                            foreach (var dispatch in dispatches)
+                            {
+                                if (_libraries.FindPublish(dispatch) is { } implemented)
+                                {
+                                    var through = implemented.WithPrefix(dispatch.Prefix);
+                                    if (reached.Add(UnattendedPath.Describe(through.Platform, through.Api)))
+                                    {
+                                        shortest ??= Trace(function, cameFrom, start, step.Call, null, through);
+                                    }
+                                }
+
+                                if (depth[function] < maxDepth && _libraries.MemberOf(dispatch) is { } member)
+                                {
+                                    foreach (var implementation in _dispatch.Targets(member, null))
+                                    {
+                                        if (nodes.ContainsKey(implementation) && !depth.ContainsKey(implementation) && MayReachPublish(implementation)
+                                            && LandsIn(implementation.ContainingType, member.ContainingType, dispatch.ClosedInterface))
+                                        {
+                                            depth[implementation] = depth[function] + 1;
+                                            cameFrom[implementation] = (function, step.Call, dispatch.Prefix);
+                                            queue.Enqueue(implementation);
+                                        }
+                                    }
+                                }
                             }
                         }
                         else if (depth[function] < maxDepth && !depth.ContainsKey(callee) && MayReachPublish(callee))
                         {
                             depth[callee] = depth[function] + 1;
-                            cameFrom[callee] = (function, step.Call);
+                            cameFrom[callee] = (function, step.Call, null);
                             queue.Enqueue(callee);
                         }
                     }
@@ -409,17 +466,46 @@ namespace Presence.Analyzers.Paths
             return shortest?.WithMoreTargets(reached.Count - 1);
         }
 
-        private static ImmutableArray<(IMethodSymbol Function, SyntaxNode Call)> Trace(
-            IMethodSymbol last, Dictionary<IMethodSymbol, (IMethodSymbol From, SyntaxNode Call)> cameFrom, IMethodSymbol start)
+        // The path from start to the publish (or library call) in last: the steps, and where a step went through a
+        // library's call of a member it cannot resolve, the library's steps before the implementation, by name.
+        private static UnattendedPath Trace(
+            IMethodSymbol last, Dictionary<IMethodSymbol, (IMethodSymbol From, SyntaxNode Call, string? Via)> cameFrom, IMethodSymbol start,
+            SyntaxNode publish, PublishTarget? target, LibraryPublish? library)
         {
             var steps = new List<(IMethodSymbol, SyntaxNode)>();
+            var via = new List<string?>();
             for (var current = last; !SymbolEqualityComparer.Default.Equals(current, start); current = cameFrom[current].From)
             {
                 steps.Add((current, cameFrom[current].Call));
+                via.Add(cameFrom[current].Via);
             }
 
             steps.Reverse();
-            return steps.ToImmutableArray();
+            via.Reverse();
+            var vias = via.Exists(v => v is not null) ? via.ToImmutableArray() : ImmutableArray<string?>.Empty;
+            return new UnattendedPath(null, start, steps.ToImmutableArray(), publish, target, library, via: vias);
+        }
+
+        // Whether an implementation in type answers a library's call of a member of the interface declared by
+        // declaring: any, or for a closed generic interface (by its fully qualified name) the types that implement that
+        // one or the interface for any type arguments, as Dispatch.Targets has it for a call of this compilation.
+        private static bool LandsIn(INamedTypeSymbol? type, INamedTypeSymbol declaring, string? closedInterface)
+        {
+            if (closedInterface is null)
+            {
+                return true;
+            }
+
+            foreach (var @interface in type?.AllInterfaces ?? ImmutableArray<INamedTypeSymbol>.Empty)
+            {
+                if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, declaring.OriginalDefinition)
+                    && (HasTypeParameters(@interface) || @interface.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == closedInterface))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"Type.Method", as paths show functions.</summary>
@@ -705,8 +791,9 @@ namespace Presence.Analyzers.Paths
     /// </summary>
     internal sealed class UnattendedPath
     {
-        public UnattendedPath(EntryPoint? entry, IMethodSymbol start, ImmutableArray<(IMethodSymbol Function, SyntaxNode Call)> calls, SyntaxNode publish, PublishTarget? target, LibraryPublish? library, int moreTargets = 0)
+        public UnattendedPath(EntryPoint? entry, IMethodSymbol start, ImmutableArray<(IMethodSymbol Function, SyntaxNode Call)> calls, SyntaxNode publish, PublishTarget? target, LibraryPublish? library, int moreTargets = 0, ImmutableArray<string?> via = default)
         {
+            Via = via.IsDefault ? ImmutableArray<string?>.Empty : via;
             Entry = entry;
             Start = start;
             Calls = calls;
@@ -735,6 +822,12 @@ namespace Presence.Analyzers.Paths
         /// <summary>The other publish targets the same entry point reaches.</summary>
         public int MoreTargets { get; }
 
+        /// <summary>
+        /// Empty, or one entry per call: the steps of a referenced library before the function called, by name, where
+        /// the call went through a library method into an implementation of a member it calls ("Campaign.RunAsync").
+        /// </summary>
+        public ImmutableArray<string?> Via { get; }
+
         public string? Platform => Target?.Platform ?? Library?.Platform;
 
         public string? CatalogId => Target?.CatalogId ?? Library?.CatalogId;
@@ -753,13 +846,13 @@ namespace Presence.Analyzers.Paths
         /// <summary>"NightlyJob.Execute (a Quartz job)", "NightlyJob.Run (a Quartz job, run by JobBase.Execute)".</summary>
         public string EntryText => Entry!.Describe(ReportedAt);
 
-        public UnattendedPath For(EntryPoint entry) => new UnattendedPath(entry, Start, Calls, Publish, Target, Library, MoreTargets);
+        public UnattendedPath For(EntryPoint entry) => new UnattendedPath(entry, Start, Calls, Publish, Target, Library, MoreTargets, Via);
 
-        public UnattendedPath WithMoreTargets(int count) => new UnattendedPath(Entry, Start, Calls, Publish, Target, Library, count);
+        public UnattendedPath WithMoreTargets(int count) => new UnattendedPath(Entry, Start, Calls, Publish, Target, Library, count, Via);
 
         /// <summary>The steps after the start, by name: "Poster.Post → MastodonClient.PublishStatus".</summary>
         public string Tail()
-            => string.Join(" → ", Calls.Select(c => CallGraph.NameOf(c.Function))
+            => string.Join(" → ", Calls.Select((c, i) => !Via.IsEmpty && Via[i] is { } via ? via + " → " + CallGraph.NameOf(c.Function) : CallGraph.NameOf(c.Function))
                 .Concat(new[] { Library?.Path ?? PublishTarget.ApiName(Target!.Method) }));
 
         /// <summary>"DailyTipWorker.ExecuteAsync → Poster.Post → MastodonClient.PublishStatus", then "and 2 more publish targets".</summary>

@@ -331,7 +331,7 @@ namespace Presence.Analyzers.Rules
 
                 // A call into the compilation, or into a referenced assembly whose summary says it publishes (see NoteCall).
                 if (method.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction)
-                    && (own || _model.Libraries.FindPublish(method) is not null || CallGraph.MayDispatchIntoSource(method) || _observer?.Follows(method.ContainingAssembly) == true))
+                    && (own || _model.Libraries.Follows(method) || CallGraph.MayDispatchIntoSource(method) || _observer?.Follows(method.ContainingAssembly) == true))
                 {
                     traits |= CallTrait.Step;
                 }
@@ -762,7 +762,7 @@ namespace Presence.Analyzers.Rules
                 // once before or after the loop. A call into a library whose summary says it publishes is no polling.
                 if (!loop.Body.Descendants().Any(operation => operation is IInvocationOperation call
                         && (IsPublishing(call) || SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingAssembly, _assembly)
-                            || _model.Libraries.FindPublish(call.TargetMethod) is not null)))
+                            || _model.Libraries.Follows(call.TargetMethod))))
                 {
                     return;
                 }
@@ -865,7 +865,7 @@ namespace Presence.Analyzers.Rules
                 callee = Landing(callee.ReducedFrom ?? callee);
                 callee = _model.Mediators?.HandlerOf(operation, callee) ?? callee;
                 if (callee.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction
-                    || (!SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, _assembly) && _model.Libraries.FindPublish(callee) is null
+                    || (!SymbolEqualityComparer.Default.Equals(callee.ContainingAssembly, _assembly) && !_model.Libraries.Follows(callee)
                         && !CallGraph.MayDispatchIntoSource(callee) && _observer?.Follows(callee.ContainingAssembly) != true))
                 {
                     return;

@@ -84,19 +84,20 @@ namespace Presence.Analyzers.Summaries
     {
         /// <summary>
         /// The positions in <paramref name="trees"/> of the candidate trees, in order. <paramref name="sinkNames"/> are
-        /// the names a publish call can have besides the trees' own declared publishers; <paramref name="writerNames"/>
+        /// the names a publish call can have besides the trees' own declared publishers and the members they declare
+        /// that another assembly may implement; <paramref name="writerNames"/>
         /// those of language-model calls (PRES008), empty when the compilation cannot make any.
         /// </summary>
         public static ImmutableArray<int> Of(ImmutableArray<TreeIndex> trees, IEnumerable<string> sinkNames, IEnumerable<string> writerNames, int maxDepth)
         {
+            // A call of a port may publish in the project that implements it (the summary's dispatch records).
             var sinks = new HashSet<string>(sinkNames, StringComparer.Ordinal);
             foreach (var tree in trees)
             {
-                foreach (var name in tree.PublisherNames)
-                {
-                    sinks.Add(name);
-                }
+                AddAll(sinks, tree.PublisherNames);
             }
+
+            sinks.UnionWith(PortNames(trees, out _));
 
             var writers = new HashSet<string>(writerNames, StringComparer.Ordinal);
             var callers = CallersByName(trees, sinks, writers);
@@ -183,6 +184,45 @@ namespace Presence.Analyzers.Summaries
                 }
 
                 frontier = next;
+            }
+        }
+
+        /// <summary>
+        /// The simple names of the ports the trees declare: the members another assembly may implement (interface
+        /// members, abstract and virtual methods) of the types that no class, struct or record here lists as a base,
+        /// by simple name (<paramref name="implemented"/>). A type implemented here is resolved here: a call of it
+        /// publishes in a summary's own paths when its implementation does, and is not followed elsewhere.
+        /// </summary>
+        public static HashSet<string> PortNames(ImmutableArray<TreeIndex> trees, out HashSet<string> implemented)
+        {
+            implemented = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var tree in trees)
+            {
+                AddAll(implemented, tree.BaseNames);
+            }
+
+            var ports = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var tree in trees)
+            {
+                var members = tree.OpenMembers;
+                for (var i = 0; i < members.Count; i++)
+                {
+                    var dot = members[i].IndexOf('.');
+                    if (!implemented.Contains(members[i].Substring(0, dot)))
+                    {
+                        ports.Add(members[i].Substring(dot + 1));
+                    }
+                }
+            }
+
+            return ports;
+        }
+
+        private static void AddAll(HashSet<string> set, EquatableArray<string> names)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                set.Add(names[i]);
             }
         }
 

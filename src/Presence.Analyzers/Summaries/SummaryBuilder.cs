@@ -101,7 +101,16 @@ namespace Presence.Analyzers.Summaries
                 }
             }
 
-            ReachCallers(frontier, maxDepth, reaching.ContainsKey, (caller, _, depth) => reaching[caller] = depth);
+            ReachCallers(frontier, maxDepth, (caller, _, depth) =>
+            {
+                if (reaching.ContainsKey(caller))
+                {
+                    return false;
+                }
+
+                reaching[caller] = depth;
+                return true;
+            });
 
             // Only the analysed bodies have steps, so a call can only continue into an implementation among their types.
             var types = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
@@ -145,7 +154,11 @@ namespace Presence.Analyzers.Summaries
                 }
             }
 
-            var records = best.Values.Select(b => b.Record).Concat(MachineWrittenRecords(maxDepth)).Concat(ConfiguredSendRecords(maxDepth)).ToList();
+            var records = best.Values.Select(b => b.Record)
+                .Concat(DispatchRecords(maxDepth, best))
+                .Concat(MachineWrittenRecords(maxDepth))
+                .Concat(ConfiguredSendRecords(maxDepth))
+                .ToList();
             return records.Count == 0 ? null : LibrarySummaries.Write(records);
         }
 
@@ -165,8 +178,16 @@ namespace Presence.Analyzers.Summaries
                 }
             }
 
-            ReachCallers(frontier, maxDepth, sends.ContainsKey,
-                (caller, method, _) => sends[caller] = (sends[method].Url, CallGraph.NameOf(caller) + " → " + sends[method].Path));
+            ReachCallers(frontier, maxDepth, (caller, method, _) =>
+            {
+                if (sends.ContainsKey(caller))
+                {
+                    return false;
+                }
+
+                sends[caller] = (sends[method].Url, CallGraph.NameOf(caller) + " → " + sends[method].Path);
+                return true;
+            });
 
             foreach (var pair in sends)
             {
@@ -181,6 +202,107 @@ namespace Presence.Analyzers.Summaries
                 }
             }
         }
+
+        // The methods a caller outside can call that reach, unguarded, a call of a port: a member another assembly may
+        // implement (an interface member, an abstract or virtual method) of a type this assembly declares and does not
+        // implement or derive from itself (Candidates.PortNames): one record
+        // per member, with the path to it by name, so a referencing compilation continues the call into the
+        // implementations it sees. The bodies that call such a member by name, then their callers round by round, each
+        // gathering its callees' members. Not written under a key that has a publish record (the caller is reported
+        // anyway).
+        private IEnumerable<string[]> DispatchRecords(int maxDepth, Dictionary<string, (int Length, string Line, string[] Record)> published)
+        {
+            var openNames = new SortedSet<string>(Candidates.PortNames(_index, out var implemented), StringComparer.Ordinal);
+            bool IsPort(IMethodSymbol member) => !implemented.Contains(member.ContainingType.Name) && IsOpenOutside(member);
+
+            // Per method, each member's key and the path from the method to it (the first found is one of the shortest).
+            var members = new Dictionary<IMethodSymbol, Dictionary<string, string>>(SymbolEqualityComparer.Default);
+            var frontier = new List<IMethodSymbol>();
+            foreach (var name in openNames)
+            {
+                if (!_callsByName.TryGetValue(name, out var calls))
+                {
+                    continue;
+                }
+
+                foreach (var call in calls)
+                {
+                    if (Analyze(call) is not { Owner: { } owner } facts)
+                    {
+                        continue;
+                    }
+
+                    foreach (var (member, key) in facts.OpenCalls(IsPort))
+                    {
+                        if (!members.TryGetValue(owner, out var reached))
+                        {
+                            members[owner] = reached = new Dictionary<string, string>(StringComparer.Ordinal);
+                            frontier.Add(owner);
+                        }
+
+                        if (!reached.ContainsKey(key))
+                        {
+                            reached[key] = CallGraph.NameOf(owner) + " → " + CallGraph.NameOf(member);
+                        }
+                    }
+                }
+            }
+
+            ReachCallers(frontier, maxDepth, (caller, method, _) =>
+            {
+                if (!members.TryGetValue(caller, out var reached))
+                {
+                    members[caller] = reached = new Dictionary<string, string>(StringComparer.Ordinal);
+                }
+
+                var grew = false;
+                foreach (var pair in members[method])
+                {
+                    if (!reached.ContainsKey(pair.Key))
+                    {
+                        reached[pair.Key] = CallGraph.NameOf(caller) + " → " + pair.Value;
+                        grew = true;
+                    }
+                }
+
+                return grew;
+            });
+
+            foreach (var pair in members)
+            {
+                foreach (var visible in MethodLineage.Of(pair.Key))
+                {
+                    if (!IsCallableOutside(visible) || visible.GetDocumentationCommentId() is not { } id)
+                    {
+                        continue;
+                    }
+
+                    foreach (var key in Keys(id, visible, pair.Key))
+                    {
+                        if (published.ContainsKey(key))
+                        {
+                            continue;
+                        }
+
+                        foreach (var member in pair.Value)
+                        {
+                            yield return new[] { LibrarySummaries.DispatchRecord, key, member.Key, member.Value };
+                        }
+                    }
+                }
+            }
+        }
+
+        // A member another assembly may implement, which a caller outside may reach through this assembly: an interface
+        // member, or an abstract or virtual method that can be overridden there, declared here (as the index found them
+        // by name: a referenced assembly's are not looked for, so none is written), and no confirmation (its body asks,
+        // never publishes).
+        private bool IsOpenOutside(IMethodSymbol member)
+            => SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _compilation.Assembly)
+               && CallGraph.MayDispatchIntoSource(member)
+               && !member.IsSealed && (member.ContainingType.TypeKind == TypeKind.Interface || !member.ContainingType.IsSealed)
+               && IsCallableOutside(member.OriginalDefinition)
+               && _model.Confirmations.Classify(member) is null;
 
         // The methods a caller outside can call that return machine-written text nobody reviewed (PRES008 across
         // projects): those that call a model by name, then their callers, each decided by the guard analysis.
@@ -283,7 +405,7 @@ namespace Presence.Analyzers.Summaries
 #pragma warning restore RSEXPERIMENTAL001
         }
 
-        // One walk over each candidate tree: its calls by invoked name.
+        // One walk over each candidate tree: its calls by invoked name, method groups passed as arguments included.
         private void IndexCalls(ImmutableArray<int> candidates)
         {
             var trees = _compilation.SyntaxTrees.ToList();
@@ -296,16 +418,16 @@ namespace Presence.Analyzers.Summaries
                 foreach (var tree in matching)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
-                    foreach (var invocation in tree.GetRoot(_cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                    foreach (var node in tree.GetRoot(_cancellationToken).DescendantNodes())
                     {
-                        if (TreeIndex.InvokedName(invocation.Expression) is { } name)
+                        if (TreeIndex.CalledName(node) is { } name)
                         {
                             if (!_callsByName.TryGetValue(name, out var list))
                             {
                                 _callsByName[name] = list = new List<SyntaxNode>();
                             }
 
-                            list.Add(invocation);
+                            list.Add(node);
                         }
                     }
                 }
@@ -331,11 +453,10 @@ namespace Presence.Analyzers.Summaries
         private IEnumerable<string> WriterNames()
             => MachineWriters.MethodNames.Concat(_model.Libraries.MachineWrittenNames).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal);
 
-        // The name a call of the method is written with (an explicit implementation is called by its interface's name).
         // Round by round up to maxDepth: the callers (by name, then by the guard analysis of their bodies) whose
-        // unguarded call lands on a method of the frontier and that are not reached yet; each is reported with the
-        // method it calls and its depth, and becomes the next round's frontier.
-        private void ReachCallers(List<IMethodSymbol> frontier, int maxDepth, Func<IMethodSymbol, bool> reached, Action<IMethodSymbol, IMethodSymbol, int> reach)
+        // unguarded call lands on a method of the frontier; each is reported with the method it calls and its depth, and
+        // becomes the next round's frontier when reach says it is new (or learnt something new).
+        private void ReachCallers(List<IMethodSymbol> frontier, int maxDepth, Func<IMethodSymbol, IMethodSymbol, int, bool> reach)
         {
             for (var depth = 1; frontier.Count > 0 && depth <= maxDepth; depth++)
             {
@@ -349,9 +470,8 @@ namespace Presence.Analyzers.Summaries
 
                     foreach (var call in calls)
                     {
-                        if (Analyze(call) is { Owner: { } caller } facts && !reached(caller) && facts.Calls(method))
+                        if (Analyze(call) is { Owner: { } caller } facts && facts.Calls(method) && reach(caller, method, depth))
                         {
-                            reach(caller, method, depth);
                             next.Add(caller);
                         }
                     }
@@ -361,6 +481,7 @@ namespace Presence.Analyzers.Summaries
             }
         }
 
+        // The name a call of the method is written with (an explicit implementation is called by its interface's name).
         private static string CalledName(IMethodSymbol method)
             => method.MethodKind == MethodKind.ExplicitInterfaceImplementation && method.ExplicitInterfaceImplementations.Length > 0
                 ? method.ExplicitInterfaceImplementations[0].Name
@@ -539,6 +660,21 @@ namespace Presence.Analyzers.Summaries
 
             /// <summary>True when the body publishes unguarded itself, or calls a library method that does.</summary>
             public bool Publishes { get; }
+
+            /// <summary>
+            /// The unguarded calls here of members <paramref name="open"/> says another assembly may implement, each with
+            /// its record key: the documentation id, or for a closed generic interface's member <see cref="LibrarySummaries.ClosedId"/>.
+            /// </summary>
+            public IEnumerable<(IMethodSymbol Member, string Key)> OpenCalls(Func<IMethodSymbol, bool> open)
+            {
+                foreach (var (_, target) in _unguarded)
+                {
+                    if (target.Kind == PublishKind.Call && open(target.Method) && target.Method.OriginalDefinition.GetDocumentationCommentId() is { } id)
+                    {
+                        yield return (target.Method, CallGraph.Through(target.Method) is { } closed ? LibrarySummaries.ClosedId(id, closed) : id);
+                    }
+                }
+            }
 
             /// <summary>True when an unguarded call here can land in <paramref name="method"/>.</summary>
             public bool Calls(IMethodSymbol method)

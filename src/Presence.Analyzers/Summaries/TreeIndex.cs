@@ -24,12 +24,17 @@ namespace Presence.Analyzers.Summaries
         // methods (or every method of their type) publishers by name.
         private static readonly string[] PublisherAttributes = { "PublishesContent", "RequiresHumanApproval", "GeneratePublisherGate", "Post", "Put", "Patch", "Get" };
 
-        private TreeIndex(string path, EquatableArray<string> calledNames, EquatableArray<BodyIndex> methods, EquatableArray<string> publisherNames)
+        // A confirmation's body asks, it never publishes: a member marked so is no port, whoever implements it.
+        private static readonly string[] ConfirmationAttributes = { "HumanConfirmation" };
+
+        private TreeIndex(string path, EquatableArray<string> calledNames, EquatableArray<BodyIndex> methods, EquatableArray<string> publisherNames, EquatableArray<string> openMembers, EquatableArray<string> baseNames)
         {
             Path = path;
             CalledNames = calledNames;
             Methods = methods;
             PublisherNames = publisherNames;
+            OpenMembers = openMembers;
+            BaseNames = baseNames;
         }
 
         /// <summary>The tree's file path: the summary's semantic step looks its candidate trees up by it.</summary>
@@ -46,6 +51,15 @@ namespace Presence.Analyzers.Summaries
 
         /// <summary>The names of the methods the tree declares publishers by attribute.</summary>
         public EquatableArray<string> PublisherNames { get; }
+
+        /// <summary>
+        /// The methods the tree declares that another assembly may implement (interface members, abstract and virtual
+        /// methods), as "Type.Method" by simple names: a call of one may publish in a project that references this one.
+        /// </summary>
+        public EquatableArray<string> OpenMembers { get; }
+
+        /// <summary>The simple names the tree's classes, structs and records list as their base class or interfaces.</summary>
+        public EquatableArray<string> BaseNames { get; }
 
         // Each tree's index, kept while the tree lives: an edit makes one new tree, and the compilations before and after
         // it share every other tree object.
@@ -95,6 +109,8 @@ namespace Presence.Analyzers.Summaries
             var called = scanner.TreeNames;
             var methods = scanner.Methods;
             HashSet<string>? publishers = null;
+            HashSet<string>? open = null;
+            HashSet<string>? bases = null;
             var pending = scanner.Pending;
             pending.Push(tree.GetRoot(cancellationToken));
             while (pending.Count > 0)
@@ -109,17 +125,32 @@ namespace Presence.Analyzers.Summaries
                         PushAll(pending, ns.Members);
                         break;
                     case TypeDeclarationSyntax type:
-                        if (HasPublisherAttribute(type.AttributeLists))
+                        if (HasAttribute(type.AttributeLists, PublisherAttributes))
                         {
                             NotePublisher(type, publishers ??= new HashSet<string>(StringComparer.Ordinal));
+                        }
+
+                        if (type is not InterfaceDeclarationSyntax && type.BaseList is { } baseList)
+                        {
+                            foreach (var listed in baseList.Types)
+                            {
+                                (bases ??= new HashSet<string>(StringComparer.Ordinal)).Add(SimpleName(listed.Type));
+                            }
                         }
 
                         PushAll(pending, type.Members);
                         break;
                     case MethodDeclarationSyntax method:
-                        if (HasPublisherAttribute(method.AttributeLists))
+                        if (HasAttribute(method.AttributeLists, PublisherAttributes))
                         {
                             (publishers ??= new HashSet<string>(StringComparer.Ordinal)).Add(method.Identifier.ValueText);
+                        }
+
+                        if (method.Parent is TypeDeclarationSyntax declaring
+                            && (declaring is InterfaceDeclarationSyntax || method.Modifiers.Any(SyntaxKind.AbstractKeyword) || method.Modifiers.Any(SyntaxKind.VirtualKeyword))
+                            && !HasAttribute(method.AttributeLists, ConfirmationAttributes))
+                        {
+                            (open ??= new HashSet<string>(StringComparer.Ordinal)).Add(declaring.Identifier.ValueText + "." + method.Identifier.ValueText);
                         }
 
                         // From the parameters on: the method's own name is not a call. Full spans, whose ends need no walk to
@@ -156,7 +187,9 @@ namespace Presence.Analyzers.Summaries
             scanner.Done();
             // Nearly every tree declares no publisher: nothing to sort.
             var publisherNames = publishers is null ? EquatableArray<string>.Empty : Sorted(publishers);
-            return new TreeIndex(tree.FilePath, new EquatableArray<string>(calledNames), new EquatableArray<BodyIndex>(bodies), publisherNames);
+            var openMembers = open is null ? EquatableArray<string>.Empty : Sorted(open);
+            var baseNames = bases is null ? EquatableArray<string>.Empty : Sorted(bases);
+            return new TreeIndex(tree.FilePath, new EquatableArray<string>(calledNames), new EquatableArray<BodyIndex>(bodies), publisherNames, openMembers, baseNames);
         }
 
         private static void PushAll(Stack<SyntaxNode> pending, SyntaxList<MemberDeclarationSyntax> members)
@@ -168,13 +201,13 @@ namespace Presence.Analyzers.Summaries
             }
         }
 
-        private static bool HasPublisherAttribute(SyntaxList<AttributeListSyntax> lists)
+        private static bool HasAttribute(SyntaxList<AttributeListSyntax> lists, string[] names)
         {
             foreach (var list in lists)
             {
                 foreach (var attribute in list.Attributes)
                 {
-                    if (Array.IndexOf(PublisherAttributes, AttributeName(attribute)) >= 0)
+                    if (Array.IndexOf(names, AttributeName(attribute)) >= 0)
                     {
                         return true;
                     }
@@ -183,6 +216,20 @@ namespace Presence.Analyzers.Summaries
 
             return false;
         }
+
+        /// <summary>
+        /// The simple name <paramref name="node"/> calls: an invocation's (<see cref="InvokedName"/>), or a method group's
+        /// passed as an argument (<c>items.Select(PostOne)</c>, <c>Select(this.PostOne)</c>), which the rules follow as
+        /// a call; null for any other node. An argument that is a variable gives its name too (a superset).
+        /// </summary>
+        public static string? CalledName(SyntaxNode node)
+            => node switch
+            {
+                InvocationExpressionSyntax invocation => InvokedName(invocation.Expression),
+                ArgumentSyntax { Parent: ArgumentListSyntax, Expression: SimpleNameSyntax or MemberAccessExpressionSyntax, RefKindKeyword.RawKind: 0 } argument
+                    => InvokedName(argument.Expression),
+                _ => null,
+            };
 
         /// <summary>The simple name an invocation calls (<c>a.B()</c>, <c>a?.B()</c>, <c>B()</c>, <c>B&lt;T&gt;()</c>), or null.</summary>
         public static string? InvokedName(ExpressionSyntax expression)
@@ -225,6 +272,15 @@ namespace Presence.Analyzers.Summaries
             }
         }
 
+        private static string SimpleName(TypeSyntax type)
+            => type switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => string.Empty,
+            };
+
         private static string AttributeName(AttributeSyntax attribute)
         {
             var name = attribute.Name switch
@@ -244,7 +300,8 @@ namespace Presence.Analyzers.Summaries
         // The pipeline compares the whole collected index after every edit: the trees the edit did not touch are the
         // same objects, and are not compared name by name.
         public bool Equals(TreeIndex? other)
-            => ReferenceEquals(this, other) || other is not null && Path == other.Path && CalledNames == other.CalledNames && Methods == other.Methods && PublisherNames == other.PublisherNames;
+            => ReferenceEquals(this, other) || other is not null && Path == other.Path && CalledNames == other.CalledNames && Methods == other.Methods && PublisherNames == other.PublisherNames
+               && OpenMembers == other.OpenMembers && BaseNames == other.BaseNames;
 
         public override bool Equals(object? obj) => Equals(obj as TreeIndex);
 

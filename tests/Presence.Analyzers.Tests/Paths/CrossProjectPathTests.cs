@@ -403,4 +403,54 @@ public class CrossProjectPathTests
             Unattended(1, "ThroughFacade.ExecuteAsync (a hosted service)", "ThroughFacade.ExecuteAsync → Facade.Go → TelegramPublisher.Post → ITelegramBotClient.SendMessage"),
             Unattended(2, "Announcing.ExecuteAsync (a hosted service)", "Announcing.ExecuteAsync → AnnounceHandler.Handle → ITelegramBotClient.SendMessage"));
     }
+
+    private static readonly MetadataReference DigestLibrary = LibraryBuilder.Build("Digest.Core", """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Telegram.Bot;
+
+        namespace Lib;
+
+        public sealed class Digest(ITelegramBotClient bot)
+        {
+            public Task PostAll(IEnumerable<string> items) => Task.WhenAll(items.Select(PostOne));
+            public Task PostOne(string text) => bot.SendMessage("@acme_news", text);
+        }
+
+        public sealed class Preview
+        {
+            public Task ShowAll(IEnumerable<string> items) => Task.WhenAll(items.Select(Show));
+            public Task Show(string text) => Task.CompletedTask;
+        }
+        """, PathVerifier.Telegram);
+
+    [Fact]
+    public Task A_library_method_that_publishes_through_a_method_group_is_followed()
+        => PathVerifier.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Lib;
+
+            class GroupWorker(Digest d) : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                protected override Task {|#0:ExecuteAsync|}(CancellationToken ct) => d.PostAll(["a", "b"]);
+            }
+            """,
+            [.. PathVerifier.Hosting, PathVerifier.Telegram, DigestLibrary],
+            Unattended(0, "GroupWorker.ExecuteAsync (a hosted service)", "GroupWorker.ExecuteAsync → Digest.PostAll → Digest.PostOne → ITelegramBotClient.SendMessage"));
+
+    [Fact]
+    public Task A_method_group_of_a_method_that_does_not_publish_is_not_reported()
+        => PathVerifier.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Lib;
+
+            class PreviewWorker(Preview p) : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                protected override Task ExecuteAsync(CancellationToken ct) => p.ShowAll(["a", "b"]);
+            }
+            """,
+            [.. PathVerifier.Hosting, PathVerifier.Telegram, DigestLibrary]);
 }

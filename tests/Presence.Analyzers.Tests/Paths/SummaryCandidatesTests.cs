@@ -70,6 +70,26 @@ public class SummaryCandidatesTests
         Assert.Empty(Candidates.Of(Index(trees.Skip(1).ToArray()), [], [], maxDepth: 8));
     }
 
+    [Fact]
+    public void A_port_nothing_here_implements_makes_its_callers_candidates()
+    {
+        // IStatusPoster is left to another project; IClock is implemented here, so a call of it is resolved here.
+        string[] trees =
+        [
+            "public interface IStatusPoster { Task PostAsync(string text); } public interface IClock { DateTime Now(); }",
+            "public class Campaign { public Task RunAsync() => poster.PostAsync(\"hi\"); }",
+            "public class Worker { public void Go() => campaign.RunAsync(); }",
+            "public class SystemClock : Ports.IClock { public DateTime Now() => DateTime.UtcNow; }",
+            "public class Stamp { public DateTime At() => clock.Now(); }",
+            "public abstract class Channel { public abstract Task Send(string text); public Task Announce() => Send(\"hi\"); }",
+            "public interface IReview { [HumanConfirmation] Task<bool> AskAsync(string text); }",
+            "public class Desk { public Task<bool> Ask() => review.AskAsync(\"hi\"); }",
+        ];
+
+        // A confirmation is no port: whoever implements it asks, and never publishes.
+        Assert.Equal([1, 2, 5], Candidates.Of(Index(trees), [], [], maxDepth: 8).ToArray());
+    }
+
     private static ImmutableArray<TreeIndex> Index(string[] sources)
         => sources.Select((source, i) => TreeIndex.Of(CSharpSyntaxTree.ParseText(source, path: $"File{i}.cs"), default)).ToImmutableArray();
 }
