@@ -8,23 +8,7 @@ namespace Presence.Analyzers.Tests.Paths;
 /// <summary>A mediator's Send and Publish go on into the handler of the message's type (MediatR 5.1, Mediator 3.0, as packages).</summary>
 public class MediatorPathTests
 {
-    private const string Publisher = """
-        using System;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Presence;
-
-        [PublishesContent("Mastodon")]
-        public interface IMastodonPublisher { Task PublishStatus(string text); }
-
-        public interface IApprovals { [HumanConfirmation] Task<bool> RedeemAsync(string text); }
-
-        public class Poster(IMastodonPublisher mastodon)
-        {
-            public Task Post(string text) => {|PRES001:mastodon.PublishStatus(text)|};
-        }
-
-        """;
+    private const string Publisher = UnattendedPathTests.Publisher;
 
     private static readonly MetadataReference[] MediatR = [.. PathVerifier.Hosting, TestReferences.FromType<global::MediatR.IMediator>()];
 

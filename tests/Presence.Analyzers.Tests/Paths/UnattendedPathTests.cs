@@ -10,7 +10,7 @@ namespace Presence.Analyzers.Tests.Paths;
 /// <summary>PRES002: every kind of unattended entry point, against the real hosting, Quartz, Hangfire and Functions packages.</summary>
 public class UnattendedPathTests
 {
-    private const string Publisher = """
+    internal const string Publisher = """
         using System;
         using System.Threading;
         using System.Threading.Tasks;
