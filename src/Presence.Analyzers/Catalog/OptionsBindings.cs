@@ -20,6 +20,7 @@ namespace Presence.Analyzers.Catalog
     /// </remarks>
     internal sealed class OptionsBindings
     {
+        // By type name; a named instance (Configure<T>("alerts", …), AddOptions<T>("alerts")) as "Type\0name".
         private readonly Dictionary<string, string> _sections;
 
         private OptionsBindings(Dictionary<string, string> sections)
@@ -29,8 +30,12 @@ namespace Presence.Analyzers.Catalog
 
         public static OptionsBindings None { get; } = new OptionsBindings(new Dictionary<string, string>());
 
-        /// <summary>The section <paramref name="type"/> is bound from, or null.</summary>
-        public string? SectionOf(ITypeSymbol type) => _sections.TryGetValue(type.Name, out var section) ? section : null;
+        /// <summary>
+        /// The section <paramref name="type"/> is bound from (the named instance <paramref name="name"/>'s, when given:
+        /// <c>monitor.Get("alerts")</c>), or null.
+        /// </summary>
+        public string? SectionOf(ITypeSymbol type, string? name = null)
+            => _sections.TryGetValue(name is null or "" ? type.Name : type.Name + "\0" + name, out var section) ? section : null;
 
         public static OptionsBindings Find(Compilation compilation, CancellationToken cancellationToken)
         {
@@ -49,10 +54,12 @@ namespace Presence.Analyzers.Catalog
                     switch (access.Name)
                     {
                         // services.Configure<SlackOptions>(config.GetSection("Slack"))
+                        // services.Configure<WebhookOptions>("alerts", config.GetSection("Webhooks:Alerts")): a named instance
                         case GenericNameSyntax { Identifier.ValueText: "Configure", TypeArgumentList.Arguments.Count: 1 } configure
                             when invocation.ArgumentList.Arguments.Count > 0
                                  && SectionOf(invocation.ArgumentList.Arguments[invocation.ArgumentList.Arguments.Count - 1].Expression, compilation) is { } configured:
-                            Add(sections, configure.TypeArgumentList.Arguments[0], configured);
+                            Add(sections, configure.TypeArgumentList.Arguments[0], configured,
+                                invocation.ArgumentList.Arguments.Count == 2 ? Constant(invocation.ArgumentList.Arguments[0].Expression, compilation) ?? "\u0001" : null);
                             break;
 
                         // services.AddOptions<SlackOptions>().BindConfiguration("Slack") / .Bind(config.GetSection("Slack"))
@@ -62,7 +69,7 @@ namespace Presence.Analyzers.Catalog
                             var section = bind.Identifier.ValueText == "BindConfiguration" ? Constant(argument, compilation) : SectionOf(argument, compilation);
                             if (section is not null)
                             {
-                                Add(sections, optionsType, section);
+                                Add(sections, optionsType.Type, section, optionsType.Name is { } named ? Constant(named, compilation) ?? "\u0001" : null);
                             }
 
                             break;
@@ -79,7 +86,8 @@ namespace Presence.Analyzers.Catalog
             return sections.Count == 0 ? None : new OptionsBindings(sections);
         }
 
-        private static void Add(Dictionary<string, string> sections, TypeSyntax type, string section)
+        // A named instance is kept apart from the type's default one (a name not known here, "\u0001", matches no read).
+        private static void Add(Dictionary<string, string> sections, TypeSyntax type, string section, string? instance = null)
         {
             var name = type switch
             {
@@ -88,20 +96,21 @@ namespace Presence.Analyzers.Catalog
                 _ => null,
             };
 
-            if (name is not null && !sections.ContainsKey(name))
+            var key = name is null ? null : instance is null or "" ? name : name + "\0" + instance;
+            if (key is not null && !sections.ContainsKey(key))
             {
-                sections[name] = section;
+                sections[key] = section;
             }
         }
 
-        // The T of an AddOptions<T>() somewhere down a builder chain.
-        private static TypeSyntax? AddOptionsType(ExpressionSyntax expression)
+        // The T of an AddOptions<T>() somewhere down a builder chain, and its name argument, if any.
+        private static (TypeSyntax Type, ExpressionSyntax? Name)? AddOptionsType(ExpressionSyntax expression)
         {
-            for (var depth = 0; depth < 8 && expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }; depth++)
+            for (var depth = 0; depth < 8 && expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call; depth++)
             {
                 if (access.Name is GenericNameSyntax { Identifier.ValueText: "AddOptions" or "AddOptionsWithValidateOnStart", TypeArgumentList.Arguments.Count: > 0 } addOptions)
                 {
-                    return addOptions.TypeArgumentList.Arguments[0];
+                    return (addOptions.TypeArgumentList.Arguments[0], call.ArgumentList.Arguments.Count == 1 ? call.ArgumentList.Arguments[0].Expression : null);
                 }
 
                 expression = access.Expression;

@@ -209,9 +209,11 @@ namespace Presence.Analyzers.Catalog
                     when IsOptionsType(options):
                     return Bound(options.TypeArguments[0]);
 
-                // monitor.Get(name), snapshot.Get(name)
-                case IInvocationOperation { TargetMethod.Name: "Get", Instance.Type: INamedTypeSymbol { TypeArguments.Length: 1 } named } when IsOptionsType(named):
-                    return Bound(named.TypeArguments[0]);
+                // monitor.Get(name), snapshot.Get(name): that named instance's section.
+                case IInvocationOperation { TargetMethod.Name: "Get", Instance.Type: INamedTypeSymbol { TypeArguments.Length: 1 } named } get when IsOptionsType(named):
+                    return get.Arguments.Length == 1 && get.Arguments[0].Value.ConstantValue.Value is string instance
+                        ? Bound(named.TypeArguments[0], instance)
+                        : null;
 
                 // config.GetSection("Slack").Get<SlackOptions>()
                 case IInvocationOperation { TargetMethod.Name: "Get" } call when IsConfigurationType(ExtensionMembers.Classic(call.TargetMethod).ContainingType):
@@ -233,8 +235,8 @@ namespace Presence.Analyzers.Catalog
             }
         }
 
-        private (string Key, string TypeName)? Bound(ITypeSymbol type)
-            => _bindings.Value.SectionOf(type) is { } section ? (section, type.Name) : null;
+        private (string Key, string TypeName)? Bound(ITypeSymbol type, string? instance = null)
+            => _bindings.Value.SectionOf(type, instance) is { } section ? (section, type.Name) : null;
 
         // [ConfigurationKeyName("webhook_url")] renames a property for the binder.
         private static string KeyName(IPropertySymbol property)

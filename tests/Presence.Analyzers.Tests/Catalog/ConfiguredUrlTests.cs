@@ -206,6 +206,40 @@ public class ConfiguredUrlTests
             Unconfirmed(1, "Posts to Teams through 'HttpClient.PostAsync' (POST to the URL from configuration 'Teams:incoming_hook' (appsettings.json: contoso.webhook.office.com))", "Monitor"));
 
     [Fact]
+    public Task Named_options_are_read_from_their_own_section()
+        => Check("""
+            public sealed class WebhookOptions { public string Url { get; set; } = ""; }
+
+            static class Startup
+            {
+                public static void Configure(IServiceCollection services, IConfiguration config)
+                {
+                    services.Configure<WebhookOptions>("alerts", config.GetSection("Webhooks:Alerts"));
+                    services.Configure<WebhookOptions>("community", config.GetSection("Webhooks:Community"));
+                    services.AddOptions<WebhookOptions>("releases").BindConfiguration("Webhooks:Releases");
+                }
+            }
+
+            class Poster(HttpClient http, IOptionsMonitor<WebhookOptions> webhooks)
+            {
+                Task Tip(HttpContent body) => {|PRES001:http.PostAsync(webhooks.Get("community").Url, body)|};
+                Task Release(HttpContent body) => {|PRES001:http.PostAsync(webhooks.Get("releases").Url, body)|};
+                Task Alert(HttpContent body) => http.PostAsync(webhooks.Get("alerts").Url, body);
+                // The default instance is bound from no section here.
+                Task Default(HttpContent body) => http.PostAsync(webhooks.CurrentValue.Url, body);
+            }
+            """,
+            Settings("""
+                {
+                  "Webhooks": {
+                    "Alerts": { "Url": "https://alertmanager.acme.internal/api/v2/alerts" },
+                    "Community": { "Url": "https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN" },
+                    "Releases": { "Url": "https://discord.com/api/webhooks/1/abc" }
+                  }
+                }
+                """));
+
+    [Fact]
     public Task Options_that_are_not_bound_or_hold_other_urls_are_not_publishes()
         => Check("""
             public sealed class SlackOptions { public string WebhookUrl { get; set; } = ""; }
