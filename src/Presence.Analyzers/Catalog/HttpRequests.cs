@@ -248,8 +248,10 @@ namespace Presence.Analyzers.Catalog
             {
                 if (candidate.Origin is { Value: null } origin && BodyShape.Decide(origin.Names, described.Body) is { } decided)
                 {
+                    // With the key, so that a referencing project's settings decide where they give it a value.
                     return new PublishTarget(invocation.TargetMethod, PublishKind.Endpoint, decided.Platform, PublishCategory.Social,
-                        described.Verb + " to the " + origin.DescribeEvidence(decided.Evidence), catalogId: "evidence: " + decided.Platform);
+                        described.Verb + " to the " + origin.DescribeEvidence(decided.Evidence), catalogId: "evidence: " + decided.Platform,
+                        configuredUrl: ConfiguredWhole(described));
                 }
             }
 

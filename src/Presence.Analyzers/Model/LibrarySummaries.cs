@@ -160,9 +160,12 @@ namespace Presence.Analyzers.Model
                     continue;
                 }
 
-                // A sixth field is the relative URL sent under the key's value, a client's base address.
+                // A sixth field is the relative URL sent under the key's value, a client's base address; a seventh and
+                // eighth, the library's guess by the setting's name and the body (platform, evidence), for a host whose
+                // settings give the key no value.
                 var tail = fields.Length > 5 && fields[5].Length > 0 ? fields[5] : null;
-                foreach (var value in settings(fields[2]))
+                var values = settings(fields[2]);
+                foreach (var value in values)
                 {
                     var text = value.Value.Trim();
                     if (RequestUrl.Parse(tail is null ? text : RequestUrl.Combine(text, tail)) is { Host: not null } url && EndpointCatalog.Match(fields[3], url) is { } endpoint)
@@ -170,6 +173,11 @@ namespace Presence.Analyzers.Model
                         publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, endpoint.Platform, endpoint.Display, fields[4]);
                         break;
                     }
+                }
+
+                if (values.Count == 0 && fields.Length > 7 && fields[6].Length > 0)
+                {
+                    publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, fields[6], fields[7], fields[4]);
                 }
             }
         }

@@ -154,13 +154,44 @@ namespace Presence.Analyzers.Summaries
                 }
             }
 
-            var records = best.Values.Select(b => b.Record)
+            var configured = ConfiguredSendRecords(maxDepth).ToList();
+            var records = WithGuesses(best.Values.Select(b => b.Record), configured)
                 .Concat(DispatchRecords(maxDepth, best))
                 .Concat(MachineWrittenRecords(maxDepth))
-                .Concat(ConfiguredSendRecords(maxDepth))
                 .ToList();
             return records.Count == 0 ? null : LibrarySummaries.Write(records);
         }
+
+        // A publish this project decided only by a setting's name and the body's shape (no value here) is the host's to
+        // decide when its settings give the key a value: it travels as the configured send's guess (K's seventh and
+        // eighth fields), not as a publish record, which would win over the host's own settings.
+        private static IEnumerable<string[]> WithGuesses(IEnumerable<string[]> publishes, List<string[]> configured)
+        {
+            var byId = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < configured.Count; i++)
+            {
+                byId[configured[i][1]] = i;
+            }
+
+            foreach (var publish in publishes)
+            {
+                if (publish[3].StartsWith(EvidenceCatalogId, StringComparison.Ordinal) && byId.TryGetValue(publish[1], out var index))
+                {
+                    var send = configured[index];
+                    configured[index] = new[] { send[0], send[1], send[2], send[3], send[4], send.Length > 5 ? send[5] : string.Empty, publish[2], publish[3] };
+                    continue;
+                }
+
+                yield return publish;
+            }
+
+            foreach (var send in configured)
+            {
+                yield return send;
+            }
+        }
+
+        private const string EvidenceCatalogId = "evidence:";
 
         // The methods a caller outside can call that reach an unguarded request to a URL read from configuration with
         // no value in this project's settings (a host's settings may give it one): the bodies analysed above that make

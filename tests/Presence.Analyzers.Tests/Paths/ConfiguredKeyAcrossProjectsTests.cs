@@ -111,6 +111,70 @@ public class ConfiguredKeyAcrossProjectsTests
     public Task A_host_with_no_settings_file_does_not()
         => Check(null);
 
+    // The library has no settings: the key's name and the body's shape say Slack. The host's settings decide.
+    private const string Guessing = """
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Configuration;
+
+        namespace Alerts;
+
+        public class SlackNotifier(HttpClient http, IConfiguration config)
+        {
+            public Task Notify(string text) => {|PRES001:http.PostAsJsonAsync(config["Slack:WebhookUrl"], new { text })|};
+        }
+        """;
+
+    private static readonly MetadataReference GuessingLibrary = LibraryBuilder.Build("Alerts.Core", Guessing.Replace("{|PRES001:", "").Replace(")|};", ");"), ConfiguredUrlTests.Configuration);
+
+    private const string GuessJob = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Alerts;
+
+        class DigestJob(SlackNotifier slack) : Quartz.IJob
+        {
+            public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken cancellationToken) => await slack.Notify("This week");
+        }
+        """;
+
+    private static Task CheckGuess(string? settings, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test { TestCode = GuessJob };
+        test.TestState.AdditionalReferences.AddRange([PathVerifier.Quartz4, GuessingLibrary, .. ConfiguredUrlTests.Configuration]);
+        if (settings is not null)
+        {
+            test.TestState.AdditionalFiles.Add(("/src/appsettings.json", settings));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public void A_guess_by_name_and_body_travels_with_the_key_not_as_a_publish()
+    {
+        var summary = LibraryBuilder.Summary(LibraryBuilder.Compile("Alerts.Core", Guessing.Replace("{|PRES001:", "").Replace(")|};", ");"), withPresence: true, ConfiguredUrlTests.Configuration));
+        Assert.Equal(
+            string.Join("\n",
+                "1",
+                "K\tM:Alerts.SlackNotifier.Notify(System.String)\tSlack:WebhookUrl\tPOST\tSlackNotifier.Notify → HttpClient.PostAsJsonAsync\t\tSlack\tevidence: Slack"),
+            summary);
+    }
+
+    [Fact]
+    public Task A_host_whose_settings_give_the_guessed_key_its_own_url_is_not_reported()
+        => CheckGuess(HostSettings.Replace("https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN", "https://chat.acme.internal/hooks/ops"));
+
+    [Fact]
+    public Task A_host_whose_settings_say_nothing_of_the_key_keeps_the_guess()
+        => CheckGuess(
+            null,
+            PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(0)
+                .WithArguments("DigestJob.Execute (a Quartz job)", "DigestJob.Execute → SlackNotifier.Notify → HttpClient.PostAsJsonAsync")
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
     // A typed client whose base address the library reads from configuration, posting a relative URL under it.
     private const string LinkedIn = TravellingUrlTests.Usings + """
         namespace Social;
