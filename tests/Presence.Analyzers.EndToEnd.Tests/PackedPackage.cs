@@ -19,8 +19,11 @@ public sealed class PackedPackage : IDisposable
         Packages = Path.Combine(Root, "packages");
         Directory.CreateDirectory(Feed);
 
+        // Built and restored under this run's own artifacts folder: the other test projects build the same source
+        // projects (the audit fixtures reference them) at the same time, and a restore of theirs in src/*/obj
+        // removed the assets file this pack was reading.
         var pack = DotNet.Run(RepoRoot, "pack", Path.Combine("src", "Presence.Analyzers.Package", "Presence.Analyzers.Package.csproj"),
-            "-c", "Release", "-o", Feed, "-p:PackageVersion=" + Version);
+            "-c", "Release", "-o", Feed, "-p:PackageVersion=" + Version, "--artifacts-path", Path.Combine(Root, "artifacts"));
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException("Packing Presence.Analyzers failed: " + pack);
