@@ -767,6 +767,20 @@ namespace Presence.Analyzers.Paths
                && ((method.Name, type.Name) is ("Run", "Task") or ("StartNew", "TaskFactory") || (method.MethodKind == MethodKind.Constructor && type.Name == "Thread"))
                && (MetadataNames.IsInNamespace(type, "System.Threading") || MetadataNames.IsInNamespace(type, "System.Threading.Tasks"));
 
+        /// <summary>The lambda or local function an operation is written in, or null when it is in the member's own body.</summary>
+        public static IOperation? EnclosingFunction(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return current;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>True for PeriodicTimer.WaitForNextTickAsync: the loop around it runs on a schedule.</summary>
         public static bool IsPeriodicTick(IInvocationOperation invocation)
             => invocation.TargetMethod is { Name: "WaitForNextTickAsync", ContainingType: { Name: "PeriodicTimer" } type }

@@ -131,7 +131,7 @@ namespace Presence.Analyzers.Rules
             {
                 if (node is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
                     && model.GetOperation(node, cancellationToken) is Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation
-                    && !InNestedFunction(invocation))
+                    && EntryPoints.EnclosingFunction(invocation) is null)
                 {
                     if (EntryPoints.IsPeriodicTick(invocation))
                     {
@@ -146,19 +146,6 @@ namespace Presence.Analyzers.Rules
             }
 
             return null;
-        }
-
-        private static bool InNestedFunction(IOperation operation)
-        {
-            for (var current = operation.Parent; current is not null; current = current.Parent)
-            {
-                if (current.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         // Whether a member this method overrides or implements can carry the requirement (without reading attributes).

@@ -647,7 +647,7 @@ namespace Presence.Analyzers.Rules
 
                 if (EntryPoints.IsPeriodicTick(invocation))
                 {
-                    AddEntry(EnclosingFunction(invocation), EntryKind.Unattended, "periodic timer loop");
+                    AddEntry(EntryPoints.EnclosingFunction(invocation), EntryKind.Unattended, "periodic timer loop");
                 }
 
                 RegisterCallbacks(invocation);
@@ -767,7 +767,7 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
-                switch (EnclosingFunction(sleep))
+                switch (EntryPoints.EnclosingFunction(sleep))
                 {
                     case IAnonymousFunctionOperation lambda when IsStartedInBackground(lambda):
                         AddEntryFunction(lambda.Symbol, lambda.Syntax, EntryKind.Unattended, "background loop");
@@ -831,19 +831,6 @@ namespace Presence.Analyzers.Rules
                 }
 
                 _graph.AddEntry(entry);
-            }
-
-            private static IOperation? EnclosingFunction(IOperation operation)
-            {
-                for (var current = operation.Parent; current is not null; current = current.Parent)
-                {
-                    if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                    {
-                        return current;
-                    }
-                }
-
-                return null;
             }
 
             private void Note(IOperation operation, PublishTarget target)
