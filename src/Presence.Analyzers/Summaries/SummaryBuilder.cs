@@ -326,14 +326,15 @@ namespace Presence.Analyzers.Summaries
 
         // A member another assembly may implement, which a caller outside may reach through this assembly: an interface
         // member, or an abstract or virtual method that can be overridden there, declared here (as the index found them
-        // by name: a referenced assembly's are not looked for, so none is written), and no confirmation (its body asks,
-        // never publishes).
+        // by name: a referenced assembly's are not looked for, so none is written), no confirmation (its body asks,
+        // never publishes) and no publisher (its call publishes here already).
         private bool IsOpenOutside(IMethodSymbol member)
             => SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _compilation.Assembly)
                && CallGraph.MayDispatchIntoSource(member)
                && !member.IsSealed && (member.ContainingType.TypeKind == TypeKind.Interface || !member.ContainingType.IsSealed)
                && IsCallableOutside(member.OriginalDefinition)
-               && _model.Confirmations.Classify(member) is null;
+               && _model.Confirmations.Classify(member) is null
+               && _model.Publishing.Classify(member) is null;
 
         // The methods a caller outside can call that return machine-written text nobody reviewed (PRES008 across
         // projects): those that call a model by name, then their callers, each decided by the guard analysis.

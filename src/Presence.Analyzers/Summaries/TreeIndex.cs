@@ -141,14 +141,19 @@ namespace Presence.Analyzers.Summaries
                         PushAll(pending, type.Members);
                         break;
                     case MethodDeclarationSyntax method:
-                        if (HasAttribute(method.AttributeLists, PublisherAttributes))
+                        var publisher = HasAttribute(method.AttributeLists, PublisherAttributes);
+                        if (publisher)
                         {
                             (publishers ??= new HashSet<string>(StringComparer.Ordinal)).Add(method.Identifier.ValueText);
                         }
 
-                        if (method.Parent is TypeDeclarationSyntax declaring
+                        // A publisher's call is a publish wherever it is implemented, and a confirmation's never is: neither
+                        // is a port whose callers the summary must bind.
+                        if (!publisher
+                            && method.Parent is TypeDeclarationSyntax declaring
                             && (declaring is InterfaceDeclarationSyntax || method.Modifiers.Any(SyntaxKind.AbstractKeyword) || method.Modifiers.Any(SyntaxKind.VirtualKeyword))
-                            && !HasAttribute(method.AttributeLists, ConfirmationAttributes))
+                            && !HasAttribute(method.AttributeLists, ConfirmationAttributes)
+                            && !HasAttribute(declaring.AttributeLists, PublisherAttributes))
                         {
                             (open ??= new HashSet<string>(StringComparer.Ordinal)).Add(declaring.Identifier.ValueText + "." + method.Identifier.ValueText);
                         }

@@ -90,6 +90,23 @@ public class SummaryCandidatesTests
         Assert.Equal([1, 2, 5], Candidates.Of(Index(trees), [], [], maxDepth: 8).ToArray());
     }
 
+    [Fact]
+    public void A_publisher_nothing_here_implements_is_no_port()
+    {
+        // Calling a declared publisher publishes wherever it is implemented: its callers are candidates only when the
+        // search looks for publishes (a sink name), not as ports whose callers every compilation would bind.
+        string[] trees =
+        [
+            "[PublishesContent(\"Mastodon\")] public interface IMastodonPublisher { Task PublishStatusAsync(string text); }",
+            "public interface IPoster { [RequiresHumanApproval] Task PostAsync(string text); }",
+            "public class Announcer { public Task Go() => mastodon.PublishStatusAsync(\"hi\"); public Task Again() => poster.PostAsync(\"hi\"); }",
+        ];
+
+        var index = Index(trees);
+        Assert.Empty(Candidates.PortNames(index, out _));
+        Assert.Equal([2], Candidates.Of(index, [], [], maxDepth: 8).ToArray());
+    }
+
     private static ImmutableArray<TreeIndex> Index(string[] sources)
         => sources.Select((source, i) => TreeIndex.Of(CSharpSyntaxTree.ParseText(source, path: $"File{i}.cs"), default)).ToImmutableArray();
 }
