@@ -201,16 +201,26 @@ namespace Presence.Analyzers.Summaries
                 AddAll(implemented, tree.BaseNames);
             }
 
+            // The members are sorted, so a type's run shares one look-up (nearly every type is implemented here).
             var ports = new HashSet<string>(StringComparer.Ordinal);
             foreach (var tree in trees)
             {
                 var members = tree.OpenMembers;
+                string? type = null;
+                var isPort = false;
                 for (var i = 0; i < members.Count; i++)
                 {
-                    var dot = members[i].IndexOf('.');
-                    if (!implemented.Contains(members[i].Substring(0, dot)))
+                    var member = members[i];
+                    var dot = member.IndexOf('.');
+                    if (type is null || dot != type.Length || string.CompareOrdinal(member, 0, type, 0, dot) != 0)
                     {
-                        ports.Add(members[i].Substring(dot + 1));
+                        type = member.Substring(0, dot);
+                        isPort = !implemented.Contains(type);
+                    }
+
+                    if (isPort)
+                    {
+                        ports.Add(member.Substring(dot + 1));
                     }
                 }
             }
