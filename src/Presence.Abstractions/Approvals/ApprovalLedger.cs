@@ -558,15 +558,7 @@ namespace Presence
                     cancellationToken).ConfigureAwait(false);
                 if (change.Untrusted is { } untrusted)
                 {
-                    if (!(_store is IUntrustedApprovalRequests untrustedRequests && await untrustedRequests.CancelUntrustedAsync(requestId, cancellationToken).ConfigureAwait(false)))
-                    {
-                        return false;
-                    }
-
-                    var why = Require.OptionalText(reason);
-                    WriteAudit(new ApprovalAuditEvent(ApprovalAuditEventKind.Cancelled, change.Now, requestId, by, default, channel: null, gate: null, reviewers: null,
-                        outcome: nameof(RedeemOutcome.Untrusted), detail: $"cancelled although it cannot be trusted ({untrusted.Problem})" + (why is null ? string.Empty : "; " + why)));
-                    return true;
+                    return await CancelUntrustedCoreAsync(requestId, by, reason, untrusted, change.Now, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (change.Outcome)
@@ -576,6 +568,48 @@ namespace Presence
 
                 return change.Outcome;
             }, cancelled => cancelled ? nameof(ApprovalStatus.Cancelled) : "NotOpen");
+        }
+
+        /// <summary>
+        /// Withdraws a request only if the store cannot trust it (see <see cref="ListUntrustedAsync"/>): what a screen
+        /// listing untrusted requests offers, so that an id typed in by hand never cancels a request that is fine.
+        /// </summary>
+        /// <param name="requestId">The request.</param>
+        /// <param name="by">Who withdraws it (recorded).</param>
+        /// <param name="reason">Why (recorded).</param>
+        /// <param name="cancellationToken">Cancels the operation.</param>
+        /// <returns><c>true</c> if this call cancelled it; <c>false</c> if it does not exist, can be trusted, is already closed, or the store cannot cancel it.</returns>
+        /// <exception cref="ArgumentException">The request id or <paramref name="by"/> is empty.</exception>
+        public Task<bool> CancelUntrustedAsync(string requestId, string by, string? reason = null, CancellationToken cancellationToken = default)
+        {
+            requestId = Require.Text(requestId, nameof(requestId), "The request id");
+            by = Require.Text(by, nameof(by), "Who cancels");
+            return ObserveAsync("cancel", requestId, async () =>
+            {
+                try
+                {
+                    await _store.FindAsync(requestId, cancellationToken).ConfigureAwait(false);
+                    return false;
+                }
+                catch (ApprovalRecordCorruptException e) when (e.RequestId == requestId)
+                {
+                    return await CancelUntrustedCoreAsync(requestId, by, reason, e, _clock(), cancellationToken).ConfigureAwait(false);
+                }
+            }, cancelled => cancelled ? nameof(ApprovalStatus.Cancelled) : "NotOpen");
+        }
+
+        private async Task<bool> CancelUntrustedCoreAsync(string requestId, string by, string? reason, ApprovalRecordCorruptException untrusted, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            // The store checks again that the row cannot be trusted, and changes only its status.
+            if (!(_store is IUntrustedApprovalRequests untrustedRequests && await untrustedRequests.CancelUntrustedAsync(requestId, cancellationToken).ConfigureAwait(false)))
+            {
+                return false;
+            }
+
+            var why = Require.OptionalText(reason);
+            WriteAudit(new ApprovalAuditEvent(ApprovalAuditEventKind.Cancelled, now, requestId, by, default, channel: null, gate: null, reviewers: null,
+                outcome: nameof(RedeemOutcome.Untrusted), detail: $"cancelled although it cannot be trusted ({untrusted.Problem})" + (why is null ? string.Empty : "; " + why)));
+            return true;
         }
 
         /// <summary>
