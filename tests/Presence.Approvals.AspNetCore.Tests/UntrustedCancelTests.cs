@@ -154,3 +154,35 @@ public sealed class UntrustedCancelRuleTests : IClassFixture<SqliteFile>, IAsync
         Assert.Empty(await _app.Ledger.ListUntrustedAsync());
     }
 }
+
+/// <summary>A damaged row of the publishing hold's history: the dashboard says so on every page instead of failing.</summary>
+public sealed class UnreadableHoldDashboardTests : IClassFixture<SqliteFile>, IAsyncLifetime
+{
+    private readonly SqliteFile _database;
+    private ReviewApp _app = null!;
+
+    public UnreadableHoldDashboardTests(SqliteFile database) => _database = database;
+
+    public async Task InitializeAsync() => _app = await ReviewApp.StartAsync(o => o.Approvals = _database.Register);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task The_queue_shows_that_the_hold_cannot_be_read_and_the_hold_page_refuses_without_an_error()
+    {
+        var post = await _app.Ledger.SubmitAsync("Still reviewable.", Users.Alex, DateTimeOffset.UtcNow.AddDays(2), "linkedin:acme");
+        Assert.True(await _app.Ledger.Hold.EngageAsync("National day of mourning", Users.Maria, default));
+        Assert.Equal(1, await _database.ExecuteAsync("UPDATE presence_publishing_holds SET reason = '' WHERE number = 1"));
+        using var maria = await _app.SignedInAsync(Users.Maria);
+
+        var queue = await maria.GetAsync("review/");
+        Assert.Equal(HttpStatusCode.OK, queue.Status);
+        Assert.Contains("The publishing hold cannot be read", queue.Html);
+        Assert.NotNull(queue.Document.GetElementById("post-" + post.Id));
+
+        var hold = await maria.GetAsync("review/hold");
+        Assert.Equal(HttpStatusCode.Conflict, hold.Status);
+        Assert.Contains("history cannot be read", hold.MainText);
+        SecurityHeaders.Assert(hold.Response);
+    }
+}

@@ -158,7 +158,21 @@ namespace Presence
 
         private static async Task<IResult> HoldAsync(ReviewRequest request)
         {
-            var history = await request.Data.Hold.GetHistoryAsync(request.Http.RequestAborted).ConfigureAwait(false);
+            IReadOnlyList<HoldPeriod>? history = null;
+            try
+            {
+                history = request.HoldUnreadable ? null : await request.Data.Hold.GetHistoryAsync(request.Http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (ApprovalRecordCorruptException e) when (e.RequestId is null)
+            {
+                // A damaged row of the history, active or not.
+            }
+
+            if (history is null)
+            {
+                return Page(ReviewPages.Refusal(request, "Publishing hold", "The publishing hold's history cannot be read, so it cannot be shown here; nothing is published until it is repaired. Repair or remove the damaged row of presence_publishing_holds."), StatusCodes.Status409Conflict);
+            }
+
             var mayChange = request.Reviewer is not null && await request.AdmitsAsync(request.Options.Hold).ConfigureAwait(false);
             return Page(ReviewPages.Hold(request, history, mayChange, ReviewMessages.From(request.Http.Request.Query["outcome"])));
         }

@@ -373,6 +373,12 @@ namespace Presence
                 html.Raw("<div class=\"hold-banner\" role=\"status\"><strong>Publishing is on hold</strong> since ").Time(hold.Since)
                     .Text($", engaged by {hold.EngagedBy}: ").Raw("<q>").Text(hold.Reason).Raw("</q></div>");
             }
+            else if (request.HoldUnreadable)
+            {
+                html.Raw("<div class=\"hold-banner\" role=\"alert\"><strong>The publishing hold cannot be read</strong>")
+                    .Text(": a row of its history (presence_publishing_holds) was changed outside the app or is damaged, so nothing is published until it is repaired.")
+                    .Raw("</div>");
+            }
 
             html.Raw("<main>");
             if (message is not null)
