@@ -33,6 +33,7 @@ public enum ButtonOutcome
     NoSuchPost,
     ContentChanged,
     RefusedByLedger,
+    Untrusted,
 }
 
 /// <summary>
@@ -45,6 +46,8 @@ public sealed class ReviewChat(ITelegramBotClient bot, ApprovalLedger ledger, Re
 {
     private const string ApproveVerb = "approve";
     private const string RejectVerb = "reject";
+    private const string UntrustedMessage =
+        "This post cannot be trusted (its stored record was changed outside the app): nothing was recorded. Ask an operator to cancel it and submit it again.";
 
     /// <summary>Sends the draft to the reviewers' private chat with the two buttons.</summary>
     [InternalAudience("the reviewers' private review chat")]
@@ -96,8 +99,14 @@ public sealed class ReviewChat(ITelegramBotClient bot, ApprovalLedger ledger, Re
             return (ButtonOutcome.Malformed, "This button is not one of ours.");
         }
 
-        var request = await ledger.FindAsync(parts[1], cancellationToken);
-        if (request is null)
+        // LookUpAsync, not FindAsync: a request whose stored row was changed outside the app is an answer, not an exception.
+        var lookup = await ledger.LookUpAsync(parts[1], cancellationToken);
+        if (lookup.Outcome == ApprovalLookupOutcome.Untrusted)
+        {
+            return (ButtonOutcome.Untrusted, UntrustedMessage);
+        }
+
+        if (lookup.Record is not { } request)
         {
             return (ButtonOutcome.NoSuchPost, "This post no longer exists.");
         }
@@ -115,6 +124,7 @@ public sealed class ReviewChat(ITelegramBotClient bot, ApprovalLedger ledger, Re
             DecisionOutcome.SelfApproval => (ButtonOutcome.RefusedByLedger, "You wrote this post: someone else must decide on it."),
             DecisionOutcome.NotAReviewer => (ButtonOutcome.RefusedByLedger, "You are not a reviewer of this step."),
             DecisionOutcome.AlreadyDecided => (ButtonOutcome.RefusedByLedger, "You have already decided on this post."),
+            DecisionOutcome.Untrusted => (ButtonOutcome.Untrusted, UntrustedMessage),
             _ => (ButtonOutcome.RefusedByLedger, $"Not recorded: {result.Outcome}."),
         };
     }

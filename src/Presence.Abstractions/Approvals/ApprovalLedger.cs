@@ -303,8 +303,25 @@ namespace Presence
             var fingerprint = ContentFingerprint.For(content);
             return ObserveAsync("redeem", requestId, async () =>
             {
-                var change = await ChangeAsync(requestId, RedeemOutcome.NotFound, (record, now) => PlanRedeemAsync(record, fingerprint, now, cancellationToken), cancellationToken)
-                    .ConfigureAwait(false);
+                ApprovalRecordCorruptException? unreadableHold = null;
+                var change = await ChangeAsync(
+                    requestId,
+                    RedeemOutcome.NotFound,
+                    async (record, now) =>
+                    {
+                        try
+                        {
+                            return await PlanRedeemAsync(record, fingerprint, now, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (ApprovalRecordCorruptException e)
+                        {
+                            // The hold cannot be read, so nobody can say that publishing is allowed: refused, and the
+                            // request stays as it is, redeemable once the hold's history is repaired.
+                            unreadableHold = e;
+                            return (RedeemOutcome.Untrusted, null);
+                        }
+                    },
+                    cancellationToken).ConfigureAwait(false);
                 if (change.Untrusted is { } untrusted)
                 {
                     WriteRefusal(requestId, fingerprint, null, change.Now, nameof(RedeemOutcome.Untrusted), "redeem refused: " + untrusted.Problem);
@@ -314,7 +331,8 @@ namespace Presence
                 var record = change.Record;
                 if (record is null || change.Outcome != RedeemOutcome.Redeemed)
                 {
-                    WriteRefusal(requestId, fingerprint, record?.Author, change.Now, change.Outcome.ToString(), "redeem refused", record);
+                    var detail = unreadableHold is null ? "redeem refused" : "redeem refused: the publishing hold cannot be read: " + unreadableHold.Message;
+                    WriteRefusal(requestId, fingerprint, record?.Author, change.Now, change.Outcome.ToString(), detail, record);
                     return new RedeemResult<T>(requestId, change.Outcome, record, null);
                 }
 
@@ -417,16 +435,23 @@ namespace Presence
             var state = _instrumentation?.Start("consume", approval.RequestId);
             var now = _clock();
             RedeemOutcome? refusal;
+            var refusalDetail = "publish refused";
             try
             {
                 // A token minted by a ledger over another store (a test double, a self-approving policy) proves nothing
                 // here: it is refused before anything else, and is not spent.
                 refusal =
                     !ReferenceEquals(approval.Authority, _store) ? RedeemOutcome.NotIssuedHere
-                    : !approval.TryConsume() ? RedeemOutcome.AlreadyRedeemed
+                    : !approval.TryConsume(now) ? RedeemOutcome.AlreadyRedeemed
                     : now >= approval.ExpiresAt ? RedeemOutcome.Expired
                     : HoldRefusal(Hold.GetPeriodsSince(approval.RedeemedAt), approval.RedeemedAt, now)
                         ?? (!approval.Covers(approval.Content) ? RedeemOutcome.ContentChanged : (RedeemOutcome?)null);
+            }
+            catch (ApprovalRecordCorruptException e) when (e.RequestId is null)
+            {
+                // The hold's history cannot be read: nobody can say that publishing is allowed. The token is spent already.
+                refusal = RedeemOutcome.Untrusted;
+                refusalDetail = "publish refused: the publishing hold cannot be read: " + e.Message;
             }
             catch (Exception e)
             {
@@ -439,7 +464,7 @@ namespace Presence
             {
                 var message = $"{gateName} refused to publish approval {approval.RequestId}: {Explain(reason)}";
                 WriteAudit(new ApprovalAuditEvent(ApprovalAuditEventKind.Refused, now, approval.RequestId, approval.Author, approval.Fingerprint,
-                    approval.Channel, gateName, approval.Reviewers, reason.ToString(), "publish refused"));
+                    approval.Channel, gateName, approval.Reviewers, reason.ToString(), refusalDetail));
                 throw new ApprovalRefusedException(reason, approval.RequestId, gateName, message);
             }
 
@@ -533,15 +558,7 @@ namespace Presence
                     cancellationToken).ConfigureAwait(false);
                 if (change.Untrusted is { } untrusted)
                 {
-                    if (!(_store is IUntrustedApprovalRequests untrustedRequests && await untrustedRequests.CancelUntrustedAsync(requestId, cancellationToken).ConfigureAwait(false)))
-                    {
-                        return false;
-                    }
-
-                    var why = Require.OptionalText(reason);
-                    WriteAudit(new ApprovalAuditEvent(ApprovalAuditEventKind.Cancelled, change.Now, requestId, by, default, channel: null, gate: null, reviewers: null,
-                        outcome: nameof(RedeemOutcome.Untrusted), detail: $"cancelled although it cannot be trusted ({untrusted.Problem})" + (why is null ? string.Empty : "; " + why)));
-                    return true;
+                    return await CancelUntrustedCoreAsync(requestId, by, reason, untrusted, change.Now, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (change.Outcome)
@@ -551,6 +568,48 @@ namespace Presence
 
                 return change.Outcome;
             }, cancelled => cancelled ? nameof(ApprovalStatus.Cancelled) : "NotOpen");
+        }
+
+        /// <summary>
+        /// Withdraws a request only if the store cannot trust it (see <see cref="ListUntrustedAsync"/>): what a screen
+        /// listing untrusted requests offers, so that an id typed in by hand never cancels a request that is fine.
+        /// </summary>
+        /// <param name="requestId">The request.</param>
+        /// <param name="by">Who withdraws it (recorded).</param>
+        /// <param name="reason">Why (recorded).</param>
+        /// <param name="cancellationToken">Cancels the operation.</param>
+        /// <returns><c>true</c> if this call cancelled it; <c>false</c> if it does not exist, can be trusted, is already closed, or the store cannot cancel it.</returns>
+        /// <exception cref="ArgumentException">The request id or <paramref name="by"/> is empty.</exception>
+        public Task<bool> CancelUntrustedAsync(string requestId, string by, string? reason = null, CancellationToken cancellationToken = default)
+        {
+            requestId = Require.Text(requestId, nameof(requestId), "The request id");
+            by = Require.Text(by, nameof(by), "Who cancels");
+            return ObserveAsync("cancel", requestId, async () =>
+            {
+                try
+                {
+                    await _store.FindAsync(requestId, cancellationToken).ConfigureAwait(false);
+                    return false;
+                }
+                catch (ApprovalRecordCorruptException e) when (e.RequestId == requestId)
+                {
+                    return await CancelUntrustedCoreAsync(requestId, by, reason, e, _clock(), cancellationToken).ConfigureAwait(false);
+                }
+            }, cancelled => cancelled ? nameof(ApprovalStatus.Cancelled) : "NotOpen");
+        }
+
+        private async Task<bool> CancelUntrustedCoreAsync(string requestId, string by, string? reason, ApprovalRecordCorruptException untrusted, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            // The store checks again that the row cannot be trusted, and changes only its status.
+            if (!(_store is IUntrustedApprovalRequests untrustedRequests && await untrustedRequests.CancelUntrustedAsync(requestId, cancellationToken).ConfigureAwait(false)))
+            {
+                return false;
+            }
+
+            var why = Require.OptionalText(reason);
+            WriteAudit(new ApprovalAuditEvent(ApprovalAuditEventKind.Cancelled, now, requestId, by, default, channel: null, gate: null, reviewers: null,
+                outcome: nameof(RedeemOutcome.Untrusted), detail: $"cancelled although it cannot be trusted ({untrusted.Problem})" + (why is null ? string.Empty : "; " + why)));
+            return true;
         }
 
         /// <summary>
@@ -580,9 +639,30 @@ namespace Presence
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <returns>The request as stored; null when there is none with this id.</returns>
         /// <exception cref="ArgumentException">The request id is empty.</exception>
-        /// <exception cref="ApprovalRecordCorruptException">The stored request cannot be trusted (the decision and redeem calls answer <c>Untrusted</c> instead).</exception>
+        /// <exception cref="ApprovalRecordCorruptException">The stored request cannot be trusted (<see cref="LookUpAsync"/>, and the decision and redeem calls, answer <c>Untrusted</c> instead).</exception>
         public Task<ApprovalRecord?> FindAsync(string requestId, CancellationToken cancellationToken = default)
             => _store.FindAsync(Require.Text(requestId, nameof(requestId), "The request id"), cancellationToken);
+
+        /// <summary>
+        /// Reads a request, answering for one the store cannot trust instead of throwing: what a chat button, a
+        /// webhook or a job should call before acting on an id it was given.
+        /// </summary>
+        /// <param name="requestId">The request id.</param>
+        /// <param name="cancellationToken">Cancels the read.</param>
+        /// <returns><see cref="ApprovalLookupOutcome.Found"/> with the request, <see cref="ApprovalLookupOutcome.NotFound"/>, or <see cref="ApprovalLookupOutcome.Untrusted"/> with what is wrong (never the content).</returns>
+        /// <exception cref="ArgumentException">The request id is empty.</exception>
+        public async Task<ApprovalLookup> LookUpAsync(string requestId, CancellationToken cancellationToken = default)
+        {
+            requestId = Require.Text(requestId, nameof(requestId), "The request id");
+            try
+            {
+                return new ApprovalLookup(requestId, await _store.FindAsync(requestId, cancellationToken).ConfigureAwait(false), null);
+            }
+            catch (ApprovalRecordCorruptException e) when (e.RequestId == requestId)
+            {
+                return new ApprovalLookup(requestId, null, e.Problem ?? "it cannot be read");
+            }
+        }
 
         /// <summary>
         /// Lists the requests in one status as stored, oldest submission first (no expiry is applied; see
@@ -666,6 +746,7 @@ namespace Presence
                 case RedeemOutcome.Held: return "a publishing hold is engaged.";
                 case RedeemOutcome.FellDueDuringHold: return "a publishing hold was engaged while the post waited; it needs a fresh decision.";
                 case RedeemOutcome.ContentChanged: return "the content changed after it was approved.";
+                case RedeemOutcome.Untrusted: return "the publishing hold's history cannot be read, so nothing is published until it is repaired.";
                 case RedeemOutcome.NotIssuedHere: return "the approval was minted by a ledger over another approval store; this ledger has no record of it.";
                 default: return outcome.ToString();
             }

@@ -66,8 +66,8 @@ namespace Presence
         /// <summary>Who (or which process) wrote the content.</summary>
         public string Author { get; }
 
-        /// <summary>Whether a gate has spent this token (it cannot publish again).</summary>
-        public bool IsConsumed => Volatile.Read(ref _consumed) != 0;
+        /// <summary>Whether a gate has spent this token, or any copy of it (it cannot publish again).</summary>
+        public bool IsConsumed => Volatile.Read(ref _consumed) != 0 || (Authority is not null && SpentApprovals.Of(Authority).IsSpent(RequestId));
 
         /// <summary>Whether this approval covers <paramref name="content"/>: whether its fingerprint is the approved one.</summary>
         /// <param name="content">The content about to be published.</param>
@@ -80,7 +80,16 @@ namespace Presence
         public override string ToString()
             => $"approval {RequestId} by {string.Join(", ", Reviewers)} until {ExpiresAt:O}{(IsConsumed ? " (used)" : string.Empty)}";
 
-        /// <summary>Spends the token; <c>true</c> only for the first caller.</summary>
-        internal bool TryConsume() => Interlocked.Exchange(ref _consumed, 1) == 0;
+        /// <summary>
+        /// Spends the token; <c>true</c> only for the first caller. Single use is kept per request with the store that
+        /// minted it, not only on this object: a copy of the token (cloned, or its fields copied by reflection) carries the
+        /// same request id and is refused once either copy was spent.
+        /// </summary>
+        /// <param name="now">The ledger's time, to forget spent tokens once they have expired (they are refused as expired then).</param>
+        internal bool TryConsume(DateTimeOffset now)
+        {
+            var first = Interlocked.Exchange(ref _consumed, 1) == 0;
+            return SpentApprovals.Of(Authority).TrySpend(RequestId, ExpiresAt, now) && first;
+        }
     }
 }

@@ -49,6 +49,8 @@ namespace Presence
         /// <summary>
         /// The stored request cannot be trusted (changed outside the ledger or damaged; see
         /// <see cref="ApprovalRecordCorruptException"/>): nothing is redeemed from it. Cancel it and submit the content again.
+        /// Also the answer, for a request that is fine, when the publishing hold's history cannot be read: nobody can say
+        /// publishing is allowed, so nothing is redeemed or published until the hold's row is repaired.
         /// </summary>
         Untrusted = 13,
     }

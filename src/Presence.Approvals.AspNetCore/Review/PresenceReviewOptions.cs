@@ -53,6 +53,12 @@ namespace Presence
         /// <summary>Who may engage and release the publishing hold. Default: anyone the dashboard admits.</summary>
         public ReviewAccessRule Hold { get; } = new ReviewAccessRule();
 
+        /// <summary>
+        /// Who may cancel, from the queue, a request whose stored row cannot be trusted (the queue lists those to every
+        /// reviewer, by id only, as their channel cannot be trusted either). Default: anyone the dashboard admits.
+        /// </summary>
+        public ReviewAccessRule Untrusted { get; } = new ReviewAccessRule();
+
         /// <summary>Who may read the whole audit trail and export it. Default: anyone the dashboard admits.</summary>
         public ReviewAccessRule History { get; } = new ReviewAccessRule();
 

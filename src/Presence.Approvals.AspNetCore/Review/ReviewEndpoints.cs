@@ -27,6 +27,7 @@ namespace Presence
             group.MapPost("/posts/{id}/approve", Run(mapping, request => DecideAsync(request, Id(request), ReviewerVerdict.Approved)));
             group.MapPost("/posts/{id}/reject", Run(mapping, request => DecideAsync(request, Id(request), ReviewerVerdict.Rejected)));
             group.MapPost("/posts/{id}/request-changes", Run(mapping, request => DecideAsync(request, Id(request), ReviewerVerdict.ChangesRequested)));
+            group.MapPost("/untrusted/{id}/cancel", Run(mapping, request => CancelUntrustedAsync(request, Id(request))));
             group.MapGet("/hold", Run(mapping, HoldAsync));
             group.MapPost("/hold/engage", Run(mapping, request => ChangeHoldAsync(request, engage: true)));
             group.MapPost("/hold/release", Run(mapping, request => ChangeHoldAsync(request, engage: false)));
@@ -69,10 +70,11 @@ namespace Presence
             var pending = await VisibleAsync(request, await request.Data.PendingAsync(request.Http.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
             // Shown to every reviewer: the channel of an untrusted row cannot be trusted either, and only its id is shown.
             var untrusted = await request.Data.UntrustedAsync(request.Http.RequestAborted).ConfigureAwait(false);
+            var mayCancel = untrusted.Count > 0 && request.Reviewer is not null && await request.AdmitsAsync(request.Options.Untrusted).ConfigureAwait(false);
             var sentBack = await VisibleAsync(request, await request.Data.SentBackAsync(request.Http.RequestAborted).ConfigureAwait(false)).ConfigureAwait(false);
             var ordered = pending.OrderBy(r => r.DueAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
             var waiting = sentBack.OrderByDescending(r => r.Decisions.Count > 0 ? r.Decisions[r.Decisions.Count - 1].At : r.SubmittedAt).Take(50).ToList();
-            return Page(ReviewPages.Queue(request, ordered, waiting, untrusted, ReviewMessages.From(request.Http.Request.Query["outcome"])));
+            return Page(ReviewPages.Queue(request, ordered, waiting, untrusted, mayCancel, ReviewMessages.From(request.Http.Request.Query["outcome"])));
         }
 
         private static async Task<IResult> PostAsync(ReviewRequest request, string id)
@@ -129,9 +131,48 @@ namespace Presence
             return SeeOther(request.Url("/") + "?outcome=" + outcome);
         }
 
+        /// <summary>
+        /// Cancels a request whose row cannot be trusted, and only such a request: an id typed in for a request that is
+        /// fine (of any channel) cancels nothing and is answered as if it did not exist.
+        /// </summary>
+        private static async Task<IResult> CancelUntrustedAsync(ReviewRequest request, string id)
+        {
+            if (await RefuseChangeAsync(request).ConfigureAwait(false) is { } refusal)
+            {
+                return refusal;
+            }
+
+            if (!await request.AdmitsAsync(request.Options.Untrusted).ConfigureAwait(false))
+            {
+                return Page(ReviewPages.Refusal(request, "Not allowed", "You may not cancel requests that cannot be trusted."), StatusCodes.Status403Forbidden);
+            }
+
+            if (!IsWellFormedId(id)
+                || !await request.Data.Ledger.CancelUntrustedAsync(id, request.Reviewer!, "cancelled from the review dashboard", request.Http.RequestAborted).ConfigureAwait(false))
+            {
+                return Page(ReviewPages.Refusal(request, "Not found", "There is no request that cannot be trusted with this id still waiting to be cancelled."), StatusCodes.Status404NotFound);
+            }
+
+            return SeeOther(request.Url("/") + "?outcome=" + ReviewMessages.UntrustedCancelled);
+        }
+
         private static async Task<IResult> HoldAsync(ReviewRequest request)
         {
-            var history = await request.Data.Hold.GetHistoryAsync(request.Http.RequestAborted).ConfigureAwait(false);
+            IReadOnlyList<HoldPeriod>? history = null;
+            try
+            {
+                history = request.HoldUnreadable ? null : await request.Data.Hold.GetHistoryAsync(request.Http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (ApprovalRecordCorruptException e) when (e.RequestId is null)
+            {
+                // A damaged row of the history, active or not.
+            }
+
+            if (history is null)
+            {
+                return Page(ReviewPages.Refusal(request, "Publishing hold", "The publishing hold's history cannot be read, so it cannot be shown here; nothing is published until it is repaired. Repair or remove the damaged row of presence_publishing_holds."), StatusCodes.Status409Conflict);
+            }
+
             var mayChange = request.Reviewer is not null && await request.AdmitsAsync(request.Options.Hold).ConfigureAwait(false);
             return Page(ReviewPages.Hold(request, history, mayChange, ReviewMessages.From(request.Http.Request.Query["outcome"])));
         }

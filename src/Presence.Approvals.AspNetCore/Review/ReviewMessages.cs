@@ -18,6 +18,7 @@ namespace Presence
         public const string HoldAlreadyEngaged = "hold-already-engaged";
         public const string HoldReleased = "hold-released";
         public const string HoldNotEngaged = "hold-not-engaged";
+        public const string UntrustedCancelled = "untrusted-cancelled";
 
         private static readonly Dictionary<string, ReviewMessages> Known = new Dictionary<string, ReviewMessages>
         {
@@ -30,6 +31,7 @@ namespace Presence
             [HoldAlreadyEngaged] = new ReviewMessages(true, "Publishing was already on hold; the reason given then stands."),
             [HoldReleased] = new ReviewMessages(false, "The hold is released. Posts that fell due during it need a fresh decision."),
             [HoldNotEngaged] = new ReviewMessages(true, "Publishing was not on hold."),
+            [UntrustedCancelled] = new ReviewMessages(false, "The request that cannot be trusted is cancelled: it left the queue. Submit its content again if it should still go out."),
             [nameof(DecisionOutcome.SelfApproval)] = new ReviewMessages(true, "You wrote this post, so you cannot decide on it: someone else must review it."),
             [nameof(DecisionOutcome.NotAReviewer)] = new ReviewMessages(true, "You are not a reviewer of the step this post is waiting for."),
             [nameof(DecisionOutcome.AlreadyDecided)] = new ReviewMessages(true, "You have already decided on this post in this step."),

@@ -14,9 +14,9 @@ namespace Presence
 
         private const string UntrustedAdvice =
             "Its stored row was changed outside the approval ledger or is damaged, so it is not shown, and nothing can be decided on or published from it. "
-            + "Restore the row from a backup, or cancel the request (ApprovalLedger.CancelAsync) and submit the content again.";
+            + "Restore the row from a backup, or cancel the request (Cancel, or ApprovalLedger.CancelAsync) and submit the content again.";
 
-        public static string Queue(ReviewRequest request, IReadOnlyList<ApprovalRecord> pending, IReadOnlyList<ApprovalRecord> sentBack, IReadOnlyList<UntrustedApprovalRequest> untrusted, ReviewMessages? message)
+        public static string Queue(ReviewRequest request, IReadOnlyList<ApprovalRecord> pending, IReadOnlyList<ApprovalRecord> sentBack, IReadOnlyList<UntrustedApprovalRequest> untrusted, bool mayCancelUntrusted, ReviewMessages? message)
         {
             var html = Begin(request, "Queue", message);
             if (untrusted.Count > 0)
@@ -27,7 +27,14 @@ namespace Presence
                 html.Raw("<ul>");
                 foreach (var entry in untrusted)
                 {
-                    html.Raw("<li").Attribute("id", "untrusted-" + entry.RequestId).Raw("><code>").Text(entry.RequestId).Raw("</code>: ").Text(entry.Problem).Raw("</li>");
+                    html.Raw("<li").Attribute("id", "untrusted-" + entry.RequestId).Raw("><code>").Text(entry.RequestId).Raw("</code>: ").Text(entry.Problem);
+                    if (mayCancelUntrusted)
+                    {
+                        Form(html, request, request.Url("/untrusted/" + Uri.EscapeDataString(entry.RequestId) + "/cancel"), "cancel-untrusted");
+                        html.Raw("<button type=\"submit\" class=\"reject\"").Attribute("aria-label", "Cancel request " + entry.RequestId).Raw(">Cancel</button></form>");
+                    }
+
+                    html.Raw("</li>");
                 }
 
                 html.Raw("</ul></section>");
@@ -366,6 +373,12 @@ namespace Presence
                 html.Raw("<div class=\"hold-banner\" role=\"status\"><strong>Publishing is on hold</strong> since ").Time(hold.Since)
                     .Text($", engaged by {hold.EngagedBy}: ").Raw("<q>").Text(hold.Reason).Raw("</q></div>");
             }
+            else if (request.HoldUnreadable)
+            {
+                html.Raw("<div class=\"hold-banner\" role=\"alert\"><strong>The publishing hold cannot be read</strong>")
+                    .Text(": a row of its history (presence_publishing_holds) was changed outside the app or is damaged, so nothing is published until it is repaired.")
+                    .Raw("</div>");
+            }
 
             html.Raw("<main>");
             if (message is not null)
@@ -489,6 +502,7 @@ namespace Presence
             .tag { display: inline-block; margin-top: .3rem; font-size: .8em; color: var(--muted); border: 1px solid var(--line); border-radius: 4px; padding: 0 .3rem; }
             .filters { flex-direction: row; flex-wrap: wrap; align-items: flex-end; gap: .6rem; margin-bottom: 1rem; }
             .filters label { display: flex; flex-direction: column; font-size: .9em; color: var(--muted); }
+            form.cancel-untrusted { display: inline-flex; min-width: 0; margin-left: .6rem; vertical-align: middle; }
             """;
     }
 }

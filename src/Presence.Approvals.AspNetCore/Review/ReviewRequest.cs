@@ -43,10 +43,21 @@ namespace Presence
         /// <summary>The publishing hold in force, read once per request for the banner; set by <see cref="LoadAsync"/>.</summary>
         public HoldPeriod? CurrentHold { get; private set; }
 
-        /// <summary>Reads what every page shows (the hold banner).</summary>
+        /// <summary>Whether the publishing hold's stored history cannot be read (a damaged row): nothing is published then.</summary>
+        public bool HoldUnreadable { get; private set; }
+
+        /// <summary>Reads what every page shows (the hold banner). A damaged hold row is shown as such, not as an error page.</summary>
         public async Task<ReviewRequest> LoadAsync()
         {
-            CurrentHold = await Data.Hold.GetCurrentAsync(Http.RequestAborted).ConfigureAwait(false);
+            try
+            {
+                CurrentHold = await Data.Hold.GetCurrentAsync(Http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (ApprovalRecordCorruptException e) when (e.RequestId is null)
+            {
+                HoldUnreadable = true;
+            }
+
             return this;
         }
 

@@ -43,7 +43,7 @@ namespace Presence.Approvals.EntityFrameworkCore
         {
             await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
             using var lease = _contexts.Open();
-            var row = await lease.Holds.AsNoTracking().Where(h => h.Until == null).OrderByDescending(h => h.Number).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var row = await Readable(() => lease.Holds.AsNoTracking().Where(h => h.Until == null).OrderByDescending(h => h.Number).FirstOrDefaultAsync(cancellationToken)).ConfigureAwait(false);
             return row is null ? null : RowMapping.ToPeriod(row);
         }
 
@@ -52,7 +52,7 @@ namespace Presence.Approvals.EntityFrameworkCore
         {
             await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
             using var lease = _contexts.Open();
-            var rows = await lease.Holds.AsNoTracking().OrderBy(h => h.Number).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var rows = await Readable(() => lease.Holds.AsNoTracking().OrderBy(h => h.Number).ToListAsync(cancellationToken)).ConfigureAwait(false);
             return rows.Select(RowMapping.ToPeriod).ToList();
         }
 
@@ -61,7 +61,7 @@ namespace Presence.Approvals.EntityFrameworkCore
         {
             await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
             using var lease = _contexts.Open();
-            var rows = await Since(lease, since).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var rows = await Readable(() => Since(lease, since).ToListAsync(cancellationToken)).ConfigureAwait(false);
             return rows.Select(RowMapping.ToPeriod).ToList();
         }
 
@@ -70,7 +70,17 @@ namespace Presence.Approvals.EntityFrameworkCore
         {
             _schema.Ensure();
             using var lease = _contexts.Open();
-            return Since(lease, since).ToList().Select(RowMapping.ToPeriod).ToList();
+            List<HoldPeriodRow> rows;
+            try
+            {
+                rows = Since(lease, since).ToList();
+            }
+            catch (Exception e) when (IsUnreadableValue(e))
+            {
+                throw Unreadable(e);
+            }
+
+            return rows.Select(RowMapping.ToPeriod).ToList();
         }
 
         /// <inheritdoc/>
@@ -143,6 +153,27 @@ namespace Presence.Approvals.EntityFrameworkCore
             _audit?.Write(new ApprovalAuditEvent(ApprovalAuditEventKind.HoldReleased, RowMapping.FromUtc(until), null, by, default, detail: active.Reason));
             return true;
         }
+
+        /// <summary>
+        /// Reads hold rows. A value the provider cannot convert (a date that is not one, in SQLite's text columns) makes
+        /// the hold untrusted, which the ledger turns into a refusal; the provider's message is left out, as it quotes the value.
+        /// </summary>
+        private static async Task<T> Readable<T>(Func<Task<T>> read)
+        {
+            try
+            {
+                return await read().ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsUnreadableValue(e))
+            {
+                throw Unreadable(e);
+            }
+        }
+
+        private static bool IsUnreadableValue(Exception e) => e is FormatException || e is InvalidCastException || e is OverflowException;
+
+        private static ApprovalStoreCorruptException Unreadable(Exception e)
+            => new ApprovalStoreCorruptException($"The publishing hold in presence_publishing_holds cannot be read: a column holds a value that cannot be read as its type ({e.GetType().Name}).", e);
 
         private static IQueryable<HoldPeriodRow> Since(ApprovalsContextSource.Lease lease, DateTimeOffset since)
         {
