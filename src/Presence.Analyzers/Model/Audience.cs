@@ -16,10 +16,23 @@ namespace Presence.Analyzers.Model
     {
         private const int MaxDepth = 8;
         private readonly INamedTypeSymbol? _internalAudience;
+        private readonly CallSiteArguments? _callers;
 
-        public Audience(PresenceSymbols symbols)
+        /// <param name="symbols">The compilation's Presence types.</param>
+        /// <param name="callers">What the call sites of a method pass to its parameters (a reply helper's chat).</param>
+        public Audience(PresenceSymbols symbols, CallSiteArguments? callers = null)
         {
             _internalAudience = symbols.InternalAudience;
+            _callers = callers;
+        }
+
+        // Where a chat, channel or message comes from: the person who wrote, a channel (its post, a channel speaking
+        // in a group, its pinned post), or somewhere the code does not say (a configured id, a subscriber list).
+        private enum Origin
+        {
+            Elsewhere,
+            Requester,
+            Channel,
         }
 
         /// <summary>True when the send's destination (receiver, chat, channel or URL) comes from an [InternalAudience] parameter.</summary>
@@ -77,7 +90,7 @@ namespace Presence.Analyzers.Model
         /// True when a platform-labelled bot answers in the chat the incoming message came from: the chat, channel or
         /// message the send goes to is read from an incoming update, message, interaction or event.
         /// </summary>
-        public static bool IsBotReplyInSameChat(IInvocationOperation invocation, PublishTarget target)
+        public bool IsBotReplyInSameChat(IInvocationOperation invocation, PublishTarget target)
         {
             if (target.Kind != PublishKind.Catalogued || target.Platform is not ("Telegram" or "Discord" or "Slack") || SpeaksForAPerson(invocation))
             {
@@ -138,15 +151,47 @@ namespace Presence.Analyzers.Model
         }
 
         // A value read from an incoming message: its root is a parameter or local of an incoming-message type.
-        private static bool IsIncoming(IOperation? operation)
+        private bool IsIncoming(IOperation? operation) => OriginOf(operation, 0) == Origin.Requester;
+
+        private Origin OriginOf(IOperation? operation, int depth)
         {
-            for (var depth = 0; operation is not null && depth < MaxDepth; depth++)
+            for (; operation is not null && depth < MaxDepth; depth++)
             {
                 operation = UrlText.WithoutConversions(operation);
+                switch (operation)
+                {
+                    // A helper's parameter: what the call being read passes, or else what its callers pass.
+                    case IParameterReferenceOperation parameter:
+                        if (CallerBindings.ArgumentFor(parameter.Parameter) is { } bound)
+                        {
+                            operation = bound;
+                            continue;
+                        }
+
+                        CallerBindings.NoteRead(parameter.Parameter);
+                        if (FromCallers(parameter.Parameter, depth) is { } decided)
+                        {
+                            return decided;
+                        }
+
+                        break;
+
+                    // A channel speaking in its discussion group, or a chat's pinned post got from anywhere but the
+                    // message answered (GetChat("@channel").PinnedMessage): the channel's.
+                    case IPropertyReferenceOperation { Property.Name: "SenderChat" }:
+                        return Origin.Channel;
+                    case IPropertyReferenceOperation { Property.Name: "PinnedMessage" } pinned:
+                        operation = pinned.Instance;
+                        continue;
+                    case ILocalReferenceOperation local when UrlText.Initializer(local.Local, local.SemanticModel) is { } initializer:
+                        operation = initializer;
+                        continue;
+                }
+
                 if (operation?.Type is INamedTypeSymbol type && IsIncomingType(type))
                 {
                     // A channel's post came from the channel, not from a person: its chat is the channel's audience.
-                    return !IsChannelPost(operation);
+                    return IsChannelPost(operation) ? Origin.Channel : Origin.Requester;
                 }
 
                 operation = operation switch
@@ -155,12 +200,39 @@ namespace Presence.Analyzers.Model
                     IFieldReferenceOperation field => field.Instance,
                     IConditionalAccessInstanceOperation => null,
                     IConditionalAccessOperation conditional => conditional.Operation,
-                    ILocalReferenceOperation local => UrlText.Initializer(local.Local, local.SemanticModel) ?? MatchedValue(local),
+                    ILocalReferenceOperation local => MatchedValue(local),
                     _ => null,
                 };
             }
 
-            return false;
+            return Origin.Elsewhere;
+        }
+
+        // A parameter is the requester's chat when every call passes the requester's; a channel when one passes a
+        // channel. A parameter of an incoming type (a Message) stays the requester's unless a call passes a channel's,
+        // and one without a call site here (a library's public helper) is decided by its type alone.
+        private Origin? FromCallers(IParameterSymbol parameter, int depth)
+        {
+            if (_callers?.ArgumentsOf(parameter) is not { Count: > 0 } arguments)
+            {
+                return null;
+            }
+
+            var incomingType = parameter.Type is INamedTypeSymbol type && IsIncomingType(type);
+            var origin = Origin.Requester;
+            foreach (var argument in arguments)
+            {
+                switch (OriginOf(argument, depth + 1))
+                {
+                    case Origin.Channel:
+                        return Origin.Channel;
+                    case Origin.Elsewhere when !incomingType:
+                        origin = Origin.Elsewhere;
+                        break;
+                }
+            }
+
+            return origin;
         }
 
         // The value a pattern variable was matched from: update.Message for `update.Message is { Chat: var chat }`,
@@ -213,6 +285,14 @@ namespace Presence.Analyzers.Model
 
                     foreach (var reference in local.Local.DeclaringSyntaxReferences)
                     {
+                        // switch (update) { { ChannelPost: { } post } => … }: matched from the channel post.
+                        if (reference.GetSyntax().FirstAncestorOrSelf<SubpatternSyntax>() is { } subpattern
+                            && (subpattern.NameColon?.Name.Identifier.ValueText ?? (subpattern.ExpressionColon?.Expression as IdentifierNameSyntax)?.Identifier.ValueText) is { } property
+                            && IsChannelPostName(property))
+                        {
+                            return true;
+                        }
+
                         var matched = reference.GetSyntax().FirstAncestorOrSelf<IsPatternExpressionSyntax>()?.Expression;
                         if (matched is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } && IsChannelPostName(name)
                             || matched is ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax { Name.Identifier.ValueText: var bound } } && IsChannelPostName(bound))

@@ -34,7 +34,7 @@ namespace Presence.Analyzers.Model
             Scopes = new PublishScopes(compilation, symbols, Publishing, Confirmations, cancellationToken);
             Libraries = LibrarySummaries.Read(compilation, assemblies, key => urls.Settings.Find(key));
             MachineWriters = MachineWriters.For(compilation, Libraries);
-            Audience = new Audience(symbols);
+            Audience = new Audience(symbols, urls.Arguments);
             Mediators = MediatorDispatch.For(compilation);
         }
 

@@ -122,7 +122,7 @@ namespace Presence.Analyzers.Paths
         public void AddPublish(IMethodSymbol caller, PublishTarget target, SyntaxNode call, CallerDependentPublish? dependence = null)
         {
             Volatile.Write(ref _hasPublish, true);
-            Attribution? attribution = dependence is null ? null : new Attribution(dependence, dependence.Parameter, ImmutableArray<(IParameterSymbol, IOperation)>.Empty, ImmutableArray<(IMethodSymbol, SyntaxNode)>.Empty);
+            Attribution? attribution = dependence is null ? null : new Attribution(dependence, dependence.Parameters, ImmutableArray<(IParameterSymbol, IOperation)>.Empty, ImmutableArray<(IMethodSymbol, SyntaxNode)>.Empty);
             _steps.Enqueue((caller.OriginalDefinition, new Step(null, call, target, attribution: attribution)));
         }
 
@@ -395,7 +395,7 @@ namespace Presence.Analyzers.Paths
                 {
                     // A send whose destination a parameter decides was attributed to the calls that pass one: entered
                     // through such a call, the send is what that call's argument makes it (a step of the caller's).
-                    if (step.Attribution is { Parameter: not null } dependent && cameFrom.TryGetValue(function, out var entered)
+                    if (step.Attribution is { Parameters.IsEmpty: false } dependent && cameFrom.TryGetValue(function, out var entered)
                         && dependent.Attributed.Contains(entered.Call))
                     {
                         continue;
@@ -499,7 +499,7 @@ namespace Presence.Analyzers.Paths
             {
                 foreach (var step in pair.Value.Unordered)
                 {
-                    if (step.Attribution is { Parameter: not null })
+                    if (step.Attribution is { Parameters.IsEmpty: false })
                     {
                         work.Enqueue((pair.Key, step));
                     }
@@ -549,18 +549,25 @@ namespace Presence.Analyzers.Paths
                             continue;
                         }
 
-                        var argument = ArgumentAt(compilation, models, call, attribution.Parameter!.Ordinal);
-                        var bindings = argument is null ? attribution.Bindings : attribution.Bindings.Add((attribution.Parameter, argument));
+                        var bindings = attribution.Bindings;
+                        foreach (var parameter in attribution.Parameters)
+                        {
+                            if (ArgumentAt(compilation, models, call, parameter.Ordinal) is { } argument)
+                            {
+                                bindings = bindings.Add((parameter, argument));
+                            }
+                        }
+
                         if (CallerBindings.Read(bindings, attribution.Publish.Classify, out var consulted) is not { } target)
                         {
                             continue;
                         }
 
-                        // The caller passes a parameter of its own: its callers decide, as far as the levels go.
-                        var next = bindings.Length < MaxAttributionLevels ? consulted.Find(parameter => CallerBindings.Of(parameter, caller)) : null;
+                        // The caller passes parameters of its own: its callers decide, as far as the levels go.
+                        var next = attribution.Chain.Length + 1 < MaxAttributionLevels ? OwnParameters(consulted, caller) : ImmutableArray<IParameterSymbol>.Empty;
                         var lifted = new Step(null, step.Call, target, attribution: new Attribution(attribution.Publish, next, bindings, attribution.Chain.Insert(0, (function, call.Call))));
                         callerNode.Add(lifted);
-                        if (next is not null)
+                        if (!next.IsEmpty)
                         {
                             work.Enqueue((caller, lifted));
                         }
@@ -571,6 +578,21 @@ namespace Presence.Analyzers.Paths
 
         /// <summary>How many functions up a send's destination is followed from parameter to argument.</summary>
         private const int MaxAttributionLevels = 3;
+
+        /// <summary>The parameters of <paramref name="function"/> among <paramref name="consulted"/>, each once.</summary>
+        public static ImmutableArray<IParameterSymbol> OwnParameters(List<IParameterSymbol> consulted, ISymbol function)
+        {
+            var own = ImmutableArray.CreateBuilder<IParameterSymbol>();
+            foreach (var parameter in consulted)
+            {
+                if (CallerBindings.Of(parameter, function) && !own.Any(p => CallerBindings.SameParameter(p, parameter)))
+                {
+                    own.Add(parameter);
+                }
+            }
+
+            return own.ToImmutable();
+        }
 
         // The names a call that lands in function is made by: its own, or an interface member's it implements explicitly.
         private static IEnumerable<string> NamesCalling(IMethodSymbol function)
@@ -739,10 +761,10 @@ namespace Presence.Analyzers.Paths
         /// <summary>How a publish step depends on, or was attributed to, the arguments of calls into its function.</summary>
         private sealed class Attribution
         {
-            public Attribution(CallerDependentPublish publish, IParameterSymbol? parameter, ImmutableArray<(IParameterSymbol, IOperation)> bindings, ImmutableArray<(IMethodSymbol, SyntaxNode)> chain)
+            public Attribution(CallerDependentPublish publish, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<(IParameterSymbol, IOperation)> bindings, ImmutableArray<(IMethodSymbol, SyntaxNode)> chain)
             {
                 Publish = publish;
-                Parameter = parameter;
+                Parameters = parameters;
                 Bindings = bindings;
                 Chain = chain;
             }
@@ -750,8 +772,8 @@ namespace Presence.Analyzers.Paths
             /// <summary>The send, as classified where it is made.</summary>
             public CallerDependentPublish Publish { get; }
 
-            /// <summary>The parameter of the step's function whose argument decides the send; null once decided.</summary>
-            public IParameterSymbol? Parameter { get; }
+            /// <summary>The parameters of the step's function whose arguments decide the send; empty once decided.</summary>
+            public ImmutableArray<IParameterSymbol> Parameters { get; }
 
             /// <summary>The arguments already standing for the parameters of the functions below.</summary>
             public ImmutableArray<(IParameterSymbol, IOperation)> Bindings { get; }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
 
@@ -10,14 +11,14 @@ namespace Presence.Analyzers.Paths
     /// </summary>
     internal sealed class CallerDependentPublish
     {
-        public CallerDependentPublish(IParameterSymbol parameter, Func<PublishTarget?> classify)
+        public CallerDependentPublish(ImmutableArray<IParameterSymbol> parameters, Func<PublishTarget?> classify)
         {
-            Parameter = parameter;
+            Parameters = parameters;
             Classify = classify;
         }
 
-        /// <summary>The parameter that holds the destination.</summary>
-        public IParameterSymbol Parameter { get; }
+        /// <summary>The parameters the classification read: the destination, or what it is built from.</summary>
+        public ImmutableArray<IParameterSymbol> Parameters { get; }
 
         /// <summary>Classifies the send again; read with <see cref="CallerBindings"/> for one call site.</summary>
         public Func<PublishTarget?> Classify { get; }

@@ -1010,8 +1010,8 @@ namespace Presence.Analyzers.Rules
                     return null;
                 }
 
-                var parameter = consulted.Parameters.Find(p => CallerBindings.Of(p, function));
-                if (parameter is null)
+                var parameters = CallGraph.OwnParameters(consulted.Parameters, function);
+                if (parameters.IsEmpty)
                 {
                     return null;
                 }
@@ -1019,7 +1019,7 @@ namespace Presence.Analyzers.Rules
                 var model = _model;
                 var options = _options;
                 var send = consulted.Send;
-                return new CallerDependentPublish(parameter, () => model.Classify(send, options));
+                return new CallerDependentPublish(parameters, () => model.Classify(send, options));
             }
 
             // A handler registered by a method group, or a loop started in the background, by its own type: an entry point

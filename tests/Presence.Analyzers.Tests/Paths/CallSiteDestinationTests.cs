@@ -132,4 +132,143 @@ public class CallSiteDestinationTests
             PathVerifier.Unattended(3, "DigestWorker.ExecuteAsync (a hosted service)", "DigestWorker.ExecuteAsync → Notifier.Announce → Notifier.Forward → Notifier.Send → HttpClient.PostAsJsonAsync"),
             PathVerifier.Unattended(4, "TeamWorker.ExecuteAsync (a hosted service)", "TeamWorker.ExecuteAsync → Hooks.Team → Hooks.PostTo → HttpClient.PostAsJsonAsync"),
             PathVerifier.Unattended(5, "UriWorker.ExecuteAsync (a hosted service)", "UriWorker.ExecuteAsync → UriHooks.Team → UriHooks.Post → HttpClient.PostAsync"));
+
+    private const string TelegramUsings = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Hosting;
+        using Telegram.Bot;
+        using Telegram.Bot.Polling;
+        using Telegram.Bot.Types;
+        using Telegram.Bot.Types.Enums;
+
+        """;
+
+    private static Task CheckBot(string code, params DiagnosticResult[] expected)
+        => PathVerifier.VerifyAsync(TelegramUsings + code, [PathVerifier.Telegram, .. PathVerifier.Hosting], expected);
+
+    [Fact]
+    public Task Reply_helpers_called_with_the_requesters_chat_are_replies_whatever_type_they_take()
+        => CheckBot("""
+            sealed class Replies(ITelegramBotClient bot) : IUpdateHandler
+            {
+                public async Task HandleUpdateAsync(ITelegramBotClient client, Update update, CancellationToken ct)
+                {
+                    if (update.Message is { } msg)
+                    {
+                        await Reply(msg.Chat.Id, "hello");
+                        await SayChat(client, msg.Chat, "hello", ct);
+                        await SayChatId(client, msg.Chat, "hello", ct);
+                        await Relay(msg.Chat.Id, "hello");
+                    }
+                }
+
+                private Task Reply(long chatId, string text) => bot.SendMessage(chatId, text);
+                private static Task SayChat(ITelegramBotClient bot, Chat chat, string text, CancellationToken ct) => bot.SendMessage(chat, text, cancellationToken: ct);
+                private static Task SayChatId(ITelegramBotClient bot, ChatId chat, string text, CancellationToken ct) => bot.SendMessage(chat, text, cancellationToken: ct);
+                // Two helpers deep.
+                private Task Relay(long chatId, string text) => Reply(chatId, "> " + text);
+                public Task HandleErrorAsync(ITelegramBotClient b, Exception e, HandleErrorSource s, CancellationToken ct) => Task.CompletedTask;
+            }
+            """);
+
+    [Fact]
+    public Task A_reply_helper_also_called_with_a_channel_from_a_timer_is_a_broadcast_on_that_path_only()
+        => CheckBot("""
+            public sealed class Bulletin(ITelegramBotClient bot) : IUpdateHandler
+            {
+                public async Task HandleUpdateAsync(ITelegramBotClient client, Update update, CancellationToken ct)
+                {
+                    if (update.Message is { } msg) await Send(msg.Chat.Id, "Subscribed.");
+                }
+
+                public Task Send(ChatId chat, string text) => {|PRES001:bot.SendMessage(chat, text)|};
+                public Task HandleErrorAsync(ITelegramBotClient b, Exception e, HandleErrorSource s, CancellationToken ct) => Task.CompletedTask;
+            }
+
+            public sealed class Settings { public long NewsChannelId { get; set; } }
+
+            public sealed class Morning(Bulletin bulletin) : BackgroundService
+            {
+                protected override Task {|#0:ExecuteAsync|}(CancellationToken ct) => bulletin.Send("@acme_news", "Good morning");
+            }
+
+            public sealed class Evening(Bulletin bulletin, Settings settings) : BackgroundService
+            {
+                protected override Task {|#1:ExecuteAsync|}(CancellationToken ct) => bulletin.Send(settings.NewsChannelId, "Good night");
+            }
+            """,
+            PathVerifier.Unattended(0, "Morning.ExecuteAsync (a hosted service)", "Morning.ExecuteAsync → Bulletin.Send → ITelegramBotClient.SendMessage"),
+            PathVerifier.Unattended(1, "Evening.ExecuteAsync (a hosted service)", "Evening.ExecuteAsync → Bulletin.Send → ITelegramBotClient.SendMessage"));
+
+    [Fact]
+    public Task A_message_parameter_is_a_channel_where_its_callers_pass_a_channel_post_a_sender_chat_or_a_pinned_post()
+        => CheckBot("""
+            public sealed class ViaHelper(ITelegramBotClient bot) : IUpdateHandler
+            {
+                public async Task {|#0:HandleUpdateAsync|}(ITelegramBotClient _, Update update, CancellationToken ct)
+                {
+                    if (update.ChannelPost is { } post) await OnChannelPost(post);
+                }
+                private Task OnChannelPost(Message post) => {|PRES001:bot.SendMessage(post.Chat, "links", replyParameters: post.Id)|};
+                public Task HandleErrorAsync(ITelegramBotClient b, Exception e, HandleErrorSource s, CancellationToken ct) => Task.CompletedTask;
+            }
+
+            // Telegram.Bot's example handler: a switch expression hands each kind to its method.
+            public sealed class OfficialShape(ITelegramBotClient bot) : IUpdateHandler
+            {
+                public async Task {|#1:HandleUpdateAsync|}(ITelegramBotClient _, Update update, CancellationToken ct)
+                {
+                    await (update switch
+                    {
+                        { Message: { } message } => OnMessage(message),
+                        { ChannelPost: { } post } => OnChannelPost(post),
+                        _ => Task.CompletedTask,
+                    });
+                }
+                private Task OnMessage(Message msg) => bot.SendMessage(msg.Chat, "usage");
+                private Task OnChannelPost(Message post) => {|PRES001:bot.SendMessage(post.Chat, "links")|};
+                public Task HandleErrorAsync(ITelegramBotClient b, Exception e, HandleErrorSource s, CancellationToken ct) => Task.CompletedTask;
+            }
+
+            public sealed class SenderChatEcho : IUpdateHandler
+            {
+                public async Task {|#2:HandleUpdateAsync|}(ITelegramBotClient bot, Update update, CancellationToken ct)
+                {
+                    if (update.Message is { SenderChat: { Type: ChatType.Channel } } msg)
+                        await bot.SendMessage(msg.SenderChat, "Thanks for posting!", cancellationToken: ct);
+                }
+                public Task HandleErrorAsync(ITelegramBotClient b, Exception e, HandleErrorSource s, CancellationToken ct) => Task.CompletedTask;
+            }
+
+            public sealed class PinnedScore(ITelegramBotClient bot) : BackgroundService
+            {
+                protected override async Task {|#3:ExecuteAsync|}(CancellationToken ct)
+                {
+                    var pinned = (await bot.GetChat("@acme_live", ct)).PinnedMessage!;
+                    await bot.EditMessageText(pinned.Chat, pinned.Id, "Acme 1 – 0 Rivals", cancellationToken: ct);
+                }
+            }
+
+            // Look-alikes: the requester's own message, and a pinned message of the chat that wrote.
+            public sealed class Plain(ITelegramBotClient bot) : IUpdateHandler
+            {
+                public async Task HandleUpdateAsync(ITelegramBotClient _, Update update, CancellationToken ct)
+                {
+                    if (update.Message is { } msg)
+                    {
+                        await Answer(msg);
+                        if (msg.PinnedMessage is { } pin) await bot.SendMessage(pin.Chat, "Pinned.");
+                        await bot.SendMessage(msg.Chat, "Hi", replyParameters: msg.Id);
+                    }
+                }
+                private Task Answer(Message to) => bot.SendMessage(to.Chat, "ok", replyParameters: to.Id);
+                public Task HandleErrorAsync(ITelegramBotClient b, Exception e, HandleErrorSource s, CancellationToken ct) => Task.CompletedTask;
+            }
+            """,
+            PathVerifier.Reply(0, "ViaHelper.HandleUpdateAsync (a Telegram update handler)", "ViaHelper.HandleUpdateAsync → ViaHelper.OnChannelPost → ITelegramBotClient.SendMessage"),
+            PathVerifier.Reply(1, "OfficialShape.HandleUpdateAsync (a Telegram update handler)", "OfficialShape.HandleUpdateAsync → OfficialShape.OnChannelPost → ITelegramBotClient.SendMessage"),
+            PathVerifier.Reply(2, "SenderChatEcho.HandleUpdateAsync (a Telegram update handler)", "SenderChatEcho.HandleUpdateAsync → ITelegramBotClient.SendMessage"),
+            PathVerifier.Unattended(3, "PinnedScore.ExecuteAsync (a hosted service)", "PinnedScore.ExecuteAsync → ITelegramBotClient.EditMessageText"));
 }
