@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -84,6 +86,201 @@ namespace Presence.Analyzers.Model
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// True when an email or SMS goes to the person whose request is being handled, and to nobody else: a one-time
+        /// passcode to the number in the sign-in form, a password-reset link to the address of the signed-in user. Each
+        /// recipient the send names (Twilio's <c>to</c>, the <c>to</c> of SendGrid's <c>CreateSingleEmail</c> or of a
+        /// <c>MailMessage</c>, through locals and address types) is read from an HTTP handler's parameter, the signed-in
+        /// <c>User</c>, or a helper's parameter every caller passes one of those to. A send whose recipients the code
+        /// does not name there (a list added to later, a loop over subscribers) stays a broadcast.
+        /// </summary>
+        public bool IsReplyToRequester(IInvocationOperation invocation, PublishTarget target)
+        {
+            if (target.Category == PublishCategory.Social)
+            {
+                return false;
+            }
+
+            var any = false;
+            foreach (var recipient in Recipients(invocation, 0))
+            {
+                if (RequestOriginOf(recipient, 0) != Origin.Requester)
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
+        }
+
+        private static bool IsRecipientName(string? name) => name is "to" or "recipient" or "recipients" or "toAddress" or "toEmail";
+
+        // The recipients a send, or the message it sends, names: arguments named like a recipient, also of the call or
+        // creation that built the message (MailHelper.CreateSingleEmail(from, to, …), new MailMessage(from, to, …)).
+        private static IEnumerable<IOperation> Recipients(IOperation operation, int depth)
+        {
+            var arguments = operation switch
+            {
+                IInvocationOperation call => call.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                _ => ImmutableArray<IArgumentOperation>.Empty,
+            };
+
+            foreach (var argument in arguments)
+            {
+                if (argument.IsImplicit && argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                if (IsRecipientName(argument.Parameter?.Name))
+                {
+                    yield return argument.Value;
+                    continue;
+                }
+
+                if (depth < 2)
+                {
+                    var value = UrlText.WithoutConversions(argument.Value);
+                    if (value is ILocalReferenceOperation local)
+                    {
+                        value = UrlText.WithoutConversions(UrlText.Initializer(local.Local, local.SemanticModel));
+                    }
+
+                    if (value is IInvocationOperation or IObjectCreationOperation)
+                    {
+                        foreach (var nested in Recipients(value, depth + 1))
+                        {
+                            yield return nested;
+                        }
+                    }
+                }
+            }
+        }
+
+        // Where a recipient comes from: the request being handled (an HTTP handler's parameter, the signed-in User), or
+        // elsewhere. Addresses are read through their types (new PhoneNumber(x), new EmailAddress(x), MailboxAddress.Parse(x)),
+        // member accesses, locals, and the user a UserManager finds for the request.
+        private Origin RequestOriginOf(IOperation? operation, int depth)
+        {
+            for (; operation is not null && depth < MaxDepth; depth++)
+            {
+                operation = UrlText.WithoutConversions(operation);
+                if (operation?.Type is { Name: "ClaimsPrincipal" })
+                {
+                    return Origin.Requester;
+                }
+
+                switch (operation)
+                {
+                    case IParameterReferenceOperation parameter:
+                        if (CallerBindings.ArgumentFor(parameter.Parameter) is { } bound)
+                        {
+                            operation = bound;
+                            continue;
+                        }
+
+                        if (IsRequestParameter(parameter.Parameter))
+                        {
+                            return Origin.Requester;
+                        }
+
+                        CallerBindings.NoteRead(parameter.Parameter);
+                        return RequestOriginFromCallers(parameter.Parameter, depth);
+                    case IPropertyReferenceOperation property:
+                        operation = property.Instance;
+                        continue;
+                    case IFieldReferenceOperation field:
+                        operation = field.Instance;
+                        continue;
+                    case IAwaitOperation awaited:
+                        operation = awaited.Operation;
+                        continue;
+                    case IConditionalAccessOperation conditional:
+                        operation = conditional.Operation;
+                        continue;
+                    case ILocalReferenceOperation local:
+                        operation = UrlText.Initializer(local.Local, local.SemanticModel);
+                        continue;
+                    case IObjectCreationOperation { Type.Name: "PhoneNumber" or "EmailAddress" or "MailAddress" or "MailboxAddress", Arguments.Length: > 0 } address:
+                        operation = address.Arguments[address.Arguments.Length == 1 || address.Type?.Name != "MailboxAddress" ? 0 : 1].Value;
+                        continue;
+                    // User.FindFirstValue(ClaimTypes.Email), MailboxAddress.Parse(form.Email), users.GetUserAsync(User).
+                    case IInvocationOperation call:
+                        operation = call.TargetMethod.ContainingType?.Name == "UserManager" ? FirstArgument(call) : call.Instance ?? ParsedArgument(call);
+                        continue;
+                    default:
+                        return Origin.Elsewhere;
+                }
+            }
+
+            return Origin.Elsewhere;
+        }
+
+        // What a UserManager looks the user up by (GetUserAsync(User), FindByEmailAsync(form.Email)).
+        private static IOperation? FirstArgument(IInvocationOperation call)
+            => call.Arguments.Length > 0 ? call.Arguments[0].Value : null;
+
+        // What an extension reads (user.FindFirstValue(…)) or a parse reads (MailboxAddress.Parse(form.Email)).
+        private static IOperation? ParsedArgument(IInvocationOperation call)
+            => call.Arguments.Length > 0 && (call.TargetMethod.IsExtensionMethod || call.TargetMethod.Name == "Parse") ? call.Arguments[0].Value : null;
+
+        // A parameter of an HTTP handler: a minimal API's handler (a lambda or local function passed to Map…), or an
+        // action of a controller.
+        private static bool IsRequestParameter(IParameterSymbol parameter)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol method)
+            {
+                return false;
+            }
+
+            if (method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction)
+            {
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax().Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax mapping }
+                        && (mapping.Expression as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText is { } name
+                        && name.StartsWith("Map", StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            for (var type = method.ContainingType; type is not null; type = type.BaseType)
+            {
+                if (type.Name is "ControllerBase" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc")
+                {
+                    return method.DeclaredAccessibility == Accessibility.Public;
+                }
+            }
+
+            return false;
+        }
+
+        // A helper's parameter is the requester's when every call here passes the requester's.
+        private Origin RequestOriginFromCallers(IParameterSymbol parameter, int depth)
+        {
+            if (_callers?.ArgumentsOf(parameter) is not { Count: > 0 } arguments)
+            {
+                return Origin.Elsewhere;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (RequestOriginOf(argument, depth + 1) != Origin.Requester)
+                {
+                    return Origin.Elsewhere;
+                }
+            }
+
+            return Origin.Requester;
         }
 
         /// <summary>

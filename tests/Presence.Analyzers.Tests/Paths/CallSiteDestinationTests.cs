@@ -271,4 +271,88 @@ public class CallSiteDestinationTests
             PathVerifier.Reply(1, "OfficialShape.HandleUpdateAsync (a Telegram update handler)", "OfficialShape.HandleUpdateAsync → OfficialShape.OnChannelPost → ITelegramBotClient.SendMessage"),
             PathVerifier.Reply(2, "SenderChatEcho.HandleUpdateAsync (a Telegram update handler)", "SenderChatEcho.HandleUpdateAsync → ITelegramBotClient.SendMessage"),
             PathVerifier.Unattended(3, "PinnedScore.ExecuteAsync (a hosted service)", "PinnedScore.ExecuteAsync → ITelegramBotClient.EditMessageText"));
+
+    private const string MailUsings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Security.Claims;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.Hosting;
+        using SendGrid;
+        using SendGrid.Helpers.Mail;
+        using Twilio.Rest.Api.V2010.Account;
+        using Twilio.Types;
+
+        """;
+
+    private static Task CheckMail(string code, params DiagnosticResult[] expected)
+        => PathVerifier.VerifyAsync(
+            MailUsings + code,
+            [.. PathVerifier.AspNetCore, .. PathVerifier.Hosting.Where(r => !PathVerifier.AspNetCore.Contains(r)),
+             MetadataReference.CreateFromFile(typeof(SendGrid.ISendGridClient).Assembly.Location),
+             MetadataReference.CreateFromFile(typeof(Twilio.Rest.Api.V2010.Account.MessageResource).Assembly.Location),
+             MetadataReference.CreateFromFile(typeof(Newtonsoft.Json.JsonConvert).Assembly.Location)],
+            "presence_email_and_sms = true",
+            expected);
+
+    [Fact]
+    public Task A_passcode_or_reset_link_to_the_requester_is_a_reply_and_a_loop_over_subscribers_is_not()
+        => CheckMail("""
+            public sealed record OtpRequest(string Phone);
+            public sealed record ForgotPassword(string Email);
+            public sealed record Announcement(string Text);
+            public sealed class Subscriber { public string Phone { get; set; } = ""; }
+
+            public static class Api
+            {
+                public static void Map(WebApplication app, IReadOnlyList<Subscriber> subscribers)
+                {
+                    app.MapPost("/auth/otp", async (OtpRequest r) =>
+                        await MessageResource.CreateAsync(to: new PhoneNumber(r.Phone), from: new PhoneNumber("+15550000"), body: "Your code is 123456"));
+
+                    app.MapPost("/account/forgot-password", async (ForgotPassword r, ISendGridClient mail) =>
+                        await mail.SendEmailAsync(MailHelper.CreateSingleEmail(new EmailAddress("no-reply@acme.test"), new EmailAddress(r.Email), "Reset your password", "…", null)));
+
+                    app.MapPost("/account/confirm", async (ClaimsPrincipal user, ISendGridClient mail) =>
+                    {
+                        var message = MailHelper.CreateSingleEmail(new EmailAddress("no-reply@acme.test"), new EmailAddress(user.FindFirstValue(ClaimTypes.Email)), "Confirm", "…", null);
+                        await mail.SendEmailAsync(message);
+                    });
+
+                    app.MapPost("/auth/resend", (OtpRequest r) => Codes.Send(r.Phone));
+
+                    // Look-alikes: a broadcast to every subscriber, and a fixed number, from an anonymous endpoint.
+                    app.MapPost("/announce", async (Announcement a) {|#1:=>|}
+                    {
+                        foreach (var s in subscribers)
+                            await MessageResource.CreateAsync(to: new PhoneNumber(s.Phone), from: new PhoneNumber("+15550000"), body: a.Text);
+                    });
+
+                    app.MapPost("/alert", async (Announcement a) {|#2:=>|}
+                        await MessageResource.CreateAsync(to: new PhoneNumber("+15551234"), from: new PhoneNumber("+15550000"), body: a.Text));
+                }
+            }
+
+            public static class Codes
+            {
+                public static Task Send(string phone) => MessageResource.CreateAsync(to: new PhoneNumber(phone), from: new PhoneNumber("+15550000"), body: "Your code");
+                public static Task Remind(string phone) => {|PRES001:MessageResource.CreateAsync(to: new PhoneNumber(phone), from: new PhoneNumber("+15550000"), body: "Come back")|};
+            }
+
+            // The reminder helper, called from the sign-in form and from a nightly loop over subscribers.
+            public sealed class Reminders(IReadOnlyList<Subscriber> subscribers) : BackgroundService
+            {
+                public static void Map(WebApplication app) => app.MapPost("/auth/remind", (OtpRequest r) => Codes.Remind(r.Phone));
+
+                protected override async Task {|#0:ExecuteAsync|}(CancellationToken ct)
+                {
+                    foreach (var s in subscribers) await Codes.Remind(s.Phone);
+                }
+            }
+            """,
+            PathVerifier.Unattended(0, "Reminders.ExecuteAsync (a hosted service)", "Reminders.ExecuteAsync → Codes.Remind → MessageResource.CreateAsync"),
+            PathVerifier.Reply(1, "the anonymous endpoint POST /announce in Api.Map", "anonymous endpoint POST /announce → MessageResource.CreateAsync"),
+            PathVerifier.Reply(2, "the anonymous endpoint POST /alert in Api.Map", "anonymous endpoint POST /alert → MessageResource.CreateAsync"));
 }
