@@ -43,20 +43,30 @@ namespace Presence.Analyzers.Catalog
         }
 
         /// <summary>Notes that a reading consulted <paramref name="parameter"/> with no call site standing for it.</summary>
-        public static void NoteRead(IParameterSymbol parameter) => t_read?.Add(parameter);
+        public static void NoteRead(IParameterSymbol parameter)
+        {
+            if (t_read is { } read)
+            {
+                // The list is made on the first parameter noted: most sends read none.
+                (ReferenceEquals(read, Recording) ? t_read = new List<IParameterSymbol>() : read).Add(parameter);
+            }
+        }
+
+        // Stands for a recording that noted nothing yet (never added to).
+        private static readonly List<IParameterSymbol> Recording = new List<IParameterSymbol>();
 
         /// <summary>Starts noting the parameters a reading consults; returns what was noted before (for <see cref="StopRecording"/>).</summary>
         public static List<IParameterSymbol>? StartRecording()
         {
             var outer = t_read;
-            t_read = new List<IParameterSymbol>();
+            t_read = Recording;
             return outer;
         }
 
-        /// <summary>The parameters consulted since <see cref="StartRecording"/>, which returned <paramref name="outer"/>.</summary>
+        /// <summary>The parameters consulted since <see cref="StartRecording"/>, which returned <paramref name="outer"/> (read only).</summary>
         public static List<IParameterSymbol> StopRecording(List<IParameterSymbol>? outer)
         {
-            var read = t_read ?? new List<IParameterSymbol>();
+            var read = t_read ?? Recording;
             t_read = outer;
             return read;
         }

@@ -189,6 +189,11 @@ namespace Presence.Analyzers.Model
                             return Origin.Requester;
                         }
 
+                        if (!CalledHere(parameter.Parameter))
+                        {
+                            return Origin.Elsewhere;
+                        }
+
                         CallerBindings.NoteRead(parameter.Parameter);
                         return RequestOriginFromCallers(parameter.Parameter, depth);
                     case IPropertyReferenceOperation property:
@@ -365,10 +370,13 @@ namespace Presence.Analyzers.Model
                             continue;
                         }
 
-                        CallerBindings.NoteRead(parameter.Parameter);
-                        if (FromCallers(parameter.Parameter, depth) is { } decided)
+                        if (MayBeDestination(parameter.Parameter) && CalledHere(parameter.Parameter))
                         {
-                            return decided;
+                            CallerBindings.NoteRead(parameter.Parameter);
+                            if (FromCallers(parameter.Parameter, depth) is { } decided)
+                            {
+                                return decided;
+                            }
                         }
 
                         break;
@@ -403,6 +411,40 @@ namespace Presence.Analyzers.Model
             }
 
             return Origin.Elsewhere;
+        }
+
+        // A chat id, a chat, a message or an update: not the bot client or a settings object passed along.
+        private static bool MayBeDestination(IParameterSymbol parameter)
+            => parameter.Type.SpecialType is SpecialType.System_Int64 or SpecialType.System_Int32 or SpecialType.System_String
+               || parameter.Type is INamedTypeSymbol type && (type.Name is "Chat" or "ChatId" || IsIncomingType(type));
+
+        // A helper of the compilation's own, which its callers here decide: not a method the framework or a platform's
+        // SDK calls (an override, an interface's handler), whose arguments no call site here shows.
+        private static bool CalledHere(IParameterSymbol parameter)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.Constructor } method
+                || method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty)
+            {
+                return false;
+            }
+
+            if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public)
+            {
+                return true;
+            }
+
+            foreach (var @interface in method.ContainingType.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers(method.Name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
         }
 
         // A parameter is the requester's chat when every call passes the requester's; a channel when one passes a
