@@ -133,6 +133,25 @@ public class CallSiteDestinationTests
             PathVerifier.Unattended(4, "TeamWorker.ExecuteAsync (a hosted service)", "TeamWorker.ExecuteAsync → Hooks.Team → Hooks.PostTo → HttpClient.PostAsJsonAsync"),
             PathVerifier.Unattended(5, "UriWorker.ExecuteAsync (a hosted service)", "UriWorker.ExecuteAsync → UriHooks.Team → UriHooks.Post → HttpClient.PostAsync"));
 
+    [Fact]
+    public Task A_call_that_passes_a_url_nobody_can_resolve_is_an_unresolved_send_on_its_path()
+        => Check("""
+            public sealed class Hooks(HttpClient http)
+            {
+                public Task Announce(string text) => Post("https://hooks.slack.com/services/T1/B1/x", text);
+                public Task Forward(string target, string text) => Post(target, text);
+                private Task Post(string url, string text) => {|#0:http.PostAsync(url, new StringContent(text))|};
+            }
+
+            public sealed class Relay(Hooks hooks) : BackgroundService
+            {
+                protected override Task ExecuteAsync(CancellationToken ct) => hooks.Forward(Console.ReadLine()!, "x");
+            }
+            """,
+            Unconfirmed(0, "POST https://hooks.slack.com/services/T1/B1/x", "Post", api: "HttpClient.PostAsync"),
+            PathVerifier.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(0).WithArguments("Sends through 'HttpClient.PostAsync' (POST to a URL computed at run time)", "Relay.ExecuteAsync → Hooks.Forward → Hooks.Post → HttpClient.PostAsync")
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
     private const string TelegramUsings = """
         using System;
         using System.Threading;
