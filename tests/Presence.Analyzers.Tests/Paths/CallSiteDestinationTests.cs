@@ -29,7 +29,8 @@ public class CallSiteDestinationTests
     private const string Settings = """
         {
           "Slack": { "Community": "https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN" },
-          "Metrics": { "Ingest": "https://metrics.acme.internal/ingest" }
+          "Metrics": { "Ingest": "https://metrics.acme.internal/ingest" },
+          "Ci": { "WebhookUrl": "https://ci.acme.internal/generic-webhook-trigger/invoke" }
         }
         """;
 
@@ -132,6 +133,51 @@ public class CallSiteDestinationTests
             PathVerifier.Unattended(3, "DigestWorker.ExecuteAsync (a hosted service)", "DigestWorker.ExecuteAsync → Notifier.Announce → Notifier.Forward → Notifier.Send → HttpClient.PostAsJsonAsync"),
             PathVerifier.Unattended(4, "TeamWorker.ExecuteAsync (a hosted service)", "TeamWorker.ExecuteAsync → Hooks.Team → Hooks.PostTo → HttpClient.PostAsJsonAsync"),
             PathVerifier.Unattended(5, "UriWorker.ExecuteAsync (a hosted service)", "UriWorker.ExecuteAsync → UriHooks.Team → UriHooks.Post → HttpClient.PostAsync"));
+
+    [Fact]
+    public Task A_shared_sender_given_configured_urls_publishes_only_for_the_caller_whose_setting_is_a_webhook()
+        => Check("""
+            public sealed class WebhookSender(HttpClient http)
+            {
+                public async Task SendAsync(string url, object payload, CancellationToken ct)
+                {
+                    using var response = await {|#0:http.PostAsJsonAsync(url, payload, ct)|};
+                    if (!response.IsSuccessStatusCode) Console.WriteLine(new Uri(url).Host);
+                }
+            }
+
+            public sealed class Community(WebhookSender sender, IConfiguration config)
+            {
+                public Task AnnounceAsync(string text, CancellationToken ct) => sender.SendAsync(config["Slack:Community"]!, new { text }, ct);
+            }
+
+            public sealed class Telemetry(WebhookSender sender, IConfiguration config)
+            {
+                public Task PushAsync(string metric, double value, CancellationToken ct) => sender.SendAsync(config["Metrics:Ingest"]!, new { metric, value }, ct);
+                public Task TriggerCiAsync(CancellationToken ct) => sender.SendAsync(config["Ci:WebhookUrl"]!, new { token = "nightly" }, ct);
+            }
+
+            public sealed class MetricsWorker(Telemetry telemetry) : BackgroundService
+            {
+                protected override async Task ExecuteAsync(CancellationToken ct)
+                {
+                    var n = 0;
+                    while (!ct.IsCancellationRequested)
+                    {
+                        await telemetry.PushAsync("queue.depth", 1, ct);
+                        if (++n % 1440 == 0) await telemetry.TriggerCiAsync(ct);
+                        await Task.Delay(TimeSpan.FromMinutes(1), ct);
+                    }
+                }
+            }
+
+            public sealed class CommunityDigest(Community community) : BackgroundService
+            {
+                protected override Task {|#1:ExecuteAsync|}(CancellationToken ct) => community.AnnounceAsync("digest", ct);
+            }
+            """,
+            Unconfirmed(0, "POST to the URL from configuration 'Slack:Community' (appsettings.json: hooks.slack.com)", "SendAsync"),
+            PathVerifier.Unattended(1, "CommunityDigest.ExecuteAsync (a hosted service)", "CommunityDigest.ExecuteAsync → Community.AnnounceAsync → WebhookSender.SendAsync → HttpClient.PostAsJsonAsync"));
 
     [Fact]
     public Task A_call_that_passes_a_url_nobody_can_resolve_is_an_unresolved_send_on_its_path()
