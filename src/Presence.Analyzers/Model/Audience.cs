@@ -10,9 +10,10 @@ namespace Presence.Analyzers.Model
 {
     /// <summary>
     /// Who a send reaches, where the code says so: a destination taken from an <c>[InternalAudience]</c> parameter
-    /// reaches the team, not an audience; and a platform-labelled bot account (a Telegram bot, a Discord bot user, a
-    /// Slack app) that answers in the chat an incoming message came from speaks to a person who knows it is a bot.
-    /// Neither is presence.
+    /// reaches the team, not an audience; a platform-labelled bot account (a Telegram bot, a Discord bot user, a
+    /// Slack app) that answers in the chat an incoming message came from speaks to a person who knows it is a bot; an
+    /// email or SMS to the person whose request is handled answers that person. None is presence. A helper's
+    /// parameter is what its callers pass (<see cref="CallerBindings"/> for one call).
     /// </summary>
     internal sealed class Audience
     {
@@ -230,17 +231,30 @@ namespace Presence.Analyzers.Model
         private static IOperation? FirstArgument(IInvocationOperation call)
             => call.Arguments.Length > 0 ? call.Arguments[0].Value : null;
 
-        // What an extension reads (user.FindFirstValue(…)) or a parse reads (MailboxAddress.Parse(form.Email)).
+        // What a parse reads (MailboxAddress.Parse(form.Email)), or an extension of the signed-in user (user.FindFirstValue(…)).
         private static IOperation? ParsedArgument(IInvocationOperation call)
-            => call.Arguments.Length > 0 && (call.TargetMethod.IsExtensionMethod || call.TargetMethod.Name == "Parse") ? call.Arguments[0].Value : null;
+            => call.Arguments.Length > 0
+               && (call.TargetMethod.Name == "Parse" || (call.TargetMethod.IsExtensionMethod && call.TargetMethod.Parameters[0].Type.Name == "ClaimsPrincipal"))
+                ? call.Arguments[0].Value
+                : null;
 
-        // A parameter of an HTTP handler: a minimal API's handler (a lambda or local function passed to Map…), or an
-        // action of a controller.
+        // A parameter of an HTTP handler that the request binds: a minimal API's handler (a lambda or local function
+        // passed to Map…), or an action of a controller. Not a service the handler is given (an interface, a DbContext,
+        // [FromServices]): a subscriber list is nobody's request.
         private static bool IsRequestParameter(IParameterSymbol parameter)
         {
-            if (parameter.ContainingSymbol is not IMethodSymbol method)
+            if (parameter.ContainingSymbol is not IMethodSymbol method || parameter.Type.TypeKind == TypeKind.Interface
+                || HasAttributeNamed(parameter, "FromServicesAttribute"))
             {
                 return false;
+            }
+
+            for (var type = parameter.Type.BaseType; type is not null; type = type.BaseType)
+            {
+                if (type.Name == "DbContext")
+                {
+                    return false;
+                }
             }
 
             if (method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction)
@@ -263,6 +277,19 @@ namespace Presence.Analyzers.Model
                 if (type.Name is "ControllerBase" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc")
                 {
                     return method.DeclaredAccessibility == Accessibility.Public;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasAttributeNamed(ISymbol symbol, string name)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == name)
+                {
+                    return true;
                 }
             }
 

@@ -395,6 +395,9 @@ public class CallSiteDestinationTests
                             await MessageResource.CreateAsync(to: new PhoneNumber(s.Phone), from: new PhoneNumber("+15550000"), body: a.Text);
                     });
 
+                    app.MapPost("/nudge", async (Announcement a, IReadOnlyList<Subscriber> subs) {|#3:=>|}
+                        await MessageResource.CreateAsync(to: new PhoneNumber(subs[0].Phone), from: new PhoneNumber("+15550000"), body: a.Text));
+
                     app.MapPost("/alert", async (Announcement a) {|#2:=>|}
                         await MessageResource.CreateAsync(to: new PhoneNumber("+15551234"), from: new PhoneNumber("+15550000"), body: a.Text));
                 }
@@ -419,5 +422,6 @@ public class CallSiteDestinationTests
             """,
             PathVerifier.Unattended(0, "Reminders.ExecuteAsync (a hosted service)", "Reminders.ExecuteAsync → Codes.Remind → MessageResource.CreateAsync"),
             PathVerifier.Reply(1, "the anonymous endpoint POST /announce in Api.Map", "anonymous endpoint POST /announce → MessageResource.CreateAsync"),
-            PathVerifier.Reply(2, "the anonymous endpoint POST /alert in Api.Map", "anonymous endpoint POST /alert → MessageResource.CreateAsync"));
+            PathVerifier.Reply(2, "the anonymous endpoint POST /alert in Api.Map", "anonymous endpoint POST /alert → MessageResource.CreateAsync"),
+            PathVerifier.Reply(3, "the anonymous endpoint POST /nudge in Api.Map", "anonymous endpoint POST /nudge → MessageResource.CreateAsync"));
 }
