@@ -54,7 +54,8 @@ namespace Presence.Analyzers.Catalog
 
             // Only a parameter asked about first is cached: what a nested one resolves to depends on the chain above it.
             var following = t_following ??= new List<IParameterSymbol>();
-            var outermost = following.Count == 0;
+            // Read for one call site of a helper further down, a parameter may stand for that site's argument: not cached.
+            var outermost = following.Count == 0 && !CallerBindings.Active;
             if (outermost && _resolved.TryGetValue(parameter, out var known))
             {
                 return known;
@@ -79,8 +80,35 @@ namespace Presence.Analyzers.Catalog
 
         private List<UrlCandidate>? Resolve(IParameterSymbol parameter, IMethodSymbol method, int depth, int maxCandidates)
         {
-            var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
             List<UrlCandidate>? candidates = null;
+            foreach (var argument in Arguments(parameter, method) ?? new List<IOperation>())
+            {
+                foreach (var candidate in UrlText.Read(argument, _sources, depth))
+                {
+                    candidates ??= new List<UrlCandidate>();
+                    if (candidates.Count < maxCandidates)
+                    {
+                        candidates.Add(candidate);
+                    }
+                }
+            }
+
+            return candidates;
+        }
+
+        /// <summary>
+        /// What each call site in this compilation passes to <paramref name="parameter"/>, or null when its method has
+        /// none, too many, or is not an ordinary method, local function or constructor.
+        /// </summary>
+        public List<IOperation>? ArgumentsOf(IParameterSymbol parameter)
+            => parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction } method
+                ? Arguments(parameter, method)
+                : null;
+
+        private List<IOperation>? Arguments(IParameterSymbol parameter, IMethodSymbol method)
+        {
+            var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+            List<IOperation>? arguments = null;
             if (_sitesByName.Value.TryGetValue(name, out var sites) && sites.Count <= MaxSites)
             {
                 SemanticModel? model = null;
@@ -91,23 +119,14 @@ namespace Presence.Analyzers.Catalog
                         model = _compilation.GetSemanticModel(site.SyntaxTree);
                     }
 
-                    if (ArgumentFor(model.GetOperation(site), method, parameter.Ordinal) is not { } argument)
+                    if (ArgumentFor(model.GetOperation(site), method, parameter.Ordinal) is { } argument)
                     {
-                        continue;
-                    }
-
-                    foreach (var candidate in UrlText.Read(argument, _sources, depth))
-                    {
-                        candidates ??= new List<UrlCandidate>();
-                        if (candidates.Count < maxCandidates)
-                        {
-                            candidates.Add(candidate);
-                        }
+                        (arguments ??= new List<IOperation>()).Add(argument);
                     }
                 }
             }
 
-            return candidates;
+            return arguments;
         }
 
         private static IOperation? ArgumentFor(IOperation? site, IMethodSymbol method, int ordinal)

@@ -133,8 +133,13 @@ namespace Presence.Analyzers.Catalog
                     when property.DeclaringSyntaxReferences.Length > 0 && AssignedValues(property, operation.SemanticModel, sources, depth) is { } assigned:
                     return assigned;
 
+                // A parameter read for one call site: what that call site passes.
+                case IParameterReferenceOperation parameter when CallerBindings.ArgumentFor(parameter.Parameter) is { } bound:
+                    return Of(bound, sources, depth + 1);
+
                 // A parameter: what the call sites in this compilation pass to it.
                 case IParameterReferenceOperation parameter when sources is not null:
+                    CallerBindings.NoteRead(parameter.Parameter);
                     return sources.Arguments.Of(parameter.Parameter, depth, MaxCandidates) is { } passed ? new List<UrlCandidate>(passed) : One(Unknown);
 
                 default:

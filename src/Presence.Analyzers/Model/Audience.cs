@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -8,18 +10,32 @@ namespace Presence.Analyzers.Model
 {
     /// <summary>
     /// Who a send reaches, where the code says so: a destination taken from an <c>[InternalAudience]</c> parameter
-    /// reaches the team, not an audience; and a platform-labelled bot account (a Telegram bot, a Discord bot user, a
-    /// Slack app) that answers in the chat an incoming message came from speaks to a person who knows it is a bot.
-    /// Neither is presence.
+    /// reaches the team, not an audience; a platform-labelled bot account (a Telegram bot, a Discord bot user, a
+    /// Slack app) that answers in the chat an incoming message came from speaks to a person who knows it is a bot; an
+    /// email or SMS to the person whose request is handled answers that person. None is presence. A helper's
+    /// parameter is what its callers pass (<see cref="CallerBindings"/> for one call).
     /// </summary>
     internal sealed class Audience
     {
         private const int MaxDepth = 8;
         private readonly INamedTypeSymbol? _internalAudience;
+        private readonly CallSiteArguments? _callers;
 
-        public Audience(PresenceSymbols symbols)
+        /// <param name="symbols">The compilation's Presence types.</param>
+        /// <param name="callers">What the call sites of a method pass to its parameters (a reply helper's chat).</param>
+        public Audience(PresenceSymbols symbols, CallSiteArguments? callers = null)
         {
             _internalAudience = symbols.InternalAudience;
+            _callers = callers;
+        }
+
+        // Where a chat, channel or message comes from: the person who wrote, a channel (its post, a channel speaking
+        // in a group, its pinned post), or somewhere the code does not say (a configured id, a subscriber list).
+        private enum Origin
+        {
+            Elsewhere,
+            Requester,
+            Channel,
         }
 
         /// <summary>True when the send's destination (receiver, chat, channel or URL) comes from an [InternalAudience] parameter.</summary>
@@ -74,10 +90,236 @@ namespace Presence.Analyzers.Model
         }
 
         /// <summary>
+        /// True when an email or SMS goes to the person whose request is being handled, and to nobody else: a one-time
+        /// passcode to the number in the sign-in form, a password-reset link to the address of the signed-in user. Each
+        /// recipient the send names (Twilio's <c>to</c>, the <c>to</c> of SendGrid's <c>CreateSingleEmail</c> or of a
+        /// <c>MailMessage</c>, through locals and address types) is read from an HTTP handler's parameter, the signed-in
+        /// <c>User</c>, or a helper's parameter every caller passes one of those to. A send whose recipients the code
+        /// does not name there (a list added to later, a loop over subscribers) stays a broadcast.
+        /// </summary>
+        public bool IsReplyToRequester(IInvocationOperation invocation, PublishTarget target)
+        {
+            if (target.Category == PublishCategory.Social)
+            {
+                return false;
+            }
+
+            var any = false;
+            foreach (var recipient in Recipients(invocation, 0))
+            {
+                if (RequestOriginOf(recipient, 0) != Origin.Requester)
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
+        }
+
+        private static bool IsRecipientName(string? name) => name is "to" or "recipient" or "recipients" or "toAddress" or "toEmail";
+
+        // The recipients a send, or the message it sends, names: arguments named like a recipient, also of the call or
+        // creation that built the message (MailHelper.CreateSingleEmail(from, to, …), new MailMessage(from, to, …)).
+        private static IEnumerable<IOperation> Recipients(IOperation operation, int depth)
+        {
+            var arguments = operation switch
+            {
+                IInvocationOperation call => call.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                _ => ImmutableArray<IArgumentOperation>.Empty,
+            };
+
+            foreach (var argument in arguments)
+            {
+                if (argument.IsImplicit && argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                if (IsRecipientName(argument.Parameter?.Name))
+                {
+                    yield return argument.Value;
+                    continue;
+                }
+
+                if (depth < 2)
+                {
+                    var value = UrlText.WithoutConversions(argument.Value);
+                    if (value is ILocalReferenceOperation local)
+                    {
+                        value = UrlText.WithoutConversions(UrlText.Initializer(local.Local, local.SemanticModel));
+                    }
+
+                    if (value is IInvocationOperation or IObjectCreationOperation)
+                    {
+                        foreach (var nested in Recipients(value, depth + 1))
+                        {
+                            yield return nested;
+                        }
+                    }
+                }
+            }
+        }
+
+        // Where a recipient comes from: the request being handled (an HTTP handler's parameter, the signed-in User), or
+        // elsewhere. Addresses are read through their types (new PhoneNumber(x), new EmailAddress(x), MailboxAddress.Parse(x)),
+        // member accesses, locals, and the user a UserManager finds for the request.
+        private Origin RequestOriginOf(IOperation? operation, int depth)
+        {
+            for (; operation is not null && depth < MaxDepth; depth++)
+            {
+                operation = UrlText.WithoutConversions(operation);
+                if (operation?.Type is { Name: "ClaimsPrincipal" })
+                {
+                    return Origin.Requester;
+                }
+
+                switch (operation)
+                {
+                    case IParameterReferenceOperation parameter:
+                        if (CallerBindings.ArgumentFor(parameter.Parameter) is { } bound)
+                        {
+                            operation = bound;
+                            continue;
+                        }
+
+                        if (IsRequestParameter(parameter.Parameter))
+                        {
+                            return Origin.Requester;
+                        }
+
+                        if (!CalledHere(parameter.Parameter))
+                        {
+                            return Origin.Elsewhere;
+                        }
+
+                        CallerBindings.NoteRead(parameter.Parameter);
+                        return RequestOriginFromCallers(parameter.Parameter, depth);
+                    case IPropertyReferenceOperation property:
+                        operation = property.Instance;
+                        continue;
+                    case IFieldReferenceOperation field:
+                        operation = field.Instance;
+                        continue;
+                    case IAwaitOperation awaited:
+                        operation = awaited.Operation;
+                        continue;
+                    case IConditionalAccessOperation conditional:
+                        operation = conditional.Operation;
+                        continue;
+                    case ILocalReferenceOperation local:
+                        operation = UrlText.Initializer(local.Local, local.SemanticModel);
+                        continue;
+                    case IObjectCreationOperation { Type.Name: "PhoneNumber" or "EmailAddress" or "MailAddress" or "MailboxAddress", Arguments.Length: > 0 } address:
+                        operation = address.Arguments[address.Arguments.Length == 1 || address.Type?.Name != "MailboxAddress" ? 0 : 1].Value;
+                        continue;
+                    // User.FindFirstValue(ClaimTypes.Email), MailboxAddress.Parse(form.Email), users.GetUserAsync(User).
+                    case IInvocationOperation call:
+                        operation = call.TargetMethod.ContainingType?.Name == "UserManager" ? FirstArgument(call) : call.Instance ?? ParsedArgument(call);
+                        continue;
+                    default:
+                        return Origin.Elsewhere;
+                }
+            }
+
+            return Origin.Elsewhere;
+        }
+
+        // What a UserManager looks the user up by (GetUserAsync(User), FindByEmailAsync(form.Email)).
+        private static IOperation? FirstArgument(IInvocationOperation call)
+            => call.Arguments.Length > 0 ? call.Arguments[0].Value : null;
+
+        // What a parse reads (MailboxAddress.Parse(form.Email)), or an extension of the signed-in user (user.FindFirstValue(…)).
+        private static IOperation? ParsedArgument(IInvocationOperation call)
+            => call.Arguments.Length > 0
+               && (call.TargetMethod.Name == "Parse" || (call.TargetMethod.IsExtensionMethod && call.TargetMethod.Parameters[0].Type.Name == "ClaimsPrincipal"))
+                ? call.Arguments[0].Value
+                : null;
+
+        // A parameter of an HTTP handler that the request binds: a minimal API's handler (a lambda or local function
+        // passed to Map…), or an action of a controller. Not a service the handler is given (an interface, a DbContext,
+        // [FromServices]): a subscriber list is nobody's request.
+        private static bool IsRequestParameter(IParameterSymbol parameter)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol method || parameter.Type.TypeKind == TypeKind.Interface
+                || HasAttributeNamed(parameter, "FromServicesAttribute"))
+            {
+                return false;
+            }
+
+            for (var type = parameter.Type.BaseType; type is not null; type = type.BaseType)
+            {
+                if (type.Name == "DbContext")
+                {
+                    return false;
+                }
+            }
+
+            if (method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction)
+            {
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax().Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax mapping }
+                        && (mapping.Expression as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText is { } name
+                        && name.StartsWith("Map", StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            for (var type = method.ContainingType; type is not null; type = type.BaseType)
+            {
+                if (type.Name is "ControllerBase" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc")
+                {
+                    return method.DeclaredAccessibility == Accessibility.Public;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasAttributeNamed(ISymbol symbol, string name)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // A helper's parameter is the requester's when every call here passes the requester's.
+        private Origin RequestOriginFromCallers(IParameterSymbol parameter, int depth)
+        {
+            if (_callers?.ArgumentsOf(parameter) is not { Count: > 0 } arguments)
+            {
+                return Origin.Elsewhere;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (RequestOriginOf(argument, depth + 1) != Origin.Requester)
+                {
+                    return Origin.Elsewhere;
+                }
+            }
+
+            return Origin.Requester;
+        }
+
+        /// <summary>
         /// True when a platform-labelled bot answers in the chat the incoming message came from: the chat, channel or
         /// message the send goes to is read from an incoming update, message, interaction or event.
         /// </summary>
-        public static bool IsBotReplyInSameChat(IInvocationOperation invocation, PublishTarget target)
+        public bool IsBotReplyInSameChat(IInvocationOperation invocation, PublishTarget target)
         {
             if (target.Kind != PublishKind.Catalogued || target.Platform is not ("Telegram" or "Discord" or "Slack") || SpeaksForAPerson(invocation))
             {
@@ -138,15 +380,50 @@ namespace Presence.Analyzers.Model
         }
 
         // A value read from an incoming message: its root is a parameter or local of an incoming-message type.
-        private static bool IsIncoming(IOperation? operation)
+        private bool IsIncoming(IOperation? operation) => OriginOf(operation, 0) == Origin.Requester;
+
+        private Origin OriginOf(IOperation? operation, int depth)
         {
-            for (var depth = 0; operation is not null && depth < MaxDepth; depth++)
+            for (; operation is not null && depth < MaxDepth; depth++)
             {
                 operation = UrlText.WithoutConversions(operation);
+                switch (operation)
+                {
+                    // A helper's parameter: what the call being read passes, or else what its callers pass.
+                    case IParameterReferenceOperation parameter:
+                        if (CallerBindings.ArgumentFor(parameter.Parameter) is { } bound)
+                        {
+                            operation = bound;
+                            continue;
+                        }
+
+                        if (MayBeDestination(parameter.Parameter) && CalledHere(parameter.Parameter))
+                        {
+                            CallerBindings.NoteRead(parameter.Parameter);
+                            if (FromCallers(parameter.Parameter, depth) is { } decided)
+                            {
+                                return decided;
+                            }
+                        }
+
+                        break;
+
+                    // A channel speaking in its discussion group, or a chat's pinned post got from anywhere but the
+                    // message answered (GetChat("@channel").PinnedMessage): the channel's.
+                    case IPropertyReferenceOperation { Property.Name: "SenderChat" }:
+                        return Origin.Channel;
+                    case IPropertyReferenceOperation { Property.Name: "PinnedMessage" } pinned:
+                        operation = pinned.Instance;
+                        continue;
+                    case ILocalReferenceOperation local when UrlText.Initializer(local.Local, local.SemanticModel) is { } initializer:
+                        operation = initializer;
+                        continue;
+                }
+
                 if (operation?.Type is INamedTypeSymbol type && IsIncomingType(type))
                 {
                     // A channel's post came from the channel, not from a person: its chat is the channel's audience.
-                    return !IsChannelPost(operation);
+                    return IsChannelPost(operation) ? Origin.Channel : Origin.Requester;
                 }
 
                 operation = operation switch
@@ -155,12 +432,73 @@ namespace Presence.Analyzers.Model
                     IFieldReferenceOperation field => field.Instance,
                     IConditionalAccessInstanceOperation => null,
                     IConditionalAccessOperation conditional => conditional.Operation,
-                    ILocalReferenceOperation local => UrlText.Initializer(local.Local, local.SemanticModel) ?? MatchedValue(local),
+                    ILocalReferenceOperation local => MatchedValue(local),
                     _ => null,
                 };
             }
 
-            return false;
+            return Origin.Elsewhere;
+        }
+
+        // A chat id, a chat, a message or an update: not the bot client or a settings object passed along.
+        private static bool MayBeDestination(IParameterSymbol parameter)
+            => parameter.Type.SpecialType is SpecialType.System_Int64 or SpecialType.System_Int32 or SpecialType.System_String
+               || parameter.Type is INamedTypeSymbol type && (type.Name is "Chat" or "ChatId" || IsIncomingType(type));
+
+        // A helper of the compilation's own, which its callers here decide: not a method the framework or a platform's
+        // SDK calls (an override, an interface's handler), whose arguments no call site here shows.
+        private static bool CalledHere(IParameterSymbol parameter)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.Constructor } method
+                || method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty)
+            {
+                return false;
+            }
+
+            if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public)
+            {
+                return true;
+            }
+
+            foreach (var @interface in method.ContainingType.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers(method.Name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        // A parameter is the requester's chat when every call passes the requester's; a channel when one passes a
+        // channel. A parameter of an incoming type (a Message) stays the requester's unless a call passes a channel's,
+        // and one without a call site here (a library's public helper) is decided by its type alone.
+        private Origin? FromCallers(IParameterSymbol parameter, int depth)
+        {
+            if (_callers?.ArgumentsOf(parameter) is not { Count: > 0 } arguments)
+            {
+                return null;
+            }
+
+            var incomingType = parameter.Type is INamedTypeSymbol type && IsIncomingType(type);
+            var origin = Origin.Requester;
+            foreach (var argument in arguments)
+            {
+                switch (OriginOf(argument, depth + 1))
+                {
+                    case Origin.Channel:
+                        return Origin.Channel;
+                    case Origin.Elsewhere when !incomingType:
+                        origin = Origin.Elsewhere;
+                        break;
+                }
+            }
+
+            return origin;
         }
 
         // The value a pattern variable was matched from: update.Message for `update.Message is { Chat: var chat }`,
@@ -213,6 +551,14 @@ namespace Presence.Analyzers.Model
 
                     foreach (var reference in local.Local.DeclaringSyntaxReferences)
                     {
+                        // switch (update) { { ChannelPost: { } post } => … }: matched from the channel post.
+                        if (reference.GetSyntax().FirstAncestorOrSelf<SubpatternSyntax>() is { } subpattern
+                            && (subpattern.NameColon?.Name.Identifier.ValueText ?? (subpattern.ExpressionColon?.Expression as IdentifierNameSyntax)?.Identifier.ValueText) is { } property
+                            && IsChannelPostName(property))
+                        {
+                            return true;
+                        }
+
                         var matched = reference.GetSyntax().FirstAncestorOrSelf<IsPatternExpressionSyntax>()?.Expression;
                         if (matched is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } && IsChannelPostName(name)
                             || matched is ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax { Name.Identifier.ValueText: var bound } } && IsChannelPostName(bound))

@@ -34,7 +34,7 @@ namespace Presence.Analyzers.Model
             Scopes = new PublishScopes(compilation, symbols, Publishing, Confirmations, cancellationToken);
             Libraries = LibrarySummaries.Read(compilation, assemblies, key => urls.Settings.Find(key));
             MachineWriters = MachineWriters.For(compilation, Libraries);
-            Audience = new Audience(symbols);
+            Audience = new Audience(symbols, urls.Arguments);
             Mediators = MediatorDispatch.For(compilation);
         }
 
@@ -180,9 +180,11 @@ namespace Presence.Analyzers.Model
                 return null;
             }
 
-            // Not presence: the team's own chat, or a labelled bot answering the person who wrote to it.
+            // Not presence: the team's own chat, a labelled bot answering the person who wrote to it, or an email or
+            // SMS to the person whose request is handled (a passcode, a reset link).
             // (The publishing map asks with anyAudience to list these sends with who they reach.)
-            if (!anyAudience && (Audience.IsInternal(invocation) || (!options.ReportBotReplies && Audience.IsBotReplyInSameChat(invocation, target))))
+            if (!anyAudience && (Audience.IsInternal(invocation) || (!options.ReportBotReplies && Audience.IsBotReplyInSameChat(invocation, target))
+                                 || Audience.IsReplyToRequester(invocation, target)))
             {
                 return null;
             }

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Model;
 
@@ -114,11 +115,15 @@ namespace Presence.Analyzers.Paths
                && (method.ContainingType?.TypeKind == TypeKind.Interface || method.IsAbstract || method.IsVirtual || method.IsOverride)
                && method.ContainingAssembly is { } assembly && !LibrarySummaries.IsFramework(assembly.Name);
 
-        /// <summary>An unguarded publish call in <paramref name="caller"/>.</summary>
-        public void AddPublish(IMethodSymbol caller, PublishTarget target, SyntaxNode call)
+        /// <summary>
+        /// An unguarded publish call in <paramref name="caller"/>; with <paramref name="dependence"/>, one whose
+        /// destination a parameter of <paramref name="caller"/> decides (see <see cref="AttributeToCallers"/>).
+        /// </summary>
+        public void AddPublish(IMethodSymbol caller, PublishTarget target, SyntaxNode call, CallerDependentPublish? dependence = null)
         {
             Volatile.Write(ref _hasPublish, true);
-            _steps.Enqueue((caller.OriginalDefinition, new Step(null, call, target)));
+            Attribution? attribution = dependence is null ? null : new Attribution(dependence, dependence.Parameters, ImmutableArray<(IParameterSymbol, IOperation)>.Empty, ImmutableArray<(IMethodSymbol, SyntaxNode)>.Empty);
+            _steps.Enqueue((caller.OriginalDefinition, new Step(null, call, target, attribution: attribution)));
         }
 
         private bool _hasPublish;
@@ -388,11 +393,20 @@ namespace Presence.Analyzers.Paths
 
                 foreach (var step in node.Steps())
                 {
+                    // A send whose destination a parameter decides was attributed to the calls that pass one: entered
+                    // through such a call, the send is what that call's argument makes it (a step of the caller's).
+                    if (step.Attribution is { Parameters.IsEmpty: false } dependent && cameFrom.TryGetValue(function, out var entered)
+                        && dependent.Attributed.Contains(entered.Call))
+                    {
+                        continue;
+                    }
+
+                    var chain = step.Attribution?.Chain ?? ImmutableArray<(IMethodSymbol, SyntaxNode)>.Empty;
                     if (step.Target is { Kind: PublishKind.Unresolved } send)
                     {
                         if (unresolved is not null && !unresolved.Exists(u => u.Publish == step.Call))
                         {
-                            unresolved.Add(Trace(function, cameFrom, start, step.Call, send, null));
+                            unresolved.Add(Trace(function, cameFrom, start, step.Call, send, null, chain));
                         }
 
                         continue;
@@ -402,7 +416,7 @@ namespace Presence.Analyzers.Paths
                     {
                         if (reached.Add(target.Describe()))
                         {
-                            shortest ??= Trace(function, cameFrom, start, step.Call, target, null);
+                            shortest ??= Trace(function, cameFrom, start, step.Call, target, null, chain);
                         }
 
                         continue;
@@ -466,11 +480,193 @@ namespace Presence.Analyzers.Paths
             return shortest?.WithMoreTargets(reached.Count - 1);
         }
 
+        /// <summary>
+        /// Decides, once every body has been seen, the sends whose destination is a parameter of the function that
+        /// makes them (<c>Send(string url, …) => http.PostAsJsonAsync(url, …)</c>, <c>Reply(long chatId, …)</c>) by
+        /// the arguments of each call into that function: a call whose argument makes the send a publish (or a send
+        /// nobody can resolve) gets it as a step of its own, through the function to the send; a call that passes
+        /// another URL, or the requester's chat, gets nothing; a call that passes its own function's parameter is
+        /// decided the same way by that function's callers, up to <see cref="MaxAttributionLevels"/> functions up. A
+        /// search that enters the function through a call decided here does not count the send again; one that
+        /// starts in the function, or enters it another way (a library's call of a port), counts the send as it was
+        /// classified with the arguments of every call site. Only the calls into functions with such a send are bound.
+        /// </summary>
+        public void AttributeToCallers(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var nodes = _nodes ??= BuildNodes();
+            var work = new Queue<(IMethodSymbol Function, Step Step)>();
+            foreach (var pair in nodes)
+            {
+                foreach (var step in pair.Value.Unordered)
+                {
+                    if (step.Attribution is { Parameters.IsEmpty: false })
+                    {
+                        work.Enqueue((pair.Key, step));
+                    }
+                }
+            }
+
+            if (work.Count == 0)
+            {
+                return;
+            }
+
+            _dispatch ??= new Dispatch(_sourceTypes);
+            var callsByName = new Dictionary<string, List<(IMethodSymbol Caller, Step Step)>>(System.StringComparer.Ordinal);
+            foreach (var pair in nodes)
+            {
+                foreach (var step in pair.Value.Unordered)
+                {
+                    if (step.Callee is { } callee)
+                    {
+                        if (!callsByName.TryGetValue(callee.Name, out var calls))
+                        {
+                            callsByName[callee.Name] = calls = new List<(IMethodSymbol, Step)>();
+                        }
+
+                        calls.Add((pair.Key, step));
+                    }
+                }
+            }
+
+            var models = new Dictionary<SyntaxTree, SemanticModel>();
+            while (work.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (function, step) = work.Dequeue();
+                var attribution = step.Attribution!;
+                foreach (var name in NamesCalling(function))
+                {
+                    if (!callsByName.TryGetValue(name, out var calls))
+                    {
+                        continue;
+                    }
+
+                    foreach (var (caller, call) in calls)
+                    {
+                        if (!LandsOn(call, function) || !attribution.Attributed.Add(call.Call) || !nodes.TryGetValue(caller, out var callerNode))
+                        {
+                            continue;
+                        }
+
+                        var bindings = attribution.Bindings;
+                        foreach (var parameter in attribution.Parameters)
+                        {
+                            if (ArgumentAt(compilation, models, call, parameter.Ordinal) is { } argument)
+                            {
+                                bindings = bindings.Add((parameter, argument));
+                            }
+                        }
+
+                        if (CallerBindings.Read(bindings, attribution.Publish.Classify, out var consulted) is not { } target)
+                        {
+                            continue;
+                        }
+
+                        // The caller passes parameters of its own: its callers decide, as far as the levels go.
+                        var next = attribution.Chain.Length + 1 < MaxAttributionLevels ? OwnParameters(consulted, caller) : ImmutableArray<IParameterSymbol>.Empty;
+                        var lifted = new Step(null, step.Call, target, attribution: new Attribution(attribution.Publish, next, bindings, attribution.Chain.Insert(0, (function, call.Call))));
+                        callerNode.Add(lifted);
+                        if (!next.IsEmpty)
+                        {
+                            work.Enqueue((caller, lifted));
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>How many functions up a send's destination is followed from parameter to argument.</summary>
+        private const int MaxAttributionLevels = 3;
+
+        /// <summary>The parameters of <paramref name="function"/> among <paramref name="consulted"/>, each once.</summary>
+        public static ImmutableArray<IParameterSymbol> OwnParameters(List<IParameterSymbol> consulted, ISymbol function)
+        {
+            var own = ImmutableArray.CreateBuilder<IParameterSymbol>();
+            foreach (var parameter in consulted)
+            {
+                if (CallerBindings.Of(parameter, function) && !own.Any(p => CallerBindings.SameParameter(p, parameter)))
+                {
+                    own.Add(parameter);
+                }
+            }
+
+            return own.ToImmutable();
+        }
+
+        // The names a call that lands in function is made by: its own, or an interface member's it implements explicitly.
+        private static IEnumerable<string> NamesCalling(IMethodSymbol function)
+        {
+            yield return function.Name;
+            foreach (var implemented in function.ExplicitInterfaceImplementations)
+            {
+                yield return implemented.Name;
+            }
+        }
+
+        private bool LandsOn(Step call, IMethodSymbol function)
+        {
+            if (SymbolEqualityComparer.Default.Equals(call.Callee, function))
+            {
+                return true;
+            }
+
+            foreach (var target in _dispatch!.Targets(call.Callee!, null, call.Through))
+            {
+                if (SymbolEqualityComparer.Default.Equals(target, function))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // What the call passes to the parameter at ordinal, or null where the call is no invocation or creation of the
+        // method the step names (a method group passed on, a mediator's Send landing in its handler).
+        private static IOperation? ArgumentAt(Compilation compilation, Dictionary<SyntaxTree, SemanticModel> models, Step call, int ordinal)
+        {
+            var tree = call.Call.SyntaxTree;
+            if (!compilation.ContainsSyntaxTree(tree))
+            {
+                return null;
+            }
+
+            if (!models.TryGetValue(tree, out var model))
+            {
+#pragma warning disable RS1030 // Only the calls into a function whose send a parameter decides, once each, at compilation end.
+                models[tree] = model = compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+            }
+
+            var (method, arguments) = model.GetOperation(call.Call) switch
+            {
+                IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+                IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+                _ => (null, default),
+            };
+
+            if (method is null || !SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).OriginalDefinition, call.Callee))
+            {
+                return null;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
         // The path from start to the publish (or library call) in last: the steps, and where a step went through a
         // library's call of a member it cannot resolve, the library's steps before the implementation, by name.
         private static UnattendedPath Trace(
             IMethodSymbol last, Dictionary<IMethodSymbol, (IMethodSymbol From, SyntaxNode Call, string? Via)> cameFrom, IMethodSymbol start,
-            SyntaxNode publish, PublishTarget? target, LibraryPublish? library)
+            SyntaxNode publish, PublishTarget? target, LibraryPublish? library, ImmutableArray<(IMethodSymbol Function, SyntaxNode Call)> chain = default)
         {
             var steps = new List<(IMethodSymbol, SyntaxNode)>();
             var via = new List<string?>();
@@ -482,6 +678,16 @@ namespace Presence.Analyzers.Paths
 
             steps.Reverse();
             via.Reverse();
+            if (!chain.IsDefaultOrEmpty)
+            {
+                // A send attributed to a call site: the calls from there down to the helper that sends.
+                foreach (var call in chain)
+                {
+                    steps.Add(call);
+                    via.Add(null);
+                }
+            }
+
             var vias = via.Exists(v => v is not null) ? via.ToImmutableArray() : ImmutableArray<string?>.Empty;
             return new UnattendedPath(null, start, steps.ToImmutableArray(), publish, target, library, via: vias);
         }
@@ -530,13 +736,17 @@ namespace Presence.Analyzers.Paths
 
         private readonly struct Step
         {
-            public Step(IMethodSymbol? callee, SyntaxNode call, PublishTarget? target, INamedTypeSymbol? through = null)
+            public Step(IMethodSymbol? callee, SyntaxNode call, PublishTarget? target, INamedTypeSymbol? through = null, Attribution? attribution = null)
             {
                 Callee = callee;
                 Call = call;
                 Target = target;
                 Through = through;
+                Attribution = attribution;
             }
+
+            /// <summary>For a publish whose destination a parameter decides, or one attributed to a call site: how.</summary>
+            public Attribution? Attribution { get; }
 
             public IMethodSymbol? Callee { get; }
 
@@ -546,6 +756,33 @@ namespace Presence.Analyzers.Paths
             public SyntaxNode Call { get; }
 
             public PublishTarget? Target { get; }
+        }
+
+        /// <summary>How a publish step depends on, or was attributed to, the arguments of calls into its function.</summary>
+        private sealed class Attribution
+        {
+            public Attribution(CallerDependentPublish publish, ImmutableArray<IParameterSymbol> parameters, ImmutableArray<(IParameterSymbol, IOperation)> bindings, ImmutableArray<(IMethodSymbol, SyntaxNode)> chain)
+            {
+                Publish = publish;
+                Parameters = parameters;
+                Bindings = bindings;
+                Chain = chain;
+            }
+
+            /// <summary>The send, as classified where it is made.</summary>
+            public CallerDependentPublish Publish { get; }
+
+            /// <summary>The parameters of the step's function whose arguments decide the send; empty once decided.</summary>
+            public ImmutableArray<IParameterSymbol> Parameters { get; }
+
+            /// <summary>The arguments already standing for the parameters of the functions below.</summary>
+            public ImmutableArray<(IParameterSymbol, IOperation)> Bindings { get; }
+
+            /// <summary>The calls from the step's function down to the function that sends.</summary>
+            public ImmutableArray<(IMethodSymbol Function, SyntaxNode Call)> Chain { get; }
+
+            /// <summary>The calls into the step's function that were decided by their arguments.</summary>
+            public HashSet<SyntaxNode> Attributed { get; } = new HashSet<SyntaxNode>();
         }
 
         // Built once, at compilation end, on one thread.

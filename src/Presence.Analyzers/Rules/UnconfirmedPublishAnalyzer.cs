@@ -189,6 +189,7 @@ namespace Presence.Analyzers.Rules
                     if (searchPaths)
                     {
                         bodies.AddPlainSteps(end.CancellationToken);
+                        graph.AttributeToCallers(end.Compilation, end.CancellationToken);
                     }
 
                     var unresolvedReported = new HashSet<SyntaxNode>();
@@ -575,6 +576,8 @@ namespace Presence.Analyzers.Rules
             // Direct calls of a gated publisher, kept only for the publishing map.
             private List<(SyntaxNode Syntax, PublishTarget Target)>? _bypasses;
             private HashSet<SyntaxNode>? _toolCallbacks;
+            // The sends whose classification read a parameter (a URL or chat given by the callers), with those parameters.
+            private Dictionary<SyntaxNode, (IInvocationOperation Send, List<IParameterSymbol> Parameters)>? _consulted;
             private EntryPoint? _programLoop;
             // The owner is an entry point by its own body (a PeriodicTimer loop): its publishes are reported there.
             private EntryPoint? _ownerLoop;
@@ -601,8 +604,20 @@ namespace Presence.Analyzers.Rules
             public void OnInvocation(IInvocationOperation invocation, OperationAnalysisContext context)
             {
                 var method = invocation.TargetMethod;
-                if (_model.Classify(invocation, _options) is { } target)
+                var outer = CallerBindings.StartRecording();
+                var target = _model.Classify(invocation, _options);
+                var consulted = CallerBindings.StopRecording(outer);
+                if (target is not null)
                 {
+                    if (consulted.Count > 0)
+                    {
+                        // The destination may be a parameter: which callers publish is decided by their arguments.
+                        lock (_gate)
+                        {
+                            (_consulted ??= new Dictionary<SyntaxNode, (IInvocationOperation, List<IParameterSymbol>)>())[invocation.Syntax] = (invocation, consulted);
+                        }
+                    }
+
                     NotePublish(invocation, target, method, invocation.Instance?.Type);
                     return;
                 }
@@ -948,7 +963,7 @@ namespace Presence.Analyzers.Rules
                         // Not a publish as far as anyone can tell: only an unattended path to it is noted (PRES011).
                         if (!site.Guarded && function is not null && !IsInTool(site.Syntax))
                         {
-                            _graph.AddPublish(function, site.Target, site.Syntax);
+                            _graph.AddPublish(function, site.Target, site.Syntax, DependenceOf(site.Syntax, function));
                         }
 
                         continue;
@@ -969,7 +984,7 @@ namespace Presence.Analyzers.Rules
 
                     if (function is not null)
                     {
-                        _graph.AddPublish(function, site.Target, site.Syntax);
+                        _graph.AddPublish(function, site.Target, site.Syntax, DependenceOf(site.Syntax, function));
                     }
 
                     if (isKernelFunction)
@@ -985,6 +1000,26 @@ namespace Presence.Analyzers.Rules
                         _report(Describe(site, context.ContainingSymbol));
                     }
                 }
+            }
+
+            // A send whose destination is a parameter of the function that makes it: classified again for each call.
+            private CallerDependentPublish? DependenceOf(SyntaxNode syntax, IMethodSymbol function)
+            {
+                if (_consulted is null || !_consulted.TryGetValue(syntax, out var consulted))
+                {
+                    return null;
+                }
+
+                var parameters = CallGraph.OwnParameters(consulted.Parameters, function);
+                if (parameters.IsEmpty)
+                {
+                    return null;
+                }
+
+                var model = _model;
+                var options = _options;
+                var send = consulted.Send;
+                return new CallerDependentPublish(parameters, () => model.Classify(send, options));
             }
 
             // A handler registered by a method group, or a loop started in the background, by its own type: an entry point
