@@ -28,7 +28,9 @@ namespace Presence.Analyzers.Catalog
         {
             _settings = new Lazy<AppSettings>(() => AppSettings.Load(additionalFiles, cancellationToken));
             _seesConfiguration = compilation.GetBestTypeByMetadataName(ConfigurationNamespace + ".IConfiguration") is not null;
-            var seesOptions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null;
+            // Options types, or plain objects bound with the configuration binder (config.Bind("A", settings)).
+            var seesOptions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null
+                              || compilation.GetBestTypeByMetadataName(ConfigurationNamespace + ".ConfigurationBinder") is not null;
             _bindings = new Lazy<OptionsBindings>(() => seesOptions ? OptionsBindings.Find(compilation, cancellationToken) : OptionsBindings.None);
             Clients = new ClientBaseAddresses(compilation, this, cancellationToken);
             Arguments = new CallSiteArguments(compilation, this, cancellationToken);
