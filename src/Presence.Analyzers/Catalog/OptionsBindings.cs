@@ -34,8 +34,50 @@ namespace Presence.Analyzers.Catalog
         /// The section <paramref name="type"/> is bound from (the named instance <paramref name="name"/>'s, when given:
         /// <c>monitor.Get("alerts")</c>), or null.
         /// </summary>
-        public string? SectionOf(ITypeSymbol type, string? name = null)
-            => _sections.TryGetValue(name is null or "" ? type.Name : type.Name + "\0" + name, out var section) ? section : null;
+        public string? SectionOf(ITypeSymbol type, string? name = null) => SectionOf(type.Name, name);
+
+        private string? SectionOf(string typeName, string? name)
+            => _sections.TryGetValue(name is null or "" ? typeName : typeName + "\0" + name, out var section) ? section : null;
+
+        /// <summary>
+        /// The stand-in for the section of an options type this project reads but does not bind (a library's options,
+        /// bound by its host): <c>{ChatOptions}</c>, <c>{ChatOptions|alerts}</c> for a named instance. A key under it
+        /// (<c>{ChatOptions}:Url</c>) travels in the library's summary; the host's bindings put the section in its place.
+        /// </summary>
+        public static string UnboundSection(string typeName, string? name)
+            => "{" + typeName + (name is null or "" ? string.Empty : "|" + name) + "}";
+
+        /// <summary>The options type and property path a key under <see cref="UnboundSection"/> names, for messages: <c>ChatOptions.Url</c>.</summary>
+        public static string? UnboundDisplay(string key)
+        {
+            var close = key.Length > 0 && key[0] == '{' ? key.IndexOf('}') : -1;
+            if (close < 0)
+            {
+                return null;
+            }
+
+            var type = key.Substring(1, close - 1);
+            var bar = type.IndexOf('|');
+            return (bar < 0 ? type : type.Substring(0, bar)) + key.Substring(close + 1).Replace(':', '.');
+        }
+
+        /// <summary>
+        /// <paramref name="key"/> with an <see cref="UnboundSection"/> replaced by the section this project binds that
+        /// options type (and instance) from; the key itself when it has none; null when this project binds it from no section.
+        /// </summary>
+        public string? Resolve(string key)
+        {
+            var close = key.Length > 0 && key[0] == '{' ? key.IndexOf('}') : -1;
+            if (close < 0)
+            {
+                return key;
+            }
+
+            var type = key.Substring(1, close - 1);
+            var bar = type.IndexOf('|');
+            var section = bar < 0 ? SectionOf(type, null) : SectionOf(type.Substring(0, bar), type.Substring(bar + 1));
+            return section is null ? null : section + key.Substring(close + 1);
+        }
 
         public static OptionsBindings Find(Compilation compilation, CancellationToken cancellationToken)
         {
