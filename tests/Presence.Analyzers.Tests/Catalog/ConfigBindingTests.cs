@@ -1,4 +1,6 @@
 using System.Threading.Tasks;
+using Presence.Analyzers.Rules;
+using Presence.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace Presence.Analyzers.Tests.Catalog;
@@ -99,4 +101,105 @@ public class ConfigBindingTests
             }
             """,
             Settings(BindSettings));
+
+    private const string ClientSettings = """
+        {
+          "Teams": { "WebhookUrl": "https://acme.webhook.office.com/webhookb2/a@b/IncomingWebhook/c/d" },
+          "Backend": { "Url": "https://api.acme.internal/" }
+        }
+        """;
+
+    private static Task CheckClients(string code)
+    {
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test { TestCode = TravellingUrlTests.Usings + code };
+        test.TestState.AdditionalReferences.AddRange(ConfiguredUrlTests.Configuration);
+        test.TestState.AdditionalReferences.AddRange(TravellingUrlTests.HttpFactory);
+        test.TestState.AdditionalFiles.Add(("/src/appsettings.json", ClientSettings));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_keyed_named_client_posts_under_its_configured_base_address()
+        => CheckClients("""
+            static class Startup
+            {
+                public static void Configure(IServiceCollection services, IConfiguration config)
+                {
+                    services.AddHttpClient("teams", c => c.BaseAddress = new Uri(config["Teams:WebhookUrl"]!)).AddAsKeyed();
+                    services.AddHttpClient("backend", c => c.BaseAddress = new Uri(config["Backend:Url"]!)).AddAsKeyed();
+                }
+            }
+
+            class Daily([FromKeyedServices("teams")] HttpClient teams, [FromKeyedServices("backend")] HttpClient backend)
+            {
+                Task Post(string text) => {|PRES001:teams.PostAsJsonAsync("", new { text })|};
+                Task Push(string text) => backend.PostAsJsonAsync("", new { text });
+            }
+
+            class Field
+            {
+                private readonly HttpClient _teams;
+                private readonly HttpClient _other;
+
+                public Field([FromKeyedServices("teams")] HttpClient teams, [FromKeyedServices("other")] HttpClient other)
+                {
+                    _teams = teams;
+                    _other = other;
+                }
+
+                Task Post(string text) => {|PRES001:_teams.PostAsJsonAsync("", new { text })|};
+                // Another key: no client of that name is configured here.
+                Task Other(string text) => _other.PostAsJsonAsync("", new { text });
+            }
+            """);
+
+    [Fact]
+    public Task An_http_client_registered_as_a_singleton_brings_its_base_address_to_the_types_it_is_injected_into()
+        => CheckClients("""
+            static class Startup
+            {
+                public static void Configure(IServiceCollection services, IConfiguration config)
+                    => services.AddSingleton(new HttpClient { BaseAddress = new Uri(config["Teams:WebhookUrl"]!) });
+            }
+
+            class Daily(HttpClient teams)
+            {
+                Task Post(string text) => {|PRES001:teams.PostAsJsonAsync("", new { text })|};
+            }
+
+            class Own
+            {
+                private readonly HttpClient _http = new();
+                // Its own client, not the registered one.
+                Task Post(string text) => _http.PostAsJsonAsync("", new { text });
+            }
+            """);
+
+    [Fact]
+    public Task A_singleton_factory_lambda_counts_and_an_internal_base_address_is_no_publish()
+        => Task.WhenAll(
+            CheckClients("""
+                static class Startup
+                {
+                    public static void Configure(IServiceCollection services, IConfiguration config)
+                        => services.AddSingleton(sp => new HttpClient { BaseAddress = new Uri(config["Teams:WebhookUrl"]!) });
+                }
+
+                class Daily(HttpClient teams)
+                {
+                    Task Post(string text) => {|PRES001:teams.PostAsJsonAsync("", new { text })|};
+                }
+                """),
+            CheckClients("""
+                static class Startup
+                {
+                    public static void Configure(IServiceCollection services, IConfiguration config)
+                        => services.AddSingleton(new HttpClient { BaseAddress = new Uri(config["Backend:Url"]!) });
+                }
+
+                class Daily(HttpClient backend)
+                {
+                    Task Post(string text) => backend.PostAsJsonAsync("", new { text });
+                }
+                """));
 }
