@@ -87,6 +87,19 @@ namespace Presence.Analyzers.Catalog
             return null;
         }
 
+        /// <summary>
+        /// The URLs the elements of a list read from configuration may hold (<c>options.Value.WebhookUrls</c>,
+        /// <c>config.GetSection("Hooks").Get&lt;string[]&gt;()</c>): every element the settings files give, or null when
+        /// <paramref name="collection"/> is not such a list.
+        /// </summary>
+        public List<UrlCandidate>? Elements(IOperation collection, int depth)
+            => _seesConfiguration && OptionsSection(collection, depth + 1) is { } list
+                ? FromSettings(list.Key + ":" + AnyElement, SettingKind.Configuration, list.Key + ":" + AnyElement)
+                : null;
+
+        /// <summary>The key segment that stands for any element of a list: <c>Hooks:*:Url</c>.</summary>
+        public const string AnyElement = "*";
+
         private List<UrlCandidate> FromSettings(string key, SettingKind kind, string names)
         {
             var candidates = new List<UrlCandidate>();
@@ -181,6 +194,10 @@ namespace Presence.Analyzers.Catalog
                 case ILocalReferenceOperation local when UrlText.Initializer(local.Local, operation.SemanticModel) is { } initializer:
                     return SectionPath(initializer, depth + 1);
 
+                // foreach (var hook in config.GetSection("Hooks").GetChildren()): any child of the section.
+                case ILocalReferenceOperation local when UrlText.ForEachCollection(local.Local, operation.SemanticModel) is IInvocationOperation { TargetMethod.Name: "GetChildren" } children:
+                    return SectionPath(Receiver(children), depth + 1) is { } parentPath ? Join(parentPath, AnyElement) : null;
+
                 // A section kept in a readonly field: the one path every value it is given agrees on.
                 case IFieldReferenceOperation { Field: { IsReadOnly: true } field } when UrlText.AssignedOperations(field, operation.SemanticModel) is { Count: > 0 } assigned:
                     string? agreed = null;
@@ -238,6 +255,10 @@ namespace Presence.Analyzers.Catalog
 
                 case ILocalReferenceOperation local when UrlText.Initializer(local.Local, operation.SemanticModel) is { } initializer && OptionsSection(initializer, depth + 1) is { } fromLocal:
                     return fromLocal;
+
+                // foreach (var target in options.Value.Targets): any element of the bound list.
+                case ILocalReferenceOperation local when UrlText.ForEachCollection(local.Local, operation.SemanticModel) is { } collection && OptionsSection(collection, depth + 1) is { } list:
+                    return (list.Key + ":" + AnyElement, local.Local.Type.Name);
 
                 default:
                     // A field or parameter of a bound type (_options = options.Value in the constructor), or a readonly

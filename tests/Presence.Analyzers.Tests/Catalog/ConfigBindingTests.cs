@@ -202,4 +202,105 @@ public class ConfigBindingTests
                     Task Post(string text) => backend.PostAsJsonAsync("", new { text });
                 }
                 """));
+
+    private const string ListSettings = """
+        {
+          "Broadcast": { "WebhookUrls": [ "https://ops.acme.internal/hook", "https://discord.com/api/webhooks/1/abc" ] },
+          "Fanout": { "Targets": [ { "Url": "https://ops.acme.internal/hook" }, { "Url": "https://hooks.slack.com/services/T1/B1/x" } ] },
+          "Hooks": [ "https://ops.acme.internal/a", "https://discord.com/api/webhooks/2/def" ],
+          "Internal": { "WebhookUrls": [ "https://ops.acme.internal/a", "https://ops.acme.internal/b" ], "Targets": [ { "Url": "https://ops.acme.internal/c" } ] }
+        }
+        """;
+
+    [Fact]
+    public Task A_list_of_targets_publishes_when_any_element_is_a_publish_endpoint()
+        => ConfiguredUrlTests.Check("""
+            public sealed class BroadcastOptions { public System.Collections.Generic.List<string> WebhookUrls { get; set; } = new(); }
+            public sealed class Target { public string Url { get; set; } = ""; }
+            public sealed class FanoutOptions { public Target[] Targets { get; set; } = []; }
+
+            static class Startup
+            {
+                public static void Configure(IServiceCollection services, IConfiguration config)
+                {
+                    services.Configure<BroadcastOptions>(config.GetSection("Broadcast"));
+                    services.AddOptions<FanoutOptions>().BindConfiguration("Fanout");
+                }
+            }
+
+            class Poster(HttpClient http, IOptions<BroadcastOptions> broadcast, IOptionsMonitor<FanoutOptions> fanout, IConfiguration config)
+            {
+                async Task Strings(HttpContent body)
+                {
+                    foreach (var url in broadcast.Value.WebhookUrls)
+                    {
+                        await {|PRES001:http.PostAsync(url, body)|};
+                    }
+                }
+
+                async Task Objects(HttpContent body)
+                {
+                    foreach (var target in fanout.CurrentValue.Targets)
+                    {
+                        await {|PRES001:http.PostAsync(target.Url, body)|};
+                    }
+                }
+
+                async Task Section(HttpContent body)
+                {
+                    foreach (var hook in config.GetSection("Hooks").Get<string[]>()!)
+                    {
+                        await {|PRES001:http.PostAsync(hook, body)|};
+                    }
+
+                    foreach (var child in config.GetSection("Hooks").GetChildren())
+                    {
+                        await {|PRES001:http.PostAsync(child.Value, body)|};
+                    }
+                }
+            }
+            """,
+            Settings(ListSettings));
+
+    [Fact]
+    public Task A_list_of_internal_targets_or_one_bound_to_another_type_is_not_a_publish()
+        => ConfiguredUrlTests.Check("""
+            public sealed class BroadcastOptions { public System.Collections.Generic.List<string> WebhookUrls { get; set; } = new(); }
+            public sealed class Target { public string Url { get; set; } = ""; }
+            public sealed class FanoutOptions { public System.Collections.Generic.List<Target> Targets { get; set; } = new(); }
+            public sealed class OtherOptions { public System.Collections.Generic.List<string> WebhookUrls { get; set; } = new(); }
+
+            static class Startup
+            {
+                public static void Configure(IServiceCollection services, IConfiguration config)
+                {
+                    services.Configure<BroadcastOptions>(config.GetSection("Internal"));
+                    services.Configure<FanoutOptions>(config.GetSection("Internal"));
+                    // Broadcast's list, bound to a type the poster does not read.
+                    services.Configure<OtherOptions>(config.GetSection("Broadcast"));
+                }
+            }
+
+            class Poster(HttpClient http, IOptions<BroadcastOptions> broadcast, IOptions<FanoutOptions> fanout, IConfiguration config)
+            {
+                async Task Run(HttpContent body)
+                {
+                    foreach (var url in broadcast.Value.WebhookUrls)
+                    {
+                        await http.PostAsync(url, body);
+                    }
+
+                    foreach (var target in fanout.Value.Targets)
+                    {
+                        await http.PostAsync(target.Url, body);
+                    }
+
+                    foreach (var hook in config.GetSection("Internal:WebhookUrls").Get<string[]>()!)
+                    {
+                        await http.PostAsync(hook, body);
+                    }
+                }
+            }
+            """,
+            Settings(ListSettings));
 }
