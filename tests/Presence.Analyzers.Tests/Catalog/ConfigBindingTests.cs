@@ -303,4 +303,31 @@ public class ConfigBindingTests
             }
             """,
             Settings(ListSettings));
+
+    // The .NET 10 host refuses these files at startup ("Failed to load configuration from file"), so they are not an
+    // empty configuration.
+    [Theory]
+    [InlineData("", 1, 1, "the file is empty, which the host refuses at startup (write {} for no settings)")]
+    [InlineData("  \n// nothing yet\n", 3, 1, "the file is empty, which the host refuses at startup (write {} for no settings)")]
+    [InlineData("{ \"A\": { \"Url\": \"x\" }, \"a\": { \"url\": \"y\" } }", 1, 41, "the key 'a:url' is given twice, which the host refuses at startup")]
+    public void Files_the_host_refuses_are_not_read_as_settings(string text, int line, int column, string problem)
+    {
+        var error = Assert.Throws<Presence.Analyzers.Catalog.SettingsFormatException>(() => Presence.Analyzers.Catalog.SettingsJson.Flatten(text));
+        Assert.Equal((line, column, problem), (error.Line, error.Column, error.Message));
+    }
+
+    [Fact]
+    public Task An_empty_settings_file_is_reported()
+        => ConfiguredUrlTests.Check(
+            "class Nothing { }",
+            [("/src/appsettings.Development.json", "")],
+            AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnreadableSettingsFile)
+                .WithSpan("/src/appsettings.Development.json", 1, 1, 1, 1)
+                .WithArguments("appsettings.Development.json(1,1) is not valid JSON: the file is empty, which the host refuses at startup (write {} for no settings)"));
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{ \"A\": { \"Url\": \"x\" }, \"B\": { \"Url\": \"y\" } }")]
+    public Task Settings_files_the_host_loads_are_read_without_a_warning(string text)
+        => ConfiguredUrlTests.Check("class Nothing { }", [("/src/appsettings.json", text)]);
 }
