@@ -155,17 +155,58 @@ namespace Presence.Analyzers.Catalog
                         key = key.Substring("Values:".Length);
                     }
 
-                    var normalized = Normalize(key);
-                    if (!values.TryGetValue(normalized, out var list))
-                    {
-                        values[normalized] = list = new List<ConfiguredValue>();
-                    }
+                    var value = new ConfiguredValue(key.Replace("__", ":"), pair.Value, name);
+                    Add(values, Normalize(key), value);
 
-                    list.Add(new ConfiguredValue(key.Replace("__", ":"), pair.Value, name));
+                    // An element of a list (Hooks:0, Targets:1:Url) is also found as any element (Hooks:*, Targets:*:Url).
+                    if (AnyElement(value.Key) is { } anyElement)
+                    {
+                        Add(values, Normalize(anyElement), value);
+                    }
                 }
             }
 
             return new AppSettings(values, problems.ToImmutable(), hasFiles: true);
+        }
+
+        private static void Add(Dictionary<string, List<ConfiguredValue>> values, string normalized, ConfiguredValue value)
+        {
+            if (!values.TryGetValue(normalized, out var list))
+            {
+                values[normalized] = list = new List<ConfiguredValue>();
+            }
+
+            list.Add(value);
+        }
+
+        // The key with each index segment (a list's element) replaced by "*", or null when it has none.
+        private static string? AnyElement(string key)
+        {
+            var segments = key.Split(':');
+            var replaced = false;
+            for (var i = 1; i < segments.Length; i++)
+            {
+                if (segments[i].Length > 0 && IsDigits(segments[i]))
+                {
+                    segments[i] = UrlSources.AnyElement;
+                    replaced = true;
+                }
+            }
+
+            return replaced ? string.Join(":", segments) : null;
+        }
+
+        private static bool IsDigits(string text)
+        {
+            foreach (var c in text)
+            {
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         // A:B, a:b and A__B (the environment-variable spelling) are the same key.

@@ -15,7 +15,9 @@ namespace Presence.Analyzers.Catalog
     /// <c>BaseAddress</c> assigned in the type that sends, and, with Microsoft.Extensions.Http, the one configured at
     /// startup for a typed client (<c>AddHttpClient&lt;SlackNotifier&gt;(c =&gt; c.BaseAddress = …)</c>, also with a
     /// name or through <c>.ConfigureHttpClient(…)</c>) or a named client (<c>AddHttpClient("slack", …)</c>, then
-    /// <c>factory.CreateClient("slack")</c>). One instance per compilation: each type's assignments are read once,
+    /// <c>factory.CreateClient("slack")</c>, or <c>[FromKeyedServices("slack")] HttpClient</c> after <c>.AddAsKeyed()</c>),
+    /// and an <c>HttpClient</c> registered as a singleton (<c>AddSingleton(new HttpClient { BaseAddress = … })</c>) for
+    /// the types it is injected into. One instance per compilation: each type's assignments are read once,
     /// and the registrations are found once, by one syntax walk, the first time a relative URL needs them.
     /// </summary>
     internal sealed class ClientBaseAddresses
@@ -30,7 +32,8 @@ namespace Presence.Analyzers.Catalog
         {
             _sources = sources;
             var seesRegistrations = compilation.GetBestTypeByMetadataName("System.Net.Http.IHttpClientFactory") is not null
-                                    || compilation.GetBestTypeByMetadataName("Refit.RestService") is not null;
+                                    || compilation.GetBestTypeByMetadataName("Refit.RestService") is not null
+                                    || compilation.GetBestTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions") is not null;
             _registrations = new Lazy<Registrations>(() => seesRegistrations ? Registrations.Find(compilation, sources, cancellationToken) : Registrations.None);
         }
 
@@ -118,19 +121,29 @@ namespace Presence.Analyzers.Catalog
                 return typed;
             }
 
-            // A named client: factory.CreateClient("slack"), directly or kept in a local or a field.
+            // A named client: factory.CreateClient("slack"), or [FromKeyedServices("slack")] HttpClient for a client
+            // registered with AddAsKeyed(), directly or kept in a local or a field.
+            var injected = false;
             foreach (var name in ClientNames(client))
             {
-                if (registrations.ForName(name) is { } named)
+                if (name is null)
+                {
+                    injected = true;
+                }
+                else if (registrations.ForName(name) is { } named)
                 {
                     return named;
                 }
             }
 
-            return NoAddresses;
+            // An HttpClient injected without a key: the one registered as a singleton, AddSingleton(new HttpClient { … }).
+            return injected && client.Type is { Name: "HttpClient" } httpClient && registrations.ForType(httpClient) is { } singleton
+                ? singleton
+                : NoAddresses;
         }
 
-        private static IEnumerable<string> ClientNames(IOperation client)
+        // The names of the clients a value may be (null for an HttpClient injected without a key).
+        private static IEnumerable<string?> ClientNames(IOperation client)
         {
             IEnumerable<IOperation> values = client switch
             {
@@ -148,7 +161,25 @@ namespace Presence.Analyzers.Catalog
                     var argument = create.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String);
                     yield return argument is null || argument.IsImplicit ? string.Empty : argument.Value.ConstantValue.Value as string ?? "\u0001";
                 }
+                else if (UrlText.WithoutConversions(value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } parameter })
+                {
+                    yield return ServiceKey(parameter);
+                }
             }
+        }
+
+        // [FromKeyedServices("teams")]: the key, or "\u0001" for one that is not a string constant; null without the attribute.
+        private static string? ServiceKey(IParameterSymbol parameter)
+        {
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "FromKeyedServicesAttribute" })
+                {
+                    return attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string key ? key : "\u0001";
+                }
+            }
+
+            return null;
         }
 
         private static string? AssignedName(ExpressionSyntax left)
@@ -207,7 +238,7 @@ namespace Presence.Analyzers.Catalog
                         // Only an AddHttpClient or ConfigureHttpClient call whose lambda assigns a BaseAddress, or a
                         // RestService.For call, is bound.
                         if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var called } access } call
-                            || !(called is "AddHttpClient" or "ConfigureHttpClient" ? AssignsBaseAddress(call)
+                            || !(called is "AddHttpClient" or "ConfigureHttpClient" or "AddSingleton" or "TryAddSingleton" ? AssignsBaseAddress(call)
                                  : called == "For" && access.Expression is IdentifierNameSyntax { Identifier.ValueText: "RestService" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "RestService" }))
                         {
                             continue;
@@ -274,9 +305,9 @@ namespace Presence.Analyzers.Catalog
             {
                 foreach (var argument in call.ArgumentList.Arguments)
                 {
-                    if (argument.Expression is AnonymousFunctionExpressionSyntax lambda)
+                    if (argument.Expression is AnonymousFunctionExpressionSyntax or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax)
                     {
-                        foreach (var node in lambda.DescendantNodes())
+                        foreach (var node in argument.Expression.DescendantNodes())
                         {
                             if (node is AssignmentExpressionSyntax assignment && AssignedName(assignment.Left) == "BaseAddress")
                             {
@@ -300,6 +331,16 @@ namespace Presence.Analyzers.Catalog
                 {
                     return call.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String) is { } hostUrl
                         ? (call.TargetMethod.TypeArguments[0], null, hostUrl.Value)
+                        : null;
+                }
+
+                // services.AddSingleton(new HttpClient { BaseAddress = … }), AddSingleton(sp => new HttpClient { … }):
+                // the client injected into every type that takes an HttpClient without a key, under the HttpClient type.
+                if (method is { Name: "AddSingleton" or "TryAddSingleton", ContainingType.Name: "ServiceCollectionServiceExtensions" or "ServiceCollectionDescriptorExtensions", TypeArguments.Length: 1 }
+                    && method.TypeArguments[0] is { Name: "HttpClient" } service)
+                {
+                    return call.Arguments.FirstOrDefault(a => a.Parameter?.Type.Name != "IServiceCollection") is { } instance
+                        ? (service, null, instance.Value)
                         : null;
                 }
 

@@ -34,8 +34,50 @@ namespace Presence.Analyzers.Catalog
         /// The section <paramref name="type"/> is bound from (the named instance <paramref name="name"/>'s, when given:
         /// <c>monitor.Get("alerts")</c>), or null.
         /// </summary>
-        public string? SectionOf(ITypeSymbol type, string? name = null)
-            => _sections.TryGetValue(name is null or "" ? type.Name : type.Name + "\0" + name, out var section) ? section : null;
+        public string? SectionOf(ITypeSymbol type, string? name = null) => SectionOf(type.Name, name);
+
+        private string? SectionOf(string typeName, string? name)
+            => _sections.TryGetValue(name is null or "" ? typeName : typeName + "\0" + name, out var section) ? section : null;
+
+        /// <summary>
+        /// The stand-in for the section of an options type this project reads but does not bind (a library's options,
+        /// bound by its host): <c>{ChatOptions}</c>, <c>{ChatOptions|alerts}</c> for a named instance. A key under it
+        /// (<c>{ChatOptions}:Url</c>) travels in the library's summary; the host's bindings put the section in its place.
+        /// </summary>
+        public static string UnboundSection(string typeName, string? name)
+            => "{" + typeName + (name is null or "" ? string.Empty : "|" + name) + "}";
+
+        /// <summary>The options type and property path a key under <see cref="UnboundSection"/> names, for messages: <c>ChatOptions.Url</c>.</summary>
+        public static string? UnboundDisplay(string key)
+        {
+            var close = key.Length > 0 && key[0] == '{' ? key.IndexOf('}') : -1;
+            if (close < 0)
+            {
+                return null;
+            }
+
+            var type = key.Substring(1, close - 1);
+            var bar = type.IndexOf('|');
+            return (bar < 0 ? type : type.Substring(0, bar)) + key.Substring(close + 1).Replace(':', '.');
+        }
+
+        /// <summary>
+        /// <paramref name="key"/> with an <see cref="UnboundSection"/> replaced by the section this project binds that
+        /// options type (and instance) from; the key itself when it has none; null when this project binds it from no section.
+        /// </summary>
+        public string? Resolve(string key)
+        {
+            var close = key.Length > 0 && key[0] == '{' ? key.IndexOf('}') : -1;
+            if (close < 0)
+            {
+                return key;
+            }
+
+            var type = key.Substring(1, close - 1);
+            var bar = type.IndexOf('|');
+            var section = bar < 0 ? SectionOf(type, null) : SectionOf(type.Substring(0, bar), type.Substring(bar + 1));
+            return section is null ? null : section + key.Substring(close + 1);
+        }
 
         public static OptionsBindings Find(Compilation compilation, CancellationToken cancellationToken)
         {
@@ -44,6 +86,7 @@ namespace Presence.Analyzers.Catalog
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var root = tree.GetRoot(cancellationToken);
+                SemanticModel? model = null;
                 foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
                     if (invocation.Expression is not MemberAccessExpressionSyntax access)
@@ -79,6 +122,12 @@ namespace Presence.Analyzers.Catalog
                             when SectionOf(access.Expression, compilation) is { } read:
                             Add(sections, get.TypeArgumentList.Arguments[0], read);
                             break;
+
+                        // config.GetSection("Slack").Bind(options), config.Bind("Slack", options): into an instance, or
+                        // inside Configure<T>(o => …) / AddOptions<T>().Configure(o => …).
+                        case IdentifierNameSyntax { Identifier.ValueText: "Bind" } when invocation.ArgumentList.Arguments.Count > 0:
+                            AddBound(sections, invocation, access.Expression, compilation, ref model, cancellationToken);
+                            break;
                     }
                 }
             }
@@ -88,19 +137,88 @@ namespace Presence.Analyzers.Catalog
 
         // A named instance is kept apart from the type's default one (a name not known here, "\u0001", matches no read).
         private static void Add(Dictionary<string, string> sections, TypeSyntax type, string section, string? instance = null)
-        {
-            var name = type switch
+            => Add(sections, type switch
             {
                 QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
                 SimpleNameSyntax simple => simple.Identifier.ValueText,
                 _ => null,
-            };
+            }, section, instance);
 
+        private static void Add(Dictionary<string, string> sections, string? name, string section, string? instance)
+        {
             var key = name is null ? null : instance is null or "" ? name : name + "\0" + instance;
             if (key is not null && !sections.ContainsKey(key))
             {
                 sections[key] = section;
             }
+        }
+
+        // section.Bind(target), section.Bind(target, binder => …), config.Bind("A", target): the target's type (asked of
+        // the semantic model: a local, a field, a configure lambda's parameter) is bound from the section; inside
+        // Configure<T>("name", o => …) or AddOptions<T>("name").Configure(o => …), that named instance.
+        private static void AddBound(Dictionary<string, string> sections, InvocationExpressionSyntax bind, ExpressionSyntax receiver, Compilation compilation, ref SemanticModel? model, CancellationToken cancellationToken)
+        {
+            var arguments = bind.ArgumentList.Arguments;
+            string? section;
+            ExpressionSyntax target;
+            if (arguments.Count >= 2 && Constant(arguments[0].Expression, compilation) is { } key)
+            {
+                var parent = SectionOf(receiver, compilation);
+                section = parent is null ? key : parent + ":" + key;
+                target = arguments[1].Expression;
+            }
+            else
+            {
+                section = SectionOf(receiver, compilation);
+                target = arguments[0].Expression;
+            }
+
+            if (section is null || target is not IdentifierNameSyntax identifier)
+            {
+                return;
+            }
+
+            model ??= compilation.GetSemanticModel(bind.SyntaxTree);
+            if (model.GetTypeInfo(target, cancellationToken).Type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, SpecialType: SpecialType.None } type)
+            {
+                return;
+            }
+
+            Add(sections, type.Name, section, ConfiguredInstance(bind, identifier.Identifier.ValueText, compilation));
+        }
+
+        // The options name of the Configure call whose lambda's first parameter is the bound target, or null for the
+        // default instance.
+        private static string? ConfiguredInstance(SyntaxNode bind, string target, Compilation compilation)
+        {
+            for (var node = bind.Parent; node is not null and not MemberDeclarationSyntax; node = node.Parent)
+            {
+                var parameter = node switch
+                {
+                    SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+                    ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: > 0 } parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+                    _ => null,
+                };
+
+                if (parameter is null)
+                {
+                    continue;
+                }
+
+                if (parameter != target || node.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } configure } list })
+                {
+                    return null;
+                }
+
+                if (list.Arguments.Count == 2 && access.Name is GenericNameSyntax)
+                {
+                    return Constant(list.Arguments[0].Expression, compilation) ?? "\u0001";
+                }
+
+                return AddOptionsType(access.Expression) is { Name: { } named } ? Constant(named, compilation) ?? "\u0001" : null;
+            }
+
+            return null;
         }
 
         // The T of an AddOptions<T>() somewhere down a builder chain, and its name argument, if any.

@@ -39,7 +39,10 @@ namespace Presence.Analyzers.Catalog
         /// <summary>The names that speak for what the value is: the key, and the options type and property it is read through.</summary>
         public string Names { get; }
 
-        private string What => (Kind == SettingKind.Environment ? "environment variable '" : "configuration '") + Key + "'";
+        private string What
+            => Kind == SettingKind.Environment ? "environment variable '" + Key + "'"
+                : OptionsBindings.UnboundDisplay(Key) is { } options ? "options '" + options + "'"
+                : "configuration '" + Key + "'";
 
         /// <summary>"URL from configuration 'Slack:WebhookUrl' (appsettings.json: hooks.slack.com)".</summary>
         public string Describe(string? host)

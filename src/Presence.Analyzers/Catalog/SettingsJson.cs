@@ -8,13 +8,14 @@ namespace Presence.Analyzers.Catalog
     /// <summary>
     /// Reads a JSON settings file the way Microsoft.Extensions.Configuration.Json does: comments (<c>//</c>, <c>/* */</c>)
     /// and trailing commas are legal, objects flatten to <c>A:B</c> keys, array items to <c>A:0</c>, and a null value
-    /// is an empty one. Throws <see cref="FormatException"/> with the line and column of what cannot be read.
+    /// is an empty one. An empty file and a key given twice are errors, as there. Throws <see cref="FormatException"/> with the line and column of what cannot be read.
     /// </summary>
     internal sealed class SettingsJson
     {
         private const int MaxDepth = 64;
         private readonly string _text;
         private readonly List<KeyValuePair<string, string>> _values = new List<KeyValuePair<string, string>>();
+        private readonly HashSet<string> _keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private int _position;
 
         private SettingsJson(string text)
@@ -22,15 +23,15 @@ namespace Presence.Analyzers.Catalog
             _text = text;
         }
 
-        /// <summary>The flattened key/value pairs, in file order (a later duplicate wins, as in the configuration system).</summary>
+        /// <summary>The flattened key/value pairs, in file order; a key given twice is an error, as in the configuration system.</summary>
         public static List<KeyValuePair<string, string>> Flatten(string text)
         {
             var reader = new SettingsJson(text);
             reader.SkipTrivia();
             if (reader.AtEnd)
             {
-                // An empty file is an empty configuration, as the configuration system reads it.
-                return reader._values;
+                // The configuration system refuses a file with no object in it (empty, blanks or comments only).
+                throw reader.Error("the file is empty, which the host refuses at startup (write {} for no settings)");
             }
 
             if (reader.Peek() != '{')
@@ -288,10 +289,18 @@ namespace Presence.Analyzers.Catalog
 
         private void Add(string? key, string value)
         {
-            if (key is not null)
+            if (key is null)
             {
-                _values.Add(new KeyValuePair<string, string>(key, value));
+                return;
             }
+
+            // Keys compare case-insensitively; the configuration system refuses a file that gives one twice.
+            if (!_keys.Add(key))
+            {
+                throw Error("the key '" + key + "' is given twice, which the host refuses at startup");
+            }
+
+            _values.Add(new KeyValuePair<string, string>(key, value));
         }
 
         private FormatException Error(string what)

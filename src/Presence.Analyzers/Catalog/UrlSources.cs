@@ -28,13 +28,24 @@ namespace Presence.Analyzers.Catalog
         {
             _settings = new Lazy<AppSettings>(() => AppSettings.Load(additionalFiles, cancellationToken));
             _seesConfiguration = compilation.GetBestTypeByMetadataName(ConfigurationNamespace + ".IConfiguration") is not null;
-            var seesOptions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null;
+            // Options types, or plain objects bound with the configuration binder (config.Bind("A", settings)).
+            var seesOptions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null
+                              || compilation.GetBestTypeByMetadataName(ConfigurationNamespace + ".ConfigurationBinder") is not null;
             _bindings = new Lazy<OptionsBindings>(() => seesOptions ? OptionsBindings.Find(compilation, cancellationToken) : OptionsBindings.None);
             Clients = new ClientBaseAddresses(compilation, this, cancellationToken);
             Arguments = new CallSiteArguments(compilation, this, cancellationToken);
         }
 
         public AppSettings Settings => _settings.Value;
+
+        /// <summary>
+        /// The values this project's settings give a key a referenced library reads: a plain configuration key, or a
+        /// property of an options type the library does not bind itself, under the section this project binds it from.
+        /// </summary>
+        public IReadOnlyList<ConfiguredValue> FindConfigured(string key)
+            => (key.Length > 0 && key[0] == '{' ? _bindings.Value.Resolve(key) : key) is { } resolved
+                ? Settings.Find(resolved)
+                : Array.Empty<ConfiguredValue>();
 
         /// <summary>The base addresses of HttpClients: assigned in the sending type, or configured for typed and named clients.</summary>
         public ClientBaseAddresses Clients { get; }
@@ -76,6 +87,19 @@ namespace Presence.Analyzers.Catalog
             return null;
         }
 
+        /// <summary>
+        /// The URLs the elements of a list read from configuration may hold (<c>options.Value.WebhookUrls</c>,
+        /// <c>config.GetSection("Hooks").Get&lt;string[]&gt;()</c>): every element the settings files give, or null when
+        /// <paramref name="collection"/> is not such a list.
+        /// </summary>
+        public List<UrlCandidate>? Elements(IOperation collection, int depth)
+            => _seesConfiguration && OptionsSection(collection, depth + 1) is { } list
+                ? FromSettings(list.Key + ":" + AnyElement, SettingKind.Configuration, list.Key + ":" + AnyElement)
+                : null;
+
+        /// <summary>The key segment that stands for any element of a list: <c>Hooks:*:Url</c>.</summary>
+        public const string AnyElement = "*";
+
         private List<UrlCandidate> FromSettings(string key, SettingKind kind, string names)
         {
             var candidates = new List<UrlCandidate>();
@@ -97,6 +121,7 @@ namespace Presence.Analyzers.Catalog
             {
                 unset ??= kind == SettingKind.Environment
                     ? "set only in the environment"
+                    : key.Length > 0 && key[0] == '{' ? "its options type is bound to no configuration section in this project"
                     : Settings.HasFiles ? "not set in the settings files" : "no settings file is passed to the analyzers";
                 candidates.Add(new UrlCandidate(RequestUrl.Unknown.ToString(), new SettingOrigin(key, kind, null, unset, names)));
             }
@@ -169,6 +194,10 @@ namespace Presence.Analyzers.Catalog
                 case ILocalReferenceOperation local when UrlText.Initializer(local.Local, operation.SemanticModel) is { } initializer:
                     return SectionPath(initializer, depth + 1);
 
+                // foreach (var hook in config.GetSection("Hooks").GetChildren()): any child of the section.
+                case ILocalReferenceOperation local when UrlText.ForEachCollection(local.Local, operation.SemanticModel) is IInvocationOperation { TargetMethod.Name: "GetChildren" } children:
+                    return SectionPath(Receiver(children), depth + 1) is { } parentPath ? Join(parentPath, AnyElement) : null;
+
                 // A section kept in a readonly field: the one path every value it is given agrees on.
                 case IFieldReferenceOperation { Field: { IsReadOnly: true } field } when UrlText.AssignedOperations(field, operation.SemanticModel) is { Count: > 0 } assigned:
                     string? agreed = null;
@@ -205,14 +234,15 @@ namespace Presence.Analyzers.Catalog
             switch (operation)
             {
                 // options.Value, monitor.CurrentValue
+                // Not bound here: a library's options, which its host binds (the host's settings decide).
                 case IPropertyReferenceOperation { Property.Name: "Value" or "CurrentValue", Instance.Type: INamedTypeSymbol { TypeArguments.Length: 1 } options }
                     when IsOptionsType(options):
-                    return Bound(options.TypeArguments[0]);
+                    return Bound(options.TypeArguments[0]) ?? Unbound(options.TypeArguments[0], null);
 
                 // monitor.Get(name), snapshot.Get(name): that named instance's section.
                 case IInvocationOperation { TargetMethod.Name: "Get", Instance.Type: INamedTypeSymbol { TypeArguments.Length: 1 } named } get when IsOptionsType(named):
                     return get.Arguments.Length == 1 && get.Arguments[0].Value.ConstantValue.Value is string instance
-                        ? Bound(named.TypeArguments[0], instance)
+                        ? Bound(named.TypeArguments[0], instance) ?? Unbound(named.TypeArguments[0], instance)
                         : null;
 
                 // config.GetSection("Slack").Get<SlackOptions>()
@@ -226,17 +256,33 @@ namespace Presence.Analyzers.Catalog
                 case ILocalReferenceOperation local when UrlText.Initializer(local.Local, operation.SemanticModel) is { } initializer && OptionsSection(initializer, depth + 1) is { } fromLocal:
                     return fromLocal;
 
+                // foreach (var target in options.Value.Targets): any element of the bound list.
+                case ILocalReferenceOperation local when UrlText.ForEachCollection(local.Local, operation.SemanticModel) is { } collection && OptionsSection(collection, depth + 1) is { } list:
+                    return (list.Key + ":" + AnyElement, local.Local.Type.Name);
+
                 default:
-                    // A field or parameter of a bound type (_options = options.Value in the constructor).
-                    return operation.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, SpecialType: SpecialType.None } type
-                           && type.Locations.Length > 0 && type.Locations[0].IsInSource
-                        ? Bound(type)
-                        : null;
+                    // A field or parameter of a bound type (_options = options.Value in the constructor), or a readonly
+                    // field set from the options of a type bound elsewhere.
+                    if (operation.Type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, SpecialType: SpecialType.None } type
+                        || type.Locations.Length == 0 || !type.Locations[0].IsInSource)
+                    {
+                        return null;
+                    }
+
+                    return Bound(type)
+                           ?? (operation is IFieldReferenceOperation { Field: { IsReadOnly: true } field }
+                               && UrlText.AssignedOperations(field, operation.SemanticModel) is { Count: 1 } assigned
+                               && UrlText.WithoutConversions(assigned[0]) is IPropertyReferenceOperation { Property.Name: "Value" or "CurrentValue" }
+                                   ? OptionsSection(assigned[0], depth + 1)
+                                   : null);
             }
         }
 
         private (string Key, string TypeName)? Bound(ITypeSymbol type, string? instance = null)
             => _bindings.Value.SectionOf(type, instance) is { } section ? (section, type.Name) : null;
+
+        private static (string Key, string TypeName) Unbound(ITypeSymbol type, string? instance)
+            => (OptionsBindings.UnboundSection(type.Name, instance), type.Name);
 
         // [ConfigurationKeyName("webhook_url")] renames a property for the binder.
         private static string KeyName(IPropertySymbol property)

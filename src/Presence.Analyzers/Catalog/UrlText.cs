@@ -108,6 +108,10 @@ namespace Presence.Analyzers.Catalog
 
                     return first;
 
+                // foreach (var url in options.Value.WebhookUrls): any element of the list.
+                case ILocalReferenceOperation local when sources is not null && ForEachCollection(local.Local, operation.SemanticModel) is { } collection:
+                    return sources.Elements(collection, depth) ?? One(Unknown);
+
                 case ILocalReferenceOperation local:
                     return Of(Initializer(local.Local, operation.SemanticModel), sources, depth + 1);
 
@@ -311,6 +315,20 @@ namespace Presence.Analyzers.Catalog
             }
 
             return model.GetOperation(WithoutSuppression(value));
+        }
+
+        /// <summary>The collection a foreach loop's iteration variable walks, in the same syntax tree, or null.</summary>
+        public static IOperation? ForEachCollection(ILocalSymbol local, SemanticModel? model)
+        {
+            if (model is null || local.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var reference = local.DeclaringSyntaxReferences[0];
+            return reference.SyntaxTree == model.SyntaxTree && reference.GetSyntax() is ForEachStatementSyntax loop
+                ? model.GetOperation(WithoutSuppression(loop.Expression))
+                : null;
         }
 
         // The initializer (or expression body) of a static readonly field or get-only static property, also declared in

@@ -32,7 +32,7 @@ namespace Presence.Analyzers.Model
                 LazyThreadSafetyMode.ExecutionAndPublication);
             Confirmations = new Confirmations(symbols, assemblies);
             Scopes = new PublishScopes(compilation, symbols, Publishing, Confirmations, cancellationToken);
-            Libraries = LibrarySummaries.Read(compilation, assemblies, key => urls.Settings.Find(key));
+            Libraries = LibrarySummaries.Read(compilation, assemblies, urls.FindConfigured);
             MachineWriters = MachineWriters.For(compilation, Libraries);
             Audience = new Audience(symbols, urls.Arguments);
             Mediators = MediatorDispatch.For(compilation);

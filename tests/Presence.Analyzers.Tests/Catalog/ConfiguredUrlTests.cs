@@ -342,8 +342,6 @@ public class ConfiguredUrlTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("  ")]
     [InlineData("{}")]
     [InlineData("{ \"A\": [1, 2, { \"B\": null },], \"C\": true, \"D\": -1.5e3, \"E\": \"\\u0041\\n\" }")]
     public Task Legal_settings_files_are_read_without_a_warning(string text)

@@ -1,0 +1,133 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Presence.Analyzers.Rules;
+using Presence.Analyzers.Tests.Catalog;
+using Presence.Analyzers.Tests.Verifiers;
+using Xunit;
+
+namespace Presence.Analyzers.Tests.Paths;
+
+/// <summary>
+/// A library declares an options type and posts to one of its properties without binding it; the host binds it to a
+/// section, and the host's binding and settings decide whether the library's send publishes.
+/// </summary>
+public class HostBoundOptionsTests
+{
+    private const string Chat = """
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Options;
+
+        namespace Chat;
+
+        public sealed class ChatOptions { public string Url { get; set; } = ""; }
+
+        public sealed class ChatPoster(HttpClient http, IOptions<ChatOptions> options)
+        {
+            public Task PostAsync(string message) => http.PostAsJsonAsync(options.Value.Url, new { note = message });
+        }
+
+        public sealed class FieldPoster
+        {
+            private readonly HttpClient _http;
+            private readonly ChatOptions _options;
+
+            public FieldPoster(HttpClient http, IOptionsMonitor<ChatOptions> options)
+            {
+                _http = http;
+                _options = options.CurrentValue;
+            }
+
+            public Task PostAsync(string message) => _http.PostAsJsonAsync(_options.Url, new { note = message });
+        }
+        """;
+
+    private static readonly MetadataReference ChatLibrary = LibraryBuilder.Build("Chat.Core", Chat, ConfiguredUrlTests.Configuration);
+
+    private const string Host = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Chat;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Startup
+        {
+            public static void Configure(IServiceCollection services, IConfiguration config)
+                => services.Configure<ChatOptions>(config.GetSection("Community:Chat"));
+        }
+
+        class WeeklyJob(ChatPoster chat) : Quartz.IJob
+        {
+            public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken cancellationToken) => await chat.PostAsync("Weekly roundup");
+        }
+
+        class DailyJob(FieldPoster chat) : Quartz.IJob
+        {
+            public async ValueTask {|#1:Execute|}(Quartz.IJobExecutionContext context, CancellationToken cancellationToken) => await chat.PostAsync("Daily roundup");
+        }
+        """;
+
+    private static Task Check(string host, string? settings, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test { TestCode = host };
+        test.TestState.AdditionalReferences.AddRange([PathVerifier.Quartz4, ChatLibrary, .. ConfiguredUrlTests.Configuration]);
+        if (settings is not null)
+        {
+            test.TestState.AdditionalFiles.Add(("/src/appsettings.json", settings));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private const string SlackSettings = """{ "Community": { "Chat": { "Url": "https://hooks.slack.com/services/T1/B1/x" } } }""";
+
+    [Fact]
+    public void The_summary_carries_the_options_property_not_a_value()
+    {
+        var summary = LibraryBuilder.Summary(LibraryBuilder.Compile("Chat.Core", Chat, withPresence: true, ConfiguredUrlTests.Configuration));
+        Assert.Equal(
+            string.Join("\n",
+                "1",
+                "K\tM:Chat.ChatPoster.PostAsync(System.String)\t{ChatOptions}:Url\tPOST\tChatPoster.PostAsync → HttpClient.PostAsJsonAsync",
+                "K\tM:Chat.FieldPoster.PostAsync(System.String)\t{ChatOptions}:Url\tPOST\tFieldPoster.PostAsync → HttpClient.PostAsJsonAsync"),
+            summary);
+    }
+
+    [Fact]
+    public Task A_host_that_binds_the_options_to_a_publish_url_sees_the_library_publish()
+        => Check(
+            Host,
+            SlackSettings,
+            PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(0)
+                .WithArguments("WeeklyJob.Execute (a Quartz job)", "WeeklyJob.Execute → ChatPoster.PostAsync → HttpClient.PostAsJsonAsync")
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+            PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(1)
+                .WithArguments("DailyJob.Execute (a Quartz job)", "DailyJob.Execute → FieldPoster.PostAsync → HttpClient.PostAsJsonAsync")
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+    [Fact]
+    public Task A_host_whose_section_holds_an_internal_url_or_that_binds_another_section_does_not()
+        => Task.WhenAll(
+            Check(Host, SlackSettings.Replace("https://hooks.slack.com/services/T1/B1/x", "https://chat.acme.internal/hooks/ops")),
+            Check(Host.Replace("\"Community:Chat\"", "\"Ops:Chat\""), SlackSettings),
+            Check(Host.Replace("services.Configure<ChatOptions>", "services.Configure<OtherOptions>") + "\nsealed class OtherOptions { public string Url { get; set; } = \"\"; }", SlackSettings));
+
+    [Fact]
+    public Task Unbound_options_are_named_in_the_note_of_an_unattended_send()
+        => ConfiguredUrlTests.Check("""
+            public sealed class ChatOptions { public string Url { get; set; } = ""; }
+
+            class Sync(HttpClient http, IOptions<ChatOptions> options) : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                protected override Task ExecuteAsync(CancellationToken ct) => {|#0:http.PostAsync(options.Value.Url, new StringContent("{}"))|};
+            }
+            """,
+            [("/src/appsettings.json", "{}")],
+            AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(0)
+                .WithArguments("Sends through 'HttpClient.PostAsync' (POST to the URL from options 'ChatOptions.Url' (its options type is bound to no configuration section in this project))", "Sync.ExecuteAsync → HttpClient.PostAsync")
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+}
