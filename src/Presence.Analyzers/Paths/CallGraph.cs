@@ -52,6 +52,12 @@ namespace Presence.Analyzers.Paths
 
         public void AddLoop(EntryPoint loop) => _loops.TryAdd(loop.Function.OriginalDefinition, loop);
 
+        // Methods whose daemon loop never leaves early: an entry point too when the program (Main, the top-level
+        // statements) calls them, directly or through methods of the compilation (see FindPaths).
+        private readonly ConcurrentDictionary<IMethodSymbol, byte> _endlessLoops = new ConcurrentDictionary<IMethodSymbol, byte>(SymbolEqualityComparer.Default);
+
+        public void AddEndlessLoop(IMethodSymbol method) => _endlessLoops.TryAdd(method.OriginalDefinition, 0);
+
         public void AddStartedInBackground(IMethodSymbol method) => _startedInBackground.TryAdd(method.OriginalDefinition, 0);
 
         /// <summary>An unguarded call from <paramref name="caller"/> to a function of the compilation, or to a referenced assembly's method that its summary says publishes.</summary>
@@ -278,11 +284,16 @@ namespace Presence.Analyzers.Paths
         /// </summary>
         public IEnumerable<UnattendedPath> FindPaths(System.Func<EntryPoint, int> maxDepth, CancellationToken cancellationToken)
         {
+            HashSet<IMethodSymbol>? runByProgram = null;
             foreach (var loop in _loops)
             {
                 if (_startedInBackground.ContainsKey(loop.Key))
                 {
                     AddEntry(loop.Value);
+                }
+                else if (_endlessLoops.ContainsKey(loop.Key) && (runByProgram ??= RunByProgram()).Contains(loop.Key))
+                {
+                    AddEntry(new EntryPoint(loop.Key, EntryKind.Unattended, "daemon loop", null));
                 }
             }
 
@@ -319,6 +330,40 @@ namespace Presence.Analyzers.Paths
                     yield return send.For(entry);
                 }
             }
+        }
+
+        // The functions the program's entry (Main, the top-level statements) calls, directly or through functions of the
+        // compilation, by the steps the graph holds: a loop among them runs for as long as the program does.
+        private HashSet<IMethodSymbol> RunByProgram()
+        {
+            var nodes = _nodes ??= BuildNodes();
+            var reached = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var queue = new Queue<IMethodSymbol>();
+            foreach (var function in nodes.Keys)
+            {
+                if (EntryPoints.IsProgramEntry(function))
+                {
+                    queue.Enqueue(function);
+                }
+            }
+
+            while (queue.Count > 0)
+            {
+                if (!nodes.TryGetValue(queue.Dequeue(), out var node))
+                {
+                    continue;
+                }
+
+                foreach (var step in node.Unordered)
+                {
+                    if (step.Callee is { } callee && reached.Add(callee))
+                    {
+                        queue.Enqueue(callee);
+                    }
+                }
+            }
+
+            return reached;
         }
 
         private static bool PassesThroughOther(UnattendedPath path, IMethodSymbol own, Dictionary<IMethodSymbol, UnattendedPath> reported)

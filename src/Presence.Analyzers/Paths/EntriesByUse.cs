@@ -52,6 +52,65 @@ namespace Presence.Analyzers.Paths
         public bool IsStartedInBackground(IMethodSymbol method, CancellationToken cancellationToken)
             => (UsesOf(method, cancellationToken) & Use.StartedInBackground) != 0;
 
+        /// <summary>
+        /// True when the program's entry (Main, the top-level statements) calls the method itself: a loop in it that
+        /// never ends runs as long as the program, an entry point the path search reports (a call through other methods
+        /// is not looked for here: the method then keeps its own diagnostic too).
+        /// </summary>
+        public bool IsCalledByProgram(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.OriginalDefinition;
+            return _calledByProgram.GetOrAdd(method, m => FindProgramCall(m, cancellationToken));
+        }
+
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _calledByProgram = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
+        private bool FindProgramCall(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (_compilation.GetEntryPoint(cancellationToken) is not { } program)
+            {
+                return false;
+            }
+
+            foreach (var declaration in program.DeclaringSyntaxReferences)
+            {
+                var tree = declaration.SyntaxTree;
+                if (!_compilation.ContainsSyntaxTree(tree))
+                {
+                    continue;
+                }
+
+                SemanticModel? semanticModel = null;
+                // The top-level program's declaration is its file: only its statements, not the types declared beside them.
+                var root = declaration.GetSyntax(cancellationToken);
+                var statements = root is CompilationUnitSyntax unit ? unit.Members.OfType<GlobalStatementSyntax>().Cast<SyntaxNode>() : new[] { root };
+                foreach (var name in statements.SelectMany(statement => statement.DescendantNodes()).OfType<SimpleNameSyntax>())
+                {
+                    if (name.Identifier.ValueText != method.Name)
+                    {
+                        continue;
+                    }
+
+                    SyntaxNode expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+                    if (expression.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != expression)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Only for a loop method about to be reported, at the few names in the program that can call it.
+                    semanticModel ??= _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    if (semanticModel.GetOperation(invocation, cancellationToken) is IInvocationOperation call
+                        && SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The methods a background start runs: a method group it is given, every method a lambda it is given calls.</summary>
         public static IEnumerable<IMethodSymbol> StartedBy(IOperation start)
         {

@@ -176,7 +176,11 @@ namespace Presence.Analyzers.Paths
                 _hangfireCancellationToken = compilation.GetBestTypeByMetadataName("Hangfire.IJobCancellationToken");
             }
             _compute = Compute;
+            Runners = new DelegateRunners(compilation, this);
         }
+
+        /// <summary>The compilation's methods that run a delegate they are given unattended (scheduling helpers).</summary>
+        public DelegateRunners Runners { get; }
 
         /// <summary>The entry point a method is by its declaration, or null.</summary>
         public EntryPoint? OfMethod(IMethodSymbol method)
@@ -645,11 +649,36 @@ namespace Presence.Analyzers.Paths
                             }
                         }
                     }
+                    else if (DelegateRunners.MayRun(method))
+                    {
+                        AddRunnerCallbacks(method, invocation.Arguments);
+                    }
 
+                    break;
+
+                case IObjectCreationOperation { Constructor: { } constructor } creation when DelegateRunners.MayRun(constructor):
+                    AddRunnerCallbacks(constructor, creation.Arguments);
                     break;
             }
 
             return found?.ToImmutable() ?? ImmutableArray<(IOperation, EntryKind, string)>.Empty;
+
+            // Every(TimeSpan.FromHours(1), () => poster.PostAsync(…)): what a scheduling helper of the compilation runs.
+            void AddRunnerCallbacks(IMethodSymbol runner, ImmutableArray<IArgumentOperation> arguments)
+            {
+                if (!Runners.RunsAny(runner))
+                {
+                    return;
+                }
+
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter is { } parameter && Runners.ReasonFor(runner, parameter) is { } reason)
+                    {
+                        Add(argument.Value, EntryKind.Unattended, reason);
+                    }
+                }
+            }
         }
 
         /// <summary>
@@ -702,6 +731,70 @@ namespace Presence.Analyzers.Paths
             => method.ContainingType is { } type
                && (method.Name, type.Name) is ("Delay", "Task") or ("Sleep", "Thread") or ("WaitForNextTickAsync", "PeriodicTimer")
                && (MetadataNames.IsInNamespace(type, "System.Threading") || MetadataNames.IsInNamespace(type, "System.Threading.Tasks"));
+
+        /// <summary>
+        /// A loop that sleeps (Task.Delay, Thread.Sleep, a PeriodicTimer tick in its condition or body, not in a lambda
+        /// in it), runs until stopped and never leaves early: no <c>return</c> in it, no <c>break</c> out of it (a retry
+        /// loop returns once the call succeeds).
+        /// </summary>
+        public static bool IsDaemonLoop(ILoopOperation loop)
+        {
+            IOperation? condition;
+            switch (loop)
+            {
+                case IWhileLoopOperation @while:
+                    condition = @while.Condition;
+                    break;
+                case IForLoopOperation @for:
+                    condition = @for.Condition;
+                    break;
+                default:
+                    return false;
+            }
+
+            if ((condition is not null && !RunsUntilStopped(condition)) || LeavesEarly(loop.Body, loop))
+            {
+                return false;
+            }
+
+            if (condition is IAwaitOperation)
+            {
+                return true; // while (await timer.WaitForNextTickAsync(ct))
+            }
+
+            foreach (var operation in loop.Body.Descendants())
+            {
+                if (operation is IInvocationOperation sleep && IsSleep(sleep.TargetMethod) && DaemonLoopAround(sleep) == loop)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool LeavesEarly(IOperation operation, ILoopOperation loop)
+        {
+            foreach (var child in operation.ChildOperations)
+            {
+                switch (child)
+                {
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        continue;
+                    case IReturnOperation { Kind: OperationKind.Return }:
+                        return true;
+                    case IBranchOperation { BranchKind: BranchKind.Break } branch when SymbolEqualityComparer.Default.Equals(branch.Target, loop.ExitLabel):
+                        return true;
+                }
+
+                if (LeavesEarly(child, loop))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool RunsUntilStopped(IOperation condition)
             => condition.ConstantValue is { HasValue: true, Value: true }

@@ -98,7 +98,7 @@ namespace Presence.Analyzers.Rules
                         ? null
                         : new GateCatalog(cancellationToken),
                     LazyThreadSafetyMode.ExecutionAndPublication);
-                var calls = new CallTraits(model, agentTools, assembly, _observer);
+                var calls = new CallTraits(model, agentTools, assembly, _observer, entryPoints.Runners);
                 var byUse = new EntriesByUse(entryPoints, model.Scopes, start.Compilation);
                 var bodies = new Bodies(model, entryPoints, byUse, graph, agentTools, gates, start.Options, assembly, _observer, start.Compilation);
 
@@ -282,8 +282,11 @@ namespace Presence.Analyzers.Rules
             // Whether a method of the compilation can register a callback, start work in the background or sleep.
             private readonly bool _sourceMayRegister;
 
-            public CallTraits(PresenceModel model, AgentTools? agentTools, IAssemblySymbol assembly, PublishingObserver? observer)
+            private readonly DelegateRunners _runners;
+
+            public CallTraits(PresenceModel model, AgentTools? agentTools, IAssemblySymbol assembly, PublishingObserver? observer, DelegateRunners runners)
             {
+                _runners = runners;
                 _model = model;
                 _observer = observer;
                 _agentTools = agentTools;
@@ -319,7 +322,10 @@ namespace Presence.Analyzers.Rules
                 if ((_model.MayDeclare(method) ? _model.MayPublish(method) || _model.Confirmations.Confirms(method) : _model.MayRequest(method))
                     || (mayRegister && (EntryPoints.MayRegister(method) || EntryPoints.MayStartInBackground(method)))
                     || method is { Name: "WaitForNextTickAsync", ContainingType.Name: "PeriodicTimer" }
-                    || _agentTools?.MayMakeTool(method) == true)
+                    || _agentTools?.MayMakeTool(method) == true
+                    // A helper of the compilation that runs a delegate it is given unattended (Every(period, work)):
+                    // most methods have no delegate parameter, which the cheap test finds first.
+                    || (own && DelegateRunners.MayRun(method) && _runners.RunsAny(method)))
                 {
                     traits |= CallTrait.Decides;
                 }
@@ -583,6 +589,8 @@ namespace Presence.Analyzers.Rules
             private bool _hasConfirmation;
             // The owner has a daemon loop: an entry point if something starts it in the background.
             private bool _isBackgroundLoop;
+            // ... and that loop never leaves early: an entry point also if the program calls the owner.
+            private bool _isEndlessLoop;
 
             public BodyCollector(PresenceModel model, EntryPoints entryPoints, EntriesByUse byUse, CallGraph graph, AgentTools? agentTools, Lazy<GateCatalog?> gates, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner, PublishingObserver? observer)
             {
@@ -787,9 +795,16 @@ namespace Presence.Analyzers.Rules
                         else
                         {
                             _graph.AddLoop(new EntryPoint(owner.OriginalDefinition, EntryKind.Unattended, "background loop", null));
+                            var endless = EntryPoints.IsDaemonLoop(loop);
+                            if (endless)
+                            {
+                                _graph.AddEndlessLoop(owner);
+                            }
+
                             lock (_gate)
                             {
                                 _isBackgroundLoop = true;
+                                _isEndlessLoop |= endless;
                             }
                         }
 
@@ -991,7 +1006,8 @@ namespace Presence.Analyzers.Rules
             // whose registration reports the path (at the method), as an entry point by declaration does.
             private bool RunsAsEntryByUse(CancellationToken cancellationToken)
                 => _owner is { } owner && OwnerEntry(_entryPoints, owner) is null
-                   && (_byUse.IsRegistered(owner, cancellationToken) || (_isBackgroundLoop && _byUse.IsStartedInBackground(owner, cancellationToken)));
+                   && (_byUse.IsRegistered(owner, cancellationToken) || (_isBackgroundLoop && _byUse.IsStartedInBackground(owner, cancellationToken))
+                       || (_isEndlessLoop && _byUse.IsCalledByProgram(owner, cancellationToken)));
 
             private static void ReportGuarded(Action<Diagnostic> report, PublishSite site)
             {
