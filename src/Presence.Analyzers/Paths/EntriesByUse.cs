@@ -236,7 +236,86 @@ namespace Presence.Analyzers.Paths
                 }
             }
 
+            // TimerCallback cb = OnTick; new Timer(cb, …): kept in a local or field that a registration reads.
+            if (reference is IMethodReferenceOperation && (found & Use.Registered) == 0 && EntryPoints.StorageOf(reference) is { } storage
+                && ReadByRegistration(reference, storage))
+            {
+                found |= Use.Registered;
+            }
+
             return found;
+        }
+
+        // A local is read in the same body; a field anywhere in its type.
+        private bool ReadByRegistration(IOperation reference, ISymbol storage)
+        {
+            var root = reference;
+            while (root.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            if (HasRegistrationReading(root, storage))
+            {
+                return true;
+            }
+
+            if (storage is not IFieldSymbol field)
+            {
+                return false;
+            }
+
+            foreach (var declaration in field.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (!_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+                {
+                    continue;
+                }
+
+                SemanticModel? semanticModel = null;
+                foreach (var name in declaration.GetSyntax().DescendantNodes().OfType<IdentifierNameSyntax>())
+                {
+                    if (name.Identifier.ValueText != field.Name)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Only for a method about to be reported, at the few names of the field that keeps it.
+                    semanticModel ??= _compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+                    for (var current = semanticModel.GetOperation(name); current is not null; current = current.Parent)
+                    {
+                        foreach (var (callback, _, _) in _entryPoints.Registrations(current))
+                        {
+                            if (EntryPoints.Reads(callback, field))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private bool HasRegistrationReading(IOperation root, ISymbol storage)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if (operation.Kind is OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.EventAssignment)
+                {
+                    foreach (var (callback, _, _) in _entryPoints.Registrations(operation))
+                    {
+                        if (EntryPoints.Reads(callback, storage))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         // A member the rules leave alone registers nothing (its body is not analysed).

@@ -96,7 +96,9 @@ namespace Presence.Analyzers.Paths
             [("RabbitMQ", "Received")] = (EntryKind.Unattended, "RabbitMQ consumer"),
         };
 
+        private readonly Compilation _compilation;
         private readonly INamedTypeSymbol? _unattendedEntryPoint;
+        private readonly ConcurrentDictionary<IFieldSymbol, ImmutableArray<IOperation>> _fieldValues = new ConcurrentDictionary<IFieldSymbol, ImmutableArray<IOperation>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, EntryPoint?> _methods = new ConcurrentDictionary<IMethodSymbol, EntryPoint?>(SymbolEqualityComparer.Default);
         private readonly System.Func<IMethodSymbol, EntryPoint?> _compute; // one delegate, not one per call
 
@@ -132,6 +134,7 @@ namespace Presence.Analyzers.Paths
 
         public EntryPoints(Compilation compilation)
         {
+            _compilation = compilation;
             _unattendedEntryPoint = compilation.GetBestTypeByMetadataName("Presence.UnattendedEntryPointAttribute");
             var triggers = ImmutableArray.CreateBuilder<(IMethodSymbol, EntryKind, string)>();
             foreach (var known in ByDeclaration)
@@ -899,6 +902,129 @@ namespace Presence.Analyzers.Paths
                         return null;
                 }
             }
+        }
+
+        /// <summary>
+        /// The values a callback kept in a local or a field was given before a registration reads it
+        /// (<c>TimerCallback cb = OnTick; new Timer(cb, …)</c>): a local's initializer and assignments in the same body,
+        /// a field's initializer and assignments in its type. Empty for any other operation. Asked only of a
+        /// registration's callback that is neither a lambda nor a method group.
+        /// </summary>
+        public ImmutableArray<IOperation> StoredValues(IOperation callback)
+        {
+            while (callback is IConversionOperation or IDelegateCreationOperation)
+            {
+                callback = callback is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)callback).Target;
+            }
+
+            switch (callback)
+            {
+                case ILocalReferenceOperation { Local: var local }:
+                    var root = callback;
+                    while (root.Parent is { } parent)
+                    {
+                        root = parent;
+                    }
+
+                    var values = ImmutableArray.CreateBuilder<IOperation>();
+                    foreach (var operation in root.Descendants())
+                    {
+                        switch (operation)
+                        {
+                            case IVariableDeclaratorOperation { Initializer: { } initializer } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                                values.Add(initializer.Value);
+                                break;
+                            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                                values.Add(assignment.Value);
+                                break;
+                        }
+                    }
+
+                    return values.ToImmutable();
+                case IFieldReferenceOperation { Field: var field } when field.DeclaringSyntaxReferences.Length > 0:
+                    return _fieldValues.GetOrAdd(field.OriginalDefinition, FieldValues);
+                default:
+                    return ImmutableArray<IOperation>.Empty;
+            }
+        }
+
+        private ImmutableArray<IOperation> FieldValues(IFieldSymbol field)
+        {
+            var values = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var declaration in field.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (!_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+                {
+                    continue;
+                }
+
+                SemanticModel? semanticModel = null;
+                foreach (var node in declaration.GetSyntax().DescendantNodes())
+                {
+                    var candidate = node switch
+                    {
+                        Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer } declarator when declarator.Identifier.ValueText == field.Name => (SyntaxNode)initializer,
+                        Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { Left: var left } assignment
+                            when (left is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: var name } && name == field.Name)
+                                 || (left is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: var member } && member == field.Name) => assignment,
+                        _ => null,
+                    };
+                    if (candidate is null)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Only for a field a registration reads its callback from, at the few places that assign it.
+                    semanticModel ??= _compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+                    switch (semanticModel.GetOperation(candidate))
+                    {
+                        case IFieldInitializerOperation initializer when initializer.InitializedFields.Contains(field, SymbolEqualityComparer.Default):
+                            values.Add(initializer.Value);
+                            break;
+                        case ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field):
+                            values.Add(assignment.Value);
+                            break;
+                    }
+                }
+            }
+
+            return values.ToImmutable();
+        }
+
+        /// <summary>The local or field a delegate value is stored in (<c>TimerCallback cb = OnTick;</c>), or null.</summary>
+        public static ISymbol? StorageOf(IOperation value)
+        {
+            var current = value;
+            while (current.Parent is IConversionOperation or IDelegateCreationOperation)
+            {
+                current = current.Parent;
+            }
+
+            return current.Parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == current => local.Local,
+                ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment when assignment.Value == current => field.Field.OriginalDefinition,
+                IFieldInitializerOperation initializer when initializer.InitializedFields.Length == 1 => initializer.InitializedFields[0].OriginalDefinition,
+                _ => null,
+            };
+        }
+
+        /// <summary>True when the callback operation reads <paramref name="storage"/> (a local or field).</summary>
+        public static bool Reads(IOperation callback, ISymbol storage)
+        {
+            while (callback is IConversionOperation or IDelegateCreationOperation)
+            {
+                callback = callback is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)callback).Target;
+            }
+
+            return callback switch
+            {
+                ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, storage),
+                IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field.OriginalDefinition, storage),
+                _ => false,
+            };
         }
 
         private static bool IsLambda(IOperation operation) => CallbackTarget(operation) is IAnonymousFunctionOperation or IMethodReferenceOperation;

@@ -693,20 +693,55 @@ namespace Presence.Analyzers.Rules
             {
                 foreach (var (callback, kind, reason) in _entryPoints.Registrations(operation))
                 {
-                    switch (EntryPoints.CallbackTarget(callback))
+                    if (EntryPoints.CallbackTarget(callback) is { } target)
                     {
-                        case IAnonymousFunctionOperation lambda:
-                            AddEntryFunction(lambda.Symbol, lambda.Syntax, kind, reason, EntryPoints.HangfireJobType(lambda, reason));
-                            break;
-                        case IMethodReferenceOperation { Method: var method } when method.MethodKind == MethodKind.Ordinary && method.Locations.Any(l => l.IsInSource):
-                            _graph.AddEntry(_entryPoints.OfMethod(method) ?? new EntryPoint(method.OriginalDefinition, kind, reason, null));
-                            break;
-                        case IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } local }
-                            when local.DeclaringSyntaxReferences.Length > 0 && local.DeclaringSyntaxReferences[0].SyntaxTree == operation.Syntax.SyntaxTree:
-                            // A local function of this body, judged as a handler like a lambda written in place.
-                            AddEntryFunction(local, local.DeclaringSyntaxReferences[0].GetSyntax(), kind, reason);
-                            break;
+                        RegisterCallback(operation, target, kind, reason);
+                        continue;
                     }
+
+                    // TimerCallback cb = OnTick; new Timer(cb, …): what the local or field was given. A lambda counts
+                    // only when written in this body (its calls are this body's steps).
+                    foreach (var stored in _entryPoints.StoredValues(callback))
+                    {
+                        if (EntryPoints.CallbackTarget(stored) is { } storedTarget
+                            && (storedTarget is IMethodReferenceOperation || SameBody(storedTarget, operation)))
+                        {
+                            RegisterCallback(operation, storedTarget, kind, reason);
+                        }
+                    }
+                }
+            }
+
+            private static bool SameBody(IOperation a, IOperation b)
+            {
+                while (a.Parent is { } up)
+                {
+                    a = up;
+                }
+
+                while (b.Parent is { } up)
+                {
+                    b = up;
+                }
+
+                return ReferenceEquals(a, b);
+            }
+
+            private void RegisterCallback(IOperation operation, IOperation target, EntryKind kind, string reason)
+            {
+                switch (target)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        AddEntryFunction(lambda.Symbol, lambda.Syntax, kind, reason, EntryPoints.HangfireJobType(lambda, reason));
+                        break;
+                    case IMethodReferenceOperation { Method: var method } when method.MethodKind == MethodKind.Ordinary && method.Locations.Any(l => l.IsInSource):
+                        _graph.AddEntry(_entryPoints.OfMethod(method) ?? new EntryPoint(method.OriginalDefinition, kind, reason, null));
+                        break;
+                    case IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } local }
+                        when local.DeclaringSyntaxReferences.Length > 0 && local.DeclaringSyntaxReferences[0].SyntaxTree == operation.Syntax.SyntaxTree:
+                        // A local function of this body, judged as a handler like a lambda written in place.
+                        AddEntryFunction(local, local.DeclaringSyntaxReferences[0].GetSyntax(), kind, reason);
+                        break;
                 }
             }
 
