@@ -724,13 +724,46 @@ namespace Presence.Analyzers.Paths
 
                     foreach (var member in @interface.GetMembers(callee.Name))
                     {
-                        if (member is IMethodSymbol interfaceMethod && SymbolEqualityComparer.Default.Equals(interfaceMethod.OriginalDefinition, callee)
-                            && type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation
-                            && SymbolEqualityComparer.Default.Equals(implementation.ContainingType?.OriginalDefinition, type.OriginalDefinition)
+                        if (member is not IMethodSymbol interfaceMethod || !SymbolEqualityComparer.Default.Equals(interfaceMethod.OriginalDefinition, callee)
+                            || type.FindImplementationForInterfaceMember(interfaceMethod) is not IMethodSymbol implementation)
+                        {
+                            continue;
+                        }
+
+                        if (SymbolEqualityComparer.Default.Equals(implementation.ContainingType?.OriginalDefinition, type.OriginalDefinition)
                             && (implementation.MethodKind == MethodKind.ExplicitInterfaceImplementation
                                 || (implementation.MethodKind == MethodKind.Ordinary && !implementation.IsStatic)))
                         {
                             AddOnce(ref list, implementation.OriginalDefinition);
+                        }
+                        else if (implementation.DeclaringSyntaxReferences.Length == 0 && implementation.ContainingType is { TypeKind: TypeKind.Class } library)
+                        {
+                            // A library's base class implements the member and calls an abstract member of its own, which the
+                            // type overrides (MediatR's AsyncRequestHandler<T>: Handle(T, CancellationToken) protected abstract).
+                            AddOverridesOfAbstract(type, library.OriginalDefinition, ref list);
+                        }
+                    }
+                }
+            }
+
+            private static void AddOverridesOfAbstract(INamedTypeSymbol type, INamedTypeSymbol library, ref List<IMethodSymbol>? list)
+            {
+                for (var current = type; current is not null && current.DeclaringSyntaxReferences.Length > 0; current = current.BaseType)
+                {
+                    foreach (var member in current.GetMembers())
+                    {
+                        if (member is IMethodSymbol { IsOverride: true } method)
+                        {
+                            var root = method;
+                            while (root.OverriddenMethod is { } overridden)
+                            {
+                                root = overridden;
+                            }
+
+                            if (root.IsAbstract && SymbolEqualityComparer.Default.Equals(root.ContainingType.OriginalDefinition, library))
+                            {
+                                AddOnce(ref list, method.OriginalDefinition);
+                            }
                         }
                     }
                 }
@@ -795,13 +828,60 @@ namespace Presence.Analyzers.Paths
                 foreach (var @interface in type?.AllInterfaces ?? ImmutableArray<INamedTypeSymbol>.Empty)
                 {
                     if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, through.OriginalDefinition)
-                        && (SymbolEqualityComparer.Default.Equals(@interface, through) || HasTypeParameters(@interface)))
+                        && (SymbolEqualityComparer.Default.Equals(@interface, through) || HasTypeParameters(@interface) || ConvertsByVariance(through, @interface)))
                     {
                         return true;
                     }
                 }
 
                 return false;
+            }
+
+            // INotificationHandler<IDomainEvent> answers a call through INotificationHandler<PostScheduled> when
+            // PostScheduled is an IDomainEvent: the type parameter is contravariant (in), and an out one the other way.
+            private static bool ConvertsByVariance(INamedTypeSymbol through, INamedTypeSymbol candidate)
+            {
+                var parameters = through.OriginalDefinition.TypeParameters;
+                for (var i = 0; i < parameters.Length; i++)
+                {
+                    var wanted = through.TypeArguments[i];
+                    var offered = candidate.TypeArguments[i];
+                    if (SymbolEqualityComparer.Default.Equals(wanted, offered))
+                    {
+                        continue;
+                    }
+
+                    var converts = parameters[i].Variance switch
+                    {
+                        VarianceKind.In => IsBaseOf(offered, wanted),
+                        VarianceKind.Out => IsBaseOf(wanted, offered),
+                        _ => false,
+                    };
+                    if (!converts)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private static bool IsBaseOf(ITypeSymbol @base, ITypeSymbol derived)
+            {
+                if (derived.IsValueType)
+                {
+                    return false; // variance holds for reference types only
+                }
+
+                for (var current = derived.BaseType; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current, @base))
+                    {
+                        return true;
+                    }
+                }
+
+                return @base is INamedTypeSymbol { TypeKind: TypeKind.Interface } @interface && derived.AllInterfaces.Contains(@interface, SymbolEqualityComparer.Default);
             }
 
             private static IMethodSymbol? Implementation(INamedTypeSymbol concreteType, IMethodSymbol callee)
