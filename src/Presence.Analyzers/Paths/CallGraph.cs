@@ -730,9 +730,10 @@ namespace Presence.Analyzers.Paths
                             continue;
                         }
 
+                        // A static abstract member (T.AnnounceAsync(...) where T : IAnnouncer) lands in the static implementations.
                         if (SymbolEqualityComparer.Default.Equals(implementation.ContainingType?.OriginalDefinition, type.OriginalDefinition)
                             && (implementation.MethodKind == MethodKind.ExplicitInterfaceImplementation
-                                || (implementation.MethodKind == MethodKind.Ordinary && !implementation.IsStatic)))
+                                || (implementation.MethodKind == MethodKind.Ordinary && implementation.IsStatic == callee.IsStatic)))
                         {
                             AddOnce(ref list, implementation.OriginalDefinition);
                         }
