@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Catalog;
 using Presence.Analyzers.Model;
 
@@ -98,6 +99,71 @@ namespace Presence.Analyzers.Paths
             => callee.ContainingType is { IsGenericType: true, TypeKind: TypeKind.Interface } type && !ReferenceEquals(type, type.OriginalDefinition) && !HasTypeParameters(type)
                 ? type
                 : null;
+
+        /// <summary>
+        /// The getter a property read runs, when it can be a step: a property whose type is a task (<c>Task Announced =&gt;
+        /// poster.PostAsync(...)</c>), read, not assigned. By the type's name first: asked of every property read.
+        /// </summary>
+        internal static IMethodSymbol? GetterStep(IPropertyReferenceOperation reference)
+            => reference.Property is { Type.Name: "Task" or "ValueTask", GetMethod: { } getter }
+               && !(reference.Parent is IAssignmentOperation assignment && assignment.Target == reference)
+                ? getter
+                : null;
+
+        /// <summary>
+        /// The Dispose or DisposeAsync a <c>using</c> or <c>await using</c> runs at its end, when the resource's type is a
+        /// class or struct (an interface would be every implementation's): found by name on the type and its bases.
+        /// </summary>
+        internal static IMethodSymbol? DisposalStep(IOperation operation)
+        {
+            ITypeSymbol? type;
+            bool isAsynchronous;
+            switch (operation)
+            {
+                case IUsingOperation @using:
+                    isAsynchronous = @using.IsAsynchronous;
+                    type = @using.Resources is IVariableDeclarationGroupOperation group ? FirstDeclared(group) : @using.Resources.Type;
+                    break;
+                case IUsingDeclarationOperation declaration:
+                    isAsynchronous = declaration.IsAsynchronous;
+                    type = FirstDeclared(declaration.DeclarationGroup);
+                    break;
+                default:
+                    return null;
+            }
+
+            if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named)
+            {
+                return null;
+            }
+
+            var name = isAsynchronous ? "DisposeAsync" : "Dispose";
+            for (var current = named; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers(name))
+                {
+                    if (member is IMethodSymbol { Parameters.Length: 0, IsStatic: false, MethodKind: MethodKind.Ordinary } method)
+                    {
+                        return method;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static ITypeSymbol? FirstDeclared(IVariableDeclarationGroupOperation group)
+        {
+            foreach (var declaration in group.Declarations)
+            {
+                foreach (var declarator in declaration.Declarators)
+                {
+                    return declarator.Symbol.Type;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>True when <paramref name="type"/> mentions a type parameter (an open IHandler&lt;T, bool&gt;).</summary>
         internal static bool HasTypeParameters(ITypeSymbol type)
@@ -558,6 +624,7 @@ namespace Presence.Analyzers.Paths
             => method.MethodKind == MethodKind.AnonymousFunction ? "lambda"
                 : method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName ? "the top-level program"
                 : method.MethodKind == MethodKind.LocalFunction ? method.Name
+                : method is { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } property } ? (TypeNameOf(method) is { } owner ? owner + "." : string.Empty) + property.Name
                 : (TypeNameOf(method) is { } type ? type + "." : string.Empty)
                   + (method.MethodKind switch
                   {

@@ -47,6 +47,7 @@ namespace Presence.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             PresenceDiagnostics.UnconfirmedPublish,
             PresenceDiagnostics.UnconfirmedPublishWithoutCallers,
+            PresenceDiagnostics.UnconfirmedPublishInProperty,
             PresenceDiagnostics.ConfirmationIgnored,
             PresenceDiagnostics.UnattendedPublish,
             PresenceDiagnostics.AutomatedReply,
@@ -125,6 +126,9 @@ namespace Presence.Analyzers.Rules
                         OperationKind.Invocation => ((IInvocationOperation)operation.Operation).TargetMethod,
                         OperationKind.MethodReference => ((IMethodReferenceOperation)operation.Operation).Method,
                         OperationKind.ObjectCreation => ((IObjectCreationOperation)operation.Operation).Constructor,
+                        // A getter (Task Announced => …) and the Dispose a using runs are steps like calls.
+                        OperationKind.PropertyReference => CallGraph.GetterStep((IPropertyReferenceOperation)operation.Operation),
+                        OperationKind.Using or OperationKind.UsingDeclaration => CallGraph.DisposalStep(operation.Operation),
                         _ => null,
                     };
 
@@ -140,7 +144,8 @@ namespace Presence.Analyzers.Rules
                     {
                         bodies.Note(operation, callee!, traits);
                     }
-                }, OperationKind.Invocation, OperationKind.MethodReference, OperationKind.ObjectCreation, OperationKind.EventAssignment);
+                }, OperationKind.Invocation, OperationKind.MethodReference, OperationKind.ObjectCreation, OperationKind.EventAssignment,
+                   OperationKind.PropertyReference, OperationKind.Using, OperationKind.UsingDeclaration);
 
                 // Only for the publishing map: the sends of exempt bodies, and every call the rules do not count as a
                 // publish (most of which the action above dismisses by its traits).
@@ -935,6 +940,12 @@ namespace Presence.Analyzers.Rules
                         case IEventAssignmentOperation assignment:
                             OnEventAssignment(assignment);
                             break;
+                        case IPropertyReferenceOperation property when CallGraph.GetterStep(property) is { } getter:
+                            NoteCall(property, getter);
+                            break;
+                        case IUsingOperation or IUsingDeclarationOperation when CallGraph.DisposalStep(operation) is { } dispose:
+                            NoteCall(operation, dispose);
+                            break;
                     }
                 }
 
@@ -1144,6 +1155,14 @@ namespace Presence.Analyzers.Rules
                     && owner is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.ExplicitInterfaceImplementation } method
                     && !EntryPoints.IsProgramEntry(method) && _entryPoints.OfMethod(method) is null)
                 {
+                    if (method.AssociatedSymbol is IPropertySymbol property)
+                    {
+                        // [RequiresHumanApproval] cannot be placed on a property or its accessor: the fix that adds it is not offered.
+                        return Diagnostic.Create(
+                            PresenceDiagnostics.UnconfirmedPublishInProperty, location, additionalLocations: null, Properties(site.Target).Add(PresenceDiagnostics.NoCallerCanConfirm, "true"),
+                            site.Target.Describe(), property.IsIndexer ? "this[]" : property.Name);
+                    }
+
                     return Diagnostic.Create(PresenceDiagnostics.UnconfirmedPublish, location, additionalLocations: null, Properties(site.Target), site.Target.Describe(), (method.AssociatedSymbol ?? method).Name);
                 }
 
