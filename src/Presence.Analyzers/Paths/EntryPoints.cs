@@ -652,6 +652,11 @@ namespace Presence.Analyzers.Paths
                             }
                         }
                     }
+                    else if (method.Name == "Subscribe" && root == "System" && method.ContainingType!.Name == "ObservableExtensions")
+                    {
+                        // Observable.Interval(period).Select(…).Subscribe(n => …): Rx's timer runs the chain's callbacks.
+                        AddObservableTimerCallbacks(invocation);
+                    }
                     else if (DelegateRunners.MayRun(method))
                     {
                         AddRunnerCallbacks(method, invocation.Arguments);
@@ -665,6 +670,46 @@ namespace Presence.Analyzers.Paths
             }
 
             return found?.ToImmutable() ?? ImmutableArray<(IOperation, EntryKind, string)>.Empty;
+
+            // The callbacks of a subscription to Rx's Observable.Interval or Observable.Timer, and of the operators between
+            // (SelectMany(async n => …)): each runs on the timer's ticks.
+            void AddObservableTimerCallbacks(IInvocationOperation subscribe)
+            {
+                var callbacks = new List<IOperation>();
+                IOperation? source = subscribe;
+                while (source is IInvocationOperation call)
+                {
+                    var receiver = call.Instance;
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (call.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0 && call.Instance is null)
+                        {
+                            receiver = argument.Value;
+                        }
+                        else if (IsLambda(argument.Value))
+                        {
+                            callbacks.Add(argument.Value);
+                        }
+                    }
+
+                    if (call.TargetMethod is { Name: "Interval" or "Timer", ContainingType: { Name: "Observable" } observable } && RootNamespace(observable) == "System")
+                    {
+                        foreach (var callback in callbacks)
+                        {
+                            Add(callback, EntryKind.Unattended, "Rx timer subscription");
+                        }
+
+                        return;
+                    }
+
+                    while (receiver is IConversionOperation conversion)
+                    {
+                        receiver = conversion.Operand;
+                    }
+
+                    source = receiver;
+                }
+            }
 
             // Every(TimeSpan.FromHours(1), () => poster.PostAsync(…)): what a scheduling helper of the compilation runs.
             void AddRunnerCallbacks(IMethodSymbol runner, ImmutableArray<IArgumentOperation> arguments)
@@ -838,6 +883,7 @@ namespace Presence.Analyzers.Paths
                 "ScheduleAsync" or "QueueTask" or "QueueAsyncTask" => RootNamespace(type) == "Coravel",
                 "Create" => type.Name == "LambdaBootstrapBuilder" && RootNamespace(type) == "Amazon",
                 "StartReceiving" or "ReceiveAsync" => RootNamespace(type) == "Telegram",
+                "Subscribe" => type.Name == "ObservableExtensions" && RootNamespace(type) == "System",
                 "MapPost" or "MapPut" or "MapPatch" or "MapMethods" => HttpEndpoints.MayMap(method) && RootNamespace(type) == "Microsoft",
                 _ => false,
             };
