@@ -61,6 +61,15 @@ namespace Presence.Analyzers
             DiagnosticSeverity.Warning,
             "Every path to a publish call must pass through a positive answer of a human confirmation, so that nothing goes out unless a person said yes to it.");
 
+        /// <summary>PRES001 in a property's accessor: [RequiresHumanApproval] goes on methods, so the property becomes one.</summary>
+        public static readonly DiagnosticDescriptor UnconfirmedPublishInProperty = Create(
+            RuleIds.UnconfirmedPublish,
+            "Content is published without a human confirmation guarding it",
+            "{0} without a person confirming it in the property '{1}': publish only where a positive [HumanConfirmation] answer guards the call, turn '{1}' into a method and declare [RequiresHumanApproval] on it so that its callers confirm, or mark a reviewed exception with [AutomatedPresence(\"why\")] on the property",
+            Category,
+            DiagnosticSeverity.Warning,
+            "Every path to a publish call must pass through a positive answer of a human confirmation, so that nothing goes out unless a person said yes to it.");
+
         public static readonly DiagnosticDescriptor UnattendedPublish = Create(
             RuleIds.UnattendedPublish,
             "Unattended code path publishes without human confirmation",

@@ -744,6 +744,11 @@ namespace Presence.Analyzers.Flow
             }
 
             var property = reference.Property;
+            if (property.GetMethod is { } getter)
+            {
+                OnCallOrReference(getter, reference, state); // a getter that is a step of a path (Task Announced => …)
+            }
+
             if (MemberEvidence(instance, property) is { IsNone: false } member)
             {
                 return member;

@@ -6,7 +6,8 @@ namespace Presence.Analyzers.Model
 {
     /// <summary>
     /// In-process mediators (MediatR, Mediator): <c>mediator.Send(new PostDigest(...))</c> runs the handler of the
-    /// request's type, <c>Publish(new Published(...))</c> the handlers of the notification's. A path goes on into that
+    /// request's type, <c>Publish(new Published(...))</c> the handlers of the notification's; Coravel's
+    /// <c>Broadcast(new DigestReady(...))</c> the listeners of the event's. A path goes on into that
     /// handler's <c>Handle</c> as through an interface call (<c>IRequestHandler&lt;PostDigest, Unit&gt;.Handle</c>), so a
     /// job that sends a command whose handler posts is reported, and a confirmation before the send guards it.
     /// </summary>
@@ -20,7 +21,7 @@ namespace Presence.Analyzers.Model
         public static MediatorDispatch? For(Compilation compilation)
         {
             var references = ReferenceSet.Of(compilation);
-            return references.References("MediatR") || references.References("Mediator") ? new MediatorDispatch(compilation) : null;
+            return references.References("MediatR") || references.References("Mediator") || references.References("Coravel") ? new MediatorDispatch(compilation) : null;
         }
 
         /// <summary>
@@ -30,6 +31,11 @@ namespace Presence.Analyzers.Model
         public IMethodSymbol? HandlerOf(IOperation operation, IMethodSymbol callee)
         {
             // By name first: asked of every call into another assembly that may dispatch into this one.
+            if (callee.Name is "Broadcast" or "QueueBroadcast")
+            {
+                return CoravelListenerOf(operation, callee);
+            }
+
             var publishes = callee.Name == "Publish";
             if (!publishes && callee.Name != "Send"
                 || operation is not IInvocationOperation { Arguments.Length: > 0 } invocation
@@ -82,7 +88,31 @@ namespace Presence.Analyzers.Model
             return withoutResponse;
         }
 
-        private IMethodSymbol? Handle(string handlerMetadataName, params ITypeSymbol[] arguments)
+        // Coravel's dispatcher.Broadcast(new PostScheduled(...)) and queue.QueueBroadcast(...) run the IListener<PostScheduled>
+        // of the event's type (HandleAsync), on the caller's thread or Coravel's queue worker.
+        private IMethodSymbol? CoravelListenerOf(IOperation operation, IMethodSymbol callee)
+        {
+            if (operation is not IInvocationOperation { Arguments.Length: 1 } invocation
+                || callee.ContainingType is not { Name: "IDispatcher" or "IQueue" or "Dispatcher" or "Queue" } owner
+                || !(owner.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith("Coravel.", System.StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var argument = invocation.Arguments[0].Value;
+            while (argument is IConversionOperation { IsImplicit: true } conversion)
+            {
+                argument = conversion.Operand;
+            }
+
+            return argument.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false } broadcast
+                ? Handle("Coravel.Events.Interfaces.IListener`1", "HandleAsync", broadcast)
+                : null;
+        }
+
+        private IMethodSymbol? Handle(string handlerMetadataName, params ITypeSymbol[] arguments) => Handle(handlerMetadataName, "Handle", arguments);
+
+        private IMethodSymbol? Handle(string handlerMetadataName, string member, params ITypeSymbol[] arguments)
         {
             if (ReferenceSet.Of(_compilation).Type(_compilation, handlerMetadataName) is not { TypeKind: TypeKind.Interface } handler
                 || handler.TypeParameters.Length != arguments.Length)
@@ -90,9 +120,9 @@ namespace Presence.Analyzers.Model
                 return null;
             }
 
-            foreach (var member in handler.Construct(arguments).GetMembers("Handle"))
+            foreach (var candidate in handler.Construct(arguments).GetMembers(member))
             {
-                if (member is IMethodSymbol { IsStatic: false } method)
+                if (candidate is IMethodSymbol { IsStatic: false } method)
                 {
                     return method;
                 }

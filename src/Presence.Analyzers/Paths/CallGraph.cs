@@ -53,6 +53,12 @@ namespace Presence.Analyzers.Paths
 
         public void AddLoop(EntryPoint loop) => _loops.TryAdd(loop.Function.OriginalDefinition, loop);
 
+        // Methods whose daemon loop never leaves early: an entry point too when the program (Main, the top-level
+        // statements) calls them, directly or through methods of the compilation (see FindPaths).
+        private readonly ConcurrentDictionary<IMethodSymbol, byte> _endlessLoops = new ConcurrentDictionary<IMethodSymbol, byte>(SymbolEqualityComparer.Default);
+
+        public void AddEndlessLoop(IMethodSymbol method) => _endlessLoops.TryAdd(method.OriginalDefinition, 0);
+
         public void AddStartedInBackground(IMethodSymbol method) => _startedInBackground.TryAdd(method.OriginalDefinition, 0);
 
         /// <summary>An unguarded call from <paramref name="caller"/> to a function of the compilation, or to a referenced assembly's method that its summary says publishes.</summary>
@@ -93,6 +99,71 @@ namespace Presence.Analyzers.Paths
             => callee.ContainingType is { IsGenericType: true, TypeKind: TypeKind.Interface } type && !ReferenceEquals(type, type.OriginalDefinition) && !HasTypeParameters(type)
                 ? type
                 : null;
+
+        /// <summary>
+        /// The getter a property read runs, when it can be a step: a property whose type is a task (<c>Task Announced =&gt;
+        /// poster.PostAsync(...)</c>), read, not assigned. By the type's name first: asked of every property read.
+        /// </summary>
+        internal static IMethodSymbol? GetterStep(IPropertyReferenceOperation reference)
+            => reference.Property is { Type.Name: "Task" or "ValueTask", GetMethod: { } getter }
+               && !(reference.Parent is IAssignmentOperation assignment && assignment.Target == reference)
+                ? getter
+                : null;
+
+        /// <summary>
+        /// The Dispose or DisposeAsync a <c>using</c> or <c>await using</c> runs at its end, when the resource's type is a
+        /// class or struct (an interface would be every implementation's): found by name on the type and its bases.
+        /// </summary>
+        internal static IMethodSymbol? DisposalStep(IOperation operation)
+        {
+            ITypeSymbol? type;
+            bool isAsynchronous;
+            switch (operation)
+            {
+                case IUsingOperation @using:
+                    isAsynchronous = @using.IsAsynchronous;
+                    type = @using.Resources is IVariableDeclarationGroupOperation group ? FirstDeclared(group) : @using.Resources.Type;
+                    break;
+                case IUsingDeclarationOperation declaration:
+                    isAsynchronous = declaration.IsAsynchronous;
+                    type = FirstDeclared(declaration.DeclarationGroup);
+                    break;
+                default:
+                    return null;
+            }
+
+            if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named)
+            {
+                return null;
+            }
+
+            var name = isAsynchronous ? "DisposeAsync" : "Dispose";
+            for (var current = named; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers(name))
+                {
+                    if (member is IMethodSymbol { Parameters.Length: 0, IsStatic: false, MethodKind: MethodKind.Ordinary } method)
+                    {
+                        return method;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static ITypeSymbol? FirstDeclared(IVariableDeclarationGroupOperation group)
+        {
+            foreach (var declaration in group.Declarations)
+            {
+                foreach (var declarator in declaration.Declarators)
+                {
+                    return declarator.Symbol.Type;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>True when <paramref name="type"/> mentions a type parameter (an open IHandler&lt;T, bool&gt;).</summary>
         internal static bool HasTypeParameters(ITypeSymbol type)
@@ -283,11 +354,16 @@ namespace Presence.Analyzers.Paths
         /// </summary>
         public IEnumerable<UnattendedPath> FindPaths(System.Func<EntryPoint, int> maxDepth, CancellationToken cancellationToken)
         {
+            HashSet<IMethodSymbol>? runByProgram = null;
             foreach (var loop in _loops)
             {
                 if (_startedInBackground.ContainsKey(loop.Key))
                 {
                     AddEntry(loop.Value);
+                }
+                else if (_endlessLoops.ContainsKey(loop.Key) && (runByProgram ??= RunByProgram()).Contains(loop.Key))
+                {
+                    AddEntry(new EntryPoint(loop.Key, EntryKind.Unattended, "daemon loop", null));
                 }
             }
 
@@ -324,6 +400,40 @@ namespace Presence.Analyzers.Paths
                     yield return send.For(entry);
                 }
             }
+        }
+
+        // The functions the program's entry (Main, the top-level statements) calls, directly or through functions of the
+        // compilation, by the steps the graph holds: a loop among them runs for as long as the program does.
+        private HashSet<IMethodSymbol> RunByProgram()
+        {
+            var nodes = _nodes ??= BuildNodes();
+            var reached = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var queue = new Queue<IMethodSymbol>();
+            foreach (var function in nodes.Keys)
+            {
+                if (EntryPoints.IsProgramEntry(function))
+                {
+                    queue.Enqueue(function);
+                }
+            }
+
+            while (queue.Count > 0)
+            {
+                if (!nodes.TryGetValue(queue.Dequeue(), out var node))
+                {
+                    continue;
+                }
+
+                foreach (var step in node.Unordered)
+                {
+                    if (step.Callee is { } callee && reached.Add(callee))
+                    {
+                        queue.Enqueue(callee);
+                    }
+                }
+            }
+
+            return reached;
         }
 
         private static bool PassesThroughOther(UnattendedPath path, IMethodSymbol own, Dictionary<IMethodSymbol, UnattendedPath> reported)
@@ -719,6 +829,7 @@ namespace Presence.Analyzers.Paths
             => method.MethodKind == MethodKind.AnonymousFunction ? "lambda"
                 : method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName ? "the top-level program"
                 : method.MethodKind == MethodKind.LocalFunction ? method.Name
+                : method is { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } property } ? (TypeNameOf(method) is { } owner ? owner + "." : string.Empty) + property.Name
                 : (TypeNameOf(method) is { } type ? type + "." : string.Empty)
                   + (method.MethodKind switch
                   {
@@ -916,13 +1027,47 @@ namespace Presence.Analyzers.Paths
 
                     foreach (var member in @interface.GetMembers(callee.Name))
                     {
-                        if (member is IMethodSymbol interfaceMethod && SymbolEqualityComparer.Default.Equals(interfaceMethod.OriginalDefinition, callee)
-                            && type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation
-                            && SymbolEqualityComparer.Default.Equals(implementation.ContainingType?.OriginalDefinition, type.OriginalDefinition)
+                        if (member is not IMethodSymbol interfaceMethod || !SymbolEqualityComparer.Default.Equals(interfaceMethod.OriginalDefinition, callee)
+                            || type.FindImplementationForInterfaceMember(interfaceMethod) is not IMethodSymbol implementation)
+                        {
+                            continue;
+                        }
+
+                        // A static abstract member (T.AnnounceAsync(...) where T : IAnnouncer) lands in the static implementations.
+                        if (SymbolEqualityComparer.Default.Equals(implementation.ContainingType?.OriginalDefinition, type.OriginalDefinition)
                             && (implementation.MethodKind == MethodKind.ExplicitInterfaceImplementation
-                                || (implementation.MethodKind == MethodKind.Ordinary && !implementation.IsStatic)))
+                                || (implementation.MethodKind == MethodKind.Ordinary && implementation.IsStatic == callee.IsStatic)))
                         {
                             AddOnce(ref list, implementation.OriginalDefinition);
+                        }
+                        else if (implementation.DeclaringSyntaxReferences.Length == 0 && implementation.ContainingType is { TypeKind: TypeKind.Class } library)
+                        {
+                            // A library's base class implements the member and calls an abstract member of its own, which the
+                            // type overrides (MediatR's AsyncRequestHandler<T>: Handle(T, CancellationToken) protected abstract).
+                            AddOverridesOfAbstract(type, library.OriginalDefinition, ref list);
+                        }
+                    }
+                }
+            }
+
+            private static void AddOverridesOfAbstract(INamedTypeSymbol type, INamedTypeSymbol library, ref List<IMethodSymbol>? list)
+            {
+                for (var current = type; current is not null && current.DeclaringSyntaxReferences.Length > 0; current = current.BaseType)
+                {
+                    foreach (var member in current.GetMembers())
+                    {
+                        if (member is IMethodSymbol { IsOverride: true } method)
+                        {
+                            var root = method;
+                            while (root.OverriddenMethod is { } overridden)
+                            {
+                                root = overridden;
+                            }
+
+                            if (root.IsAbstract && SymbolEqualityComparer.Default.Equals(root.ContainingType.OriginalDefinition, library))
+                            {
+                                AddOnce(ref list, method.OriginalDefinition);
+                            }
                         }
                     }
                 }
@@ -987,13 +1132,60 @@ namespace Presence.Analyzers.Paths
                 foreach (var @interface in type?.AllInterfaces ?? ImmutableArray<INamedTypeSymbol>.Empty)
                 {
                     if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, through.OriginalDefinition)
-                        && (SymbolEqualityComparer.Default.Equals(@interface, through) || HasTypeParameters(@interface)))
+                        && (SymbolEqualityComparer.Default.Equals(@interface, through) || HasTypeParameters(@interface) || ConvertsByVariance(through, @interface)))
                     {
                         return true;
                     }
                 }
 
                 return false;
+            }
+
+            // INotificationHandler<IDomainEvent> answers a call through INotificationHandler<PostScheduled> when
+            // PostScheduled is an IDomainEvent: the type parameter is contravariant (in), and an out one the other way.
+            private static bool ConvertsByVariance(INamedTypeSymbol through, INamedTypeSymbol candidate)
+            {
+                var parameters = through.OriginalDefinition.TypeParameters;
+                for (var i = 0; i < parameters.Length; i++)
+                {
+                    var wanted = through.TypeArguments[i];
+                    var offered = candidate.TypeArguments[i];
+                    if (SymbolEqualityComparer.Default.Equals(wanted, offered))
+                    {
+                        continue;
+                    }
+
+                    var converts = parameters[i].Variance switch
+                    {
+                        VarianceKind.In => IsBaseOf(offered, wanted),
+                        VarianceKind.Out => IsBaseOf(wanted, offered),
+                        _ => false,
+                    };
+                    if (!converts)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private static bool IsBaseOf(ITypeSymbol @base, ITypeSymbol derived)
+            {
+                if (derived.IsValueType)
+                {
+                    return false; // variance holds for reference types only
+                }
+
+                for (var current = derived.BaseType; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current, @base))
+                    {
+                        return true;
+                    }
+                }
+
+                return @base is INamedTypeSymbol { TypeKind: TypeKind.Interface } @interface && derived.AllInterfaces.Contains(@interface, SymbolEqualityComparer.Default);
             }
 
             private static IMethodSymbol? Implementation(INamedTypeSymbol concreteType, IMethodSymbol callee)

@@ -52,6 +52,65 @@ namespace Presence.Analyzers.Paths
         public bool IsStartedInBackground(IMethodSymbol method, CancellationToken cancellationToken)
             => (UsesOf(method, cancellationToken) & Use.StartedInBackground) != 0;
 
+        /// <summary>
+        /// True when the program's entry (Main, the top-level statements) calls the method itself: a loop in it that
+        /// never ends runs as long as the program, an entry point the path search reports (a call through other methods
+        /// is not looked for here: the method then keeps its own diagnostic too).
+        /// </summary>
+        public bool IsCalledByProgram(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.OriginalDefinition;
+            return _calledByProgram.GetOrAdd(method, m => FindProgramCall(m, cancellationToken));
+        }
+
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _calledByProgram = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
+        private bool FindProgramCall(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (_compilation.GetEntryPoint(cancellationToken) is not { } program)
+            {
+                return false;
+            }
+
+            foreach (var declaration in program.DeclaringSyntaxReferences)
+            {
+                var tree = declaration.SyntaxTree;
+                if (!_compilation.ContainsSyntaxTree(tree))
+                {
+                    continue;
+                }
+
+                SemanticModel? semanticModel = null;
+                // The top-level program's declaration is its file: only its statements, not the types declared beside them.
+                var root = declaration.GetSyntax(cancellationToken);
+                var statements = root is CompilationUnitSyntax unit ? unit.Members.OfType<GlobalStatementSyntax>().Cast<SyntaxNode>() : new[] { root };
+                foreach (var name in statements.SelectMany(statement => statement.DescendantNodes()).OfType<SimpleNameSyntax>())
+                {
+                    if (name.Identifier.ValueText != method.Name)
+                    {
+                        continue;
+                    }
+
+                    SyntaxNode expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+                    if (expression.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != expression)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Only for a loop method about to be reported, at the few names in the program that can call it.
+                    semanticModel ??= _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    if (semanticModel.GetOperation(invocation, cancellationToken) is IInvocationOperation call
+                        && SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The methods a background start runs: a method group it is given, every method a lambda it is given calls.</summary>
         public static IEnumerable<IMethodSymbol> StartedBy(IOperation start)
         {
@@ -177,7 +236,86 @@ namespace Presence.Analyzers.Paths
                 }
             }
 
+            // TimerCallback cb = OnTick; new Timer(cb, …): kept in a local or field that a registration reads.
+            if (reference is IMethodReferenceOperation && (found & Use.Registered) == 0 && EntryPoints.StorageOf(reference) is { } storage
+                && ReadByRegistration(reference, storage))
+            {
+                found |= Use.Registered;
+            }
+
             return found;
+        }
+
+        // A local is read in the same body; a field anywhere in its type.
+        private bool ReadByRegistration(IOperation reference, ISymbol storage)
+        {
+            var root = reference;
+            while (root.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            if (HasRegistrationReading(root, storage))
+            {
+                return true;
+            }
+
+            if (storage is not IFieldSymbol field)
+            {
+                return false;
+            }
+
+            foreach (var declaration in field.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (!_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+                {
+                    continue;
+                }
+
+                SemanticModel? semanticModel = null;
+                foreach (var name in declaration.GetSyntax().DescendantNodes().OfType<IdentifierNameSyntax>())
+                {
+                    if (name.Identifier.ValueText != field.Name)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Only for a method about to be reported, at the few names of the field that keeps it.
+                    semanticModel ??= _compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+                    for (var current = semanticModel.GetOperation(name); current is not null; current = current.Parent)
+                    {
+                        foreach (var (callback, _, _) in _entryPoints.Registrations(current))
+                        {
+                            if (EntryPoints.Reads(callback, field))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private bool HasRegistrationReading(IOperation root, ISymbol storage)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if (operation.Kind is OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.EventAssignment)
+                {
+                    foreach (var (callback, _, _) in _entryPoints.Registrations(operation))
+                    {
+                        if (EntryPoints.Reads(callback, storage))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         // A member the rules leave alone registers nothing (its body is not analysed).

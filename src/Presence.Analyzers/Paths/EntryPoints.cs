@@ -96,7 +96,9 @@ namespace Presence.Analyzers.Paths
             [("RabbitMQ", "Received")] = (EntryKind.Unattended, "RabbitMQ consumer"),
         };
 
+        private readonly Compilation _compilation;
         private readonly INamedTypeSymbol? _unattendedEntryPoint;
+        private readonly ConcurrentDictionary<IFieldSymbol, ImmutableArray<IOperation>> _fieldValues = new ConcurrentDictionary<IFieldSymbol, ImmutableArray<IOperation>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, EntryPoint?> _methods = new ConcurrentDictionary<IMethodSymbol, EntryPoint?>(SymbolEqualityComparer.Default);
         private readonly System.Func<IMethodSymbol, EntryPoint?> _compute; // one delegate, not one per call
 
@@ -132,6 +134,7 @@ namespace Presence.Analyzers.Paths
 
         public EntryPoints(Compilation compilation)
         {
+            _compilation = compilation;
             _unattendedEntryPoint = compilation.GetBestTypeByMetadataName("Presence.UnattendedEntryPointAttribute");
             var triggers = ImmutableArray.CreateBuilder<(IMethodSymbol, EntryKind, string)>();
             foreach (var known in ByDeclaration)
@@ -176,7 +179,11 @@ namespace Presence.Analyzers.Paths
                 _hangfireCancellationToken = compilation.GetBestTypeByMetadataName("Hangfire.IJobCancellationToken");
             }
             _compute = Compute;
+            Runners = new DelegateRunners(compilation, this);
         }
+
+        /// <summary>The compilation's methods that run a delegate they are given unattended (scheduling helpers).</summary>
+        public DelegateRunners Runners { get; }
 
         /// <summary>The entry point a method is by its declaration, or null.</summary>
         public EntryPoint? OfMethod(IMethodSymbol method)
@@ -645,11 +652,81 @@ namespace Presence.Analyzers.Paths
                             }
                         }
                     }
+                    else if (method.Name == "Subscribe" && root == "System" && method.ContainingType!.Name == "ObservableExtensions")
+                    {
+                        // Observable.Interval(period).Select(…).Subscribe(n => …): Rx's timer runs the chain's callbacks.
+                        AddObservableTimerCallbacks(invocation);
+                    }
+                    else if (DelegateRunners.MayRun(method))
+                    {
+                        AddRunnerCallbacks(method, invocation.Arguments);
+                    }
 
+                    break;
+
+                case IObjectCreationOperation { Constructor: { } constructor } creation when DelegateRunners.MayRun(constructor):
+                    AddRunnerCallbacks(constructor, creation.Arguments);
                     break;
             }
 
             return found?.ToImmutable() ?? ImmutableArray<(IOperation, EntryKind, string)>.Empty;
+
+            // The callbacks of a subscription to Rx's Observable.Interval or Observable.Timer, and of the operators between
+            // (SelectMany(async n => …)): each runs on the timer's ticks.
+            void AddObservableTimerCallbacks(IInvocationOperation subscribe)
+            {
+                var callbacks = new List<IOperation>();
+                IOperation? source = subscribe;
+                while (source is IInvocationOperation call)
+                {
+                    var receiver = call.Instance;
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (call.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0 && call.Instance is null)
+                        {
+                            receiver = argument.Value;
+                        }
+                        else if (IsLambda(argument.Value))
+                        {
+                            callbacks.Add(argument.Value);
+                        }
+                    }
+
+                    if (call.TargetMethod is { Name: "Interval" or "Timer", ContainingType: { Name: "Observable" } observable } && RootNamespace(observable) == "System")
+                    {
+                        foreach (var callback in callbacks)
+                        {
+                            Add(callback, EntryKind.Unattended, "Rx timer subscription");
+                        }
+
+                        return;
+                    }
+
+                    while (receiver is IConversionOperation conversion)
+                    {
+                        receiver = conversion.Operand;
+                    }
+
+                    source = receiver;
+                }
+            }
+
+            // Every(TimeSpan.FromHours(1), () => poster.PostAsync(…)): what a scheduling helper of the compilation runs.
+            void AddRunnerCallbacks(IMethodSymbol runner, ImmutableArray<IArgumentOperation> arguments)
+            {
+                if (!Runners.RunsAny(runner))
+                {
+                    return;
+                }
+
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter is { } parameter && Runners.ReasonFor(runner, parameter) is { } reason)
+                    {
+                        Add(argument.Value, EntryKind.Unattended, reason);
+                    }
+                }
+            }
         }
 
         /// <summary>
@@ -703,6 +780,70 @@ namespace Presence.Analyzers.Paths
                && (method.Name, type.Name) is ("Delay", "Task") or ("Sleep", "Thread") or ("WaitForNextTickAsync", "PeriodicTimer")
                && (MetadataNames.IsInNamespace(type, "System.Threading") || MetadataNames.IsInNamespace(type, "System.Threading.Tasks"));
 
+        /// <summary>
+        /// A loop that sleeps (Task.Delay, Thread.Sleep, a PeriodicTimer tick in its condition or body, not in a lambda
+        /// in it), runs until stopped and never leaves early: no <c>return</c> in it, no <c>break</c> out of it (a retry
+        /// loop returns once the call succeeds).
+        /// </summary>
+        public static bool IsDaemonLoop(ILoopOperation loop)
+        {
+            IOperation? condition;
+            switch (loop)
+            {
+                case IWhileLoopOperation @while:
+                    condition = @while.Condition;
+                    break;
+                case IForLoopOperation @for:
+                    condition = @for.Condition;
+                    break;
+                default:
+                    return false;
+            }
+
+            if ((condition is not null && !RunsUntilStopped(condition)) || LeavesEarly(loop.Body, loop))
+            {
+                return false;
+            }
+
+            if (condition is IAwaitOperation)
+            {
+                return true; // while (await timer.WaitForNextTickAsync(ct))
+            }
+
+            foreach (var operation in loop.Body.Descendants())
+            {
+                if (operation is IInvocationOperation sleep && IsSleep(sleep.TargetMethod) && DaemonLoopAround(sleep) == loop)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool LeavesEarly(IOperation operation, ILoopOperation loop)
+        {
+            foreach (var child in operation.ChildOperations)
+            {
+                switch (child)
+                {
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        continue;
+                    case IReturnOperation { Kind: OperationKind.Return }:
+                        return true;
+                    case IBranchOperation { BranchKind: BranchKind.Break } branch when SymbolEqualityComparer.Default.Equals(branch.Target, loop.ExitLabel):
+                        return true;
+                }
+
+                if (LeavesEarly(child, loop))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool RunsUntilStopped(IOperation condition)
             => condition.ConstantValue is { HasValue: true, Value: true }
                || condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: IPropertyReferenceOperation { Property.Name: "IsCancellationRequested" } }
@@ -742,6 +883,7 @@ namespace Presence.Analyzers.Paths
                 "ScheduleAsync" or "QueueTask" or "QueueAsyncTask" => RootNamespace(type) == "Coravel",
                 "Create" => type.Name == "LambdaBootstrapBuilder" && RootNamespace(type) == "Amazon",
                 "StartReceiving" or "ReceiveAsync" => RootNamespace(type) == "Telegram",
+                "Subscribe" => type.Name == "ObservableExtensions" && RootNamespace(type) == "System",
                 "MapPost" or "MapPut" or "MapPatch" or "MapMethods" => HttpEndpoints.MayMap(method) && RootNamespace(type) == "Microsoft",
                 _ => false,
             };
@@ -806,6 +948,129 @@ namespace Presence.Analyzers.Paths
                         return null;
                 }
             }
+        }
+
+        /// <summary>
+        /// The values a callback kept in a local or a field was given before a registration reads it
+        /// (<c>TimerCallback cb = OnTick; new Timer(cb, …)</c>): a local's initializer and assignments in the same body,
+        /// a field's initializer and assignments in its type. Empty for any other operation. Asked only of a
+        /// registration's callback that is neither a lambda nor a method group.
+        /// </summary>
+        public ImmutableArray<IOperation> StoredValues(IOperation callback)
+        {
+            while (callback is IConversionOperation or IDelegateCreationOperation)
+            {
+                callback = callback is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)callback).Target;
+            }
+
+            switch (callback)
+            {
+                case ILocalReferenceOperation { Local: var local }:
+                    var root = callback;
+                    while (root.Parent is { } parent)
+                    {
+                        root = parent;
+                    }
+
+                    var values = ImmutableArray.CreateBuilder<IOperation>();
+                    foreach (var operation in root.Descendants())
+                    {
+                        switch (operation)
+                        {
+                            case IVariableDeclaratorOperation { Initializer: { } initializer } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                                values.Add(initializer.Value);
+                                break;
+                            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                                values.Add(assignment.Value);
+                                break;
+                        }
+                    }
+
+                    return values.ToImmutable();
+                case IFieldReferenceOperation { Field: var field } when field.DeclaringSyntaxReferences.Length > 0:
+                    return _fieldValues.GetOrAdd(field.OriginalDefinition, FieldValues);
+                default:
+                    return ImmutableArray<IOperation>.Empty;
+            }
+        }
+
+        private ImmutableArray<IOperation> FieldValues(IFieldSymbol field)
+        {
+            var values = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var declaration in field.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (!_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+                {
+                    continue;
+                }
+
+                SemanticModel? semanticModel = null;
+                foreach (var node in declaration.GetSyntax().DescendantNodes())
+                {
+                    var candidate = node switch
+                    {
+                        Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer } declarator when declarator.Identifier.ValueText == field.Name => (SyntaxNode)initializer,
+                        Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { Left: var left } assignment
+                            when (left is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: var name } && name == field.Name)
+                                 || (left is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: var member } && member == field.Name) => assignment,
+                        _ => null,
+                    };
+                    if (candidate is null)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Only for a field a registration reads its callback from, at the few places that assign it.
+                    semanticModel ??= _compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+                    switch (semanticModel.GetOperation(candidate))
+                    {
+                        case IFieldInitializerOperation initializer when initializer.InitializedFields.Contains(field, SymbolEqualityComparer.Default):
+                            values.Add(initializer.Value);
+                            break;
+                        case ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field):
+                            values.Add(assignment.Value);
+                            break;
+                    }
+                }
+            }
+
+            return values.ToImmutable();
+        }
+
+        /// <summary>The local or field a delegate value is stored in (<c>TimerCallback cb = OnTick;</c>), or null.</summary>
+        public static ISymbol? StorageOf(IOperation value)
+        {
+            var current = value;
+            while (current.Parent is IConversionOperation or IDelegateCreationOperation)
+            {
+                current = current.Parent;
+            }
+
+            return current.Parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == current => local.Local,
+                ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment when assignment.Value == current => field.Field.OriginalDefinition,
+                IFieldInitializerOperation initializer when initializer.InitializedFields.Length == 1 => initializer.InitializedFields[0].OriginalDefinition,
+                _ => null,
+            };
+        }
+
+        /// <summary>True when the callback operation reads <paramref name="storage"/> (a local or field).</summary>
+        public static bool Reads(IOperation callback, ISymbol storage)
+        {
+            while (callback is IConversionOperation or IDelegateCreationOperation)
+            {
+                callback = callback is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)callback).Target;
+            }
+
+            return callback switch
+            {
+                ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, storage),
+                IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field.OriginalDefinition, storage),
+                _ => false,
+            };
         }
 
         private static bool IsLambda(IOperation operation) => CallbackTarget(operation) is IAnonymousFunctionOperation or IMethodReferenceOperation;

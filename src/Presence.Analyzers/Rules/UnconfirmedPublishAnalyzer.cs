@@ -47,6 +47,7 @@ namespace Presence.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             PresenceDiagnostics.UnconfirmedPublish,
             PresenceDiagnostics.UnconfirmedPublishWithoutCallers,
+            PresenceDiagnostics.UnconfirmedPublishInProperty,
             PresenceDiagnostics.ConfirmationIgnored,
             PresenceDiagnostics.UnattendedPublish,
             PresenceDiagnostics.AutomatedReply,
@@ -98,7 +99,7 @@ namespace Presence.Analyzers.Rules
                         ? null
                         : new GateCatalog(cancellationToken),
                     LazyThreadSafetyMode.ExecutionAndPublication);
-                var calls = new CallTraits(model, agentTools, assembly, _observer);
+                var calls = new CallTraits(model, agentTools, assembly, _observer, entryPoints.Runners);
                 var byUse = new EntriesByUse(entryPoints, model.Scopes, start.Compilation);
                 var bodies = new Bodies(model, entryPoints, byUse, graph, agentTools, gates, start.Options, assembly, _observer, start.Compilation);
 
@@ -125,6 +126,9 @@ namespace Presence.Analyzers.Rules
                         OperationKind.Invocation => ((IInvocationOperation)operation.Operation).TargetMethod,
                         OperationKind.MethodReference => ((IMethodReferenceOperation)operation.Operation).Method,
                         OperationKind.ObjectCreation => ((IObjectCreationOperation)operation.Operation).Constructor,
+                        // A getter (Task Announced => …) and the Dispose a using runs are steps like calls.
+                        OperationKind.PropertyReference => CallGraph.GetterStep((IPropertyReferenceOperation)operation.Operation),
+                        OperationKind.Using or OperationKind.UsingDeclaration => CallGraph.DisposalStep(operation.Operation),
                         _ => null,
                     };
 
@@ -140,7 +144,8 @@ namespace Presence.Analyzers.Rules
                     {
                         bodies.Note(operation, callee!, traits);
                     }
-                }, OperationKind.Invocation, OperationKind.MethodReference, OperationKind.ObjectCreation, OperationKind.EventAssignment);
+                }, OperationKind.Invocation, OperationKind.MethodReference, OperationKind.ObjectCreation, OperationKind.EventAssignment,
+                   OperationKind.PropertyReference, OperationKind.Using, OperationKind.UsingDeclaration);
 
                 // Only for the publishing map: the sends of exempt bodies, and every call the rules do not count as a
                 // publish (most of which the action above dismisses by its traits).
@@ -283,8 +288,11 @@ namespace Presence.Analyzers.Rules
             // Whether a method of the compilation can register a callback, start work in the background or sleep.
             private readonly bool _sourceMayRegister;
 
-            public CallTraits(PresenceModel model, AgentTools? agentTools, IAssemblySymbol assembly, PublishingObserver? observer)
+            private readonly DelegateRunners _runners;
+
+            public CallTraits(PresenceModel model, AgentTools? agentTools, IAssemblySymbol assembly, PublishingObserver? observer, DelegateRunners runners)
             {
+                _runners = runners;
                 _model = model;
                 _observer = observer;
                 _agentTools = agentTools;
@@ -320,7 +328,10 @@ namespace Presence.Analyzers.Rules
                 if ((_model.MayDeclare(method) ? _model.MayPublish(method) || _model.Confirmations.Confirms(method) : _model.MayRequest(method))
                     || (mayRegister && (EntryPoints.MayRegister(method) || EntryPoints.MayStartInBackground(method)))
                     || method is { Name: "WaitForNextTickAsync", ContainingType.Name: "PeriodicTimer" }
-                    || _agentTools?.MayMakeTool(method) == true)
+                    || _agentTools?.MayMakeTool(method) == true
+                    // A helper of the compilation that runs a delegate it is given unattended (Every(period, work)):
+                    // most methods have no delegate parameter, which the cheap test finds first.
+                    || (own && DelegateRunners.MayRun(method) && _runners.RunsAny(method)))
                 {
                     traits |= CallTrait.Decides;
                 }
@@ -586,6 +597,8 @@ namespace Presence.Analyzers.Rules
             private bool _hasConfirmation;
             // The owner has a daemon loop: an entry point if something starts it in the background.
             private bool _isBackgroundLoop;
+            // ... and that loop never leaves early: an entry point also if the program calls the owner.
+            private bool _isEndlessLoop;
 
             public BodyCollector(PresenceModel model, EntryPoints entryPoints, EntriesByUse byUse, CallGraph graph, AgentTools? agentTools, Lazy<GateCatalog?> gates, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner, PublishingObserver? observer)
             {
@@ -700,20 +713,55 @@ namespace Presence.Analyzers.Rules
             {
                 foreach (var (callback, kind, reason) in _entryPoints.Registrations(operation))
                 {
-                    switch (EntryPoints.CallbackTarget(callback))
+                    if (EntryPoints.CallbackTarget(callback) is { } target)
                     {
-                        case IAnonymousFunctionOperation lambda:
-                            AddEntryFunction(lambda.Symbol, lambda.Syntax, kind, reason, EntryPoints.HangfireJobType(lambda, reason));
-                            break;
-                        case IMethodReferenceOperation { Method: var method } when method.MethodKind == MethodKind.Ordinary && method.Locations.Any(l => l.IsInSource):
-                            _graph.AddEntry(_entryPoints.OfMethod(method) ?? new EntryPoint(method.OriginalDefinition, kind, reason, null));
-                            break;
-                        case IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } local }
-                            when local.DeclaringSyntaxReferences.Length > 0 && local.DeclaringSyntaxReferences[0].SyntaxTree == operation.Syntax.SyntaxTree:
-                            // A local function of this body, judged as a handler like a lambda written in place.
-                            AddEntryFunction(local, local.DeclaringSyntaxReferences[0].GetSyntax(), kind, reason);
-                            break;
+                        RegisterCallback(operation, target, kind, reason);
+                        continue;
                     }
+
+                    // TimerCallback cb = OnTick; new Timer(cb, …): what the local or field was given. A lambda counts
+                    // only when written in this body (its calls are this body's steps).
+                    foreach (var stored in _entryPoints.StoredValues(callback))
+                    {
+                        if (EntryPoints.CallbackTarget(stored) is { } storedTarget
+                            && (storedTarget is IMethodReferenceOperation || SameBody(storedTarget, operation)))
+                        {
+                            RegisterCallback(operation, storedTarget, kind, reason);
+                        }
+                    }
+                }
+            }
+
+            private static bool SameBody(IOperation a, IOperation b)
+            {
+                while (a.Parent is { } up)
+                {
+                    a = up;
+                }
+
+                while (b.Parent is { } up)
+                {
+                    b = up;
+                }
+
+                return ReferenceEquals(a, b);
+            }
+
+            private void RegisterCallback(IOperation operation, IOperation target, EntryKind kind, string reason)
+            {
+                switch (target)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        AddEntryFunction(lambda.Symbol, lambda.Syntax, kind, reason, EntryPoints.HangfireJobType(lambda, reason));
+                        break;
+                    case IMethodReferenceOperation { Method: var method } when method.MethodKind == MethodKind.Ordinary && method.Locations.Any(l => l.IsInSource):
+                        _graph.AddEntry(_entryPoints.OfMethod(method) ?? new EntryPoint(method.OriginalDefinition, kind, reason, null));
+                        break;
+                    case IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } local }
+                        when local.DeclaringSyntaxReferences.Length > 0 && local.DeclaringSyntaxReferences[0].SyntaxTree == operation.Syntax.SyntaxTree:
+                        // A local function of this body, judged as a handler like a lambda written in place.
+                        AddEntryFunction(local, local.DeclaringSyntaxReferences[0].GetSyntax(), kind, reason);
+                        break;
                 }
             }
 
@@ -802,9 +850,16 @@ namespace Presence.Analyzers.Rules
                         else
                         {
                             _graph.AddLoop(new EntryPoint(owner.OriginalDefinition, EntryKind.Unattended, "background loop", null));
+                            var endless = EntryPoints.IsDaemonLoop(loop);
+                            if (endless)
+                            {
+                                _graph.AddEndlessLoop(owner);
+                            }
+
                             lock (_gate)
                             {
                                 _isBackgroundLoop = true;
+                                _isEndlessLoop |= endless;
                             }
                         }
 
@@ -899,6 +954,12 @@ namespace Presence.Analyzers.Rules
                             break;
                         case IEventAssignmentOperation assignment:
                             OnEventAssignment(assignment);
+                            break;
+                        case IPropertyReferenceOperation property when CallGraph.GetterStep(property) is { } getter:
+                            NoteCall(property, getter);
+                            break;
+                        case IUsingOperation or IUsingDeclarationOperation when CallGraph.DisposalStep(operation) is { } dispose:
+                            NoteCall(operation, dispose);
                             break;
                     }
                 }
@@ -1026,7 +1087,8 @@ namespace Presence.Analyzers.Rules
             // whose registration reports the path (at the method), as an entry point by declaration does.
             private bool RunsAsEntryByUse(CancellationToken cancellationToken)
                 => _owner is { } owner && OwnerEntry(_entryPoints, owner) is null
-                   && (_byUse.IsRegistered(owner, cancellationToken) || (_isBackgroundLoop && _byUse.IsStartedInBackground(owner, cancellationToken)));
+                   && (_byUse.IsRegistered(owner, cancellationToken) || (_isBackgroundLoop && _byUse.IsStartedInBackground(owner, cancellationToken))
+                       || (_isEndlessLoop && _byUse.IsCalledByProgram(owner, cancellationToken)));
 
             private static void ReportGuarded(Action<Diagnostic> report, PublishSite site)
             {
@@ -1128,6 +1190,14 @@ namespace Presence.Analyzers.Rules
                     && owner is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.ExplicitInterfaceImplementation } method
                     && !EntryPoints.IsProgramEntry(method) && _entryPoints.OfMethod(method) is null)
                 {
+                    if (method.AssociatedSymbol is IPropertySymbol property)
+                    {
+                        // [RequiresHumanApproval] cannot be placed on a property or its accessor: the fix that adds it is not offered.
+                        return Diagnostic.Create(
+                            PresenceDiagnostics.UnconfirmedPublishInProperty, location, additionalLocations: null, Properties(site.Target).Add(PresenceDiagnostics.NoCallerCanConfirm, "true"),
+                            site.Target.Describe(), property.IsIndexer ? "this[]" : property.Name);
+                    }
+
                     return Diagnostic.Create(PresenceDiagnostics.UnconfirmedPublish, location, additionalLocations: null, Properties(site.Target), site.Target.Describe(), (method.AssociatedSymbol ?? method).Name);
                 }
 

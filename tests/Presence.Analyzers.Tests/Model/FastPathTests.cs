@@ -66,7 +66,8 @@ public class FastPathTests
                             Check("MayPublish", model?.Classify(invocation, options, anyAudience: true) is not null, method, model?.MayPublish(method) == true);
                             Check("MayDeclare", model?.Publishing.Classify(method) is not null || model?.Confirmations.Classify(method) is not null, method, model?.MayDeclare(method) == true);
                             Check("Confirms", model?.Confirmations.Classify(method) is not null, method, model?.Confirmations.Confirms(method) == true);
-                            Check("MayRegister", !entryPoints.Registrations(invocation).IsEmpty, method, EntryPoints.MayRegister(method) && MayCallBack(method));
+                            // A scheduling helper of the compilation has a cheap test of its own (CallTraits asks it of own methods).
+                            Check("MayRegister", !entryPoints.Registrations(invocation).IsEmpty, method, (EntryPoints.MayRegister(method) && MayCallBack(method)) || DelegateRunners.MayRun(method));
                             Check("IsSleep", EntryPoints.DaemonLoopAround(invocation) is not null || EntryPoints.IsPeriodicTick(invocation), method, EntryPoints.IsSleep(method) && MayCallBack(method));
                             Check("MayStartInBackground", EntryPoints.StartsInBackground(invocation), method, EntryPoints.MayStartInBackground(method) && MayCallBack(method));
                             Check("MayMakeTool", agentTools?.ToolOf(invocation, _ => true) is not null, method, agentTools?.MayMakeTool(method) == true);
@@ -79,7 +80,7 @@ public class FastPathTests
 
                         case IObjectCreationOperation { Constructor: { } constructor } creation:
                             Check("MayDeclare", model?.Publishing.Classify(constructor) is not null || model?.Confirmations.Classify(constructor) is not null, constructor, model?.MayDeclare(constructor) == true);
-                            Check("MayRegister", !entryPoints.Registrations(creation).IsEmpty, constructor, EntryPoints.MayRegister(constructor) && MayCallBack(constructor));
+                            Check("MayRegister", !entryPoints.Registrations(creation).IsEmpty, constructor, (EntryPoints.MayRegister(constructor) && MayCallBack(constructor)) || DelegateRunners.MayRun(constructor));
                             Check("MayStartInBackground", EntryPoints.StartsInBackground(creation), constructor, EntryPoints.MayStartInBackground(constructor) && MayCallBack(constructor));
                             break;
                     }

@@ -1,0 +1,269 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Presence.Analyzers.Paths
+{
+    /// <summary>
+    /// Methods of the compilation that run a delegate they are given with nobody deciding: a scheduling helper
+    /// <c>Every(TimeSpan period, Func&lt;Task&gt; work)</c> whose body invokes <c>work</c> in a loop that sleeps and runs
+    /// until stopped, or hands it to a timer or scheduler (<see cref="EntryPoints.Registrations"/>). What a caller passes
+    /// for such a parameter is a callback of the helper, an unattended entry point like a timer's. Decided by what the
+    /// body does with the parameter, never by the helper's name: a helper that invokes its delegate once (a retry
+    /// wrapper, a stopwatch around it) runs nothing unattended.
+    /// </summary>
+    /// <remarks>
+    /// Asked only of source methods with a delegate parameter, once each (cached): the body is read as syntax for the
+    /// name of a sleep, a timer or a scheduler first, and bound only when it has one.
+    /// </remarks>
+    internal sealed class DelegateRunners
+    {
+        // A body that runs a delegate unattended names one of these: a sleep in a loop, or a registration EntryPoints knows.
+        private static readonly HashSet<string> Names = new HashSet<string>(System.StringComparer.Ordinal)
+        {
+            "Delay", "Sleep", "WaitForNextTickAsync", "Timer", "CreateTimer", "Elapsed", "Register",
+            "AddOrUpdate", "Enqueue", "Schedule", "ScheduleAsync", "QueueTask", "QueueAsyncTask", "ContinueJobWith",
+        };
+
+        private static readonly string?[] None = new string?[0];
+
+        private readonly Compilation _compilation;
+        private readonly EntryPoints _entryPoints;
+        private readonly ConcurrentDictionary<IMethodSymbol, string?[]> _methods = new ConcurrentDictionary<IMethodSymbol, string?[]>(SymbolEqualityComparer.Default);
+
+        // Helpers handing their delegate to another helper are read one inside the other; a cycle ends here.
+        [System.ThreadStatic]
+        private static int s_depth;
+
+        public DelegateRunners(Compilation compilation, EntryPoints entryPoints)
+        {
+            _compilation = compilation;
+            _entryPoints = entryPoints;
+        }
+
+        /// <summary>
+        /// A cheap test on the method alone: declared in source with a parameter of a delegate type. Asked of calls of
+        /// the compilation's own methods; most have no delegate parameter.
+        /// </summary>
+        public static bool MayRun(IMethodSymbol method)
+        {
+            var parameters = method.Parameters;
+            if (parameters.Length == 0 || method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor))
+            {
+                return false;
+            }
+
+            foreach (var parameter in parameters)
+            {
+                if (parameter.Type.TypeKind == TypeKind.Delegate)
+                {
+                    return method.DeclaringSyntaxReferences.Length > 0;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when the method runs a delegate parameter unattended (see <see cref="ReasonFor"/>).</summary>
+        public bool RunsAny(IMethodSymbol method)
+        {
+            foreach (var reason in Of(method))
+            {
+                if (reason is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// "Scheduler.Every callback" when <paramref name="method"/> runs what is passed for <paramref name="parameter"/>
+        /// unattended; null otherwise.
+        /// </summary>
+        public string? ReasonFor(IMethodSymbol method, IParameterSymbol parameter)
+        {
+            var reasons = Of(method);
+            return parameter.Ordinal < reasons.Length ? reasons[parameter.Ordinal] : null;
+        }
+
+        private string?[] Of(IMethodSymbol method)
+        {
+            method = method.OriginalDefinition;
+            if (_methods.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            if (s_depth > 3)
+            {
+                return None;
+            }
+
+            s_depth++;
+            try
+            {
+                var found = Compute(method);
+                _methods.TryAdd(method, found);
+                return found;
+            }
+            finally
+            {
+                s_depth--;
+            }
+        }
+
+        private string?[] Compute(IMethodSymbol method)
+        {
+            if (!MayRun(method))
+            {
+                return None;
+            }
+
+            string?[]? reasons = null;
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                if (!_compilation.ContainsSyntaxTree(syntax.SyntaxTree) || !NamesRunner(syntax, method))
+                {
+                    continue;
+                }
+
+#pragma warning disable RS1030 // Only for a method with a delegate parameter whose body names a sleep, a timer or a scheduler, once.
+                var body = _compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax);
+#pragma warning restore RS1030
+                if (body is null)
+                {
+                    continue;
+                }
+
+                foreach (var operation in body.DescendantsAndSelf())
+                {
+                    if (operation is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } invoke
+                        && ParameterOf(invoke.Instance, method) is { } invoked && RunsUntilStopped(invoke))
+                    {
+                        Set(ref reasons, method, invoked);
+                    }
+
+                    if (operation.Kind is OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.EventAssignment)
+                    {
+                        foreach (var (callback, kind, _) in _entryPoints.Registrations(operation))
+                        {
+                            if (kind == EntryKind.Unattended)
+                            {
+                                foreach (var parameter in ParametersRunBy(callback, method))
+                                {
+                                    Set(ref reasons, method, parameter);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            return reasons ?? None;
+        }
+
+        private static void Set(ref string?[]? reasons, IMethodSymbol method, IParameterSymbol parameter)
+            => (reasons ??= new string?[method.Parameters.Length])[parameter.Ordinal] = CallGraph.NameOf(method) + " callback";
+
+        // The syntax names a sleep, a timer or a scheduler, or hands a delegate parameter on as an argument (to another
+        // helper): without one the body can run nothing unattended.
+        private static bool NamesRunner(SyntaxNode syntax, IMethodSymbol method)
+        {
+            foreach (var node in syntax.DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax name
+                    && (Names.Contains(name.Identifier.ValueText) || (name.Parent is ArgumentSyntax && IsDelegateParameter(method, name.Identifier.ValueText))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsDelegateParameter(IMethodSymbol method, string name)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Name == name && parameter.Type.TypeKind == TypeKind.Delegate)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // work(), work.Invoke(), work?.Invoke(): the delegate parameter of the method invoked.
+        private static IParameterSymbol? ParameterOf(IOperation? instance, IMethodSymbol method)
+        {
+            if (instance is IConditionalAccessInstanceOperation)
+            {
+                for (var current = instance.Parent; current is not null; current = current.Parent)
+                {
+                    if (current is IConditionalAccessOperation access)
+                    {
+                        instance = access.Operation;
+                        break;
+                    }
+                }
+            }
+
+            while (instance is IConversionOperation conversion)
+            {
+                instance = conversion.Operand;
+            }
+
+            return instance is IParameterReferenceOperation { Parameter: var parameter }
+                   && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method)
+                   && parameter.Type.TypeKind == TypeKind.Delegate
+                ? parameter
+                : null;
+        }
+
+        // The invocation is inside a loop that sleeps and runs until stopped, and never leaves it early (a retry returns).
+        private static bool RunsUntilStopped(IOperation invocation)
+        {
+            for (var current = invocation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is ILoopOperation loop && EntryPoints.IsDaemonLoop(loop))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // A registration's callback: the parameter itself (new Timer(callback, …)), or a lambda that invokes it
+        // (new Timer(_ => work(), …), timer.Elapsed += async (_, _) => await work()).
+        private static IEnumerable<IParameterSymbol> ParametersRunBy(IOperation callback, IMethodSymbol method)
+        {
+            var value = callback;
+            while (value is IConversionOperation or IDelegateCreationOperation)
+            {
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+            }
+
+            if (ParameterOf(value, method) is { } direct)
+            {
+                yield return direct;
+            }
+            else if (value is IAnonymousFunctionOperation lambda)
+            {
+                foreach (var operation in lambda.Body.Descendants())
+                {
+                    if (operation is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } invoke && ParameterOf(invoke.Instance, method) is { } invoked)
+                    {
+                        yield return invoked;
+                    }
+                }
+            }
+        }
+    }
+}
