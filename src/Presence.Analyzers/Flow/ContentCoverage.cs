@@ -65,6 +65,34 @@ namespace Presence.Analyzers.Flow
             return null;
         }
 
+        /// <summary>
+        /// True when <paramref name="publish"/> passes, as content, a local or parameter that <paramref name="confirmation"/>
+        /// was asked about: the person saw what goes out here. False when the call is not known or passes none of them.
+        /// </summary>
+        public static bool Publishes(IOperation? publish, IInvocationOperation confirmation)
+        {
+            if (publish is not IInvocationOperation call)
+            {
+                return false;
+            }
+
+            foreach (var asked in confirmation.Arguments)
+            {
+                if (IsContent(asked.Parameter) && Variable(asked.Value) is { } variable)
+                {
+                    foreach (var published in call.Arguments)
+                    {
+                        if (IsContent(published.Parameter) && SymbolEqualityComparer.Default.Equals(Variable(published.Value), variable))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
         // False for a parameter that says where (chat, channel, URL, recipient), which request (an id, a key) or how (a
         // cancellation token).
         private static bool IsContent(IParameterSymbol? parameter)

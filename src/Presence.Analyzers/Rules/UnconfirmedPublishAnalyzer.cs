@@ -51,6 +51,7 @@ namespace Presence.Analyzers.Rules
             PresenceDiagnostics.UnattendedPublish,
             PresenceDiagnostics.AutomatedReply,
             PresenceDiagnostics.ApprovalDoesNotCoverContent,
+            PresenceDiagnostics.ApprovalStaleAfterWait,
             PresenceDiagnostics.MachineWrittenUnreviewed,
             PresenceDiagnostics.MachineWrittenUnreviewedAtEnd,
             PresenceDiagnostics.UnresolvedSend,
@@ -1062,19 +1063,27 @@ namespace Presence.Analyzers.Rules
             private Diagnostic Describe(PublishSite site, ISymbol owner)
             {
                 var location = site.Syntax.GetLocation();
+                var ignored = IgnoredAnswer(site);
                 if (site.MachineWritten)
                 {
                     // A person was asked on every path, and the answer is what is missing: say so, as PRES004 would.
                     return Diagnostic.Create(
                         PresenceDiagnostics.MachineWrittenUnreviewed, location,
-                        additionalLocations: site.AskedBy is { } askedFirst ? new[] { askedFirst.Syntax.GetLocation() } : null, Properties(site.Target),
+                        additionalLocations: ignored is not null ? new[] { ignored.Syntax.GetLocation() } : null, Properties(site.Target),
                         site.Target.Describe() + " with machine-written content",
-                        site.AskedBy is { } ignored
+                        ignored is not null
                             ? "a person was asked through '" + ignored.TargetMethod.Name + "', but its answer does not guard this publish; publish only where its yes does"
                             : "no [HumanConfirmation] that sees the generated text guards this publish; show the text to a person (a [HumanConfirmation] method, or AnsiConsole.Confirm with the text in its question; a Console.ReadLine() check is not one) and publish on yes");
                 }
 
-                if (site.AskedBy is { } asked)
+                if (site.StaleAfter is { } wait)
+                {
+                    return Diagnostic.Create(
+                        PresenceDiagnostics.ApprovalStaleAfterWait, location, additionalLocations: new[] { wait.Syntax.GetLocation() }, Properties(site.Target),
+                        site.Target.Describe(), wait.Syntax.ToString());
+                }
+
+                if (ignored is { } asked)
                 {
                     return Diagnostic.Create(
                         PresenceDiagnostics.ConfirmationIgnored,
@@ -1100,6 +1109,13 @@ namespace Presence.Analyzers.Rules
                     PresenceDiagnostics.UnconfirmedPublishWithoutCallers, location, additionalLocations: null, Properties(site.Target).Add(PresenceDiagnostics.NoCallerCanConfirm, "true"), site.Target.Describe(),
                     endpoint is not null ? "the " + endpoint + " endpoint's handler in " + PlaceName(owner) : PlaceName(owner));
             }
+
+            // The confirmation whose answer this publish ignores (PRES004): asked last on every path, and either never
+            // checked on the way here or checked for this very content. An answer checked before an unrelated publish
+            // (if (await review.ApproveAsync(hiring)) Post(hiring); Post(statement);) guarded its own branch: the
+            // publish after it asked nobody (PRES001), and putting it under that approval would be the wrong advice.
+            private static IInvocationOperation? IgnoredAnswer(PublishSite site)
+                => site.AskedBy is { } asked && (!site.AnswerTaken || ContentCoverage.Publishes(site.Operation, asked)) ? asked : null;
 
             // app.MapPost("/…", async (…) => …): the handler runs when a request comes, so no caller of the method that
             // maps it can confirm for it; the route, or null when the call is not in a mapped lambda.
