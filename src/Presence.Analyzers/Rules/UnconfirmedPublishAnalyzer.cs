@@ -930,6 +930,7 @@ namespace Presence.Analyzers.Rules
                 var isKernelFunction = _agentTools?.IsKernelFunction(_owner) == true;
                 bool? runsAsEntry = null;
                 bool? asking = null;
+                bool? isTool = null;
                 foreach (var site in sites)
                 {
                     var function = FunctionOf(site.Syntax);
@@ -981,7 +982,8 @@ namespace Presence.Analyzers.Rules
 
                     if ((ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition))
                         && !IsInEntryLambda(site.Syntax) && !(runsAsEntry ??= RunsAsEntryByUse(context.CancellationToken))
-                        && !(asking ??= _model.Scopes.IsAskingHelper(_owner, context.Compilation, context.CancellationToken)))
+                        && !(asking ??= _model.Scopes.IsAskingHelper(_owner, context.Compilation, context.CancellationToken))
+                        && !(isTool ??= _agentTools?.IsToolByUse(_owner, context.CancellationToken) == true))
                     {
                         _report(Describe(site, context.ContainingSymbol));
                     }
