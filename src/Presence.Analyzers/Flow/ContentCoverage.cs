@@ -66,20 +66,23 @@ namespace Presence.Analyzers.Flow
         }
 
         /// <summary>
-        /// True when <paramref name="publish"/> passes, as content, a local or parameter that <paramref name="confirmation"/>
-        /// was asked about: the person saw what goes out here. False when the call is not known or passes none of them.
+        /// False when <paramref name="confirmation"/> was asked about locals or parameters and <paramref name="publish"/>
+        /// passes none of them as content: it publishes something the person was not shown. True otherwise, also when
+        /// the question shows nothing the compiler can follow (a literal, a computed text).
         /// </summary>
-        public static bool Publishes(IOperation? publish, IInvocationOperation confirmation)
+        public static bool MayPublishWhatWasAsked(IOperation? publish, IInvocationOperation confirmation)
         {
             if (publish is not IInvocationOperation call)
             {
-                return false;
+                return true;
             }
 
+            var askedAboutVariables = false;
             foreach (var asked in confirmation.Arguments)
             {
                 if (IsContent(asked.Parameter) && Variable(asked.Value) is { } variable)
                 {
+                    askedAboutVariables = true;
                     foreach (var published in call.Arguments)
                     {
                         if (IsContent(published.Parameter) && SymbolEqualityComparer.Default.Equals(Variable(published.Value), variable))
@@ -90,7 +93,7 @@ namespace Presence.Analyzers.Flow
                 }
             }
 
-            return false;
+            return !askedAboutVariables;
         }
 
         // False for a parameter that says where (chat, channel, URL, recipient), which request (an id, a key) or how (a

@@ -863,6 +863,13 @@ namespace Presence.Analyzers.Paths
             var path = Calls.IsEmpty && Library is { } library && library.Path.StartsWith(first + " → ", System.StringComparison.Ordinal)
                 ? library.Path
                 : first + " → " + Tail();
+
+            // A raw HTTP send says where it posts, as PRES001 does (token segments and the query already left out).
+            if (Library is null && Target is { Kind: PublishKind.Endpoint, Note: { } request })
+            {
+                path += " (" + request + ")";
+            }
+
             return MoreTargets switch
             {
                 0 => path,

@@ -1117,7 +1117,7 @@ namespace Presence.Analyzers.Rules
             // (if (await review.ApproveAsync(hiring)) Post(hiring); Post(statement);) guarded its own branch: the
             // publish after it asked nobody (PRES001), and putting it under that approval would be the wrong advice.
             private static IInvocationOperation? IgnoredAnswer(PublishSite site)
-                => site.AskedBy is { } asked && (!site.AnswerTaken || ContentCoverage.Publishes(site.Operation, asked)) ? asked : null;
+                => site.AskedBy is { } asked && (!site.AnswerTaken || ContentCoverage.MayPublishWhatWasAsked(site.Operation, asked)) ? asked : null;
 
             // app.MapPost("/…", async (…) => …): the handler runs when a request comes, so no caller of the method that
             // maps it can confirm for it; the route, or null when the call is not in a mapped lambda.
