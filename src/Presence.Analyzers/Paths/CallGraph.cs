@@ -386,8 +386,15 @@ namespace Presence.Analyzers.Paths
                     continue;
                 }
 
+                var within = entry?.Within is { } part && SymbolEqualityComparer.Default.Equals(function, start) ? part : null;
                 foreach (var step in node.Steps())
                 {
+                    // A top-level program's daemon loop: only what the loop runs is on its path.
+                    if (within is not null && (step.Call.SyntaxTree != within.SyntaxTree || !within.Span.Contains(step.Call.Span)))
+                    {
+                        continue;
+                    }
+
                     if (step.Target is { Kind: PublishKind.Unresolved } send)
                     {
                         if (unresolved is not null && !unresolved.Exists(u => u.Publish == step.Call))

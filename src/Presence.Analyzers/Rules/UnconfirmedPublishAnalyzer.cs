@@ -776,8 +776,11 @@ namespace Presence.Analyzers.Rules
                     case null when _owner is { MethodKind: MethodKind.Ordinary } owner:
                         if (EntryPoints.IsProgramEntry(owner))
                         {
-                            var reportAt = owner.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName ? loop.Syntax.GetFirstToken().GetLocation() : null;
-                            var entry = new EntryPoint(owner.OriginalDefinition, EntryKind.Unattended, "daemon loop", null, reportAt);
+                            // The top-level program is reported at its loop, with the path the loop runs: what it does once
+                            // before or after the loop is no daemon's (PRES001 there).
+                            var topLevel = owner.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName;
+                            var entry = new EntryPoint(owner.OriginalDefinition, EntryKind.Unattended, "daemon loop", null,
+                                topLevel ? loop.Syntax.GetFirstToken().GetLocation() : null, within: topLevel ? loop.Syntax : null);
                             lock (_gate)
                             {
                                 _programLoop ??= entry;
@@ -980,7 +983,8 @@ namespace Presence.Analyzers.Rules
                         continue;
                     }
 
-                    if ((ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition))
+                    if ((ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition)
+                         || (ownerEntry.Within is { } unattended && !unattended.Span.Contains(site.Syntax.Span)))
                         && !IsInEntryLambda(site.Syntax) && !(runsAsEntry ??= RunsAsEntryByUse(context.CancellationToken))
                         && !(asking ??= _model.Scopes.IsAskingHelper(_owner, context.Compilation, context.CancellationToken))
                         && !(isTool ??= _agentTools?.IsToolByUse(_owner, context.CancellationToken) == true))
