@@ -112,6 +112,15 @@ namespace Presence.Analyzers
             DiagnosticSeverity.Warning,
             "An approval token kept in a field, a collection or a serialized form outlives the moment it was checked; the world may have changed by the time it is used.");
 
+        /// <summary>PRES007 where a confirmation is kept across a wait of hours or days before the publish (reported by the publish-flow analyzer).</summary>
+        public static readonly DiagnosticDescriptor ApprovalStaleAfterWait = Create(
+            RuleIds.ApprovalKeptForLater,
+            "Approval kept for later publishing without freshness or hold checks",
+            "{0} after waiting ({1}): a yes given before the wait is stale when the post goes out; ask after the wait, or redeem the recorded approval at publish time so that expiry and the publishing hold are checked then",
+            Category,
+            DiagnosticSeverity.Warning,
+            "A person's yes holds for the moment it was given; code that waits hours or days after it and then publishes relies on a decision the world may have overtaken.");
+
         public static readonly DiagnosticDescriptor ApprovalDoesNotCoverContent = Create(
             RuleIds.ApprovalDoesNotCoverContent,
             "Approval does not cover what is published",

@@ -18,7 +18,8 @@ namespace Presence.Analyzers.Flow
     /// <remarks>
     /// Lambdas start from the state where they are created; local functions from the meet of the states at every
     /// place they are called or converted to a delegate (an unreferenced one starts unconfirmed). A lambda stored
-    /// and invoked later is therefore trusted to run where it was created: confirm before creating it.
+    /// and invoked later is therefore trusted to run where it was created, except where it is handed to a scheduler
+    /// or a timer (<see cref="DeferredRuns"/>): that one starts unconfirmed. A wait of hours or days ends a guard.
     /// </remarks>
     internal sealed class ConfirmationFlowAnalysis
     {
@@ -377,7 +378,8 @@ namespace Presence.Analyzers.Flow
                     return VisitProperty(property, state);
 
                 case IFlowAnonymousFunctionOperation lambda:
-                    EnterNestedFunction(lambda.Symbol, lambda, state);
+                    // A job scheduled for later, a timer: it runs when nobody is there, and a yes given now is stale by then.
+                    EnterNestedFunction(lambda.Symbol, lambda, DeferredRuns.RunsLater(lambda) ? FlowState.Unconfirmed() : state);
                     return Evidence.None;
 
                 case IMethodReferenceOperation reference:
@@ -466,6 +468,11 @@ namespace Presence.Analyzers.Flow
                 return AnswerOf(confirmation, state);
             }
 
+            if (DeferredRuns.IsLongWait(invocation))
+            {
+                state.Wait(invocation);
+            }
+
             if (invocation.Instance is null)
             {
                 return Evidence.None;
@@ -527,7 +534,7 @@ namespace Presence.Analyzers.Flow
         {
             if (method.MethodKind == MethodKind.LocalFunction)
             {
-                EnterNestedFunction(method.OriginalDefinition, null, state);
+                EnterNestedFunction(method.OriginalDefinition, null, operation is IMethodReferenceOperation && DeferredRuns.RunsLater(operation) ? FlowState.Unconfirmed() : state);
             }
 
             if (_sites is null || _graphIsExempt || !_publishCalls.TryGetValue(operation.Syntax, out var target))
@@ -539,14 +546,14 @@ namespace Presence.Analyzers.Flow
             {
                 if (!state.Confirmed)
                 {
-                    _sites.Add(new PublishSite(operation.Syntax, target, state.AskedBy));
+                    _sites.Add(new PublishSite(operation.Syntax, target, state.AskedBy, answerTaken: state.AnswerTaken, staleAfter: state.StaleAfter));
                 }
 
                 return;
             }
 
             var machineWritten = operation is IInvocationOperation call && AnyMachineWritten(call.Arguments, state);
-            _sites.Add(new PublishSite(operation.Syntax, target, state.AskedBy, operation, state.Confirmed, state.WrittenSinceAsk(), machineWritten));
+            _sites.Add(new PublishSite(operation.Syntax, target, state.AskedBy, operation, state.Confirmed, state.WrittenSinceAsk(), machineWritten, state.AnswerTaken, state.StaleAfter));
         }
 
         private Evidence VisitAssignment(ISimpleAssignmentOperation assignment, FlowState state)

@@ -65,6 +65,51 @@ namespace Presence.Analyzers.Flow
             return null;
         }
 
+        /// <summary>
+        /// False when <paramref name="confirmation"/> was asked about locals or parameters and <paramref name="publish"/>
+        /// passes content, but none of them: it publishes something the person was not shown. True otherwise, also when
+        /// the question shows nothing the compiler can follow (a literal, a computed text) or the call passes no content
+        /// (a local function that publishes what it captured).
+        /// </summary>
+        public static bool MayPublishWhatWasAsked(IOperation? publish, IInvocationOperation confirmation)
+        {
+            if (publish is not IInvocationOperation call || !PassesContent(call))
+            {
+                return true;
+            }
+
+            var askedAboutVariables = false;
+            foreach (var asked in confirmation.Arguments)
+            {
+                if (IsContent(asked.Parameter) && Variable(asked.Value) is { } variable)
+                {
+                    askedAboutVariables = true;
+                    foreach (var published in call.Arguments)
+                    {
+                        if (IsContent(published.Parameter) && SymbolEqualityComparer.Default.Equals(Variable(published.Value), variable))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return !askedAboutVariables;
+        }
+
+        private static bool PassesContent(IInvocationOperation call)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (IsContent(argument.Parameter))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         // False for a parameter that says where (chat, channel, URL, recipient), which request (an id, a key) or how (a
         // cancellation token).
         private static bool IsContent(IParameterSymbol? parameter)

@@ -28,6 +28,12 @@ namespace Presence.Analyzers.Flow
         /// <summary>The confirmation asked last, the same one on every path; null when paths asked nobody or different ones.</summary>
         public IInvocationOperation? AskedBy { get; private set; }
 
+        /// <summary>A may-fact: on some path reaching here, the positive answer of <see cref="AskedBy"/> was taken (the answer was checked).</summary>
+        public bool AnswerTaken { get; private set; }
+
+        /// <summary>The long wait (Task.Delay of days) after which a confirmation before it no longer holds; null when none, or paths differ.</summary>
+        public IInvocationOperation? StaleAfter { get; private set; }
+
         public static FlowState Unconfirmed() => new FlowState();
 
         public FlowState Clone()
@@ -35,6 +41,8 @@ namespace Presence.Analyzers.Flow
             {
                 Confirmed = Confirmed,
                 AskedBy = AskedBy,
+                AnswerTaken = AnswerTaken,
+                StaleAfter = StaleAfter,
                 _values = _values is null ? null : new Dictionary<object, Evidence>(_values),
                 _written = _written is null ? null : new HashSet<object>(_written),
                 _machineWritten = _machineWritten is null ? null : new HashSet<object>(_machineWritten),
@@ -44,15 +52,33 @@ namespace Presence.Analyzers.Flow
         public void Ask(IInvocationOperation confirmation)
         {
             AskedBy = confirmation;
+            AnswerTaken = false;
             _written = null;
         }
 
         /// <summary>A positive answer: from here on the path is confirmed, and what was written before it was reviewed.</summary>
         public void Confirm()
         {
+            AnswerTaken |= !Confirmed && AskedBy is not null;
+            StaleAfter = null;
             Confirmed = true;
             _values = null;
             _machineWritten = null;
+        }
+
+        /// <summary>A wait of hours or days: a yes given before it is stale when what follows publishes.</summary>
+        public void Wait(IInvocationOperation wait)
+        {
+            if (!Confirmed)
+            {
+                return;
+            }
+
+            Confirmed = false;
+            AskedBy = null;
+            AnswerTaken = false;
+            StaleAfter = wait;
+            _values = null;
         }
 
         public void Wrote(object variable) => (_written ??= new HashSet<object>()).Add(variable);
@@ -137,6 +163,8 @@ namespace Presence.Analyzers.Flow
             {
                 Confirmed = left.Confirmed && right.Confirmed,
                 AskedBy = MeetAsked(left, right),
+                AnswerTaken = left.AnswerTaken || right.AnswerTaken,
+                StaleAfter = MeetSame(left.StaleAfter, left.Confirmed, right.StaleAfter, right.Confirmed),
             };
 
             if (!result.Confirmed)
@@ -197,9 +225,12 @@ namespace Presence.Analyzers.Flow
 
         // A path that is confirmed without a recorded ask (vacuously, or inherited) does not hide the other path's ask.
         private static IInvocationOperation? MeetAsked(FlowState left, FlowState right)
+            => MeetSame(left.AskedBy, left.Confirmed, right.AskedBy, right.Confirmed);
+
+        private static IInvocationOperation? MeetSame(IInvocationOperation? left, bool leftConfirmed, IInvocationOperation? right, bool rightConfirmed)
         {
-            var l = left.AskedBy ?? (left.Confirmed ? right.AskedBy : null);
-            var r = right.AskedBy ?? (right.Confirmed ? left.AskedBy : null);
+            var l = left ?? (leftConfirmed ? right : null);
+            var r = right ?? (rightConfirmed ? left : null);
             return ReferenceEquals(l, r) ? l : null;
         }
 
@@ -211,6 +242,7 @@ namespace Presence.Analyzers.Flow
             }
 
             if (left.Confirmed != right.Confirmed || !ReferenceEquals(left.AskedBy, right.AskedBy)
+                || left.AnswerTaken != right.AnswerTaken || !ReferenceEquals(left.StaleAfter, right.StaleAfter)
                 || !SameSet(left._written, right._written) || !SameSet(left._machineWritten, right._machineWritten)
                 || !SameSet(left._assigned, right._assigned))
             {

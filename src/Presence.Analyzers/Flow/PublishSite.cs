@@ -9,7 +9,7 @@ namespace Presence.Analyzers.Flow
     /// <summary>A publish call (or a call into the compilation), with what held on the paths reaching it.</summary>
     internal sealed class PublishSite
     {
-        public PublishSite(SyntaxNode syntax, PublishTarget target, IInvocationOperation? askedBy, IOperation? operation = null, bool guarded = false, ImmutableArray<ISymbol> changedSinceAsk = default, bool machineWritten = false)
+        public PublishSite(SyntaxNode syntax, PublishTarget target, IInvocationOperation? askedBy, IOperation? operation = null, bool guarded = false, ImmutableArray<ISymbol> changedSinceAsk = default, bool machineWritten = false, bool answerTaken = false, IInvocationOperation? staleAfter = null)
         {
             Syntax = syntax;
             Target = target;
@@ -18,6 +18,8 @@ namespace Presence.Analyzers.Flow
             Guarded = guarded;
             ChangedSinceAsk = changedSinceAsk.IsDefault ? ImmutableArray<ISymbol>.Empty : changedSinceAsk;
             MachineWritten = machineWritten;
+            AnswerTaken = answerTaken;
+            StaleAfter = staleAfter;
         }
 
         public SyntaxNode Syntax { get; }
@@ -41,5 +43,11 @@ namespace Presence.Analyzers.Flow
 
         /// <summary>True when an argument holds machine-written content that no confirmation followed (PRES008).</summary>
         public bool MachineWritten { get; }
+
+        /// <summary>True when, on some path to the call, the positive answer of <see cref="AskedBy"/> was taken: the answer was checked, and this call lies outside what it guards.</summary>
+        public bool AnswerTaken { get; }
+
+        /// <summary>The wait of hours or days, on every unconfirmed path to the call, after which the confirmation before it is stale.</summary>
+        public IInvocationOperation? StaleAfter { get; }
     }
 }

@@ -33,7 +33,7 @@ namespace Presence.Analyzers.Model
         private static readonly string[] Words = new[]
         {
             "AutomatedPresence", "InternalAudience", "HumanConfirmation", "GeneratePublisherGate", "RequiresHumanApproval", "Approved", "Serialize",
-            "PublishesContent", "Refit",
+            "PublishesContent", "Refit", "AIFunctionFactory",
         }.Concat(HttpRequests.SendWords).ToArray();
 
         /// <summary>The names each file's text is read for (tests compare the reading with a search for each).</summary>

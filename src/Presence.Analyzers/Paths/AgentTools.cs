@@ -35,8 +35,15 @@ namespace Presence.Analyzers.Paths
         private readonly ConcurrentBag<IMethodSymbol> _kernelFunctions = new ConcurrentBag<IMethodSymbol>();
         private int _filters;
 
+        private readonly Compilation _compilation;
+
+        // The methods of this compilation handed to an agent by a method group (AIFunctionFactory.Create(tools.PostAsync)),
+        // found once, on the first question.
+        private HashSet<IMethodSymbol>? _methodGroupTools;
+
         private AgentTools(Compilation compilation)
         {
+            _compilation = compilation;
             _functionFactory = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.AI.AIFunctionFactory");
             _approvalRequired = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.AI.ApprovalRequiredAIFunction");
             _kernelFunction = compilation.GetBestTypeByMetadataName("Microsoft.SemanticKernel.KernelFunctionAttribute");
@@ -158,6 +165,66 @@ namespace Presence.Analyzers.Paths
             return root.Descendants().Any(operation => operation is IObjectCreationOperation creation && IsApprovalRequired(creation)
                 && creation.Arguments.Any(argument => UrlText.WithoutConversions(argument.Value) is ILocalReferenceOperation reference
                                                       && SymbolEqualityComparer.Default.Equals(reference.Local, local)));
+        }
+
+        /// <summary>
+        /// True when <paramref name="method"/> is handed to an agent as a tool by a method group anywhere in the source: its
+        /// own body is the tool, judged as the tool (PRES008 at the registration), not as a PRES001 of its own. Asked only of
+        /// a body about to report a publish; answered from the files that name AIFunctionFactory.
+        /// </summary>
+        public bool IsToolByUse(IMethodSymbol? method, System.Threading.CancellationToken cancellationToken)
+        {
+            if (method is null || _functionFactory is null || method.MethodKind != MethodKind.Ordinary)
+            {
+                return false;
+            }
+
+            var tools = System.Threading.Volatile.Read(ref _methodGroupTools);
+            if (tools is null)
+            {
+                tools = FindMethodGroupTools(cancellationToken);
+                System.Threading.Interlocked.CompareExchange(ref _methodGroupTools, tools, null);
+            }
+
+            return tools.Contains(method.OriginalDefinition);
+        }
+
+        private HashSet<IMethodSymbol> FindMethodGroupTools(System.Threading.CancellationToken cancellationToken)
+        {
+            var found = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var use = NameUse.Of(_compilation, "AIFunctionFactory", cancellationToken);
+            if (!use.InSource)
+            {
+                return found;
+            }
+
+            foreach (var tree in use.NamingFiles ?? _compilation.SyntaxTrees)
+            {
+                SemanticModel? semanticModel = null;
+                foreach (var call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>())
+                {
+                    if (call.Expression is not Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Create" })
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Only the Create calls of the files that name AIFunctionFactory, once per compilation.
+                    semanticModel ??= _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    if (semanticModel.GetOperation(call, cancellationToken) is IInvocationOperation invocation && MayMakeTool(invocation.TargetMethod))
+                    {
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (EntryPoints.CallbackTarget(argument.Value) is IMethodReferenceOperation { Method: var tool })
+                            {
+                                found.Add(tool.OriginalDefinition);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return found;
         }
 
         public bool IsKernelFunction(IMethodSymbol? method)

@@ -501,8 +501,15 @@ namespace Presence.Analyzers.Paths
                     continue;
                 }
 
+                var within = entry?.Within is { } part && SymbolEqualityComparer.Default.Equals(function, start) ? part : null;
                 foreach (var step in node.Steps())
                 {
+                    // A top-level program's daemon loop: only what the loop runs is on its path.
+                    if (within is not null && (step.Call.SyntaxTree != within.SyntaxTree || !within.Span.Contains(step.Call.Span)))
+                    {
+                        continue;
+                    }
+
                     // A send whose destination a parameter decides was attributed to the calls that pass one: entered
                     // through such a call, the send is what that call's argument makes it (a step of the caller's).
                     if (step.Attribution is { Parameters.IsEmpty: false } dependent && cameFrom.TryGetValue(function, out var entered)
@@ -1292,6 +1299,13 @@ namespace Presence.Analyzers.Paths
             var path = Calls.IsEmpty && Library is { } library && library.Path.StartsWith(first + " → ", System.StringComparison.Ordinal)
                 ? library.Path
                 : first + " → " + Tail();
+
+            // A raw HTTP send says where it posts, as PRES001 does (token segments and the query already left out).
+            if (Library is null && Target is { Kind: PublishKind.Endpoint, Note: { } request })
+            {
+                path += " (" + request + ")";
+            }
+
             return MoreTargets switch
             {
                 0 => path,

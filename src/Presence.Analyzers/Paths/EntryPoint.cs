@@ -20,8 +20,10 @@ namespace Presence.Analyzers.Paths
 
         /// <param name="reportAt">Where to report when not the function's name (the loop of a top-level program).</param>
         /// <param name="runsOn">The one concrete class the function's virtual calls on it land in (a Hangfire job's <c>TJob</c>).</param>
-        public EntryPoint(IMethodSymbol function, EntryKind kind, string reason, SyntaxNode? lambda, Location? reportAt = null, INamedTypeSymbol? runsOn = null)
+        /// <param name="within">The part of the function that runs unattended (the loop of a top-level program); null for all of it.</param>
+        public EntryPoint(IMethodSymbol function, EntryKind kind, string reason, SyntaxNode? lambda, Location? reportAt = null, INamedTypeSymbol? runsOn = null, SyntaxNode? within = null)
         {
+            Within = within;
             Function = function;
             Kind = kind;
             Reason = reason;
@@ -42,6 +44,9 @@ namespace Presence.Analyzers.Paths
             ConcreteType = concreteType;
             Overrides = overrides;
         }
+
+        /// <summary>The part of <see cref="Function"/> that runs unattended, when not all of it: a top-level program's daemon loop.</summary>
+        public SyntaxNode? Within { get; }
 
         /// <summary>The method, or the lambda's symbol.</summary>
         public IMethodSymbol Function { get; }

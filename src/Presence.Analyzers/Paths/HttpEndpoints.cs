@@ -24,8 +24,13 @@ namespace Presence.Analyzers.Paths
             "X-Slack-Signature", "X-Twilio-Signature", "X-Line-Signature", "X-Telegram-Bot-Api-Secret-Token", "X-GitHub-Event",
         };
 
-        // Route segments of hooks: /hooks, /webhook, /github-hook contain "hook"; these are the other usual ones.
-        private static readonly string[] HookSegments = { "callback", "callbacks", "websub", "pubsub", "pubsubhubbub", "events", "event", "notifications", "notify", "incoming", "inbound" };
+        // Route segments of hooks: /hooks, /webhook, /github-hook contain "hook"; these are the other usual words of one
+        // (a segment's words split at '-', '_', '.' and capitals: /sms/incoming-sms, /notify-slack, /twilio/InboundSms).
+        private static readonly string[] HookWords = { "callback", "callbacks", "websub", "pubsub", "pubsubhubbub", "notifications", "notify", "incoming", "inbound" };
+
+        // "events" names a hook only after the name of its sender in the same segment (/github-events, /stripeEvents):
+        // alone (/events, /calendar/events) or first (/event-log) it reads as the app's own records, which signed-in users post to.
+        private static readonly string[] EventWords = { "events", "event" };
 
         // Payload type names of machine calls: GitHubPushEvent, StripeWebhookPayload, Update (Telegram), ...
         private static readonly string[] PayloadSuffixes = { "Event", "Payload", "Notification", "Update", "Webhook", "Callback" };
@@ -551,12 +556,49 @@ namespace Presence.Analyzers.Paths
                     return true;
                 }
 
-                foreach (var hook in HookSegments)
+                var first = true;
+                for (var start = 0; start < segment.Length;)
                 {
-                    if (string.Equals(segment, hook, StringComparison.OrdinalIgnoreCase))
+                    var end = WordEnd(segment, start);
+                    if (end > start)
                     {
-                        return true;
+                        if (IsWord(segment, start, end, HookWords) || (!first && IsWord(segment, start, end, EventWords)))
+                        {
+                            return true;
+                        }
+
+                        first = false;
                     }
+
+                    start = end < segment.Length && !char.IsUpper(segment[end]) ? end + 1 : Math.Max(end, start + 1);
+                }
+            }
+
+            return false;
+        }
+
+        // The end of the word of a route segment starting at start: a separator, or a capital after a small letter.
+        private static int WordEnd(string segment, int start)
+        {
+            for (var i = start; i < segment.Length; i++)
+            {
+                var c = segment[i];
+                if (!char.IsLetterOrDigit(c) || (i > start && char.IsUpper(c) && char.IsLower(segment[i - 1])))
+                {
+                    return i;
+                }
+            }
+
+            return segment.Length;
+        }
+
+        private static bool IsWord(string segment, int start, int end, string[] words)
+        {
+            foreach (var word in words)
+            {
+                if (word.Length == end - start && string.Compare(segment, start, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return true;
                 }
             }
 

@@ -52,6 +52,7 @@ namespace Presence.Analyzers.Rules
             PresenceDiagnostics.UnattendedPublish,
             PresenceDiagnostics.AutomatedReply,
             PresenceDiagnostics.ApprovalDoesNotCoverContent,
+            PresenceDiagnostics.ApprovalStaleAfterWait,
             PresenceDiagnostics.MachineWrittenUnreviewed,
             PresenceDiagnostics.MachineWrittenUnreviewedAtEnd,
             PresenceDiagnostics.UnresolvedSend,
@@ -838,8 +839,11 @@ namespace Presence.Analyzers.Rules
                     case null when _owner is { MethodKind: MethodKind.Ordinary } owner:
                         if (EntryPoints.IsProgramEntry(owner))
                         {
-                            var reportAt = owner.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName ? loop.Syntax.GetFirstToken().GetLocation() : null;
-                            var entry = new EntryPoint(owner.OriginalDefinition, EntryKind.Unattended, "daemon loop", null, reportAt);
+                            // The top-level program is reported at its loop, with the path the loop runs: what it does once
+                            // before or after the loop is no daemon's (PRES001 there).
+                            var topLevel = owner.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName;
+                            var entry = new EntryPoint(owner.OriginalDefinition, EntryKind.Unattended, "daemon loop", null,
+                                topLevel ? loop.Syntax.GetFirstToken().GetLocation() : null, within: topLevel ? loop.Syntax : null);
                             lock (_gate)
                             {
                                 _programLoop ??= entry;
@@ -1005,6 +1009,7 @@ namespace Presence.Analyzers.Rules
                 var isKernelFunction = _agentTools?.IsKernelFunction(_owner) == true;
                 bool? runsAsEntry = null;
                 bool? asking = null;
+                bool? isTool = null;
                 foreach (var site in sites)
                 {
                     var function = FunctionOf(site.Syntax);
@@ -1054,9 +1059,11 @@ namespace Presence.Analyzers.Rules
                         continue;
                     }
 
-                    if ((ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition))
+                    if ((ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition)
+                         || (ownerEntry.Within is { } unattended && !unattended.Span.Contains(site.Syntax.Span)))
                         && !IsInEntryLambda(site.Syntax) && !(runsAsEntry ??= RunsAsEntryByUse(context.CancellationToken))
-                        && !(asking ??= _model.Scopes.IsAskingHelper(_owner, context.Compilation, context.CancellationToken)))
+                        && !(asking ??= _model.Scopes.IsAskingHelper(_owner, context.Compilation, context.CancellationToken))
+                        && !(isTool ??= _agentTools?.IsToolByUse(_owner, context.CancellationToken) == true))
                     {
                         _report(Describe(site, context.ContainingSymbol));
                     }
@@ -1159,19 +1166,27 @@ namespace Presence.Analyzers.Rules
             private Diagnostic Describe(PublishSite site, ISymbol owner)
             {
                 var location = site.Syntax.GetLocation();
+                var ignored = IgnoredAnswer(site);
                 if (site.MachineWritten)
                 {
                     // A person was asked on every path, and the answer is what is missing: say so, as PRES004 would.
                     return Diagnostic.Create(
                         PresenceDiagnostics.MachineWrittenUnreviewed, location,
-                        additionalLocations: site.AskedBy is { } askedFirst ? new[] { askedFirst.Syntax.GetLocation() } : null, Properties(site.Target),
+                        additionalLocations: ignored is not null ? new[] { ignored.Syntax.GetLocation() } : null, Properties(site.Target),
                         site.Target.Describe() + " with machine-written content",
-                        site.AskedBy is { } ignored
+                        ignored is not null
                             ? "a person was asked through '" + ignored.TargetMethod.Name + "', but its answer does not guard this publish; publish only where its yes does"
                             : "no [HumanConfirmation] that sees the generated text guards this publish; show the text to a person (a [HumanConfirmation] method, or AnsiConsole.Confirm with the text in its question; a Console.ReadLine() check is not one) and publish on yes");
                 }
 
-                if (site.AskedBy is { } asked)
+                if (site.StaleAfter is { } wait)
+                {
+                    return Diagnostic.Create(
+                        PresenceDiagnostics.ApprovalStaleAfterWait, location, additionalLocations: new[] { wait.Syntax.GetLocation() }, Properties(site.Target),
+                        site.Target.Describe(), wait.Syntax.ToString());
+                }
+
+                if (ignored is { } asked)
                 {
                     return Diagnostic.Create(
                         PresenceDiagnostics.ConfirmationIgnored,
@@ -1205,6 +1220,13 @@ namespace Presence.Analyzers.Rules
                     PresenceDiagnostics.UnconfirmedPublishWithoutCallers, location, additionalLocations: null, Properties(site.Target).Add(PresenceDiagnostics.NoCallerCanConfirm, "true"), site.Target.Describe(),
                     endpoint is not null ? "the " + endpoint + " endpoint's handler in " + PlaceName(owner) : PlaceName(owner));
             }
+
+            // The confirmation whose answer this publish ignores (PRES004): asked last on every path, and either never
+            // checked on the way here or checked for this very content. An answer checked before an unrelated publish
+            // (if (await review.ApproveAsync(hiring)) Post(hiring); Post(statement);) guarded its own branch: the
+            // publish after it asked nobody (PRES001), and putting it under that approval would be the wrong advice.
+            private static IInvocationOperation? IgnoredAnswer(PublishSite site)
+                => site.AskedBy is { } asked && (!site.AnswerTaken || ContentCoverage.MayPublishWhatWasAsked(site.Operation, asked)) ? asked : null;
 
             // app.MapPost("/…", async (…) => …): the handler runs when a request comes, so no caller of the method that
             // maps it can confirm for it; the route, or null when the call is not in a mapped lambda.

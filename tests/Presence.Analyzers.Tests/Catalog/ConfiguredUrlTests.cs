@@ -414,7 +414,7 @@ public class ConfiguredUrlTests
         test.TestState.AdditionalReferences.Add(PathVerifier.Hangfire);
         test.TestState.AdditionalFiles.Add(("/src/appsettings.json", SlackSettings));
         test.ExpectedDiagnostics.Add(PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(0)
-            .WithArguments("the recurring Hangfire job in Scheduling.Register", "recurring Hangfire job → WeeklyDigest.Send → HttpClient.PostAsJsonAsync")
+            .WithArguments("the recurring Hangfire job in Scheduling.Register", "recurring Hangfire job → WeeklyDigest.Send → HttpClient.PostAsJsonAsync (POST to the URL from configuration 'Slack:WebhookUrl' (appsettings.json: hooks.slack.com))")
             .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
         return test.RunAsync();
     }

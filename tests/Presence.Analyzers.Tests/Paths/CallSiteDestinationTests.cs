@@ -69,7 +69,7 @@ public class CallSiteDestinationTests
             }
             """,
             Unconfirmed(0, "POST https://hooks.slack.com/services/T1/B1/x", "Send"),
-            PathVerifier.Unattended(1, "the timer callback in AnnounceTimer.Start", "timer callback → Hooks.Announce → Hooks.Send → HttpClient.PostAsJsonAsync"));
+            PathVerifier.Unattended(1, "the timer callback in AnnounceTimer.Start", "timer callback → Hooks.Announce → Hooks.Send → HttpClient.PostAsJsonAsync (POST https://hooks.slack.com/services/T1/B1/x)"));
 
     [Fact]
     public Task Two_levels_of_helpers_a_url_built_from_the_parameter_and_a_uri_parameter_are_decided_per_call()
@@ -130,9 +130,9 @@ public class CallSiteDestinationTests
             Unconfirmed(0, "POST to the URL from configuration 'Slack:Community' (appsettings.json: hooks.slack.com)", "Send"),
             Unconfirmed(1, "POST https://hooks.slack.com/services/T1/B1/x", "PostTo"),
             Unconfirmed(2, "POST https://hooks.slack.com/services/T1/B1/x", "Post", api: "HttpClient.PostAsync"),
-            PathVerifier.Unattended(3, "DigestWorker.ExecuteAsync (a hosted service)", "DigestWorker.ExecuteAsync → Notifier.Announce → Notifier.Forward → Notifier.Send → HttpClient.PostAsJsonAsync"),
-            PathVerifier.Unattended(4, "TeamWorker.ExecuteAsync (a hosted service)", "TeamWorker.ExecuteAsync → Hooks.Team → Hooks.PostTo → HttpClient.PostAsJsonAsync"),
-            PathVerifier.Unattended(5, "UriWorker.ExecuteAsync (a hosted service)", "UriWorker.ExecuteAsync → UriHooks.Team → UriHooks.Post → HttpClient.PostAsync"));
+            PathVerifier.Unattended(3, "DigestWorker.ExecuteAsync (a hosted service)", "DigestWorker.ExecuteAsync → Notifier.Announce → Notifier.Forward → Notifier.Send → HttpClient.PostAsJsonAsync (POST to the URL from configuration 'Slack:Community' (appsettings.json: hooks.slack.com))"),
+            PathVerifier.Unattended(4, "TeamWorker.ExecuteAsync (a hosted service)", "TeamWorker.ExecuteAsync → Hooks.Team → Hooks.PostTo → HttpClient.PostAsJsonAsync (POST https://hooks.slack.com/services/T1/B1/x)"),
+            PathVerifier.Unattended(5, "UriWorker.ExecuteAsync (a hosted service)", "UriWorker.ExecuteAsync → UriHooks.Team → UriHooks.Post → HttpClient.PostAsync (POST https://hooks.slack.com/services/T1/B1/x)"));
 
     [Fact]
     public Task A_shared_sender_given_configured_urls_publishes_only_for_the_caller_whose_setting_is_a_webhook()
@@ -177,7 +177,7 @@ public class CallSiteDestinationTests
             }
             """,
             Unconfirmed(0, "POST to the URL from configuration 'Slack:Community' (appsettings.json: hooks.slack.com)", "SendAsync"),
-            PathVerifier.Unattended(1, "CommunityDigest.ExecuteAsync (a hosted service)", "CommunityDigest.ExecuteAsync → Community.AnnounceAsync → WebhookSender.SendAsync → HttpClient.PostAsJsonAsync"));
+            PathVerifier.Unattended(1, "CommunityDigest.ExecuteAsync (a hosted service)", "CommunityDigest.ExecuteAsync → Community.AnnounceAsync → WebhookSender.SendAsync → HttpClient.PostAsJsonAsync (POST to the URL from configuration 'Slack:Community' (appsettings.json: hooks.slack.com))"));
 
     [Fact]
     public Task A_call_that_passes_a_url_nobody_can_resolve_is_an_unresolved_send_on_its_path()

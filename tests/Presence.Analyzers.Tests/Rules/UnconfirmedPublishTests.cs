@@ -1024,7 +1024,7 @@ public class UnconfirmedPublishTests
                     bool AskHere(string draft) { chat.Publish("Post this? " + draft); return Console.ReadLine() == "y"; }
 
                     if (AskHere(text)) publisher.Publish(text);
-                    {|PRES004:publisher.Publish("unasked")|};
+                    {|PRES001:publisher.Publish("unasked")|};
                 }
             }
             """);

@@ -1,0 +1,113 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Catalog;
+
+namespace Presence.Analyzers.Flow
+{
+    /// <summary>
+    /// Code that runs later than the place it is written: a job scheduled for later or on a schedule, a timer's
+    /// callback, what follows a wait of hours or days. A person's yes given before it is stale when it publishes
+    /// (the world may have changed, a publishing hold may be on), so it does not guard what runs then.
+    /// </summary>
+    internal static class DeferredRuns
+    {
+        private const long HourInMilliseconds = 60L * 60 * 1000;
+
+        /// <summary>
+        /// True when <paramref name="callback"/> (a lambda or a method group) is handed to something that runs it later:
+        /// Hangfire's <c>Schedule</c> and <c>AddOrUpdate</c> (also through <c>Job.FromExpression</c>), Coravel's
+        /// <c>Schedule</c>, a <c>System.Threading.Timer</c>, <c>TimeProvider.CreateTimer</c> or a <c>System.Timers.Timer</c>'s
+        /// <c>Elapsed</c>. An enqueued job (<c>BackgroundJob.Enqueue</c>) or <c>Task.Run</c> runs now, and is not.
+        /// </summary>
+        public static bool RunsLater(IOperation callback)
+        {
+            var current = callback.Parent;
+            while (current is IDelegateCreationOperation or IConversionOperation)
+            {
+                current = current.Parent;
+            }
+
+            switch (current)
+            {
+                case IEventAssignmentOperation { EventReference: IEventReferenceOperation { Event: { Name: "Elapsed", ContainingType: { Name: "Timer" } timer } } }:
+                    return MetadataNames.IsInNamespace(timer, "System.Timers");
+                case IArgumentOperation { Parent: IObjectCreationOperation { Type: INamedTypeSymbol { Name: "Timer" } timer } }:
+                    return MetadataNames.IsInNamespace(timer, "System.Threading");
+                case IArgumentOperation { Parent: IInvocationOperation invocation }:
+                    return Schedules(invocation);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool Schedules(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+            if (method.ContainingType is not { } type)
+            {
+                return false;
+            }
+
+            switch (method.Name)
+            {
+                case "Schedule":
+                case "ScheduleAsync":
+                    return RootNamespace(type) is "Hangfire" or "Coravel";
+                case "AddOrUpdate":
+                    return RootNamespace(type) == "Hangfire";
+                case "FromExpression":
+                    // manager.AddOrUpdate("digest", Job.FromExpression<DigestJob>(j => j.RunAsync()), Cron.Daily()).
+                    return RootNamespace(type) == "Hangfire" && invocation.Parent is IArgumentOperation { Parent: IInvocationOperation user } && Schedules(user);
+                case "CreateTimer":
+                    return type.Name == "TimeProvider" && MetadataNames.IsInNamespace(type, "System");
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// <c>Task.Delay</c> or <c>Thread.Sleep</c> for an hour or more as far as the code shows it: <c>TimeSpan.FromDays(n)</c>,
+        /// <c>TimeSpan.FromHours(n)</c>, a constant of at least an hour, or the time until a moment (<c>when - DateTimeOffset.UtcNow</c>).
+        /// A wait whose length is computed elsewhere is not (a pause between the posts of a thread is common and short).
+        /// </summary>
+        public static bool IsLongWait(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name is not ("Delay" or "Sleep") || invocation.Arguments.Length == 0 || method.ContainingType is not { } type
+                || !(method.Name == "Delay" ? type.Name == "Task" && MetadataNames.IsInNamespace(type, "System.Threading.Tasks") : type.Name == "Thread" && MetadataNames.IsInNamespace(type, "System.Threading")))
+            {
+                return false;
+            }
+
+            var duration = invocation.Arguments[0].Value;
+            while (duration is IConversionOperation conversion)
+            {
+                duration = conversion.Operand;
+            }
+
+            switch (duration)
+            {
+                case { ConstantValue: { HasValue: true, Value: int milliseconds } }:
+                    return milliseconds >= HourInMilliseconds;
+                case IInvocationOperation { TargetMethod: { ContainingType: { Name: "TimeSpan" } timeSpan, Name: var unit } } from when MetadataNames.IsInNamespace(timeSpan, "System"):
+                    return unit is "FromDays" or "FromHours"
+                           || (unit == "FromMinutes" && from.Arguments.Length > 0 && from.Arguments[0].Value.ConstantValue is { HasValue: true, Value: var minutes } && System.Convert.ToDouble(minutes, System.Globalization.CultureInfo.InvariantCulture) >= 60);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, LeftOperand.Type: INamedTypeSymbol { Name: "DateTime" or "DateTimeOffset" } moment }:
+                    return MetadataNames.IsInNamespace(moment, "System");
+                default:
+                    return false;
+            }
+        }
+
+        private static string RootNamespace(INamedTypeSymbol type)
+        {
+            var current = type.ContainingNamespace;
+            while (current?.ContainingNamespace is { IsGlobalNamespace: false } parent)
+            {
+                current = parent;
+            }
+
+            return current?.Name ?? string.Empty;
+        }
+    }
+}
