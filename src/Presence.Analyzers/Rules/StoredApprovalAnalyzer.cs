@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -64,10 +65,18 @@ namespace Presence.Analyzers.Rules
 
                 // A token typed as var names nothing, so where it is kept is looked at wherever a token can exist: each
                 // check below first asks something cheap of the operation (what it assigns to, the method's name) that
-                // dismisses almost all of them.
-                start.RegisterOperationAction(context => CheckAssignment(context, approved), OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(context => CheckSubscription(context, approved), OperationKind.EventAssignment);
-                start.RegisterOperationAction(context => CheckHandOff(context, approved), OperationKind.Invocation, OperationKind.ObjectCreation);
+                // dismisses almost all of them. A token exists only where code names its type, reads one from a
+                // redeem (RedeemResult.Approval), or calls a referenced project that can hand one over; a compilation
+                // that references the runtime for its attributes alone has none, and these checks would look at every
+                // call in it for nothing.
+                if (approvedUse.InSource
+                    || NameUse.Of(start.Compilation, "Approval", start.CancellationToken).InSource
+                    || ReferencesBuiltOn(start.Compilation, approved.ContainingAssembly))
+                {
+                    start.RegisterOperationAction(context => CheckAssignment(context, approved), OperationKind.SimpleAssignment);
+                    start.RegisterOperationAction(context => CheckSubscription(context, approved), OperationKind.EventAssignment);
+                    start.RegisterOperationAction(context => CheckHandOff(context, approved), OperationKind.Invocation, OperationKind.ObjectCreation);
+                }
 
                 if (!NameUse.Of(start.Compilation, "Serialize", start.CancellationToken).InSource)
                 {
@@ -93,6 +102,35 @@ namespace Presence.Analyzers.Rules
                     }
                 }, OperationKind.Invocation);
             });
+        }
+
+        /// <summary>Whether a referenced assembly other than the runtime's own is built on it (and so may return a token).</summary>
+        private static bool ReferencesBuiltOn(Compilation compilation, IAssemblySymbol runtime)
+        {
+            var references = ReferenceSet.Of(compilation);
+            return references.Derived("StoredApproval.BuiltOn " + runtime.Identity.Name, () =>
+            {
+                foreach (var assembly in references.Assemblies)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(assembly, runtime))
+                    {
+                        continue;
+                    }
+
+                    foreach (var module in assembly.Modules)
+                    {
+                        foreach (var referenced in module.ReferencedAssemblies)
+                        {
+                            if (string.Equals(referenced.Name, runtime.Identity.Name, System.StringComparison.OrdinalIgnoreCase))
+                            {
+                                return new StrongBox<bool>(true);
+                            }
+                        }
+                    }
+                }
+
+                return new StrongBox<bool>(false);
+            }).Value;
         }
 
         /// <summary>

@@ -29,6 +29,24 @@ public class RuntimeStoredApprovalTests
 
         """;
 
+    // The checks of where a token is kept run only where one can exist; a token read from a redeem with var names only
+    // the result's Approval, which is enough.
+    [Fact]
+    public Task A_token_read_from_a_redeem_is_followed_where_its_type_is_written_nowhere()
+        => Stored.VerifyAsync(Preamble.Replace("using Presence;", "using Presence;\nusing Ledger = Presence.ApprovalLedger;") + """
+            public class Scheduler(Ledger ledger)
+            {
+                private object? _pending;
+
+                public async Task KeepAsync(string id, Post post)
+                {
+                    var redeemed = await ledger.RedeemAsync(id, post);
+                    _pending = {|#0:new { id, redeemed.Approval }|};
+                }
+            }
+            """,
+            Stored.Diagnostic(PresenceDiagnostics.ApprovalKeptForLater).WithLocation(0).WithArguments("An anonymous object holding the token, stored in the field '_pending',", "Post"));
+
     [Fact]
     public Task A_token_inside_an_anonymous_object_or_a_tuple_kept_in_a_field_or_collection_is_reported()
         => Stored.VerifyAsync(Preamble + """
