@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -127,8 +128,9 @@ namespace Presence.Analyzers.Rules
                         OperationKind.Invocation => ((IInvocationOperation)operation.Operation).TargetMethod,
                         OperationKind.MethodReference => ((IMethodReferenceOperation)operation.Operation).Method,
                         OperationKind.ObjectCreation => ((IObjectCreationOperation)operation.Operation).Constructor,
-                        // A getter (Task Announced => …) and the Dispose a using runs are steps like calls.
-                        OperationKind.PropertyReference => CallGraph.GetterStep((IPropertyReferenceOperation)operation.Operation),
+                        // The Dispose a using runs is a step like a call. A getter (Task Announced => …) is one too, but
+                        // a callback for every property read cost a quarter of this action: a getter's reads are looked
+                        // for at compilation end, only for getters that call something (AddGetterReads).
                         OperationKind.Using or OperationKind.UsingDeclaration => CallGraph.DisposalStep(operation.Operation),
                         _ => null,
                     };
@@ -146,7 +148,7 @@ namespace Presence.Analyzers.Rules
                         bodies.Note(operation, callee!, traits);
                     }
                 }, OperationKind.Invocation, OperationKind.MethodReference, OperationKind.ObjectCreation, OperationKind.EventAssignment,
-                   OperationKind.PropertyReference, OperationKind.Using, OperationKind.UsingDeclaration);
+                   OperationKind.Using, OperationKind.UsingDeclaration);
 
                 // Only for the publishing map: the sends of exempt bodies, and every call the rules do not count as a
                 // publish (most of which the action above dismisses by its traits).
@@ -472,6 +474,103 @@ namespace Presence.Analyzers.Rules
                 list.Add(diagnostic);
             }
 
+            /// <summary>
+            /// The reads of a property whose getter returns a task and calls something (<c>Task Announced =&gt;
+            /// poster.PostAsync(…)</c>), as steps of the reading functions into the getter: found by the property's name
+            /// in the files that spell it, only for the few such getters among the bodies seen. A read in a body analysed in
+            /// full is its step already.
+            /// </summary>
+            private void AddGetterReads(List<PlainCall> plain, CancellationToken cancellationToken)
+            {
+                Dictionary<IPropertySymbol, IMethodSymbol>? getters = null;
+                void Consider(IMethodSymbol? owner)
+                {
+                    if (owner is { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol { Type.Name: "Task" or "ValueTask", IsIndexer: false } property })
+                    {
+                        (getters ??= new Dictionary<IPropertySymbol, IMethodSymbol>(SymbolEqualityComparer.Default))[property.OriginalDefinition] = owner.OriginalDefinition;
+                    }
+                }
+
+                IMethodSymbol? last = null;
+                foreach (var step in plain)
+                {
+                    if (!ReferenceEquals(step.Owner, last))
+                    {
+                        last = step.Owner;
+                        Consider(last);
+                    }
+                }
+
+                foreach (var body in _decided.Keys)
+                {
+                    // A getter whose own body publishes or decides: an arrow or a get accessor of a property.
+                    var accessor = body.FirstAncestorOrSelf<AccessorDeclarationSyntax>();
+                    var property = body.FirstAncestorOrSelf<PropertyDeclarationSyntax>();
+                    if (property is not null && (accessor is null || accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+                        && property.Type.ToString() is var type && (type.EndsWith("Task", StringComparison.Ordinal) || type.Contains("Task<")))
+                    {
+                        Consider((_compilation.GetSemanticModel(body.SyntaxTree).GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod);
+                    }
+                }
+
+                if (getters is null)
+                {
+                    return;
+                }
+
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in getters.Keys)
+                {
+                    names.Add(property.Name);
+                }
+
+                foreach (var tree in _compilation.SyntaxTrees)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var text = tree.GetText(cancellationToken).ToString();
+                    var spelled = false;
+                    foreach (var name in names)
+                    {
+                        spelled |= text.IndexOf(name, StringComparison.Ordinal) >= 0;
+                    }
+
+                    if (!spelled)
+                    {
+                        continue;
+                    }
+
+                    SemanticModel? model = null;
+                    foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                    {
+                        if (node is not IdentifierNameSyntax identifier || !names.Contains(identifier.Identifier.ValueText)
+                            || identifier.Parent is AssignmentExpressionSyntax { Left: var left } && left == identifier
+                            || identifier.Parent is MemberAccessExpressionSyntax { Name: var name, Parent: AssignmentExpressionSyntax { Left: var target } } access && name == identifier && target == access)
+                        {
+                            continue;
+                        }
+
+                        model ??= _compilation.GetSemanticModel(tree);
+                        if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is not IPropertySymbol read
+                            || !getters.TryGetValue(read.OriginalDefinition, out var getter))
+                        {
+                            continue;
+                        }
+
+                        var owner = model.GetEnclosingSymbol(identifier.SpanStart, cancellationToken);
+                        while (owner is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } nested)
+                        {
+                            owner = nested.ContainingSymbol;
+                        }
+
+                        if (owner is IMethodSymbol reader && !SymbolEqualityComparer.Default.Equals(reader.OriginalDefinition, getter))
+                        {
+                            var call = identifier.Parent is MemberAccessExpressionSyntax member && member.Name == identifier ? member : (SyntaxNode)identifier;
+                            plain.Add(new PlainCall(reader.OriginalDefinition, getter, call));
+                        }
+                    }
+                }
+            }
+
             /// <summary>The steps of the bodies that decided nothing, and their owners that are entry points.</summary>
             public void AddPlainSteps(CancellationToken cancellationToken)
             {
@@ -515,6 +614,8 @@ namespace Presence.Analyzers.Rules
                         plain.Add(step);
                     }
                 }
+
+                AddGetterReads(plain, cancellationToken);
 
                 // Which functions may reach a publish is found by name over every call first: only their calls go into
                 // the graph (most bodies call nothing that leads to one, and the graph's nodes cost a symbol hash each),

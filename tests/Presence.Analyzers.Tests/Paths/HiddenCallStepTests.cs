@@ -77,4 +77,37 @@ public class HiddenCallStepTests
             Unattended(0, "PropertyWorker.ExecuteAsync (a hosted service)", "PropertyWorker.ExecuteAsync → Status.Announced → IMastodonPublisher.PublishStatus"),
             Unattended(1, "LiveWorker.ExecuteAsync (a hosted service)", "LiveWorker.ExecuteAsync → LiveSession.DisposeAsync → Poster.Post → IMastodonPublisher.PublishStatus"),
             Unattended(2, "ShiftWorker.ExecuteAsync (a hosted service)", "ShiftWorker.ExecuteAsync → ShiftLog.Dispose → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    // The reads are found by name: a getter that reaches a post through a method of the project, read in a lambda of a
+    // body with nothing else to decide, is a step; a same-named property of another type that posts nothing is not.
+    [Fact]
+    public Task A_getter_that_reaches_a_post_through_a_call_is_a_step_where_it_is_read_and_a_namesake_is_not()
+        => PathVerifier.VerifyAsync(Publisher + """
+            public sealed class Digest(Poster poster)
+            {
+                public Task Sent { get { return poster.Post("weekly digest"); } }
+            }
+
+            public sealed class Probe
+            {
+                public Task Sent => Task.CompletedTask;
+                public Task Other { get; set; } = Task.CompletedTask;
+            }
+
+            public sealed class DigestWorker(Digest digest) : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                protected override Task {|#0:ExecuteAsync|}(CancellationToken ct) => Task.Run(() => digest.Sent, ct);
+            }
+
+            public sealed class ProbeWorker(Probe probe) : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                protected override Task ExecuteAsync(CancellationToken ct)
+                {
+                    probe.Other = probe.Sent;
+                    return probe.Other;
+                }
+            }
+            """,
+            PathVerifier.Hosting,
+            Unattended(0, "DigestWorker.ExecuteAsync (a hosted service)", "DigestWorker.ExecuteAsync → Digest.Sent → Poster.Post → IMastodonPublisher.PublishStatus"));
 }
