@@ -52,7 +52,14 @@ namespace Presence.Analyzers.Flow
             {
                 case "Schedule":
                 case "ScheduleAsync":
-                    return RootNamespace(type) is "Hangfire" or "Coravel";
+                    // Coravel's schedules recur. A Hangfire job scheduled minutes ahead is an undo window the person who
+                    // said yes is still around for; one scheduled hours or days ahead runs in a world that has moved on.
+                    return RootNamespace(type) switch
+                    {
+                        "Coravel" => true,
+                        "Hangfire" => ScheduledFarAhead(invocation),
+                        _ => false,
+                    };
                 case "AddOrUpdate":
                     return RootNamespace(type) == "Hangfire";
                 case "FromExpression":
@@ -79,7 +86,53 @@ namespace Presence.Analyzers.Flow
                 return false;
             }
 
-            var duration = invocation.Arguments[0].Value;
+            // A delay that is created but not awaited (a timeout raced against the post, a cleanup continued later) is
+            // no wait before what follows.
+            if (method.Name == "Delay" && !IsAwaited(invocation))
+            {
+                return false;
+            }
+
+            return IsAnHourOrMore(invocation.Arguments[0].Value);
+        }
+
+        private static bool IsAwaited(IOperation operation)
+        {
+            var parent = operation.Parent;
+            while (parent is IConversionOperation or IArgumentOperation
+                   || parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "WaitAsync" })
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is IAwaitOperation;
+        }
+
+        // Hangfire's Schedule(job, TimeSpan delay) or Schedule(job, DateTimeOffset enqueueAt): far ahead as the code shows it.
+        private static bool ScheduledFarAhead(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                var value = argument.Value;
+                while (value is IConversionOperation conversion)
+                {
+                    value = conversion.Operand;
+                }
+
+                switch (value.Type)
+                {
+                    case INamedTypeSymbol { Name: "TimeSpan" }:
+                        return IsAnHourOrMore(value);
+                    case INamedTypeSymbol { Name: "DateTime" or "DateTimeOffset" }:
+                        return value is IInvocationOperation { TargetMethod.Name: "AddDays" or "AddHours" or "AddMonths" or "AddYears" };
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsAnHourOrMore(IOperation duration)
+        {
             while (duration is IConversionOperation conversion)
             {
                 duration = conversion.Operand;

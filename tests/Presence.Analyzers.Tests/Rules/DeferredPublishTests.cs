@@ -67,6 +67,19 @@ public class DeferredPublishTests
                     _ = Task.Run(async () => { await Task.Delay(TimeSpan.FromSeconds(2)); await Post(text); });
                     _ = Task.Run(async () => { await Task.Delay(1500); await Post(text); });
                     BackgroundJob.Schedule(() => PublishApproved(text), TimeSpan.FromDays(days));
+                    // An undo window: the person who said yes is still around when it runs.
+                    BackgroundJob.Schedule(() => Post(text), TimeSpan.FromMinutes(5));
+                    BackgroundJob.Schedule(() => Post(text), DateTimeOffset.UtcNow.AddSeconds(30));
+                }
+
+                public async Task Race(string text)
+                {
+                    if (!review.Ask(text)) return;
+                    // A timeout raced against the post, and a cleanup continued later: nothing waits before the post.
+                    var timeout = Task.Delay(TimeSpan.FromHours(1));
+                    _ = Task.Delay(TimeSpan.FromHours(1)).ContinueWith(_ => Console.WriteLine("cleanup"));
+                    var post = Post(text);
+                    if (await Task.WhenAny(post, timeout) == timeout) throw new TimeoutException();
                 }
             }
             """,
