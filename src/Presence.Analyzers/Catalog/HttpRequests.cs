@@ -243,10 +243,14 @@ namespace Presence.Analyzers.Catalog
                 return null;
             }
 
-            // The URL is a setting without a known value: its name and the body's shape decide.
+            // The URL is a setting without a known value: its name and the body's shape decide. Not an options property
+            // whose type this project binds to no section it can see ({SlackOptions}:Url): the type is usually bound
+            // where the analyzers cannot follow (a lambda, another project, the host), to a value that decides; guessing
+            // there turned an internal relay named like a platform into a publish.
             foreach (var candidate in described.Urls)
             {
-                if (candidate.Origin is { Value: null } origin && BodyShape.Decide(origin.Names, described.Body) is { } decided)
+                if (candidate.Origin is { Value: null } origin && !(origin.Key.Length > 0 && origin.Key[0] == '{')
+                    && BodyShape.Decide(origin.Names, described.Body) is { } decided)
                 {
                     // With the key, so that a referencing project's settings decide where they give it a value.
                     return new PublishTarget(invocation.TargetMethod, PublishKind.Endpoint, decided.Platform, PublishCategory.Social,

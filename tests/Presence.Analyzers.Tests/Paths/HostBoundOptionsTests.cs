@@ -130,4 +130,27 @@ public class HostBoundOptionsTests
             AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(0)
                 .WithArguments("Sends through 'HttpClient.PostAsync' (POST to the URL from options 'ChatOptions.Url' (its options type is bound to no configuration section in this project))", "Sync.ExecuteAsync → HttpClient.PostAsync")
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+    // An options type bound where the analyzers cannot follow (a configure lambda, another project) is not guessed from
+    // its name and body: SlackOptions posting { text } to an internal relay is a note, not a Slack publish.
+    [Fact]
+    public Task Options_named_like_a_platform_but_bound_out_of_sight_are_not_guessed_a_publish()
+        => ConfiguredUrlTests.Check("""
+            public sealed class SlackOptions { public string WebhookUrl { get; set; } = ""; }
+
+            static class Setup
+            {
+                public static void Add(IServiceCollection services, IConfiguration config)
+                    => services.Configure<SlackOptions>(o => o.WebhookUrl = config["SlackRelay:WebhookUrl"]!);
+            }
+
+            class Digest(HttpClient http, IOptions<SlackOptions> options) : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                protected override Task ExecuteAsync(CancellationToken ct) => {|#0:http.PostAsJsonAsync(options.Value.WebhookUrl, new { text = "queued for review" }, ct)|};
+            }
+            """,
+            [("/src/appsettings.json", """{ "SlackRelay": { "WebhookUrl": "https://slack-relay.acme.internal/hooks/ops" } }""")],
+            AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(0)
+                .WithArguments("Sends through 'HttpClient.PostAsJsonAsync' (POST to the URL from options 'SlackOptions.WebhookUrl' (its options type is bound to no configuration section in this project))", "Digest.ExecuteAsync → HttpClient.PostAsJsonAsync")
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 }
