@@ -133,9 +133,20 @@ namespace Presence.Analyzers.Catalog
                 case IPropertyReferenceOperation { Property: { IsIndexer: false } positional } when sources is not null && PositionalParameter(positional) is { } recordParameter:
                     return sources.Arguments.Of(recordParameter, depth, MaxCandidates) is { } given ? new List<UrlCandidate>(given) : One(Unknown);
 
-                case IPropertyReferenceOperation { Property: { IsIndexer: false, SetMethod: null or { IsInitOnly: true } } property }
+                case IPropertyReferenceOperation { Property: { IsIndexer: false, SetMethod: null } property }
                     when property.DeclaringSyntaxReferences.Length > 0 && AssignedValues(property, operation.SemanticModel, sources, depth) is { } assigned:
                     return assigned;
+
+                // An init-only property's initializer is a default the configuration binder replaces (an options class's
+                // WebhookUrl { get; init; } = ""): a setting it is bound from comes first.
+                case IPropertyReferenceOperation { Property: { IsIndexer: false, SetMethod.IsInitOnly: true } initOnly } when initOnly.DeclaringSyntaxReferences.Length > 0:
+                    var fromSettings = sources?.Read(operation, depth);
+                    if (fromSettings is not null && fromSettings.Exists(candidate => candidate.Origin is not null))
+                    {
+                        return fromSettings;
+                    }
+
+                    return AssignedValues(initOnly, operation.SemanticModel, sources, depth) ?? fromSettings ?? One(Unknown);
 
                 // A parameter read for one call site: what that call site passes.
                 case IParameterReferenceOperation parameter when CallerBindings.ArgumentFor(parameter.Parameter) is { } bound:

@@ -153,4 +153,32 @@ public class HostBoundOptionsTests
             AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(0)
                 .WithArguments("Sends through 'HttpClient.PostAsJsonAsync' (POST to the URL from options 'SlackOptions.WebhookUrl' (its options type is bound to no configuration section in this project))", "Digest.ExecuteAsync → HttpClient.PostAsJsonAsync")
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+    // The binder replaces an init-only property's default: a modern options class (or record) with WebhookUrl { get; init; } = "".
+    [Fact]
+    public Task An_init_only_options_property_is_read_from_the_section_its_type_is_bound_from()
+        => ConfiguredUrlTests.Check("""
+            public sealed class DiscordOptions { public string WebhookUrl { get; init; } = ""; }
+
+            public sealed record AlertOptions { public string Url { get; init; } = "https://status.acme.internal/hooks"; }
+
+            public sealed class Hooks { public string Url { get; init; } = "https://discord.com/api/webhooks/1/abc"; }
+
+            static class Setup
+            {
+                public static void Add(IServiceCollection services, IConfiguration config)
+                {
+                    services.Configure<DiscordOptions>(config.GetSection("Discord"));
+                    services.Configure<AlertOptions>(config.GetSection("Alerts"));
+                }
+            }
+
+            class Poster(HttpClient http, IOptions<DiscordOptions> discord, IOptions<AlertOptions> alerts, Hooks hooks)
+            {
+                Task Discord() => {|PRES001:http.PostAsJsonAsync(discord.Value.WebhookUrl, new { content = "Still alive" })|};
+                Task Alerts() => http.PostAsJsonAsync(alerts.Value.Url, new { content = "disk 91%" });
+                Task Default() => {|PRES001:http.PostAsJsonAsync(hooks.Url, new { content = "hi" })|};
+            }
+            """,
+            [("/src/appsettings.json", """{ "Discord": { "WebhookUrl": "https://discord.com/api/webhooks/111/tok" }, "Alerts": { "Url": "https://status.acme.internal/ingest" } }""")]);
 }
