@@ -616,6 +616,17 @@ namespace Presence.Analyzers.Paths
                         // scheduler.Schedule(() => …).Daily(), queue.QueueAsyncTask(async () => …): run by Coravel's worker.
                         Add(invocation.Arguments[0].Value, EntryKind.Unattended, method.Name.StartsWith("Queue", System.StringComparison.Ordinal) ? "queued Coravel task" : "scheduled Coravel task");
                     }
+                    else if (root == "Quartz" && method.Name is "ScheduleJob" or "AddJob" && method.ContainingType!.Name == "QuartzBuilderExtensions")
+                    {
+                        // Quartz 4's delegate jobs: q.ScheduleJob("monday", async (ITelegramBotClient bot) => …, t => t.WithCronSchedule(…)).
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (argument.Parameter?.Name == "handler")
+                            {
+                                Add(argument.Value, EntryKind.Unattended, "Quartz job");
+                            }
+                        }
+                    }
                     else if (method.Name == "CreateTimer" && root == "System" && method.ContainingType!.Name == "TimeProvider")
                     {
                         // .NET 8's testable timer: time.CreateTimer(callback, state, due, period).
@@ -878,6 +889,7 @@ namespace Presence.Analyzers.Paths
             {
                 "AddOrUpdate" or "Enqueue" or "ContinueJobWith" or "ContinueWith" or "FromExpression" => RootNamespace(type) == "Hangfire",
                 "CreateTimer" => type.Name == "TimeProvider" && RootNamespace(type) == "System",
+                "ScheduleJob" or "AddJob" => type.Name == "QuartzBuilderExtensions" && RootNamespace(type) == "Quartz",
                 "Register" => type.Name == "CancellationToken" && RootNamespace(type) == "System",
                 "Schedule" => RootNamespace(type) is "Hangfire" or "Coravel",
                 "ScheduleAsync" or "QueueTask" or "QueueAsyncTask" => RootNamespace(type) == "Coravel",
@@ -892,13 +904,13 @@ namespace Presence.Analyzers.Paths
         /// <summary>
         /// Whether the source can declare a method that <see cref="MayRegister"/>, <see cref="MayStartInBackground"/> or
         /// <see cref="IsSleep"/> accepts: each asks for a type in System.Threading or System.Threading.Tasks, or under the
-        /// root namespace Hangfire, Coravel, Amazon, Telegram or Microsoft (keep the two in step). Asked once per set of files
+        /// root namespace Hangfire, Coravel, Quartz, Amazon, Telegram or Microsoft (keep the two in step). Asked once per set of files
         /// (<see cref="SourceDeclarations"/>), instead of for each call of its own methods.
         /// </summary>
         public static bool SourceMayDeclareCallbackApis(Compilation compilation)
             => System.Array.Exists(CallbackNamespaces, name => SourceDeclarations.DeclaresNamespace(compilation, name));
 
-        private static readonly string[] CallbackNamespaces = { "Threading", "Tasks", "Hangfire", "Coravel", "Amazon", "Telegram", "Microsoft" };
+        private static readonly string[] CallbackNamespaces = { "Threading", "Tasks", "Hangfire", "Coravel", "Quartz", "Amazon", "Telegram", "Microsoft" };
 
         /// <summary>
         /// Whether a call of <paramref name="method"/> may start work in the background (<see cref="StartsInBackground"/>):
