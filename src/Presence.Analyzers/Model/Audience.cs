@@ -75,7 +75,7 @@ namespace Presence.Analyzers.Model
             switch (operation)
             {
                 case IParameterReferenceOperation parameter:
-                    return PresenceSymbols.HasAttribute(parameter.Parameter, _internalAudience);
+                    return PresenceSymbols.HasAttribute(parameter.Parameter, _internalAudience) || EveryCallerPassesInternal(parameter.Parameter, depth);
                 case IPropertyReferenceOperation property:
                     return PresenceSymbols.HasAttribute(property.Property, _internalAudience) || ReadsInternal(property.Instance, depth + 1);
                 case IFieldReferenceOperation field:
@@ -297,6 +297,26 @@ namespace Presence.Analyzers.Model
         }
 
         // A helper's parameter is the requester's when every call here passes the requester's.
+        // A helper's chat parameter (SendText(bot, long chatId, text)) whose every caller in the compilation passes a
+        // destination marked [InternalAudience] (the ops chat read from settings): the helper's send stays internal.
+        private bool EveryCallerPassesInternal(IParameterSymbol parameter, int depth)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } || _callers?.ArgumentsOf(parameter) is not { Count: > 0 } arguments)
+            {
+                return false;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (!ReadsInternal(argument, depth + 1))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private Origin RequestOriginFromCallers(IParameterSymbol parameter, int depth)
         {
             if (_callers?.ArgumentsOf(parameter) is not { Count: > 0 } arguments)

@@ -424,4 +424,33 @@ public class CallSiteDestinationTests
             PathVerifier.Reply(1, "the anonymous endpoint POST /announce in Api.Map", "anonymous endpoint POST /announce → MessageResource.CreateAsync"),
             PathVerifier.Reply(2, "the anonymous endpoint POST /alert in Api.Map", "anonymous endpoint POST /alert → MessageResource.CreateAsync"),
             PathVerifier.Reply(3, "the anonymous endpoint POST /nudge in Api.Map", "anonymous endpoint POST /nudge → MessageResource.CreateAsync"));
+
+    // [InternalAudience] on the settings property the helper's every caller reads: the ops chat stays internal through
+    // a long chatId helper; a helper one caller also gives a channel is still a broadcast on that path.
+    [Fact]
+    public Task A_helper_whose_every_caller_passes_an_internal_chat_is_internal()
+        => CheckBot("""
+            public sealed class OpsOptions { [Presence.InternalAudience("the on-call engineers' private chat")] public long ChatId { get; set; } }
+
+            public static class Replies
+            {
+                public static Task SendText(ITelegramBotClient bot, long chatId, string text) => bot.SendMessage(chatId, text);
+                public static Task Notice(ITelegramBotClient bot, long chatId, string text) => {|PRES001:bot.SendMessage(chatId, text)|};
+            }
+
+            public sealed class Health(ITelegramBotClient bot, OpsOptions ops) : BackgroundService
+            {
+                protected override async Task {|#0:ExecuteAsync|}(CancellationToken ct)
+                {
+                    using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5));
+                    while (await timer.WaitForNextTickAsync(ct))
+                    {
+                        await Replies.SendText(bot, ops.ChatId, "queue depth 12");
+                        await Replies.Notice(bot, ops.ChatId, "db latency 230ms");
+                        await Replies.Notice(bot, -100123, "We are back!");
+                    }
+                }
+            }
+            """,
+            PathVerifier.Unattended(0, "Health.ExecuteAsync (a hosted service)", "Health.ExecuteAsync → Replies.Notice → ITelegramBotClient.SendMessage"));
 }
