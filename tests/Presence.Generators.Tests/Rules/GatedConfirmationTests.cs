@@ -33,7 +33,7 @@ public class GatedConfirmationTests
         {
             async Task Run(BlogGate gate, IMastodon mastodon, string requestId, Post post)
             {
-                var redeemed = await {|#1:gate.RedeemPublishAsync(requestId, post)|};
+                var redeemed = await gate.RedeemPublishAsync(requestId, post);
                 if (redeemed.IsRedeemed)
                 {
                     await mastodon.TootAsync(post.Text);
@@ -45,8 +45,9 @@ public class GatedConfirmationTests
         """;
 
     [Fact]
+    // Other content posted after the checked redeem was never asked about: unconfirmed (PRES001), not an ignored answer.
     public Task A_publish_guarded_by_a_redeemed_approval_is_clean_and_one_it_does_not_guard_is_reported()
         => Verify.VerifyAsync(
             Code,
-            Verify.Diagnostic("PRES004").WithLocation(0).WithLocation(1).WithArguments("Posts to Mastodon through 'IMastodon.TootAsync'", "RedeemPublishAsync"));
+            Verify.Diagnostic("PRES001").WithLocation(0).WithArguments("Posts to Mastodon through 'IMastodon.TootAsync'", "Run"));
 }
