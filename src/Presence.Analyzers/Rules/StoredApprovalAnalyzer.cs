@@ -112,20 +112,9 @@ namespace Presence.Analyzers.Rules
             {
                 foreach (var assembly in references.Assemblies)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(assembly, runtime))
+                    if (!SymbolEqualityComparer.Default.Equals(assembly, runtime) && assembly.References(runtime.Identity.Name))
                     {
-                        continue;
-                    }
-
-                    foreach (var module in assembly.Modules)
-                    {
-                        foreach (var referenced in module.ReferencedAssemblies)
-                        {
-                            if (string.Equals(referenced.Name, runtime.Identity.Name, System.StringComparison.OrdinalIgnoreCase))
-                            {
-                                return new StrongBox<bool>(true);
-                            }
-                        }
+                        return new StrongBox<bool>(true);
                     }
                 }
 
