@@ -271,7 +271,57 @@ namespace Presence.Analyzers.Catalog
             var first = described.Urls.Count > 0 ? described.Urls[0] : default;
             var shown = first.Origin is { } unresolvedOrigin ? "the " + unresolvedOrigin.Describe(null) : "a URL computed at run time";
             return new PublishTarget(invocation.TargetMethod, PublishKind.Unresolved, platform: null, PublishCategory.Social, described.Verb + " to " + shown,
-                configuredUrl: ConfiguredWhole(described));
+                configuredUrl: ConfiguredWhole(described), argumentUrl: AfterUnknownStart(described));
+        }
+
+        // The rest of a URL that starts with one value nothing here resolves and has no other ("\u0001/api/v1/statuses"):
+        // when that value is a parameter, the cross-project summary lets each caller's argument decide.
+        private static ArgumentUrl? AfterUnknownStart(Request request)
+        {
+            foreach (var candidate in request.Urls)
+            {
+                if (candidate.Origin is null && candidate.Text.Length > 0 && candidate.Text[0] == RequestUrl.Unknown
+                    && candidate.Text.IndexOf(RequestUrl.Unknown, 1) < 0)
+                {
+                    return new ArgumentUrl(request.Verb, candidate.Text.Substring(1));
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// What a call of a referenced method publishes whose summary says it sends <paramref name="verb"/> to the URL
+        /// its caller passes (<paramref name="argument"/>), followed by <paramref name="after"/>: as for a request of
+        /// this compilation's own, the argument's URL decides (a literal, a setting, an options property, a parameter of
+        /// the calling function, for its own callers to decide).
+        /// </summary>
+        public static PublishTarget? ClassifyArgument(IMethodSymbol method, string verb, IOperation argument, string after, UrlSources sources)
+        {
+            var urls = UrlText.Candidates(argument, sources);
+            foreach (var candidate in urls)
+            {
+                var text = candidate.Text + after;
+                if (RequestUrl.Parse(text) is { } url && EndpointCatalog.Match(verb, url) is { } endpoint)
+                {
+                    return TargetOf(method, endpoint, verb, text, candidate.Origin);
+                }
+            }
+
+            foreach (var candidate in urls)
+            {
+                if (RequestUrl.Parse(candidate.Text + after) is { Host: not null })
+                {
+                    return null;
+                }
+            }
+
+            var first = urls[0];
+            var shown = first.Origin is { } origin ? "the " + origin.Describe(null) : "a URL computed at run time";
+            return verb is "POST" or "PUT" or "PATCH"
+                ? new PublishTarget(method, PublishKind.Unresolved, platform: null, PublishCategory.Social, verb + " to " + shown,
+                    argumentUrl: AfterUnknownStart(new Request(verb, urls.ConvertAll(url => new UrlCandidate(url.Text + after, url.Origin)), body: null)))
+                : null;
         }
 
         // The configuration key whose value, unknown here, is the request's whole URL, or the base address a relative

@@ -31,7 +31,7 @@ namespace Presence.Analyzers.Catalog
     /// <summary>What a publish call reaches, as shown to the user: "Posts to Mastodon through 'MastodonClient.PublishStatus'".</summary>
     internal sealed class PublishTarget
     {
-        public PublishTarget(IMethodSymbol method, PublishKind kind, string? platform, PublishCategory category = PublishCategory.Social, string? note = null, string? receiver = null, string? catalogId = null, ImmutableArray<PublishTarget> otherReceivers = default, ConfiguredUrl? configuredUrl = null)
+        public PublishTarget(IMethodSymbol method, PublishKind kind, string? platform, PublishCategory category = PublishCategory.Social, string? note = null, string? receiver = null, string? catalogId = null, ImmutableArray<PublishTarget> otherReceivers = default, ConfiguredUrl? configuredUrl = null, ArgumentUrl? argumentUrl = null)
         {
             Method = method;
             Kind = kind;
@@ -42,6 +42,7 @@ namespace Presence.Analyzers.Catalog
             CatalogId = catalogId;
             OtherReceivers = otherReceivers.IsDefault ? ImmutableArray<PublishTarget>.Empty : otherReceivers;
             ConfiguredUrl = configuredUrl;
+            ArgumentUrl = argumentUrl;
         }
 
         public IMethodSymbol Method { get; }
@@ -71,7 +72,13 @@ namespace Presence.Analyzers.Catalog
         /// </summary>
         public ConfiguredUrl? ConfiguredUrl { get; }
 
-        public PublishTarget WithMethod(IMethodSymbol called) => new PublishTarget(called, Kind, Platform, Category, Note, Receiver, CatalogId, configuredUrl: ConfiguredUrl);
+        /// <summary>
+        /// For an <see cref="PublishKind.Unresolved"/> request whose URL starts with a value nothing here resolves (a
+        /// parameter, when the function's callers are elsewhere) and has no other: the verb and the rest of the URL.
+        /// </summary>
+        public ArgumentUrl? ArgumentUrl { get; }
+
+        public PublishTarget WithMethod(IMethodSymbol called) => new PublishTarget(called, Kind, Platform, Category, Note, Receiver, CatalogId, configuredUrl: ConfiguredUrl, argumentUrl: ArgumentUrl);
 
         /// <summary>How the message starts: what the call does, where, through which API.</summary>
         public string Describe()
@@ -120,5 +127,23 @@ namespace Presence.Analyzers.Catalog
         /// (<c>rest/posts</c> under <c>LinkedIn:BaseUrl</c>); null when the value is the whole URL.
         /// </summary>
         public string? Tail { get; }
+    }
+
+    /// <summary>
+    /// A request whose URL is a value given from outside followed by <see cref="After"/>: <c>POST</c> to
+    /// <c>{instance}/api/v1/statuses</c>.
+    /// </summary>
+    internal sealed class ArgumentUrl
+    {
+        public ArgumentUrl(string verb, string after)
+        {
+            Verb = verb;
+            After = after;
+        }
+
+        public string Verb { get; }
+
+        /// <summary>The rest of the URL after the value; empty when the value is the whole URL.</summary>
+        public string After { get; }
     }
 }

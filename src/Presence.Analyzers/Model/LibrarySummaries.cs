@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -55,24 +56,49 @@ namespace Presence.Analyzers.Model
         /// </summary>
         public const string DispatchRecord = "D";
 
+        /// <summary>
+        /// Record kind: a method reaches an unguarded request whose URL is what its caller passes to one of its
+        /// parameters (<c>Send(string url, string text)</c>), which the library cannot resolve. Fields: documentation id,
+        /// the parameter's ordinal, HTTP method, path, and the rest of the URL after the argument (empty when the
+        /// argument is the whole URL). A referencing compilation reads each call's argument as it reads the URL of a
+        /// request of its own.
+        /// </summary>
+        public const string ArgumentSendRecord = "A";
+
         public static readonly LibrarySummaries Empty = new LibrarySummaries(
-            new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), null, null);
+            new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), null, null, null);
 
         private readonly Dictionary<string, LibraryPublish> _publishes;
         private readonly HashSet<string> _machineWritten;
         private readonly Dictionary<string, List<LibraryDispatch>>? _dispatches;
+        private readonly Dictionary<string, LibraryArgumentSend>? _argumentSends;
+        private readonly HashSet<string>? _argumentSendNames;
         private readonly Compilation? _compilation;
 
-        private LibrarySummaries(Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten, Dictionary<string, List<LibraryDispatch>>? dispatches, Compilation? compilation)
+        private LibrarySummaries(Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten, Dictionary<string, List<LibraryDispatch>>? dispatches, Dictionary<string, LibraryArgumentSend>? argumentSends, Compilation? compilation)
         {
             _publishes = publishes;
             _machineWritten = machineWritten;
             _dispatches = dispatches;
+            _argumentSends = argumentSends;
+            _argumentSendNames = argumentSends is null ? null : new HashSet<string>(argumentSends.Values.Select(send => send.MethodName), StringComparer.Ordinal);
             _compilation = compilation;
         }
 
         /// <summary>True when no referenced assembly says anything: lookups can be skipped.</summary>
-        public bool IsEmpty => _publishes.Count == 0 && _machineWritten.Count == 0 && _dispatches is null;
+        public bool IsEmpty => _publishes.Count == 0 && _machineWritten.Count == 0 && _dispatches is null && _argumentSends is null;
+
+        /// <summary>True when some referenced assembly has a method that sends to a URL its caller passes.</summary>
+        public bool HasArgumentSends => _argumentSends is not null;
+
+        /// <summary>
+        /// What a referenced method sends to the URL its caller passes, as its summary says, or null. Cheap for every
+        /// other method: its name is looked up first.
+        /// </summary>
+        public LibraryArgumentSend? FindArgumentSend(IMethodSymbol method)
+            => _argumentSendNames is not null && _argumentSendNames.Contains(method.Name) && IdOf(method) is { } id
+                ? Find(_argumentSends!, id, method, null)
+                : null;
 
         /// <summary>True when some referenced assembly has a method that reaches a publish: a path can continue into it.</summary>
         public bool HasPublishes => _publishes.Count > 0;
@@ -90,7 +116,8 @@ namespace Presence.Analyzers.Model
         public bool HasMachineWritten => _machineWritten.Count > 0;
 
         /// <summary>The simple names of the methods that publish, for cheap syntactic prefilters.</summary>
-        public IEnumerable<string> MethodNames => _publishes.Values.Select(p => p.MethodName).Distinct(StringComparer.Ordinal);
+        public IEnumerable<string> MethodNames
+            => _publishes.Values.Select(p => p.MethodName).Concat(_argumentSendNames ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal);
 
         /// <summary>The simple names of the methods that return machine-written text.</summary>
         public IEnumerable<string> MachineWrittenNames => _machineWritten.Select(NameOfId).Distinct(StringComparer.Ordinal);
@@ -126,9 +153,10 @@ namespace Presence.Analyzers.Model
             HashSet<string>? machineWritten = null;
             List<(string[] Fields, string Assembly)>? configured = null;
             Dictionary<string, List<LibraryDispatch>>? dispatches = null;
+            Dictionary<string, LibraryArgumentSend>? argumentSends = null;
             foreach (var assembly in summarized)
             {
-                Parse(Attributes(assembly).Summary!, assembly.Name, publishes ??= new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), machineWritten ??= new HashSet<string>(StringComparer.Ordinal), ref configured, ref dispatches);
+                Parse(Attributes(assembly).Summary!, assembly.Name, publishes ??= new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), machineWritten ??= new HashSet<string>(StringComparer.Ordinal), ref configured, ref dispatches, ref argumentSends);
             }
 
             if (configured is not null && configuredSendNames is not null)
@@ -144,9 +172,20 @@ namespace Presence.Analyzers.Model
                 ResolveConfigured(configured, settings, publishes!);
             }
 
-            return publishes is null || (publishes.Count == 0 && machineWritten!.Count == 0 && dispatches is null)
+            // A publish record of the same method says more and wins.
+            if (argumentSends is not null)
+            {
+                foreach (var id in argumentSends.Keys.Where(publishes!.ContainsKey).ToList())
+                {
+                    argumentSends.Remove(id);
+                }
+
+                argumentSends = argumentSends.Count == 0 ? null : argumentSends;
+            }
+
+            return publishes is null || (publishes.Count == 0 && machineWritten!.Count == 0 && dispatches is null && argumentSends is null)
                 ? Empty
-                : new LibrarySummaries(publishes, machineWritten!, dispatches, compilation);
+                : new LibrarySummaries(publishes, machineWritten!, dispatches, argumentSends, compilation);
         }
 
         // A library's send to a configured URL publishes when this compilation's settings give the key a publish
@@ -323,7 +362,7 @@ namespace Presence.Analyzers.Model
             return arity < 0 ? name : name.Substring(0, arity);
         }
 
-        private static void Parse(string summary, string assemblyName, Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten, ref List<(string[] Fields, string Assembly)>? configured, ref Dictionary<string, List<LibraryDispatch>>? dispatches)
+        private static void Parse(string summary, string assemblyName, Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten, ref List<(string[] Fields, string Assembly)>? configured, ref Dictionary<string, List<LibraryDispatch>>? dispatches, ref Dictionary<string, LibraryArgumentSend>? argumentSends)
         {
             var lines = summary.Split('\n');
             if (lines.Length == 0 || lines[0].Trim() != Version)
@@ -357,6 +396,15 @@ namespace Presence.Analyzers.Model
                         }
 
                         members.Add(new LibraryDispatch(fields[2], fields[3]));
+                        break;
+                    case ArgumentSendRecord when fields.Length >= 5 && fields[1].Length > 0 && fields[3].Length > 0 && fields[4].Length > 0
+                                                 && int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var ordinal):
+                        argumentSends ??= new Dictionary<string, LibraryArgumentSend>(StringComparer.Ordinal);
+                        if (!argumentSends.ContainsKey(fields[1]))
+                        {
+                            argumentSends[fields[1]] = new LibraryArgumentSend(NameOfId(fields[1]), ordinal, fields[3], fields[4], fields.Length > 5 ? fields[5] : string.Empty);
+                        }
+
                         break;
                 }
             }
@@ -415,6 +463,32 @@ namespace Presence.Analyzers.Model
                 return last < 0 ? Path : Path.Substring(0, last);
             }
         }
+    }
+
+    /// <summary>A method of a referenced assembly that sends to the URL its caller passes, as its summary says.</summary>
+    internal sealed class LibraryArgumentSend
+    {
+        public LibraryArgumentSend(string methodName, int ordinal, string verb, string path, string urlAfterArgument)
+        {
+            MethodName = methodName;
+            Ordinal = ordinal;
+            Verb = verb;
+            Path = path;
+            UrlAfterArgument = urlAfterArgument;
+        }
+
+        public string MethodName { get; }
+
+        /// <summary>The ordinal of the parameter whose argument the URL starts with.</summary>
+        public int Ordinal { get; }
+
+        public string Verb { get; }
+
+        /// <summary>"Notifier.Send → HttpClient.PostAsync": from the method called to the request.</summary>
+        public string Path { get; }
+
+        /// <summary>The rest of the URL after the argument; empty when the argument is the whole URL.</summary>
+        public string UrlAfterArgument { get; }
     }
 
     /// <summary>A method of a referenced assembly that reaches an unguarded publish, as its summary says.</summary>

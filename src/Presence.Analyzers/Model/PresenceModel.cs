@@ -97,6 +97,7 @@ namespace Presence.Analyzers.Model
         public bool MaySend(CancellationToken cancellationToken)
             => Publishing.MayClassifyBeyondCatalog
                || Libraries.HasPublishes
+               || Libraries.HasArgumentSends
                || RawRequests.ClientsMayExist(Compilation)
                || _catalog.MayDeclareUnwordedType(Compilation)
                || (SeesHttp && (HttpRequests.SdkClientsMayExist(Compilation) || !HttpRequests.ClientSendsHaveWords(Compilation)))
@@ -112,7 +113,8 @@ namespace Presence.Analyzers.Model
         /// <summary>Whether a call of <paramref name="method"/> may be a raw request (HTTP, an SDK's escape hatch): a cheap test on its name and type.</summary>
         public bool MayRequest(IMethodSymbol method)
             => (SeesHttp && (_sourceMayRequest || !ReferenceEquals(method.ContainingAssembly, Compilation.Assembly)) && HttpRequests.IsCandidate(method))
-               || RawRequests.IsCandidate(method);
+               || RawRequests.IsCandidate(method)
+               || (Libraries.HasArgumentSends && Libraries.FindArgumentSend(method) is not null);
 
         /// <summary>
         /// Reads the names <see cref="MayDeclare"/> asks about now: at compilation start, before the calls are analysed,
@@ -174,6 +176,13 @@ namespace Presence.Analyzers.Model
             {
                 target = RawRequests.Classify(invocation, Urls);
             }
+            else if (Libraries.HasArgumentSends && Libraries.FindArgumentSend(method) is { } send)
+            {
+                // A referenced library's request to the URL its caller passes: this call's argument decides.
+                target = ArgumentOf(invocation, send.Ordinal) is { } argument
+                    ? HttpRequests.ClassifyArgument(method, send.Verb, argument, send.UrlAfterArgument, Urls)
+                    : null;
+            }
 
             if (target is null || !options.IsEnabled(target.Category, target.Platform))
             {
@@ -190,6 +199,19 @@ namespace Presence.Analyzers.Model
             }
 
             return target;
+        }
+
+        private static IOperation? ArgumentOf(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation, int ordinal)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument.ArgumentKind == Microsoft.CodeAnalysis.Operations.ArgumentKind.DefaultValue ? null : argument.Value;
+                }
+            }
+
+            return null;
         }
 
         private static ITypeSymbol? ReceiverType(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -156,6 +157,7 @@ namespace Presence.Analyzers.Summaries
 
             var configured = ConfiguredSendRecords(maxDepth).ToList();
             var records = WithGuesses(best.Values.Select(b => b.Record), configured)
+                .Concat(ArgumentSendRecords(best))
                 .Concat(DispatchRecords(maxDepth, best))
                 .Concat(MachineWrittenRecords(maxDepth))
                 .ToList();
@@ -192,6 +194,80 @@ namespace Presence.Analyzers.Summaries
         }
 
         private const string EvidenceCatalogId = "evidence:";
+
+        // The methods a caller outside can call that make an unguarded request to the URL one of their parameters gives
+        // (Send(string url, string text)), in their own body or through helpers they pass it to unguarded: nothing here
+        // says where it goes, each call in a referencing project does. The URL may come down from a method of this
+        // compilation that no search reached (a public method passing its parameter to a private helper that sends):
+        // the helper's callers are followed up to CallSiteArguments' levels, by the guard analysis of their bodies.
+        private IEnumerable<string[]> ArgumentSendRecords(Dictionary<string, (int Length, string Line, string[] Record)> publishes)
+        {
+            foreach (var facts in _bodies.Values.ToList())
+            {
+                if (facts.Owner is not { } owner || facts.ArgumentSend is not { } send || facts.Publishes)
+                {
+                    continue;
+                }
+
+                var api = PublishTarget.ApiName(send.Send.Method);
+                var url = send.Send.ArgumentUrl!;
+                Dictionary<IMethodSymbol, string>? reached = null;
+                foreach (var parameter in send.Parameters)
+                {
+                    if (parameter.ContainingSymbol is not IMethodSymbol declaring
+                        || !SymbolEqualityComparer.Default.Equals(declaring.ContainingAssembly, _compilation.Assembly))
+                    {
+                        continue;
+                    }
+
+                    declaring = declaring.OriginalDefinition;
+                    string? path;
+                    if (SymbolEqualityComparer.Default.Equals(declaring, owner))
+                    {
+                        path = CallGraph.NameOf(owner);
+                    }
+                    else
+                    {
+                        reached ??= ReachedUnguarded(owner);
+                        path = reached.TryGetValue(declaring, out var steps) ? steps : null;
+                    }
+
+                    if (path is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var visible in MethodLineage.Of(declaring))
+                    {
+                        if (IsCallableOutside(visible) && visible.GetDocumentationCommentId() is { } id && !publishes.ContainsKey(id)
+                            && visible.Parameters.Length > parameter.Ordinal)
+                        {
+                            yield return new[] { LibrarySummaries.ArgumentSendRecord, id, parameter.Ordinal.ToString(CultureInfo.InvariantCulture), url.Verb, path + " → " + api, url.After };
+                        }
+                    }
+                }
+            }
+        }
+
+        // The methods that call method unguarded, directly or through others, with the path by name down to it.
+        private Dictionary<IMethodSymbol, string> ReachedUnguarded(IMethodSymbol method)
+        {
+            var reached = new Dictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default) { [method] = CallGraph.NameOf(method) };
+            ReachCallers(new List<IMethodSymbol> { method }, MaxArgumentLevels, (caller, callee, _) =>
+            {
+                if (reached.ContainsKey(caller))
+                {
+                    return false;
+                }
+
+                reached[caller] = CallGraph.NameOf(caller) + " → " + reached[callee];
+                return true;
+            });
+            return reached;
+        }
+
+        // As far as a URL parameter is followed to the arguments of its callers (CallSiteArguments).
+        private const int MaxArgumentLevels = 3;
 
         // The methods a caller outside can call that reach an unguarded request to a URL read from configuration with
         // no value in this project's settings (a host's settings may give it one): the bodies analysed above that make
@@ -554,16 +630,27 @@ namespace Presence.Analyzers.Summaries
 
             var options = PresenceOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree));
             var sites = new Dictionary<SyntaxNode, PublishTarget>();
+            Dictionary<SyntaxNode, List<IParameterSymbol>>? byArgument = null;
             var flow = false;
             foreach (var operation in body.DescendantsAndSelf())
             {
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
-                        if (_model.Classify(invocation, options) is { } target)
+                        var outer = CallerBindings.StartRecording();
+                        var classified = _model.Classify(invocation, options);
+                        var consulted = CallerBindings.StopRecording(outer);
+                        if (classified is { } target)
                         {
                             sites[invocation.Syntax] = target;
                             flow = true;
+
+                            // A request to a URL a parameter gives (this method's, or a caller's passed down to it): a
+                            // caller outside decides (an A record).
+                            if (target is { Kind: PublishKind.Unresolved, ArgumentUrl: not null } && consulted.Count > 0)
+                            {
+                                (byArgument ??= new Dictionary<SyntaxNode, List<IParameterSymbol>>())[invocation.Syntax] = new List<IParameterSymbol>(consulted);
+                            }
                         }
                         else
                         {
@@ -603,7 +690,20 @@ namespace Presence.Analyzers.Summaries
                 unguarded = sites.Select(site => (site.Key, site.Value)).ToList();
             }
 
-            return new BodyFacts(owner.OriginalDefinition, unguarded.ToList(), _model.Libraries);
+            var facts = new BodyFacts(owner.OriginalDefinition, unguarded.ToList(), _model.Libraries);
+            if (byArgument is not null)
+            {
+                foreach (var (syntax, target) in unguarded)
+                {
+                    if (byArgument.TryGetValue(syntax, out var parameters))
+                    {
+                        facts.ArgumentSend = (parameters, target);
+                        break;
+                    }
+                }
+            }
+
+            return facts;
         }
 
         // The keys a caller outside finds the record under: a member of a generic interface is kept per closed interface
@@ -692,6 +792,9 @@ namespace Presence.Analyzers.Summaries
 
             /// <summary>True when the body publishes unguarded itself, or calls a library method that does.</summary>
             public bool Publishes { get; }
+
+            /// <summary>An unguarded request here to the URL one of the parameters gives, or null.</summary>
+            public (List<IParameterSymbol> Parameters, PublishTarget Send)? ArgumentSend { get; set; }
 
             /// <summary>
             /// The unguarded calls here of members <paramref name="open"/> says another assembly may implement, each with
