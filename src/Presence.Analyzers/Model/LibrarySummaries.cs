@@ -209,7 +209,9 @@ namespace Presence.Analyzers.Model
                     var text = value.Value.Trim();
                     if (RequestUrl.Parse(tail is null ? text : RequestUrl.Combine(text, tail)) is { Host: not null } url && EndpointCatalog.Match(fields[3], url) is { } endpoint)
                     {
-                        publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, endpoint.Platform, endpoint.Display, fields[4]);
+                        // Where it posts, as a request of this project's own to the key says it (the value is a credential: only its host).
+                        var where = fields[3] + " to the URL from configuration '" + value.Key + "' (" + value.File + ": " + url.Host + ")";
+                        publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, endpoint.Platform, endpoint.Display, fields[4] + " (" + where + ")");
                         break;
                     }
                 }

@@ -134,6 +134,13 @@ namespace Presence.Analyzers.Summaries
                 }
 
                 var text = CallGraph.NameOf(method) + " → " + path.Tail();
+
+                // A raw request says where it posts, as a path in one project does (its token segments and query already
+                // left out), so that the host's PRES002 ends with the endpoint too.
+                if (path.Library is null && path.Target is { Kind: PublishKind.Endpoint, Note: { } request })
+                {
+                    text += " (" + request + ")";
+                }
                 var length = path.Calls.Length;
                 foreach (var visible in MethodLineage.Of(method))
                 {

@@ -79,7 +79,7 @@ public class CallerDecidedAcrossProjectsTests
                 "A\tM:Kit.Notifier.Send(System.String,System.String)\t0\tPOST\tNotifier.Send → HttpClient.PostAsync\t",
                 "A\tM:Kit.SlackClient.PostMessage(System.String,System.String)\t0\tPOST\tSlackClient.PostMessage → SlackClient.Send → HttpClient.PostAsJsonAsync\t",
                 // A Mastodon status on any instance: the library knows it publishes, whatever the caller passes.
-                "P\tM:Kit.Notifier.Toot(System.String,System.String)\tMastodon\tPOST * /api/v1/statuses\tNotifier.Toot → HttpClient.PostAsync"),
+                "P\tM:Kit.Notifier.Toot(System.String,System.String)\tMastodon\tPOST * /api/v1/statuses\tNotifier.Toot → HttpClient.PostAsync (POST …/api/v1/statuses)"),
             summary);
     }
 
@@ -148,7 +148,7 @@ public class CallerDecidedAcrossProjectsTests
             }
             """,
             null,
-            PathVerifier.Unattended(0, "TootJob.Execute (a Quartz job)", "TootJob.Execute → Notifier.Toot → HttpClient.PostAsync"),
+            PathVerifier.Unattended(0, "TootJob.Execute (a Quartz job)", "TootJob.Execute → Notifier.Toot → HttpClient.PostAsync (POST …/api/v1/statuses)"),
             PathVerifier.Unattended(1, "DiscordJob.Execute (a Quartz job)", "DiscordJob.Execute → IWebhookClient.Post (POST https://discord.com/api/webhooks/123/TOKEN)"));
 
     [Fact]

@@ -100,7 +100,7 @@ public class ConfiguredKeyAcrossProjectsTests
         => Check(
             HostSettings,
             PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(0)
-                .WithArguments("DigestJob.Execute (a Quartz job)", "DigestJob.Execute → SlackNotifier.Notify → SlackNotifier.Post → HttpClient.PostAsync")
+                .WithArguments("DigestJob.Execute (a Quartz job)", "DigestJob.Execute → SlackNotifier.Notify → SlackNotifier.Post → HttpClient.PostAsync (POST to the URL from configuration 'Slack:WebhookUrl' (appsettings.json: hooks.slack.com))")
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     [Fact]
@@ -235,7 +235,7 @@ public class ConfiguredKeyAcrossProjectsTests
               "Backend": { "BaseUrl": "https://api.example.com/" }
             }
             """));
-        test.ExpectedDiagnostics.Add(PathVerifier.Unattended(0, "ShareJob.Execute (a Quartz job)", "ShareJob.Execute → LinkedInPublisher.ShareAsync → HttpClient.PostAsJsonAsync"));
+        test.ExpectedDiagnostics.Add(PathVerifier.Unattended(0, "ShareJob.Execute (a Quartz job)", "ShareJob.Execute → LinkedInPublisher.ShareAsync → HttpClient.PostAsJsonAsync (POST to the URL from configuration 'LinkedIn:BaseUrl' (appsettings.json: api.linkedin.com))"));
         return test.RunAsync();
     }
 }

@@ -103,10 +103,10 @@ public class HostBoundOptionsTests
             Host,
             SlackSettings,
             PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(0)
-                .WithArguments("WeeklyJob.Execute (a Quartz job)", "WeeklyJob.Execute → ChatPoster.PostAsync → HttpClient.PostAsJsonAsync")
+                .WithArguments("WeeklyJob.Execute (a Quartz job)", "WeeklyJob.Execute → ChatPoster.PostAsync → HttpClient.PostAsJsonAsync (POST to the URL from configuration 'Community:Chat:Url' (appsettings.json: hooks.slack.com))")
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
             PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(1)
-                .WithArguments("DailyJob.Execute (a Quartz job)", "DailyJob.Execute → FieldPoster.PostAsync → HttpClient.PostAsJsonAsync")
+                .WithArguments("DailyJob.Execute (a Quartz job)", "DailyJob.Execute → FieldPoster.PostAsync → HttpClient.PostAsJsonAsync (POST to the URL from configuration 'Community:Chat:Url' (appsettings.json: hooks.slack.com))")
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     [Fact]

@@ -148,7 +148,7 @@ public class PortAcrossProjectsTests
         => PathVerifier.VerifyAsync(
             CampaignWorker,
             [.. PathVerifier.Hosting, PathVerifier.Telegram, Ports, Adapter],
-            Unattended(0, "CampaignWorker.ExecuteAsync (a hosted service)", "CampaignWorker.ExecuteAsync → Campaign.RunAsync → MastodonPoster.PostAsync → HttpClient.PostAsJsonAsync"));
+            Unattended(0, "CampaignWorker.ExecuteAsync (a hosted service)", "CampaignWorker.ExecuteAsync → Campaign.RunAsync → MastodonPoster.PostAsync → HttpClient.PostAsJsonAsync (POST https://mastodon.social/api/v1/statuses)"));
 
     [Fact]
     public Task A_confirmation_in_the_ports_project_before_the_port_call_keeps_it_guarded()

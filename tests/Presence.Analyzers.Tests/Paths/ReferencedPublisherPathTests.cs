@@ -243,7 +243,7 @@ public class ReferencedPublisherPathTests
             }
             """,
             [PathVerifier.Quartz4, refit, api, middle],
-            Unattended(0, "NightlyJob.Execute (a Quartz job)", "NightlyJob.Execute → XRelay.Share → IXApi.CreatePost"));
+            Unattended(0, "NightlyJob.Execute (a Quartz job)", "NightlyJob.Execute → XRelay.Share → IXApi.CreatePost (POST /2/tweets)"));
     }
 
     [Fact]
