@@ -74,6 +74,9 @@ namespace Presence.Analyzers.Model
 
             switch (operation)
             {
+                // A helper's parameter read for one call site: what that call passes.
+                case IParameterReferenceOperation parameter when CallerBindings.ArgumentFor(parameter.Parameter) is { } bound:
+                    return ReadsInternal(bound, depth + 1);
                 case IParameterReferenceOperation parameter:
                     return PresenceSymbols.HasAttribute(parameter.Parameter, _internalAudience) || EveryCallerPassesInternal(parameter.Parameter, depth);
                 case IPropertyReferenceOperation property:
@@ -296,9 +299,10 @@ namespace Presence.Analyzers.Model
             return false;
         }
 
-        // A helper's parameter is the requester's when every call here passes the requester's.
         // A helper's chat parameter (SendText(bot, long chatId, text)) whose every caller in the compilation passes a
         // destination marked [InternalAudience] (the ops chat read from settings): the helper's send stays internal.
+        // Where only some do, the parameter is noted: the send is judged again for each call, and the paths through the
+        // calls that pass the ops chat do not publish.
         private bool EveryCallerPassesInternal(IParameterSymbol parameter, int depth)
         {
             if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } || _callers?.ArgumentsOf(parameter) is not { Count: > 0 } arguments)
@@ -306,17 +310,29 @@ namespace Presence.Analyzers.Model
                 return false;
             }
 
+            var some = false;
+            var every = true;
             foreach (var argument in arguments)
             {
-                if (!ReadsInternal(argument, depth + 1))
+                if (ReadsInternal(argument, depth + 1))
                 {
-                    return false;
+                    some = true;
+                }
+                else
+                {
+                    every = false;
                 }
             }
 
-            return true;
+            if (some && !every)
+            {
+                CallerBindings.NoteRead(parameter);
+            }
+
+            return every;
         }
 
+        // A helper's parameter is the requester's when every call here passes the requester's.
         private Origin RequestOriginFromCallers(IParameterSymbol parameter, int depth)
         {
             if (_callers?.ArgumentsOf(parameter) is not { Count: > 0 } arguments)
