@@ -1,12 +1,16 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using Presence.Analyzers.Rules;
+using Presence.Analyzers.Tests.Catalog;
 using Presence.Analyzers.Tests.Verifiers;
 
 namespace Presence.Analyzers.Tests.Paths;
 
 /// <summary>
 /// Where a send goes, decided where the code says so: an [InternalAudience] destination passed through a helper is
-/// judged for each call of the helper, as a URL passed to a shared <c>Send(url, …)</c> helper is.
+/// judged for each call of the helper, as a URL passed to a shared <c>Send(url, …)</c> helper is; a URL chosen by a
+/// conditional or a switch expression, or put together by a <c>UriBuilder</c>, is read like any other.
 /// </summary>
 public class DestinationGapsTests
 {
@@ -53,4 +57,118 @@ public class DestinationGapsTests
             }
             """,
             PathVerifier.Unattended(0, "Morning.ExecuteAsync (a hosted service)", "Morning.ExecuteAsync → Replies.SendText → ITelegramBotClient.SendMessage"));
+
+    private const string HttpUsings = """
+        using System;
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.Hosting;
+
+        """;
+
+    private const string Settings = """
+        {
+          "Discord": { "WebhookUrl": "https://discord.com/api/webhooks/42/token" },
+          "Metrics": { "Ingest": "https://metrics.acme.internal/ingest" }
+        }
+        """;
+
+    private static Task CheckHttp(string code, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test { TestCode = HttpUsings + code };
+        test.TestState.AdditionalReferences.AddRange(ConfiguredUrlTests.Configuration);
+        test.TestState.AdditionalReferences.AddRange(PathVerifier.Hosting.Where(r => !ConfiguredUrlTests.Configuration.Contains(r)));
+        test.TestState.AdditionalFiles.Add(("/src/appsettings.json", Settings));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static DiagnosticResult Unconfirmed(int location, string api, string request, string member)
+        => PathVerifier.Diagnostic(PresenceDiagnostics.UnconfirmedPublish).WithLocation(location)
+            .WithArguments("Posts to " + request.Split(' ')[0] + " through '" + api + "' (" + request.Substring(request.IndexOf(' ') + 1) + ")", member);
+
+    [Fact]
+    public Task Urls_chosen_by_a_conditional_or_a_switch_expression_publish_when_one_of_them_is_a_publish_endpoint()
+        => CheckHttp("""
+            public enum Stage { Beta, Live, Off }
+
+            public sealed class Announcer(HttpClient http, bool beta, Stage stage)
+            {
+                public Task Ternary(string text)
+                {
+                    var url = beta ? "https://discord.com/api/webhooks/1/a" : "https://discord.com/api/webhooks/2/b";
+                    return {|#0:http.PostAsJsonAsync(url, new { content = text })|};
+                }
+
+                // One branch a publish endpoint, the other the team's relay: a publish, named by the endpoint.
+                public Task Mixed(string text)
+                    => {|#1:http.PostAsJsonAsync(beta ? "https://relay.acme.internal/discord" : "https://discord.com/api/webhooks/2/b", new { content = text })|};
+
+                public Task Switch(string text)
+                {
+                    var url = stage switch
+                    {
+                        Stage.Beta => "https://relay.acme.internal/beta",
+                        Stage.Live => "https://discord.com/api/webhooks/3/c",
+                        _ => "https://relay.acme.internal/off",
+                    };
+                    return {|#2:http.PostAsJsonAsync(url, new { content = text })|};
+                }
+            }
+            """,
+            Unconfirmed(0, "HttpClient.PostAsJsonAsync", "Discord POST https://discord.com/api/webhooks/1/a", "Ternary"),
+            Unconfirmed(1, "HttpClient.PostAsJsonAsync", "Discord POST https://discord.com/api/webhooks/2/b", "Mixed"),
+            Unconfirmed(2, "HttpClient.PostAsJsonAsync", "Discord POST https://discord.com/api/webhooks/3/c", "Switch"));
+
+    [Fact]
+    public Task Urls_a_uri_builder_puts_together_are_read_from_its_parts()
+        => CheckHttp("""
+            public sealed class Announcer(HttpClient http, IConfiguration config)
+            {
+                public Task FromParts(string text)
+                    => {|#0:http.PostAsJsonAsync(new UriBuilder("https", "hooks.slack.com") { Path = "/services/T/B/X" }.Uri, new { text })|};
+
+                public Task FromUrl(string text)
+                    => {|#1:http.PostAsJsonAsync(new UriBuilder("https://hooks.slack.com/services/T1/B1/Y").Uri, new { text })|};
+
+                public Task FromSettings(string text)
+                {
+                    var builder = new UriBuilder(config["Discord:WebhookUrl"]!) { Query = "wait=true" };
+                    return {|#2:http.PostAsJsonAsync(builder.Uri, new { content = text })|};
+                }
+
+                public Task HostReplaced(string text)
+                    => {|#3:http.PostAsJsonAsync(new UriBuilder("https://relay.acme.internal/services/T/B/Z") { Host = "hooks.slack.com" }.ToString(), new { text })|};
+            }
+            """,
+            Unconfirmed(0, "HttpClient.PostAsJsonAsync", "Slack POST https://hooks.slack.com/services/T/B/X", "FromParts"),
+            Unconfirmed(1, "HttpClient.PostAsJsonAsync", "Slack POST https://hooks.slack.com/services/T1/B1/Y", "FromUrl"),
+            Unconfirmed(2, "HttpClient.PostAsJsonAsync", "Discord POST to the URL from configuration 'Discord:WebhookUrl' (appsettings.json: discord.com)", "FromSettings"),
+            Unconfirmed(3, "HttpClient.PostAsJsonAsync", "Slack POST https://hooks.slack.com/services/T/B/Z", "HostReplaced"));
+
+    // Look-alikes, from a timer (where a URL left unresolved would be reported for information): each value of the
+    // conditional or switch is an internal URL, the builder goes to an internal host.
+    [Fact]
+    public Task Internal_urls_chosen_by_a_conditional_a_switch_or_a_uri_builder_are_no_sends_to_report()
+        => CheckHttp("""
+            public sealed class Metrics(HttpClient http, IConfiguration config, bool beta, int shard) : BackgroundService
+            {
+                protected override async Task ExecuteAsync(CancellationToken ct)
+                {
+                    while (!ct.IsCancellationRequested)
+                    {
+                        await http.PostAsJsonAsync(beta ? "https://metrics.acme.internal/beta" : config["Metrics:Ingest"], new { text = "tick" }, ct);
+                        var url = shard switch { 0 => "https://metrics-0.acme.internal/ingest", _ => "https://metrics-1.acme.internal/ingest" };
+                        await http.PostAsJsonAsync(url, new { text = "tick" }, ct);
+                        await http.PostAsJsonAsync(new UriBuilder("https", "metrics.acme.internal") { Path = "/services/T/B/X" }.Uri, new { text = "tick" }, ct);
+                        var relay = new UriBuilder("https://hooks.slack.com/services/T/B/X") { Host = "relay.acme.internal" };
+                        await http.PostAsJsonAsync(relay.Uri, new { text = "tick" }, ct);
+                        await Task.Delay(TimeSpan.FromMinutes(1), ct);
+                    }
+                }
+            }
+            """);
 }
