@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Presence.Analyzers.Rules;
 using Presence.Analyzers.Tests.Catalog;
@@ -10,7 +11,8 @@ namespace Presence.Analyzers.Tests.Paths;
 /// <summary>
 /// Where a send goes, decided where the code says so: an [InternalAudience] destination passed through a helper is
 /// judged for each call of the helper, as a URL passed to a shared <c>Send(url, …)</c> helper is; a URL chosen by a
-/// conditional or a switch expression, or put together by a <c>UriBuilder</c>, is read like any other.
+/// conditional or a switch expression, or put together by a <c>UriBuilder</c>, is read like any other; the recipients a
+/// MimeKit message is created with are the send's recipients.
 /// </summary>
 public class DestinationGapsTests
 {
@@ -171,4 +173,79 @@ public class DestinationGapsTests
                 }
             }
             """);
+
+    private const string MailUsings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using MailKit.Net.Smtp;
+        using Microsoft.AspNetCore.Builder;
+        using MimeKit;
+
+        """;
+
+    private static Task CheckMail(string code, params DiagnosticResult[] expected)
+        => PathVerifier.VerifyAsync(
+            MailUsings + code,
+            [.. PathVerifier.AspNetCore, .. PathVerifier.Hosting.Where(r => !PathVerifier.AspNetCore.Contains(r)),
+             MetadataReference.CreateFromFile(typeof(MailKit.Net.Smtp.SmtpClient).Assembly.Location),
+             MetadataReference.CreateFromFile(typeof(MimeKit.MimeMessage).Assembly.Location)],
+            "presence_email_and_sms = true",
+            expected);
+
+    [Fact]
+    public Task A_mime_message_created_for_the_requester_is_a_reply_and_one_for_a_list_is_a_broadcast()
+        => CheckMail("""
+            public sealed record ForgotPassword(string Email);
+            public sealed record Announcement(string Text);
+            public sealed class ListOptions { public string Address { get; set; } = ""; }
+
+            public static class Api
+            {
+                public static void Map(WebApplication app, IReadOnlyList<string> subscribers, ListOptions list)
+                {
+                    app.MapPost("/account/forgot-password", async (ForgotPassword form) =>
+                    {
+                        using var smtp = new SmtpClient();
+                        var msg = new MimeMessage(new[] { new MailboxAddress("Acme", "noreply@acme.io") }, new[] { MailboxAddress.Parse(form.Email) },
+                            "Reset your password", new TextPart("plain") { Text = "https://acme.io/reset?t=…" });
+                        await smtp.SendAsync(msg);
+                    });
+
+                    app.MapPost("/account/confirm", async (ForgotPassword form) =>
+                    {
+                        using var smtp = new SmtpClient();
+                        await smtp.SendAsync(new MimeMessage(new InternetAddress[] { new MailboxAddress("Acme", "noreply@acme.io") }, [new MailboxAddress("You", form.Email)],
+                            "Confirm your address", new TextPart("plain") { Text = "…" }));
+                    });
+
+                    // Look-alikes: the subscribers, the list's configured address, the requester with the list in copy.
+                    app.MapPost("/announce", async (Announcement a) {|#0:=>|}
+                    {
+                        using var smtp = new SmtpClient();
+                        var to = new List<InternetAddress>();
+                        foreach (var s in subscribers) to.Add(MailboxAddress.Parse(s));
+                        await smtp.SendAsync(new MimeMessage(new[] { new MailboxAddress("Acme", "news@acme.io") }, to, "News", new TextPart("plain") { Text = a.Text }));
+                    });
+
+                    app.MapPost("/announce-list", async (Announcement a) {|#1:=>|}
+                    {
+                        using var smtp = new SmtpClient();
+                        var msg = new MimeMessage(new[] { new MailboxAddress("Acme", "news@acme.io") }, new[] { MailboxAddress.Parse(list.Address) }, "News", new TextPart("plain") { Text = a.Text });
+                        await smtp.SendAsync(msg);
+                    });
+
+                    app.MapPost("/account/share", async (ForgotPassword form) {|#2:=>|}
+                    {
+                        using var smtp = new SmtpClient();
+                        var msg = new MimeMessage(new[] { new MailboxAddress("Acme", "noreply@acme.io") }, new[] { MailboxAddress.Parse(form.Email) }, "Hi", new TextPart("plain") { Text = "…" });
+                        msg.Bcc.Add(MailboxAddress.Parse(list.Address));
+                        await smtp.SendAsync(msg);
+                    });
+                }
+            }
+            """,
+            PathVerifier.Reply(0, "the anonymous endpoint POST /announce in Api.Map", "anonymous endpoint POST /announce → MailTransport.SendAsync"),
+            PathVerifier.Reply(1, "the anonymous endpoint POST /announce-list in Api.Map", "anonymous endpoint POST /announce-list → MailTransport.SendAsync"),
+            PathVerifier.Reply(2, "the anonymous endpoint POST /account/share in Api.Map", "anonymous endpoint POST /account/share → MailTransport.SendAsync"));
 }
