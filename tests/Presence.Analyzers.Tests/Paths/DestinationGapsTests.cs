@@ -12,7 +12,8 @@ namespace Presence.Analyzers.Tests.Paths;
 /// Where a send goes, decided where the code says so: an [InternalAudience] destination passed through a helper is
 /// judged for each call of the helper, as a URL passed to a shared <c>Send(url, …)</c> helper is; a URL chosen by a
 /// conditional or a switch expression, or put together by a <c>UriBuilder</c>, is read like any other; the recipients a
-/// MimeKit message is created with are the send's recipients.
+/// MimeKit message is created with are the send's recipients; a route whose words read as the app's own page
+/// (/notifications/settings/announce) is no webhook.
 /// </summary>
 public class DestinationGapsTests
 {
@@ -248,4 +249,57 @@ public class DestinationGapsTests
             PathVerifier.Reply(0, "the anonymous endpoint POST /announce in Api.Map", "anonymous endpoint POST /announce → MailTransport.SendAsync"),
             PathVerifier.Reply(1, "the anonymous endpoint POST /announce-list in Api.Map", "anonymous endpoint POST /announce-list → MailTransport.SendAsync"),
             PathVerifier.Reply(2, "the anonymous endpoint POST /account/share in Api.Map", "anonymous endpoint POST /account/share → MailTransport.SendAsync"));
+
+    private const string Routes = """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+        using Presence;
+
+        [PublishesContent("Mastodon")]
+        public interface IMastodonPublisher { Task PublishStatus(string text); }
+
+        public class Poster(IMastodonPublisher mastodon)
+        {
+            public Task Post(string text) => {|PRES001:mastodon.PublishStatus(text)|};
+        }
+
+        public record Update(string Text);
+
+        public static class App
+        {
+            public static void Configure(IServiceCollection services)
+                => services.AddAuthorization(options => options.FallbackPolicy = options.DefaultPolicy);
+
+            public static void Map(WebApplication app)
+            {
+                // The app's own pages, for the signed-in editors the fallback policy lets in.
+                app.MapPost("/notifications/settings/announce", (string text, Poster poster) => poster.Post(text));
+                app.MapPost("/notify-followers", (string text, Poster poster) => poster.Post(text));
+                app.MapPost("/inbound-leads/{id}/thank", (int id, string text, Poster poster) => poster.Post(text));
+                app.MapPost("/notifications/{id}/announce", (int id, string text, Poster poster) => poster.Post(text));
+
+                // Machine senders.
+                app.MapPost("/inbound/email", (string text, Poster poster) {|#0:=>|} poster.Post(text));
+                app.MapPost("/api/notifications", (string text, Poster poster) {|#1:=>|} poster.Post(text));
+                app.MapPost("/notify-slack", (string text, Poster poster) {|#2:=>|} poster.Post(text));
+                app.MapPost("/hooks/leads/{id}/thank", (int id, string text, Poster poster) {|#3:=>|} poster.Post(text));
+                app.MapPost("/sms/incoming-sms", (string text, Poster poster) {|#4:=>|} poster.Post(text));
+                app.MapPost("/telegram/update", (Update update, Poster poster) {|#5:=>|} poster.Post(update.Text));
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Notify_notifications_and_inbound_in_a_route_that_reads_as_a_page_make_no_webhook()
+    {
+        const string path = " → Poster.Post → IMastodonPublisher.PublishStatus";
+        return PathVerifier.VerifyAsync(Routes, PathVerifier.AspNetCore,
+            PathVerifier.Reply(0, "the webhook POST /inbound/email in App.Map", "webhook POST /inbound/email" + path),
+            PathVerifier.Reply(1, "the webhook POST /api/notifications in App.Map", "webhook POST /api/notifications" + path),
+            PathVerifier.Reply(2, "the webhook POST /notify-slack in App.Map", "webhook POST /notify-slack" + path),
+            PathVerifier.Reply(3, "the webhook POST /hooks/leads/{id}/thank in App.Map", "webhook POST /hooks/leads/{id}/thank" + path),
+            PathVerifier.Reply(4, "the webhook POST /sms/incoming-sms in App.Map", "webhook POST /sms/incoming-sms" + path),
+            PathVerifier.Reply(5, "the webhook POST /telegram/update in App.Map", "webhook POST /telegram/update" + path));
+    }
 }
