@@ -25,7 +25,8 @@ namespace Presence.Analyzers.Catalog
     /// <summary>
     /// Reads the URL an expression holds, as far as the compiler can see it: literals, constants, interpolated and
     /// concatenated strings (run-time parts become <see cref="RequestUrl.Unknown"/>), <c>new Uri(...)</c> (also
-    /// <c>new Uri(base, relative)</c>), locals and readonly fields initialized with one of those, <c>??</c> fallbacks,
+    /// <c>new Uri(base, relative)</c>), what a <c>UriBuilder</c> builds, locals and readonly fields initialized with one of
+    /// those, <c>??</c> fallbacks, either value of a conditional and any arm of a switch expression,
     /// and, given the compilation's <see cref="UrlSources"/>, values read from configuration.
     /// </summary>
     internal static class UrlText
@@ -83,6 +84,26 @@ namespace Presence.Analyzers.Catalog
                     }
 
                     return either;
+
+                // beta ? "https://…/1/a" : "https://…/2/b", or a switch expression's arms: any of the values.
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return Union(Of(conditional.WhenTrue, sources, depth + 1), Of(whenFalse, sources, depth + 1));
+
+                case ISwitchExpressionOperation choice when choice.Arms.Length > 0:
+                    var arms = Of(choice.Arms[0].Value, sources, depth + 1);
+                    for (var i = 1; i < choice.Arms.Length; i++)
+                    {
+                        arms = Union(arms, Of(choice.Arms[i].Value, sources, depth + 1));
+                    }
+
+                    return arms;
+
+                // new UriBuilder(…) { Path = … }.Uri, or its text: the URL the builder puts together.
+                case IPropertyReferenceOperation { Property.Name: "Uri", Instance: { } built } when IsUriBuilder(built.Type):
+                    return Built(built, sources, depth + 1);
+
+                case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } built } when IsUriBuilder(built.Type):
+                    return Built(built, sources, depth + 1);
 
                 case IObjectCreationOperation { Type.Name: "Uri", Type.ContainingNamespace.Name: "System" } uri when uri.Arguments.Length > 0:
                     var first = Of(uri.Arguments[0].Value, sources, depth + 1);
@@ -280,6 +301,127 @@ namespace Presence.Analyzers.Catalog
         }
 
         internal static List<UrlCandidate> One(string text) => new List<UrlCandidate> { new UrlCandidate(text, null) };
+
+        private static List<UrlCandidate> Union(List<UrlCandidate> left, List<UrlCandidate> right)
+        {
+            foreach (var candidate in right)
+            {
+                if (left.Count < MaxCandidates)
+                {
+                    left.Add(candidate);
+                }
+            }
+
+            return left;
+        }
+
+        private static bool IsUriBuilder(ITypeSymbol? type) => type is { Name: "UriBuilder", ContainingNamespace.Name: "System" };
+
+        // The URL a UriBuilder puts together: the URL it starts from (new UriBuilder(url)) or its scheme, host and path
+        // (new UriBuilder("https", "hooks.slack.com", -1, "/services/…")), then the scheme, host and path its initializer
+        // sets. Where the builder is changed afterwards is not followed; a query does not change where a request goes.
+        private static List<UrlCandidate> Built(IOperation builder, UrlSources? sources, int depth)
+        {
+            var operation = WithoutConversions(builder);
+            if (operation is ILocalReferenceOperation local)
+            {
+                operation = WithoutConversions(Initializer(local.Local, operation.SemanticModel));
+            }
+
+            if (operation is not IObjectCreationOperation creation || !IsUriBuilder(creation.Type) || depth > MaxDepth)
+            {
+                return One(Unknown);
+            }
+
+            IOperation? scheme = null, host = null, path = null;
+            List<UrlCandidate>? start = null;
+            foreach (var argument in creation.Arguments)
+            {
+                switch (argument.Parameter?.Name)
+                {
+                    case "uri":
+                        start = Of(argument.Value, sources, depth + 1);
+                        break;
+                    case "schemeName":
+                        scheme = argument.Value;
+                        break;
+                    case "hostName":
+                        host = argument.Value;
+                        break;
+                    case "pathValue":
+                        path = argument.Value;
+                        break;
+                }
+            }
+
+            if (creation.Initializer is { } initializer)
+            {
+                foreach (var member in initializer.Initializers)
+                {
+                    if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } set)
+                    {
+                        switch (name)
+                        {
+                            case "Scheme":
+                                scheme = set.Value;
+                                break;
+                            case "Host":
+                                host = set.Value;
+                                break;
+                            case "Path":
+                                path = set.Value;
+                                break;
+                        }
+                    }
+                }
+            }
+
+            // new UriBuilder() is http://localhost/, which the scheme and host given replace.
+            start ??= One("http://localhost");
+            var built = new List<UrlCandidate>();
+            foreach (var candidate in start)
+            {
+                var (startScheme, startHost, startPath) = Split(candidate.Text);
+                foreach (var withScheme in scheme is null ? One(startScheme ?? "https") : Of(scheme, sources, depth + 1))
+                {
+                    foreach (var withHost in host is null ? One(startHost ?? Unknown) : Of(host, sources, depth + 1))
+                    {
+                        foreach (var withPath in path is null ? One(startPath) : Of(path, sources, depth + 1))
+                        {
+                            if (built.Count < MaxCandidates)
+                            {
+                                var rest = withPath.Text.Length == 0 || withPath.Text[0] == '/' ? withPath.Text : "/" + withPath.Text;
+                                // A URL the code does not show (a setting without a value): the builder changes only its path.
+                                var text = startHost is null && host is null && scheme is null
+                                    ? (path is null ? candidate.Text : Unknown + rest)
+                                    : withScheme.Text + "://" + withHost.Text + rest;
+                                built.Add(new UrlCandidate(text, candidate.Origin ?? withHost.Origin ?? withPath.Origin));
+                            }
+                        }
+                    }
+                }
+            }
+
+            return built;
+        }
+
+        private static readonly char[] PathStarts = { '/', '?', '#' };
+        private static readonly char[] QueryStarts = { '?', '#' };
+
+        // A URL's scheme, host (with its port) and path; null for a part the text does not show.
+        private static (string? Scheme, string? Host, string Path) Split(string text)
+        {
+            var separator = text.IndexOf("://", System.StringComparison.Ordinal);
+            if (separator < 0)
+            {
+                return (null, null, string.Empty);
+            }
+
+            var pathStart = text.IndexOfAny(PathStarts, separator + 3);
+            var path = pathStart < 0 ? string.Empty : text.Substring(pathStart);
+            var query = path.IndexOfAny(QueryStarts);
+            return (text.Substring(0, separator), pathStart < 0 ? text.Substring(separator + 3) : text.Substring(separator + 3, pathStart - separator - 3), query < 0 ? path : path.Substring(0, query));
+        }
 
         internal static List<UrlCandidate> Read(IOperation? operation, UrlSources sources, int depth) => Of(operation, sources, depth + 1);
 

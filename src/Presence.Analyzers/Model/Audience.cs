@@ -74,6 +74,9 @@ namespace Presence.Analyzers.Model
 
             switch (operation)
             {
+                // A helper's parameter read for one call site: what that call passes.
+                case IParameterReferenceOperation parameter when CallerBindings.ArgumentFor(parameter.Parameter) is { } bound:
+                    return ReadsInternal(bound, depth + 1);
                 case IParameterReferenceOperation parameter:
                     return PresenceSymbols.HasAttribute(parameter.Parameter, _internalAudience) || EveryCallerPassesInternal(parameter.Parameter, depth);
                 case IPropertyReferenceOperation property:
@@ -92,8 +95,8 @@ namespace Presence.Analyzers.Model
         /// <summary>
         /// True when an email or SMS goes to the person whose request is being handled, and to nobody else: a one-time
         /// passcode to the number in the sign-in form, a password-reset link to the address of the signed-in user. Each
-        /// recipient the send names (Twilio's <c>to</c>, the <c>to</c> of SendGrid's <c>CreateSingleEmail</c> or of a
-        /// <c>MailMessage</c>, through locals and address types) is read from an HTTP handler's parameter, the signed-in
+        /// recipient the send names (Twilio's <c>to</c>, the <c>to</c> of SendGrid's <c>CreateSingleEmail</c>, of a
+        /// <c>MailMessage</c> or of a <c>MimeMessage</c>, through locals, arrays and address types) is read from an HTTP handler's parameter, the signed-in
         /// <c>User</c>, or a helper's parameter every caller passes one of those to. A send whose recipients the code
         /// does not name there (a list added to later, a loop over subscribers) stays a broadcast.
         /// </summary>
@@ -105,24 +108,50 @@ namespace Presence.Analyzers.Model
             }
 
             var any = false;
-            foreach (var recipient in Recipients(invocation, 0))
+            foreach (var recipients in Recipients(invocation, 0))
             {
-                if (RequestOriginOf(recipient, 0) != Origin.Requester)
+                foreach (var recipient in Addresses(recipients))
                 {
-                    return false;
-                }
+                    if (RequestOriginOf(recipient, 0) != Origin.Requester)
+                    {
+                        return false;
+                    }
 
-                any = true;
+                    any = true;
+                }
             }
 
             return any;
         }
 
+        // The addresses a recipient argument lists: the elements of an array or collection expression
+        // (MimeKit's new MimeMessage(from, new[] { MailboxAddress.Parse(form.Email) }, …)), else the argument itself.
+        private static IEnumerable<IOperation?> Addresses(IOperation? recipients)
+        {
+            var value = UrlText.WithoutConversions(recipients);
+            if (value is ILocalReferenceOperation { Type: IArrayTypeSymbol } local)
+            {
+                value = UrlText.WithoutConversions(UrlText.Initializer(local.Local, local.SemanticModel)) ?? value;
+            }
+
+            switch (value)
+            {
+                case IArrayCreationOperation { Initializer: { } initializer }:
+                    return initializer.ElementValues;
+                case ICollectionExpressionOperation collection:
+                    return collection.Elements;
+                default:
+                    return new[] { recipients };
+            }
+        }
+
         private static bool IsRecipientName(string? name) => name is "to" or "recipient" or "recipients" or "toAddress" or "toEmail";
 
         // The recipients a send, or the message it sends, names: arguments named like a recipient, also of the call or
-        // creation that built the message (MailHelper.CreateSingleEmail(from, to, …), new MailMessage(from, to, …)).
-        private static IEnumerable<IOperation> Recipients(IOperation operation, int depth)
+        // creation that built the message (MailHelper.CreateSingleEmail(from, to, …), new MailMessage(from, to, …),
+        // new MimeMessage(from, to, …)). A message kept in a local that is given recipients later (msg.Bcc.Add(…)) has
+        // some the code does not name there: null stands for them.
+        private static IEnumerable<IOperation?> Recipients(IOperation operation, int depth)
         {
             var arguments = operation switch
             {
@@ -150,6 +179,10 @@ namespace Presence.Analyzers.Model
                     if (value is ILocalReferenceOperation local)
                     {
                         value = UrlText.WithoutConversions(UrlText.Initializer(local.Local, local.SemanticModel));
+                        if (value is IObjectCreationOperation && GetsRecipientsLater(local.Local))
+                        {
+                            yield return null;
+                        }
                     }
 
                     if (value is IInvocationOperation or IObjectCreationOperation)
@@ -161,6 +194,27 @@ namespace Presence.Analyzers.Model
                     }
                 }
             }
+        }
+
+        // A message in a local whose To, Cc or Bcc the code reads where the local is declared (msg.Bcc.Add(list)).
+        private static bool GetsRecipientsLater(ILocalSymbol local)
+        {
+            if (local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax().FirstAncestorOrSelf<StatementSyntax>()?.Parent is not { } scope)
+            {
+                return false;
+            }
+
+            foreach (var node in scope.DescendantNodes())
+            {
+                if (node is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name.Identifier.ValueText: "To" or "Cc" or "Bcc" }
+                    && receiver.Identifier.ValueText == local.Name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // Where a recipient comes from: the request being handled (an HTTP handler's parameter, the signed-in User), or
@@ -296,9 +350,10 @@ namespace Presence.Analyzers.Model
             return false;
         }
 
-        // A helper's parameter is the requester's when every call here passes the requester's.
         // A helper's chat parameter (SendText(bot, long chatId, text)) whose every caller in the compilation passes a
         // destination marked [InternalAudience] (the ops chat read from settings): the helper's send stays internal.
+        // Where only some do, the parameter is noted: the send is judged again for each call, and the paths through the
+        // calls that pass the ops chat do not publish.
         private bool EveryCallerPassesInternal(IParameterSymbol parameter, int depth)
         {
             if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } || _callers?.ArgumentsOf(parameter) is not { Count: > 0 } arguments)
@@ -306,17 +361,29 @@ namespace Presence.Analyzers.Model
                 return false;
             }
 
+            var some = false;
+            var every = true;
             foreach (var argument in arguments)
             {
-                if (!ReadsInternal(argument, depth + 1))
+                if (ReadsInternal(argument, depth + 1))
                 {
-                    return false;
+                    some = true;
+                }
+                else
+                {
+                    every = false;
                 }
             }
 
-            return true;
+            if (some && !every)
+            {
+                CallerBindings.NoteRead(parameter);
+            }
+
+            return every;
         }
 
+        // A helper's parameter is the requester's when every call here passes the requester's.
         private Origin RequestOriginFromCallers(IParameterSymbol parameter, int depth)
         {
             if (_callers?.ArgumentsOf(parameter) is not { Count: > 0 } arguments)

@@ -25,8 +25,18 @@ namespace Presence.Analyzers.Paths
         };
 
         // Route segments of hooks: /hooks, /webhook, /github-hook contain "hook"; these are the other usual words of one
-        // (a segment's words split at '-', '_', '.' and capitals: /sms/incoming-sms, /notify-slack, /twilio/InboundSms).
-        private static readonly string[] HookWords = { "callback", "callbacks", "websub", "pubsub", "pubsubhubbub", "notifications", "notify", "incoming", "inbound" };
+        // (a segment's words split at '-', '_', '.' and capitals: /sms/incoming-sms, /callbacks/twilio).
+        private static readonly string[] HookWords = { "callback", "callbacks", "websub", "pubsub", "pubsubhubbub", "incoming" };
+
+        // Words of a hook that are also the app's own pages: /notify-slack, /inbound/email, /api/notifications are hooks,
+        // but not in a route that reads as a page action (PageWords, or a record's action: /inbound-leads/{id}/thank).
+        private static readonly string[] PageHookWords = { "notifications", "notify", "inbound" };
+
+        // The app's own people and pages: /notifications/settings/announce, /notify-followers.
+        private static readonly string[] PageWords =
+        {
+            "settings", "preferences", "followers", "subscribers", "leads", "contacts", "customers", "members", "users", "profile", "account", "admin", "dashboard",
+        };
 
         // "events" names a hook only after the name of its sender in the same segment (/github-events, /stripeEvents):
         // alone (/events, /calendar/events) or first (/event-log) it reads as the app's own records, which signed-in users post to.
@@ -549,6 +559,9 @@ namespace Presence.Analyzers.Paths
 
         private static bool IsHookRoute(string route)
         {
+            var pageHookWord = false;
+            var page = false;
+            var afterParameter = false;
             foreach (var segment in route.Split('/'))
             {
                 if (segment.IndexOf("hook", StringComparison.OrdinalIgnoreCase) >= 0)
@@ -556,6 +569,14 @@ namespace Presence.Analyzers.Paths
                     return true;
                 }
 
+                if (segment.Length > 0 && segment[0] == '{')
+                {
+                    afterParameter = true;
+                    continue;
+                }
+
+                // A segment after a route parameter: an action on one of the app's records (/…/{id}/thank).
+                page |= afterParameter && segment.Length > 0;
                 var first = true;
                 for (var start = 0; start < segment.Length;)
                 {
@@ -567,6 +588,8 @@ namespace Presence.Analyzers.Paths
                             return true;
                         }
 
+                        pageHookWord |= IsWord(segment, start, end, PageHookWords);
+                        page |= IsWord(segment, start, end, PageWords);
                         first = false;
                     }
 
@@ -574,7 +597,7 @@ namespace Presence.Analyzers.Paths
                 }
             }
 
-            return false;
+            return pageHookWord && !page;
         }
 
         // The end of the word of a route segment starting at start: a separator, or a capital after a small letter.
