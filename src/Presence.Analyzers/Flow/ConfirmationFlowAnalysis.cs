@@ -372,7 +372,9 @@ namespace Presence.Analyzers.Flow
                     return Outcomes(Visit(isType.ValueOperand, state).Has(EvidenceFlags.WhenNotNull) && !isType.IsNegated, false);
 
                 case IIsPatternOperation isPattern:
-                    return Match(isPattern.Pattern, Visit(isPattern.Value, state), state);
+                    var matched = Match(isPattern.Pattern, Visit(isPattern.Value, state), state);
+                    DeclareMachineWritten(isPattern, state);
+                    return matched;
 
                 case IPropertyReferenceOperation property:
                     return VisitProperty(property, state);
@@ -458,6 +460,12 @@ namespace Presence.Analyzers.Flow
             {
                 // new Dictionary<string, string> { { "status", text } }: a collection initializer's Add.
                 state.SetMachineWritten(initialized.Id, true);
+            }
+            else if (ExtendedCollection(invocation) is { } collection && AnyMachineWritten(invocation.Arguments, state, from: 1))
+            {
+                // history.AddMessages(response): an extension that adds to the list it extends. The list holds the
+                // generated text as a whole from here on (history[^1], and history[0] too: elements are not told apart).
+                state.SetMachineWritten(collection, true);
             }
 
             OnCallOrReference(method, invocation, state);
@@ -734,6 +742,32 @@ namespace Presence.Analyzers.Flow
                 : Evidence.None;
         }
 
+        // _draft is { } draft, response is { Text: var text }: the locals a pattern declares hold (parts of) the value
+        // it tests, machine-written when that value is.
+        private void DeclareMachineWritten(IIsPatternOperation isPattern, FlowState state)
+        {
+            if (_model.MachineWriters is null)
+            {
+                return;
+            }
+
+            bool? machineWritten = null;
+            foreach (var operation in isPattern.Pattern.DescendantsAndSelf())
+            {
+                var declared = operation switch
+                {
+                    IDeclarationPatternOperation declaration => declaration.DeclaredSymbol,
+                    IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
+                    _ => null,
+                };
+
+                if (declared is ILocalSymbol local)
+                {
+                    state.SetMachineWritten(local, machineWritten ??= IsMachineWritten(isPattern.Value, state));
+                }
+            }
+        }
+
         private static void Declare(ISymbol? declared, Evidence value, FlowState state)
         {
             if (declared is ILocalSymbol local)
@@ -850,16 +884,59 @@ namespace Presence.Analyzers.Flow
             }
         }
 
-        private bool AnyMachineWritten(ImmutableArray<IArgumentOperation> arguments, FlowState state)
+        private bool AnyMachineWritten(ImmutableArray<IArgumentOperation> arguments, FlowState state, int from = 0)
         {
             if (_model.MachineWriters is null)
             {
                 return false;
             }
 
-            foreach (var argument in arguments)
+            for (var i = from; i < arguments.Length; i++)
             {
-                if (IsMachineWritten(argument.Value, state))
+                if (IsMachineWritten(arguments[i].Value, state))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // The local or parameter an extension method of a collection is called on (list.AddMessages(response), its
+        // this-parameter an ICollection<T> or IList<T>), which it may add to. Only collections: an extension of a
+        // client (bot.SendMessage(chat, text)) does not make the client hold the text.
+        private static object? ExtendedCollection(IInvocationOperation invocation)
+        {
+            if (invocation.Instance is not null || invocation.Arguments.Length < 2 || invocation.TargetMethod is not { IsExtensionMethod: true } method
+                || method.Parameters.Length == 0 || !IsMutableCollection(method.Parameters[0].Type))
+            {
+                return null;
+            }
+
+            var receiver = invocation.Arguments[0].Value;
+            while (receiver is IConversionOperation { IsImplicit: true } conversion)
+            {
+                receiver = conversion.Operand;
+            }
+
+            return VariableOf(receiver);
+        }
+
+        private static bool IsMutableCollection(ITypeSymbol type)
+        {
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return false;
+            }
+
+            if (type.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_ICollection_T or SpecialType.System_Collections_Generic_IList_T)
+            {
+                return true;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (@interface.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T)
                 {
                     return true;
                 }
