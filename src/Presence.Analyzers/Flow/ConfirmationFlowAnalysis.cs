@@ -38,6 +38,9 @@ namespace Presence.Analyzers.Flow
 
         private ControlFlowGraph _graph = null!;
         private bool _graphIsExempt;
+        // The graph is a lambda or local function exempt only by its own [AutomatedPresence] (or inside one): only its
+        // publishes of machine-written text are sites (PRES008 stays on under the exception).
+        private bool _graphIsAutomated;
         private List<PublishSite>? _sites;
         private int _depth;
 
@@ -88,9 +91,9 @@ namespace Presence.Analyzers.Flow
             analysis.Report(graph, rootStates, exempt: false);
             foreach (var nested in analysis._nested)
             {
-                if (!nested.IsExempt && nested.States is { } states)
+                if ((!nested.IsExempt || nested.IsAutomated) && nested.States is { } states)
                 {
-                    analysis.Report(nested.Graph, states, exempt: false);
+                    analysis.Report(nested.Graph, states, exempt: nested.IsExempt, automated: nested.IsAutomated);
                 }
             }
 
@@ -191,7 +194,7 @@ namespace Presence.Analyzers.Flow
                 {
                     var nested = _pending.Dequeue();
                     nested.IsQueued = false;
-                    nested.States = Solve(nested.Graph, nested.Entry!, nested.IsExempt);
+                    nested.States = Solve(nested.Graph, nested.Entry!, nested.IsExempt, nested.IsAutomated);
                 }
 
                 // A local function nobody references starts unconfirmed; solving it may reach further functions.
@@ -206,10 +209,11 @@ namespace Presence.Analyzers.Flow
             }
         }
 
-        private FlowState?[] Solve(ControlFlowGraph graph, FlowState entry, bool exempt)
+        private FlowState?[] Solve(ControlFlowGraph graph, FlowState entry, bool exempt, bool automated = false)
         {
             _graph = graph;
             _graphIsExempt = exempt;
+            _graphIsAutomated = automated;
             RegisterLocalFunctions(graph);
 
             var blocks = graph.Blocks;
@@ -259,10 +263,11 @@ namespace Presence.Analyzers.Flow
             return input;
         }
 
-        private void Report(ControlFlowGraph graph, FlowState?[] input, bool exempt)
+        private void Report(ControlFlowGraph graph, FlowState?[] input, bool exempt, bool automated = false)
         {
             _graph = graph;
             _graphIsExempt = exempt;
+            _graphIsAutomated = automated;
             foreach (var block in graph.Blocks)
             {
                 if (input[block.Ordinal] is { } state)
@@ -545,8 +550,18 @@ namespace Presence.Analyzers.Flow
                 EnterNestedFunction(method.OriginalDefinition, null, operation is IMethodReferenceOperation && DeferredRuns.RunsLater(operation) ? FlowState.Unconfirmed() : state);
             }
 
-            if (_sites is null || _graphIsExempt || !_publishCalls.TryGetValue(operation.Syntax, out var target))
+            if (_sites is null || (_graphIsExempt && !_graphIsAutomated) || !_publishCalls.TryGetValue(operation.Syntax, out var target))
             {
+                return;
+            }
+
+            if (_graphIsAutomated)
+            {
+                if (target.Kind != PublishKind.Call && operation is IInvocationOperation automatedCall && AnyMachineWritten(automatedCall.Arguments, state))
+                {
+                    _sites.Add(new PublishSite(operation.Syntax, target, state.AskedBy, operation, state.Confirmed, state.WrittenSinceAsk(), machineWritten: true, state.AnswerTaken, state.StaleAfter, automated: true));
+                }
+
                 return;
             }
 
@@ -1013,7 +1028,7 @@ namespace Presence.Analyzers.Flow
                 var symbol = localFunction.OriginalDefinition;
                 if (!_nestedBySymbol.ContainsKey(symbol))
                 {
-                    Add(new NestedFunction(graph.GetLocalFunctionControlFlowGraph(localFunction), _graphIsExempt || _model.Scopes.IsExemptFunction(symbol)), symbol);
+                    Add(Nested(graph.GetLocalFunctionControlFlowGraph(localFunction), symbol), symbol);
                 }
             }
         }
@@ -1032,7 +1047,7 @@ namespace Presence.Analyzers.Flow
                     return; // a local function of an enclosing member body that this graph cannot see
                 }
 
-                nested = new NestedFunction(_graph.GetAnonymousFunctionControlFlowGraph(lambda), _graphIsExempt || _model.Scopes.IsExemptFunction(symbol));
+                nested = Nested(_graph.GetAnonymousFunctionControlFlowGraph(lambda), symbol);
                 Add(nested, symbol);
             }
 
@@ -1042,6 +1057,17 @@ namespace Presence.Analyzers.Flow
                 nested.Entry = entry;
                 Enqueue(nested);
             }
+        }
+
+        // Exempt when the graph it is in is, or by its own attributes; automated when exempt only by [AutomatedPresence]
+        // (its own, or that of the function it is in, and no other exemption of its own).
+        private NestedFunction Nested(ControlFlowGraph graph, IMethodSymbol symbol)
+        {
+            var exemptItself = _model.Scopes.IsExemptFunction(symbol);
+            var automated = exemptItself
+                ? (!_graphIsExempt || _graphIsAutomated) && _model.Scopes.IsAutomatedOnlyFunction(symbol)
+                : _graphIsAutomated;
+            return new NestedFunction(graph, _graphIsExempt || exemptItself, automated);
         }
 
         private void Add(NestedFunction nested, IMethodSymbol symbol)
@@ -1088,15 +1114,18 @@ namespace Presence.Analyzers.Flow
 
         private sealed class NestedFunction
         {
-            public NestedFunction(ControlFlowGraph graph, bool isExempt)
+            public NestedFunction(ControlFlowGraph graph, bool isExempt, bool isAutomated)
             {
                 Graph = graph;
                 IsExempt = isExempt;
+                IsAutomated = isAutomated;
             }
 
             public ControlFlowGraph Graph { get; }
 
             public bool IsExempt { get; }
+
+            public bool IsAutomated { get; }
 
             public FlowState? Entry { get; set; }
 

@@ -102,6 +102,13 @@ namespace Presence.Analyzers.Model
             return true;
         }
 
+        /// <summary>True when a lambda or local function is exempt (<see cref="IsExemptFunction"/>) only by its own [AutomatedPresence].</summary>
+        public bool IsAutomatedOnlyFunction(IMethodSymbol function)
+            => PresenceSymbols.HasAttribute(function, _symbols.AutomatedPresence)
+               && !PresenceSymbols.HasAttribute(function, _symbols.InternalAudience)
+               && !PresenceSymbols.HasAttribute(function, _symbols.RequiresHumanApproval)
+               && _confirmations.Classify(function) is null;
+
         /// <summary>True when a method, lambda or local function declares its own exemption, or is a confirmation (declared on it or on what it implements).</summary>
         public bool IsExemptFunction(IMethodSymbol function)
             => IsDeclaredScope(function)

@@ -1130,6 +1130,21 @@ namespace Presence.Analyzers.Rules
                 bool? isTool = null;
                 foreach (var site in sites)
                 {
+                    if (site.Automated)
+                    {
+                        // Machine text in a lambda or local function under [AutomatedPresence]: PRES008 alone.
+                        if (site.Guarded)
+                        {
+                            ReportGuarded(_report, site);
+                        }
+                        else if (!IsInTool(site.Syntax))
+                        {
+                            _report(Describe(site, context.ContainingSymbol));
+                        }
+
+                        continue;
+                    }
+
                     var function = FunctionOf(site.Syntax);
                     _observer?.OnSite(context.Compilation, function, site, IsInTool(site.Syntax));
                     if (site.Target.Kind == PublishKind.Call)

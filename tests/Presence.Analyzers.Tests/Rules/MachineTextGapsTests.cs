@@ -212,6 +212,36 @@ public class MachineTextGapsTests
                 public IList<AITool> Tools() => [{|#3:AIFunctionFactory.Create((string text) => bot.SendMessage("@acme_news", text))|}];
             }
 
+            public sealed class Nested(IChatClient chat, ITelegramBotClient bot)
+            {
+                public Func<Task> Lambda() => [AutomatedPresence("Disclosed bot channel, labelled as automated")] async () =>
+                {
+                    await bot.SendMessage("@acme_news", "Starting up");
+                    var text = (await chat.GetResponseAsync("Write today's post")).Text;
+                    await {|#4:bot.SendMessage("@acme_news", text)|};
+                };
+
+                public async Task LocalFunctionAsync()
+                {
+                    await Post();
+
+                    [AutomatedPresence("Disclosed bot channel, labelled as automated")]
+                    async Task Post()
+                    {
+                        var text = (await chat.GetResponseAsync("Write today's post")).Text;
+                        await {|#5:bot.SendMessage("@acme_news", text)|};
+                        Func<Task> later = () => {|#6:bot.SendMessage("@acme_news", text)|};
+                        await later();
+                    }
+                }
+
+                public Func<Task> Team() => [InternalAudience("the editors' review chat")] async () =>
+                {
+                    var text = (await chat.GetResponseAsync("Write today's post")).Text;
+                    await bot.SendMessage("@acme_editors", text);
+                };
+            }
+
             // Sends to the team only: the editors read it there, nothing.
             public sealed class Team(IChatClient chat, ITelegramBotClient bot)
             {
@@ -228,7 +258,10 @@ public class MachineTextGapsTests
             Machine(2),
             PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewed).WithLocation(3).WithArguments(
                 "An AI agent is given 'ITelegramBotClient.SendMessage' as a tool, which publishes",
-                "wrap it in ApprovalRequiredAIFunction so that a person approves each call"));
+                "wrap it in ApprovalRequiredAIFunction so that a person approves each call"),
+            Machine(4),
+            Machine(5),
+            Machine(6));
 
     [Fact]
     public Task A_conversation_list_a_response_was_added_to_holds_machine_text()
