@@ -441,7 +441,7 @@ namespace Presence.Analyzers.Rules
                                 return NoFindings;
                             }
 
-                            new BodyCollector(_model, _entryPoints, _byUse, new CallGraph(_model.Libraries), _agentTools, _gates, options, _assembly, first.ContainingSymbol as IMethodSymbol, observer: null)
+                            new BodyCollector(_model, _entryPoints, _byUse, new CallGraph(_model.Libraries), _agentTools, _gates, options, _assembly, first.ContainingSymbol as IMethodSymbol, observer: null, machineTextOnly: true)
                                 .Collect(root, first, diagnostic =>
                                 {
                                     if (diagnostic.Descriptor == PresenceDiagnostics.MachineWrittenUnreviewed)
@@ -716,11 +716,14 @@ namespace Presence.Analyzers.Rules
             private bool _hasConfirmation;
             // The owner has a daemon loop: an entry point if something starts it in the background.
             private bool _isBackgroundLoop;
+            // The owner is exempt only by [AutomatedPresence]: only its publishes of machine-written text are judged.
+            private readonly bool _machineTextOnly;
             // ... and that loop never leaves early: an entry point also if the program calls the owner.
             private bool _isEndlessLoop;
 
-            public BodyCollector(PresenceModel model, EntryPoints entryPoints, EntriesByUse byUse, CallGraph graph, AgentTools? agentTools, Lazy<GateCatalog?> gates, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner, PublishingObserver? observer)
+            public BodyCollector(PresenceModel model, EntryPoints entryPoints, EntriesByUse byUse, CallGraph graph, AgentTools? agentTools, Lazy<GateCatalog?> gates, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner, PublishingObserver? observer, bool machineTextOnly = false)
             {
+                _machineTextOnly = machineTextOnly;
                 _byUse = byUse;
                 _gates = gates;
                 _observer = observer;
@@ -1130,6 +1133,12 @@ namespace Presence.Analyzers.Rules
                 bool? isTool = null;
                 foreach (var site in sites)
                 {
+                    // A kernel function that publishes is an agent's publishing tool, also under [AutomatedPresence].
+                    if (_machineTextOnly && !site.MachineWritten && !isKernelFunction)
+                    {
+                        continue;
+                    }
+
                     if (site.Automated)
                     {
                         // Machine text in a lambda or local function under [AutomatedPresence]: PRES008 alone.

@@ -212,6 +212,14 @@ public class MachineTextGapsTests
                 public IList<AITool> Tools() => [{|#3:AIFunctionFactory.Create((string text) => bot.SendMessage("@acme_news", text))|}];
             }
 
+            // A kernel function is a tool an agent calls: given to it unguarded, also under the exception.
+            [AutomatedPresence("Disclosed bot channel, labelled as automated")]
+            public class SocialPlugin(ITelegramBotClient bot)
+            {
+                [Microsoft.SemanticKernel.KernelFunction]
+                public Task {|#7:Publish|}(string text) => bot.SendMessage("@acme_news", text);
+            }
+
             public sealed class Nested(IChatClient chat, ITelegramBotClient bot)
             {
                 public Func<Task> Lambda() => [AutomatedPresence("Disclosed bot channel, labelled as automated")] async () =>
@@ -261,7 +269,10 @@ public class MachineTextGapsTests
                 "wrap it in ApprovalRequiredAIFunction so that a person approves each call"),
             Machine(4),
             Machine(5),
-            Machine(6));
+            Machine(6),
+            PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewedAtEnd).WithLocation(7).WithArguments(
+                "The Semantic Kernel function 'SocialPlugin.Publish' publishes (Posts to Telegram through 'ITelegramBotClient.SendMessage' (message to a chat or channel (sendMessage)))",
+                "an agent can call it, and this compilation has no IFunctionInvocationFilter or IAutoFunctionInvocationFilter to ask a person first"));
 
     [Fact]
     public Task A_conversation_list_a_response_was_added_to_holds_machine_text()
