@@ -38,6 +38,9 @@ namespace Presence.Analyzers.Flow
 
         private ControlFlowGraph _graph = null!;
         private bool _graphIsExempt;
+        // The graph is a lambda or local function exempt only by its own [AutomatedPresence] (or inside one): only its
+        // publishes of machine-written text are sites (PRES008 stays on under the exception).
+        private bool _graphIsAutomated;
         private List<PublishSite>? _sites;
         private int _depth;
 
@@ -88,9 +91,9 @@ namespace Presence.Analyzers.Flow
             analysis.Report(graph, rootStates, exempt: false);
             foreach (var nested in analysis._nested)
             {
-                if (!nested.IsExempt && nested.States is { } states)
+                if ((!nested.IsExempt || nested.IsAutomated) && nested.States is { } states)
                 {
-                    analysis.Report(nested.Graph, states, exempt: false);
+                    analysis.Report(nested.Graph, states, exempt: nested.IsExempt, automated: nested.IsAutomated);
                 }
             }
 
@@ -191,7 +194,7 @@ namespace Presence.Analyzers.Flow
                 {
                     var nested = _pending.Dequeue();
                     nested.IsQueued = false;
-                    nested.States = Solve(nested.Graph, nested.Entry!, nested.IsExempt);
+                    nested.States = Solve(nested.Graph, nested.Entry!, nested.IsExempt, nested.IsAutomated);
                 }
 
                 // A local function nobody references starts unconfirmed; solving it may reach further functions.
@@ -206,10 +209,11 @@ namespace Presence.Analyzers.Flow
             }
         }
 
-        private FlowState?[] Solve(ControlFlowGraph graph, FlowState entry, bool exempt)
+        private FlowState?[] Solve(ControlFlowGraph graph, FlowState entry, bool exempt, bool automated = false)
         {
             _graph = graph;
             _graphIsExempt = exempt;
+            _graphIsAutomated = automated;
             RegisterLocalFunctions(graph);
 
             var blocks = graph.Blocks;
@@ -259,10 +263,11 @@ namespace Presence.Analyzers.Flow
             return input;
         }
 
-        private void Report(ControlFlowGraph graph, FlowState?[] input, bool exempt)
+        private void Report(ControlFlowGraph graph, FlowState?[] input, bool exempt, bool automated = false)
         {
             _graph = graph;
             _graphIsExempt = exempt;
+            _graphIsAutomated = automated;
             foreach (var block in graph.Blocks)
             {
                 if (input[block.Ordinal] is { } state)
@@ -372,7 +377,9 @@ namespace Presence.Analyzers.Flow
                     return Outcomes(Visit(isType.ValueOperand, state).Has(EvidenceFlags.WhenNotNull) && !isType.IsNegated, false);
 
                 case IIsPatternOperation isPattern:
-                    return Match(isPattern.Pattern, Visit(isPattern.Value, state), state);
+                    var matched = Match(isPattern.Pattern, Visit(isPattern.Value, state), state);
+                    DeclareMachineWritten(isPattern, state);
+                    return matched;
 
                 case IPropertyReferenceOperation property:
                     return VisitProperty(property, state);
@@ -459,6 +466,12 @@ namespace Presence.Analyzers.Flow
                 // new Dictionary<string, string> { { "status", text } }: a collection initializer's Add.
                 state.SetMachineWritten(initialized.Id, true);
             }
+            else if (ExtendedCollection(invocation) is { } collection && AnyMachineWritten(invocation.Arguments, state, from: 1))
+            {
+                // history.AddMessages(response): an extension that adds to the list it extends. The list holds the
+                // generated text as a whole from here on (history[^1], and history[0] too: elements are not told apart).
+                state.SetMachineWritten(collection, true);
+            }
 
             OnCallOrReference(method, invocation, state);
 
@@ -537,8 +550,18 @@ namespace Presence.Analyzers.Flow
                 EnterNestedFunction(method.OriginalDefinition, null, operation is IMethodReferenceOperation && DeferredRuns.RunsLater(operation) ? FlowState.Unconfirmed() : state);
             }
 
-            if (_sites is null || _graphIsExempt || !_publishCalls.TryGetValue(operation.Syntax, out var target))
+            if (_sites is null || (_graphIsExempt && !_graphIsAutomated) || !_publishCalls.TryGetValue(operation.Syntax, out var target))
             {
+                return;
+            }
+
+            if (_graphIsAutomated)
+            {
+                if (target.Kind != PublishKind.Call && operation is IInvocationOperation automatedCall && AnyMachineWritten(automatedCall.Arguments, state))
+                {
+                    _sites.Add(new PublishSite(operation.Syntax, target, state.AskedBy, operation, state.Confirmed, state.WrittenSinceAsk(), machineWritten: true, state.AnswerTaken, state.StaleAfter, automated: true));
+                }
+
                 return;
             }
 
@@ -734,6 +757,32 @@ namespace Presence.Analyzers.Flow
                 : Evidence.None;
         }
 
+        // _draft is { } draft, response is { Text: var text }: the locals a pattern declares hold (parts of) the value
+        // it tests, machine-written when that value is.
+        private void DeclareMachineWritten(IIsPatternOperation isPattern, FlowState state)
+        {
+            if (_model.MachineWriters is null)
+            {
+                return;
+            }
+
+            bool? machineWritten = null;
+            foreach (var operation in isPattern.Pattern.DescendantsAndSelf())
+            {
+                var declared = operation switch
+                {
+                    IDeclarationPatternOperation declaration => declaration.DeclaredSymbol,
+                    IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
+                    _ => null,
+                };
+
+                if (declared is ILocalSymbol local)
+                {
+                    state.SetMachineWritten(local, machineWritten ??= IsMachineWritten(isPattern.Value, state));
+                }
+            }
+        }
+
         private static void Declare(ISymbol? declared, Evidence value, FlowState state)
         {
             if (declared is ILocalSymbol local)
@@ -850,16 +899,59 @@ namespace Presence.Analyzers.Flow
             }
         }
 
-        private bool AnyMachineWritten(ImmutableArray<IArgumentOperation> arguments, FlowState state)
+        private bool AnyMachineWritten(ImmutableArray<IArgumentOperation> arguments, FlowState state, int from = 0)
         {
             if (_model.MachineWriters is null)
             {
                 return false;
             }
 
-            foreach (var argument in arguments)
+            for (var i = from; i < arguments.Length; i++)
             {
-                if (IsMachineWritten(argument.Value, state))
+                if (IsMachineWritten(arguments[i].Value, state))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // The local or parameter an extension method of a collection is called on (list.AddMessages(response), its
+        // this-parameter an ICollection<T> or IList<T>), which it may add to. Only collections: an extension of a
+        // client (bot.SendMessage(chat, text)) does not make the client hold the text.
+        private static object? ExtendedCollection(IInvocationOperation invocation)
+        {
+            if (invocation.Instance is not null || invocation.Arguments.Length < 2 || invocation.TargetMethod is not { IsExtensionMethod: true } method
+                || method.Parameters.Length == 0 || !IsMutableCollection(method.Parameters[0].Type))
+            {
+                return null;
+            }
+
+            var receiver = invocation.Arguments[0].Value;
+            while (receiver is IConversionOperation { IsImplicit: true } conversion)
+            {
+                receiver = conversion.Operand;
+            }
+
+            return VariableOf(receiver);
+        }
+
+        private static bool IsMutableCollection(ITypeSymbol type)
+        {
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return false;
+            }
+
+            if (type.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_ICollection_T or SpecialType.System_Collections_Generic_IList_T)
+            {
+                return true;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (@interface.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T)
                 {
                     return true;
                 }
@@ -936,7 +1028,7 @@ namespace Presence.Analyzers.Flow
                 var symbol = localFunction.OriginalDefinition;
                 if (!_nestedBySymbol.ContainsKey(symbol))
                 {
-                    Add(new NestedFunction(graph.GetLocalFunctionControlFlowGraph(localFunction), _graphIsExempt || _model.Scopes.IsExemptFunction(symbol)), symbol);
+                    Add(Nested(graph.GetLocalFunctionControlFlowGraph(localFunction), symbol), symbol);
                 }
             }
         }
@@ -955,7 +1047,7 @@ namespace Presence.Analyzers.Flow
                     return; // a local function of an enclosing member body that this graph cannot see
                 }
 
-                nested = new NestedFunction(_graph.GetAnonymousFunctionControlFlowGraph(lambda), _graphIsExempt || _model.Scopes.IsExemptFunction(symbol));
+                nested = Nested(_graph.GetAnonymousFunctionControlFlowGraph(lambda), symbol);
                 Add(nested, symbol);
             }
 
@@ -965,6 +1057,17 @@ namespace Presence.Analyzers.Flow
                 nested.Entry = entry;
                 Enqueue(nested);
             }
+        }
+
+        // Exempt when the graph it is in is, or by its own attributes; automated when exempt only by [AutomatedPresence]
+        // (its own, or that of the function it is in, and no other exemption of its own).
+        private NestedFunction Nested(ControlFlowGraph graph, IMethodSymbol symbol)
+        {
+            var exemptItself = _model.Scopes.IsExemptFunction(symbol);
+            var automated = exemptItself
+                ? (!_graphIsExempt || _graphIsAutomated) && _model.Scopes.IsAutomatedOnlyFunction(symbol)
+                : _graphIsAutomated;
+            return new NestedFunction(graph, _graphIsExempt || exemptItself, automated);
         }
 
         private void Add(NestedFunction nested, IMethodSymbol symbol)
@@ -1011,15 +1114,18 @@ namespace Presence.Analyzers.Flow
 
         private sealed class NestedFunction
         {
-            public NestedFunction(ControlFlowGraph graph, bool isExempt)
+            public NestedFunction(ControlFlowGraph graph, bool isExempt, bool isAutomated)
             {
                 Graph = graph;
                 IsExempt = isExempt;
+                IsAutomated = isAutomated;
             }
 
             public ControlFlowGraph Graph { get; }
 
             public bool IsExempt { get; }
+
+            public bool IsAutomated { get; }
 
             public FlowState? Entry { get; set; }
 

@@ -9,7 +9,7 @@ namespace Presence.Analyzers.Flow
     /// <summary>A publish call (or a call into the compilation), with what held on the paths reaching it.</summary>
     internal sealed class PublishSite
     {
-        public PublishSite(SyntaxNode syntax, PublishTarget target, IInvocationOperation? askedBy, IOperation? operation = null, bool guarded = false, ImmutableArray<ISymbol> changedSinceAsk = default, bool machineWritten = false, bool answerTaken = false, IInvocationOperation? staleAfter = null)
+        public PublishSite(SyntaxNode syntax, PublishTarget target, IInvocationOperation? askedBy, IOperation? operation = null, bool guarded = false, ImmutableArray<ISymbol> changedSinceAsk = default, bool machineWritten = false, bool answerTaken = false, IInvocationOperation? staleAfter = null, bool automated = false)
         {
             Syntax = syntax;
             Target = target;
@@ -20,6 +20,7 @@ namespace Presence.Analyzers.Flow
             MachineWritten = machineWritten;
             AnswerTaken = answerTaken;
             StaleAfter = staleAfter;
+            Automated = automated;
         }
 
         public SyntaxNode Syntax { get; }
@@ -49,5 +50,11 @@ namespace Presence.Analyzers.Flow
 
         /// <summary>The wait of hours or days, on every unconfirmed path to the call, after which the confirmation before it is stale.</summary>
         public IInvocationOperation? StaleAfter { get; }
+
+        /// <summary>
+        /// True for a publish of machine-written text in a lambda or local function exempt only by [AutomatedPresence]:
+        /// judged for PRES008 alone, and no step of any path.
+        /// </summary>
+        public bool Automated { get; }
     }
 }

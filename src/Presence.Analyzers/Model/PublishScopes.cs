@@ -67,6 +67,48 @@ namespace Presence.Analyzers.Model
             return false;
         }
 
+        /// <summary>
+        /// True when <paramref name="owner"/>, a member <see cref="IsExemptMember"/> exempts, is exempt only because of
+        /// [AutomatedPresence]: the exception allows publishing without a person, not machine-written text that nobody
+        /// read, so PRES008 still judges what it publishes. Any other reason wins: a send to the team, a body whose
+        /// callers confirm, the asking itself, a declared publisher.
+        /// </summary>
+        public bool IsAutomatedOnly(ISymbol owner)
+        {
+            if (owner is IMethodSymbol method)
+            {
+                if (PresenceSymbols.HasAttribute(method, _symbols.InternalAudience)
+                    || PresenceSymbols.HasAttribute(method, _symbols.RequiresHumanApproval)
+                    || _confirmations.Classify(method) is not null
+                    || _targets.IsPublisher(method)
+                    || (method.AssociatedSymbol is { } property && PresenceSymbols.HasAttribute(property, _symbols.InternalAudience)))
+                {
+                    return false;
+                }
+            }
+            else if (PresenceSymbols.HasAttribute(owner, _symbols.InternalAudience))
+            {
+                return false;
+            }
+
+            for (var type = owner.ContainingType; type is not null; type = type.ContainingType)
+            {
+                if (PresenceSymbols.HasAttribute(type, _symbols.InternalAudience) || PresenceSymbols.HasAttribute(type, _symbols.PublishesContent))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>True when a lambda or local function is exempt (<see cref="IsExemptFunction"/>) only by its own [AutomatedPresence].</summary>
+        public bool IsAutomatedOnlyFunction(IMethodSymbol function)
+            => PresenceSymbols.HasAttribute(function, _symbols.AutomatedPresence)
+               && !PresenceSymbols.HasAttribute(function, _symbols.InternalAudience)
+               && !PresenceSymbols.HasAttribute(function, _symbols.RequiresHumanApproval)
+               && _confirmations.Classify(function) is null;
+
         /// <summary>True when a method, lambda or local function declares its own exemption, or is a confirmation (declared on it or on what it implements).</summary>
         public bool IsExemptFunction(IMethodSymbol function)
             => IsDeclaredScope(function)

@@ -28,7 +28,8 @@ namespace Presence.Analyzers.Rules
     /// every path but the answer does not guard it (the more precise diagnosis of the same root cause);
     /// PRES002 and PRES003, a path from an unattended entry point or an incoming-message handler to an unguarded
     /// publish, found at compilation end over the calls collected here (see <see cref="CallGraph"/>). A publish in
-    /// the entry point's own body is reported once, as PRES002/PRES003.
+    /// the entry point's own body is reported once, as PRES002/PRES003, and also as PRES008 when it publishes
+    /// machine-written text nobody read (a harm of its own, which [AutomatedPresence] does not excuse either).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnconfirmedPublishAnalyzer : DiagnosticAnalyzer
@@ -428,13 +429,29 @@ namespace Presence.Analyzers.Rules
                     var first = context;
                     var findings = _decided.GetOrAdd(body.Syntax, _ => new Lazy<Dictionary<TextSpan, List<Diagnostic>>>(() =>
                     {
-                        if (_model.Scopes.IsExemptMember(first.ContainingSymbol))
-                        {
-                            return NoFindings;
-                        }
-
                         var options = OptionsOf(root.Syntax.SyntaxTree);
                         var found = new Dictionary<TextSpan, List<Diagnostic>>();
+                        if (_model.Scopes.IsExemptMember(first.ContainingSymbol))
+                        {
+                            // Under [AutomatedPresence] a publish needs no person, but machine-written text still needs a
+                            // reader: the body is judged for PRES008 alone, and adds nothing to the paths (its own
+                            // graph is thrown away; the publishing map lists the body as justified).
+                            if ((_model.MachineWriters is null && _agentTools is null) || !_model.Scopes.IsAutomatedOnly(first.ContainingSymbol))
+                            {
+                                return NoFindings;
+                            }
+
+                            new BodyCollector(_model, _entryPoints, _byUse, new CallGraph(_model.Libraries), _agentTools, _gates, options, _assembly, first.ContainingSymbol as IMethodSymbol, observer: null, machineTextOnly: true)
+                                .Collect(root, first, diagnostic =>
+                                {
+                                    if (diagnostic.Descriptor == PresenceDiagnostics.MachineWrittenUnreviewed)
+                                    {
+                                        Add(found, diagnostic);
+                                    }
+                                });
+                            return found;
+                        }
+
                         new BodyCollector(_model, _entryPoints, _byUse, _graph, _agentTools, _gates, options, _assembly, first.ContainingSymbol as IMethodSymbol, _observer)
                             .Collect(root, first, diagnostic => Add(found, diagnostic));
                         return found;
@@ -699,11 +716,14 @@ namespace Presence.Analyzers.Rules
             private bool _hasConfirmation;
             // The owner has a daemon loop: an entry point if something starts it in the background.
             private bool _isBackgroundLoop;
+            // The owner is exempt only by [AutomatedPresence]: only its publishes of machine-written text are judged.
+            private readonly bool _machineTextOnly;
             // ... and that loop never leaves early: an entry point also if the program calls the owner.
             private bool _isEndlessLoop;
 
-            public BodyCollector(PresenceModel model, EntryPoints entryPoints, EntriesByUse byUse, CallGraph graph, AgentTools? agentTools, Lazy<GateCatalog?> gates, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner, PublishingObserver? observer)
+            public BodyCollector(PresenceModel model, EntryPoints entryPoints, EntriesByUse byUse, CallGraph graph, AgentTools? agentTools, Lazy<GateCatalog?> gates, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner, PublishingObserver? observer, bool machineTextOnly = false)
             {
+                _machineTextOnly = machineTextOnly;
                 _byUse = byUse;
                 _gates = gates;
                 _observer = observer;
@@ -1113,6 +1133,27 @@ namespace Presence.Analyzers.Rules
                 bool? isTool = null;
                 foreach (var site in sites)
                 {
+                    // A kernel function that publishes is an agent's publishing tool, also under [AutomatedPresence].
+                    if (_machineTextOnly && !site.MachineWritten && !isKernelFunction)
+                    {
+                        continue;
+                    }
+
+                    if (site.Automated)
+                    {
+                        // Machine text in a lambda or local function under [AutomatedPresence]: PRES008 alone.
+                        if (site.Guarded)
+                        {
+                            ReportGuarded(_report, site);
+                        }
+                        else if (!IsInTool(site.Syntax))
+                        {
+                            _report(Describe(site, context.ContainingSymbol));
+                        }
+
+                        continue;
+                    }
+
                     var function = FunctionOf(site.Syntax);
                     _observer?.OnSite(context.Compilation, function, site, IsInTool(site.Syntax));
                     if (site.Target.Kind == PublishKind.Call)
@@ -1142,8 +1183,7 @@ namespace Presence.Analyzers.Rules
                         continue;
                     }
 
-                    // An agent's tool is judged as a tool (PRES008 at the registration or on the kernel function),
-                    // and in an entry point's own body the path diagnostic says it all.
+                    // An agent's tool is judged as a tool (PRES008 at the registration or on the kernel function).
                     if (IsInTool(site.Syntax))
                     {
                         continue;
@@ -1160,9 +1200,12 @@ namespace Presence.Analyzers.Rules
                         continue;
                     }
 
-                    if ((ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition)
-                         || (ownerEntry.Within is { } unattended && !unattended.Span.Contains(site.Syntax.Span)))
-                        && !IsInEntryLambda(site.Syntax) && !(runsAsEntry ??= RunsAsEntryByUse(context.CancellationToken))
+                    // In an entry point's own body the path diagnostic says that nobody confirmed; machine-written text
+                    // nobody read is a harm of its own, reported beside the path (PRES008).
+                    if ((site.MachineWritten
+                         || ((ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition)
+                              || (ownerEntry.Within is { } unattended && !unattended.Span.Contains(site.Syntax.Span)))
+                             && !IsInEntryLambda(site.Syntax) && !(runsAsEntry ??= RunsAsEntryByUse(context.CancellationToken))))
                         && !(asking ??= _model.Scopes.IsAskingHelper(_owner, context.Compilation, context.CancellationToken))
                         && !(isTool ??= _agentTools?.IsToolByUse(_owner, context.CancellationToken) == true))
                     {
