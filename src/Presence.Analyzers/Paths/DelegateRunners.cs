@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Catalog;
 
 namespace Presence.Analyzers.Paths
 {
@@ -12,10 +13,13 @@ namespace Presence.Analyzers.Paths
     /// until stopped, or hands it to a timer or scheduler (<see cref="EntryPoints.Registrations"/>). What a caller passes
     /// for such a parameter is a callback of the helper, an unattended entry point like a timer's. Decided by what the
     /// body does with the parameter, never by the helper's name: a helper that invokes its delegate once (a retry
-    /// wrapper, a stopwatch around it) runs nothing unattended.
+    /// wrapper, a stopwatch around it) runs nothing unattended. An expression parameter counts the same way when the
+    /// helper hands it to Hangfire (<c>Recurring&lt;TJob&gt;(id, Expression&lt;Func&lt;TJob, Task&gt;&gt; call, cron) =&gt;
+    /// RecurringJob.AddOrUpdate(id, call, cron)</c>); one it only reads (logs it, compiles it and runs it once, filters a
+    /// query with it) runs nothing.
     /// </summary>
     /// <remarks>
-    /// Asked only of source methods with a delegate parameter, once each (cached): the body is read as syntax for the
+    /// Asked only of source methods with a delegate (or expression) parameter, once each (cached): the body is read as syntax for the
     /// name of a sleep, a timer or a scheduler first, and bound only when it has one.
     /// </remarks>
     internal sealed class DelegateRunners
@@ -57,7 +61,7 @@ namespace Presence.Analyzers.Paths
 
             foreach (var parameter in parameters)
             {
-                if (parameter.Type.TypeKind == TypeKind.Delegate)
+                if (IsRunnable(parameter.Type))
                 {
                     return method.DeclaringSyntaxReferences.Length > 0;
                 }
@@ -65,6 +69,19 @@ namespace Presence.Analyzers.Paths
 
             return false;
         }
+
+        /// <summary>
+        /// A delegate, or an expression of one (<c>Expression&lt;Func&lt;TJob, Task&gt;&gt;</c>) that a helper hands to
+        /// Hangfire: what a caller passes for it is code the helper can have run.
+        /// </summary>
+        public static bool IsRunnable(ITypeSymbol type)
+            => type.TypeKind == TypeKind.Delegate || IsExpressionOfDelegate(type);
+
+        /// <summary><c>System.Linq.Expressions.Expression&lt;TDelegate&gt;</c>: by name first.</summary>
+        public static bool IsExpressionOfDelegate(ITypeSymbol type)
+            => type is INamedTypeSymbol { Name: "Expression", Arity: 1 } expression
+               && expression.TypeArguments[0].TypeKind == TypeKind.Delegate
+               && MetadataNames.IsInNamespace(expression, "System.Linq.Expressions");
 
         /// <summary>True when the method runs a delegate parameter unattended (see <see cref="ReasonFor"/>).</summary>
         public bool RunsAny(IMethodSymbol method)
@@ -190,7 +207,7 @@ namespace Presence.Analyzers.Paths
         {
             foreach (var parameter in method.Parameters)
             {
-                if (parameter.Name == name && parameter.Type.TypeKind == TypeKind.Delegate)
+                if (parameter.Name == name && IsRunnable(parameter.Type))
                 {
                     return true;
                 }
@@ -221,7 +238,7 @@ namespace Presence.Analyzers.Paths
 
             return instance is IParameterReferenceOperation { Parameter: var parameter }
                    && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method)
-                   && parameter.Type.TypeKind == TypeKind.Delegate
+                   && IsRunnable(parameter.Type)
                 ? parameter
                 : null;
         }

@@ -605,7 +605,10 @@ namespace Presence.Analyzers.Paths
                     {
                         foreach (var argument in invocation.Arguments)
                         {
-                            if (IsLambda(argument.Value))
+                            // The job expression written here, or a helper's expression parameter handed on
+                            // (Recurring<TJob>(id, Expression<Func<TJob, Task>> call, cron) => RecurringJob.AddOrUpdate(id, call, cron)):
+                            // DelegateRunners then makes what the helper's callers pass a job.
+                            if (IsLambda(argument.Value) || IsExpressionParameter(argument.Value))
                             {
                                 Add(argument.Value, EntryKind.Unattended, method.Name == "AddOrUpdate" ? "recurring Hangfire job" : "Hangfire job");
                             }
@@ -1086,6 +1089,16 @@ namespace Presence.Analyzers.Paths
         }
 
         private static bool IsLambda(IOperation operation) => CallbackTarget(operation) is IAnonymousFunctionOperation or IMethodReferenceOperation;
+
+        private static bool IsExpressionParameter(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation is IParameterReferenceOperation { Parameter.Type: var type } && DelegateRunners.IsExpressionOfDelegate(type);
+        }
 
         private static string RootNamespace(INamedTypeSymbol type)
         {
