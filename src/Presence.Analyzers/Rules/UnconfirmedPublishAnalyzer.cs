@@ -1193,9 +1193,11 @@ namespace Presence.Analyzers.Rules
 
             // A handler registered by a method group, or a loop started in the background, by its own type: an entry point
             // whose registration reports the path (at the method), as an entry point by declaration does.
+            // So is a job's override its inherited trigger calls, where the job's path is reported.
             private bool RunsAsEntryByUse(CancellationToken cancellationToken)
                 => _owner is { } owner && OwnerEntry(_entryPoints, owner) is null
                    && (_byUse.IsRegistered(owner, cancellationToken) || (_isBackgroundLoop && _byUse.IsStartedInBackground(owner, cancellationToken))
+                       || _byUse.IsRunByInheritedTrigger(owner, cancellationToken)
                        || (_isEndlessLoop && _byUse.IsCalledByProgram(owner, cancellationToken)));
 
             private static void ReportGuarded(Action<Diagnostic> report, PublishSite site)

@@ -80,4 +80,119 @@ public class UnattendedPathGapsTests
             }
             """,
             [PathVerifier.Hangfire]);
+
+    private const string TimedWorker = """
+        public abstract class TimedWorker : Microsoft.Extensions.Hosting.BackgroundService
+        {
+            protected abstract Task TickAsync(CancellationToken ct);
+
+            // Not called by ExecuteAsync: an override of it is no step of the job's path.
+            public virtual Task PreviewAsync() => Task.CompletedTask;
+
+            protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+            {
+                using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
+                while (await timer.WaitForNextTickAsync(stoppingToken))
+                {
+                    try { await TickAsync(stoppingToken); }
+                    catch (Exception) when (!stoppingToken.IsCancellationRequested) { }
+                }
+            }
+        }
+
+        """;
+
+    [Fact]
+    public Task An_abstract_hosted_service_base_is_reported_once_per_concrete_job_at_its_override()
+        => PathVerifier.VerifyAsync(Publisher + TimedWorker + """
+            public sealed class QuoteOfTheHour(IMastodonPublisher mastodon) : TimedWorker
+            {
+                protected override Task {|#0:TickAsync|}(CancellationToken ct) => mastodon.PublishStatus("quote");
+
+                public override Task PreviewAsync() => {|PRES001:mastodon.PublishStatus("preview")|};
+            }
+
+            public sealed class HealthCheck : TimedWorker
+            {
+                protected override Task TickAsync(CancellationToken ct) => Task.CompletedTask;
+            }
+            """,
+            PathVerifier.Hosting,
+            Unattended(0, "QuoteOfTheHour.TickAsync (a hosted service, run by TimedWorker.ExecuteAsync)", "TimedWorker.ExecuteAsync → QuoteOfTheHour.TickAsync → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task A_publish_written_in_an_override_a_delay_loop_base_calls_is_reported_only_as_the_path()
+        => PathVerifier.VerifyAsync(Publisher + """
+            public abstract class Loop : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                protected abstract Task Tick(CancellationToken ct);
+
+                protected override async Task ExecuteAsync(CancellationToken ct)
+                {
+                    while (!ct.IsCancellationRequested) { await Tick(ct); await Task.Delay(60_000, ct); }
+                }
+            }
+
+            public sealed class ReleaseNotes(IMastodonPublisher mastodon) : Loop
+            {
+                protected override Task {|#0:Tick|}(CancellationToken ct) => mastodon.PublishStatus("released");
+            }
+            """,
+            PathVerifier.Hosting,
+            Unattended(0, "ReleaseNotes.Tick (a hosted service, run by Loop.ExecuteAsync)", "Loop.ExecuteAsync → ReleaseNotes.Tick → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task An_abstract_base_that_publishes_itself_with_no_job_in_its_project_keeps_its_report()
+        => PathVerifier.VerifyAsync(Publisher + """
+            public abstract class AnnouncingWorker(IMastodonPublisher mastodon) : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                protected abstract string Text { get; }
+
+                protected override async Task {|#0:ExecuteAsync|}(CancellationToken stoppingToken)
+                {
+                    using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
+                    while (await timer.WaitForNextTickAsync(stoppingToken))
+                    {
+                        await mastodon.PublishStatus(Text);
+                    }
+                }
+            }
+            """,
+            PathVerifier.Hosting,
+            Unattended(0, "AnnouncingWorker.ExecuteAsync (a hosted service)", "AnnouncingWorker.ExecuteAsync → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task A_publish_written_in_an_override_of_another_project_s_base_is_reported_only_as_the_path()
+    {
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Jobs.Core",
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""
+                namespace Jobs.Core;
+                public abstract class LoopingWorker : Microsoft.Extensions.Hosting.BackgroundService
+                {
+                    protected override async System.Threading.Tasks.Task ExecuteAsync(System.Threading.CancellationToken ct)
+                    {
+                        while (!ct.IsCancellationRequested)
+                        {
+                            await RunOnce(ct);
+                            await System.Threading.Tasks.Task.Delay(System.TimeSpan.FromHours(1), ct);
+                        }
+                    }
+
+                    protected abstract System.Threading.Tasks.Task RunOnce(System.Threading.CancellationToken ct);
+                }
+                """, new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest))],
+            TestReferences.Framework.AddRange(PathVerifier.Hosting),
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using var image = new System.IO.MemoryStream();
+        Assert.True(compilation.Emit(image).Success);
+        return PathVerifier.VerifyAsync(Publisher + """
+            class TipWorker(IMastodonPublisher mastodon) : Jobs.Core.LoopingWorker
+            {
+                protected override Task {|#0:RunOnce|}(CancellationToken ct) => mastodon.PublishStatus("tip");
+            }
+            """,
+            [.. PathVerifier.Hosting, Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray())],
+            Unattended(0, "TipWorker.RunOnce (a hosted service, run by LoopingWorker.ExecuteAsync)", "LoopingWorker.ExecuteAsync → TipWorker.RunOnce → IMastodonPublisher.PublishStatus"));
+    }
 }
