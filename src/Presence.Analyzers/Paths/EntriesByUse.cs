@@ -280,7 +280,15 @@ namespace Presence.Analyzers.Paths
             return found;
         }
 
-        // A local is read in the same body; a field anywhere in its type.
+        /// <summary>
+        /// True when <paramref name="value"/> (a lambda) is kept in a field or property that a registration of its type
+        /// reads (<c>_tick = async _ =&gt; await Post(); … new Timer(_tick, …)</c>): the registration reports the path
+        /// at the lambda, so a publish written in it is not reported again as PRES001.
+        /// </summary>
+        public bool IsStoredForRegistration(IOperation value)
+            => EntryPoints.StorageOf(value) is { Kind: SymbolKind.Field or SymbolKind.Property } storage && ReadByRegistration(value, storage);
+
+        // A local is read in the same body; a field or property anywhere in its type.
         private bool ReadByRegistration(IOperation reference, ISymbol storage)
         {
             var root = reference;
@@ -294,10 +302,12 @@ namespace Presence.Analyzers.Paths
                 return true;
             }
 
-            if (storage is not IFieldSymbol field)
+            if (storage is not (IFieldSymbol or IPropertySymbol))
             {
                 return false;
             }
+
+            var field = storage;
 
             foreach (var declaration in field.ContainingType.DeclaringSyntaxReferences)
             {

@@ -821,17 +821,39 @@ namespace Presence.Analyzers.Rules
                         continue;
                     }
 
-                    // TimerCallback cb = OnTick; new Timer(cb, …): what the local or field was given. A lambda counts
-                    // only when written in this body (its calls are this body's steps).
+                    // TimerCallback cb = OnTick; new Timer(cb, …): what the local, field or property was given. A lambda
+                    // written in this body is judged as one written in place (its calls are this body's steps); one a
+                    // field or property was given in another member (_tick = async _ => await Post(); in the
+                    // constructor) starts the path at its calls among that member's steps.
                     foreach (var stored in _entryPoints.StoredValues(callback))
                     {
-                        if (EntryPoints.CallbackTarget(stored) is { } storedTarget
-                            && (storedTarget is IMethodReferenceOperation || SameBody(storedTarget, operation)))
+                        if (EntryPoints.CallbackTarget(stored) is not { } storedTarget)
+                        {
+                            continue;
+                        }
+
+                        if (storedTarget is IMethodReferenceOperation || SameBody(storedTarget, operation))
                         {
                             RegisterCallback(operation, storedTarget, kind, reason);
                         }
+                        else if (storedTarget is IAnonymousFunctionOperation lambda && MemberOf(lambda.Symbol) is { } member)
+                        {
+                            _graph.AddEntry(new EntryPoint(member.OriginalDefinition, kind, reason, lambda.Syntax, within: lambda.Syntax));
+                        }
                     }
                 }
+            }
+
+            // The method a lambda is written in, whose steps hold the lambda's calls; null in an initializer.
+            private static IMethodSymbol? MemberOf(IMethodSymbol lambda)
+            {
+                ISymbol? container = lambda;
+                while (container is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+                {
+                    container = container.ContainingSymbol;
+                }
+
+                return container is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor } member ? member : null;
             }
 
             private static bool SameBody(IOperation a, IOperation b)
@@ -1162,7 +1184,7 @@ namespace Presence.Analyzers.Rules
 
                     if ((ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition)
                          || (ownerEntry.Within is { } unattended && !unattended.Span.Contains(site.Syntax.Span)))
-                        && !IsInEntryLambda(site.Syntax) && !(runsAsEntry ??= RunsAsEntryByUse(context.CancellationToken))
+                        && !IsInEntryLambda(site.Syntax) && !IsInStoredCallback(site.Syntax) && !(runsAsEntry ??= RunsAsEntryByUse(context.CancellationToken))
                         && !(asking ??= _model.Scopes.IsAskingHelper(_owner, context.Compilation, context.CancellationToken))
                         && !(isTool ??= _agentTools?.IsToolByUse(_owner, context.CancellationToken) == true))
                     {
@@ -1262,6 +1284,36 @@ namespace Presence.Analyzers.Rules
             }
 
             private bool IsInEntryLambda(SyntaxNode syntax) => _entryLambdas is { } lambdas && syntax.Ancestors().Any(lambdas.ContainsKey);
+
+            // A publish in a lambda that a field or property keeps for a registration of its type (a timer created in
+            // another member): the registration reports the path at the lambda. Asked only of a publish about to be reported.
+            private bool IsInStoredCallback(SyntaxNode syntax)
+            {
+                if (_siteOperations is null || !syntax.Ancestors().Any(node => node is AnonymousFunctionExpressionSyntax))
+                {
+                    return false;
+                }
+
+                foreach (var operation in _siteOperations)
+                {
+                    if (operation.Syntax != syntax)
+                    {
+                        continue;
+                    }
+
+                    for (var current = operation.Parent; current is not null; current = current.Parent)
+                    {
+                        if (current is IAnonymousFunctionOperation && _byUse.IsStoredForRegistration(current))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+
+                return false;
+            }
 
             // A publish inside a tool's lambda, or the tool's method group itself.
             private bool IsInTool(SyntaxNode syntax) => _toolCallbacks is { } tools && syntax.AncestorsAndSelf().Any(tools.Contains);

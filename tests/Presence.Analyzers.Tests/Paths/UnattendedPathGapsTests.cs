@@ -195,4 +195,54 @@ public class UnattendedPathGapsTests
             [.. PathVerifier.Hosting, Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray())],
             Unattended(0, "TipWorker.RunOnce (a hosted service, run by LoopingWorker.ExecuteAsync)", "LoopingWorker.ExecuteAsync → TipWorker.RunOnce → IMastodonPublisher.PublishStatus"));
     }
+
+    [Fact]
+    public Task A_lambda_kept_in_a_field_or_property_and_given_to_a_timer_elsewhere_is_a_timer_callback()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class Ticker
+            {
+                private readonly TimerCallback _tick;
+                private readonly IMastodonPublisher _mastodon;
+                private Timer? _timer, _other;
+                private ITimer? _third;
+
+                public Ticker(Poster poster, IMastodonPublisher mastodon)
+                {
+                    _mastodon = mastodon;
+                    _tick = async _ {|#0:=>|} await poster.Post("tick");
+                    Callback = _ {|#1:=>|} _mastodon.PublishStatus("direct").Wait();
+                }
+
+                private TimerCallback Callback { get; set; }
+
+                public void Start(TimeProvider time)
+                {
+                    _timer = new Timer(_tick, null, 0, 60_000);
+                    _third = time.CreateTimer(Callback, null, TimeSpan.Zero, TimeSpan.FromHours(1));
+                }
+            }
+            """,
+            [],
+            Unattended(0, "the timer callback in Ticker.Ticker", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "the timer callback in Ticker.Ticker", "timer callback → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task A_lambda_kept_in_a_field_and_run_only_after_a_confirmation_stays_with_its_caller()
+        => PathVerifier.VerifyAsync(Publisher + """
+            class Composer
+            {
+                private readonly Func<Task> _send;
+
+                public Composer(IMastodonPublisher mastodon) => _send = () => {|PRES001:mastodon.PublishStatus("draft")|};
+
+                [HumanConfirmation]
+                private static bool Confirm() => Console.ReadLine() == "y";
+
+                public async Task Run()
+                {
+                    if (Confirm()) await _send();
+                }
+            }
+            """,
+            []);
 }
