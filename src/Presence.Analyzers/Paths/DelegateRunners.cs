@@ -31,11 +31,26 @@ namespace Presence.Analyzers.Paths
             "AddOrUpdate", "Enqueue", "Schedule", "ScheduleAsync", "QueueTask", "QueueAsyncTask", "ContinueJobWith",
         };
 
-        private static readonly string?[] None = new string?[0];
+        // What a method runs, by parameter ordinal: the reason ("Scheduler.Every callback") and whether it runs later
+        // than the call (a loop, a timer, a recurring or far-scheduled job: a yes given before the call is stale by then).
+        private sealed class Runs
+        {
+            public static readonly Runs None = new Runs(new string?[0], new bool[0]);
+
+            public Runs(string?[] reasons, bool[] later)
+            {
+                Reasons = reasons;
+                Later = later;
+            }
+
+            public string?[] Reasons { get; }
+
+            public bool[] Later { get; }
+        }
 
         private readonly Compilation _compilation;
         private readonly EntryPoints _entryPoints;
-        private readonly ConcurrentDictionary<IMethodSymbol, string?[]> _methods = new ConcurrentDictionary<IMethodSymbol, string?[]>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, Runs> _methods = new ConcurrentDictionary<IMethodSymbol, Runs>(SymbolEqualityComparer.Default);
 
         // Helpers handing their delegate to another helper are read one inside the other; a cycle ends here.
         [System.ThreadStatic]
@@ -86,7 +101,7 @@ namespace Presence.Analyzers.Paths
         /// <summary>True when the method runs a delegate parameter unattended (see <see cref="ReasonFor"/>).</summary>
         public bool RunsAny(IMethodSymbol method)
         {
-            foreach (var reason in Of(method))
+            foreach (var reason in Of(method).Reasons)
             {
                 if (reason is not null)
                 {
@@ -103,11 +118,45 @@ namespace Presence.Analyzers.Paths
         /// </summary>
         public string? ReasonFor(IMethodSymbol method, IParameterSymbol parameter)
         {
-            var reasons = Of(method);
+            var reasons = Of(method).Reasons;
             return parameter.Ordinal < reasons.Length ? reasons[parameter.Ordinal] : null;
         }
 
-        private string?[] Of(IMethodSymbol method)
+        /// <summary>
+        /// True when <paramref name="callback"/> (a lambda or method group) is an argument of a method of the compilation
+        /// that runs it later than the call: in a loop that sleeps until stopped, on a timer, as a recurring Hangfire job
+        /// or one scheduled far ahead (<see cref="Flow.DeferredRuns.RunsLater"/> inside the helper). A job the helper
+        /// enqueues runs now.
+        /// </summary>
+        public bool RunsLater(IOperation callback)
+        {
+            var current = callback.Parent;
+            while (current is IDelegateCreationOperation or IConversionOperation)
+            {
+                current = current.Parent;
+            }
+
+            if (current is not IArgumentOperation { Parameter: { } parameter } argument)
+            {
+                return false;
+            }
+
+            var method = argument.Parent switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IObjectCreationOperation creation => creation.Constructor,
+                _ => null,
+            };
+            if (method is null || !MayRun(method))
+            {
+                return false;
+            }
+
+            var later = Of(method).Later;
+            return parameter.Ordinal < later.Length && later[parameter.Ordinal];
+        }
+
+        private Runs Of(IMethodSymbol method)
         {
             method = method.OriginalDefinition;
             if (_methods.TryGetValue(method, out var known))
@@ -117,7 +166,7 @@ namespace Presence.Analyzers.Paths
 
             if (s_depth > 3)
             {
-                return None;
+                return Runs.None;
             }
 
             s_depth++;
@@ -133,14 +182,15 @@ namespace Presence.Analyzers.Paths
             }
         }
 
-        private string?[] Compute(IMethodSymbol method)
+        private Runs Compute(IMethodSymbol method)
         {
             if (!MayRun(method))
             {
-                return None;
+                return Runs.None;
             }
 
             string?[]? reasons = null;
+            bool[]? later = null;
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax();
@@ -162,7 +212,7 @@ namespace Presence.Analyzers.Paths
                     if (operation is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } invoke
                         && ParameterOf(invoke.Instance, method) is { } invoked && RunsUntilStopped(invoke))
                     {
-                        Set(ref reasons, method, invoked);
+                        Set(ref reasons, ref later, method, invoked, runsLater: true);
                     }
 
                     if (operation.Kind is OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.EventAssignment)
@@ -171,9 +221,10 @@ namespace Presence.Analyzers.Paths
                         {
                             if (kind == EntryKind.Unattended)
                             {
+                                var runsLater = Flow.DeferredRuns.RunsLater(callback) || RunsLater(callback);
                                 foreach (var parameter in ParametersRunBy(callback, method))
                                 {
-                                    Set(ref reasons, method, parameter);
+                                    Set(ref reasons, ref later, method, parameter, runsLater);
                                 }
                             }
                         }
@@ -181,11 +232,14 @@ namespace Presence.Analyzers.Paths
                 }
             }
 
-            return reasons ?? None;
+            return reasons is null ? Runs.None : new Runs(reasons, later!);
         }
 
-        private static void Set(ref string?[]? reasons, IMethodSymbol method, IParameterSymbol parameter)
-            => (reasons ??= new string?[method.Parameters.Length])[parameter.Ordinal] = CallGraph.NameOf(method) + " callback";
+        private static void Set(ref string?[]? reasons, ref bool[]? later, IMethodSymbol method, IParameterSymbol parameter, bool runsLater)
+        {
+            (reasons ??= new string?[method.Parameters.Length])[parameter.Ordinal] = CallGraph.NameOf(method) + " callback";
+            (later ??= new bool[method.Parameters.Length])[parameter.Ordinal] |= runsLater;
+        }
 
         // The syntax names a sleep, a timer or a scheduler, or hands a delegate parameter on as an argument (to another
         // helper): without one the body can run nothing unattended.

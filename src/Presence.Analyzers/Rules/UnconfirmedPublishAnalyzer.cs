@@ -1242,7 +1242,7 @@ namespace Presence.Analyzers.Rules
 
             // The graph of the operation block (a method's body, an initializer) the collected operations are in.
             private IEnumerable<PublishSite> AnalyzeFlow(OperationAnalysisContext context)
-                => ConfirmationFlowAnalysis.AnalyzeSites(context.GetControlFlowGraph(), _model, _sites!, context.CancellationToken);
+                => ConfirmationFlowAnalysis.AnalyzeSites(context.GetControlFlowGraph(), _model, _sites!, context.CancellationToken, helperRunsLater: _entryPoints.Runners.RunsLater);
 
             private bool InExemptFunction(IOperation operation)
             {

@@ -24,6 +24,18 @@ public class UnattendedPathGapsTests
             public static string Later(System.Linq.Expressions.Expression<Func<Task>> call, TimeSpan delay)
                 => Hangfire.BackgroundJob.Schedule(call, delay);
 
+            public static string Tomorrow(System.Linq.Expressions.Expression<Func<Task>> call)
+                => Hangfire.BackgroundJob.Schedule(call, TimeSpan.FromDays(1));
+
+            public static async Task Every(TimeSpan period, Func<Task> work, CancellationToken ct)
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    await work();
+                    await Task.Delay(period, ct);
+                }
+            }
+
             // Reads the expression only: what it does is shown, nothing runs.
             public static void Describe<TJob>(System.Linq.Expressions.Expression<Func<TJob, Task>> call)
                 => Console.WriteLine(call.Body);
@@ -65,6 +77,27 @@ public class UnattendedPathGapsTests
             Unattended(0, "the Jobs.Recurring callback in Scheduling.Register", "Jobs.Recurring callback → NewsletterJob.SendAsync → Poster.Post → IMastodonPublisher.PublishStatus"),
             Unattended(1, "the Jobs.Now callback in Scheduling.Register", "Jobs.Now callback → NewsletterJob.SendAsync → Poster.Post → IMastodonPublisher.PublishStatus"),
             Unattended(2, "the Jobs.Later callback in Scheduling.Register", "Jobs.Later callback → Poster.Post → IMastodonPublisher.PublishStatus"));
+
+    [Fact]
+    public Task A_yes_before_a_helper_covers_a_job_it_enqueues_but_not_one_it_runs_later()
+        => PathVerifier.VerifyAsync("using System.Linq;\n" + Publisher + JobHelpers + """
+            class Admin
+            {
+                async Task Approve(Poster poster, CancellationToken ct)
+                {
+                    if (!Jobs.Confirm()) return;
+                    Jobs.Now<NewsletterJob>(j => j.SendAsync());
+                    Jobs.Later(() => poster.Post("in a while"), TimeSpan.FromMinutes(5));
+                    Jobs.Recurring<NewsletterJob>("newsletter", j {|#0:=>|} j.SendAsync(), "0 9 * * 1");
+                    Jobs.Tomorrow(() {|#1:=>|} poster.Post("tomorrow"));
+                    await Jobs.Every(TimeSpan.FromHours(1), () {|#2:=>|} poster.Post("hourly"), ct);
+                }
+            }
+            """,
+            [PathVerifier.Hangfire],
+            Unattended(0, "the Jobs.Recurring callback in Admin.Approve", "Jobs.Recurring callback → NewsletterJob.SendAsync → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "the Jobs.Tomorrow callback in Admin.Approve", "Jobs.Tomorrow callback → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(2, "the Jobs.Every callback in Admin.Approve", "Jobs.Every callback → Poster.Post → IMastodonPublisher.PublishStatus"));
 
     [Fact]
     public Task A_helper_that_only_reads_its_expression_runs_nothing_unattended()
