@@ -53,8 +53,12 @@ namespace Presence.Analyzers.Flow
         // Fields and properties captured as the target of an assignment (x = c ? a : b, x ??= y), by graph and capture.
         private Dictionary<(ControlFlowGraph, CaptureId), IMemberReferenceOperation>? _capturedMembers;
 
-        private ConfirmationFlowAnalysis(PresenceModel model, IReadOnlyDictionary<SyntaxNode, PublishTarget> publishCalls, int maxRounds, CancellationToken cancellationToken)
+        // Whether a method of the compilation given a callback runs it later (a scheduling helper); null: none does.
+        private readonly Func<IOperation, bool>? _helperRunsLater;
+
+        private ConfirmationFlowAnalysis(PresenceModel model, IReadOnlyDictionary<SyntaxNode, PublishTarget> publishCalls, int maxRounds, CancellationToken cancellationToken, Func<IOperation, bool>? helperRunsLater = null)
         {
+            _helperRunsLater = helperRunsLater;
             _model = model;
             _publishCalls = publishCalls;
             _maxRounds = maxRounds;
@@ -69,13 +73,14 @@ namespace Presence.Analyzers.Flow
         /// <remarks>
         /// A body whose states still change after <paramref name="maxRounds"/> rounds is treated as unconfirmed
         /// throughout, lambdas and local functions included (their entries came from those states): a report too
-        /// many, never a publish missed.
+        /// many, never a publish missed. <paramref name="helperRunsLater"/> says whether a method of the compilation that a
+        /// lambda or method group is given runs it later than the call (a scheduling helper): it then starts unconfirmed.
         /// </remarks>
         public static List<PublishSite> AnalyzeSites(
             ControlFlowGraph graph, PresenceModel model, IReadOnlyDictionary<SyntaxNode, PublishTarget> publishCalls, CancellationToken cancellationToken,
-            int maxRounds = MaxRounds)
+            int maxRounds = MaxRounds, Func<IOperation, bool>? helperRunsLater = null)
         {
-            var analysis = new ConfirmationFlowAnalysis(model, publishCalls, maxRounds, cancellationToken);
+            var analysis = new ConfirmationFlowAnalysis(model, publishCalls, maxRounds, cancellationToken, helperRunsLater);
             var rootStates = analysis.Solve(graph, FlowState.Unconfirmed(), exempt: false);
             analysis.SolveNestedFunctions();
             if (analysis._notConverged)
@@ -386,7 +391,7 @@ namespace Presence.Analyzers.Flow
 
                 case IFlowAnonymousFunctionOperation lambda:
                     // A job scheduled for later, a timer: it runs when nobody is there, and a yes given now is stale by then.
-                    EnterNestedFunction(lambda.Symbol, lambda, DeferredRuns.RunsLater(lambda) ? FlowState.Unconfirmed() : state);
+                    EnterNestedFunction(lambda.Symbol, lambda, RunsLater(lambda) ? FlowState.Unconfirmed() : state);
                     return Evidence.None;
 
                 case IMethodReferenceOperation reference:
@@ -543,11 +548,13 @@ namespace Presence.Analyzers.Flow
         // Blocking on a confirmation that throws when declined: task.Wait(), task.GetAwaiter().GetResult().
         private static bool IsBlockingWait(IMethodSymbol method) => method.Name is "Wait" or "GetResult";
 
+        private bool RunsLater(IOperation callback) => DeferredRuns.RunsLater(callback) || _helperRunsLater?.Invoke(callback) == true;
+
         private void OnCallOrReference(IMethodSymbol method, IOperation operation, FlowState state)
         {
             if (method.MethodKind == MethodKind.LocalFunction)
             {
-                EnterNestedFunction(method.OriginalDefinition, null, operation is IMethodReferenceOperation && DeferredRuns.RunsLater(operation) ? FlowState.Unconfirmed() : state);
+                EnterNestedFunction(method.OriginalDefinition, null, operation is IMethodReferenceOperation && RunsLater(operation) ? FlowState.Unconfirmed() : state);
             }
 
             if (_sites is null || (_graphIsExempt && !_graphIsAutomated) || !_publishCalls.TryGetValue(operation.Syntax, out var target))

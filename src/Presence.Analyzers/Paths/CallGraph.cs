@@ -33,9 +33,23 @@ namespace Presence.Analyzers.Paths
         public CallGraph(LibrarySummaries libraries) => _libraries = libraries;
 
         /// <summary>The entry points registered so far (read at compilation end).</summary>
-        public IEnumerable<EntryPoint> Entries => _entries.Values;
+        public IEnumerable<EntryPoint> Entries => _parts.IsEmpty ? _entries.Values : _entries.Values.Concat(_parts.Values);
 
-        public void AddEntry(EntryPoint entry) => _entries.TryAdd((ISymbol?)entry.ConcreteType ?? entry.Function.OriginalDefinition, entry);
+        // Lambdas a field or property keeps for a registration, searched from part of the member they are written in
+        // (several in one constructor): keyed by the lambda.
+        private readonly ConcurrentDictionary<SyntaxNode, EntryPoint> _parts = new ConcurrentDictionary<SyntaxNode, EntryPoint>();
+
+        public void AddEntry(EntryPoint entry)
+        {
+            if (entry is { Lambda: { } lambda, Within: { } })
+            {
+                _parts.TryAdd(lambda, entry);
+            }
+            else
+            {
+                _entries.TryAdd((ISymbol?)entry.ConcreteType ?? entry.Function.OriginalDefinition, entry);
+            }
+        }
 
         public void AddType(INamedTypeSymbol type) => _sourceTypes.Add(type);
 
@@ -367,11 +381,28 @@ namespace Presence.Analyzers.Paths
                 }
             }
 
+            // A trigger an abstract class of the compilation implements runs only as part of its concrete jobs, each of
+            // which is an entry point of its own whose path starts in the base: the base is reported only when the
+            // compilation has no such job (a library's base, which cannot know its subclasses).
+            HashSet<IMethodSymbol>? inherited = null;
+            foreach (var entry in _entries.Values)
+            {
+                if (entry.ConcreteType is not null)
+                {
+                    (inherited ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(entry.Function.OriginalDefinition);
+                }
+            }
+
             // Built on the first entry point only: a compilation without one pays nothing here.
             var found = new List<(EntryPoint Entry, UnattendedPath? Path, List<UnattendedPath> Unresolved)>();
-            foreach (var entry in _entries.Values.OrderBy(e => e.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(e => e.Location.SourceSpan.Start))
+            foreach (var entry in Entries.OrderBy(e => e.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(e => e.Location.SourceSpan.Start))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (inherited is not null && entry.RunsThroughSubclasses && inherited.Contains(entry.Function.OriginalDefinition))
+                {
+                    continue;
+                }
+
                 var unresolved = new List<UnattendedPath>();
                 found.Add((entry, Search(entry.Function, entry, maxDepth(entry), unresolved, cancellationToken), unresolved));
             }

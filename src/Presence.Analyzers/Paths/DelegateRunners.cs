@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Catalog;
 
 namespace Presence.Analyzers.Paths
 {
@@ -12,10 +13,13 @@ namespace Presence.Analyzers.Paths
     /// until stopped, or hands it to a timer or scheduler (<see cref="EntryPoints.Registrations"/>). What a caller passes
     /// for such a parameter is a callback of the helper, an unattended entry point like a timer's. Decided by what the
     /// body does with the parameter, never by the helper's name: a helper that invokes its delegate once (a retry
-    /// wrapper, a stopwatch around it) runs nothing unattended.
+    /// wrapper, a stopwatch around it) runs nothing unattended. An expression parameter counts the same way when the
+    /// helper hands it to Hangfire (<c>Recurring&lt;TJob&gt;(id, Expression&lt;Func&lt;TJob, Task&gt;&gt; call, cron) =&gt;
+    /// RecurringJob.AddOrUpdate(id, call, cron)</c>); one it only reads (logs it, compiles it and runs it once, filters a
+    /// query with it) runs nothing.
     /// </summary>
     /// <remarks>
-    /// Asked only of source methods with a delegate parameter, once each (cached): the body is read as syntax for the
+    /// Asked only of source methods with a delegate (or expression) parameter, once each (cached): the body is read as syntax for the
     /// name of a sleep, a timer or a scheduler first, and bound only when it has one.
     /// </remarks>
     internal sealed class DelegateRunners
@@ -27,11 +31,26 @@ namespace Presence.Analyzers.Paths
             "AddOrUpdate", "Enqueue", "Schedule", "ScheduleAsync", "QueueTask", "QueueAsyncTask", "ContinueJobWith",
         };
 
-        private static readonly string?[] None = new string?[0];
+        // What a method runs, by parameter ordinal: the reason ("Scheduler.Every callback") and whether it runs later
+        // than the call (a loop, a timer, a recurring or far-scheduled job: a yes given before the call is stale by then).
+        private sealed class Runs
+        {
+            public static readonly Runs None = new Runs(new string?[0], new bool[0]);
+
+            public Runs(string?[] reasons, bool[] later)
+            {
+                Reasons = reasons;
+                Later = later;
+            }
+
+            public string?[] Reasons { get; }
+
+            public bool[] Later { get; }
+        }
 
         private readonly Compilation _compilation;
         private readonly EntryPoints _entryPoints;
-        private readonly ConcurrentDictionary<IMethodSymbol, string?[]> _methods = new ConcurrentDictionary<IMethodSymbol, string?[]>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, Runs> _methods = new ConcurrentDictionary<IMethodSymbol, Runs>(SymbolEqualityComparer.Default);
 
         // Helpers handing their delegate to another helper are read one inside the other; a cycle ends here.
         [System.ThreadStatic]
@@ -57,7 +76,7 @@ namespace Presence.Analyzers.Paths
 
             foreach (var parameter in parameters)
             {
-                if (parameter.Type.TypeKind == TypeKind.Delegate)
+                if (IsRunnable(parameter.Type))
                 {
                     return method.DeclaringSyntaxReferences.Length > 0;
                 }
@@ -66,10 +85,23 @@ namespace Presence.Analyzers.Paths
             return false;
         }
 
+        /// <summary>
+        /// A delegate, or an expression of one (<c>Expression&lt;Func&lt;TJob, Task&gt;&gt;</c>) that a helper hands to
+        /// Hangfire: what a caller passes for it is code the helper can have run.
+        /// </summary>
+        public static bool IsRunnable(ITypeSymbol type)
+            => type.TypeKind == TypeKind.Delegate || IsExpressionOfDelegate(type);
+
+        /// <summary><c>System.Linq.Expressions.Expression&lt;TDelegate&gt;</c>: by name first.</summary>
+        public static bool IsExpressionOfDelegate(ITypeSymbol type)
+            => type is INamedTypeSymbol { Name: "Expression", Arity: 1 } expression
+               && expression.TypeArguments[0].TypeKind == TypeKind.Delegate
+               && MetadataNames.IsInNamespace(expression, "System.Linq.Expressions");
+
         /// <summary>True when the method runs a delegate parameter unattended (see <see cref="ReasonFor"/>).</summary>
         public bool RunsAny(IMethodSymbol method)
         {
-            foreach (var reason in Of(method))
+            foreach (var reason in Of(method).Reasons)
             {
                 if (reason is not null)
                 {
@@ -86,11 +118,45 @@ namespace Presence.Analyzers.Paths
         /// </summary>
         public string? ReasonFor(IMethodSymbol method, IParameterSymbol parameter)
         {
-            var reasons = Of(method);
+            var reasons = Of(method).Reasons;
             return parameter.Ordinal < reasons.Length ? reasons[parameter.Ordinal] : null;
         }
 
-        private string?[] Of(IMethodSymbol method)
+        /// <summary>
+        /// True when <paramref name="callback"/> (a lambda or method group) is an argument of a method of the compilation
+        /// that runs it later than the call: in a loop that sleeps until stopped, on a timer, as a recurring Hangfire job
+        /// or one scheduled far ahead (<see cref="Flow.DeferredRuns.RunsLater"/> inside the helper). A job the helper
+        /// enqueues runs now.
+        /// </summary>
+        public bool RunsLater(IOperation callback)
+        {
+            var current = callback.Parent;
+            while (current is IDelegateCreationOperation or IConversionOperation)
+            {
+                current = current.Parent;
+            }
+
+            if (current is not IArgumentOperation { Parameter: { } parameter } argument)
+            {
+                return false;
+            }
+
+            var method = argument.Parent switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IObjectCreationOperation creation => creation.Constructor,
+                _ => null,
+            };
+            if (method is null || !MayRun(method))
+            {
+                return false;
+            }
+
+            var later = Of(method).Later;
+            return parameter.Ordinal < later.Length && later[parameter.Ordinal];
+        }
+
+        private Runs Of(IMethodSymbol method)
         {
             method = method.OriginalDefinition;
             if (_methods.TryGetValue(method, out var known))
@@ -100,7 +166,7 @@ namespace Presence.Analyzers.Paths
 
             if (s_depth > 3)
             {
-                return None;
+                return Runs.None;
             }
 
             s_depth++;
@@ -116,14 +182,15 @@ namespace Presence.Analyzers.Paths
             }
         }
 
-        private string?[] Compute(IMethodSymbol method)
+        private Runs Compute(IMethodSymbol method)
         {
             if (!MayRun(method))
             {
-                return None;
+                return Runs.None;
             }
 
             string?[]? reasons = null;
+            bool[]? later = null;
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax();
@@ -145,7 +212,7 @@ namespace Presence.Analyzers.Paths
                     if (operation is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } invoke
                         && ParameterOf(invoke.Instance, method) is { } invoked && RunsUntilStopped(invoke))
                     {
-                        Set(ref reasons, method, invoked);
+                        Set(ref reasons, ref later, method, invoked, runsLater: true);
                     }
 
                     if (operation.Kind is OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.EventAssignment)
@@ -154,9 +221,10 @@ namespace Presence.Analyzers.Paths
                         {
                             if (kind == EntryKind.Unattended)
                             {
+                                var runsLater = Flow.DeferredRuns.RunsLater(callback) || RunsLater(callback);
                                 foreach (var parameter in ParametersRunBy(callback, method))
                                 {
-                                    Set(ref reasons, method, parameter);
+                                    Set(ref reasons, ref later, method, parameter, runsLater);
                                 }
                             }
                         }
@@ -164,11 +232,14 @@ namespace Presence.Analyzers.Paths
                 }
             }
 
-            return reasons ?? None;
+            return reasons is null ? Runs.None : new Runs(reasons, later!);
         }
 
-        private static void Set(ref string?[]? reasons, IMethodSymbol method, IParameterSymbol parameter)
-            => (reasons ??= new string?[method.Parameters.Length])[parameter.Ordinal] = CallGraph.NameOf(method) + " callback";
+        private static void Set(ref string?[]? reasons, ref bool[]? later, IMethodSymbol method, IParameterSymbol parameter, bool runsLater)
+        {
+            (reasons ??= new string?[method.Parameters.Length])[parameter.Ordinal] = CallGraph.NameOf(method) + " callback";
+            (later ??= new bool[method.Parameters.Length])[parameter.Ordinal] |= runsLater;
+        }
 
         // The syntax names a sleep, a timer or a scheduler, or hands a delegate parameter on as an argument (to another
         // helper): without one the body can run nothing unattended.
@@ -190,7 +261,7 @@ namespace Presence.Analyzers.Paths
         {
             foreach (var parameter in method.Parameters)
             {
-                if (parameter.Name == name && parameter.Type.TypeKind == TypeKind.Delegate)
+                if (parameter.Name == name && IsRunnable(parameter.Type))
                 {
                     return true;
                 }
@@ -221,7 +292,7 @@ namespace Presence.Analyzers.Paths
 
             return instance is IParameterReferenceOperation { Parameter: var parameter }
                    && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, method)
-                   && parameter.Type.TypeKind == TypeKind.Delegate
+                   && IsRunnable(parameter.Type)
                 ? parameter
                 : null;
         }

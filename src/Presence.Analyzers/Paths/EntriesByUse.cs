@@ -53,6 +53,40 @@ namespace Presence.Analyzers.Paths
             => (UsesOf(method, cancellationToken) & Use.StartedInBackground) != 0;
 
         /// <summary>
+        /// True when the method is a concrete job's override that the trigger it inherits calls by name
+        /// (<c>QuoteOfTheHour.TickAsync</c>, run by <c>TimedWorker.ExecuteAsync</c>): the job's path is reported at it. A
+        /// trigger of another project, whose body is not seen here, is searched from each of the job's overrides.
+        /// </summary>
+        public bool IsRunByInheritedTrigger(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (!method.IsOverride || method.ContainingType is not { TypeKind: TypeKind.Class, IsAbstract: false } type
+                || _entryPoints.OfType(type) is not { } inherited || !inherited.Overrides.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default))
+            {
+                return false;
+            }
+
+            var seen = false;
+            foreach (var declaration in inherited.Function.DeclaringSyntaxReferences)
+            {
+                if (!_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+                {
+                    continue;
+                }
+
+                seen = true;
+                foreach (var name in declaration.GetSyntax(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+                {
+                    if (name.Identifier.ValueText == method.Name)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return !seen;
+        }
+
+        /// <summary>
         /// True when the program's entry (Main, the top-level statements) calls the method itself: a loop in it that
         /// never ends runs as long as the program, an entry point the path search reports (a call through other methods
         /// is not looked for here: the method then keeps its own diagnostic too).
@@ -246,7 +280,15 @@ namespace Presence.Analyzers.Paths
             return found;
         }
 
-        // A local is read in the same body; a field anywhere in its type.
+        /// <summary>
+        /// True when <paramref name="value"/> (a lambda) is kept in a field or property that a registration of its type
+        /// reads (<c>_tick = async _ =&gt; await Post(); … new Timer(_tick, …)</c>): the registration reports the path
+        /// at the lambda, so a publish written in it is not reported again as PRES001.
+        /// </summary>
+        public bool IsStoredForRegistration(IOperation value)
+            => EntryPoints.StorageOf(value) is { Kind: SymbolKind.Field or SymbolKind.Property } storage && ReadByRegistration(value, storage);
+
+        // A local is read in the same body; a field or property anywhere in its type.
         private bool ReadByRegistration(IOperation reference, ISymbol storage)
         {
             var root = reference;
@@ -260,10 +302,12 @@ namespace Presence.Analyzers.Paths
                 return true;
             }
 
-            if (storage is not IFieldSymbol field)
+            if (storage is not (IFieldSymbol or IPropertySymbol))
             {
                 return false;
             }
+
+            var field = storage;
 
             foreach (var declaration in field.ContainingType.DeclaringSyntaxReferences)
             {

@@ -98,7 +98,7 @@ namespace Presence.Analyzers.Paths
 
         private readonly Compilation _compilation;
         private readonly INamedTypeSymbol? _unattendedEntryPoint;
-        private readonly ConcurrentDictionary<IFieldSymbol, ImmutableArray<IOperation>> _fieldValues = new ConcurrentDictionary<IFieldSymbol, ImmutableArray<IOperation>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _fieldValues = new ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, EntryPoint?> _methods = new ConcurrentDictionary<IMethodSymbol, EntryPoint?>(SymbolEqualityComparer.Default);
         private readonly System.Func<IMethodSymbol, EntryPoint?> _compute; // one delegate, not one per call
 
@@ -605,7 +605,10 @@ namespace Presence.Analyzers.Paths
                     {
                         foreach (var argument in invocation.Arguments)
                         {
-                            if (IsLambda(argument.Value))
+                            // The job expression written here, or a helper's expression parameter handed on
+                            // (Recurring<TJob>(id, Expression<Func<TJob, Task>> call, cron) => RecurringJob.AddOrUpdate(id, call, cron)):
+                            // DelegateRunners then makes what the helper's callers pass a job.
+                            if (IsLambda(argument.Value) || IsExpressionParameter(argument.Value))
                             {
                                 Add(argument.Value, EntryKind.Unattended, method.Name == "AddOrUpdate" ? "recurring Hangfire job" : "Hangfire job");
                             }
@@ -965,7 +968,7 @@ namespace Presence.Analyzers.Paths
         /// <summary>
         /// The values a callback kept in a local or a field was given before a registration reads it
         /// (<c>TimerCallback cb = OnTick; new Timer(cb, …)</c>): a local's initializer and assignments in the same body,
-        /// a field's initializer and assignments in its type. Empty for any other operation. Asked only of a
+        /// a field's (or property's) initializer and assignments in its type. Empty for any other operation. Asked only of a
         /// registration's callback that is neither a lambda nor a method group.
         /// </summary>
         public ImmutableArray<IOperation> StoredValues(IOperation callback)
@@ -1001,12 +1004,14 @@ namespace Presence.Analyzers.Paths
                     return values.ToImmutable();
                 case IFieldReferenceOperation { Field: var field } when field.DeclaringSyntaxReferences.Length > 0:
                     return _fieldValues.GetOrAdd(field.OriginalDefinition, FieldValues);
+                case IPropertyReferenceOperation { Property: { Parameters.IsEmpty: true } property } when property.DeclaringSyntaxReferences.Length > 0:
+                    return _fieldValues.GetOrAdd(property.OriginalDefinition, FieldValues);
                 default:
                     return ImmutableArray<IOperation>.Empty;
             }
         }
 
-        private ImmutableArray<IOperation> FieldValues(IFieldSymbol field)
+        private ImmutableArray<IOperation> FieldValues(ISymbol field)
         {
             var values = ImmutableArray.CreateBuilder<IOperation>();
             foreach (var declaration in field.ContainingType.DeclaringSyntaxReferences)
@@ -1022,6 +1027,7 @@ namespace Presence.Analyzers.Paths
                     var candidate = node switch
                     {
                         Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer } declarator when declarator.Identifier.ValueText == field.Name => (SyntaxNode)initializer,
+                        Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { Initializer: { } initializer } property when property.Identifier.ValueText == field.Name => initializer,
                         Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { Left: var left } assignment
                             when (left is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: var name } && name == field.Name)
                                  || (left is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: var member } && member == field.Name) => assignment,
@@ -1037,10 +1043,16 @@ namespace Presence.Analyzers.Paths
 #pragma warning restore RS1030
                     switch (semanticModel.GetOperation(candidate))
                     {
-                        case IFieldInitializerOperation initializer when initializer.InitializedFields.Contains(field, SymbolEqualityComparer.Default):
+                        case IFieldInitializerOperation initializer when field is IFieldSymbol initialized && initializer.InitializedFields.Contains(initialized, SymbolEqualityComparer.Default):
+                            values.Add(initializer.Value);
+                            break;
+                        case IPropertyInitializerOperation initializer when field is IPropertySymbol initialized && initializer.InitializedProperties.Contains(initialized, SymbolEqualityComparer.Default):
                             values.Add(initializer.Value);
                             break;
                         case ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field):
+                            values.Add(assignment.Value);
+                            break;
+                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, field):
                             values.Add(assignment.Value);
                             break;
                     }
@@ -1050,7 +1062,7 @@ namespace Presence.Analyzers.Paths
             return values.ToImmutable();
         }
 
-        /// <summary>The local or field a delegate value is stored in (<c>TimerCallback cb = OnTick;</c>), or null.</summary>
+        /// <summary>The local, field or property a delegate value is stored in (<c>TimerCallback cb = OnTick;</c>), or null.</summary>
         public static ISymbol? StorageOf(IOperation value)
         {
             var current = value;
@@ -1064,12 +1076,14 @@ namespace Presence.Analyzers.Paths
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
                 ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == current => local.Local,
                 ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment when assignment.Value == current => field.Field.OriginalDefinition,
+                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment when assignment.Value == current => property.Property.OriginalDefinition,
                 IFieldInitializerOperation initializer when initializer.InitializedFields.Length == 1 => initializer.InitializedFields[0].OriginalDefinition,
+                IPropertyInitializerOperation initializer when initializer.InitializedProperties.Length == 1 => initializer.InitializedProperties[0].OriginalDefinition,
                 _ => null,
             };
         }
 
-        /// <summary>True when the callback operation reads <paramref name="storage"/> (a local or field).</summary>
+        /// <summary>True when the callback operation reads <paramref name="storage"/> (a local, field or property).</summary>
         public static bool Reads(IOperation callback, ISymbol storage)
         {
             while (callback is IConversionOperation or IDelegateCreationOperation)
@@ -1081,11 +1095,22 @@ namespace Presence.Analyzers.Paths
             {
                 ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, storage),
                 IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field.OriginalDefinition, storage),
+                IPropertyReferenceOperation property => SymbolEqualityComparer.Default.Equals(property.Property.OriginalDefinition, storage),
                 _ => false,
             };
         }
 
         private static bool IsLambda(IOperation operation) => CallbackTarget(operation) is IAnonymousFunctionOperation or IMethodReferenceOperation;
+
+        private static bool IsExpressionParameter(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation is IParameterReferenceOperation { Parameter.Type: var type } && DelegateRunners.IsExpressionOfDelegate(type);
+        }
 
         private static string RootNamespace(INamedTypeSymbol type)
         {

@@ -841,17 +841,39 @@ namespace Presence.Analyzers.Rules
                         continue;
                     }
 
-                    // TimerCallback cb = OnTick; new Timer(cb, …): what the local or field was given. A lambda counts
-                    // only when written in this body (its calls are this body's steps).
+                    // TimerCallback cb = OnTick; new Timer(cb, …): what the local, field or property was given. A lambda
+                    // written in this body is judged as one written in place (its calls are this body's steps); one a
+                    // field or property was given in another member (_tick = async _ => await Post(); in the
+                    // constructor) starts the path at its calls among that member's steps.
                     foreach (var stored in _entryPoints.StoredValues(callback))
                     {
-                        if (EntryPoints.CallbackTarget(stored) is { } storedTarget
-                            && (storedTarget is IMethodReferenceOperation || SameBody(storedTarget, operation)))
+                        if (EntryPoints.CallbackTarget(stored) is not { } storedTarget)
+                        {
+                            continue;
+                        }
+
+                        if (storedTarget is IMethodReferenceOperation || SameBody(storedTarget, operation))
                         {
                             RegisterCallback(operation, storedTarget, kind, reason);
                         }
+                        else if (storedTarget is IAnonymousFunctionOperation lambda && MemberOf(lambda.Symbol) is { } member)
+                        {
+                            _graph.AddEntry(new EntryPoint(member.OriginalDefinition, kind, reason, lambda.Syntax, within: lambda.Syntax));
+                        }
                     }
                 }
+            }
+
+            // The method a lambda is written in, whose steps hold the lambda's calls; null in an initializer.
+            private static IMethodSymbol? MemberOf(IMethodSymbol lambda)
+            {
+                ISymbol? container = lambda;
+                while (container is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+                {
+                    container = container.ContainingSymbol;
+                }
+
+                return container is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor } member ? member : null;
             }
 
             private static bool SameBody(IOperation a, IOperation b)
@@ -1205,7 +1227,7 @@ namespace Presence.Analyzers.Rules
                     if ((site.MachineWritten
                          || ((ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition)
                               || (ownerEntry.Within is { } unattended && !unattended.Span.Contains(site.Syntax.Span)))
-                             && !IsInEntryLambda(site.Syntax) && !(runsAsEntry ??= RunsAsEntryByUse(context.CancellationToken))))
+                             && !IsInEntryLambda(site.Syntax) && !IsInStoredCallback(site.Syntax) && !(runsAsEntry ??= RunsAsEntryByUse(context.CancellationToken))))
                         && !(asking ??= _model.Scopes.IsAskingHelper(_owner, context.Compilation, context.CancellationToken))
                         && !(isTool ??= _agentTools?.IsToolByUse(_owner, context.CancellationToken) == true))
                     {
@@ -1236,9 +1258,11 @@ namespace Presence.Analyzers.Rules
 
             // A handler registered by a method group, or a loop started in the background, by its own type: an entry point
             // whose registration reports the path (at the method), as an entry point by declaration does.
+            // So is a job's override its inherited trigger calls, where the job's path is reported.
             private bool RunsAsEntryByUse(CancellationToken cancellationToken)
                 => _owner is { } owner && OwnerEntry(_entryPoints, owner) is null
                    && (_byUse.IsRegistered(owner, cancellationToken) || (_isBackgroundLoop && _byUse.IsStartedInBackground(owner, cancellationToken))
+                       || _byUse.IsRunByInheritedTrigger(owner, cancellationToken)
                        || (_isEndlessLoop && _byUse.IsCalledByProgram(owner, cancellationToken)));
 
             private static void ReportGuarded(Action<Diagnostic> report, PublishSite site)
@@ -1261,7 +1285,7 @@ namespace Presence.Analyzers.Rules
 
             // The graph of the operation block (a method's body, an initializer) the collected operations are in.
             private IEnumerable<PublishSite> AnalyzeFlow(OperationAnalysisContext context)
-                => ConfirmationFlowAnalysis.AnalyzeSites(context.GetControlFlowGraph(), _model, _sites!, context.CancellationToken);
+                => ConfirmationFlowAnalysis.AnalyzeSites(context.GetControlFlowGraph(), _model, _sites!, context.CancellationToken, helperRunsLater: _entryPoints.Runners.RunsLater);
 
             private bool InExemptFunction(IOperation operation)
             {
@@ -1303,6 +1327,36 @@ namespace Presence.Analyzers.Rules
             }
 
             private bool IsInEntryLambda(SyntaxNode syntax) => _entryLambdas is { } lambdas && syntax.Ancestors().Any(lambdas.ContainsKey);
+
+            // A publish in a lambda that a field or property keeps for a registration of its type (a timer created in
+            // another member): the registration reports the path at the lambda. Asked only of a publish about to be reported.
+            private bool IsInStoredCallback(SyntaxNode syntax)
+            {
+                if (_siteOperations is null || !syntax.Ancestors().Any(node => node is AnonymousFunctionExpressionSyntax))
+                {
+                    return false;
+                }
+
+                foreach (var operation in _siteOperations)
+                {
+                    if (operation.Syntax != syntax)
+                    {
+                        continue;
+                    }
+
+                    for (var current = operation.Parent; current is not null; current = current.Parent)
+                    {
+                        if (current is IAnonymousFunctionOperation && _byUse.IsStoredForRegistration(current))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+
+                return false;
+            }
 
             // A publish inside a tool's lambda, or the tool's method group itself.
             private bool IsInTool(SyntaxNode syntax) => _toolCallbacks is { } tools && syntax.AncestorsAndSelf().Any(tools.Contains);
