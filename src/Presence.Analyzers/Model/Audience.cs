@@ -20,13 +20,20 @@ namespace Presence.Analyzers.Model
         private const int MaxDepth = 8;
         private readonly INamedTypeSymbol? _internalAudience;
         private readonly CallSiteArguments? _callers;
+        private readonly Lazy<bool>? _internalAudienceWritten;
 
         /// <param name="symbols">The compilation's Presence types.</param>
         /// <param name="callers">What the call sites of a method pass to its parameters (a reply helper's chat).</param>
-        public Audience(PresenceSymbols symbols, CallSiteArguments? callers = null)
+        /// <param name="internalAudienceWritten">
+        /// False when no file of the compilation names [InternalAudience] and no reference but Presence.Abstractions
+        /// builds on it: then no argument a helper's callers pass can be internal, and their call sites are not looked
+        /// for (finding them reads every file). Null: always looked for.
+        /// </param>
+        public Audience(PresenceSymbols symbols, CallSiteArguments? callers = null, Lazy<bool>? internalAudienceWritten = null)
         {
             _internalAudience = symbols.InternalAudience;
             _callers = callers;
+            _internalAudienceWritten = internalAudienceWritten;
         }
 
         // Where a chat, channel or message comes from: the person who wrote, a channel (its post, a channel speaking
@@ -356,7 +363,8 @@ namespace Presence.Analyzers.Model
         // calls that pass the ops chat do not publish.
         private bool EveryCallerPassesInternal(IParameterSymbol parameter, int depth)
         {
-            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } || _callers?.ArgumentsOf(parameter) is not { Count: > 0 } arguments)
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } || _internalAudienceWritten?.Value == false
+                || _callers?.ArgumentsOf(parameter) is not { Count: > 0 } arguments)
             {
                 return false;
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -34,7 +35,11 @@ namespace Presence.Analyzers.Model
             Scopes = new PublishScopes(compilation, symbols, Publishing, Confirmations, cancellationToken);
             Libraries = LibrarySummaries.Read(compilation, assemblies, urls.FindConfigured);
             MachineWriters = MachineWriters.For(compilation, Libraries);
-            Audience = new Audience(symbols, urls.Arguments);
+            Audience = new Audience(symbols, urls.Arguments, new Lazy<bool>(
+                () => NameUse.Of(compilation, "InternalAudience", cancellationToken).InSource || ReferenceSet.Of(compilation).Derived(
+                    "Audience.InternalAudienceReferenced",
+                    () => new StrongBox<bool>(ReferenceSet.Of(compilation).Assemblies.Any(assembly => assembly.Name != "Presence.Abstractions" && assembly.References("Presence.Abstractions")))).Value,
+                LazyThreadSafetyMode.ExecutionAndPublication));
             Mediators = MediatorDispatch.For(compilation);
         }
 
