@@ -20,8 +20,53 @@ namespace Presence.Analyzers.Catalog
         [ThreadStatic]
         private static List<IParameterSymbol>? t_read;
 
-        /// <summary>True while a send is read for a call site (what is resolved then must not be cached).</summary>
-        public static bool Active => t_bound is { Count: > 0 };
+        [ThreadStatic]
+        private static List<IParameterSymbol>? t_outside;
+
+        /// <summary>True while a send is read for a call site, or for callers outside (what is resolved then must not be cached).</summary>
+        public static bool Active => t_bound is { Count: > 0 } || t_outside is { Count: > 0 };
+
+        /// <summary>
+        /// True when <paramref name="parameter"/> stands for what a caller in another assembly passes, which nothing here
+        /// knows (<see cref="ReadForOutside"/>): its callers in this compilation are not asked.
+        /// </summary>
+        public static bool FromOutside(IParameterSymbol parameter)
+        {
+            if (t_outside is not { Count: > 0 } outside)
+            {
+                return false;
+            }
+
+            foreach (var candidate in outside)
+            {
+                if (SameParameter(candidate, parameter))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// What <paramref name="read"/> answers when <paramref name="parameters"/> hold what a caller in another assembly
+        /// passes (a public helper's URL also called here with the team's own URL), and the parameters it consulted.
+        /// </summary>
+        public static T ReadForOutside<T>(List<IParameterSymbol> parameters, Func<T> read, out List<IParameterSymbol> consulted)
+        {
+            var outerOutside = t_outside;
+            var outerRead = StartRecording();
+            t_outside = parameters;
+            try
+            {
+                return read();
+            }
+            finally
+            {
+                t_outside = outerOutside;
+                consulted = StopRecording(outerRead);
+            }
+        }
 
         /// <summary>The argument the call site being read passes to <paramref name="parameter"/>, or null.</summary>
         public static IOperation? ArgumentFor(IParameterSymbol parameter)

@@ -173,6 +173,11 @@ namespace Presence.Analyzers.Catalog
                 case IParameterReferenceOperation parameter when CallerBindings.ArgumentFor(parameter.Parameter) is { } bound:
                     return Of(bound, sources, depth + 1);
 
+                // A parameter a caller in another assembly gives: nothing here says what.
+                case IParameterReferenceOperation parameter when CallerBindings.FromOutside(parameter.Parameter):
+                    CallerBindings.NoteRead(parameter.Parameter);
+                    return One(Unknown);
+
                 // A parameter: what the call sites in this compilation pass to it.
                 case IParameterReferenceOperation parameter when sources is not null:
                     CallerBindings.NoteRead(parameter.Parameter);

@@ -647,6 +647,18 @@ namespace Presence.Analyzers.Summaries
                         var outer = CallerBindings.StartRecording();
                         var classified = _model.Classify(invocation, options);
                         var consulted = CallerBindings.StopRecording(outer);
+
+                        // A public method's URL parameter that this compilation's own calls fill (a heartbeat to the
+                        // team's service) says nothing of what callers outside pass: read again without them.
+                        if (classified is not { Kind: PublishKind.Endpoint or PublishKind.Catalogued or PublishKind.Declared or PublishKind.RequiresApproval }
+                            && classified?.ArgumentUrl is null && consulted.Count > 0
+                            && OutsideParameters(consulted, owner) is { } outside
+                            && CallerBindings.ReadForOutside(outside, () => _model.Classify(invocation, options), out var consultedOutside) is { Kind: PublishKind.Unresolved, ArgumentUrl: not null } forOutside)
+                        {
+                            classified = forOutside;
+                            consulted = consultedOutside;
+                        }
+
                         if (classified is { } target)
                         {
                             sites[invocation.Syntax] = target;
@@ -711,6 +723,24 @@ namespace Presence.Analyzers.Summaries
             }
 
             return facts;
+        }
+
+        // The parameters among consulted of owner, or of a method of this compilation, that a caller in another assembly
+        // can pass (the method is callable outside), or null.
+        private List<IParameterSymbol>? OutsideParameters(List<IParameterSymbol> consulted, IMethodSymbol owner)
+        {
+            List<IParameterSymbol>? outside = null;
+            foreach (var parameter in consulted)
+            {
+                if (parameter.ContainingSymbol is IMethodSymbol method
+                    && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly)
+                    && MethodLineage.Of(method.OriginalDefinition).Any(IsCallableOutside))
+                {
+                    (outside ??= new List<IParameterSymbol>()).Add(parameter);
+                }
+            }
+
+            return outside;
         }
 
         // The keys a caller outside finds the record under: a member of a generic interface is kept per closed interface

@@ -58,6 +58,9 @@ public class CallerDecidedAcrossProjectsTests
         {
             public Task Send(string url, string body) => http.PostAsync(url, new StringContent(body));
 
+            // The library's own call gives the team's service: callers outside still decide theirs.
+            public Task Heartbeat() => Send("https://status.internal.example/beat", "up");
+
             public Task Toot(string instance, string status) => http.PostAsync($"{instance}/api/v1/statuses", new StringContent(status));
 
             public Task<string> Fetch(string url) => http.GetStringAsync(url);
@@ -115,6 +118,7 @@ public class CallerDecidedAcrossProjectsTests
                 {
                     await notifier.Send("https://metrics.internal.example/ingest", "cpu=3");
                     await notifier.Ping("up");
+                    await notifier.Heartbeat();
                     _ = await notifier.Fetch("https://discord.com/api/webhooks/1/abc");
                 }
             }
