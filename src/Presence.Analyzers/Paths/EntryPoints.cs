@@ -779,13 +779,46 @@ namespace Presence.Analyzers.Paths
                     case IAnonymousFunctionOperation or ILocalFunctionOperation:
                         return null;
                     case IWhileLoopOperation { Condition: var condition } loop when condition is null || RunsUntilStopped(condition):
-                        return loop;
+                        return WaitsForPerson(loop) ? null : loop;
                     case IForLoopOperation { Condition: var condition } loop when condition is null || RunsUntilStopped(condition):
-                        return loop;
+                        return WaitsForPerson(loop) ? null : loop;
                 }
             }
 
             return null;
+        }
+
+        // An interactive loop: each round waits for what a person types at the console (Console.ReadLine, ReadKey, a
+        // Spectre.Console prompt), so someone is there, whatever it sleeps between rounds (a rate limit). Not a daemon.
+        private static bool WaitsForPerson(ILoopOperation loop)
+        {
+            foreach (var operation in loop.Body.Descendants())
+            {
+                if (operation is IInvocationOperation read && ReadsConsole(read) && EnclosingFunction(operation) == EnclosingFunction(loop))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ReadsConsole(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType;
+            if (type is null)
+            {
+                return false;
+            }
+
+            return type.Name switch
+            {
+                "Console" => method.Name is "ReadLine" or "ReadKey" or "Read" && MetadataNames.IsInNamespace(type, "System"),
+                "AnsiConsole" => method.Name is "Ask" or "Prompt" or "Confirm" or "PromptAsync" or "AskAsync" or "ConfirmAsync" && MetadataNames.IsInNamespace(type, "Spectre.Console"),
+                // Console.In.ReadLine(Async): the console's reader, not a file's.
+                _ => method.Name is "ReadLine" or "ReadLineAsync" && invocation.Instance is IPropertyReferenceOperation { Property: { Name: "In", ContainingType.Name: "Console" } },
+            };
         }
 
         /// <summary>Task.Delay, Thread.Sleep, PeriodicTimer.WaitForNextTickAsync: what a daemon loop waits on (see <see cref="DaemonLoopAround"/>).</summary>
