@@ -24,13 +24,17 @@ namespace Presence.Analyzers.Catalog
         private readonly Lazy<OptionsBindings> _bindings;
         private readonly bool _seesConfiguration;
 
+        // Options types are visible (a library that reads IOptions<T> may reference Microsoft.Extensions.Options alone,
+        // and leave the binding, and so the configuration, to its host).
+        private readonly bool _seesOptions;
+
         public UrlSources(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
         {
             _settings = new Lazy<AppSettings>(() => AppSettings.Load(additionalFiles, cancellationToken));
             _seesConfiguration = compilation.GetBestTypeByMetadataName(ConfigurationNamespace + ".IConfiguration") is not null;
             // Options types, or plain objects bound with the configuration binder (config.Bind("A", settings)).
-            var seesOptions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null
-                              || compilation.GetBestTypeByMetadataName(ConfigurationNamespace + ".ConfigurationBinder") is not null;
+            _seesOptions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null;
+            var seesOptions = _seesOptions || compilation.GetBestTypeByMetadataName(ConfigurationNamespace + ".ConfigurationBinder") is not null;
             _bindings = new Lazy<OptionsBindings>(() => seesOptions ? OptionsBindings.Find(compilation, cancellationToken) : OptionsBindings.None);
             Clients = new ClientBaseAddresses(compilation, this, cancellationToken);
             Arguments = new CallSiteArguments(compilation, this, cancellationToken);
@@ -61,12 +65,12 @@ namespace Presence.Analyzers.Catalog
                 return FromSettings(variable, SettingKind.Environment, variable);
             }
 
-            if (!_seesConfiguration)
+            if (!_seesConfiguration && !_seesOptions)
             {
                 return null;
             }
 
-            if (ConfigurationRead(operation, out var fallback) is { } key)
+            if (_seesConfiguration && ConfigurationRead(operation, out var fallback) is { } key)
             {
                 var candidates = FromSettings(key, SettingKind.Configuration, key);
                 if (fallback is not null)
@@ -93,7 +97,7 @@ namespace Presence.Analyzers.Catalog
         /// <paramref name="collection"/> is not such a list.
         /// </summary>
         public List<UrlCandidate>? Elements(IOperation collection, int depth)
-            => _seesConfiguration && OptionsSection(collection, depth + 1) is { } list
+            => (_seesConfiguration || _seesOptions) && OptionsSection(collection, depth + 1) is { } list
                 ? FromSettings(list.Key + ":" + AnyElement, SettingKind.Configuration, list.Key + ":" + AnyElement)
                 : null;
 
