@@ -31,8 +31,8 @@ namespace Presence.Analyzers.Flow
             {
                 case IEventAssignmentOperation { EventReference: IEventReferenceOperation { Event: { Name: "Elapsed", ContainingType: { Name: "Timer" } timer } } }:
                     return MetadataNames.IsInNamespace(timer, "System.Timers");
-                case IArgumentOperation { Parent: IObjectCreationOperation { Type: INamedTypeSymbol { Name: "Timer" } timer } }:
-                    return MetadataNames.IsInNamespace(timer, "System.Threading");
+                case IArgumentOperation { Parent: IObjectCreationOperation { Type: INamedTypeSymbol { Name: "Timer" } timer } creation }:
+                    return MetadataNames.IsInNamespace(timer, "System.Threading") && !FiresOnceSoon(creation.Arguments);
                 case IArgumentOperation { Parent: IInvocationOperation invocation }:
                     return Schedules(invocation);
                 default:
@@ -66,10 +66,50 @@ namespace Presence.Analyzers.Flow
                     // manager.AddOrUpdate("digest", Job.FromExpression<DigestJob>(j => j.RunAsync()), Cron.Daily()).
                     return RootNamespace(type) == "Hangfire" && invocation.Parent is IArgumentOperation { Parent: IInvocationOperation user } && Schedules(user);
                 case "CreateTimer":
-                    return type.Name == "TimeProvider" && MetadataNames.IsInNamespace(type, "System");
+                    return type.Name == "TimeProvider" && MetadataNames.IsInNamespace(type, "System") && !FiresOnceSoon(invocation.Arguments);
                 default:
                     return false;
             }
+        }
+
+        // A timer that fires once (period Timeout.Infinite / InfiniteTimeSpan) less than an hour ahead, as far as the code
+        // shows it: an undo window after a yes (new Timer(post, null, TimeSpan.FromSeconds(10), Timeout.InfiniteTimeSpan),
+        // cancelled by disposing it), the person still there, as for a Hangfire job scheduled minutes ahead.
+        private static bool FiresOnceSoon(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+        {
+            IOperation? dueTime = null;
+            IOperation? period = null;
+            foreach (var argument in arguments)
+            {
+                switch (argument.Parameter?.Name)
+                {
+                    case "dueTime":
+                        dueTime = argument.Value;
+                        break;
+                    case "period":
+                        period = argument.Value;
+                        break;
+                }
+            }
+
+            return dueTime is not null && period is not null && IsInfinite(period) && !IsAnHourOrMore(dueTime);
+        }
+
+        private static bool IsInfinite(IOperation period)
+        {
+            while (period is IConversionOperation conversion)
+            {
+                period = conversion.Operand;
+            }
+
+            return period switch
+            {
+                { ConstantValue: { HasValue: true, Value: int or long } value } => System.Convert.ToInt64(value.Value, System.Globalization.CultureInfo.InvariantCulture) == -1,
+                IFieldReferenceOperation { Field: { Name: "InfiniteTimeSpan", ContainingType.Name: "Timeout" } } => true,
+                IInvocationOperation { TargetMethod: { Name: "FromMilliseconds", ContainingType.Name: "TimeSpan" } } from
+                    => from.Arguments.Length > 0 && from.Arguments[0].Value.ConstantValue is { HasValue: true, Value: var ms } && System.Convert.ToDouble(ms, System.Globalization.CultureInfo.InvariantCulture) == -1,
+                _ => false,
+            };
         }
 
         /// <summary>
