@@ -45,8 +45,11 @@ namespace Presence.Analyzers.Model
             Channel,
         }
 
-        /// <summary>True when the send's destination (receiver, chat, channel or URL) comes from an [InternalAudience] parameter.</summary>
-        public bool IsInternal(IInvocationOperation invocation)
+        /// <summary>
+        /// True when the send's destination (receiver, chat, channel or URL) comes from an [InternalAudience] parameter;
+        /// for a raw request to Telegram's Bot API, the destination is the <c>chat_id</c> of the request body.
+        /// </summary>
+        public bool IsInternal(IInvocationOperation invocation, PublishTarget? target = null)
         {
             if (_internalAudience is null)
             {
@@ -58,9 +61,10 @@ namespace Presence.Analyzers.Model
                 return true;
             }
 
+            var telegramRequest = target is { Platform: "Telegram" } && target.Kind != PublishKind.Catalogued;
             foreach (var argument in invocation.Arguments)
             {
-                if (ReadsInternal(argument.Value, 0))
+                if (ReadsInternal(argument.Value, 0) || (telegramRequest && ReadsInternal(BodyChat(argument.Value, 0), 0)))
                 {
                     return true;
                 }
@@ -68,6 +72,73 @@ namespace Presence.Analyzers.Model
 
             return false;
         }
+
+        // The chat_id a request body names: an anonymous object or a DTO initializer (chat_id = …, ChatId = …), a
+        // dictionary entry ["chat_id"] = … or { "chat_id", … }, through JsonContent.Create, JsonSerializer.Serialize,
+        // content wrappers and locals.
+        private static IOperation? BodyChat(IOperation? operation, int depth)
+        {
+            operation = UrlText.WithoutConversions(operation);
+            if (operation is null || depth > MaxDepth)
+            {
+                return null;
+            }
+
+            switch (operation)
+            {
+                case IAnonymousObjectCreationOperation anonymous:
+                    foreach (var initializer in anonymous.Initializers)
+                    {
+                        if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment && IsChatMember(property.Property.Name))
+                        {
+                            return assignment.Value;
+                        }
+                    }
+
+                    return null;
+
+                case IObjectCreationOperation creation:
+                    if (creation.Initializer is { } objectInitializer)
+                    {
+                        foreach (var initializer in objectInitializer.Initializers)
+                        {
+                            switch (initializer)
+                            {
+                                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: false } property } assignment when IsChatMember(property.Property.Name):
+                                    return assignment.Value;
+                                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment
+                                    when indexer.Arguments[0].Value.ConstantValue.Value is string key && IsChatMember(key):
+                                    return assignment.Value;
+                                case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add
+                                    when add.Arguments[0].Value.ConstantValue.Value is string added && IsChatMember(added):
+                                    return add.Arguments[1].Value;
+                            }
+                        }
+                    }
+
+                    // new StringContent(json), new FormUrlEncodedContent(pairs)
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (BodyChat(argument.Value, depth + 1) is { } chat)
+                        {
+                            return chat;
+                        }
+                    }
+
+                    return null;
+
+                case IInvocationOperation call when call.TargetMethod.Name is "Create" or "Serialize" or "SerializeObject" && call.Arguments.Length > 0:
+                    return BodyChat(call.Arguments[0].Value, depth + 1);
+
+                case ILocalReferenceOperation local:
+                    return BodyChat(UrlText.Initializer(local.Local, local.SemanticModel), depth + 1);
+
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsChatMember(string name) => name is "chat_id" or "ChatId" or "chatId";
 
         // The value comes from an [InternalAudience] parameter, or from a property marked with it (a settings type's
         // OwnerChatId), through member accesses and locals.

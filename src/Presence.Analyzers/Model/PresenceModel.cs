@@ -197,7 +197,7 @@ namespace Presence.Analyzers.Model
             // Not presence: the team's own chat, a labelled bot answering the person who wrote to it, or an email or
             // SMS to the person whose request is handled (a passcode, a reset link).
             // (The publishing map asks with anyAudience to list these sends with who they reach.)
-            if (!anyAudience && (Audience.IsInternal(invocation) || (!options.ReportBotReplies && Audience.IsBotReplyInSameChat(invocation, target))
+            if (!anyAudience && (Audience.IsInternal(invocation, target) || (!options.ReportBotReplies && Audience.IsBotReplyInSameChat(invocation, target))
                                  || Audience.IsReplyToRequester(invocation, target)))
             {
                 return null;
