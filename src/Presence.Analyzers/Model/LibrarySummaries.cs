@@ -65,6 +65,15 @@ namespace Presence.Analyzers.Model
         /// </summary>
         public const string ArgumentSendRecord = "A";
 
+        /// <summary>
+        /// Record kind: the publish a <see cref="PublishRecord"/> of the same method names goes to the chat, channel or
+        /// message its caller passes to one of its parameters (<c>Notify(ChatId chat, string text)</c>). Fields:
+        /// documentation id, the parameter's ordinal, platform, catalog id, path. A reader that knows it judges each call
+        /// by its argument, as a send of its own (the team's chat, the requester's chat answered), instead of the
+        /// publish record; an older reader keeps the publish record.
+        /// </summary>
+        public const string ChatSendRecord = "C";
+
         public static readonly LibrarySummaries Empty = new LibrarySummaries(
             new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), null, null, null);
 
@@ -73,10 +82,14 @@ namespace Presence.Analyzers.Model
         private readonly Dictionary<string, List<LibraryDispatch>>? _dispatches;
         private readonly Dictionary<string, LibraryArgumentSend>? _argumentSends;
         private readonly HashSet<string>? _argumentSendNames;
+        private readonly Dictionary<string, LibraryChatSend>? _chatSends;
+        private readonly HashSet<string>? _chatSendNames;
         private readonly Compilation? _compilation;
 
-        private LibrarySummaries(Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten, Dictionary<string, List<LibraryDispatch>>? dispatches, Dictionary<string, LibraryArgumentSend>? argumentSends, Compilation? compilation)
+        private LibrarySummaries(Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten, Dictionary<string, List<LibraryDispatch>>? dispatches, Dictionary<string, LibraryArgumentSend>? argumentSends, Compilation? compilation, Dictionary<string, LibraryChatSend>? chatSends = null)
         {
+            _chatSends = chatSends;
+            _chatSendNames = chatSends is null ? null : new HashSet<string>(chatSends.Values.Select(send => send.MethodName), StringComparer.Ordinal);
             _publishes = publishes;
             _machineWritten = machineWritten;
             _dispatches = dispatches;
@@ -86,7 +99,16 @@ namespace Presence.Analyzers.Model
         }
 
         /// <summary>True when no referenced assembly says anything: lookups can be skipped.</summary>
-        public bool IsEmpty => _publishes.Count == 0 && _machineWritten.Count == 0 && _dispatches is null && _argumentSends is null;
+        public bool IsEmpty => _publishes.Count == 0 && _machineWritten.Count == 0 && _dispatches is null && _argumentSends is null && _chatSends is null;
+
+        /// <summary>True when some referenced assembly has a method that publishes to the chat its caller passes.</summary>
+        public bool HasChatSends => _chatSends is not null;
+
+        /// <summary>What a referenced method publishes to the chat its caller passes, as its summary says, or null (by name first).</summary>
+        public LibraryChatSend? FindChatSend(IMethodSymbol method)
+            => _chatSendNames is not null && _chatSendNames.Contains(method.Name) && IdOf(method) is { } id
+                ? Find(_chatSends!, id, method, null)
+                : null;
 
         /// <summary>True when some referenced assembly has a method that sends to a URL its caller passes.</summary>
         public bool HasArgumentSends => _argumentSends is not null;
@@ -117,7 +139,8 @@ namespace Presence.Analyzers.Model
 
         /// <summary>The simple names of the methods that publish, for cheap syntactic prefilters.</summary>
         public IEnumerable<string> MethodNames
-            => _publishes.Values.Select(p => p.MethodName).Concat(_argumentSendNames ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal);
+            => _publishes.Values.Select(p => p.MethodName).Concat(_argumentSendNames ?? Enumerable.Empty<string>())
+                .Concat(_chatSendNames ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal);
 
         /// <summary>The simple names of the methods that return machine-written text.</summary>
         public IEnumerable<string> MachineWrittenNames => _machineWritten.Select(NameOfId).Distinct(StringComparer.Ordinal);
@@ -154,9 +177,19 @@ namespace Presence.Analyzers.Model
             List<(string[] Fields, string Assembly)>? configured = null;
             Dictionary<string, List<LibraryDispatch>>? dispatches = null;
             Dictionary<string, LibraryArgumentSend>? argumentSends = null;
+            Dictionary<string, LibraryChatSend>? chatSends = null;
             foreach (var assembly in summarized)
             {
-                Parse(Attributes(assembly).Summary!, assembly.Name, publishes ??= new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), machineWritten ??= new HashSet<string>(StringComparer.Ordinal), ref configured, ref dispatches, ref argumentSends);
+                Parse(Attributes(assembly).Summary!, assembly.Name, publishes ??= new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), machineWritten ??= new HashSet<string>(StringComparer.Ordinal), ref configured, ref dispatches, ref argumentSends, ref chatSends);
+            }
+
+            // A chat send replaces the publish record of the same method: each call is judged by the chat it passes.
+            if (chatSends is not null)
+            {
+                foreach (var id in chatSends.Keys)
+                {
+                    publishes!.Remove(id);
+                }
             }
 
             if (configured is not null && configuredSendNames is not null)
@@ -183,9 +216,9 @@ namespace Presence.Analyzers.Model
                 argumentSends = argumentSends.Count == 0 ? null : argumentSends;
             }
 
-            return publishes is null || (publishes.Count == 0 && machineWritten!.Count == 0 && dispatches is null && argumentSends is null)
+            return publishes is null || (publishes.Count == 0 && machineWritten!.Count == 0 && dispatches is null && argumentSends is null && chatSends is null)
                 ? Empty
-                : new LibrarySummaries(publishes, machineWritten!, dispatches, argumentSends, compilation);
+                : new LibrarySummaries(publishes, machineWritten!, dispatches, argumentSends, compilation, chatSends);
         }
 
         // A library's send to a configured URL publishes when this compilation's settings give the key a publish
@@ -364,7 +397,7 @@ namespace Presence.Analyzers.Model
             return arity < 0 ? name : name.Substring(0, arity);
         }
 
-        private static void Parse(string summary, string assemblyName, Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten, ref List<(string[] Fields, string Assembly)>? configured, ref Dictionary<string, List<LibraryDispatch>>? dispatches, ref Dictionary<string, LibraryArgumentSend>? argumentSends)
+        private static void Parse(string summary, string assemblyName, Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten, ref List<(string[] Fields, string Assembly)>? configured, ref Dictionary<string, List<LibraryDispatch>>? dispatches, ref Dictionary<string, LibraryArgumentSend>? argumentSends, ref Dictionary<string, LibraryChatSend>? chatSends)
         {
             var lines = summary.Split('\n');
             if (lines.Length == 0 || lines[0].Trim() != Version)
@@ -398,6 +431,15 @@ namespace Presence.Analyzers.Model
                         }
 
                         members.Add(new LibraryDispatch(fields[2], fields[3]));
+                        break;
+                    case ChatSendRecord when fields.Length >= 6 && fields[1].Length > 0 && fields[3].Length > 0 && fields[5].Length > 0
+                                             && int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var chatOrdinal):
+                        chatSends ??= new Dictionary<string, LibraryChatSend>(StringComparer.Ordinal);
+                        if (!chatSends.ContainsKey(fields[1]))
+                        {
+                            chatSends[fields[1]] = new LibraryChatSend(NameOfId(fields[1]), chatOrdinal, fields[3], NullIfEmpty(fields[4]), fields[5]);
+                        }
+
                         break;
                     case ArgumentSendRecord when fields.Length >= 5 && fields[1].Length > 0 && fields[3].Length > 0 && fields[4].Length > 0
                                                  && int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var ordinal):
@@ -465,6 +507,31 @@ namespace Presence.Analyzers.Model
                 return last < 0 ? Path : Path.Substring(0, last);
             }
         }
+    }
+
+    /// <summary>A method of a referenced assembly that publishes to the chat its caller passes, as its summary says.</summary>
+    internal sealed class LibraryChatSend
+    {
+        public LibraryChatSend(string methodName, int ordinal, string platform, string? catalogId, string path)
+        {
+            MethodName = methodName;
+            Ordinal = ordinal;
+            Platform = platform;
+            CatalogId = catalogId;
+            Path = path;
+        }
+
+        public string MethodName { get; }
+
+        /// <summary>The ordinal of the parameter that gives the chat.</summary>
+        public int Ordinal { get; }
+
+        public string Platform { get; }
+
+        public string? CatalogId { get; }
+
+        /// <summary>"TelegramNotifier.SendAsync → ITelegramBotClient.SendMessage".</summary>
+        public string Path { get; }
     }
 
     /// <summary>A method of a referenced assembly that sends to the URL its caller passes, as its summary says.</summary>

@@ -103,6 +103,7 @@ namespace Presence.Analyzers.Model
             => Publishing.MayClassifyBeyondCatalog
                || Libraries.HasPublishes
                || Libraries.HasArgumentSends
+               || Libraries.HasChatSends
                || RawRequests.ClientsMayExist(Compilation)
                || _catalog.MayDeclareUnwordedType(Compilation)
                || (SeesHttp && (HttpRequests.SdkClientsMayExist(Compilation) || !HttpRequests.ClientSendsHaveWords(Compilation)))
@@ -119,7 +120,8 @@ namespace Presence.Analyzers.Model
         public bool MayRequest(IMethodSymbol method)
             => (SeesHttp && (_sourceMayRequest || !ReferenceEquals(method.ContainingAssembly, Compilation.Assembly)) && HttpRequests.IsCandidate(method))
                || RawRequests.IsCandidate(method)
-               || (Libraries.HasArgumentSends && Libraries.FindArgumentSend(method) is not null);
+               || (Libraries.HasArgumentSends && Libraries.FindArgumentSend(method) is not null)
+               || (Libraries.HasChatSends && Libraries.FindChatSend(method) is not null);
 
         /// <summary>
         /// Reads the names <see cref="MayDeclare"/> asks about now: at compilation start, before the calls are analysed,
@@ -187,6 +189,13 @@ namespace Presence.Analyzers.Model
                 target = ArgumentOf(invocation, send.Ordinal) is { } argument
                     ? HttpRequests.ClassifyArgument(method, send.Verb, argument, send.UrlAfterArgument, Urls)
                     : null;
+            }
+
+            else if (Libraries.HasChatSends && Libraries.FindChatSend(method) is { } chat)
+            {
+                // A referenced library's publish to the chat its caller passes: the audience checks below read this
+                // call's argument (the team's chat, the requester's chat answered), as for a send of this compilation's.
+                target = new PublishTarget(method, PublishKind.Catalogued, chat.Platform, PublishCategory.Social, catalogId: chat.CatalogId);
             }
 
             if (target is null || !options.IsEnabled(target.Category, target.Platform))

@@ -165,6 +165,7 @@ namespace Presence.Analyzers.Summaries
             var configured = ConfiguredSendRecords(maxDepth).ToList();
             var records = WithGuesses(best.Values.Select(b => b.Record), configured)
                 .Concat(ArgumentSendRecords(best))
+                .Concat(ChatSendRecords(best))
                 .Concat(DispatchRecords(maxDepth, best))
                 .Concat(MachineWrittenRecords(maxDepth))
                 .ToList();
@@ -201,6 +202,30 @@ namespace Presence.Analyzers.Summaries
         }
 
         private const string EvidenceCatalogId = "evidence:";
+
+        // Beside the publish record of a method whose only unguarded publish, in its own body, is a platform send to the
+        // chat a parameter gives (Notify(ChatId chat, string text) => bot.SendMessage(chat, text)): the parameter, so
+        // that a referencing project judges each call by the chat it passes (its team's chat, the requester's).
+        private IEnumerable<string[]> ChatSendRecords(Dictionary<string, (int Length, string Line, string[] Record)> publishes)
+        {
+            foreach (var facts in _bodies.Values)
+            {
+                if (facts.Owner is not { } owner || facts.ChatSend is not { } send)
+                {
+                    continue;
+                }
+
+                var direct = CallGraph.NameOf(owner) + " → " + PublishTarget.ApiName(send.Send.Method);
+                foreach (var visible in MethodLineage.Of(owner))
+                {
+                    if (visible.GetDocumentationCommentId() is { } id && publishes.TryGetValue(id, out var publish) && publish.Record[4] == direct
+                        && visible.Parameters.Length > send.Ordinal)
+                    {
+                        yield return new[] { LibrarySummaries.ChatSendRecord, id, send.Ordinal.ToString(CultureInfo.InvariantCulture), publish.Record[2], publish.Record[3], direct };
+                    }
+                }
+            }
+        }
 
         // The methods a caller outside can call that make an unguarded request to the URL one of their parameters gives
         // (Send(string url, string text)), in their own body or through helpers they pass it to unguarded: nothing here
@@ -638,6 +663,7 @@ namespace Presence.Analyzers.Summaries
             var options = PresenceOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree));
             var sites = new Dictionary<SyntaxNode, PublishTarget>();
             Dictionary<SyntaxNode, List<IParameterSymbol>>? byArgument = null;
+            Dictionary<SyntaxNode, int>? byChat = null;
             var flow = false;
             foreach (var operation in body.DescendantsAndSelf())
             {
@@ -663,6 +689,14 @@ namespace Presence.Analyzers.Summaries
                         {
                             sites[invocation.Syntax] = target;
                             flow = true;
+
+                            // A platform send to the chat one of this method's own parameters gives: each caller decides
+                            // whose chat it is (a C record beside the P record).
+                            if (target.Kind == PublishKind.Catalogued && target.Platform is not null
+                                && CallGraph.OwnParameters(consulted, owner) is { Length: 1 } chat)
+                            {
+                                (byChat ??= new Dictionary<SyntaxNode, int>())[invocation.Syntax] = chat[0].Ordinal;
+                            }
 
                             // A request to a URL a parameter gives (this method's, or a caller's passed down to it): a
                             // caller outside decides (an A record).
@@ -710,6 +744,17 @@ namespace Presence.Analyzers.Summaries
             }
 
             var facts = new BodyFacts(owner.OriginalDefinition, unguarded.ToList(), _model.Libraries);
+            if (byChat is not null && unguarded.Count(site => site.Target.Kind != PublishKind.Call) == 1)
+            {
+                foreach (var (syntax, target) in unguarded)
+                {
+                    if (byChat.TryGetValue(syntax, out var ordinal))
+                    {
+                        facts.ChatSend = (ordinal, target);
+                    }
+                }
+            }
+
             if (byArgument is not null)
             {
                 foreach (var (syntax, target) in unguarded)
@@ -829,6 +874,9 @@ namespace Presence.Analyzers.Summaries
 
             /// <summary>True when the body publishes unguarded itself, or calls a library method that does.</summary>
             public bool Publishes { get; }
+
+            /// <summary>The one unguarded publish here, a platform send to the chat the parameter at the ordinal gives, or null.</summary>
+            public (int Ordinal, PublishTarget Send)? ChatSend { get; set; }
 
             /// <summary>An unguarded request here to the URL one of the parameters gives, or null.</summary>
             public (List<IParameterSymbol> Parameters, PublishTarget Send)? ArgumentSend { get; set; }
