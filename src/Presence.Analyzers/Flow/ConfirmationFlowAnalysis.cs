@@ -568,6 +568,10 @@ namespace Presence.Analyzers.Flow
                 {
                     _sites.Add(new PublishSite(operation.Syntax, target, state.AskedBy, operation, state.Confirmed, state.WrittenSinceAsk(), machineWritten: true, state.AnswerTaken, state.StaleAfter, automated: true));
                 }
+                else if (target.Kind == PublishKind.Call && !state.Confirmed && MachineParametersOf(operation, state) is { IsEmpty: false } handedInAutomated)
+                {
+                    _sites.Add(new PublishSite(operation.Syntax, target, state.AskedBy, operation, machineWritten: true, automated: true, machineParameters: handedInAutomated));
+                }
 
                 return;
             }
@@ -576,7 +580,10 @@ namespace Presence.Analyzers.Flow
             {
                 if (!state.Confirmed)
                 {
-                    _sites.Add(new PublishSite(operation.Syntax, target, state.AskedBy, answerTaken: state.AnswerTaken, staleAfter: state.StaleAfter));
+                    var handed = MachineParametersOf(operation, state);
+                    _sites.Add(new PublishSite(
+                        operation.Syntax, target, state.AskedBy, handed.IsEmpty ? null : operation, answerTaken: state.AnswerTaken, staleAfter: state.StaleAfter,
+                        machineWritten: !handed.IsEmpty, machineParameters: handed));
                 }
 
                 return;
@@ -906,6 +913,67 @@ namespace Presence.Analyzers.Flow
             }
         }
 
+        // The parameters of a called method given machine-written content; empty when none is, or nothing generates text.
+        private ImmutableArray<IParameterSymbol> MachineParametersOf(IOperation operation, FlowState state)
+        {
+            if (_model.MachineWriters is null || operation is not IInvocationOperation call || call.Arguments.IsEmpty)
+            {
+                return ImmutableArray<IParameterSymbol>.Empty;
+            }
+
+            ImmutableArray<IParameterSymbol>.Builder? handed = null;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is { } parameter && IsMachineWritten(argument.Value, state))
+                {
+                    (handed ??= ImmutableArray.CreateBuilder<IParameterSymbol>()).Add(parameter);
+                }
+            }
+
+            return handed?.ToImmutable() ?? ImmutableArray<IParameterSymbol>.Empty;
+        }
+
+        /// <summary>
+        /// True when <paramref name="graph"/>, entered with <paramref name="parameters"/> holding machine-written content,
+        /// passes it unconfirmed to one of <paramref name="publishCalls"/> (a publish, or a call into the compilation
+        /// <paramref name="publishesHanded"/> says publishes what it is given). Lambdas are not looked into.
+        /// </summary>
+        public static bool PublishesMachineWritten(
+            ControlFlowGraph graph, PresenceModel model, IReadOnlyDictionary<SyntaxNode, PublishTarget> publishCalls, ImmutableArray<IParameterSymbol> parameters,
+            Func<IInvocationOperation, ImmutableArray<IParameterSymbol>, bool> publishesHanded, CancellationToken cancellationToken)
+        {
+            var entry = FlowState.Unconfirmed();
+            foreach (var parameter in parameters)
+            {
+                entry.SetMachineWritten(parameter, true);
+            }
+
+            var analysis = new ConfirmationFlowAnalysis(model, publishCalls, MaxRounds, cancellationToken);
+            var states = analysis.Solve(graph, entry, exempt: false);
+            if (analysis._notConverged)
+            {
+                return false;
+            }
+
+            analysis._sites = new List<PublishSite>();
+            analysis.Report(graph, states, exempt: false);
+            foreach (var site in analysis._sites)
+            {
+                if (site.Guarded || !site.MachineWritten)
+                {
+                    continue;
+                }
+
+                if (site.Target.Kind is not (PublishKind.Call or PublishKind.Unresolved)
+                    || (site.Target.Kind == PublishKind.Call && site.Operation is IInvocationOperation call && publishesHanded(call, site.MachineParameters)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private bool AnyMachineWritten(ImmutableArray<IArgumentOperation> arguments, FlowState state, int from = 0)
         {
             if (_model.MachineWriters is null)
@@ -991,16 +1059,17 @@ namespace Presence.Analyzers.Flow
                         return true;
                     }
 
+                    // A helper whose every return is a constant (a template an answer picks) returns no machine text.
                     if (IsMachineWritten(invocation.Instance, state, depth + 1))
                     {
-                        return true;
+                        return !ReturnedContent.ReturnsOnlyConstants(_model, invocation, _cancellationToken);
                     }
 
                     foreach (var argument in invocation.Arguments)
                     {
                         if (IsMachineWritten(argument.Value, state, depth + 1))
                         {
-                            return true;
+                            return !ReturnedContent.ReturnsOnlyConstants(_model, invocation, _cancellationToken);
                         }
                     }
 

@@ -9,7 +9,7 @@ namespace Presence.Analyzers.Flow
     /// <summary>A publish call (or a call into the compilation), with what held on the paths reaching it.</summary>
     internal sealed class PublishSite
     {
-        public PublishSite(SyntaxNode syntax, PublishTarget target, IInvocationOperation? askedBy, IOperation? operation = null, bool guarded = false, ImmutableArray<ISymbol> changedSinceAsk = default, bool machineWritten = false, bool answerTaken = false, IInvocationOperation? staleAfter = null, bool automated = false)
+        public PublishSite(SyntaxNode syntax, PublishTarget target, IInvocationOperation? askedBy, IOperation? operation = null, bool guarded = false, ImmutableArray<ISymbol> changedSinceAsk = default, bool machineWritten = false, bool answerTaken = false, IInvocationOperation? staleAfter = null, bool automated = false, ImmutableArray<IParameterSymbol> machineParameters = default)
         {
             Syntax = syntax;
             Target = target;
@@ -21,6 +21,7 @@ namespace Presence.Analyzers.Flow
             AnswerTaken = answerTaken;
             StaleAfter = staleAfter;
             Automated = automated;
+            MachineParameters = machineParameters.IsDefault ? ImmutableArray<IParameterSymbol>.Empty : machineParameters;
         }
 
         public SyntaxNode Syntax { get; }
@@ -56,5 +57,11 @@ namespace Presence.Analyzers.Flow
         /// judged for PRES008 alone, and no step of any path.
         /// </summary>
         public bool Automated { get; }
+
+        /// <summary>
+        /// For a call into a method of the compilation or a library: the callee's parameters given machine-written content
+        /// no confirmation followed (PRES008 when the callee publishes what they hold).
+        /// </summary>
+        public ImmutableArray<IParameterSymbol> MachineParameters { get; }
     }
 }

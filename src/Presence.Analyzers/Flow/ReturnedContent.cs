@@ -78,6 +78,104 @@ namespace Presence.Analyzers.Flow
             }
         }
 
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _constant = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// True when <paramref name="invocation"/> calls a method of this compilation whose every return is a constant
+        /// (a template chosen by its arguments): what it returns is not machine-written, whatever it is given.
+        /// </summary>
+        public static bool ReturnsOnlyConstants(PresenceModel model, IInvocationOperation invocation, CancellationToken cancellationToken)
+        {
+            var method = (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition;
+            if (method.ReturnsVoid || method.DeclaringSyntaxReferences.Length != 1
+                || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, model.Compilation.Assembly))
+            {
+                return false;
+            }
+
+            var cache = ByModel.GetValue(model, _ => new ReturnedContent())._constant;
+            if (cache.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            var result = false;
+            if (model.Compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+            {
+#pragma warning disable RS1030 // Only helpers given machine-written text are bound here, once each.
+                var body = model.Compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
+#pragma warning restore RS1030
+                result = body is IMethodBodyOperation or IBlockOperation { Parent: null } && OnlyConstantReturns(body);
+            }
+
+            cache.TryAdd(method, result);
+            return result;
+        }
+
+        private static bool OnlyConstantReturns(IOperation body)
+        {
+            var any = false;
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                if (operation is IReturnOperation returned && !InNestedFunction(returned, body))
+                {
+                    // An iterator's yields, and a constant-free return, each make the result not a fixed choice.
+                    if (returned.Kind != OperationKind.Return || !IsConstant(returned.ReturnedValue))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+            }
+
+            return any;
+        }
+
+        private static bool InNestedFunction(IOperation operation, IOperation body)
+        {
+            for (var parent = operation.Parent; parent is not null && parent != body; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsConstant(IOperation? value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value switch
+            {
+                null => false,
+                { ConstantValue.HasValue: true } => true,
+                IConditionalOperation conditional => IsConstant(conditional.WhenTrue) && IsConstant(conditional.WhenFalse),
+                ISwitchExpressionOperation @switch => AllArmsConstant(@switch),
+                _ => false,
+            };
+        }
+
+        private static bool AllArmsConstant(ISwitchExpressionOperation @switch)
+        {
+            foreach (var arm in @switch.Arms)
+            {
+                if (!IsConstant(arm.Value))
+                {
+                    return false;
+                }
+            }
+
+            return @switch.Arms.Length > 0;
+        }
+
         private static bool Compute(PresenceModel model, Compilation compilation, IMethodSymbol method, CancellationToken cancellationToken)
         {
             foreach (var reference in method.DeclaringSyntaxReferences)

@@ -335,7 +335,9 @@ namespace Presence.Analyzers.Rules
                     || _agentTools?.MayMakeTool(method) == true
                     // A helper of the compilation that runs a delegate it is given unattended (Every(period, work)):
                     // most methods have no delegate parameter, which the cheap test finds first.
-                    || (own && DelegateRunners.MayRun(method) && _runners.RunsAny(method)))
+                    || (own && DelegateRunners.MayRun(method) && _runners.RunsAny(method))
+                    // A language model's call: what it writes may be handed to a helper that publishes it (PRES008).
+                    || (!own && _model.MachineWriters?.Writes(method) == true))
                 {
                     traits |= CallTrait.Decides;
                 }
@@ -456,26 +458,38 @@ namespace Presence.Analyzers.Rules
                             .Collect(root, first, diagnostic => Add(found, diagnostic));
                         return found;
                     }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-                    List<Diagnostic>? mine;
-                    lock (findings)
-                    {
-                        // Removed once reported: two operations on one span never report a finding twice.
-                        if (findings.TryGetValue(context.Operation.Syntax.Span, out mine))
-                        {
-                            findings.Remove(context.Operation.Syntax.Span);
-                        }
-                    }
-
-                    foreach (var diagnostic in mine ?? Enumerable.Empty<Diagnostic>())
-                    {
-                        context.ReportDiagnostic(diagnostic);
-                    }
+                    ReportFound(context, findings);
                 }
                 else if (context.ContainingSymbol is IMethodSymbol owner)
                 {
+                    // A call into the compilation in a body analysed in full (one that asks a language model first) may
+                    // hand it machine-written text: its finding is reported here.
+                    if (_model.MachineWriters is not null && _decided.TryGetValue(body.Syntax, out var decided))
+                    {
+                        ReportFound(context, decided.Value);
+                    }
+
                     callee = Landing(callee.ReducedFrom ?? callee);
                     callee = _model.Mediators?.HandlerOf(context.Operation, callee) ?? callee;
                     _steps.Enqueue((new PlainCall(owner.OriginalDefinition, callee, context.Operation.Syntax), body.Syntax, body.Syntax.SpanStart));
+                }
+            }
+
+            private static void ReportFound(OperationAnalysisContext context, Dictionary<TextSpan, List<Diagnostic>> findings)
+            {
+                List<Diagnostic>? mine;
+                lock (findings)
+                {
+                    // Removed once reported: two operations on one span never report a finding twice.
+                    if (findings.TryGetValue(context.Operation.Syntax.Span, out mine))
+                    {
+                        findings.Remove(context.Operation.Syntax.Span);
+                    }
+                }
+
+                foreach (var diagnostic in mine ?? Enumerable.Empty<Diagnostic>())
+                {
+                    context.ReportDiagnostic(diagnostic);
                 }
             }
 
@@ -714,6 +728,7 @@ namespace Presence.Analyzers.Rules
             private Action<Diagnostic> _report = _ => { };
             private bool _hasPublish;
             private bool _hasConfirmation;
+            private bool _handsArguments;
             // The owner has a daemon loop: an entry point if something starts it in the background.
             private bool _isBackgroundLoop;
             // The owner is exempt only by [AutomatedPresence]: only its publishes of machine-written text are judged.
@@ -1079,6 +1094,9 @@ namespace Presence.Analyzers.Rules
                 {
                     (_sites ??= new Dictionary<SyntaxNode, PublishTarget>())[operation.Syntax] = new PublishTarget(callee, PublishKind.Call, platform: null);
                     (_siteOperations ??= new List<IOperation>()).Add(operation);
+
+                    // Machine-written text handed to a helper that publishes it is followed through the body's flow.
+                    _handsArguments |= _model.MachineWriters is not null && operation is IInvocationOperation { Arguments.IsEmpty: false };
                 }
             }
 
@@ -1136,7 +1154,7 @@ namespace Presence.Analyzers.Rules
                 }
 
                 IEnumerable<PublishSite> sites;
-                if (_hasPublish || _hasConfirmation)
+                if (_hasPublish || _hasConfirmation || _handsArguments)
                 {
                     sites = AnalyzeFlow(context);
                 }
@@ -1159,6 +1177,22 @@ namespace Presence.Analyzers.Rules
                     if (_machineTextOnly && !site.MachineWritten && !isKernelFunction)
                     {
                         continue;
+                    }
+
+                    // Machine-written text handed to a helper (or a library method) that publishes it: PRES008 at the call,
+                    // beside what the helper's own publish is reported as.
+                    if (site.Target.Kind == PublishKind.Call && site.MachineWritten)
+                    {
+                        if (site.Operation is IInvocationOperation handedTo && !IsInTool(site.Syntax)
+                            && HandedContent.IsPublished(_model, _options, handedTo, site.MachineParameters, context.CancellationToken))
+                        {
+                            _report(DescribeHanded(site, handedTo));
+                        }
+
+                        if (site.Automated)
+                        {
+                            continue;
+                        }
                     }
 
                     if (site.Automated)
@@ -1264,6 +1298,12 @@ namespace Presence.Analyzers.Rules
                    && (_byUse.IsRegistered(owner, cancellationToken) || (_isBackgroundLoop && _byUse.IsStartedInBackground(owner, cancellationToken))
                        || _byUse.IsRunByInheritedTrigger(owner, cancellationToken)
                        || (_isEndlessLoop && _byUse.IsCalledByProgram(owner, cancellationToken)));
+
+            private static Diagnostic DescribeHanded(PublishSite site, IInvocationOperation call)
+                => Diagnostic.Create(
+                    PresenceDiagnostics.MachineWrittenUnreviewed, site.Syntax.GetLocation(), additionalLocations: null, Properties(site.Target),
+                    "Machine-written content is handed to '" + call.TargetMethod.ContainingType?.Name + "." + call.TargetMethod.Name + "', which publishes it",
+                    "no [HumanConfirmation] that sees the generated text comes before this call; show the text to a person (a [HumanConfirmation] method, or AnsiConsole.Confirm with the text in its question) and pass it on only on yes");
 
             private static void ReportGuarded(Action<Diagnostic> report, PublishSite site)
             {
