@@ -165,6 +165,8 @@ public class MachineTextHelperTests
             public class TelegramHelper(ITelegramBotClient bot)
             {
                 public Task SendAsync(string chat, string text) => bot.SendMessage(chat, text);
+
+                public Task PostNews(string text) => bot.SendMessage("@acme_news", text);
             }
             """, PathVerifier.Telegram);
 
@@ -175,7 +177,9 @@ public class MachineTextHelperTests
                 public async Task Automated()
                 {
                     var text = (await chat.GetResponseAsync("Write today's headline")).Text;
-                    await {|#0:tg.SendAsync("@acme_news", text)|};
+                    await {|#0:tg.PostNews(text)|};
+                    // The chat is the caller's to give: the call is a publish of this project's own (C record).
+                    await {|#1:tg.SendAsync("@acme_news", text)|};
                 }
 
                 [AutomatedPresence("Disclosed news bot; links only")]
@@ -183,7 +187,9 @@ public class MachineTextHelperTests
             }
             """,
             [.. References, library],
-            Handed(0, "TelegramHelper.SendAsync"));
+            Handed(0, "TelegramHelper.PostNews"),
+            PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewed).WithLocation(1)
+                .WithArguments("Posts to Telegram through 'TelegramHelper.SendAsync' with machine-written content", NotSeen));
     }
 
     private const string ToChannel = SendMessage + " with machine-written content";
