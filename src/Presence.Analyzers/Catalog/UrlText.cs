@@ -131,7 +131,7 @@ namespace Presence.Analyzers.Catalog
 
                 // foreach (var url in options.Value.WebhookUrls): any element of the list.
                 case ILocalReferenceOperation local when sources is not null && ForEachCollection(local.Local, operation.SemanticModel) is { } collection:
-                    return sources.Elements(collection, depth) ?? One(Unknown);
+                    return sources.Elements(collection, depth) ?? PassedElements(collection, sources, depth) ?? One(Unknown);
 
                 case ILocalReferenceOperation local:
                     return Of(Initializer(local.Local, operation.SemanticModel), sources, depth + 1);
@@ -476,6 +476,57 @@ namespace Presence.Analyzers.Catalog
         }
 
         /// <summary>The collection a foreach loop's iteration variable walks, in the same syntax tree, or null.</summary>
+        // foreach (var url in urls) over a parameter (params string[] urls, IEnumerable<string> urls): the elements of
+        // the arrays and collection expressions its callers pass (for one call site, that call's), each read as a URL.
+        private static List<UrlCandidate>? PassedElements(IOperation collection, UrlSources sources, int depth)
+        {
+            if (WithoutConversions(collection) is not IParameterReferenceOperation { Parameter: var parameter })
+            {
+                return null;
+            }
+
+            List<IOperation>? passed;
+            if (CallerBindings.ArgumentFor(parameter) is { } bound)
+            {
+                passed = new List<IOperation> { bound };
+            }
+            else
+            {
+                CallerBindings.NoteRead(parameter);
+                passed = sources.Arguments.ArgumentsOf(parameter);
+            }
+
+            List<UrlCandidate>? candidates = null;
+            foreach (var argument in passed ?? new List<IOperation>())
+            {
+                var elements = WithoutConversions(argument) switch
+                {
+                    IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+                    ICollectionExpressionOperation expression => expression.Elements,
+                    _ => default,
+                };
+                if (elements.IsDefault)
+                {
+                    // Something else passed (a list built elsewhere): nothing here says what it holds.
+                    (candidates ??= new List<UrlCandidate>()).Add(new UrlCandidate(Unknown, null));
+                    continue;
+                }
+
+                foreach (var element in elements)
+                {
+                    foreach (var candidate in Of(element, sources, depth + 1))
+                    {
+                        if ((candidates ??= new List<UrlCandidate>()).Count < MaxCandidates)
+                        {
+                            candidates.Add(candidate);
+                        }
+                    }
+                }
+            }
+
+            return candidates;
+        }
+
         public static IOperation? ForEachCollection(ILocalSymbol local, SemanticModel? model)
         {
             if (model is null || local.DeclaringSyntaxReferences.Length != 1)
