@@ -225,16 +225,18 @@ namespace Presence.Analyzers.Catalog
                 _ => DescribeRestSharp(invocation, method, sources),
             };
 
-            if (request is not { } described)
-            {
-                return null;
-            }
+            return request is { } described ? Decide(invocation.TargetMethod, described) : null;
+        }
 
+        // Where a described request goes: a catalogued endpoint, a guess by a setting's name and the body's shape, a
+        // known host that is no publish (null), or nobody knows (Unresolved, for a write).
+        private static PublishTarget? Decide(IMethodSymbol method, Request described)
+        {
             foreach (var candidate in described.Urls)
             {
                 if (RequestUrl.Parse(candidate.Text) is { } url && EndpointCatalog.Match(described.Verb, url) is { } endpoint)
                 {
-                    return TargetOf(invocation.TargetMethod, endpoint, described.Verb, candidate.Text, candidate.Origin);
+                    return TargetOf(method, endpoint, described.Verb, candidate.Text, candidate.Origin);
                 }
             }
 
@@ -253,7 +255,7 @@ namespace Presence.Analyzers.Catalog
                     && BodyShape.Decide(origin.Names, described.Body) is { } decided)
                 {
                     // With the key, so that a referencing project's settings decide where they give it a value.
-                    return new PublishTarget(invocation.TargetMethod, PublishKind.Endpoint, decided.Platform, PublishCategory.Social,
+                    return new PublishTarget(method, PublishKind.Endpoint, decided.Platform, PublishCategory.Social,
                         described.Verb + " to the " + origin.DescribeEvidence(decided.Evidence), catalogId: "evidence: " + decided.Platform,
                         configuredUrl: ConfiguredWhole(described));
                 }
@@ -270,7 +272,7 @@ namespace Presence.Analyzers.Catalog
 
             var first = described.Urls.Count > 0 ? described.Urls[0] : default;
             var shown = first.Origin is { } unresolvedOrigin ? "the " + unresolvedOrigin.Describe(null) : "a URL computed at run time";
-            return new PublishTarget(invocation.TargetMethod, PublishKind.Unresolved, platform: null, PublishCategory.Social, described.Verb + " to " + shown,
+            return new PublishTarget(method, PublishKind.Unresolved, platform: null, PublishCategory.Social, described.Verb + " to " + shown,
                 configuredUrl: ConfiguredWhole(described), argumentUrl: AfterUnknownStart(described));
         }
 
@@ -299,29 +301,7 @@ namespace Presence.Analyzers.Catalog
         public static PublishTarget? ClassifyArgument(IMethodSymbol method, string verb, IOperation argument, string after, UrlSources sources)
         {
             var urls = UrlText.Candidates(argument, sources);
-            foreach (var candidate in urls)
-            {
-                var text = candidate.Text + after;
-                if (RequestUrl.Parse(text) is { } url && EndpointCatalog.Match(verb, url) is { } endpoint)
-                {
-                    return TargetOf(method, endpoint, verb, text, candidate.Origin);
-                }
-            }
-
-            foreach (var candidate in urls)
-            {
-                if (RequestUrl.Parse(candidate.Text + after) is { Host: not null })
-                {
-                    return null;
-                }
-            }
-
-            var first = urls[0];
-            var shown = first.Origin is { } origin ? "the " + origin.Describe(null) : "a URL computed at run time";
-            return verb is "POST" or "PUT" or "PATCH"
-                ? new PublishTarget(method, PublishKind.Unresolved, platform: null, PublishCategory.Social, verb + " to " + shown,
-                    argumentUrl: AfterUnknownStart(new Request(verb, urls.ConvertAll(url => new UrlCandidate(url.Text + after, url.Origin)), body: null)))
-                : null;
+            return Decide(method, new Request(verb, after.Length == 0 ? urls : urls.ConvertAll(url => new UrlCandidate(url.Text + after, url.Origin)), body: null));
         }
 
         // The configuration key whose value, unknown here, is the request's whole URL, or the base address a relative
