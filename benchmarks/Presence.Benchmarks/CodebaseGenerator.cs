@@ -8,19 +8,21 @@ namespace Presence.Benchmarks;
 internal sealed record SourceFile(string Path, string Text);
 
 /// <summary>What a generated codebase holds, for the table and for sanity checks of the findings.</summary>
-internal sealed record Codebase(IReadOnlyList<SourceFile> Files, int PublishingFiles, int GuardedFiles, int EntryPoints, bool Publishable);
+internal sealed record Codebase(IReadOnlyList<SourceFile> Files, int PublishingFiles, int GuardedFiles, int EntryPoints, int DraftingFiles, bool Publishable);
 
 /// <summary>
 /// Synthetic marketing codebases, deterministic from a seed: ordinary async service code (LINQ, lambdas, local
 /// functions, try/catch/finally, pattern matching, records) calling each other through interfaces, about 1% of
 /// files publishing through a [PublishesContent] publisher, Telegram.Bot or a raw HttpClient POST to a catalogued
-/// endpoint (half of them guarded by a [HumanConfirmation]), and a few hosted services and Quartz jobs that reach
-/// some of them, so that the path search has entry points to start from.
+/// endpoint (half of them guarded by a [HumanConfirmation]), a few hosted services and Quartz jobs that reach
+/// some of them, so that the path search has entry points to start from, and about 1% more files drafting text with
+/// a language model and handing it to an ordinary service or to a publisher (what PRES008 follows).
 /// </summary>
 internal static class CodebaseGenerator
 {
     private const int PublishingEvery = 100; // about 1% of files publish
     private const int EntryPointEvery = 250;
+    private const int DraftingAt = 57; // in each hundred, after that hundred's publishing file
 
     /// <param name="publishable">False: the same ordinary code, with nothing that publishes and no reference that could (the framework aside).</param>
     public static Codebase Generate(int fileCount, int seed, bool publishable)
@@ -29,6 +31,7 @@ internal static class CodebaseGenerator
         var publishing = 0;
         var guarded = 0;
         var entries = 0;
+        var drafting = 0;
         if (publishable)
         {
             files.Add(new SourceFile("Shared/Publishing.cs", SharedPublishing));
@@ -61,9 +64,17 @@ internal static class CodebaseGenerator
             }
 
             files.Add(new SourceFile($"Area{i % 40}/Service{i}.cs", text));
+
+            // Added beside the ordinary file rather than in its place, so that the ordinary files, and what depends
+            // on them, are the same with and without them.
+            if (publishable && i % PublishingEvery == DraftingAt && lastPublisher[drafting % 2] >= 0)
+            {
+                files.Add(new SourceFile($"Area{i % 40}/Drafter{i}.cs", DraftingFile(i, handsToPublisher: drafting % 4 < 2, lastPublisher[drafting % 2])));
+                drafting++;
+            }
         }
 
-        return new Codebase(files, publishing, guarded, entries, publishable);
+        return new Codebase(files, publishing, guarded, entries, drafting, publishable);
     }
 
     private enum PublishVia
@@ -141,6 +152,37 @@ internal static class CodebaseGenerator
                     {
                         Console.Error.WriteLine(exception.Message);
                     }
+                }
+            }
+            """;
+    }
+
+    // Model text handed on: to an ordinary service (followed, nothing to report) or to a publisher (PRES008).
+    private static string DraftingFile(int index, bool handsToPublisher, int publisher)
+    {
+        var announcer = $"Marketing.Area{publisher % 40}.Announcer{publisher}";
+        var handOn = handsToPublisher
+            ? "await announcer.AnnounceAsync(draft, ct);"
+            : "await service.SummarizeAsync(draft, ct);";
+        return $$"""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+
+            namespace Marketing.Area{{index % 40}};
+
+            public sealed class Drafter{{index}}(IChatClient chat, IService{{index}} service, {{announcer}} announcer)
+            {
+                public async Task DraftAsync(string topic, CancellationToken ct)
+                {
+                    var response = await chat.GetResponseAsync("Write a short post about " + topic, cancellationToken: ct);
+                    var draft = response.Text.Trim();
+                    if (draft.Length == 0)
+                    {
+                        return;
+                    }
+
+                    {{handOn}}
                 }
             }
             """;

@@ -12,10 +12,11 @@ internal static class References
     /// <summary>The framework assemblies of the running runtime, as the tests read them.</summary>
     public static ImmutableArray<MetadataReference> Framework { get; } = LoadFramework();
 
-    /// <summary>Presence.Abstractions, Telegram.Bot, hosting and Quartz: what the publishing codebase references.</summary>
+    /// <summary>Presence.Abstractions, Telegram.Bot, hosting, Quartz and the AI abstractions: what the publishing codebase references.</summary>
     public static ImmutableArray<MetadataReference> Publishing { get; } = new[]
         {
             "Presence.Abstractions", "Telegram.Bot", "Microsoft.Extensions.Hosting.Abstractions", "Quartz",
+            "Microsoft.Extensions.AI.Abstractions",
         }
         .Select(name => (MetadataReference)MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, name + ".dll")))
         .ToImmutableArray();

@@ -127,6 +127,7 @@ public class RobustnessTests
                 first = described;
                 Assert.Contains(first, d => d.StartsWith("PRES002", StringComparison.Ordinal));
                 Assert.Contains(first, d => d.StartsWith("PRES001", StringComparison.Ordinal));
+                Assert.Contains(first, d => d.StartsWith("PRES008", StringComparison.Ordinal));
             }
             else
             {
@@ -183,7 +184,7 @@ public class RobustnessTests
     }
 
     private static readonly MetadataReference[] GeneratedCodebaseReferences =
-        [TestReferences.Abstractions, PathVerifier.Telegram, .. PathVerifier.Hosting, PathVerifier.Quartz4];
+        [TestReferences.Abstractions, PathVerifier.Telegram, .. PathVerifier.Hosting, PathVerifier.Quartz4, TestReferences.FromType<Microsoft.Extensions.AI.IChatClient>()];
 
     private static string Describe(Diagnostic diagnostic)
         => $"{diagnostic.Id} {diagnostic.Location.GetLineSpan()} {diagnostic.GetMessage(CultureInfo.InvariantCulture)} "
