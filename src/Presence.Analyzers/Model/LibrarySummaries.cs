@@ -234,12 +234,20 @@ namespace Presence.Analyzers.Model
 
                 // A sixth field is the relative URL sent under the key's value, a client's base address; a seventh and
                 // eighth, the library's guess by the setting's name and the body (platform, evidence), for a host whose
-                // settings give the key no value.
+                // settings give the key no usable value.
                 var tail = fields.Length > 5 && fields[5].Length > 0 ? fields[5] : null;
                 var values = settings(fields[2]);
+                var usable = false;
                 foreach (var value in values)
                 {
+                    // Empty or a placeholder (#{SlackWebhook}#, "set in user secrets"): no usable value, as in a request of this project's own.
                     var text = value.Value.Trim();
+                    if (text.IndexOf("://", StringComparison.Ordinal) <= 0)
+                    {
+                        continue;
+                    }
+
+                    usable = true;
                     if (RequestUrl.Parse(tail is null ? text : RequestUrl.Combine(text, tail)) is { Host: not null } url && EndpointCatalog.Match(fields[3], url) is { } endpoint)
                     {
                         // Where it posts, as a request of this project's own to the key says it (the value is a credential: only its host).
@@ -249,7 +257,7 @@ namespace Presence.Analyzers.Model
                     }
                 }
 
-                if (values.Count == 0 && fields.Length > 7 && fields[6].Length > 0)
+                if (!usable && fields.Length > 7 && fields[6].Length > 0)
                 {
                     publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, fields[6], fields[7], fields[4]);
                 }

@@ -175,6 +175,23 @@ public class ConfiguredKeyAcrossProjectsTests
                 .WithArguments("DigestJob.Execute (a Quartz job)", "DigestJob.Execute → SlackNotifier.Notify → HttpClient.PostAsJsonAsync")
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
+    // A webhook URL is a credential: hosts keep it out of appsettings.json and leave an empty value or a placeholder.
+    [Theory]
+    [InlineData("")]
+    [InlineData("#{SlackWebhook}#")]
+    [InlineData("<set in user secrets>")]
+    public Task A_host_whose_settings_give_the_guessed_key_no_usable_value_keeps_the_guess(string value)
+        => CheckGuess(
+            HostSettings.Replace("https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN", value),
+            PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(0)
+                .WithArguments("DigestJob.Execute (a Quartz job)", "DigestJob.Execute → SlackNotifier.Notify → HttpClient.PostAsJsonAsync")
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+    // Without a guess (a plain StringContent says no platform) an empty value decides nothing either.
+    [Fact]
+    public Task A_host_whose_settings_give_an_unguessed_key_no_usable_value_is_not_reported()
+        => Check(HostSettings.Replace("https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN", ""));
+
     // A typed client whose base address the library reads from configuration, posting a relative URL under it.
     private const string LinkedIn = TravellingUrlTests.Usings + """
         namespace Social;
