@@ -70,7 +70,74 @@ namespace Presence.Analyzers.Model
                 }
             }
 
-            return false;
+            // A REST URL names its channel (channels/{id}/messages): an internal id in the URL's text is the destination.
+            return target is { Kind: PublishKind.Endpoint } && UrlPartReadsInternal(RequestUri(invocation), 0);
+        }
+
+        // The URL of an HttpClient request: the requestUri argument, or that of the HttpRequestMessage it sends.
+        private static IOperation? RequestUri(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                switch (argument.Parameter?.Name)
+                {
+                    case "requestUri":
+                        return argument.Value;
+                    case "request":
+                        var request = UrlText.WithoutConversions(argument.Value);
+                        if (request is ILocalReferenceOperation local)
+                        {
+                            request = UrlText.WithoutConversions(UrlText.Initializer(local.Local, local.SemanticModel));
+                        }
+
+                        if (request is IObjectCreationOperation { Type.Name: "HttpRequestMessage" } creation)
+                        {
+                            foreach (var created in creation.Arguments)
+                            {
+                                if (created.Parameter?.Name == "requestUri")
+                                {
+                                    return created.Value;
+                                }
+                            }
+                        }
+
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        // A part of a URL's text (an interpolation hole, an operand of +) read from an [InternalAudience] value.
+        private bool UrlPartReadsInternal(IOperation? url, int depth)
+        {
+            url = UrlText.WithoutConversions(url);
+            if (url is null || depth > MaxDepth)
+            {
+                return false;
+            }
+
+            switch (url)
+            {
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation hole && ReadsInternal(hole.Expression, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
+                    return UrlPartReadsInternal(concatenation.LeftOperand, depth + 1) || UrlPartReadsInternal(concatenation.RightOperand, depth + 1);
+                case IObjectCreationOperation { Type.Name: "Uri", Arguments.Length: 1 } wrapped:
+                    return UrlPartReadsInternal(wrapped.Arguments[0].Value, depth + 1);
+                case ILocalReferenceOperation local:
+                    return UrlPartReadsInternal(UrlText.Initializer(local.Local, local.SemanticModel), depth + 1);
+                default:
+                    return ReadsInternal(url, depth + 1);
+            }
         }
 
         // The chat_id a request body names: an anonymous object or a DTO initializer (chat_id = …, ChatId = …), a
