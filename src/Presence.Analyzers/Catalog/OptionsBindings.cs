@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Presence.Analyzers.Model;
 
 namespace Presence.Analyzers.Catalog
 {
@@ -23,12 +24,33 @@ namespace Presence.Analyzers.Catalog
         // By type name; a named instance (Configure<T>("alerts", …), AddOptions<T>("alerts")) as "Type\0name".
         private readonly Dictionary<string, string> _sections;
 
-        private OptionsBindings(Dictionary<string, string> sections)
+        // This project's own bindings, which its summary passes on; the rest came from referenced libraries.
+        private readonly Dictionary<string, string> _own;
+
+        private OptionsBindings(Dictionary<string, string> sections, Dictionary<string, string>? own = null)
         {
             _sections = sections;
+            _own = own ?? sections;
         }
 
         public static OptionsBindings None { get; } = new OptionsBindings(new Dictionary<string, string>());
+
+        /// <summary>
+        /// The bindings this project's own startup code makes (type name, named instance or null, section), for its
+        /// summary: a host that reads a library's options without binding them itself
+        /// (<c>services.AddSocialPublishing(config)</c> binds them inside the library) finds the section there.
+        /// </summary>
+        public IEnumerable<(string Type, string? Instance, string Section)> Own
+        {
+            get
+            {
+                foreach (var pair in _own)
+                {
+                    var split = pair.Key.IndexOf('\0');
+                    yield return split < 0 ? (pair.Key, null, pair.Value) : (pair.Key.Substring(0, split), pair.Key.Substring(split + 1), pair.Value);
+                }
+            }
+        }
 
         /// <summary>
         /// The section <paramref name="type"/> is bound from (the named instance <paramref name="name"/>'s, when given:
@@ -132,7 +154,15 @@ namespace Presence.Analyzers.Catalog
                 }
             }
 
-            return sections.Count == 0 ? None : new OptionsBindings(sections);
+            // A referenced library's own bindings (its summary's records), where this project binds the type from nothing.
+            Dictionary<string, string>? own = null;
+            foreach (var (type, instance, section) in LibrarySummaries.OptionsBindingsOf(compilation))
+            {
+                own ??= new Dictionary<string, string>(sections, StringComparer.Ordinal);
+                Add(sections, type, section, instance);
+            }
+
+            return sections.Count == 0 ? None : new OptionsBindings(sections, own);
         }
 
         // A named instance is kept apart from the type's default one (a name not known here, "\u0001", matches no read).

@@ -42,6 +42,12 @@ namespace Presence.Analyzers.Catalog
 
         public AppSettings Settings => _settings.Value;
 
+        /// <summary>Which section each options type is bound from, here or in a referenced library built with Presence.</summary>
+        public OptionsBindings Bindings => _bindings.Value;
+
+        /// <summary>True when something this compilation sends has asked <see cref="Bindings"/> already.</summary>
+        public bool BindingsRead => _bindings.IsValueCreated;
+
         /// <summary>
         /// The values this project's settings give a key a referenced library reads: a plain configuration key, or a
         /// property of an options type the library does not bind itself, under the section this project binds it from.

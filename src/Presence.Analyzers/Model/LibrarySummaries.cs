@@ -74,6 +74,14 @@ namespace Presence.Analyzers.Model
         /// </summary>
         public const string ChatSendRecord = "C";
 
+        /// <summary>
+        /// Record kind: an options type this library binds from a configuration section
+        /// (<c>services.Configure&lt;DiscordOptions&gt;(config.GetSection("Discord"))</c> in its <c>AddX(config)</c>). Fields:
+        /// the type's name, the section, the named instance (empty for the default one). A referencing compilation that
+        /// reads that type's options without binding it itself finds its properties' values under the section.
+        /// </summary>
+        public const string OptionsBindingRecord = "O";
+
         public static readonly LibrarySummaries Empty = new LibrarySummaries(
             new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), null, null, null);
 
@@ -260,6 +268,34 @@ namespace Presence.Analyzers.Model
                 if (!usable && fields.Length > 7 && fields[6].Length > 0)
                 {
                     publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, fields[6], fields[7], fields[4]);
+                }
+            }
+        }
+
+        /// <summary>The options bindings referenced libraries built with Presence make themselves (their <see cref="OptionsBindingRecord"/>s).</summary>
+        public static IEnumerable<(string Type, string? Instance, string Section)> OptionsBindingsOf(Compilation compilation)
+        {
+            foreach (var assembly in References(compilation, BuiltInCatalog.Index.Assemblies))
+            {
+                if (IsFramework(assembly.Name) || Attributes(assembly).Summary is not { } summary
+                    || summary.IndexOf("\n" + OptionsBindingRecord + "\t", StringComparison.Ordinal) < 0)
+                {
+                    continue;
+                }
+
+                var lines = summary.Split('\n');
+                if (lines[0].Trim() != Version)
+                {
+                    continue;
+                }
+
+                for (var i = 1; i < lines.Length; i++)
+                {
+                    var fields = lines[i].Split('\t');
+                    if (fields[0] == OptionsBindingRecord && fields.Length >= 3 && fields[1].Length > 0 && fields[2].Length > 0)
+                    {
+                        yield return (fields[1], fields.Length > 3 && fields[3].Length > 0 ? fields[3] : null, fields[2]);
+                    }
                 }
             }
         }

@@ -163,13 +163,29 @@ namespace Presence.Analyzers.Summaries
             }
 
             var configured = ConfiguredSendRecords(maxDepth).ToList();
+            var argumentSends = ArgumentSendRecords(best).ToList();
             var records = WithGuesses(best.Values.Select(b => b.Record), configured)
-                .Concat(ArgumentSendRecords(best))
+                .Concat(argumentSends)
                 .Concat(ChatSendRecords(best))
                 .Concat(DispatchRecords(maxDepth, best))
                 .Concat(MachineWrittenRecords(maxDepth))
                 .ToList();
-            return records.Count == 0 ? null : LibrarySummaries.Write(records);
+            if (records.Count == 0)
+            {
+                return null;
+            }
+
+            // The options this library binds, for hosts that read them: already read where a send of its own reads
+            // options; looked up where its callers pass the URL (read, most often, from the options it binds).
+            if (_model.Urls.BindingsRead || argumentSends.Count > 0)
+            {
+                foreach (var (type, instance, section) in _model.Urls.Bindings.Own)
+                {
+                    records.Add(new[] { LibrarySummaries.OptionsBindingRecord, type, section, instance ?? string.Empty });
+                }
+            }
+
+            return LibrarySummaries.Write(records);
         }
 
         // A publish this project decided only by a setting's name and the body's shape (no value here) is the host's to
