@@ -492,6 +492,55 @@ namespace Presence.Analyzers.Model
             return every;
         }
 
+        /// <summary>
+        /// Where a send's destination is a parameter of its function that some of the calls here give the team's
+        /// (<c>[InternalAudience]</c>) value and others not: the parameter, and what those others pass. Null otherwise.
+        /// </summary>
+        public (IParameterSymbol Parameter, List<IOperation> Arguments)? OutsideCallers(IInvocationOperation invocation)
+        {
+            if (_internalAudience is null || _internalAudienceWritten?.Value == false)
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                var value = UrlText.WithoutConversions(argument.Value);
+                if (value is IObjectCreationOperation { Type.Name: "Uri", Arguments.Length: 1 } wrapped)
+                {
+                    value = UrlText.WithoutConversions(wrapped.Arguments[0].Value);
+                }
+
+                if (value is not IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } } parameter }
+                    || PresenceSymbols.HasAttribute(parameter, _internalAudience)
+                    || _callers?.ArgumentsOf(parameter) is not { Count: > 1 } passed)
+                {
+                    continue;
+                }
+
+                List<IOperation>? outside = null;
+                var some = false;
+                foreach (var given in passed)
+                {
+                    if (ReadsInternal(given, 1))
+                    {
+                        some = true;
+                    }
+                    else
+                    {
+                        (outside ??= new List<IOperation>()).Add(given);
+                    }
+                }
+
+                if (some && outside is not null)
+                {
+                    return (parameter, outside);
+                }
+            }
+
+            return null;
+        }
+
         // A helper's parameter is the requester's when every call here passes the requester's.
         private Origin RequestOriginFromCallers(IParameterSymbol parameter, int depth)
         {
