@@ -63,12 +63,15 @@ namespace Presence.Analyzers.Catalog
         /// <summary>The URLs the call sites of a method pass to a parameter used as a request URL.</summary>
         public CallSiteArguments Arguments { get; }
 
-        /// <summary>The URLs a configuration or environment read may hold, or null when <paramref name="operation"/> is neither.</summary>
-        public List<UrlCandidate>? Read(IOperation operation, int depth)
+        /// <summary>
+        /// The URLs a configuration or environment read may hold, or null when <paramref name="operation"/> is neither.
+        /// A <paramref name="part"/> of a URL (its host, a token in its path) is any value the settings give, as it is.
+        /// </summary>
+        public List<UrlCandidate>? Read(IOperation operation, int depth, bool part = false)
         {
             if (EnvironmentVariable(operation) is { } variable)
             {
-                return FromSettings(variable, SettingKind.Environment, variable);
+                return FromSettings(variable, SettingKind.Environment, variable, part);
             }
 
             if (!_seesConfiguration && !_seesOptions)
@@ -78,7 +81,7 @@ namespace Presence.Analyzers.Catalog
 
             if (_seesConfiguration && ConfigurationRead(operation, out var fallback) is { } key)
             {
-                var candidates = FromSettings(key, SettingKind.Configuration, key);
+                var candidates = FromSettings(key, SettingKind.Configuration, key, part);
                 if (fallback is not null)
                 {
                     candidates.AddRange(UrlText.Read(fallback, this, depth));
@@ -91,7 +94,7 @@ namespace Presence.Analyzers.Catalog
                 && OptionsSection(instance, 0) is { } section)
             {
                 var optionsKey = section.Key + ":" + KeyName(property);
-                return FromSettings(optionsKey, SettingKind.Configuration, optionsKey + " " + section.TypeName + "." + property.Name);
+                return FromSettings(optionsKey, SettingKind.Configuration, optionsKey + " " + section.TypeName + "." + property.Name, part);
             }
 
             return null;
@@ -110,7 +113,7 @@ namespace Presence.Analyzers.Catalog
         /// <summary>The key segment that stands for any element of a list: <c>Hooks:*:Url</c>.</summary>
         public const string AnyElement = "*";
 
-        private List<UrlCandidate> FromSettings(string key, SettingKind kind, string names)
+        private List<UrlCandidate> FromSettings(string key, SettingKind kind, string names, bool part = false)
         {
             var candidates = new List<UrlCandidate>();
             string? unset = null;
@@ -119,7 +122,12 @@ namespace Presence.Analyzers.Catalog
                 var text = value.Value.Trim();
                 if (text.IndexOf("://", StringComparison.Ordinal) > 0)
                 {
-                    candidates.Add(new UrlCandidate(text, new SettingOrigin(key, kind, value, null, names)));
+                    candidates.Add(new UrlCandidate(text, part ? null : new SettingOrigin(key, kind, value, null, names)));
+                }
+                else if (part && text.Length > 0)
+                {
+                    // A host or a path segment: the URL it is part of says where the request goes, not the setting.
+                    candidates.Add(new UrlCandidate(text, null));
                 }
                 else
                 {

@@ -63,7 +63,7 @@ namespace Presence.Analyzers.Catalog
                         parts = Concatenate(parts, part switch
                         {
                             IInterpolatedStringTextOperation text => One(text.Text.ConstantValue.Value as string ?? Unknown),
-                            IInterpolationOperation hole => Of(hole.Expression, sources, depth + 1),
+                            IInterpolationOperation hole => AllStarted(parts) ? Part(hole.Expression, sources, depth + 1) : Of(hole.Expression, sources, depth + 1),
                             _ => One(Unknown),
                         });
                     }
@@ -71,7 +71,8 @@ namespace Presence.Analyzers.Catalog
                     return parts;
 
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String:
-                    return Concatenate(Of(concatenation.LeftOperand, sources, depth + 1), Of(concatenation.RightOperand, sources, depth + 1));
+                    var head = Of(concatenation.LeftOperand, sources, depth + 1);
+                    return Concatenate(head, AllStarted(head) ? Part(concatenation.RightOperand, sources, depth + 1) : Of(concatenation.RightOperand, sources, depth + 1));
 
                 case ICoalesceOperation coalesce:
                     var either = Of(coalesce.Value, sources, depth + 1);
@@ -389,9 +390,9 @@ namespace Presence.Analyzers.Catalog
                 var (startScheme, startHost, startPath) = Split(candidate.Text);
                 foreach (var withScheme in scheme is null ? One(startScheme ?? "https") : Of(scheme, sources, depth + 1))
                 {
-                    foreach (var withHost in host is null ? One(startHost ?? Unknown) : Of(host, sources, depth + 1))
+                    foreach (var withHost in host is null ? One(startHost ?? Unknown) : Part(host, sources, depth + 1))
                     {
-                        foreach (var withPath in path is null ? One(startPath) : Of(path, sources, depth + 1))
+                        foreach (var withPath in path is null ? One(startPath) : Part(path, sources, depth + 1))
                         {
                             if (built.Count < MaxCandidates)
                             {
@@ -430,6 +431,40 @@ namespace Presence.Analyzers.Catalog
 
         internal static List<UrlCandidate> Read(IOperation? operation, UrlSources sources, int depth) => Of(operation, sources, depth + 1);
 
+        // A value read after the URL has begun (a host, a bot token in the path): a setting gives it as it is, not as a
+        // URL of its own.
+        private static List<UrlCandidate> Part(IOperation? operation, UrlSources? sources, int depth)
+        {
+            var value = WithoutConversions(operation);
+            if (value is ILocalReferenceOperation local)
+            {
+                value = WithoutConversions(Initializer(local.Local, value.SemanticModel));
+            }
+
+            return value is not null && depth <= MaxDepth && sources?.Read(value, depth, part: true) is { } configured ? configured : Of(operation, sources, depth);
+        }
+
+        // Every text read so far has begun: what follows is a part of a URL.
+        private static bool AllStarted(List<UrlCandidate> heads)
+        {
+            foreach (var head in heads)
+            {
+                if (head.Text.Length == 0)
+                {
+                    return false;
+                }
+            }
+
+            return heads.Count > 0;
+        }
+
+        // After a scheme and host, a setting read into the path is not where the URL came from.
+        private static bool HasHost(string text)
+        {
+            var separator = text.IndexOf("://", System.StringComparison.Ordinal);
+            return separator > 0 && text.Length > separator + 3;
+        }
+
         private static List<UrlCandidate> Concatenate(List<UrlCandidate> left, List<UrlCandidate> right)
         {
             var result = new List<UrlCandidate>(left.Count * right.Count);
@@ -439,7 +474,7 @@ namespace Presence.Analyzers.Catalog
                 {
                     if (result.Count < MaxCandidates)
                     {
-                        result.Add(new UrlCandidate(head.Text + tail.Text, head.Origin ?? tail.Origin));
+                        result.Add(new UrlCandidate(head.Text + tail.Text, head.Origin ?? (HasHost(head.Text) ? null : tail.Origin)));
                     }
                 }
             }

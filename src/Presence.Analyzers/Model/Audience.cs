@@ -269,14 +269,20 @@ namespace Presence.Analyzers.Model
             return any;
         }
 
-        // The addresses a recipient argument lists: the elements of an array or collection expression
-        // (MimeKit's new MimeMessage(from, new[] { MailboxAddress.Parse(form.Email) }, …)), else the argument itself.
+        // The addresses a recipient argument lists: the elements of an array, a collection expression or a collection
+        // initializer (MimeKit's new MimeMessage(from, new[] { MailboxAddress.Parse(form.Email) }, …),
+        // new InternetAddressList { MailboxAddress.Parse(form.Email) }), else the argument itself. A list kept in a local
+        // is read from its initializer only where nothing adds to it later (a loop over subscribers).
         private static IEnumerable<IOperation?> Addresses(IOperation? recipients)
         {
             var value = UrlText.WithoutConversions(recipients);
-            if (value is ILocalReferenceOperation { Type: IArrayTypeSymbol } local)
+            if (value is ILocalReferenceOperation local)
             {
-                value = UrlText.WithoutConversions(UrlText.Initializer(local.Local, local.SemanticModel)) ?? value;
+                var initializer = UrlText.WithoutConversions(UrlText.Initializer(local.Local, local.SemanticModel));
+                if (local.Type is IArrayTypeSymbol || initializer is IObjectCreationOperation { Initializer: not null } && !ReadLater(local.Local, anyMember: true))
+                {
+                    value = initializer ?? value;
+                }
             }
 
             switch (value)
@@ -285,9 +291,31 @@ namespace Presence.Analyzers.Model
                     return initializer.ElementValues;
                 case ICollectionExpressionOperation collection:
                     return collection.Elements;
+                case IObjectCreationOperation { Arguments.Length: 0, Initializer.Initializers: { Length: > 0 } elements } when AllAdds(elements):
+                    var added = new IOperation?[elements.Length];
+                    for (var i = 0; i < elements.Length; i++)
+                    {
+                        added[i] = ((IInvocationOperation)elements[i]).Arguments[0].Value;
+                    }
+
+                    return added;
                 default:
                     return new[] { recipients };
             }
+        }
+
+        // A collection initializer that only adds one element at a time ({ a, b }).
+        private static bool AllAdds(ImmutableArray<IOperation> elements)
+        {
+            foreach (var element in elements)
+            {
+                if (element is not IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 })
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool IsRecipientName(string? name) => name is "to" or "recipient" or "recipients" or "toAddress" or "toEmail";
@@ -324,7 +352,7 @@ namespace Presence.Analyzers.Model
                     if (value is ILocalReferenceOperation local)
                     {
                         value = UrlText.WithoutConversions(UrlText.Initializer(local.Local, local.SemanticModel));
-                        if (value is IObjectCreationOperation && GetsRecipientsLater(local.Local))
+                        if (value is IObjectCreationOperation && ReadLater(local.Local, anyMember: false))
                         {
                             yield return null;
                         }
@@ -341,8 +369,9 @@ namespace Presence.Analyzers.Model
             }
         }
 
-        // A message in a local whose To, Cc or Bcc the code reads where the local is declared (msg.Bcc.Add(list)).
-        private static bool GetsRecipientsLater(ILocalSymbol local)
+        // A message in a local whose To, Cc or Bcc the code reads where the local is declared (msg.Bcc.Add(list)), or
+        // with anyMember, a list in a local any member of which is used there (list.Add(s) in a loop).
+        private static bool ReadLater(ILocalSymbol local, bool anyMember)
         {
             if (local.DeclaringSyntaxReferences.Length != 1
                 || local.DeclaringSyntaxReferences[0].GetSyntax().FirstAncestorOrSelf<StatementSyntax>()?.Parent is not { } scope)
@@ -352,7 +381,8 @@ namespace Presence.Analyzers.Model
 
             foreach (var node in scope.DescendantNodes())
             {
-                if (node is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name.Identifier.ValueText: "To" or "Cc" or "Bcc" }
+                if (node is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name.Identifier.ValueText: var member }
+                    && (anyMember || member is "To" or "Cc" or "Bcc")
                     && receiver.Identifier.ValueText == local.Name)
                 {
                     return true;
@@ -527,6 +557,55 @@ namespace Presence.Analyzers.Model
             }
 
             return every;
+        }
+
+        /// <summary>
+        /// Where a send's destination is a parameter of its function that some of the calls here give the team's
+        /// (<c>[InternalAudience]</c>) value and others not: the parameter, and what those others pass. Null otherwise.
+        /// </summary>
+        public (IParameterSymbol Parameter, List<IOperation> Arguments)? OutsideCallers(IInvocationOperation invocation)
+        {
+            if (_internalAudience is null || _internalAudienceWritten?.Value == false)
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                var value = UrlText.WithoutConversions(argument.Value);
+                if (value is IObjectCreationOperation { Type.Name: "Uri", Arguments.Length: 1 } wrapped)
+                {
+                    value = UrlText.WithoutConversions(wrapped.Arguments[0].Value);
+                }
+
+                if (value is not IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } } parameter }
+                    || PresenceSymbols.HasAttribute(parameter, _internalAudience)
+                    || _callers?.ArgumentsOf(parameter) is not { Count: > 1 } passed)
+                {
+                    continue;
+                }
+
+                List<IOperation>? outside = null;
+                var some = false;
+                foreach (var given in passed)
+                {
+                    if (ReadsInternal(given, 1))
+                    {
+                        some = true;
+                    }
+                    else
+                    {
+                        (outside ??= new List<IOperation>()).Add(given);
+                    }
+                }
+
+                if (some && outside is not null)
+                {
+                    return (parameter, outside);
+                }
+            }
+
+            return null;
         }
 
         // A helper's parameter is the requester's when every call here passes the requester's.

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -210,6 +211,25 @@ namespace Presence.Analyzers.Model
                                  || Audience.IsReplyToRequester(invocation, target)))
             {
                 return null;
+            }
+
+            // A helper given the team's URL by some callers and another by the rest: what the rest pass decides, and is
+            // what the message names (not the team's webhook that happens to come first).
+            if (!anyAudience && target.Kind == PublishKind.Endpoint && !CallerBindings.Active && Audience.OutsideCallers(invocation) is { } outside)
+            {
+                PublishTarget? unresolved = null;
+                foreach (var argument in outside.Arguments)
+                {
+                    var decided = CallerBindings.Read(ImmutableArray.Create((outside.Parameter, argument)), () => Classify(invocation, options), out _);
+                    if (decided is { Kind: not PublishKind.Unresolved })
+                    {
+                        return decided;
+                    }
+
+                    unresolved ??= decided;
+                }
+
+                return unresolved;
             }
 
             return target;

@@ -698,12 +698,25 @@ namespace Presence.Analyzers.Paths
                         }
 
                         var bindings = attribution.Bindings;
+                        var passesOwn = SymbolEqualityComparer.Default.Equals(caller, function);
                         foreach (var parameter in attribution.Parameters)
                         {
                             if (ArgumentAt(compilation, models, call, parameter.Ordinal) is { } argument)
                             {
                                 bindings = bindings.Add((parameter, argument));
+                                passesOwn &= UrlText.WithoutConversions(argument) is IParameterReferenceOperation passed && CallerBindings.SameParameter(passed.Parameter, parameter);
                             }
+                            else
+                            {
+                                passesOwn = false;
+                            }
+                        }
+
+                        // A function calling itself with the destination it was given (a retry: Push(url, text, attempt + 1))
+                        // sends where its other callers decide: the call is no caller of its own.
+                        if (passesOwn)
+                        {
+                            continue;
                         }
 
                         if (CallerBindings.Read(bindings, attribution.Publish.Classify, out var consulted) is not { } target)

@@ -640,7 +640,8 @@ namespace Presence.Analyzers.Paths
 
                 foreach (var suffix in PayloadSuffixes)
                 {
-                    if (type.Name.EndsWith(suffix, StringComparison.Ordinal) && type.Name != "EventArgs")
+                    if (type.Name.EndsWith(suffix, StringComparison.Ordinal) && type.Name != "EventArgs"
+                        && (suffix != "Update" || IsBotUpdate(type)))
                     {
                         return true;
                     }
@@ -648,6 +649,24 @@ namespace Presence.Analyzers.Paths
             }
 
             return false;
+        }
+
+        // "Update" is what a bot platform posts (Telegram.Bot.Types.Update, or the app's own Update record mirroring it);
+        // a compound name (PrefsUpdate, ProfileUpdate) is the app's own form, as an editor's page posts it.
+        private static bool IsBotUpdate(ITypeSymbol type)
+        {
+            if (type.Name == "Update")
+            {
+                return true;
+            }
+
+            var root = type.ContainingNamespace;
+            while (root is { ContainingNamespace.IsGlobalNamespace: false })
+            {
+                root = root.ContainingNamespace;
+            }
+
+            return root?.Name == "Telegram";
         }
 
         // A signature header read in the body, an HMAC computed there, or an attribute that says it verifies one.
