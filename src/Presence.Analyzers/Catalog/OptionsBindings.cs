@@ -5,7 +5,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Presence.Analyzers.Model;
 
 namespace Presence.Analyzers.Catalog
 {
@@ -101,7 +100,8 @@ namespace Presence.Analyzers.Catalog
             return section is null ? null : section + key.Substring(close + 1);
         }
 
-        public static OptionsBindings Find(Compilation compilation, CancellationToken cancellationToken)
+        /// <param name="libraryBindings">The bindings referenced libraries built with Presence make themselves, as their summaries say.</param>
+        public static OptionsBindings Find(Compilation compilation, IEnumerable<(string Type, string? Instance, string Section)> libraryBindings, CancellationToken cancellationToken)
         {
             var sections = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var tree in compilation.SyntaxTrees)
@@ -156,7 +156,7 @@ namespace Presence.Analyzers.Catalog
 
             // A referenced library's own bindings (its summary's records), where this project binds the type from nothing.
             Dictionary<string, string>? own = null;
-            foreach (var (type, instance, section) in LibrarySummaries.OptionsBindingsOf(compilation))
+            foreach (var (type, instance, section) in libraryBindings)
             {
                 own ??= new Dictionary<string, string>(sections, StringComparer.Ordinal);
                 Add(sections, type, section, instance);

@@ -28,14 +28,15 @@ namespace Presence.Analyzers.Catalog
         // and leave the binding, and so the configuration, to its host).
         private readonly bool _seesOptions;
 
-        public UrlSources(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
+        /// <param name="libraryBindings">Which options types referenced libraries bind themselves, and from which section (read when first asked).</param>
+        public UrlSources(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, Func<IEnumerable<(string Type, string? Instance, string Section)>> libraryBindings, CancellationToken cancellationToken)
         {
             _settings = new Lazy<AppSettings>(() => AppSettings.Load(additionalFiles, cancellationToken));
             _seesConfiguration = compilation.GetBestTypeByMetadataName(ConfigurationNamespace + ".IConfiguration") is not null;
             // Options types, or plain objects bound with the configuration binder (config.Bind("A", settings)).
             _seesOptions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null;
             var seesOptions = _seesOptions || compilation.GetBestTypeByMetadataName(ConfigurationNamespace + ".ConfigurationBinder") is not null;
-            _bindings = new Lazy<OptionsBindings>(() => seesOptions ? OptionsBindings.Find(compilation, cancellationToken) : OptionsBindings.None);
+            _bindings = new Lazy<OptionsBindings>(() => seesOptions ? OptionsBindings.Find(compilation, libraryBindings(), cancellationToken) : OptionsBindings.None);
             Clients = new ClientBaseAddresses(compilation, this, cancellationToken);
             Arguments = new CallSiteArguments(compilation, this, cancellationToken);
         }

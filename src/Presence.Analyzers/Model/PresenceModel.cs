@@ -87,7 +87,7 @@ namespace Presence.Analyzers.Model
             var catalog = BuiltInCatalog.Index.For(compilation);
             var seesHttp = compilation.GetBestTypeByMetadataName("System.Net.Http.HttpClient") is not null;
             return symbols.CanContainPublishCalls || !declared.IsEmpty || catalog.Entries.Length > 0 || seesHttp
-                ? new PresenceModel(compilation, symbols, declared, catalog, seesHttp, new UrlSources(compilation, options.AdditionalFiles, cancellationToken), cancellationToken)
+                ? new PresenceModel(compilation, symbols, declared, catalog, seesHttp, new UrlSources(compilation, options.AdditionalFiles, () => LibrarySummaries.OptionsBindingsOf(compilation), cancellationToken), cancellationToken)
                 : null;
         }
 

@@ -90,5 +90,5 @@ public class ChannelInUrlTests
             PathVerifier.Unattended(0, "AnnounceJob.Execute (a Quartz job)", "AnnounceJob.Execute → DiscordRest.CreateMessageAsync → HttpClient.SendAsync (" + Where + ")"),
             PathVerifier.Unattended(1, "MentionJob.Execute (a Quartz job)", "MentionJob.Execute → HttpClient.PostAsJsonAsync (" + Where + ")"));
 
-    private const string Where = "POST to the URL from options 'DiscordOptions.AnnouncementChannelId' (its options type is bound to no configuration section in this project)";
+    private const string Where = "POST https://discord.com/api/v10/channels/…/messages";
 }
