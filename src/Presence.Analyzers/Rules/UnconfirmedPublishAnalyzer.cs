@@ -962,11 +962,15 @@ namespace Presence.Analyzers.Rules
             private bool IsGated(PublishTarget target, IMethodSymbol method, ITypeSymbol? receiver)
                 => target.Kind == PublishKind.Declared && _gates.Value?.Find(method, receiver) is not null;
 
+            // A tool's own publish: one of this project's, or a method of a library whose summary says it publishes (to
+            // a fixed or configured URL: one its caller passes is classified at the call).
             private bool IsPublishing(IOperation operation)
                 => operation switch
                 {
-                    IInvocationOperation invocation => _model.Classify(invocation, _options) is { Kind: not PublishKind.Unresolved },
-                    IMethodReferenceOperation reference => _model.Publishing.Classify(reference.Method) is not null,
+                    IInvocationOperation invocation => _model.Classify(invocation, _options) is { Kind: not PublishKind.Unresolved }
+                                                       || _model.Libraries.FindPublish(invocation.TargetMethod) is not null,
+                    IMethodReferenceOperation reference => _model.Publishing.Classify(reference.Method) is not null
+                                                           || _model.Libraries.FindPublish(reference.Method) is not null,
                     _ => false,
                 };
 
