@@ -23,6 +23,15 @@ public class FieldDelegatePathTests
                 public void Start() => _timer = new Timer(_tick, null, 0, 60_000);
             }
 
+            static class Heartbeat
+            {
+                public static Poster? Poster;
+                private static readonly TimerCallback Beat = _ {|#2:=>|} Poster!.Post("beat").Wait();
+                private static Timer? _timer;
+
+                public static void Start() => _timer = new Timer(Beat, null, 0, 60_000);
+            }
+
             class Pinger(Poster poster)
             {
                 private readonly Func<Task> _job = () => poster.Post("ping");
@@ -33,7 +42,8 @@ public class FieldDelegatePathTests
             """,
             [],
             Unattended(0, "the timer callback in Ticker.Ticker", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"),
-            Unattended(1, "the timer callback in Pinger.Start", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"));
+            Unattended(1, "the timer callback in Pinger.Start", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(2, "the timer callback in Heartbeat.Heartbeat", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"));
 
     [Fact]
     public Task A_field_delegate_run_in_a_hosted_services_periodic_loop_is_its_path()
