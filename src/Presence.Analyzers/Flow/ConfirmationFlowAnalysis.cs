@@ -140,6 +140,22 @@ namespace Presence.Analyzers.Flow
             analysis._graph = graph;
             foreach (var block in graph.Blocks)
             {
+                // An iterator hands out what it yields: async IAsyncEnumerable<string> StreamAsync() yielding each
+                // update of a streaming response is a source as a helper returning the whole answer is.
+                if (states[block.Ordinal] is { } yielding && HasYield(block))
+                {
+                    var state = yielding.Clone();
+                    foreach (var operation in block.Operations)
+                    {
+                        if (operation is IReturnOperation { Kind: OperationKind.YieldReturn, ReturnedValue: var yielded } && analysis.IsMachineWritten(yielded, state))
+                        {
+                            return true;
+                        }
+
+                        analysis.Visit(operation, state);
+                    }
+                }
+
                 if (states[block.Ordinal] is { } input && block.BranchValue is { } value
                     && block.FallThroughSuccessor?.Destination?.Kind == BasicBlockKind.Exit)
                 {
@@ -153,6 +169,19 @@ namespace Presence.Analyzers.Flow
                     {
                         return true;
                     }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasYield(BasicBlock block)
+        {
+            foreach (var operation in block.Operations)
+            {
+                if (operation.Kind == OperationKind.YieldReturn)
+                {
+                    return true;
                 }
             }
 
@@ -411,6 +440,14 @@ namespace Presence.Analyzers.Flow
                         Store(stored.Member, stored.Own, machineWritten: true, assigned: false, state);
                     }
 
+                    return Evidence.None;
+
+                case ICompoundAssignmentOperation local when _model.MachineWriters is not null && VariableOf(local.Target) is { } variable:
+                    // text += part: a local is machine-written once anything machine-written is added to it.
+                    VisitChildren(operation, state);
+                    var added = state.IsMachineWritten(variable) || IsMachineWritten(local.Value, state);
+                    ForgetWrittenVariables(local.Target, state);
+                    state.SetMachineWritten(variable, added);
                     return Evidence.None;
 
                 case ICompoundAssignmentOperation:

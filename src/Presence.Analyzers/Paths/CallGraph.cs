@@ -884,7 +884,7 @@ namespace Presence.Analyzers.Paths
                 : (TypeNameOf(method) is { } type ? type + "." : string.Empty)
                   + (method.MethodKind switch
                   {
-                      MethodKind.Constructor => method.ContainingType?.Name,
+                      MethodKind.Constructor or MethodKind.StaticConstructor => method.ContainingType?.Name,
                       // As written: "operator +=", not the compiler's op_AdditionAssignment.
                       MethodKind.UserDefinedOperator or MethodKind.Conversion => method.ToDisplayString(OperatorFormat),
                       _ => method.Name,

@@ -971,6 +971,69 @@ namespace Presence.Analyzers.Paths
             return null;
         }
 
+        /// <summary>
+        /// The constructor that runs a field's or property's initializer, whose steps hold the initializer's calls
+        /// (<c>TimerCallback _tick = _ =&gt; Post();</c>): the type's first declared instance constructor (its primary
+        /// constructor when it has one), else its implicit one; the static constructor for a static member. The method
+        /// itself for a method, null for anything else.
+        /// </summary>
+        public static IMethodSymbol? OwnerOf(ISymbol? member)
+        {
+            if (member is IMethodSymbol method)
+            {
+                return method;
+            }
+
+            if (member is not (IFieldSymbol or IPropertySymbol) || member.ContainingType is not { } type)
+            {
+                return null;
+            }
+
+            var constructors = member.IsStatic ? type.StaticConstructors : type.InstanceConstructors;
+            foreach (var constructor in constructors)
+            {
+                if (!constructor.IsImplicitlyDeclared)
+                {
+                    return constructor;
+                }
+            }
+
+            return constructors.IsEmpty ? null : constructors[0];
+        }
+
+        /// <summary>
+        /// The field or property of the compilation whose delegate an invocation runs (<c>await _work()</c>,
+        /// <c>_work.Invoke()</c>, <c>_work?.Invoke()</c>), as the reference to it; null for any other call. A cheap
+        /// test of the method's kind first.
+        /// </summary>
+        public static IOperation? StoredDelegateOf(IInvocationOperation invocation)
+        {
+            if (invocation.TargetMethod.MethodKind != MethodKind.DelegateInvoke)
+            {
+                return null;
+            }
+
+            var instance = invocation.Instance;
+            if (instance is IConditionalAccessInstanceOperation)
+            {
+                for (var current = invocation.Parent; current is not null; current = current.Parent)
+                {
+                    if (current is IConditionalAccessOperation access)
+                    {
+                        instance = access.Operation;
+                        break;
+                    }
+                }
+            }
+
+            return instance switch
+            {
+                IFieldReferenceOperation { Field.DeclaringSyntaxReferences.IsEmpty: false } => instance,
+                IPropertyReferenceOperation { Property: { DeclaringSyntaxReferences.IsEmpty: false, Parameters.IsEmpty: true } } => instance,
+                _ => null,
+            };
+        }
+
         /// <summary>True for PeriodicTimer.WaitForNextTickAsync: the loop around it runs on a schedule.</summary>
         public static bool IsPeriodicTick(IInvocationOperation invocation)
             => invocation.TargetMethod is { Name: "WaitForNextTickAsync", ContainingType: { Name: "PeriodicTimer" } type }

@@ -144,6 +144,12 @@ namespace Presence.Analyzers.Rules
                         traits |= CallTrait.Decides;
                     }
 
+                    // A field's or property's delegate run here (await _work()): what it was given is looked at with the body.
+                    if (traits == CallTrait.None && callee is { MethodKind: MethodKind.DelegateInvoke } && EntryPoints.StoredDelegateOf((IInvocationOperation)operation.Operation) is not null)
+                    {
+                        traits = CallTrait.Decides;
+                    }
+
                     if ((traits & (CallTrait.Decides | CallTrait.Step)) != 0)
                     {
                         bodies.Note(operation, callee!, traits);
@@ -443,7 +449,7 @@ namespace Presence.Analyzers.Rules
                                 return NoFindings;
                             }
 
-                            new BodyCollector(_model, _entryPoints, _byUse, new CallGraph(_model.Libraries), _agentTools, _gates, options, _assembly, first.ContainingSymbol as IMethodSymbol, observer: null, machineTextOnly: true)
+                            new BodyCollector(_model, _entryPoints, _byUse, new CallGraph(_model.Libraries), _agentTools, _gates, options, _assembly, EntryPoints.OwnerOf(first.ContainingSymbol), observer: null, machineTextOnly: true)
                                 .Collect(root, first, diagnostic =>
                                 {
                                     if (diagnostic.Descriptor == PresenceDiagnostics.MachineWrittenUnreviewed)
@@ -454,13 +460,13 @@ namespace Presence.Analyzers.Rules
                             return found;
                         }
 
-                        new BodyCollector(_model, _entryPoints, _byUse, _graph, _agentTools, _gates, options, _assembly, first.ContainingSymbol as IMethodSymbol, _observer)
+                        new BodyCollector(_model, _entryPoints, _byUse, _graph, _agentTools, _gates, options, _assembly, EntryPoints.OwnerOf(first.ContainingSymbol), _observer)
                             .Collect(root, first, diagnostic => Add(found, diagnostic));
                         return found;
                     }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
                     ReportFound(context, findings);
                 }
-                else if (context.ContainingSymbol is IMethodSymbol owner)
+                else if (EntryPoints.OwnerOf(context.ContainingSymbol) is { } owner)
                 {
                     // A call into the compilation in a body analysed in full (one that asks a language model first) may
                     // hand it machine-written text: its finding is reported here.
@@ -716,6 +722,8 @@ namespace Presence.Analyzers.Rules
             // Allocated on first use: most bodies have nothing to record (one collector per member body).
             private Dictionary<SyntaxNode, PublishTarget>? _sites;
             private List<IOperation>? _siteOperations;
+            // Runs of a field's or property's delegate (await _work()): steps to what it was given, added in Analyze.
+            private List<IInvocationOperation>? _delegateRuns;
             private Dictionary<SyntaxNode, EntryPoint>? _entryLambdas;
             // Direct calls of a gated publisher, kept only for the publishing map.
             private List<(SyntaxNode Syntax, PublishTarget Target)>? _bypasses;
@@ -816,6 +824,14 @@ namespace Presence.Analyzers.Rules
                 }
 
                 RegisterCallbacks(invocation);
+                if (method.MethodKind == MethodKind.DelegateInvoke && EntryPoints.StoredDelegateOf(invocation) is not null)
+                {
+                    lock (_gate)
+                    {
+                        (_delegateRuns ??= new List<IInvocationOperation>()).Add(invocation);
+                    }
+                }
+
                 NoteCall(invocation, method);
             }
 
@@ -879,7 +895,8 @@ namespace Presence.Analyzers.Rules
                 }
             }
 
-            // The method a lambda is written in, whose steps hold the lambda's calls; null in an initializer.
+            // The method a lambda is written in, whose steps hold the lambda's calls: for a field's or property's
+            // initializer, the constructor that runs it.
             private static IMethodSymbol? MemberOf(IMethodSymbol lambda)
             {
                 ISymbol? container = lambda;
@@ -888,7 +905,7 @@ namespace Presence.Analyzers.Rules
                     container = container.ContainingSymbol;
                 }
 
-                return container is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor } member ? member : null;
+                return EntryPoints.OwnerOf(container) is { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.StaticConstructor } member ? member : null;
             }
 
             private static bool SameBody(IOperation a, IOperation b)
@@ -945,11 +962,15 @@ namespace Presence.Analyzers.Rules
             private bool IsGated(PublishTarget target, IMethodSymbol method, ITypeSymbol? receiver)
                 => target.Kind == PublishKind.Declared && _gates.Value?.Find(method, receiver) is not null;
 
+            // A tool's own publish: one of this project's, or a method of a library whose summary says it publishes (to
+            // a fixed or configured URL: one its caller passes is classified at the call).
             private bool IsPublishing(IOperation operation)
                 => operation switch
                 {
-                    IInvocationOperation invocation => _model.Classify(invocation, _options) is { Kind: not PublishKind.Unresolved },
-                    IMethodReferenceOperation reference => _model.Publishing.Classify(reference.Method) is not null,
+                    IInvocationOperation invocation => _model.Classify(invocation, _options) is { Kind: not PublishKind.Unresolved }
+                                                       || _model.Libraries.FindPublish(invocation.TargetMethod) is not null,
+                    IMethodReferenceOperation reference => _model.Publishing.Classify(reference.Method) is not null
+                                                           || _model.Libraries.FindPublish(reference.Method) is not null,
                     _ => false,
                 };
 
@@ -1142,6 +1163,11 @@ namespace Presence.Analyzers.Rules
                     }
                 }
 
+                if (_delegateRuns is not null && !_hasConfirmation)
+                {
+                    AddDelegateRuns();
+                }
+
                 if (_siteOperations is null || _sites is null)
                 {
                     return;
@@ -1268,6 +1294,87 @@ namespace Presence.Analyzers.Rules
                         _report(Describe(site, context.ContainingSymbol));
                     }
                 }
+            }
+
+            /// <summary>
+            /// <c>await _work()</c> where the field or property was given a method group (<c>_work = PostAsync</c>) or a
+            /// lambda in another member (<c>_work = () =&gt; poster.Post("hourly")</c> in the constructor or the
+            /// initializer): the method, or the lambda's calls and publishes, are this function's steps, so a hosted
+            /// service's loop that runs the delegate reaches what it does. A lambda that asks a person itself is left to
+            /// its own member, and so is every run in a body that asks (which answer guards the run is not followed here).
+            /// </summary>
+            private void AddDelegateRuns()
+            {
+                var added = false;
+                foreach (var run in _delegateRuns!)
+                {
+                    if (FunctionOf(run.Syntax) is not { } function || EntryPoints.StoredDelegateOf(run) is not { } storage)
+                    {
+                        continue;
+                    }
+
+                    foreach (var stored in _entryPoints.StoredValues(storage))
+                    {
+                        switch (EntryPoints.CallbackTarget(stored))
+                        {
+                            case IMethodReferenceOperation { Method: var method } when method.MethodKind == MethodKind.Ordinary && !method.DeclaringSyntaxReferences.IsEmpty:
+                                _graph.AddCall(function, Landing(method.ReducedFrom ?? method), run.Syntax);
+                                added = true;
+                                break;
+                            case IAnonymousFunctionOperation lambda when !SameBody(lambda, run):
+                                added |= AddLambdaSteps(function, lambda);
+                                break;
+                        }
+                    }
+                }
+
+                if (added && (OwnerEntry(_entryPoints, _owner) ?? (_owner is null ? null : _programLoop ?? _ownerLoop)) is { } entry)
+                {
+                    _graph.AddEntry(entry);
+                }
+            }
+
+            // The calls and publishes of a lambda kept in a field, as steps of the function that runs it; none when the
+            // lambda asks a person.
+            private bool AddLambdaSteps(IMethodSymbol function, IAnonymousFunctionOperation lambda)
+            {
+                foreach (var operation in lambda.Body.Descendants())
+                {
+                    if (operation is IInvocationOperation invocation && _model.Confirmations.Classify(invocation.TargetMethod) is not null)
+                    {
+                        return false;
+                    }
+                }
+
+                var added = false;
+                foreach (var operation in lambda.Body.Descendants())
+                {
+                    if (operation is not IInvocationOperation invocation)
+                    {
+                        continue;
+                    }
+
+                    if (_model.Classify(invocation, _options) is { } target)
+                    {
+                        if (target.Kind == PublishKind.Call)
+                        {
+                            _graph.AddCall(function, target.Method, invocation.Syntax);
+                        }
+                        else
+                        {
+                            _graph.AddPublish(function, target, invocation.Syntax);
+                        }
+
+                        added = true;
+                    }
+                    else if (invocation.TargetMethod is { MethodKind: MethodKind.Ordinary } callee)
+                    {
+                        _graph.AddCall(function, Landing(callee.ReducedFrom ?? callee), invocation.Syntax);
+                        added = true;
+                    }
+                }
+
+                return added;
             }
 
             // A send whose destination is a parameter of the function that makes it: classified again for each call.
