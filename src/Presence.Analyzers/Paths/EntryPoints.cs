@@ -957,6 +957,74 @@ namespace Presence.Analyzers.Paths
                && ((method.Name, type.Name) is ("Run", "Task") or ("StartNew", "TaskFactory") || (method.MethodKind == MethodKind.Constructor && type.Name == "Thread"))
                && (MetadataNames.IsInNamespace(type, "System.Threading") || MetadataNames.IsInNamespace(type, "System.Threading.Tasks"));
 
+        /// <summary>
+        /// The declarations of the local functions <paramref name="part"/> of a body calls or refers to, directly or
+        /// through other local functions, that are declared outside it: they run as part of it (a top-level program's
+        /// daemon loop that posts through <c>static Task Post(…)</c> declared below the loop). Empty when it calls none.
+        /// </summary>
+        public static ImmutableArray<SyntaxNode> LocalFunctionsRunBy(IOperation part)
+        {
+            List<IMethodSymbol>? pending = null;
+            AddLocalFunctionsUsed(part, ref pending);
+            if (pending is null)
+            {
+                return ImmutableArray<SyntaxNode>.Empty;
+            }
+
+            var root = part;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            var declared = new Dictionary<IMethodSymbol, ILocalFunctionOperation>(SymbolEqualityComparer.Default);
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalFunctionOperation local)
+                {
+                    declared[local.Symbol] = local;
+                }
+            }
+
+            var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var found = ImmutableArray.CreateBuilder<SyntaxNode>();
+            while (pending is { Count: > 0 })
+            {
+                var function = pending[pending.Count - 1];
+                pending.RemoveAt(pending.Count - 1);
+                if (!seen.Add(function.OriginalDefinition) || !declared.TryGetValue(function.OriginalDefinition, out var local))
+                {
+                    continue;
+                }
+
+                if (!part.Syntax.Span.Contains(local.Syntax.Span))
+                {
+                    found.Add(local.Syntax);
+                }
+
+                AddLocalFunctionsUsed(local, ref pending);
+            }
+
+            return found.ToImmutable();
+        }
+
+        private static void AddLocalFunctionsUsed(IOperation operation, ref List<IMethodSymbol>? used)
+        {
+            foreach (var descendant in operation.Descendants())
+            {
+                var target = descendant switch
+                {
+                    IInvocationOperation call => call.TargetMethod,
+                    IMethodReferenceOperation reference => reference.Method,
+                    _ => null,
+                };
+                if (target is { MethodKind: MethodKind.LocalFunction })
+                {
+                    (used ??= new List<IMethodSymbol>()).Add(target.OriginalDefinition);
+                }
+            }
+        }
+
         /// <summary>The lambda or local function an operation is written in, or null when it is in the member's own body.</summary>
         public static IOperation? EnclosingFunction(IOperation operation)
         {
