@@ -790,17 +790,50 @@ namespace Presence.Analyzers.Paths
 
         // An interactive loop: each round waits for what a person types at the console (Console.ReadLine, ReadKey, a
         // Spectre.Console prompt), so someone is there, whatever it sleeps between rounds (a rate limit). Not a daemon.
+        // Only a read every round runs: one behind a flag (confirm && AnsiConsole.Confirm(…)), a counter or a branch
+        // leaves rounds that run with nobody there.
         private static bool WaitsForPerson(ILoopOperation loop)
         {
             foreach (var operation in loop.Body.Descendants())
             {
-                if (operation is IInvocationOperation read && ReadsConsole(read) && EnclosingFunction(operation) == EnclosingFunction(loop))
+                if (operation is IInvocationOperation read && ReadsConsole(read) && EnclosingFunction(operation) == EnclosingFunction(loop)
+                    && RunsEveryRound(read, loop))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        // True when nothing between the loop and the operation decides whether it runs: it is not in a branch, a case,
+        // a catch, the right-hand side of && or ||, a ?. or ?? alternative, nor the body of a nested loop that may not run.
+        private static bool RunsEveryRound(IOperation operation, ILoopOperation loop)
+        {
+            for (IOperation child = operation, parent = operation.Parent!; parent is not null && parent != loop; child = parent, parent = parent.Parent!)
+            {
+                var always = parent switch
+                {
+                    IConditionalOperation conditional => child == conditional.Condition,
+                    IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical => child == logical.LeftOperand,
+                    ICoalesceOperation coalesce => child == coalesce.Value,
+                    IConditionalAccessOperation access => child == access.Operation,
+                    ISwitchOperation @switch => child == @switch.Value,
+                    ISwitchExpressionOperation @switch => child == @switch.Value,
+                    IWhileLoopOperation { ConditionIsTop: false } doWhile => child == doWhile.Body || child == doWhile.Condition,
+                    IWhileLoopOperation nested => child == nested.Condition,
+                    IForLoopOperation nested => child == nested.Condition || nested.Before.Contains(child),
+                    IForEachLoopOperation nested => child == nested.Collection,
+                    ITryOperation @try => child == @try.Body || child == @try.Finally,
+                    _ => true,
+                };
+                if (!always)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool ReadsConsole(IInvocationOperation invocation)
