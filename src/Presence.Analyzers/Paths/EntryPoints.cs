@@ -31,6 +31,9 @@ namespace Presence.Analyzers.Paths
             [("Quartz.IJob", "Execute")] = (EntryKind.Unattended, "Quartz job"),
             [("Quartz.IJob`1", "Execute")] = (EntryKind.Unattended, "Quartz job"),
             [("Coravel.Invocable.IInvocable", "Invoke")] = (EntryKind.Unattended, "Coravel invocable"),
+
+            // The host's health check publisher service calls each registered publisher every Period, nobody present.
+            [("Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheckPublisher", "PublishAsync")] = (EntryKind.Unattended, "health check publisher"),
             [("Telegram.Bot.Polling.IUpdateHandler", "HandleUpdateAsync")] = (EntryKind.IncomingMessage, "Telegram update handler"),
             [("SlackNet.IEventHandler`1", "Handle")] = (EntryKind.IncomingMessage, "Slack event handler"),
 
