@@ -1228,6 +1228,7 @@ namespace Presence.Analyzers.Rules
                 bool? runsAsEntry = null;
                 bool? asking = null;
                 bool? isTool = null;
+                bool? isTest = null;
                 foreach (var site in sites)
                 {
                     // A kernel function that publishes is an agent's publishing tool, also under [AutomatedPresence].
@@ -1322,10 +1323,20 @@ namespace Presence.Analyzers.Rules
                         && !(asking ??= _model.Scopes.IsAskingHelper(_owner, context.Compilation, context.CancellationToken))
                         && !(isTool ??= _agentTools?.IsToolByUse(_owner, context.CancellationToken) == true))
                     {
-                        _report(Describe(site, context.ContainingSymbol));
+                        // A test method has no caller to confirm and a person runs it: the publish there (into a
+                        // recording handler, as a rule) is no site to gate. Other findings in it still stand.
+                        var diagnostic = Describe(site, context.ContainingSymbol);
+                        if (!(IsUnconfirmed(diagnostic.Descriptor) && (isTest ??= TestMethods.IsTest(_owner))))
+                        {
+                            _report(diagnostic);
+                        }
                     }
                 }
             }
+
+            private static bool IsUnconfirmed(DiagnosticDescriptor descriptor)
+                => descriptor == PresenceDiagnostics.UnconfirmedPublish || descriptor == PresenceDiagnostics.UnconfirmedPublishWithoutCallers
+                   || descriptor == PresenceDiagnostics.UnconfirmedPublishInProperty;
 
             // A send whose destination is a parameter of the function that makes it: classified again for each call.
             private CallerDependentPublish? DependenceOf(SyntaxNode syntax, IMethodSymbol function)
