@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Presence.Analyzers.Catalog
@@ -53,6 +55,110 @@ namespace Presence.Analyzers.Catalog
 
             return null;
         }
+
+        // Bluesky record types that publish nothing to the account's audience: a like, a follow, a block, a list
+        // membership. A post, a repost and any collection not named here (or computed at run time) still publish.
+        private static readonly string[] QuietBlueskyCollections =
+        {
+            "app.bsky.feed.like", "app.bsky.graph.follow", "app.bsky.graph.block", "app.bsky.graph.listitem", "app.bsky.graph.listblock",
+        };
+
+        /// <summary>
+        /// True when a Bluesky <c>com.atproto.repo.createRecord</c> body names, as a constant, a collection that
+        /// publishes nothing (<c>collection = "app.bsky.graph.follow"</c> in an anonymous object, a dictionary, or a
+        /// type of the project's own set by an initializer or a constructor parameter named <c>collection</c>).
+        /// </summary>
+        public static bool IsQuietBlueskyRecord(IOperation? body)
+            => ConstantMember(body, "collection", 0) is { } collection && Array.IndexOf(QuietBlueskyCollections, collection) >= 0;
+
+        // The constant string a member of the body's JSON is set to, or null when it cannot be seen.
+        private static string? ConstantMember(IOperation? operation, string member, int depth)
+        {
+            operation = UrlText.WithoutConversions(operation);
+            if (operation is null || depth > MaxDepth)
+            {
+                return null;
+            }
+
+            switch (operation)
+            {
+                case IAnonymousObjectCreationOperation anonymous:
+                    foreach (var initializer in anonymous.Initializers)
+                    {
+                        if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assigned
+                            && string.Equals(property.Property.Name, member, StringComparison.OrdinalIgnoreCase))
+                        {
+                            return Text(assigned.Value);
+                        }
+                    }
+
+                    return null;
+
+                case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type && IsContent(type):
+                    return creation.Arguments.Length > 0 ? ConstantMember(creation.Arguments[0].Value, member, depth + 1) : null;
+
+                case IObjectCreationOperation creation:
+                    var found = creation.Type is INamedTypeSymbol record ? DefaultText(record, member) : null;
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (string.Equals(argument.Parameter?.Name, member, StringComparison.OrdinalIgnoreCase))
+                        {
+                            found = Text(argument.Value);
+                        }
+                    }
+
+                    foreach (var initializer in creation.Initializer?.Initializers ?? Enumerable.Empty<IOperation>())
+                    {
+                        switch (initializer)
+                        {
+                            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } keyed
+                                when indexer.Arguments[0].Value.ConstantValue.Value is string key && string.Equals(key, member, StringComparison.OrdinalIgnoreCase):
+                                found = Text(keyed.Value);
+                                break;
+                            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: false } property } assigned
+                                when string.Equals(JsonName(property.Property) ?? property.Property.Name, member, StringComparison.OrdinalIgnoreCase):
+                                found = Text(assigned.Value);
+                                break;
+                            case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add
+                                when add.Arguments[0].Value.ConstantValue.Value is string added && string.Equals(added, member, StringComparison.OrdinalIgnoreCase):
+                                found = Text(add.Arguments[1].Value);
+                                break;
+                        }
+                    }
+
+                    return found;
+
+                case IInvocationOperation call when call.TargetMethod.Name is "Create" or "Serialize" or "SerializeObject" && call.Arguments.Length > 0:
+                    return ConstantMember(call.Arguments[0].Value, member, depth + 1);
+
+                case ILocalReferenceOperation local:
+                    return ConstantMember(UrlText.Initializer(local.Local, operation.SemanticModel), member, depth + 1);
+
+                default:
+                    return null;
+            }
+        }
+
+        // public string Collection { get; init; } = "app.bsky.graph.follow"; or => "app.bsky.graph.follow"; in a
+        // type of the project's own.
+        private static string? DefaultText(INamedTypeSymbol type, string member)
+        {
+            foreach (var symbol in type.GetMembers())
+            {
+                if (symbol is IPropertySymbol { IsStatic: false } property
+                    && string.Equals(JsonName(property) ?? property.Name, member, StringComparison.OrdinalIgnoreCase)
+                    && property.DeclaringSyntaxReferences.Length == 1
+                    && property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax declaration)
+                {
+                    var value = declaration.Initializer?.Value ?? declaration.ExpressionBody?.Expression;
+                    return value is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
+                }
+            }
+
+            return null;
+        }
+
+        private static string? Text(IOperation value) => UrlText.WithoutConversions(value)?.ConstantValue.Value as string;
 
         // Most specific first: a Discord body also has no 'text', a Teams card may carry 'text' too.
         private static IEnumerable<(string Platform, string Member)> Shapes(HashSet<string> members)

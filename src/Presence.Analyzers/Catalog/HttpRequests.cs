@@ -236,7 +236,10 @@ namespace Presence.Analyzers.Catalog
             {
                 if (RequestUrl.Parse(candidate.Text) is { } url && EndpointCatalog.Match(described.Verb, url) is { } endpoint)
                 {
-                    return TargetOf(method, endpoint, described.Verb, candidate.Text, candidate.Origin);
+                    // A like or a follow goes through the same endpoint as a post; the body's collection tells them apart.
+                    return IsCreateRecord(endpoint) && BodyShape.IsQuietBlueskyRecord(described.Body)
+                        ? null
+                        : TargetOf(method, endpoint, described.Verb, candidate.Text, candidate.Origin);
                 }
             }
 
@@ -328,6 +331,9 @@ namespace Presence.Analyzers.Catalog
 
             return null;
         }
+
+        private static bool IsCreateRecord(EndpointEntry endpoint)
+            => endpoint.Platform == "Bluesky" && endpoint.Path.Length > 0 && endpoint.Path[endpoint.Path.Length - 1] == "com.atproto.repo.createRecord";
 
         public static PublishTarget TargetOf(IMethodSymbol method, EndpointEntry endpoint, string verb, string url, SettingOrigin? origin = null)
             => new PublishTarget(method, PublishKind.Endpoint, endpoint.Platform, endpoint.Category,

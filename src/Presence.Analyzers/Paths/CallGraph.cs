@@ -532,11 +532,11 @@ namespace Presence.Analyzers.Paths
                     continue;
                 }
 
-                var within = entry?.Within is { } part && SymbolEqualityComparer.Default.Equals(function, start) ? part : null;
+                var part = entry?.Within is not null && SymbolEqualityComparer.Default.Equals(function, start) ? entry : null;
                 foreach (var step in node.Steps())
                 {
-                    // A top-level program's daemon loop: only what the loop runs is on its path.
-                    if (within is not null && (step.Call.SyntaxTree != within.SyntaxTree || !within.Span.Contains(step.Call.Span)))
+                    // A top-level program's daemon loop: only what the loop runs (with the local functions it calls) is on its path.
+                    if (part is not null && !part.Runs(step.Call))
                     {
                         continue;
                     }

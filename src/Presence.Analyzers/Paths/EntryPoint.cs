@@ -21,9 +21,12 @@ namespace Presence.Analyzers.Paths
         /// <param name="reportAt">Where to report when not the function's name (the loop of a top-level program).</param>
         /// <param name="runsOn">The one concrete class the function's virtual calls on it land in (a Hangfire job's <c>TJob</c>).</param>
         /// <param name="within">The part of the function that runs unattended (the loop of a top-level program); null for all of it.</param>
-        public EntryPoint(IMethodSymbol function, EntryKind kind, string reason, SyntaxNode? lambda, Location? reportAt = null, INamedTypeSymbol? runsOn = null, SyntaxNode? within = null)
+        /// <param name="alsoWithin">The local functions declared outside <paramref name="within"/> that it calls: they run as part of it.</param>
+        public EntryPoint(IMethodSymbol function, EntryKind kind, string reason, SyntaxNode? lambda, Location? reportAt = null, INamedTypeSymbol? runsOn = null, SyntaxNode? within = null,
+            ImmutableArray<SyntaxNode> alsoWithin = default)
         {
             Within = within;
+            _alsoWithin = alsoWithin.IsDefault ? ImmutableArray<SyntaxNode>.Empty : alsoWithin;
             Function = function;
             Kind = kind;
             Reason = reason;
@@ -47,6 +50,32 @@ namespace Presence.Analyzers.Paths
 
         /// <summary>The part of <see cref="Function"/> that runs unattended, when not all of it: a top-level program's daemon loop.</summary>
         public SyntaxNode? Within { get; }
+
+        private readonly ImmutableArray<SyntaxNode> _alsoWithin;
+
+        /// <summary>
+        /// True when <paramref name="node"/> of <see cref="Function"/>'s body runs unattended: anywhere when the whole
+        /// function does, otherwise inside <see cref="Within"/> or a local function it calls.
+        /// </summary>
+        public bool Runs(SyntaxNode node)
+        {
+            if (Within is null || Contains(Within, node))
+            {
+                return true;
+            }
+
+            foreach (var local in _alsoWithin)
+            {
+                if (Contains(local, node))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Contains(SyntaxNode part, SyntaxNode node) => part.SyntaxTree == node.SyntaxTree && part.Span.Contains(node.Span);
 
         /// <summary>The method, or the lambda's symbol.</summary>
         public IMethodSymbol Function { get; }

@@ -31,6 +31,9 @@ namespace Presence.Analyzers.Paths
             [("Quartz.IJob", "Execute")] = (EntryKind.Unattended, "Quartz job"),
             [("Quartz.IJob`1", "Execute")] = (EntryKind.Unattended, "Quartz job"),
             [("Coravel.Invocable.IInvocable", "Invoke")] = (EntryKind.Unattended, "Coravel invocable"),
+
+            // The host's health check publisher service calls each registered publisher every Period, nobody present.
+            [("Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheckPublisher", "PublishAsync")] = (EntryKind.Unattended, "health check publisher"),
             [("Telegram.Bot.Polling.IUpdateHandler", "HandleUpdateAsync")] = (EntryKind.IncomingMessage, "Telegram update handler"),
             [("SlackNet.IEventHandler`1", "Handle")] = (EntryKind.IncomingMessage, "Slack event handler"),
 
@@ -790,17 +793,50 @@ namespace Presence.Analyzers.Paths
 
         // An interactive loop: each round waits for what a person types at the console (Console.ReadLine, ReadKey, a
         // Spectre.Console prompt), so someone is there, whatever it sleeps between rounds (a rate limit). Not a daemon.
+        // Only a read every round runs: one behind a flag (confirm && AnsiConsole.Confirm(…)), a counter or a branch
+        // leaves rounds that run with nobody there.
         private static bool WaitsForPerson(ILoopOperation loop)
         {
             foreach (var operation in loop.Body.Descendants())
             {
-                if (operation is IInvocationOperation read && ReadsConsole(read) && EnclosingFunction(operation) == EnclosingFunction(loop))
+                if (operation is IInvocationOperation read && ReadsConsole(read) && EnclosingFunction(operation) == EnclosingFunction(loop)
+                    && RunsEveryRound(read, loop))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        // True when nothing between the loop and the operation decides whether it runs: it is not in a branch, a case,
+        // a catch, the right-hand side of && or ||, a ?. or ?? alternative, nor the body of a nested loop that may not run.
+        private static bool RunsEveryRound(IOperation operation, ILoopOperation loop)
+        {
+            for (IOperation child = operation, parent = operation.Parent!; parent is not null && parent != loop; child = parent, parent = parent.Parent!)
+            {
+                var always = parent switch
+                {
+                    IConditionalOperation conditional => child == conditional.Condition,
+                    IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical => child == logical.LeftOperand,
+                    ICoalesceOperation coalesce => child == coalesce.Value,
+                    IConditionalAccessOperation access => child == access.Operation,
+                    ISwitchOperation @switch => child == @switch.Value,
+                    ISwitchExpressionOperation @switch => child == @switch.Value,
+                    IWhileLoopOperation { ConditionIsTop: false } doWhile => child == doWhile.Body || child == doWhile.Condition,
+                    IWhileLoopOperation nested => child == nested.Condition,
+                    IForLoopOperation nested => child == nested.Condition || nested.Before.Contains(child),
+                    IForEachLoopOperation nested => child == nested.Collection,
+                    ITryOperation @try => child == @try.Body || child == @try.Finally,
+                    _ => true,
+                };
+                if (!always)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool ReadsConsole(IInvocationOperation invocation)
@@ -956,6 +992,74 @@ namespace Presence.Analyzers.Paths
             => method.ContainingType is { } type
                && ((method.Name, type.Name) is ("Run", "Task") or ("StartNew", "TaskFactory") || (method.MethodKind == MethodKind.Constructor && type.Name == "Thread"))
                && (MetadataNames.IsInNamespace(type, "System.Threading") || MetadataNames.IsInNamespace(type, "System.Threading.Tasks"));
+
+        /// <summary>
+        /// The declarations of the local functions <paramref name="part"/> of a body calls or refers to, directly or
+        /// through other local functions, that are declared outside it: they run as part of it (a top-level program's
+        /// daemon loop that posts through <c>static Task Post(…)</c> declared below the loop). Empty when it calls none.
+        /// </summary>
+        public static ImmutableArray<SyntaxNode> LocalFunctionsRunBy(IOperation part)
+        {
+            List<IMethodSymbol>? pending = null;
+            AddLocalFunctionsUsed(part, ref pending);
+            if (pending is null)
+            {
+                return ImmutableArray<SyntaxNode>.Empty;
+            }
+
+            var root = part;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            var declared = new Dictionary<IMethodSymbol, ILocalFunctionOperation>(SymbolEqualityComparer.Default);
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalFunctionOperation local)
+                {
+                    declared[local.Symbol] = local;
+                }
+            }
+
+            var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var found = ImmutableArray.CreateBuilder<SyntaxNode>();
+            while (pending is { Count: > 0 })
+            {
+                var function = pending[pending.Count - 1];
+                pending.RemoveAt(pending.Count - 1);
+                if (!seen.Add(function.OriginalDefinition) || !declared.TryGetValue(function.OriginalDefinition, out var local))
+                {
+                    continue;
+                }
+
+                if (!part.Syntax.Span.Contains(local.Syntax.Span))
+                {
+                    found.Add(local.Syntax);
+                }
+
+                AddLocalFunctionsUsed(local, ref pending);
+            }
+
+            return found.ToImmutable();
+        }
+
+        private static void AddLocalFunctionsUsed(IOperation operation, ref List<IMethodSymbol>? used)
+        {
+            foreach (var descendant in operation.Descendants())
+            {
+                var target = descendant switch
+                {
+                    IInvocationOperation call => call.TargetMethod,
+                    IMethodReferenceOperation reference => reference.Method,
+                    _ => null,
+                };
+                if (target is { MethodKind: MethodKind.LocalFunction })
+                {
+                    (used ??= new List<IMethodSymbol>()).Add(target.OriginalDefinition);
+                }
+            }
+        }
 
         /// <summary>The lambda or local function an operation is written in, or null when it is in the member's own body.</summary>
         public static IOperation? EnclosingFunction(IOperation operation)

@@ -731,6 +731,7 @@ namespace Presence.Analyzers.Rules
             // The sends whose classification read a parameter (a URL or chat given by the callers), with those parameters.
             private Dictionary<SyntaxNode, (IInvocationOperation Send, List<IParameterSymbol> Parameters)>? _consulted;
             private EntryPoint? _programLoop;
+            private List<(IMethodSymbol Owner, ILoopOperation Loop)>? _programLoops;
             // The owner is an entry point by its own body (a PeriodicTimer loop): its publishes are reported there.
             private EntryPoint? _ownerLoop;
             private Action<Diagnostic> _report = _ => { };
@@ -808,9 +809,10 @@ namespace Presence.Analyzers.Rules
                     _agentTools?.NoteIndirectTool(invocation);
                 }
 
-                if (EntryPoints.DaemonLoopAround(invocation) is { } loop)
+                var daemonLoop = EntryPoints.DaemonLoopAround(invocation);
+                if (daemonLoop is not null)
                 {
-                    NoteDaemonLoop(invocation, loop);
+                    NoteDaemonLoop(invocation, daemonLoop);
                 }
 
                 if (EntryPoints.StartsInBackground(invocation))
@@ -818,7 +820,8 @@ namespace Presence.Analyzers.Rules
                     NoteBackgroundStart(invocation);
                 }
 
-                if (EntryPoints.IsPeriodicTick(invocation))
+                // The program's own loop on a timer's ticks is its daemon loop (added with the body's other loops).
+                if (EntryPoints.IsPeriodicTick(invocation) && !IsProgramLoop(daemonLoop))
                 {
                     AddEntry(EntryPoints.EnclosingFunction(invocation), EntryKind.Unattended, "periodic timer loop");
                 }
@@ -1015,20 +1018,15 @@ namespace Presence.Analyzers.Rules
                     case IAnonymousFunctionOperation lambda when IsStartedInBackground(lambda):
                         AddEntryFunction(lambda.Symbol, lambda.Syntax, EntryKind.Unattended, "background loop");
                         return;
+                    case ILocalFunctionOperation when _owner is { MethodKind: MethodKind.Ordinary } owner && EntryPoints.IsProgramEntry(owner) && EntryPoints.IsDaemonLoop(loop):
+                        // A local function belongs to the program around it: its endless loop is the program's, as the
+                        // loop of a method the program calls is.
+                        NoteProgramLoop(owner, loop);
+                        return;
                     case null when _owner is { MethodKind: MethodKind.Ordinary } owner:
                         if (EntryPoints.IsProgramEntry(owner))
                         {
-                            // The top-level program is reported at its loop, with the path the loop runs: what it does once
-                            // before or after the loop is no daemon's (PRES001 there).
-                            var topLevel = owner.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName;
-                            var entry = new EntryPoint(owner.OriginalDefinition, EntryKind.Unattended, "daemon loop", null,
-                                topLevel ? loop.Syntax.GetFirstToken().GetLocation() : null, within: topLevel ? loop.Syntax : null);
-                            lock (_gate)
-                            {
-                                _programLoop ??= entry;
-                            }
-
-                            _graph.AddEntry(entry);
+                            NoteProgramLoop(owner, loop);
                         }
                         else
                         {
@@ -1048,6 +1046,64 @@ namespace Presence.Analyzers.Rules
 
                         return;
                 }
+            }
+
+            private void NoteProgramLoop(IMethodSymbol owner, ILoopOperation loop)
+            {
+                lock (_gate)
+                {
+                    (_programLoops ??= new List<(IMethodSymbol, ILoopOperation)>()).Add((owner, loop));
+                }
+            }
+
+            private bool IsProgramLoop(ILoopOperation? loop)
+            {
+                if (loop is not null && _programLoops is { } loops)
+                {
+                    foreach (var (_, programLoop) in loops)
+                    {
+                        if (programLoop == loop)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            // The program is one entry point, however many daemon loops it has. The top-level program is reported at its
+            // first loop, with the paths its loops run (and the local functions they call): what it does once before or
+            // after them is no daemon's (PRES001 there).
+            private void AddProgramLoop()
+            {
+                if (_programLoops is not { Count: > 0 } loops)
+                {
+                    return;
+                }
+
+                var (owner, first) = loops[0];
+                var topLevel = owner.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName;
+                var alsoWithin = ImmutableArray<SyntaxNode>.Empty;
+                if (topLevel)
+                {
+                    var parts = ImmutableArray.CreateBuilder<SyntaxNode>();
+                    foreach (var (_, loop) in loops)
+                    {
+                        if (loop != first)
+                        {
+                            parts.Add(loop.Syntax);
+                        }
+
+                        parts.AddRange(EntryPoints.LocalFunctionsRunBy(loop));
+                    }
+
+                    alsoWithin = parts.ToImmutable();
+                }
+
+                _programLoop = new EntryPoint(owner.OriginalDefinition, EntryKind.Unattended, "daemon loop", null,
+                    topLevel ? first.Syntax.GetFirstToken().GetLocation() : null, within: topLevel ? first.Syntax : null, alsoWithin: alsoWithin);
+                _graph.AddEntry(_programLoop);
             }
 
             private static bool IsStartedInBackground(IAnonymousFunctionOperation lambda)
@@ -1150,6 +1206,7 @@ namespace Presence.Analyzers.Rules
                     }
                 }
 
+                AddProgramLoop();
                 Analyze(context);
             }
 
@@ -1197,6 +1254,7 @@ namespace Presence.Analyzers.Rules
                 bool? runsAsEntry = null;
                 bool? asking = null;
                 bool? isTool = null;
+                bool? isTest = null;
                 foreach (var site in sites)
                 {
                     // A kernel function that publishes is an agent's publishing tool, also under [AutomatedPresence].
@@ -1286,12 +1344,18 @@ namespace Presence.Analyzers.Rules
                     // nobody read is a harm of its own, reported beside the path (PRES008).
                     if ((site.MachineWritten
                          || ((ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition)
-                              || (ownerEntry.Within is { } unattended && !unattended.Span.Contains(site.Syntax.Span)))
+                              || !ownerEntry.Runs(site.Syntax))
                              && !IsInEntryLambda(site.Syntax) && !IsInStoredCallback(site.Syntax) && !(runsAsEntry ??= RunsAsEntryByUse(context.CancellationToken))))
                         && !(asking ??= _model.Scopes.IsAskingHelper(_owner, context.Compilation, context.CancellationToken))
                         && !(isTool ??= _agentTools?.IsToolByUse(_owner, context.CancellationToken) == true))
                     {
-                        _report(Describe(site, context.ContainingSymbol));
+                        // A test method has no caller to confirm and a person runs it: the publish there (into a
+                        // recording handler, as a rule) is no site to gate. Other findings in it still stand.
+                        var diagnostic = Describe(site, context.ContainingSymbol);
+                        if (!(IsUnconfirmed(diagnostic.Descriptor) && (isTest ??= TestMethods.IsTest(_owner))))
+                        {
+                            _report(diagnostic);
+                        }
                     }
                 }
             }
@@ -1376,6 +1440,10 @@ namespace Presence.Analyzers.Rules
 
                 return added;
             }
+
+            private static bool IsUnconfirmed(DiagnosticDescriptor descriptor)
+                => descriptor == PresenceDiagnostics.UnconfirmedPublish || descriptor == PresenceDiagnostics.UnconfirmedPublishWithoutCallers
+                   || descriptor == PresenceDiagnostics.UnconfirmedPublishInProperty;
 
             // A send whose destination is a parameter of the function that makes it: classified again for each call.
             private CallerDependentPublish? DependenceOf(SyntaxNode syntax, IMethodSymbol function)
