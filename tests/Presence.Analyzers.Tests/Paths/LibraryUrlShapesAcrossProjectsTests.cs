@@ -260,4 +260,64 @@ public class LibraryUrlShapesAcrossProjectsTests
             PathVerifier.Unattended(1, "EndpointWorker.ExecuteAsync (a hosted service)", "EndpointWorker.ExecuteAsync → Notifier.PostAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"),
             PathVerifier.Unattended(2, "FanOutWorker.ExecuteAsync (a hosted service)", "FanOutWorker.ExecuteAsync → Notifier.FanOutAsync (POST to the URL from configuration 'Community:DiscordWebhook' (appsettings.json: discord.com))"),
             PathVerifier.Unattended(3, "ParamsWorker.ExecuteAsync (a hosted service)", "ParamsWorker.ExecuteAsync → Notifier.PostToAll (POST https://discord.com/api/webhooks/1/…)"));
+
+    // A helper of the host that hands its own target (or list) on: each of its callers decides, as for a URL argument.
+    [Fact]
+    public Task A_helper_of_the_host_is_decided_per_caller()
+        => Check("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Hooks;
+            using Microsoft.Extensions.Hosting;
+
+            public sealed class Relay(Notifier n)
+            {
+                public Task Forward(WebhookTarget target) => {|#1:n.SendToAsync(target, "hi")|};
+
+                public Task Spread(string[] urls) => {|#2:n.FanOutAsync(urls, "hi")|};
+            }
+
+            public sealed class CommunityWorker(Relay relay) : BackgroundService
+            {
+                protected override async Task {|#0:ExecuteAsync|}(CancellationToken ct)
+                {
+                    while (!ct.IsCancellationRequested)
+                    {
+                        await relay.Forward(new WebhookTarget("https://discord.com/api/webhooks/1/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "community"));
+                        await Task.Delay(60_000, ct);
+                    }
+                }
+            }
+
+            public sealed class OpsWorker(Relay relay) : BackgroundService
+            {
+                protected override async Task ExecuteAsync(CancellationToken ct)
+                {
+                    while (!ct.IsCancellationRequested)
+                    {
+                        await relay.Forward(new WebhookTarget("https://ops.acme.internal/hook", "ops"));
+                        await relay.Spread(["https://ops.acme.internal/hook"]);
+                        await Task.Delay(60_000, ct);
+                    }
+                }
+            }
+
+            public sealed class SpreadWorker(Relay relay) : BackgroundService
+            {
+                protected override async Task {|#3:ExecuteAsync|}(CancellationToken ct)
+                {
+                    while (!ct.IsCancellationRequested)
+                    {
+                        await relay.Spread(new[] { "https://status.acme.internal/x", "https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN" });
+                        await Task.Delay(60_000, ct);
+                    }
+                }
+            }
+            """,
+            PathVerifier.Diagnostic(PresenceDiagnostics.UnconfirmedPublish).WithLocation(1)
+                .WithArguments("Posts to Discord through 'Notifier.SendToAsync' (POST https://discord.com/api/webhooks/1/…)", "Forward"),
+            PathVerifier.Diagnostic(PresenceDiagnostics.UnconfirmedPublish).WithLocation(2)
+                .WithArguments("Posts to Slack through 'Notifier.FanOutAsync' (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)", "Spread"),
+            PathVerifier.Unattended(0, "CommunityWorker.ExecuteAsync (a hosted service)", "CommunityWorker.ExecuteAsync → Relay.Forward → Notifier.SendToAsync (POST https://discord.com/api/webhooks/1/…)"),
+            PathVerifier.Unattended(3, "SpreadWorker.ExecuteAsync (a hosted service)", "SpreadWorker.ExecuteAsync → Relay.Spread → Notifier.FanOutAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"));
 }
