@@ -567,7 +567,7 @@ namespace Presence.Analyzers.Catalog
         {
             if (CallerBindings.ArgumentFor(parameter) is { } bound)
             {
-                return MemberOf(bound, name, sources, depth + 1);
+                return MemberOrNull(bound, name, sources, depth + 1);
             }
 
             if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction })
@@ -575,24 +575,34 @@ namespace Presence.Analyzers.Catalog
                 return null;
             }
 
-            CallerBindings.NoteRead(parameter);
-            CallerBindings.NoteShape(parameter, "." + name);
             if (CallerBindings.FromOutside(parameter))
             {
+                CallerBindings.NoteRead(parameter);
+                CallerBindings.NoteShape(parameter, "." + name);
                 return One(Unknown);
             }
 
             if (sources.Arguments.ArgumentsOf(parameter) is not { Count: > 0 } passed)
             {
+                // No call site here (a library's public method): the path summary says its callers decide.
+                CallerBindings.NoteShape(parameter, "." + name);
                 return null;
             }
 
             List<UrlCandidate>? candidates = null;
             foreach (var argument in passed)
             {
-                AddCapped(ref candidates, MemberOf(argument, name, sources, depth + 1));
+                // An argument of another kind (an options value, a property): the member is read as any other.
+                if (MemberOrNull(argument, name, sources, depth + 1) is not { } member)
+                {
+                    return null;
+                }
+
+                AddCapped(ref candidates, member);
             }
 
+            CallerBindings.NoteRead(parameter);
+            CallerBindings.NoteShape(parameter, "." + name);
             return candidates;
         }
 
@@ -601,7 +611,10 @@ namespace Presence.Analyzers.Catalog
         /// parameter of that name (a positional record's), or sets in its initializer; through a local set to one, or a
         /// parameter, which its callers' arguments decide.
         /// </summary>
-        public static List<UrlCandidate> MemberOf(IOperation? value, string name, UrlSources sources, int depth = 0)
+        public static List<UrlCandidate> MemberOf(IOperation? value, string name, UrlSources sources)
+            => MemberOrNull(value, name, sources, 0) ?? One(Unknown);
+
+        private static List<UrlCandidate>? MemberOrNull(IOperation? value, string name, UrlSources sources, int depth)
         {
             value = WithoutConversions(value);
             if (depth > MaxDepth)
@@ -612,7 +625,7 @@ namespace Presence.Analyzers.Catalog
             switch (value)
             {
                 case ILocalReferenceOperation local:
-                    return MemberOf(Initializer(local.Local, value.SemanticModel), name, sources, depth + 1);
+                    return MemberOrNull(Initializer(local.Local, value.SemanticModel), name, sources, depth + 1);
 
                 case IParameterReferenceOperation parameter:
                     return MemberOfPassed(parameter.Parameter, name, sources, depth) ?? One(Unknown);
@@ -641,7 +654,7 @@ namespace Presence.Analyzers.Catalog
                     return One(Unknown);
 
                 default:
-                    return One(Unknown);
+                    return null;
             }
         }
 

@@ -789,7 +789,17 @@ namespace Presence.Analyzers.Summaries
                             // caller outside decides (an A record).
                             if (target is { Kind: PublishKind.Unresolved, ArgumentUrl: not null } && (consulted.Count > 0 || shapes.Count > 0))
                             {
-                                (byArgument ??= new Dictionary<SyntaxNode, (List<IParameterSymbol>, List<(ISymbol, string)>)>())[invocation.Syntax] = (new List<IParameterSymbol>(consulted), shapes);
+                                var parameters = new List<IParameterSymbol>(consulted);
+                                foreach (var (source, _) in shapes)
+                                {
+                                    // A member of a parameter no call site here passes: read for callers outside.
+                                    if (source is IParameterSymbol shaped && !parameters.Exists(known => CallerBindings.SameParameter(known, shaped)))
+                                    {
+                                        parameters.Add(shaped);
+                                    }
+                                }
+
+                                (byArgument ??= new Dictionary<SyntaxNode, (List<IParameterSymbol>, List<(ISymbol, string)>)>())[invocation.Syntax] = (parameters, shapes);
                             }
                         }
                         else

@@ -320,4 +320,66 @@ public class LibraryUrlShapesAcrossProjectsTests
                 .WithArguments("Posts to Slack through 'Notifier.FanOutAsync' (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)", "Spread"),
             PathVerifier.Unattended(0, "CommunityWorker.ExecuteAsync (a hosted service)", "CommunityWorker.ExecuteAsync → Relay.Forward → Notifier.SendToAsync (POST https://discord.com/api/webhooks/1/…)"),
             PathVerifier.Unattended(3, "SpreadWorker.ExecuteAsync (a hosted service)", "SpreadWorker.ExecuteAsync → Relay.Spread → Notifier.FanOutAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"));
+
+    // In one project, a target's member is read per call too (what each job passes), and a member of an argument of
+    // another kind (an options value) is read as before.
+    [Fact]
+    public Task In_one_project_each_call_passes_its_own_target()
+    {
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test
+        {
+            TestCode = """
+                using System.Net.Http;
+                using System.Net.Http.Json;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.Extensions.Hosting;
+                using Microsoft.Extensions.Options;
+
+                public sealed record Endpoint(string Url);
+                public sealed class SlackSettings { public string WebhookUrl { get; set; } = ""; }
+
+                public sealed class Poster(HttpClient http)
+                {
+                    public Task Post(Endpoint endpoint) => {|#1:http.PostAsJsonAsync(endpoint.Url, new { text = "hi" })|};
+
+                    public Task Notify(SlackSettings settings) => http.PostAsJsonAsync(settings.WebhookUrl, new { text = "hi" });
+                }
+
+                public sealed class SlackWorker(Poster poster) : BackgroundService
+                {
+                    protected override async Task {|#0:ExecuteAsync|}(CancellationToken ct)
+                    {
+                        while (!ct.IsCancellationRequested) { await poster.Post(new Endpoint("https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN")); await Task.Delay(60_000, ct); }
+                    }
+                }
+
+                public sealed class OpsWorker(Poster poster, IOptions<SlackSettings> options) : BackgroundService
+                {
+                    protected override async Task ExecuteAsync(CancellationToken ct)
+                    {
+                        while (!ct.IsCancellationRequested)
+                        {
+                            await poster.Post(new Endpoint("https://ops.acme.internal/hook"));
+                            await poster.Notify(options.Value);
+                            await Task.Delay(60_000, ct);
+                        }
+                    }
+                }
+
+                public static class Startup
+                {
+                    public static void Bind(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration config)
+                        => services.Configure<SlackSettings>(config.GetSection("Ops"));
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.AddRange(ConfiguredUrlTests.Configuration);
+        test.TestState.AdditionalFiles.Add(("/src/appsettings.json", """{ "Ops": { "WebhookUrl": "https://ops.acme.internal/hook" } }"""));
+        test.ExpectedDiagnostics.Add(PathVerifier.Diagnostic(PresenceDiagnostics.UnconfirmedPublish).WithLocation(1)
+            .WithArguments("Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)", "Post"));
+        test.ExpectedDiagnostics.Add(PathVerifier.Unattended(0, "SlackWorker.ExecuteAsync (a hosted service)", "SlackWorker.ExecuteAsync → Poster.Post → HttpClient.PostAsJsonAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"));
+        return test.RunAsync();
+    }
 }
