@@ -62,6 +62,14 @@ namespace Presence.Analyzers.Paths
 
         private System.Func<IMethodSymbol, INamedTypeSymbol, LibraryArgumentSend, PublishTarget?>? _bySubclass;
 
+        private System.Func<SyntaxNode, INamedTypeSymbol, (bool Applies, PublishTarget? Target)>? _forJob;
+
+        /// <summary>
+        /// Reads again, for a concrete job, a send of this compilation nobody could resolve: where its URL is a property
+        /// the job overrides, what the job's override gives (Applies), a publish, an unresolved send or nothing.
+        /// </summary>
+        public void ReadUnresolvedForJobWith(System.Func<SyntaxNode, INamedTypeSymbol, (bool Applies, PublishTarget? Target)> read) => _forJob = read;
+
         /// <summary>
         /// Reads, for a concrete job, the send a referenced base class's inherited entry point makes to the URL the job
         /// gives (its override of a property, its base constructor's argument), as the summary says.
@@ -581,6 +589,24 @@ namespace Presence.Analyzers.Paths
                     var chain = step.Attribution?.Chain ?? ImmutableArray<(IMethodSymbol, SyntaxNode)>.Empty;
                     if (step.Target is { Kind: PublishKind.Unresolved } send)
                     {
+                        // A base class's send to the URL its subclass overrides: the job's own override decides.
+                        if (entry?.ConcreteType is { } job && _forJob is not null && _forJob(step.Call, job) is { Applies: true } forJob)
+                        {
+                            if (forJob.Target is { Kind: PublishKind.Unresolved } stillUnresolved)
+                            {
+                                send = stillUnresolved;
+                            }
+                            else
+                            {
+                                if (forJob.Target is { } jobTarget && reached.Add(jobTarget.Describe()))
+                                {
+                                    shortest ??= Trace(function, cameFrom, start, step.Call, jobTarget, null, chain);
+                                }
+
+                                continue;
+                            }
+                        }
+
                         if (unresolved is not null && !unresolved.Exists(u => u.Publish == step.Call))
                         {
                             unresolved.Add(Trace(function, cameFrom, start, step.Call, send, null, chain));

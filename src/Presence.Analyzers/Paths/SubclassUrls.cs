@@ -51,6 +51,61 @@ namespace Presence.Analyzers.Paths
             return target is not null && (options is null || options.IsEnabled(target.Category, target.Platform)) ? target : null;
         }
 
+        /// <summary>
+        /// A send of this compilation nobody could resolve, read for <paramref name="job"/>: where its URL is an abstract
+        /// property of a base class the job derives from, what the job's override gives decides (Applies); else the send
+        /// stays as it was.
+        /// </summary>
+        public static (bool Applies, PublishTarget? Target) ClassifyForJob(PresenceModel model, System.Func<SyntaxTree, PresenceOptions> optionsOf, SyntaxNode call, INamedTypeSymbol job, CancellationToken cancellationToken)
+        {
+            if (!model.Compilation.ContainsSyntaxTree(call.SyntaxTree)
+                || model.Compilation.GetSemanticModel(call.SyntaxTree).GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
+            {
+                return (false, null);
+            }
+
+            var outer = CallerBindings.StartShapes();
+            PublishTarget? read;
+            List<(ISymbol Source, string Shape)> shapes;
+            try
+            {
+                read = model.Classify(invocation, optionsOf(call.SyntaxTree));
+            }
+            finally
+            {
+                shapes = CallerBindings.StopShapes(outer);
+            }
+
+            if (read is not { Kind: PublishKind.Unresolved, ArgumentUrl: { } url })
+            {
+                return (false, null);
+            }
+
+            foreach (var (source, shape) in shapes)
+            {
+                if (shape == "this" && source is IPropertySymbol property && Derives(job, property.ContainingType))
+                {
+                    var send = new LibraryArgumentSend(property.Name, -1, url.Verb, string.Empty, url.After, member: property.Name);
+                    return (true, Classify(model, optionsOf, invocation.TargetMethod, job, send, cancellationToken));
+                }
+            }
+
+            return (false, null);
+        }
+
+        private static bool Derives(INamedTypeSymbol job, INamedTypeSymbol container)
+        {
+            for (var type = job.BaseType; type is not null; type = type.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, container.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         // The values the job (or a base of it in this compilation) gives: its override of the property, or the argument
         // its constructors pass to the library constructor's parameter; each with the member that gives it.
         private static IEnumerable<(IOperation Value, ISymbol? GivenBy)> Given(Compilation compilation, INamedTypeSymbol job, LibraryArgumentSend send, CancellationToken cancellationToken)

@@ -382,4 +382,56 @@ public class LibraryUrlShapesAcrossProjectsTests
         test.ExpectedDiagnostics.Add(PathVerifier.Unattended(0, "SlackWorker.ExecuteAsync (a hosted service)", "SlackWorker.ExecuteAsync → Poster.Post → HttpClient.PostAsJsonAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"));
         return test.RunAsync();
     }
+
+    // In one project, the base's send is read for each concrete worker by its override, as across projects.
+    [Fact]
+    public Task In_one_project_a_worker_base_is_judged_by_each_subclass()
+    {
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test
+        {
+            TestCode = """
+                using System;
+                using System.Net.Http;
+                using System.Net.Http.Json;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.Hosting;
+
+                public abstract class WebhookWorkerBase(HttpClient http) : BackgroundService
+                {
+                    protected abstract string WebhookUrl { get; }
+
+                    protected override async Task ExecuteAsync(CancellationToken ct)
+                    {
+                        while (!ct.IsCancellationRequested)
+                        {
+                            await {|#1:http.PostAsJsonAsync(WebhookUrl, new { content = "Today at Acme" }, ct)|};
+                            await Task.Delay(TimeSpan.FromDays(1), ct);
+                        }
+                    }
+                }
+
+                public sealed class {|#0:CommunityDigest|}(HttpClient http) : WebhookWorkerBase(http)
+                {
+                    protected override string WebhookUrl => "https://discord.com/api/webhooks/123456789012345678/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+                }
+
+                public sealed class HealthPinger(HttpClient http) : WebhookWorkerBase(http)
+                {
+                    protected override string WebhookUrl => "https://status.acme.internal/api/heartbeat";
+                }
+
+                public sealed class MachineDigest(HttpClient http) : WebhookWorkerBase(http)
+                {
+                    protected override string WebhookUrl => Environment.GetEnvironmentVariable("DIGEST_URL")!;
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.AddRange(ConfiguredUrlTests.Configuration);
+        test.ExpectedDiagnostics.Add(PathVerifier.Unattended(0, "CommunityDigest (a hosted service, run by WebhookWorkerBase.ExecuteAsync)", "WebhookWorkerBase.ExecuteAsync → HttpClient.PostAsJsonAsync (POST https://discord.com/api/webhooks/123456789012345678/…)"));
+        test.ExpectedDiagnostics.Add(PathVerifier.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(
+            "Sends through 'HttpClient.PostAsJsonAsync' (POST to the URL from environment variable 'DIGEST_URL' (set only in the environment))",
+            "WebhookWorkerBase.ExecuteAsync → HttpClient.PostAsJsonAsync"));
+        return test.RunAsync();
+    }
 }
