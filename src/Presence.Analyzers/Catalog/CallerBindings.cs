@@ -87,6 +87,44 @@ namespace Presence.Analyzers.Catalog
             return null;
         }
 
+        [ThreadStatic]
+        private static List<(ISymbol Source, string Shape)>? t_shapes;
+
+        /// <summary>
+        /// Starts noting, for the path summary, the parts of a URL read from something other than a whole parameter (a
+        /// member of one, each element of one, a member a subclass overrides); returns what was noted before.
+        /// </summary>
+        public static List<(ISymbol Source, string Shape)>? StartShapes()
+        {
+            var outer = t_shapes;
+            t_shapes = NoShapes;
+            return outer;
+        }
+
+        /// <summary>The shapes noted since <see cref="StartShapes"/>, which returned <paramref name="outer"/> (read only).</summary>
+        public static List<(ISymbol Source, string Shape)> StopShapes(List<(ISymbol Source, string Shape)>? outer)
+        {
+            var shapes = t_shapes ?? NoShapes;
+            t_shapes = outer;
+            return shapes;
+        }
+
+        /// <summary>
+        /// Notes that a URL was read from <paramref name="shape"/> of <paramref name="source"/>: ".Url" or "[]" of a
+        /// parameter, "this" for a property a subclass gives. Nothing is kept outside a summary's reading.
+        /// </summary>
+        public static void NoteShape(ISymbol source, string shape)
+        {
+            if (t_shapes is { } shapes)
+            {
+                // The list is made on the first shape noted: most sends note none.
+                (ReferenceEquals(shapes, NoShapes) ? t_shapes = new List<(ISymbol, string)>() : shapes).Add((source, shape));
+            }
+        }
+
+        // Stands for a reading that noted no shape yet (never added to).
+        private static readonly List<(ISymbol Source, string Shape)> NoShapes = new List<(ISymbol, string)>();
+
         /// <summary>Notes that a reading consulted <paramref name="parameter"/> with no call site standing for it.</summary>
         public static void NoteRead(IParameterSymbol parameter)
         {

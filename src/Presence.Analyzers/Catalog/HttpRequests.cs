@@ -302,10 +302,14 @@ namespace Presence.Analyzers.Catalog
         /// the calling function, for its own callers to decide).
         /// </summary>
         public static PublishTarget? ClassifyArgument(IMethodSymbol method, string verb, IOperation argument, string after, UrlSources sources)
-        {
-            var urls = UrlText.Candidates(argument, sources);
-            return Decide(method, new Request(verb, after.Length == 0 ? urls : urls.ConvertAll(url => new UrlCandidate(url.Text + after, url.Origin)), body: null));
-        }
+            => ClassifyUrls(method, verb, UrlText.Candidates(argument, sources), after);
+
+        /// <summary>
+        /// As <see cref="ClassifyArgument"/>, for URLs read from what the caller gives in another shape (a member of its
+        /// argument, the elements of a list, what a subclass overrides).
+        /// </summary>
+        public static PublishTarget? ClassifyUrls(IMethodSymbol method, string verb, List<UrlCandidate> urls, string after)
+            => Decide(method, new Request(verb, after.Length == 0 ? urls : urls.ConvertAll(url => new UrlCandidate(url.Text + after, url.Origin)), body: null));
 
         // The configuration key whose value, unknown here, is the request's whole URL, or the base address a relative
         // URL is sent under (the cross-project summary carries both, and the host's settings decide).

@@ -151,6 +151,19 @@ namespace Presence.Analyzers.Catalog
                 case IFieldReferenceOperation { Field: { IsReadOnly: true } readonlyField }:
                     return AssignedValues(readonlyField, operation.SemanticModel, sources, depth) ?? One(Unknown);
 
+                // target.Url, where target is a parameter: the member of what each call passes (a new T(…), a local set to one).
+                case IMemberReferenceOperation { Instance: { } instance } member
+                    when member is IPropertyReferenceOperation { Property.IsIndexer: false } or IFieldReferenceOperation && sources is not null
+                         && WithoutConversions(instance) is IParameterReferenceOperation { Parameter: var holder }
+                         && MemberOfPassed(holder, member.Member.Name, sources, depth) is { } passedMember:
+                    return passedMember;
+
+                // A property this type leaves to its subclasses (protected abstract string WebhookUrl { get; }): each
+                // subclass gives its own, which only a compilation that sees the subclass can read.
+                case IPropertyReferenceOperation { Instance: IInstanceReferenceOperation, Property: { IsAbstract: true, IsIndexer: false } abstractProperty }:
+                    CallerBindings.NoteShape(abstractProperty.OriginalDefinition, "this");
+                    return One(Unknown);
+
                 // A positional record's property is its primary constructor's parameter: what each new T(…) passes.
                 case IPropertyReferenceOperation { Property: { IsIndexer: false } positional } when sources is not null && PositionalParameter(positional) is { } recordParameter:
                     return sources.Arguments.Of(recordParameter, depth, MaxCandidates) is { } given ? new List<UrlCandidate>(given) : One(Unknown);
@@ -296,7 +309,7 @@ namespace Presence.Analyzers.Catalog
         }
 
         // config["A"]! has no operation of its own: the operand is the value.
-        private static ExpressionSyntax WithoutSuppression(ExpressionSyntax expression)
+        public static ExpressionSyntax WithoutSuppression(ExpressionSyntax expression)
         {
             while (expression is PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression } suppressed)
             {
@@ -528,38 +541,167 @@ namespace Presence.Analyzers.Catalog
             else
             {
                 CallerBindings.NoteRead(parameter);
+                CallerBindings.NoteShape(parameter, "[]");
+                if (CallerBindings.FromOutside(parameter))
+                {
+                    return One(Unknown);
+                }
+
                 passed = sources.Arguments.ArgumentsOf(parameter);
             }
 
             List<UrlCandidate>? candidates = null;
             foreach (var argument in passed ?? new List<IOperation>())
             {
-                var elements = WithoutConversions(argument) switch
-                {
-                    IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
-                    ICollectionExpressionOperation expression => expression.Elements,
-                    _ => default,
-                };
-                if (elements.IsDefault)
-                {
-                    // Something else passed (a list built elsewhere): nothing here says what it holds.
-                    (candidates ??= new List<UrlCandidate>()).Add(new UrlCandidate(Unknown, null));
-                    continue;
-                }
-
-                foreach (var element in elements)
-                {
-                    foreach (var candidate in Of(element, sources, depth + 1))
-                    {
-                        if ((candidates ??= new List<UrlCandidate>()).Count < MaxCandidates)
-                        {
-                            candidates.Add(candidate);
-                        }
-                    }
-                }
+                AddCapped(ref candidates, ElementsOf(argument, sources, depth + 1));
             }
 
             return candidates;
+        }
+
+        /// <summary>
+        /// The URLs the elements of a list hold: an array or a collection expression written in place, a local set to
+        /// one, or a parameter, which its callers' arguments decide; anything else holds what nothing here says.
+        /// </summary>
+        public static List<UrlCandidate> ElementsOf(IOperation? list, UrlSources sources, int depth = 0)
+        {
+            list = WithoutConversions(list);
+            if (depth > MaxDepth)
+            {
+                return One(Unknown);
+            }
+
+            var elements = list switch
+            {
+                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+                ICollectionExpressionOperation expression => expression.Elements,
+                _ => default,
+            };
+            if (!elements.IsDefault)
+            {
+                List<UrlCandidate>? candidates = null;
+                foreach (var element in elements)
+                {
+                    AddCapped(ref candidates, Of(element, sources, depth + 1));
+                }
+
+                return candidates ?? One(Unknown);
+            }
+
+            return list switch
+            {
+                ILocalReferenceOperation local => ElementsOf(Initializer(local.Local, list.SemanticModel), sources, depth + 1),
+                IParameterReferenceOperation => PassedElements(list, sources, depth) ?? One(Unknown),
+                _ => One(Unknown),
+            };
+        }
+
+        // What member name of target is, where target is a parameter: the member of each argument passed to it (for one
+        // call site, that call's). Null where no call site is known (the reading goes on as for any member).
+        private static List<UrlCandidate>? MemberOfPassed(IParameterSymbol parameter, string name, UrlSources sources, int depth)
+        {
+            if (CallerBindings.ArgumentFor(parameter) is { } bound)
+            {
+                return MemberOrNull(bound, name, sources, depth + 1);
+            }
+
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction })
+            {
+                return null;
+            }
+
+            if (CallerBindings.FromOutside(parameter))
+            {
+                CallerBindings.NoteRead(parameter);
+                CallerBindings.NoteShape(parameter, "." + name);
+                return One(Unknown);
+            }
+
+            if (sources.Arguments.ArgumentsOf(parameter) is not { Count: > 0 } passed)
+            {
+                // No call site here (a library's public method): the path summary says its callers decide.
+                CallerBindings.NoteShape(parameter, "." + name);
+                return null;
+            }
+
+            List<UrlCandidate>? candidates = null;
+            foreach (var argument in passed)
+            {
+                // An argument of another kind (an options value, a property): the member is read as any other.
+                if (MemberOrNull(argument, name, sources, depth + 1) is not { } member)
+                {
+                    return null;
+                }
+
+                AddCapped(ref candidates, member);
+            }
+
+            CallerBindings.NoteRead(parameter);
+            CallerBindings.NoteShape(parameter, "." + name);
+            return candidates;
+        }
+
+        /// <summary>
+        /// The URLs member <paramref name="name"/> of an object holds: what its <c>new T(…)</c> passes to the constructor
+        /// parameter of that name (a positional record's), or sets in its initializer; through a local set to one, or a
+        /// parameter, which its callers' arguments decide.
+        /// </summary>
+        public static List<UrlCandidate> MemberOf(IOperation? value, string name, UrlSources sources)
+            => MemberOrNull(value, name, sources, 0) ?? One(Unknown);
+
+        private static List<UrlCandidate>? MemberOrNull(IOperation? value, string name, UrlSources sources, int depth)
+        {
+            value = WithoutConversions(value);
+            if (depth > MaxDepth)
+            {
+                return One(Unknown);
+            }
+
+            switch (value)
+            {
+                case ILocalReferenceOperation local:
+                    return MemberOrNull(Initializer(local.Local, value.SemanticModel), name, sources, depth + 1);
+
+                case IParameterReferenceOperation parameter:
+                    return MemberOfPassed(parameter.Parameter, name, sources, depth) ?? One(Unknown);
+
+                case IObjectCreationOperation creation:
+                    if (creation.Initializer is { } initializer)
+                    {
+                        foreach (var assignment in initializer.Initializers)
+                        {
+                            if (assignment is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } set && target.Member.Name == name)
+                            {
+                                return Of(set.Value, sources, depth + 1);
+                            }
+                        }
+                    }
+
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter
+                            && string.Equals(parameter.Name, name, System.StringComparison.OrdinalIgnoreCase))
+                        {
+                            return Of(argument.Value, sources, depth + 1);
+                        }
+                    }
+
+                    return One(Unknown);
+
+                default:
+                    return null;
+            }
+        }
+
+        private static void AddCapped(ref List<UrlCandidate>? candidates, List<UrlCandidate> more)
+        {
+            foreach (var candidate in more)
+            {
+                if ((candidates ??= new List<UrlCandidate>()).Count < MaxCandidates)
+                {
+                    candidates.Add(candidate);
+                }
+            }
         }
 
         public static IOperation? ForEachCollection(ILocalSymbol local, SemanticModel? model)

@@ -207,6 +207,14 @@ namespace Presence.Analyzers.Model
 
         private static bool IsChatMember(string name) => name is "chat_id" or "ChatId" or "chatId";
 
+        /// <summary>
+        /// True when a value a subclass gives as a URL (its override of a property, a base constructor's argument) is
+        /// read from an [InternalAudience] parameter or setting, or the member giving it is marked itself.
+        /// </summary>
+        public bool IsInternalValue(IOperation value, ISymbol? givenBy)
+            => _internalAudience is not null
+               && ((givenBy is not null && PresenceSymbols.HasAttribute(givenBy, _internalAudience)) || ReadsInternal(value, 0));
+
         // The value comes from an [InternalAudience] parameter, or from a property marked with it (a settings type's
         // OwnerChatId), through member accesses and locals.
         private bool ReadsInternal(IOperation? operation, int depth)

@@ -82,6 +82,17 @@ namespace Presence.Analyzers.Model
         /// </summary>
         public const string OptionsBindingRecord = "O";
 
+        /// <summary>
+        /// Record kind: as <see cref="ArgumentSendRecord"/>, for a URL the caller gives in another shape. Fields:
+        /// documentation id, where the URL comes from, HTTP method, path, and the rest of the URL. Where: a member of the
+        /// argument of a parameter (<c>0.Url</c>: <c>SendToAsync(WebhookTarget target)</c> posting to
+        /// <c>target.Url</c>), each element of one (<c>0[]</c>: a list of URLs), a property a subclass overrides
+        /// (<c>this.WebhookUrl</c>), or a parameter of a constructor a subclass calls (its documentation id, <c>#</c> and
+        /// the ordinal); the last two are read for a subclass whose inherited entry point the method is. A reader that
+        /// does not know the kind skips it (it would read the whole argument as the URL).
+        /// </summary>
+        public const string ShapedSendRecord = "U";
+
         public static readonly LibrarySummaries Empty = new LibrarySummaries(
             new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), null, null, null);
 
@@ -103,6 +114,7 @@ namespace Presence.Analyzers.Model
             _dispatches = dispatches;
             _argumentSends = argumentSends;
             _argumentSendNames = argumentSends is null ? null : new HashSet<string>(argumentSends.Values.Select(send => send.MethodName), StringComparer.Ordinal);
+            HasSubclassSends = argumentSends is not null && argumentSends.Values.Any(send => send.BySubclass);
             _compilation = compilation;
         }
 
@@ -120,6 +132,9 @@ namespace Presence.Analyzers.Model
 
         /// <summary>True when some referenced assembly has a method that sends to a URL its caller passes.</summary>
         public bool HasArgumentSends => _argumentSends is not null;
+
+        /// <summary>True when some referenced base class sends to a URL its subclass gives (<see cref="LibraryArgumentSend.BySubclass"/>).</summary>
+        public bool HasSubclassSends { get; }
 
         /// <summary>
         /// What a referenced method sends to the URL its caller passes, as its summary says, or null. Cheap for every
@@ -494,6 +509,15 @@ namespace Presence.Analyzers.Model
                         }
 
                         break;
+                    case ShapedSendRecord when fields.Length >= 5 && fields[1].Length > 0 && fields[3].Length > 0 && fields[4].Length > 0
+                                               && LibraryArgumentSend.Shaped(NameOfId(fields[1]), fields[2], fields[3], fields[4], fields.Length > 5 ? fields[5] : string.Empty) is { } shaped:
+                        argumentSends ??= new Dictionary<string, LibraryArgumentSend>(StringComparer.Ordinal);
+                        if (!argumentSends.ContainsKey(fields[1]))
+                        {
+                            argumentSends[fields[1]] = shaped;
+                        }
+
+                        break;
                 }
             }
         }
@@ -581,19 +605,70 @@ namespace Presence.Analyzers.Model
     /// <summary>A method of a referenced assembly that sends to the URL its caller passes, as its summary says.</summary>
     internal sealed class LibraryArgumentSend
     {
-        public LibraryArgumentSend(string methodName, int ordinal, string verb, string path, string urlAfterArgument)
+        public LibraryArgumentSend(string methodName, int ordinal, string verb, string path, string urlAfterArgument, string? member = null, bool elements = false, string? constructorId = null)
         {
             MethodName = methodName;
             Ordinal = ordinal;
             Verb = verb;
             Path = path;
             UrlAfterArgument = urlAfterArgument;
+            Member = member;
+            Elements = elements;
+            ConstructorId = constructorId;
+        }
+
+        /// <summary>A send read from a <see cref="LibrarySummaries.ShapedSendRecord"/>'s source field, or null when it is not one this reader knows.</summary>
+        public static LibraryArgumentSend? Shaped(string methodName, string source, string verb, string path, string after)
+        {
+            const string This = "this.";
+            if (source.StartsWith(This, StringComparison.Ordinal) && source.Length > This.Length)
+            {
+                return new LibraryArgumentSend(methodName, -1, verb, path, after, member: source.Substring(This.Length));
+            }
+
+            var hash = source.LastIndexOf('#');
+            if (source.StartsWith("M:", StringComparison.Ordinal) && hash > 2
+                && int.TryParse(source.Substring(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var constructorOrdinal))
+            {
+                return new LibraryArgumentSend(methodName, constructorOrdinal, verb, path, after, constructorId: source.Substring(0, hash));
+            }
+
+            var digits = 0;
+            while (digits < source.Length && source[digits] is >= '0' and <= '9')
+            {
+                digits++;
+            }
+
+            if (digits == 0 || !int.TryParse(source.Substring(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out var ordinal))
+            {
+                return null;
+            }
+
+            var rest = source.Substring(digits);
+            return rest == "[]" ? new LibraryArgumentSend(methodName, ordinal, verb, path, after, elements: true)
+                : rest.Length > 1 && rest[0] == '.' ? new LibraryArgumentSend(methodName, ordinal, verb, path, after, member: rest.Substring(1))
+                : null;
         }
 
         public string MethodName { get; }
 
-        /// <summary>The ordinal of the parameter whose argument the URL starts with.</summary>
+        /// <summary>
+        /// The ordinal of the parameter whose argument the URL starts with (with <see cref="ConstructorId"/>, of the
+        /// constructor's parameter); -1 for a property a subclass overrides.
+        /// </summary>
         public int Ordinal { get; }
+
+        /// <summary>The member of the argument (or, with no ordinal, of the instance) that holds the URL, or null.</summary>
+        public string? Member { get; }
+
+        /// <summary>True when each element of the argument is a URL the method sends to.</summary>
+        public bool Elements { get; }
+
+        /// <summary>The documentation id of the constructor a subclass passes the URL to, or null.</summary>
+        public string? ConstructorId { get; }
+
+        /// <summary>True when a subclass gives the URL (a property it overrides, a base constructor's argument), not a call's argument.</summary>
+        public bool BySubclass => Ordinal < 0 || ConstructorId is not null;
 
         public string Verb { get; }
 

@@ -187,9 +187,12 @@ namespace Presence.Analyzers.Model
             else if (Libraries.HasArgumentSends && Libraries.FindArgumentSend(method) is { } send)
             {
                 // A referenced library's request to the URL its caller passes: this call's argument decides.
-                target = ArgumentOf(invocation, send.Ordinal) is { } argument
-                    ? HttpRequests.ClassifyArgument(method, send.Verb, argument, send.UrlAfterArgument, Urls)
-                    : null;
+                // A member of it (target.Url) or each of its elements (a list of URLs) where the summary says so; a URL
+                // a subclass gives is read where the subclass's inherited entry point runs, not at a call.
+                target = send.BySubclass || ArgumentOf(invocation, send.Ordinal) is not { } argument ? null
+                    : send.Member is { } member ? HttpRequests.ClassifyUrls(method, send.Verb, UrlText.MemberOf(argument, member, Urls), send.UrlAfterArgument)
+                    : send.Elements ? HttpRequests.ClassifyUrls(method, send.Verb, UrlText.ElementsOf(argument, Urls), send.UrlAfterArgument)
+                    : HttpRequests.ClassifyArgument(method, send.Verb, argument, send.UrlAfterArgument, Urls);
             }
 
             else if (Libraries.HasChatSends && Libraries.FindChatSend(method) is { } chat)

@@ -60,6 +60,22 @@ namespace Presence.Analyzers.Paths
         /// <summary>Calls of functions <paramref name="skip"/> says yes to are not followed (asked when a search reaches one).</summary>
         public void SkipCallsOf(System.Func<IMethodSymbol, bool> skip) => _skip = skip;
 
+        private System.Func<IMethodSymbol, INamedTypeSymbol, LibraryArgumentSend, PublishTarget?>? _bySubclass;
+
+        private System.Func<SyntaxNode, INamedTypeSymbol, (bool Applies, PublishTarget? Target)>? _forJob;
+
+        /// <summary>
+        /// Reads again, for a concrete job, a send of this compilation nobody could resolve: where its URL is a property
+        /// the job overrides, what the job's override gives (Applies), a publish, an unresolved send or nothing.
+        /// </summary>
+        public void ReadUnresolvedForJobWith(System.Func<SyntaxNode, INamedTypeSymbol, (bool Applies, PublishTarget? Target)> read) => _forJob = read;
+
+        /// <summary>
+        /// Reads, for a concrete job, the send a referenced base class's inherited entry point makes to the URL the job
+        /// gives (its override of a property, its base constructor's argument), as the summary says.
+        /// </summary>
+        public void ReadSubclassSendsWith(System.Func<IMethodSymbol, INamedTypeSymbol, LibraryArgumentSend, PublishTarget?> read) => _bySubclass = read;
+
         // Methods with a daemon loop, and methods started in the background: a method in both is an entry point.
         // The two are usually seen in different bodies, in either order, so they meet at compilation end.
         private readonly ConcurrentDictionary<IMethodSymbol, EntryPoint> _loops = new ConcurrentDictionary<IMethodSymbol, EntryPoint>(SymbolEqualityComparer.Default);
@@ -217,7 +233,7 @@ namespace Presence.Analyzers.Paths
         /// False when no path can end anywhere: no unguarded publish or send was recorded, and no referenced assembly's
         /// summary says a method of it publishes. Read at compilation end, when every body has been seen.
         /// </summary>
-        public bool MayEndInPublish => Volatile.Read(ref _hasPublish) || _libraries.HasPublishes;
+        public bool MayEndInPublish => Volatile.Read(ref _hasPublish) || _libraries.HasPublishes || (_bySubclass is not null && _libraries.HasSubclassSends);
 
         private Dictionary<IMethodSymbol, Node> BuildNodes()
         {
@@ -511,6 +527,27 @@ namespace Presence.Analyzers.Paths
                     reached.Add(UnattendedPath.Describe(inherited.Platform, inherited.Api));
                     shortest = new UnattendedPath(null, start, ImmutableArray<(IMethodSymbol, SyntaxNode)>.Empty, job, null, inherited);
                 }
+                else if (!nodes.ContainsKey(start) && _bySubclass is not null && _libraries.HasSubclassSends
+                         && _libraries.FindArgumentSend(start) is { BySubclass: true } bySubclass
+                         && entry.ConcreteType.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is { } declaration
+                         && _bySubclass(start, entry.ConcreteType, bySubclass) is { } send)
+                {
+                    // A base class that posts to the URL its subclass gives (another project's): this job's decides. The
+                    // send stands where the job names its base class.
+                    var given = declaration is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax { BaseList.Types: { Count: > 0 } bases } ? bases[0] : declaration;
+                    if (send.Kind == PublishKind.Unresolved)
+                    {
+                        unresolved?.Add(new UnattendedPath(null, start, ImmutableArray<(IMethodSymbol, SyntaxNode)>.Empty, given, send,
+                            new LibraryPublish(bySubclass.MethodName, start.ContainingAssembly.Name, null, null, bySubclass.Path)));
+                    }
+                    else
+                    {
+                        var library = new LibraryPublish(bySubclass.MethodName, start.ContainingAssembly.Name, send.Platform, send.CatalogId,
+                            send.Note is { } note ? bySubclass.Path + " (" + note + ")" : bySubclass.Path);
+                        reached.Add(UnattendedPath.Describe(library.Platform, library.Api));
+                        shortest = new UnattendedPath(null, start, ImmutableArray<(IMethodSymbol, SyntaxNode)>.Empty, given, null, library);
+                    }
+                }
 
                 foreach (var @override in entry.Overrides)
                 {
@@ -552,6 +589,24 @@ namespace Presence.Analyzers.Paths
                     var chain = step.Attribution?.Chain ?? ImmutableArray<(IMethodSymbol, SyntaxNode)>.Empty;
                     if (step.Target is { Kind: PublishKind.Unresolved } send)
                     {
+                        // A base class's send to the URL its subclass overrides: the job's own override decides.
+                        if (entry?.ConcreteType is { } job && _forJob is not null && _forJob(step.Call, job) is { Applies: true } forJob)
+                        {
+                            if (forJob.Target is { Kind: PublishKind.Unresolved } stillUnresolved)
+                            {
+                                send = stillUnresolved;
+                            }
+                            else
+                            {
+                                if (forJob.Target is { } jobTarget && reached.Add(jobTarget.Describe()))
+                                {
+                                    shortest ??= Trace(function, cameFrom, start, step.Call, jobTarget, null, chain);
+                                }
+
+                                continue;
+                            }
+                        }
+
                         if (unresolved is not null && !unresolved.Exists(u => u.Publish == step.Call))
                         {
                             unresolved.Add(Trace(function, cameFrom, start, step.Call, send, null, chain));

@@ -268,6 +268,21 @@ namespace Presence.Analyzers.Summaries
                         continue;
                     }
 
+                    // A constructor's parameter (a base class's primary constructor, a field set from it): what a subclass
+                    // passes to it decides, read where a subclass's inherited entry point runs.
+                    if (declaring.MethodKind == MethodKind.Constructor)
+                    {
+                        if (IsCallableOutside(declaring) && !declaring.ContainingType.IsSealed && declaring.OriginalDefinition.GetDocumentationCommentId() is { } constructor)
+                        {
+                            foreach (var record in SubclassRecords(owner, declaring.ContainingType, constructor + "#" + parameter.Ordinal.ToString(CultureInfo.InvariantCulture), url, api, publishes))
+                            {
+                                yield return record;
+                            }
+                        }
+
+                        continue;
+                    }
+
                     declaring = declaring.OriginalDefinition;
                     string? path;
                     if (SymbolEqualityComparer.Default.Equals(declaring, owner))
@@ -285,16 +300,85 @@ namespace Presence.Analyzers.Summaries
                         continue;
                     }
 
+                    // A member of the parameter (target.Url) or each of its elements (foreach (var url in urls)): a record
+                    // an older reader skips, since it would read the whole argument as the URL.
+                    var shape = ShapeOf(parameter, send.Shapes);
                     foreach (var visible in MethodLineage.Of(declaring))
                     {
                         if (IsCallableOutside(visible) && visible.GetDocumentationCommentId() is { } id && !publishes.ContainsKey(id)
                             && visible.Parameters.Length > parameter.Ordinal)
                         {
-                            yield return new[] { LibrarySummaries.ArgumentSendRecord, id, parameter.Ordinal.ToString(CultureInfo.InvariantCulture), url.Verb, path + " → " + api, url.After };
+                            var ordinal = parameter.Ordinal.ToString(CultureInfo.InvariantCulture);
+                            yield return shape is null
+                                ? new[] { LibrarySummaries.ArgumentSendRecord, id, ordinal, url.Verb, path + " → " + api, url.After }
+                                : new[] { LibrarySummaries.ShapedSendRecord, id, ordinal + shape, url.Verb, path + " → " + api, url.After };
+                        }
+                    }
+                }
+
+                // A property this type leaves to its subclasses: each subclass's override decides.
+                foreach (var (source, shape) in send.Shapes)
+                {
+                    if (shape == "this" && source is IPropertySymbol { ContainingType: { IsSealed: false } type } property
+                        && SymbolEqualityComparer.Default.Equals(property.ContainingAssembly, _compilation.Assembly)
+                        && property.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal)
+                    {
+                        foreach (var record in SubclassRecords(owner, type, "this." + property.Name, url, api, publishes))
+                        {
+                            yield return record;
                         }
                     }
                 }
             }
+        }
+
+        // The shape a reading noted for parameter (".Url", "[]"), or null when it read the parameter whole.
+        private static string? ShapeOf(IParameterSymbol parameter, List<(ISymbol Source, string Shape)> shapes)
+        {
+            foreach (var (source, shape) in shapes)
+            {
+                if (source is IParameterSymbol noted && shape != "this" && CallerBindings.SameParameter(noted, parameter))
+                {
+                    return shape;
+                }
+            }
+
+            return null;
+        }
+
+        // The records for a send whose URL a subclass of type gives (source): under owner, and under the methods of type
+        // (or its bases) that reach owner unguarded, each where a caller outside can call it, so that a subclass's
+        // inherited entry point (a BackgroundService's ExecuteAsync) is judged by what that subclass gives.
+        private IEnumerable<string[]> SubclassRecords(IMethodSymbol owner, INamedTypeSymbol type, string source, ArgumentUrl url, string api, Dictionary<string, (int Length, string Line, string[] Record)> publishes)
+        {
+            foreach (var pair in ReachedUnguarded(owner))
+            {
+                if (pair.Key.IsStatic || !InHierarchy(type, pair.Key.ContainingType))
+                {
+                    continue;
+                }
+
+                // Under the method itself only: the member it overrides (BackgroundService.ExecuteAsync) runs for every
+                // subclass, and the record says nothing of the others.
+                if (IsCallableOutside(pair.Key) && pair.Key.GetDocumentationCommentId() is { } id && !publishes.ContainsKey(id))
+                {
+                    yield return new[] { LibrarySummaries.ShapedSendRecord, id, source, url.Verb, pair.Value + " → " + api, url.After };
+                }
+            }
+        }
+
+        // True when type is container or derives from it (the method runs on an instance of type).
+        private static bool InHierarchy(INamedTypeSymbol type, INamedTypeSymbol? container)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, container?.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // The methods that call method unguarded, directly or through others, with the path by name down to it.
@@ -678,7 +762,7 @@ namespace Presence.Analyzers.Summaries
 
             var options = PresenceOptions.Read(_options.AnalyzerConfigOptionsProvider.GetOptions(tree));
             var sites = new Dictionary<SyntaxNode, PublishTarget>();
-            Dictionary<SyntaxNode, List<IParameterSymbol>>? byArgument = null;
+            Dictionary<SyntaxNode, (List<IParameterSymbol> Parameters, List<(ISymbol Source, string Shape)> Shapes)>? byArgument = null;
             Dictionary<SyntaxNode, int>? byChat = null;
             var flow = false;
             foreach (var operation in body.DescendantsAndSelf())
@@ -686,6 +770,7 @@ namespace Presence.Analyzers.Summaries
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
+                        var outerShapes = CallerBindings.StartShapes();
                         var outer = CallerBindings.StartRecording();
                         var classified = _model.Classify(invocation, options);
                         var consulted = CallerBindings.StopRecording(outer);
@@ -700,6 +785,8 @@ namespace Presence.Analyzers.Summaries
                             classified = forOutside;
                             consulted = consultedOutside;
                         }
+
+                        var shapes = CallerBindings.StopShapes(outerShapes);
 
                         if (classified is { } target)
                         {
@@ -716,9 +803,19 @@ namespace Presence.Analyzers.Summaries
 
                             // A request to a URL a parameter gives (this method's, or a caller's passed down to it): a
                             // caller outside decides (an A record).
-                            if (target is { Kind: PublishKind.Unresolved, ArgumentUrl: not null } && consulted.Count > 0)
+                            if (target is { Kind: PublishKind.Unresolved, ArgumentUrl: not null } && (consulted.Count > 0 || shapes.Count > 0))
                             {
-                                (byArgument ??= new Dictionary<SyntaxNode, List<IParameterSymbol>>())[invocation.Syntax] = new List<IParameterSymbol>(consulted);
+                                var parameters = new List<IParameterSymbol>(consulted);
+                                foreach (var (source, _) in shapes)
+                                {
+                                    // A member of a parameter no call site here passes: read for callers outside.
+                                    if (source is IParameterSymbol shaped && !parameters.Exists(known => CallerBindings.SameParameter(known, shaped)))
+                                    {
+                                        parameters.Add(shaped);
+                                    }
+                                }
+
+                                (byArgument ??= new Dictionary<SyntaxNode, (List<IParameterSymbol>, List<(ISymbol, string)>)>())[invocation.Syntax] = (parameters, shapes);
                             }
                         }
                         else
@@ -775,9 +872,9 @@ namespace Presence.Analyzers.Summaries
             {
                 foreach (var (syntax, target) in unguarded)
                 {
-                    if (byArgument.TryGetValue(syntax, out var parameters))
+                    if (byArgument.TryGetValue(syntax, out var read))
                     {
-                        facts.ArgumentSend = (parameters, target);
+                        facts.ArgumentSend = (read.Parameters, target, read.Shapes);
                         break;
                     }
                 }
@@ -895,7 +992,7 @@ namespace Presence.Analyzers.Summaries
             public (int Ordinal, PublishTarget Send)? ChatSend { get; set; }
 
             /// <summary>An unguarded request here to the URL one of the parameters gives, or null.</summary>
-            public (List<IParameterSymbol> Parameters, PublishTarget Send)? ArgumentSend { get; set; }
+            public (List<IParameterSymbol> Parameters, PublishTarget Send, List<(ISymbol Source, string Shape)> Shapes)? ArgumentSend { get; set; }
 
             /// <summary>
             /// The unguarded calls here of members <paramref name="open"/> says another assembly may implement, each with
