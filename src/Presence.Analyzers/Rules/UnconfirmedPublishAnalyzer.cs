@@ -1653,9 +1653,10 @@ namespace Presence.Analyzers.Rules
                         && invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name }
                         && name.StartsWith("Map", System.StringComparison.Ordinal))
                     {
+                        var verb = name.Substring("Map".Length).ToUpperInvariant();
                         return invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression is LiteralExpressionSyntax route
-                            ? name.Substring("Map".Length).ToUpperInvariant() + " " + route.Token.ValueText
-                            : name.Substring("Map".Length).ToUpperInvariant();
+                            ? verb + " " + JoinRoute(GroupPrefix(((MemberAccessExpressionSyntax)invocation.Expression).Expression, 0), route.Token.ValueText)
+                            : verb;
                     }
 
                     if (ancestor is MemberDeclarationSyntax)
@@ -1666,6 +1667,67 @@ namespace Presence.Analyzers.Rules
 
                 return null;
             }
+
+            // The route prefix of the group an endpoint is mapped on, as the code writes it: app.MapGroup("/admin")
+            // (through .RequireAuthorization() and such, nested groups, and a local holding the group).
+            private static string GroupPrefix(ExpressionSyntax receiver, int depth)
+            {
+                while (depth++ < 8)
+                {
+                    switch (receiver)
+                    {
+                        case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call:
+                            if (access.Name.Identifier.ValueText == "MapGroup")
+                            {
+                                return call.ArgumentList.Arguments.FirstOrDefault()?.Expression is LiteralExpressionSyntax group
+                                    ? JoinRoute(GroupPrefix(access.Expression, depth), group.Token.ValueText)
+                                    : string.Empty;
+                            }
+
+                            receiver = access.Expression;
+                            break;
+                        case IdentifierNameSyntax local when LocalInitializer(local) is { } initializer:
+                            receiver = initializer;
+                            break;
+                        default:
+                            return string.Empty;
+                    }
+                }
+
+                return string.Empty;
+            }
+
+            // The initializer of the local a name refers to, declared before it in an enclosing block (by name: syntax only).
+            private static ExpressionSyntax? LocalInitializer(IdentifierNameSyntax name)
+            {
+                foreach (var block in name.Ancestors())
+                {
+                    if (block is MemberDeclarationSyntax and not GlobalStatementSyntax)
+                    {
+                        return null;
+                    }
+
+                    if (block is not (BlockSyntax or CompilationUnitSyntax))
+                    {
+                        continue;
+                    }
+
+                    // The block's own statements (the top-level program's too), not those of functions or types inside it.
+                    foreach (var declarator in block.DescendantNodes(node => node == block || node is GlobalStatementSyntax
+                                 || node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)).OfType<VariableDeclaratorSyntax>())
+                    {
+                        if (declarator.Identifier.ValueText == name.Identifier.ValueText && declarator.SpanStart < name.SpanStart)
+                        {
+                            return declarator.Initializer?.Value;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            private static string JoinRoute(string prefix, string route)
+                => prefix.Length == 0 ? route : prefix.TrimEnd('/') + "/" + route.TrimStart('/');
 
             // "the top-level program", "Program.Main", "the constructor of Poster", "the initializer of Poster.Client".
             private string PlaceName(ISymbol owner)

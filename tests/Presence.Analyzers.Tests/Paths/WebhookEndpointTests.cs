@@ -102,6 +102,27 @@ public class WebhookEndpointTests
             """,
             PathVerifier.AspNetCore);
 
+    // The route in the message is the one a request uses: with the prefixes of the groups it is mapped on.
+    [Fact]
+    public Task An_endpoint_in_a_route_group_is_named_by_its_whole_route()
+        => PathVerifier.VerifyAsync(Publisher + """
+            public static class Desk
+            {
+                public static void Map(WebApplication app, IMastodonPublisher mastodon)
+                {
+                    app.MapGroup("/admin").RequireAuthorization().MapPost("/quick-post", (string text) => {|#0:mastodon.PublishStatus(text)|});
+                    var api = app.MapGroup("/api/");
+                    var social = api.MapGroup("social").RequireAuthorization();
+                    social.MapPost("/toot", (string text) => {|#1:mastodon.PublishStatus(text)|});
+                }
+            }
+            """,
+            PathVerifier.AspNetCore,
+            Diagnostic(PresenceDiagnostics.UnconfirmedPublishWithoutCallers).WithLocation(0)
+                .WithArguments("Posts to Mastodon through 'IMastodonPublisher.PublishStatus'", "the POST /admin/quick-post endpoint's handler in Desk.Map"),
+            Diagnostic(PresenceDiagnostics.UnconfirmedPublishWithoutCallers).WithLocation(1)
+                .WithArguments("Posts to Mastodon through 'IMastodonPublisher.PublishStatus'", "the POST /api/social/toot endpoint's handler in Desk.Map"));
+
     [Fact]
     public Task A_publish_in_an_editor_endpoint_s_lambda_is_not_advised_to_ask_the_mapping_method_s_callers()
         => PathVerifier.VerifyAsync(Publisher + """
