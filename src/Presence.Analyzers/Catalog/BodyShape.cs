@@ -68,11 +68,63 @@ namespace Presence.Analyzers.Catalog
         /// publishes nothing (<c>collection = "app.bsky.graph.follow"</c> in an anonymous object, a dictionary, or a
         /// type of the project's own set by an initializer or a constructor parameter named <c>collection</c>).
         /// </summary>
-        public static bool IsQuietBlueskyRecord(IOperation? body)
-            => ConstantMember(body, "collection", 0) is { } collection && Array.IndexOf(QuietBlueskyCollections, collection) >= 0;
+        /// <param name="callers">What call sites pass to a helper's parameters, for a collection that is one.</param>
+        public static bool IsQuietBlueskyRecord(IOperation? body, CallSiteArguments? callers)
+            => IsQuietBlueskyCollection(ConstantMember(body, "collection", callers, 0));
+
+        private static bool IsQuietBlueskyCollection(string? collection)
+            => collection is not null && Array.IndexOf(QuietBlueskyCollections, collection) >= 0;
+
+        // A helper's parameter no call site at hand stands for: quiet when the helper can be called only from this
+        // project and every call of it passes a quiet collection (a private CreateRecordAsync that only follows);
+        // otherwise noted, so that each caller is judged by what it passes.
+        private static string? FromEveryCaller(IParameterReferenceOperation parameter, Func<IOperation, string?> read, CallSiteArguments? callers)
+        {
+            if (callers is not null && OnlyCalledHere(parameter.Parameter.ContainingSymbol) && callers.ArgumentsOf(parameter.Parameter) is { Count: > 0 } arguments)
+            {
+                string? first = null;
+                foreach (var argument in arguments)
+                {
+                    var collection = read(argument);
+                    if (!IsQuietBlueskyCollection(collection))
+                    {
+                        first = null;
+                        break;
+                    }
+
+                    first ??= collection;
+                }
+
+                if (first is not null)
+                {
+                    return first;
+                }
+            }
+
+            CallerBindings.NoteRead(parameter.Parameter);
+            return null;
+        }
+
+        private static bool OnlyCalledHere(ISymbol? symbol)
+        {
+            if (symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction })
+            {
+                return true;
+            }
+
+            for (; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+            {
+                if (symbol.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         // The constant string a member of the body's JSON is set to, or null when it cannot be seen.
-        private static string? ConstantMember(IOperation? operation, string member, int depth)
+        private static string? ConstantMember(IOperation? operation, string member, CallSiteArguments? callers, int depth)
         {
             operation = UrlText.WithoutConversions(operation);
             if (operation is null || depth > MaxDepth)
@@ -88,14 +140,14 @@ namespace Presence.Analyzers.Catalog
                         if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assigned
                             && string.Equals(property.Property.Name, member, StringComparison.OrdinalIgnoreCase))
                         {
-                            return Text(assigned.Value);
+                            return Text(assigned.Value, callers);
                         }
                     }
 
                     return null;
 
                 case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type && IsContent(type):
-                    return creation.Arguments.Length > 0 ? ConstantMember(creation.Arguments[0].Value, member, depth + 1) : null;
+                    return creation.Arguments.Length > 0 ? ConstantMember(creation.Arguments[0].Value, member, callers, depth + 1) : null;
 
                 case IObjectCreationOperation creation:
                     var found = creation.Type is INamedTypeSymbol record ? DefaultText(record, member) : null;
@@ -103,7 +155,7 @@ namespace Presence.Analyzers.Catalog
                     {
                         if (string.Equals(argument.Parameter?.Name, member, StringComparison.OrdinalIgnoreCase))
                         {
-                            found = Text(argument.Value);
+                            found = Text(argument.Value, callers);
                         }
                     }
 
@@ -113,15 +165,15 @@ namespace Presence.Analyzers.Catalog
                         {
                             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } keyed
                                 when indexer.Arguments[0].Value.ConstantValue.Value is string key && string.Equals(key, member, StringComparison.OrdinalIgnoreCase):
-                                found = Text(keyed.Value);
+                                found = Text(keyed.Value, callers);
                                 break;
                             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: false } property } assigned
                                 when string.Equals(JsonName(property.Property) ?? property.Property.Name, member, StringComparison.OrdinalIgnoreCase):
-                                found = Text(assigned.Value);
+                                found = Text(assigned.Value, callers);
                                 break;
                             case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add
                                 when add.Arguments[0].Value.ConstantValue.Value is string added && string.Equals(added, member, StringComparison.OrdinalIgnoreCase):
-                                found = Text(add.Arguments[1].Value);
+                                found = Text(add.Arguments[1].Value, callers);
                                 break;
                         }
                     }
@@ -129,10 +181,16 @@ namespace Presence.Analyzers.Catalog
                     return found;
 
                 case IInvocationOperation call when call.TargetMethod.Name is "Create" or "Serialize" or "SerializeObject" && call.Arguments.Length > 0:
-                    return ConstantMember(call.Arguments[0].Value, member, depth + 1);
+                    return ConstantMember(call.Arguments[0].Value, member, callers, depth + 1);
 
                 case ILocalReferenceOperation local:
-                    return ConstantMember(UrlText.Initializer(local.Local, operation.SemanticModel), member, depth + 1);
+                    return ConstantMember(UrlText.Initializer(local.Local, operation.SemanticModel), member, callers, depth + 1);
+
+                // A helper's body parameter: what the call site at hand passes.
+                case IParameterReferenceOperation parameter:
+                    return CallerBindings.ArgumentFor(parameter.Parameter) is { } passed
+                        ? ConstantMember(passed, member, callers, depth + 1)
+                        : FromEveryCaller(parameter, argument => ConstantMember(argument, member, null, depth + 1), callers);
 
                 default:
                     return null;
@@ -158,7 +216,20 @@ namespace Presence.Analyzers.Catalog
             return null;
         }
 
-        private static string? Text(IOperation value) => UrlText.WithoutConversions(value)?.ConstantValue.Value as string;
+        // A constant, or a helper's parameter read for the call site at hand (CreateRecordAsync("app.bsky.graph.follow", …))
+        // or for every call of it.
+        private static string? Text(IOperation value, CallSiteArguments? callers, int depth = 0)
+        {
+            var operation = UrlText.WithoutConversions(value);
+            if (operation is IParameterReferenceOperation parameter && depth <= MaxDepth)
+            {
+                return CallerBindings.ArgumentFor(parameter.Parameter) is { } argument
+                    ? Text(argument, callers, depth + 1)
+                    : FromEveryCaller(parameter, passed => Text(passed, null, depth + 1), callers);
+            }
+
+            return operation?.ConstantValue.Value as string;
+        }
 
         // Most specific first: a Discord body also has no 'text', a Teams card may carry 'text' too.
         private static IEnumerable<(string Platform, string Member)> Shapes(HashSet<string> members)

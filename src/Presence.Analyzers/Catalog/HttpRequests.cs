@@ -225,19 +225,19 @@ namespace Presence.Analyzers.Catalog
                 _ => DescribeRestSharp(invocation, method, sources),
             };
 
-            return request is { } described ? Decide(invocation.TargetMethod, described) : null;
+            return request is { } described ? Decide(invocation.TargetMethod, described, sources) : null;
         }
 
         // Where a described request goes: a catalogued endpoint, a guess by a setting's name and the body's shape, a
         // known host that is no publish (null), or nobody knows (Unresolved, for a write).
-        private static PublishTarget? Decide(IMethodSymbol method, Request described)
+        private static PublishTarget? Decide(IMethodSymbol method, Request described, UrlSources? sources)
         {
             foreach (var candidate in described.Urls)
             {
                 if (RequestUrl.Parse(candidate.Text) is { } url && EndpointCatalog.Match(described.Verb, url) is { } endpoint)
                 {
                     // A like or a follow goes through the same endpoint as a post; the body's collection tells them apart.
-                    return IsCreateRecord(endpoint) && BodyShape.IsQuietBlueskyRecord(described.Body)
+                    return IsCreateRecord(endpoint) && BodyShape.IsQuietBlueskyRecord(described.Body, sources?.Arguments)
                         ? null
                         : TargetOf(method, endpoint, described.Verb, candidate.Text, candidate.Origin);
                 }
@@ -309,7 +309,7 @@ namespace Presence.Analyzers.Catalog
         /// argument, the elements of a list, what a subclass overrides).
         /// </summary>
         public static PublishTarget? ClassifyUrls(IMethodSymbol method, string verb, List<UrlCandidate> urls, string after)
-            => Decide(method, new Request(verb, after.Length == 0 ? urls : urls.ConvertAll(url => new UrlCandidate(url.Text + after, url.Origin)), body: null));
+            => Decide(method, new Request(verb, after.Length == 0 ? urls : urls.ConvertAll(url => new UrlCandidate(url.Text + after, url.Origin)), body: null), sources: null);
 
         // The configuration key whose value, unknown here, is the request's whole URL, or the base address a relative
         // URL is sent under (the cross-project summary carries both, and the host's settings decide).

@@ -124,4 +124,69 @@ public class BlueskyRecordTests
             """,
             Hosting,
             Unattended(0, "Announcer.ExecuteAsync (a hosted service)", "Announcer.ExecuteAsync → HttpClient.PostAsJsonAsync (POST https://bsky.social/xrpc/com.atproto.repo.createRecord)"));
+
+    // The usual client: one createRecord helper taking the collection (and the record), called per kind of record.
+    [Fact]
+    public Task A_create_record_helper_is_judged_by_the_collection_each_caller_passes()
+        => VerifyAsync("""
+            using System;
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Hosting;
+
+            sealed class BskyClient(HttpClient http)
+            {
+                public Task FollowAsync(string did) => CreateRecordAsync("app.bsky.graph.follow", new { subject = did });
+                public Task LikeAsync(string uri) => SendAsync(new { repo = "did:plc:a", collection = "app.bsky.feed.like", record = new { subject = uri } });
+                public Task PostAsync(string text) => CreateRecordAsync("app.bsky.feed.post", new { text });
+
+                public Task CreateRecordAsync(string collection, object record)
+                    => {|PRES001:http.PostAsJsonAsync("https://bsky.social/xrpc/com.atproto.repo.createRecord", new { repo = "did:plc:a", collection, record })|};
+
+                private Task SendAsync(object body) => http.PostAsJsonAsync("https://bsky.social/xrpc/com.atproto.repo.createRecord", body);
+            }
+
+            sealed class FollowBack(BskyClient bsky) : BackgroundService
+            {
+                protected override async Task ExecuteAsync(CancellationToken ct)
+                {
+                    while (!ct.IsCancellationRequested)
+                    {
+                        await bsky.FollowAsync("did:plc:b");
+                        await bsky.LikeAsync("at://did:plc:b/app.bsky.feed.post/1");
+                        await bsky.CreateRecordAsync("app.bsky.graph.block", new { subject = "did:plc:spam" });
+                        await Task.Delay(TimeSpan.FromMinutes(30), ct);
+                    }
+                }
+            }
+
+            sealed class Announcer(BskyClient bsky) : BackgroundService
+            {
+                protected override async Task {|#0:ExecuteAsync|}(CancellationToken ct)
+                {
+                    while (!ct.IsCancellationRequested)
+                    {
+                        await bsky.PostAsync("hi");
+                        await Task.Delay(TimeSpan.FromHours(6), ct);
+                    }
+                }
+            }
+
+            sealed class Reposter(BskyClient bsky) : BackgroundService
+            {
+                protected override async Task {|#1:ExecuteAsync|}(CancellationToken ct)
+                {
+                    while (!ct.IsCancellationRequested)
+                    {
+                        await bsky.CreateRecordAsync("app.bsky.feed.repost", new { subject = "at://x" });
+                        await Task.Delay(TimeSpan.FromHours(6), ct);
+                    }
+                }
+            }
+            """,
+            Hosting,
+            Unattended(0, "Announcer.ExecuteAsync (a hosted service)", "Announcer.ExecuteAsync → BskyClient.PostAsync → BskyClient.CreateRecordAsync → HttpClient.PostAsJsonAsync (POST https://bsky.social/xrpc/com.atproto.repo.createRecord)"),
+            Unattended(1, "Reposter.ExecuteAsync (a hosted service)", "Reposter.ExecuteAsync → BskyClient.CreateRecordAsync → HttpClient.PostAsJsonAsync (POST https://bsky.social/xrpc/com.atproto.repo.createRecord)"));
 }
