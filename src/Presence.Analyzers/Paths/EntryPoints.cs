@@ -1044,6 +1044,37 @@ namespace Presence.Analyzers.Paths
             return found.ToImmutable();
         }
 
+        /// <summary>
+        /// True when the body a local function is declared in calls or refers to it outside its own declaration: a
+        /// function nothing calls never runs (the compiler warns of it), so its loop is nobody's daemon.
+        /// </summary>
+        public static bool IsUsedOutside(ILocalFunctionOperation local)
+        {
+            var root = (IOperation)local;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            var function = local.Symbol.OriginalDefinition;
+            foreach (var operation in root.Descendants())
+            {
+                var target = operation switch
+                {
+                    IInvocationOperation call => call.TargetMethod,
+                    IMethodReferenceOperation reference => reference.Method,
+                    _ => null,
+                };
+                if (target is { MethodKind: MethodKind.LocalFunction } && SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, function)
+                    && !local.Syntax.Span.Contains(operation.Syntax.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static void AddLocalFunctionsUsed(IOperation operation, ref List<IMethodSymbol>? used)
         {
             foreach (var descendant in operation.Descendants())

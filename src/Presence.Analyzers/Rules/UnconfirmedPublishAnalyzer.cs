@@ -1020,7 +1020,8 @@ namespace Presence.Analyzers.Rules
                     case IAnonymousFunctionOperation lambda when IsStartedInBackground(lambda):
                         AddEntryFunction(lambda.Symbol, lambda.Syntax, EntryKind.Unattended, "background loop");
                         return;
-                    case ILocalFunctionOperation when _owner is { MethodKind: MethodKind.Ordinary } owner && EntryPoints.IsProgramEntry(owner) && EntryPoints.IsDaemonLoop(loop):
+                    case ILocalFunctionOperation local when _owner is { MethodKind: MethodKind.Ordinary } owner && EntryPoints.IsProgramEntry(owner) && EntryPoints.IsDaemonLoop(loop)
+                                                            && EntryPoints.IsUsedOutside(local):
                         // A local function belongs to the program around it: its endless loop is the program's, as the
                         // loop of a method the program calls is.
                         NoteProgramLoop(owner, loop);
@@ -1084,7 +1085,16 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
+                // Reported at the loop written first (the actions that noted them ran in no promised order).
                 var (owner, first) = loops[0];
+                foreach (var (_, loop) in loops)
+                {
+                    if (loop.Syntax.SpanStart < first.Syntax.SpanStart)
+                    {
+                        first = loop;
+                    }
+                }
+
                 var topLevel = owner.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName;
                 var alsoWithin = ImmutableArray<SyntaxNode>.Empty;
                 if (topLevel)

@@ -132,6 +132,24 @@ public class TopLevelLocalFunctionLoopTests
             Task Poll() => http.GetStringAsync("https://example.org/health");
             """);
 
+    // A local function nothing calls never runs (the compiler warns, CS8321): its loop is no daemon of the program.
+    [Fact]
+    public Task A_daemon_loop_in_a_local_function_nothing_calls_is_not_the_programs()
+        => VerifyProgramAsync("""
+            var http = new HttpClient();
+            await http.GetStringAsync("https://example.org/health");
+
+            #pragma warning disable CS8321
+            async Task Hourly()
+            {
+                while (true)
+                {
+                    await {|PRES001:http.PostAsJsonAsync("https://mastodon.social/api/v1/statuses", new { status = "tick" })|};
+                    await Task.Delay(TimeSpan.FromHours(1));
+                }
+            }
+            """);
+
     [Fact]
     public Task A_retry_loop_in_a_local_function_is_no_daemon_loop()
         => VerifyProgramAsync("""
