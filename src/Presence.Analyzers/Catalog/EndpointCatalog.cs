@@ -49,6 +49,13 @@ namespace Presence.Analyzers.Catalog
         public int Line { get; }
 
         public string Display => string.Join(",", Methods) + " " + string.Join(",", Hosts) + " /" + string.Join("/", Path);
+
+        /// <summary>True when <paramref name="display"/> (a <see cref="Display"/>) is of an entry matching only an unknown host.</summary>
+        public static bool IsForUnknownHost(string display)
+        {
+            var start = display.IndexOf(' ') + 1;
+            return start > 0 && string.CompareOrdinal(display, start, "? ", 0, 2) == 0;
+        }
     }
 
     /// <summary>Matches what the compiler can see of a request (method and URL) against the endpoint catalog.</summary>

@@ -237,9 +237,11 @@ namespace Presence.Analyzers.Catalog
                 if (RequestUrl.Parse(candidate.Text) is { } url && EndpointCatalog.Match(described.Verb, url) is { } endpoint)
                 {
                     // A like or a follow goes through the same endpoint as a post; the body's collection tells them apart.
+                    // Matched under a host a setting without a value here gives (a Slack client's base address): the
+                    // key travels too, so that a referencing project's settings decide where they give it a value.
                     return IsCreateRecord(endpoint) && BodyShape.IsQuietBlueskyRecord(described.Body, sources?.Arguments)
                         ? null
-                        : TargetOf(method, endpoint, described.Verb, candidate.Text, candidate.Origin);
+                        : TargetOf(method, endpoint, described.Verb, candidate.Text, candidate.Origin, url.Host is null ? ConfiguredWhole(described) : null);
                 }
             }
 
@@ -339,12 +341,12 @@ namespace Presence.Analyzers.Catalog
         private static bool IsCreateRecord(EndpointEntry endpoint)
             => endpoint.Platform == "Bluesky" && endpoint.Path.Length > 0 && endpoint.Path[endpoint.Path.Length - 1] == "com.atproto.repo.createRecord";
 
-        public static PublishTarget TargetOf(IMethodSymbol method, EndpointEntry endpoint, string verb, string url, SettingOrigin? origin = null)
+        public static PublishTarget TargetOf(IMethodSymbol method, EndpointEntry endpoint, string verb, string url, SettingOrigin? origin = null, ConfiguredUrl? configuredUrl = null)
             => new PublishTarget(method, PublishKind.Endpoint, endpoint.Platform, endpoint.Category,
                 origin is null
                     ? verb + " " + WithoutSecrets(url.Replace(RequestUrl.Unknown, '…'))
                     : verb + " to the " + origin.Describe(RequestUrl.Parse(url)?.Host),
-                catalogId: endpoint.Display);
+                catalogId: endpoint.Display, configuredUrl: configuredUrl);
 
         // A webhook URL is a credential: messages end up in build logs, SARIF files and the publishing map. Path
         // segments that look like a token (long, letters and digits, or a bot token's colon) and the query (a

@@ -188,7 +188,7 @@ namespace Presence.Analyzers.Summaries
             return LibrarySummaries.Write(records);
         }
 
-        // A publish this project decided only by a setting's name and the body's shape (no value here) is the host's to
+        // A publish this project decided only by a setting's name and the body's shape, or by a path under an unknown host (no value here), is the host's to
         // decide when its settings give the key a value: it travels as the configured send's guess (K's seventh and
         // eighth fields), not as a publish record, which would win over the host's own settings.
         private static IEnumerable<string[]> WithGuesses(IEnumerable<string[]> publishes, List<string[]> configured)
@@ -201,7 +201,10 @@ namespace Presence.Analyzers.Summaries
 
             foreach (var publish in publishes)
             {
-                if (publish[3].StartsWith(EvidenceCatalogId, StringComparison.Ordinal) && byId.TryGetValue(publish[1], out var index))
+                // Also a publish decided by a path under a host this project's settings do not give (Slack's
+                // chat.postMessage under a configured base address): where the host's settings give one, it decides.
+                if ((publish[3].StartsWith(EvidenceCatalogId, StringComparison.Ordinal) || EndpointEntry.IsForUnknownHost(publish[3]))
+                    && byId.TryGetValue(publish[1], out var index))
                 {
                     var send = configured[index];
                     configured[index] = new[] { send[0], send[1], send[2], send[3], send[4], send.Length > 5 ? send[5] : string.Empty, publish[2], publish[3] };

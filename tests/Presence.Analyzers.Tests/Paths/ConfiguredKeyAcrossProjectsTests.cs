@@ -255,5 +255,57 @@ public class ConfiguredKeyAcrossProjectsTests
         test.ExpectedDiagnostics.Add(PathVerifier.Unattended(0, "ShareJob.Execute (a Quartz job)", "ShareJob.Execute → LinkedInPublisher.ShareAsync → HttpClient.PostAsJsonAsync (POST to the URL from configuration 'LinkedIn:BaseUrl' (appsettings.json: api.linkedin.com))"));
         return test.RunAsync();
     }
-}
 
+    // Slack's chat.postMessage relative to a configured base address matches only because the host is unknown in the
+    // library: the host's settings decide where they give the base address, the library's reading where they do not.
+    private const string SlackClient = TravellingUrlTests.Usings + """
+        namespace Social;
+
+        public sealed class SlackPoster(HttpClient http)
+        {
+            public Task PostAsync(string text) => http.PostAsJsonAsync("chat.postMessage", new { channel = "C0PUBLIC", text });
+        }
+
+        public static class SlackServices
+        {
+            public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration config)
+                => services.AddHttpClient<SlackPoster>(c => c.BaseAddress = new Uri(config["Slack:BaseUrl"]!)).Services;
+        }
+        """;
+
+    [Theory]
+    [InlineData("https://chat-relay.internal/", false)]
+    [InlineData("https://slack.com/api/", true)]
+    [InlineData(null, true)]
+    public Task A_host_whose_settings_give_the_slack_base_address_decides_the_relative_request(string? baseUrl, bool publishes)
+    {
+        var library = LibraryBuilder.Build("Social.Slack", SlackClient, [.. ConfiguredUrlTests.Configuration, .. TravellingUrlTests.HttpFactory]);
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test
+        {
+            TestCode = """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Social;
+
+                class WeeklyJob(SlackPoster slack) : Quartz.IJob
+                {
+                    public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken cancellationToken)
+                        => await slack.PostAsync("Our week");
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.AddRange([PathVerifier.Quartz4, library, .. ConfiguredUrlTests.Configuration, .. TravellingUrlTests.HttpFactory]);
+        if (baseUrl is not null)
+        {
+            test.TestState.AdditionalFiles.Add(("/src/appsettings.json", "{ \"Slack\": { \"BaseUrl\": \"" + baseUrl + "\" } }"));
+        }
+
+        if (publishes)
+        {
+            test.ExpectedDiagnostics.Add(PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithMessage(null));
+        }
+
+        return test.RunAsync();
+    }
+}
