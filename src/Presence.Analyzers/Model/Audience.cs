@@ -61,10 +61,12 @@ namespace Presence.Analyzers.Model
                 return true;
             }
 
-            var telegramRequest = target is { Platform: "Telegram" } && target.Kind != PublishKind.Catalogued;
+            // A request of the project's own to a chat API names its destination in the body.
+            var bodyNamesChat = target is { Platform: "Telegram" or "Slack" } && target.Kind != PublishKind.Catalogued;
+            var slack = target is { Platform: "Slack" };
             foreach (var argument in invocation.Arguments)
             {
-                if (ReadsInternal(argument.Value, 0) || (telegramRequest && ReadsInternal(BodyChat(argument.Value, 0), 0)))
+                if (ReadsInternal(argument.Value, 0) || (bodyNamesChat && ReadsInternal(BodyChat(argument.Value, slack, 0), 0)))
                 {
                     return true;
                 }
@@ -143,7 +145,7 @@ namespace Presence.Analyzers.Model
         // The chat_id a request body names: an anonymous object or a DTO initializer (chat_id = …, ChatId = …), a
         // dictionary entry ["chat_id"] = … or { "chat_id", … }, through JsonContent.Create, JsonSerializer.Serialize,
         // content wrappers and locals.
-        private static IOperation? BodyChat(IOperation? operation, int depth)
+        private static IOperation? BodyChat(IOperation? operation, bool slack, int depth)
         {
             operation = UrlText.WithoutConversions(operation);
             if (operation is null || depth > MaxDepth)
@@ -156,7 +158,7 @@ namespace Presence.Analyzers.Model
                 case IAnonymousObjectCreationOperation anonymous:
                     foreach (var initializer in anonymous.Initializers)
                     {
-                        if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment && IsChatMember(property.Property.Name))
+                        if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment && IsDestinationMember(property.Property.Name, slack))
                         {
                             return assignment.Value;
                         }
@@ -171,13 +173,13 @@ namespace Presence.Analyzers.Model
                         {
                             switch (initializer)
                             {
-                                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: false } property } assignment when IsChatMember(property.Property.Name):
+                                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: false } property } assignment when IsDestinationMember(property.Property.Name, slack):
                                     return assignment.Value;
                                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment
-                                    when indexer.Arguments[0].Value.ConstantValue.Value is string key && IsChatMember(key):
+                                    when indexer.Arguments[0].Value.ConstantValue.Value is string key && IsDestinationMember(key, slack):
                                     return assignment.Value;
                                 case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add
-                                    when add.Arguments[0].Value.ConstantValue.Value is string added && IsChatMember(added):
+                                    when add.Arguments[0].Value.ConstantValue.Value is string added && IsDestinationMember(added, slack):
                                     return add.Arguments[1].Value;
                             }
                         }
@@ -186,7 +188,7 @@ namespace Presence.Analyzers.Model
                     // new StringContent(json), new FormUrlEncodedContent(pairs)
                     foreach (var argument in creation.Arguments)
                     {
-                        if (BodyChat(argument.Value, depth + 1) is { } chat)
+                        if (BodyChat(argument.Value, slack, depth + 1) is { } chat)
                         {
                             return chat;
                         }
@@ -195,10 +197,10 @@ namespace Presence.Analyzers.Model
                     return null;
 
                 case IInvocationOperation call when call.TargetMethod.Name is "Create" or "Serialize" or "SerializeObject" && call.Arguments.Length > 0:
-                    return BodyChat(call.Arguments[0].Value, depth + 1);
+                    return BodyChat(call.Arguments[0].Value, slack, depth + 1);
 
                 case ILocalReferenceOperation local:
-                    return BodyChat(UrlText.Initializer(local.Local, local.SemanticModel), depth + 1);
+                    return BodyChat(UrlText.Initializer(local.Local, local.SemanticModel), slack, depth + 1);
 
                 default:
                     return null;
@@ -206,6 +208,9 @@ namespace Presence.Analyzers.Model
         }
 
         private static bool IsChatMember(string name) => name is "chat_id" or "ChatId" or "chatId";
+
+        // Where a request body says it goes: Telegram's chat_id, Slack's channel (chat.postMessage).
+        private static bool IsDestinationMember(string name, bool slack) => slack ? name is "channel" or "Channel" : IsChatMember(name);
 
         /// <summary>
         /// True when a value a subclass gives as a URL (its override of a property, a base constructor's argument) is
@@ -239,7 +244,8 @@ namespace Presence.Analyzers.Model
                 case IObjectCreationOperation { Type.Name: "Uri" or "ChatId", Arguments.Length: 1 } wrapped:
                     return ReadsInternal(wrapped.Arguments[0].Value, depth + 1);
                 case ILocalReferenceOperation local:
-                    return ReadsInternal(UrlText.Initializer(local.Local, local.SemanticModel), depth + 1);
+                    // foreach (var admin in ops.AdminIds): each element of an [InternalAudience] list is the team's.
+                    return ReadsInternal(UrlText.Initializer(local.Local, local.SemanticModel) ?? UrlText.ForEachCollection(local.Local, local.SemanticModel), depth + 1);
                 default:
                     return false;
             }
