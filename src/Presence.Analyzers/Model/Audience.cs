@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -734,10 +735,16 @@ namespace Presence.Analyzers.Model
 
                         break;
 
-                    // A channel speaking in its discussion group, or a chat's pinned post got from anywhere but the
-                    // message answered (GetChat("@channel").PinnedMessage): the channel's.
-                    case IPropertyReferenceOperation { Property.Name: "SenderChat" }:
+                    // A channel speaking in its discussion group, the channel a forwarded post came from, the chat the
+                    // bot was just made a member of (a channel it greets): theirs, not a requester's.
+                    case IPropertyReferenceOperation { Property.Name: var name } when NamesAnotherChat(name):
                         return Origin.Channel;
+                    case IConditionalAccessOperation conditional when ReadsAnotherChat(conditional.WhenNotNull):
+                        return Origin.Channel;
+                    case ILocalReferenceOperation local when MatchedThroughAnotherChat(local):
+                        return Origin.Channel;
+
+                    // A chat's pinned post got from anywhere but the message answered (GetChat("@channel").PinnedMessage): the channel's.
                     case IPropertyReferenceOperation { Property.Name: "PinnedMessage" } pinned:
                         operation = pinned.Instance;
                         continue;
@@ -764,6 +771,89 @@ namespace Presence.Analyzers.Model
             }
 
             return Origin.Elsewhere;
+        }
+
+        private static bool NamesAnotherChat(string name) => name is "SenderChat" or "ForwardOrigin" or "ForwardFromChat" or "MyChatMember";
+
+        // update.Message?.SenderChat, update.Message?.ForwardOrigin.Chat: the part after '?.' names another chat.
+        private static bool ReadsAnotherChat(IOperation? operation)
+        {
+            for (var depth = 0; operation is not null && depth < MaxDepth; depth++)
+            {
+                switch (UrlText.WithoutConversions(operation))
+                {
+                    case IPropertyReferenceOperation property:
+                        if (NamesAnotherChat(property.Property.Name))
+                        {
+                            return true;
+                        }
+
+                        operation = property.Instance;
+                        break;
+                    case IConditionalAccessOperation conditional:
+                        operation = conditional.WhenNotNull;
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        // update.Message is { SenderChat: { } channel }, update.MyChatMember is { Chat: var chat }: a pattern variable
+        // matched through another chat's property.
+        private static bool MatchedThroughAnotherChat(ILocalReferenceOperation local)
+        {
+            if (local.Local.DeclaringSyntaxReferences.Length != 1
+                || local.Local.DeclaringSyntaxReferences[0].GetSyntax() is not SingleVariableDesignationSyntax designation)
+            {
+                return false;
+            }
+
+            for (SyntaxNode? node = designation.Parent; node is not null and not StatementSyntax and not LambdaExpressionSyntax; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case SubpatternSyntax { ExpressionColon: { } member } when MemberNames(member.Expression).Any(NamesAnotherChat):
+                        return true;
+                    case IsPatternExpressionSyntax pattern:
+                        return MemberNames(pattern.Expression).Any(NamesAnotherChat);
+                }
+            }
+
+            return false;
+        }
+
+        // The member names of Message.ForwardOrigin or update.MyChatMember, last first.
+        private static IEnumerable<string> MemberNames(ExpressionSyntax expression)
+        {
+            for (var current = expression; current is not null;)
+            {
+                switch (current)
+                {
+                    case MemberAccessExpressionSyntax access:
+                        yield return access.Name.Identifier.ValueText;
+                        current = access.Expression;
+                        break;
+                    case MemberBindingExpressionSyntax binding:
+                        yield return binding.Name.Identifier.ValueText;
+                        yield break;
+                    case ConditionalAccessExpressionSyntax conditional:
+                        foreach (var name in MemberNames(conditional.WhenNotNull))
+                        {
+                            yield return name;
+                        }
+
+                        current = conditional.Expression;
+                        break;
+                    case IdentifierNameSyntax identifier:
+                        yield return identifier.Identifier.ValueText;
+                        yield break;
+                    default:
+                        yield break;
+                }
+            }
         }
 
         // A chat id, a chat, a message or an update: not the bot client or a settings object passed along.
