@@ -146,11 +146,24 @@ namespace Presence.Analyzers.Catalog
         /// A request whose type is not known is taken to publish.
         /// </summary>
         public static bool IsTelegramReadRequest(IInvocationOperation invocation)
+            => TelegramRequestType(invocation) is { } type && !PublishesByName(type);
+
+        /// <summary>
+        /// The Bot API method a Telegram raw request sends (<c>sendMessage</c> for a <c>SendMessageRequest</c>), or null
+        /// when the request object's type is not known.
+        /// </summary>
+        public static string? TelegramMethodOf(IInvocationOperation invocation)
+            => TelegramRequestType(invocation) is { } type
+                ? char.ToLowerInvariant(type[0]) + type.Substring(1, type.Length - 1 - "Request".Length)
+                : null;
+
+        // The type name of the request object a raw Telegram request carries, or null.
+        private static string? TelegramRequestType(IInvocationOperation invocation)
         {
             if (invocation.TargetMethod.Name is not ("SendRequest" or "MakeRequest" or "MakeRequestAsync")
                 || invocation.TargetMethod.ContainingType?.ContainingNamespace?.Name != "Bot")
             {
-                return false;
+                return null;
             }
 
             foreach (var argument in invocation.Arguments)
@@ -161,13 +174,14 @@ namespace Presence.Analyzers.Catalog
                     value = UrlText.WithoutConversions(UrlText.Initializer(local.Local, local.SemanticModel)) ?? value;
                 }
 
-                if (value?.Type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } type && type.Name.EndsWith("Request", StringComparison.Ordinal))
+                if (value?.Type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } type
+                    && type.Name.Length > "Request".Length && type.Name.EndsWith("Request", StringComparison.Ordinal))
                 {
-                    return !PublishesByName(type.Name);
+                    return type.Name;
                 }
             }
 
-            return false;
+            return null;
         }
 
         // sendMessage, sendPhoto…, forwardMessage(s), copyMessage(s), editMessage…, postStory, repostStory, editStory,

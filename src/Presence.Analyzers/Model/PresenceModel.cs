@@ -168,13 +168,15 @@ namespace Presence.Analyzers.Model
                     }
                 }
 
-                // Telegram's raw SendRequest publishes only with a send-type request object.
+                // Telegram's raw SendRequest publishes only with a send-type request object, which the message names.
                 if (RawRequests.IsTelegramReadRequest(invocation))
                 {
                     return null;
                 }
 
-                target = target.WithMethod(method);
+                target = RawRequests.TelegramMethodOf(invocation) is { } botMethod
+                    ? new PublishTarget(method, target.Kind, target.Platform, target.Category, "raw Bot API request: " + botMethod, target.Receiver, target.CatalogId)
+                    : target.WithMethod(method);
             }
             else if (SeesHttp && HttpRequests.IsCandidate(method))
             {
