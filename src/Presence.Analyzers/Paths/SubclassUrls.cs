@@ -65,14 +65,17 @@ namespace Presence.Analyzers.Paths
             }
 
             var outer = CallerBindings.StartShapes();
+            var outerRead = CallerBindings.StartRecording();
             PublishTarget? read;
             List<(ISymbol Source, string Shape)> shapes;
+            List<IParameterSymbol> consulted;
             try
             {
                 read = model.Classify(invocation, optionsOf(call.SyntaxTree));
             }
             finally
             {
+                consulted = CallerBindings.StopRecording(outerRead);
                 shapes = CallerBindings.StopShapes(outer);
             }
 
@@ -86,6 +89,19 @@ namespace Presence.Analyzers.Paths
                 if (shape == "this" && source is IPropertySymbol property && Derives(job, property.ContainingType))
                 {
                     var send = new LibraryArgumentSend(property.Name, -1, url.Verb, string.Empty, url.After, member: property.Name);
+                    return (true, Classify(model, optionsOf, invocation.TargetMethod, job, send, cancellationToken));
+                }
+            }
+
+            // A base class's constructor parameter (primary, or a field set from it): what the job's constructor passes
+            // to it decides, as for a referenced base.
+            foreach (var parameter in consulted)
+            {
+                if (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                    && Derives(job, constructor.ContainingType)
+                    && constructor.OriginalDefinition.GetDocumentationCommentId() is { } constructorId)
+                {
+                    var send = new LibraryArgumentSend(constructor.ContainingType.Name, parameter.Ordinal, url.Verb, string.Empty, url.After, constructorId: constructorId);
                     return (true, Classify(model, optionsOf, invocation.TargetMethod, job, send, cancellationToken));
                 }
             }
@@ -142,32 +158,69 @@ namespace Presence.Analyzers.Paths
                     continue;
                 }
 
-                if (send.ConstructorId is not { } constructorId)
+                if (send.ConstructorId is { } constructorId)
                 {
-                    yield break;
+                    foreach (var given in GivenToConstructor(compilation, job, constructorId, send.Ordinal, 0, cancellationToken))
+                    {
+                        yield return given;
+                    }
                 }
 
+                yield break;
+            }
+        }
+
+        // The arguments the job's constructors, or its bases' in this compilation, pass to a base constructor's
+        // parameter; an intermediate base that passes on a parameter of its own constructor is followed to what its
+        // subclass gives (Regional(url) : Base(url), Europe() : Regional("https://…")).
+        private static IEnumerable<(IOperation Value, ISymbol? GivenBy)> GivenToConstructor(Compilation compilation, INamedTypeSymbol job, string constructorId, int ordinal, int depth, CancellationToken cancellationToken)
+        {
+            for (var type = job; type is not null && type.DeclaringSyntaxReferences.Length > 0; type = type.BaseType)
+            {
                 foreach (var reference in type.DeclaringSyntaxReferences)
                 {
                     var model = compilation.GetSemanticModel(reference.SyntaxTree);
                     var declaration = reference.GetSyntax(cancellationToken);
                     foreach (var call in BaseCalls(declaration))
                     {
-                        if (model.GetOperation(call, cancellationToken) is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Constructor } constructor } invocation
-                            && constructor.OriginalDefinition.GetDocumentationCommentId() == constructorId)
+                        if (model.GetOperation(call, cancellationToken) is not IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Constructor } constructor } invocation
+                            || constructor.OriginalDefinition.GetDocumentationCommentId() != constructorId)
                         {
-                            foreach (var argument in invocation.Arguments)
+                            continue;
+                        }
+
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (argument.Parameter?.Ordinal != ordinal || argument.ArgumentKind == ArgumentKind.DefaultValue)
                             {
-                                if (argument.Parameter?.Ordinal == send.Ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                                continue;
+                            }
+
+                            var passedOn = false;
+                            if (depth < MaxIntermediateBases
+                                && !SymbolEqualityComparer.Default.Equals(type, job)
+                                && UrlText.WithoutConversions(argument.Value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } own } parameter }
+                                && SymbolEqualityComparer.Default.Equals(own.ContainingType, type)
+                                && own.OriginalDefinition.GetDocumentationCommentId() is { } ownId)
+                            {
+                                foreach (var given in GivenToConstructor(compilation, job, ownId, parameter.Ordinal, depth + 1, cancellationToken))
                                 {
-                                    yield return (argument.Value, type);
+                                    passedOn = true;
+                                    yield return given;
                                 }
+                            }
+
+                            if (!passedOn)
+                            {
+                                yield return (argument.Value, type);
                             }
                         }
                     }
                 }
             }
         }
+
+        private const int MaxIntermediateBases = 8;
 
         // What a property's getter returns: its expression body, or the getter's expression or return statements.
         private static IEnumerable<ExpressionSyntax> Returned(SyntaxNode declaration)

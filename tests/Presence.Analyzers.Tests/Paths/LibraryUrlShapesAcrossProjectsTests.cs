@@ -199,6 +199,20 @@ public class LibraryUrlShapesAcrossProjectsTests
             PathVerifier.Unattended(4, "ClassicCtorDigest (a hosted service, run by CtorWebhookWorkerBase.ExecuteAsync)", "CtorWebhookWorkerBase.ExecuteAsync → HttpClient.PostAsJsonAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"));
 
     [Fact]
+    public Task An_intermediate_base_that_passes_its_own_constructors_url_on_is_read_from_its_subclass()
+        => Check("""
+            using System.Net.Http;
+            using Hooks;
+
+            public abstract class RegionalWorkerBase(HttpClient http, string url) : CtorWebhookWorkerBase(http, url);
+
+            public sealed class {|#0:EuropeDigest|}(HttpClient http) : RegionalWorkerBase(http, "https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN");
+
+            public sealed class EuropeHealth(HttpClient http) : RegionalWorkerBase(http, "https://status.acme.internal/api/heartbeat");
+            """,
+            PathVerifier.Unattended(0, "EuropeDigest (a hosted service, run by CtorWebhookWorkerBase.ExecuteAsync)", "CtorWebhookWorkerBase.ExecuteAsync → HttpClient.PostAsJsonAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"));
+
+    [Fact]
     public Task A_target_record_or_a_list_is_read_per_call()
         => Check("""
             using System.Threading;
