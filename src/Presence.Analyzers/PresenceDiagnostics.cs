@@ -88,6 +88,19 @@ namespace Presence.Analyzers
             "A reply that nobody wrote or approved answers people as if someone were there.",
             WellKnownDiagnosticTags.CompilationEnd);
 
+        /// <summary>
+        /// PRES003 for an HTTP endpoint anyone may call (anonymous, or a function key): a person's tool as often as a
+        /// machine's, so the advice is to sign its callers in or have a person approve, not to approve a reply.
+        /// </summary>
+        public static readonly DiagnosticDescriptor AutomatedAnswerToRequest = Create(
+            RuleIds.AutomatedReply,
+            "Automated reply: an incoming-message handler publishes without confirmation",
+            "{0} publishes for whoever calls it, with no signed-in person and nobody confirming: {1}. If people call it, require a signed-in user (their action is then checked where it publishes); otherwise let a person approve what goes out first (a [HumanConfirmation] that checks who asks and what they reviewed, or a recorded approval redeemed at publish time), or mark a disclosed bot with [AutomatedPresence(\"why\")].",
+            Category,
+            DiagnosticSeverity.Warning,
+            "A reply that nobody wrote or approved answers people as if someone were there.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor ConfirmationIgnored = Create(
             RuleIds.ConfirmationIgnored,
             "Confirmation result is ignored or not checked before publishing",

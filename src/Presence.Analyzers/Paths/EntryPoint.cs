@@ -85,6 +85,14 @@ namespace Presence.Analyzers.Paths
         /// <summary>What makes it an entry point, e.g. "a hosted service", "a Quartz job", "a timer callback".</summary>
         public string Reason { get; }
 
+        /// <summary>
+        /// An HTTP endpoint that anyone may call: anonymous ("anonymous endpoint POST /signup"), or an HTTP-triggered
+        /// function behind a function key. Unlike a chat handler or a webhook, people may be its callers.
+        /// </summary>
+        public bool AnswersAnyCaller
+            => Kind == EntryKind.IncomingMessage
+               && (Reason.StartsWith(HttpEndpoints.AnonymousEndpoint, System.StringComparison.Ordinal) || Reason.StartsWith(EntryPoints.HttpTrigger, System.StringComparison.Ordinal));
+
         /// <summary>"a Quartz job", "an unattended entry point", "an HTTP-triggered function", "an NServiceBus message handler".</summary>
         public string ReasonWithArticle
             => ("aeiou".IndexOf(char.ToLowerInvariant(Reason[0])) >= 0 || SpelledWithAVowel(Reason) ? "an " : "a ") + Reason;

@@ -275,7 +275,7 @@ namespace Presence.Analyzers.Paths
             return null;
         }
 
-        private const string HttpTrigger = "HTTP-triggered function";
+        internal const string HttpTrigger = "HTTP-triggered function";
 
         private static string? FunctionTrigger(INamedTypeSymbol attribute)
         {

@@ -322,8 +322,11 @@ namespace Presence.Analyzers.Paths
                 return null;
             }
 
-            return (machine ? "webhook " : "anonymous endpoint ") + verb + " " + route;
+            return (machine ? "webhook " : AnonymousEndpoint) + verb + " " + route;
         }
+
+        /// <summary>How a reason names an endpoint anyone may call.</summary>
+        public const string AnonymousEndpoint = "anonymous endpoint ";
 
         private bool IsController(INamedTypeSymbol type)
         {

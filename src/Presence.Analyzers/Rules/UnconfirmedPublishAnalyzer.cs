@@ -53,6 +53,7 @@ namespace Presence.Analyzers.Rules
             PresenceDiagnostics.ConfirmationIgnored,
             PresenceDiagnostics.UnattendedPublish,
             PresenceDiagnostics.AutomatedReply,
+            PresenceDiagnostics.AutomatedAnswerToRequest,
             PresenceDiagnostics.ApprovalDoesNotCoverContent,
             PresenceDiagnostics.ApprovalStaleAfterWait,
             PresenceDiagnostics.MachineWrittenUnreviewed,
@@ -225,7 +226,9 @@ namespace Presence.Analyzers.Rules
                             continue;
                         }
 
-                        var descriptor = path.Entry!.Kind == EntryKind.Unattended ? PresenceDiagnostics.UnattendedPublish : PresenceDiagnostics.AutomatedReply;
+                        var descriptor = path.Entry!.Kind == EntryKind.Unattended ? PresenceDiagnostics.UnattendedPublish
+                            : path.Entry.AnswersAnyCaller ? PresenceDiagnostics.AutomatedAnswerToRequest
+                            : PresenceDiagnostics.AutomatedReply;
                         end.ReportDiagnostic(Diagnostic.Create(
                             descriptor,
                             path.Location,

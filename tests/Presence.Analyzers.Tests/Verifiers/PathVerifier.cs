@@ -38,6 +38,11 @@ internal static class PathVerifier
         => Diagnostic(PresenceDiagnostics.AutomatedReply).WithLocation(location).WithArguments(entry, path)
             .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
+    /// <summary>PRES003 for an HTTP endpoint anyone may call (anonymous, or an HTTP-triggered function).</summary>
+    public static DiagnosticResult AnyCaller(int location, string entry, string path)
+        => Diagnostic(PresenceDiagnostics.AutomatedAnswerToRequest).WithLocation(location).WithArguments(entry, path)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
     public static MetadataReference[] Hosting { get; } =
     [
         TestReferences.FromType<Microsoft.Extensions.Hosting.BackgroundService>(),
