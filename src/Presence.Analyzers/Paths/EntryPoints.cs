@@ -450,7 +450,7 @@ namespace Presence.Analyzers.Paths
             foreach (var (declaration, kind, reason) in _triggers)
             {
                 var implementation = declaration.ContainingType.TypeKind == TypeKind.Interface
-                    ? (type.AllInterfaces.Contains(declaration.ContainingType, SymbolEqualityComparer.Default) ? type.FindImplementationForInterfaceMember(declaration) as IMethodSymbol : null)
+                    ? FindImplementation(type, declaration)
                     : FindOverride(type, declaration);
                 if (implementation is not null && Inherited(type, implementation, declaration.ContainingAssembly))
                 {
@@ -497,6 +497,31 @@ namespace Presence.Analyzers.Paths
             => !implementation.IsAbstract
                && !SymbolEqualityComparer.Default.Equals(implementation.ContainingType.OriginalDefinition, type.OriginalDefinition)
                && !SymbolEqualityComparer.Default.Equals(implementation.ContainingAssembly, framework);
+
+        // The member of type that implements the interface's declaration, for each construction of a generic interface
+        // (IConsumer<T>.Consume as PostingConsumerBase<Announcement> implements IConsumer<Announcement>).
+        private static IMethodSymbol? FindImplementation(INamedTypeSymbol type, IMethodSymbol declaration)
+        {
+            var declaring = declaration.ContainingType;
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, declaring))
+                {
+                    continue;
+                }
+
+                foreach (var member in implemented.GetMembers(declaration.Name))
+                {
+                    if (member is IMethodSymbol constructed && SymbolEqualityComparer.Default.Equals(constructed.OriginalDefinition, declaration)
+                        && type.FindImplementationForInterfaceMember(constructed) is IMethodSymbol implementation)
+                    {
+                        return implementation;
+                    }
+                }
+            }
+
+            return null;
+        }
 
         // The most derived member of type's class chain that is, or overrides, the declaration.
         private static IMethodSymbol? FindOverride(INamedTypeSymbol type, IMethodSymbol declaration)
