@@ -133,6 +133,38 @@ public class InheritedConsumerTests
     }
 
     [Fact]
+    public Task A_library_consumer_base_that_posts_in_its_own_Consume_is_reported_at_the_concrete_consumer()
+    {
+        var kit = LibraryBuilder.Build("Bus.Kit", """
+            namespace Bus.Kit;
+            public abstract class ChannelConsumerBase<T>(Telegram.Bot.ITelegramBotClient bot) : MassTransit.IConsumer<T> where T : class
+            {
+                protected abstract string Format(T message);
+
+                public async System.Threading.Tasks.Task Consume(MassTransit.ConsumeContext<T> context)
+                    => await Telegram.Bot.TelegramBotClientExtensions.SendMessage(bot, "@acme_news", Format(context.Message));
+            }
+
+            public abstract class AuditConsumerBase<T> : MassTransit.IConsumer<T> where T : class
+            {
+                public System.Threading.Tasks.Task Consume(MassTransit.ConsumeContext<T> context) => System.Threading.Tasks.Task.CompletedTask;
+            }
+            """, [.. PathVerifier.MessageBuses, PathVerifier.Telegram]);
+        return PathVerifier.VerifyAsync("""
+            public sealed record Announcement(string Text);
+
+            public sealed class {|#0:AnnouncementConsumer|}(Telegram.Bot.ITelegramBotClient bot) : Bus.Kit.ChannelConsumerBase<Announcement>(bot)
+            {
+                protected override string Format(Announcement message) => message.Text;
+            }
+
+            public sealed class AuditConsumer : Bus.Kit.AuditConsumerBase<Announcement>;
+            """,
+            [.. Buses, PathVerifier.Telegram, kit],
+            Unattended(0, "AnnouncementConsumer (a MassTransit consumer, run by ChannelConsumerBase.Consume)", "ChannelConsumerBase.Consume → ITelegramBotClient.SendMessage"));
+    }
+
+    [Fact]
     public Task Consumers_on_a_base_that_only_read_post_internally_or_redeem_an_approval_stay_quiet()
         => PathVerifier.VerifyAsync(Publisher + """
             public abstract class ConsumerBase<T> : MassTransit.IConsumer<T> where T : class
