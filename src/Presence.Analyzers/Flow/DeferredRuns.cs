@@ -17,7 +17,8 @@ namespace Presence.Analyzers.Flow
         /// True when <paramref name="callback"/> (a lambda or a method group) is handed to something that runs it later:
         /// Hangfire's <c>Schedule</c> and <c>AddOrUpdate</c> (also through <c>Job.FromExpression</c>), Coravel's
         /// <c>Schedule</c>, a <c>System.Threading.Timer</c>, <c>TimeProvider.CreateTimer</c> or a <c>System.Timers.Timer</c>'s
-        /// <c>Elapsed</c>. An enqueued job (<c>BackgroundJob.Enqueue</c>) or <c>Task.Run</c> runs now, and is not.
+        /// <c>Elapsed</c>, a bus's message handler (<see cref="MessageHandler"/>). An enqueued job (<c>BackgroundJob.Enqueue</c>)
+        /// or <c>Task.Run</c> runs now, and is not.
         /// </summary>
         public static bool RunsLater(IOperation callback)
         {
@@ -39,6 +40,21 @@ namespace Presence.Analyzers.Flow
                     return false;
             }
         }
+
+        /// <summary>
+        /// What a bus runs the delegates given to <paramref name="method"/> as, for each message that arrives: Rebus's
+        /// <c>BuiltinHandlerActivator.Handle</c>, MassTransit's <c>Handler&lt;T&gt;</c> on a receive endpoint, a MassTransit
+        /// state machine's <c>Then</c>/<c>ThenAsync</c> (named after the method, as the code reads), by the method's name, its
+        /// type's and that type's <paramref name="root"/> namespace. Null for other methods.
+        /// </summary>
+        public static string? MessageHandler(IMethodSymbol method, string? root)
+            => method.ContainingType?.Name switch
+            {
+                "BuiltinHandlerActivator" when method.Name == "Handle" && root == "Rebus" => "Rebus message handler",
+                "HandlerExtensions" when method.Name == "Handler" && root == "MassTransit" => "MassTransit message handler",
+                "ThenExtensions" when method.Name is "Then" or "ThenAsync" && root == "MassTransit" => method.Name + " callback",
+                _ => null,
+            };
 
         private static bool Schedules(IInvocationOperation invocation)
         {
@@ -65,6 +81,12 @@ namespace Presence.Analyzers.Flow
                 case "FromExpression":
                     // manager.AddOrUpdate("digest", Job.FromExpression<DigestJob>(j => j.RunAsync()), Cron.Daily()).
                     return RootNamespace(type) == "Hangfire" && invocation.Parent is IArgumentOperation { Parent: IInvocationOperation user } && Schedules(user);
+                case "Handle":
+                case "Handler":
+                case "Then":
+                case "ThenAsync":
+                    // A message handler runs for each message that arrives, long after the bus was configured.
+                    return MessageHandler(method, RootNamespace(type)) is not null;
                 case "CreateTimer":
                     return type.Name == "TimeProvider" && MetadataNames.IsInNamespace(type, "System") && !FiresOnceSoon(invocation.Arguments);
                 default:

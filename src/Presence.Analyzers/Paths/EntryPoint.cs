@@ -154,12 +154,16 @@ namespace Presence.Analyzers.Paths
 
             var name = container switch
             {
-                IMethodSymbol member => CallGraph.NameOf(member),
+                IMethodSymbol member => MemberName(member),
                 IFieldSymbol or IPropertySymbol => "the initializer of " + container.ContainingType?.Name + "." + container.Name,
-                _ => CallGraph.NameOf(function),
+                _ => MemberName(function),
             };
             return inLambda ? "a lambda in " + name : name;
         }
+
+        // A callback written in a constructor belongs to its class: "the ThenAsync callback in PostStateMachine".
+        private static string MemberName(IMethodSymbol member)
+            => member is { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor, ContainingType: { } type } ? type.Name : CallGraph.NameOf(member);
 
         /// <summary>"NightlyJob.Execute (a Quartz job)", "NightlyJob.Run (a Quartz job, run by JobBase.Execute)".</summary>
         /// <remarks>A lambda's name already says what it is ("the recurring Hangfire job in Scheduling.Register"): no parenthesis.</remarks>

@@ -45,6 +45,11 @@ namespace Presence.Analyzers.Paths
             [("NServiceBus.IHandleMessages`1", "Handle")] = (EntryKind.Unattended, "NServiceBus message handler"),
             [("RabbitMQ.Client.IAsyncBasicConsumer", "HandleBasicDeliverAsync")] = (EntryKind.Unattended, "RabbitMQ consumer"),
             [("RabbitMQ.Client.IBasicConsumer", "HandleBasicDeliver")] = (EntryKind.Unattended, "RabbitMQ consumer"),
+
+            // The Durable Task SDK's class-based activities and orchestrators: what [ActivityTrigger] and
+            // [OrchestrationTrigger] functions are, written as classes.
+            [("Microsoft.DurableTask.TaskActivity`2", "RunAsync")] = (EntryKind.Unattended, "durable activity"),
+            [("Microsoft.DurableTask.TaskOrchestrator`2", "RunAsync")] = (EntryKind.Unattended, "durable orchestration"),
         };
 
         private static readonly HashSet<string> TriggerMemberNames = new HashSet<string>(ByDeclaration.Keys.Select(key => key.Member), System.StringComparer.Ordinal);
@@ -450,7 +455,7 @@ namespace Presence.Analyzers.Paths
             foreach (var (declaration, kind, reason) in _triggers)
             {
                 var implementation = declaration.ContainingType.TypeKind == TypeKind.Interface
-                    ? (type.AllInterfaces.Contains(declaration.ContainingType, SymbolEqualityComparer.Default) ? type.FindImplementationForInterfaceMember(declaration) as IMethodSymbol : null)
+                    ? FindImplementation(type, declaration)
                     : FindOverride(type, declaration);
                 if (implementation is not null && Inherited(type, implementation, declaration.ContainingAssembly))
                 {
@@ -497,6 +502,31 @@ namespace Presence.Analyzers.Paths
             => !implementation.IsAbstract
                && !SymbolEqualityComparer.Default.Equals(implementation.ContainingType.OriginalDefinition, type.OriginalDefinition)
                && !SymbolEqualityComparer.Default.Equals(implementation.ContainingAssembly, framework);
+
+        // The member of type that implements the interface's declaration, for each construction of a generic interface
+        // (IConsumer<T>.Consume as PostingConsumerBase<Announcement> implements IConsumer<Announcement>).
+        private static IMethodSymbol? FindImplementation(INamedTypeSymbol type, IMethodSymbol declaration)
+        {
+            var declaring = declaration.ContainingType;
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, declaring))
+                {
+                    continue;
+                }
+
+                foreach (var member in implemented.GetMembers(declaration.Name))
+                {
+                    if (member is IMethodSymbol constructed && SymbolEqualityComparer.Default.Equals(constructed.OriginalDefinition, declaration)
+                        && type.FindImplementationForInterfaceMember(constructed) is IMethodSymbol implementation)
+                    {
+                        return implementation;
+                    }
+                }
+            }
+
+            return null;
+        }
 
         // The most derived member of type's class chain that is, or overrides, the declaration.
         private static IMethodSymbol? FindOverride(INamedTypeSymbol type, IMethodSymbol declaration)
@@ -658,6 +688,18 @@ namespace Presence.Analyzers.Paths
                     else if (_http is not null && HttpEndpoints.MayMap(method) && _http.Mapping(invocation) is { } endpoint)
                     {
                         Add(endpoint.Handler, EntryKind.IncomingMessage, endpoint.Reason);
+                    }
+                    else if (Flow.DeferredRuns.MessageHandler(method, root) is { } handler)
+                    {
+                        // activator.Handle<T>(async m => …), e.Handler<T>(async c => …), When(Event).ThenAsync(c => …):
+                        // each runs for every message that arrives, whoever sent it.
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (argument.Parameter?.Type.TypeKind == TypeKind.Delegate)
+                            {
+                                Add(argument.Value, EntryKind.Unattended, handler);
+                            }
+                        }
                     }
                     else if (root == "Telegram" && method.Name is "StartReceiving" or "ReceiveAsync")
                     {
@@ -967,6 +1009,9 @@ namespace Presence.Analyzers.Paths
                 "ScheduleAsync" or "QueueTask" or "QueueAsyncTask" => RootNamespace(type) == "Coravel",
                 "Create" => type.Name == "LambdaBootstrapBuilder" && RootNamespace(type) == "Amazon",
                 "StartReceiving" or "ReceiveAsync" => RootNamespace(type) == "Telegram",
+                "Handle" => type.Name == "BuiltinHandlerActivator" && RootNamespace(type) == "Rebus",
+                "Handler" => type.Name == "HandlerExtensions" && RootNamespace(type) == "MassTransit",
+                "Then" or "ThenAsync" => type.Name == "ThenExtensions" && RootNamespace(type) == "MassTransit",
                 "Subscribe" => type.Name == "ObservableExtensions" && RootNamespace(type) == "System",
                 "MapPost" or "MapPut" or "MapPatch" or "MapMethods" => HttpEndpoints.MayMap(method) && RootNamespace(type) == "Microsoft",
                 _ => false,
@@ -976,13 +1021,13 @@ namespace Presence.Analyzers.Paths
         /// <summary>
         /// Whether the source can declare a method that <see cref="MayRegister"/>, <see cref="MayStartInBackground"/> or
         /// <see cref="IsSleep"/> accepts: each asks for a type in System.Threading or System.Threading.Tasks, or under the
-        /// root namespace Hangfire, Coravel, Quartz, Amazon, Telegram or Microsoft (keep the two in step). Asked once per set of files
+        /// root namespace Hangfire, Coravel, Quartz, Amazon, Telegram, Rebus, MassTransit or Microsoft (keep the two in step). Asked once per set of files
         /// (<see cref="SourceDeclarations"/>), instead of for each call of its own methods.
         /// </summary>
         public static bool SourceMayDeclareCallbackApis(Compilation compilation)
             => System.Array.Exists(CallbackNamespaces, name => SourceDeclarations.DeclaresNamespace(compilation, name));
 
-        private static readonly string[] CallbackNamespaces = { "Threading", "Tasks", "Hangfire", "Coravel", "Quartz", "Amazon", "Telegram", "Microsoft" };
+        private static readonly string[] CallbackNamespaces = { "Threading", "Tasks", "Hangfire", "Coravel", "Quartz", "Amazon", "Telegram", "Rebus", "MassTransit", "Microsoft" };
 
         /// <summary>
         /// Whether a call of <paramref name="method"/> may start work in the background (<see cref="StartsInBackground"/>):

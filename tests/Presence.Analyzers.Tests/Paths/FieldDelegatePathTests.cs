@@ -41,9 +41,9 @@ public class FieldDelegatePathTests
             }
             """,
             [],
-            Unattended(0, "the timer callback in Ticker.Ticker", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(0, "the timer callback in Ticker", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"),
             Unattended(1, "the timer callback in Pinger.Start", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"),
-            Unattended(2, "the timer callback in Heartbeat.Heartbeat", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"));
+            Unattended(2, "the timer callback in Heartbeat", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"));
 
     [Fact]
     public Task A_field_delegate_run_in_a_hosted_services_periodic_loop_is_its_path()
@@ -79,7 +79,7 @@ public class FieldDelegatePathTests
             }
             """,
             [],
-            Unattended(0, "the timer callback in Ticker.Ticker", "timer callback → IMastodonPublisher.PublishStatus"));
+            Unattended(0, "the timer callback in Ticker", "timer callback → IMastodonPublisher.PublishStatus"));
 
     [Fact]
     public Task Field_delegates_set_in_initializers_and_constructors_and_run_in_daemon_loops_are_their_paths()

@@ -256,8 +256,8 @@ public class UnattendedPathGapsTests
             }
             """,
             [],
-            Unattended(0, "the timer callback in Ticker.Ticker", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"),
-            Unattended(1, "the timer callback in Ticker.Ticker", "timer callback → IMastodonPublisher.PublishStatus"));
+            Unattended(0, "the timer callback in Ticker", "timer callback → Poster.Post → IMastodonPublisher.PublishStatus"),
+            Unattended(1, "the timer callback in Ticker", "timer callback → IMastodonPublisher.PublishStatus"));
 
     [Fact]
     public Task A_lambda_kept_in_a_field_and_run_only_after_a_confirmation_stays_with_its_caller()

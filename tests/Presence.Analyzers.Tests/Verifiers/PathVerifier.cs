@@ -69,6 +69,16 @@ internal static class PathVerifier
         TestReferences.FromType<DotNetCore.CAP.ICapSubscribe>(),
     ];
 
+    /// <summary>MassTransit's bus configuration and state machines (handler delegates, Then/ThenAsync), on top of <see cref="MessageBuses"/>.</summary>
+    public static MetadataReference[] MassTransit { get; } =
+    [
+        .. MessageBuses,
+        MetadataReference.CreateFromFile(typeof(global::MassTransit.HandlerExtensions).Assembly.Location),
+    ];
+
+    /// <summary>The Durable Task SDK's class-based activities and orchestrators.</summary>
+    public static MetadataReference DurableTask { get; } = TestReferences.FromType<Microsoft.DurableTask.TaskActivityContext>();
+
     public static MetadataReference Coravel { get; } = TestReferences.FromType<Coravel.Invocable.IInvocable>();
 
     public static MetadataReference[] AzureFunctions { get; } =
