@@ -137,6 +137,7 @@ namespace Presence.Analyzers.Catalog
     {
         private readonly Dictionary<(string Type, string Member), List<CatalogEntry>> _byName = new Dictionary<(string, string), List<CatalogEntry>>();
         private readonly HashSet<string> _members = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, PublishCategory> _categories = new Dictionary<string, PublishCategory>(StringComparer.Ordinal);
         private readonly Lazy<Dictionary<string, List<string>>> _unwordedTypes;
 
         public static readonly ApiCatalogIndex Empty = new ApiCatalogIndex(ImmutableArray<CatalogEntry>.Empty);
@@ -149,6 +150,11 @@ namespace Presence.Analyzers.Catalog
             foreach (var entry in entries)
             {
                 _members.Add(entry.Member);
+                if (!_categories.ContainsKey(entry.Platform))
+                {
+                    _categories[entry.Platform] = entry.Category;
+                }
+
                 var key = (entry.TypeKey, entry.Member);
                 if (!_byName.TryGetValue(key, out var list))
                 {
@@ -160,6 +166,10 @@ namespace Presence.Analyzers.Catalog
         }
 
         public ImmutableArray<CatalogEntry> Entries { get; }
+
+        /// <summary>The category of a platform the catalog names (Email, SMS); social for any other.</summary>
+        public PublishCategory CategoryOf(string platform)
+            => _categories.TryGetValue(platform, out var category) ? category : PublishCategory.Social;
 
         public ImmutableHashSet<string> Assemblies { get; }
 

@@ -48,13 +48,21 @@ namespace Presence.Analyzers.Model
 
         /// <summary>
         /// True when the send's destination (receiver, chat, channel or URL) comes from an [InternalAudience] parameter;
-        /// for a raw request to Telegram's Bot API, the destination is the <c>chat_id</c> of the request body.
+        /// for a raw request to Telegram's Bot API, the destination is the <c>chat_id</c> of the request body; for an
+        /// email or SMS, every recipient it names, also through the address type built or parsed from the value
+        /// (<c>new PhoneNumber(ops.OnCallPhone)</c>). <paramref name="recipientOrdinal"/>: the parameter of a referenced
+        /// library's method that gives the recipient, where its summary says so.
         /// </summary>
-        public bool IsInternal(IInvocationOperation invocation, PublishTarget? target = null)
+        public bool IsInternal(IInvocationOperation invocation, PublishTarget? target = null, int? recipientOrdinal = null)
         {
             if (_internalAudience is null)
             {
                 return false;
+            }
+
+            if (target is { Category: PublishCategory.Email or PublishCategory.Sms } && RecipientsReadInternal(invocation, recipientOrdinal))
+            {
+                return true;
             }
 
             if (invocation.Instance is { } instance && ReadsInternal(instance, 0))
@@ -260,7 +268,7 @@ namespace Presence.Analyzers.Model
         /// <c>User</c>, or a helper's parameter every caller passes one of those to. A send whose recipients the code
         /// does not name there (a list added to later, a loop over subscribers) stays a broadcast.
         /// </summary>
-        public bool IsReplyToRequester(IInvocationOperation invocation, PublishTarget target)
+        public bool IsReplyToRequester(IInvocationOperation invocation, PublishTarget target, int? recipientOrdinal = null)
         {
             if (target.Category == PublishCategory.Social)
             {
@@ -268,7 +276,7 @@ namespace Presence.Analyzers.Model
             }
 
             var any = false;
-            foreach (var recipients in Recipients(invocation, 0))
+            foreach (var recipients in RecipientsOf(invocation, recipientOrdinal))
             {
                 foreach (var recipient in Addresses(recipients))
                 {
@@ -284,6 +292,99 @@ namespace Presence.Analyzers.Model
             return any;
         }
 
+        // An email or SMS whose every recipient is read from an [InternalAudience] value: the team's.
+        private bool RecipientsReadInternal(IInvocationOperation invocation, int? recipientOrdinal)
+        {
+            var any = false;
+            foreach (var recipients in RecipientsOf(invocation, recipientOrdinal))
+            {
+                foreach (var recipient in Addresses(recipients))
+                {
+                    if (!AddressReadsInternal(recipient, 0))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+            }
+
+            return any;
+        }
+
+        // An address read from an [InternalAudience] value: the value itself, or the address type built or parsed from
+        // it (new PhoneNumber(x), new EmailAddress(x, name), new MailboxAddress(name, x), MailboxAddress.Parse(x)),
+        // through locals and a helper's parameter.
+        private bool AddressReadsInternal(IOperation? address, int depth)
+        {
+            address = UrlText.WithoutConversions(address);
+            if (depth > MaxDepth)
+            {
+                return false;
+            }
+
+            switch (address)
+            {
+                case IObjectCreationOperation creation when AddressArgument(creation) is { } wrapped:
+                    return ReadsInternal(wrapped, depth + 1);
+                case IInvocationOperation { TargetMethod.Name: "Parse", Arguments.Length: > 0 } parse when IsAddressType(parse.TargetMethod.ContainingType):
+                    return ReadsInternal(parse.Arguments[0].Value, depth + 1);
+                case ILocalReferenceOperation local when UrlText.Initializer(local.Local, local.SemanticModel) is { } initializer:
+                    return AddressReadsInternal(initializer, depth + 1);
+                case IParameterReferenceOperation parameter when CallerBindings.ArgumentFor(parameter.Parameter) is { } bound:
+                    return AddressReadsInternal(bound, depth + 1);
+                case IParameterReferenceOperation parameter when IsAddressType(parameter.Type) && !PresenceSymbols.HasAttribute(parameter.Parameter, _internalAudience):
+                    return EveryCallerPassesInternal(parameter.Parameter, depth, address: true);
+                default:
+                    return ReadsInternal(address, depth);
+            }
+        }
+
+        // An SDK's address type: Twilio's PhoneNumber, SendGrid's EmailAddress, System.Net.Mail's MailAddress, MimeKit's
+        // MailboxAddress (and InternetAddress, whose Parse gives one).
+        private static bool IsAddressType(ITypeSymbol? type)
+            => type?.Name is "PhoneNumber" or "EmailAddress" or "MailAddress" or "MailboxAddress" or "InternetAddress";
+
+        // The value an address type is built from: its address, not the display name beside it
+        // (new MailboxAddress(name, address), new EmailAddress(email, name)).
+        private static IOperation? AddressArgument(IObjectCreationOperation creation)
+        {
+            if (!IsAddressType(creation.Type) || creation.Arguments.Length == 0)
+            {
+                return null;
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Name is "address" or "email" or "number" or "phoneNumber" && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return creation.Arguments.Length == 1 ? creation.Arguments[0].Value : null;
+        }
+
+        // The recipients a send names, or, for a referenced library's method whose summary names the parameter that gives
+        // the recipient, what this call passes to it.
+        private static IEnumerable<IOperation?> RecipientsOf(IInvocationOperation invocation, int? recipientOrdinal)
+        {
+            if (recipientOrdinal is not { } ordinal)
+            {
+                return Recipients(invocation, 0);
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return new[] { argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value };
+                }
+            }
+
+            return new IOperation?[] { null };
+        }
+
         // The addresses a recipient argument lists: the elements of an array, a collection expression or a collection
         // initializer (MimeKit's new MimeMessage(from, new[] { MailboxAddress.Parse(form.Email) }, …),
         // new InternetAddressList { MailboxAddress.Parse(form.Email) }), else the argument itself. A list kept in a local
@@ -294,7 +395,7 @@ namespace Presence.Analyzers.Model
             if (value is ILocalReferenceOperation local)
             {
                 var initializer = UrlText.WithoutConversions(UrlText.Initializer(local.Local, local.SemanticModel));
-                if (local.Type is IArrayTypeSymbol || initializer is IObjectCreationOperation { Initializer: not null } && !ReadLater(local.Local, anyMember: true))
+                if (local.Type is IArrayTypeSymbol || initializer is IObjectCreationOperation { Initializer: not null } && !UsedLater(local.Local))
                 {
                     value = initializer ?? value;
                 }
@@ -337,8 +438,9 @@ namespace Presence.Analyzers.Model
 
         // The recipients a send, or the message it sends, names: arguments named like a recipient, also of the call or
         // creation that built the message (MailHelper.CreateSingleEmail(from, to, …), new MailMessage(from, to, …),
-        // new MimeMessage(from, to, …)). A message kept in a local that is given recipients later (msg.Bcc.Add(…)) has
-        // some the code does not name there: null stands for them.
+        // new MimeMessage(from, to, …)), and those a message kept in a local is given where it is declared
+        // (msg.To.Add(a), msg.Bcc.Add(a), SendGrid's msg.AddBcc(a)). Null stands for recipients the code gives it
+        // otherwise (msg.To.AddRange(list), msg.AddTos(list)).
         private static IEnumerable<IOperation?> Recipients(IOperation operation, int depth)
         {
             var arguments = operation switch
@@ -367,9 +469,12 @@ namespace Presence.Analyzers.Model
                     if (value is ILocalReferenceOperation local)
                     {
                         value = UrlText.WithoutConversions(UrlText.Initializer(local.Local, local.SemanticModel));
-                        if (value is IObjectCreationOperation && ReadLater(local.Local, anyMember: false))
+                        if (value is IObjectCreationOperation or IInvocationOperation)
                         {
-                            yield return null;
+                            foreach (var added in AddedRecipients(local))
+                            {
+                                yield return added;
+                            }
                         }
                     }
 
@@ -384,9 +489,64 @@ namespace Presence.Analyzers.Model
             }
         }
 
-        // A message in a local whose To, Cc or Bcc the code reads where the local is declared (msg.Bcc.Add(list)), or
-        // with anyMember, a list in a local any member of which is used there (list.Add(s) in a loop).
-        private static bool ReadLater(ILocalSymbol local, bool anyMember)
+        // The recipients a message kept in a local is given where the local is declared: the address each msg.To.Add(a),
+        // msg.Cc.Add(a), msg.Bcc.Add(a), SendGrid's msg.AddTo(a), AddCc(a), AddBcc(a) adds and msg.To = a sets; null for
+        // any other use of its recipients there (msg.To.AddRange(list), msg.AddTos(list), msg.Personalizations).
+        private static IEnumerable<IOperation?> AddedRecipients(ILocalReferenceOperation reference)
+        {
+            var local = reference.Local;
+            if (reference.SemanticModel is not { } model || local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax().FirstAncestorOrSelf<StatementSyntax>()?.Parent is not { } scope
+                || scope.SyntaxTree != model.SyntaxTree)
+            {
+                yield break;
+            }
+
+            foreach (var node in scope.DescendantNodes())
+            {
+                if (node is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name.Identifier.ValueText: var member } access
+                    || receiver.Identifier.ValueText != local.Name)
+                {
+                    continue;
+                }
+
+                switch (member)
+                {
+                    case "To" or "Cc" or "Bcc":
+                        if (access.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } add })
+                        {
+                            yield return model.GetOperation(add.ArgumentList.Arguments[0].Expression);
+                        }
+                        else if (access.Parent is AssignmentExpressionSyntax assignment && assignment.Left == access)
+                        {
+                            yield return model.GetOperation(assignment.Right);
+                        }
+                        else
+                        {
+                            yield return null;
+                        }
+
+                        break;
+                    case "AddTo" or "AddCc" or "AddBcc":
+                        yield return access.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } call
+                            ? model.GetOperation(call.ArgumentList.Arguments[0].Expression)
+                            : null;
+                        break;
+                    default:
+                        if (member.EndsWith("Tos", StringComparison.Ordinal) || member.EndsWith("Ccs", StringComparison.Ordinal)
+                            || member.IndexOf("Personalization", StringComparison.Ordinal) >= 0 || member.IndexOf("Recipient", StringComparison.Ordinal) >= 0
+                            || member.StartsWith("Resent", StringComparison.Ordinal))
+                        {
+                            yield return null;
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        // A list in a local any member of which is used where it is declared (list.Add(s) in a loop).
+        private static bool UsedLater(ILocalSymbol local)
         {
             if (local.DeclaringSyntaxReferences.Length != 1
                 || local.DeclaringSyntaxReferences[0].GetSyntax().FirstAncestorOrSelf<StatementSyntax>()?.Parent is not { } scope)
@@ -396,9 +556,7 @@ namespace Presence.Analyzers.Model
 
             foreach (var node in scope.DescendantNodes())
             {
-                if (node is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name.Identifier.ValueText: var member }
-                    && (anyMember || member is "To" or "Cc" or "Bcc")
-                    && receiver.Identifier.ValueText == local.Name)
+                if (node is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } && receiver.Identifier.ValueText == local.Name)
                 {
                     return true;
                 }
@@ -456,8 +614,8 @@ namespace Presence.Analyzers.Model
                     case ILocalReferenceOperation local:
                         operation = UrlText.Initializer(local.Local, local.SemanticModel);
                         continue;
-                    case IObjectCreationOperation { Type.Name: "PhoneNumber" or "EmailAddress" or "MailAddress" or "MailboxAddress", Arguments.Length: > 0 } address:
-                        operation = address.Arguments[address.Arguments.Length == 1 || address.Type?.Name != "MailboxAddress" ? 0 : 1].Value;
+                    case IObjectCreationOperation creation when AddressArgument(creation) is { } address:
+                        operation = address;
                         continue;
                     // User.FindFirstValue(ClaimTypes.Email), MailboxAddress.Parse(form.Email), users.GetUserAsync(User).
                     case IInvocationOperation call:
@@ -544,7 +702,7 @@ namespace Presence.Analyzers.Model
         // destination marked [InternalAudience] (the ops chat read from settings): the helper's send stays internal.
         // Where only some do, the parameter is noted: the send is judged again for each call, and the paths through the
         // calls that pass the ops chat do not publish.
-        private bool EveryCallerPassesInternal(IParameterSymbol parameter, int depth)
+        private bool EveryCallerPassesInternal(IParameterSymbol parameter, int depth, bool address = false)
         {
             if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } || _internalAudienceWritten?.Value == false
                 || _callers?.ArgumentsOf(parameter) is not { Count: > 0 } arguments)
@@ -556,7 +714,7 @@ namespace Presence.Analyzers.Model
             var every = true;
             foreach (var argument in arguments)
             {
-                if (ReadsInternal(argument, depth + 1))
+                if (address ? AddressReadsInternal(argument, depth + 1) : ReadsInternal(argument, depth + 1))
                 {
                     some = true;
                 }

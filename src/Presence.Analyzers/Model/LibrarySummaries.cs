@@ -66,10 +66,11 @@ namespace Presence.Analyzers.Model
         public const string ArgumentSendRecord = "A";
 
         /// <summary>
-        /// Record kind: the publish a <see cref="PublishRecord"/> of the same method names goes to the chat, channel or
-        /// message its caller passes to one of its parameters (<c>Notify(ChatId chat, string text)</c>). Fields:
+        /// Record kind: the publish a <see cref="PublishRecord"/> of the same method names goes to the chat, channel,
+        /// message or recipient address its caller passes to one of its parameters (<c>Notify(ChatId chat, string text)</c>,
+        /// <c>SendResetLinkAsync(string email, string link)</c>). Fields:
         /// documentation id, the parameter's ordinal, platform, catalog id, path. A reader that knows it judges each call
-        /// by its argument, as a send of its own (the team's chat, the requester's chat answered), instead of the
+        /// by its argument, as a send of its own (the team's chat, the requester's chat or address answered), instead of the
         /// publish record; an older reader keeps the publish record.
         /// </summary>
         public const string ChatSendRecord = "C";

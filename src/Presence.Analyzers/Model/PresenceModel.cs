@@ -156,6 +156,7 @@ namespace Presence.Analyzers.Model
         {
             var method = invocation.TargetMethod;
             var target = Publishing.Classify(method);
+            int? recipientOrdinal = null;
             if (target is not null)
             {
                 if (target.Receiver is not null)
@@ -199,12 +200,15 @@ namespace Presence.Analyzers.Model
 
             else if (Libraries.HasChatSends && Libraries.FindChatSend(method) is { } chat)
             {
-                // A referenced library's publish to the chat its caller passes: the audience checks below read this
-                // call's argument (the team's chat, the requester's chat answered), as for a send of this compilation's.
-                target = new PublishTarget(method, PublishKind.Catalogued, chat.Platform, PublishCategory.Social, catalogId: chat.CatalogId);
+                // A referenced library's publish to the chat or address its caller passes: the audience checks below read
+                // this call's argument (the team's chat, the requester's chat answered, the requester's own address for a
+                // reset link), as for a send of this compilation's. Whether email and SMS count was the library's to say,
+                // as for its other publishes.
+                target = new PublishTarget(method, PublishKind.Catalogued, chat.Platform, BuiltInCatalog.Index.CategoryOf(chat.Platform), catalogId: chat.CatalogId);
+                recipientOrdinal = chat.Ordinal;
             }
 
-            if (target is null || !options.IsEnabled(target.Category, target.Platform))
+            if (target is null || !options.IsEnabled(recipientOrdinal is null ? target.Category : PublishCategory.Social, target.Platform))
             {
                 return null;
             }
@@ -212,8 +216,8 @@ namespace Presence.Analyzers.Model
             // Not presence: the team's own chat, a labelled bot answering the person who wrote to it, or an email or
             // SMS to the person whose request is handled (a passcode, a reset link).
             // (The publishing map asks with anyAudience to list these sends with who they reach.)
-            if (!anyAudience && (Audience.IsInternal(invocation, target) || (!options.ReportBotReplies && Audience.IsBotReplyInSameChat(invocation, target))
-                                 || Audience.IsReplyToRequester(invocation, target)))
+            if (!anyAudience && (Audience.IsInternal(invocation, target, recipientOrdinal) || (!options.ReportBotReplies && Audience.IsBotReplyInSameChat(invocation, target))
+                                 || Audience.IsReplyToRequester(invocation, target, recipientOrdinal)))
             {
                 return null;
             }

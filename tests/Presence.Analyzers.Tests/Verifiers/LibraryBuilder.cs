@@ -18,8 +18,14 @@ internal static class LibraryBuilder
         => Build(assemblyName, source, withPresence: true, references);
 
     public static MetadataReference Build(string assemblyName, string source, bool withPresence, params MetadataReference[] references)
+        => Emit(Compile(assemblyName, source, withPresence, references));
+
+    /// <summary>As <see cref="Build(string, string, MetadataReference[])"/>, with one .editorconfig line ("key = value") for the project.</summary>
+    public static MetadataReference Build(string assemblyName, string source, string options, params MetadataReference[] references)
+        => Emit(Compile(assemblyName, source, withPresence: true, options, references));
+
+    private static MetadataReference Emit(Compilation compilation)
     {
-        var compilation = Compile(assemblyName, source, withPresence, references);
         using var stream = new MemoryStream();
         var result = compilation.Emit(stream, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(metadataOnly: true));
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
@@ -28,6 +34,10 @@ internal static class LibraryBuilder
 
     /// <summary>The compilation after the generators ran (with the summary attribute when anything publishes).</summary>
     public static Compilation Compile(string assemblyName, string source, bool withPresence, params MetadataReference[] references)
+        => Compile(assemblyName, source, withPresence, options: null, references);
+
+    /// <summary>As <see cref="Compile(string, string, bool, MetadataReference[])"/>, with one .editorconfig line ("key = value") for the project.</summary>
+    public static Compilation Compile(string assemblyName, string source, bool withPresence, string? options, params MetadataReference[] references)
     {
         var compilation = CSharpCompilation.Create(
             assemblyName,
@@ -40,7 +50,7 @@ internal static class LibraryBuilder
             return compilation;
         }
 
-        var driver = CSharpGeneratorDriver.Create(new PathSummaryGenerator());
+        var driver = CSharpGeneratorDriver.Create([new PathSummaryGenerator().AsSourceGenerator()], optionsProvider: TestConfigOptions.FromLine(options));
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var diagnostics);
         Assert.Empty(diagnostics);
         return generated;
