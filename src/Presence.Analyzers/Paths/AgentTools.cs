@@ -20,6 +20,9 @@ namespace Presence.Analyzers.Paths
     /// </summary>
     internal sealed class AgentTools
     {
+        /// <summary>The advice for a publishing tool nobody approves: the forms of wrapping that are recognised.</summary>
+        public const string WrapAdvice = "wrap it in ApprovalRequiredAIFunction so that a person approves each call (around the Create call, around a local that holds it, or in a helper or a Select that returns every tool wrapped)";
+
         private readonly INamedTypeSymbol? _functionFactory;
         private readonly INamedTypeSymbol? _approvalRequired;
         private readonly INamedTypeSymbol? _kernelFunction;
@@ -128,18 +131,54 @@ namespace Presence.Analyzers.Paths
             }
         }
 
-        // new ApprovalRequiredAIFunction(AIFunctionFactory.Create(...)), directly or through a local the body wraps:
-        // the agent framework asks before each call.
+        /// <summary>
+        /// The lambda or method group a <c>Create</c> call hands to an agent wrapped in <c>ApprovalRequiredAIFunction</c>:
+        /// the agent framework runs it only after a person approves the call, so nothing in it is a step of an unattended
+        /// path. Null for any other call.
+        /// </summary>
+        public SyntaxNode? ApprovedCallback(IInvocationOperation invocation)
+        {
+            if (!MayMakeTool(invocation.TargetMethod))
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (EntryPoints.CallbackTarget(argument.Value) is { } callback)
+                {
+                    return IsWrapped(invocation) ? callback.Syntax : null;
+                }
+            }
+
+            return null;
+        }
+
+        // new ApprovalRequiredAIFunction(AIFunctionFactory.Create(...)), or a helper whose every return wraps the tool it is
+        // given, directly, through a collection of tools, or through a local the body wraps (also with a Select or a
+        // foreach over it): the agent framework asks before each call.
         private bool IsWrapped(IOperation operation)
         {
-            for (var current = operation.Parent; current is not null; current = current.Parent)
+            var current = operation;
+            for (var parent = operation.Parent; parent is not null; current = parent, parent = parent.Parent)
             {
-                switch (current)
+                switch (parent)
                 {
-                    case IConversionOperation or IArgumentOperation:
+                    // A collection of tools: [Create(a)], new[] { Create(a) }, new List<AIFunction> { Create(a) }.
+                    case IConversionOperation or IArgumentOperation or ICollectionExpressionOperation or ISpreadOperation
+                        or IArrayInitializerOperation or IArrayCreationOperation or IObjectOrCollectionInitializerOperation:
+                        continue;
+                    case IInvocationOperation { IsImplicit: true, Parent: IObjectOrCollectionInitializerOperation }:
                         continue;
                     case IObjectCreationOperation creation:
+                        if (current is IObjectOrCollectionInitializerOperation)
+                        {
+                            continue;
+                        }
+
                         return IsApprovalRequired(creation);
+                    case IInvocationOperation call:
+                        return current is IArgumentOperation { Parameter: { } parameter } && WrapsArgument(call, parameter, depth: 0);
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } }:
                         return WrapsLocal(current, local);
                     default:
@@ -153,7 +192,8 @@ namespace Presence.Analyzers.Paths
         private bool IsApprovalRequired(IObjectCreationOperation creation)
             => _approvalRequired is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _approvalRequired);
 
-        // var raw = AIFunctionFactory.Create(...); … new ApprovalRequiredAIFunction(raw) in the same body.
+        // var raw = AIFunctionFactory.Create(...); … new ApprovalRequiredAIFunction(raw), Wrap(raw), raw.Select(f => new
+        // ApprovalRequiredAIFunction(f)) or foreach (var f in raw) … new ApprovalRequiredAIFunction(f) in the same body.
         private bool WrapsLocal(IOperation inBody, ILocalSymbol local)
         {
             var root = inBody;
@@ -162,15 +202,169 @@ namespace Presence.Analyzers.Paths
                 root = parent;
             }
 
-            return root.Descendants().Any(operation => operation is IObjectCreationOperation creation && IsApprovalRequired(creation)
-                && creation.Arguments.Any(argument => UrlText.WithoutConversions(argument.Value) is ILocalReferenceOperation reference
-                                                      && SymbolEqualityComparer.Default.Equals(reference.Local, local)));
+            foreach (var operation in root.Descendants())
+            {
+                switch (operation)
+                {
+                    case IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation call } argument when Refers(argument.Value, local):
+                        if (WrapsArgument(call, parameter, depth: 0))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IArgumentOperation { Parent: IObjectCreationOperation creation } argument when Refers(argument.Value, local):
+                        if (IsApprovalRequired(creation))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: { } each } } loop when Refers(loop.Collection, local):
+                        if (loop.Body.Descendants().Any(inLoop => inLoop is IArgumentOperation wrapped && Refers(wrapped.Value, each) && Wrapping(wrapped)))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        // An argument that is wrapped where it is passed: to new ApprovalRequiredAIFunction(…) or to a wrapping helper.
+        private bool Wrapping(IArgumentOperation argument)
+            => argument.Parent switch
+            {
+                IObjectCreationOperation creation => IsApprovalRequired(creation),
+                IInvocationOperation call => argument.Parameter is { } parameter && WrapsArgument(call, parameter, depth: 0),
+                _ => false,
+            };
+
+        // Whether what a call returns is the tool passed as parameter, wrapped: a helper of the compilation whose every
+        // return wraps that parameter, or Enumerable.Select over the tools with a selector that wraps each.
+        private bool WrapsArgument(IInvocationOperation call, IParameterSymbol parameter, int depth)
+        {
+            var method = call.TargetMethod;
+            if (method is { Name: "Select", ContainingType: { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
+            {
+                return parameter.Ordinal == 0
+                    && call.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == 1) is { } selector
+                    && EntryPoints.CallbackTarget(selector.Value) switch
+                    {
+                        IAnonymousFunctionOperation { Symbol.Parameters: { Length: > 0 } parameters } lambda => EveryReturnWraps(lambda.Body, parameters[0], depth),
+                        IMethodReferenceOperation { Method.Parameters: { Length: > 0 } parameters } reference => IsWrappingHelper(reference.Method, parameters[0], depth),
+                        _ => false,
+                    };
+            }
+
+            return IsWrappingHelper(method, parameter, depth);
+        }
+
+        private readonly ConcurrentDictionary<IParameterSymbol, bool> _wrappingHelpers = new ConcurrentDictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
+
+        // A method of the compilation whose every return is its parameter wrapped (AIFunction RequireApproval(AIFunction f)
+        // => new ApprovalRequiredAIFunction(f)): bound once each, only for the few methods a tool is passed to.
+        private bool IsWrappingHelper(IMethodSymbol method, IParameterSymbol parameter, int depth)
+        {
+            method = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (_approvalRequired is null || depth > 4 || method.DeclaringSyntaxReferences.Length != 1 || method.ReturnsVoid
+                || parameter.Ordinal >= method.Parameters.Length)
+            {
+                return false;
+            }
+
+            parameter = method.Parameters[parameter.Ordinal];
+            if (_wrappingHelpers.TryGetValue(parameter, out var known))
+            {
+                return known;
+            }
+
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
+            var result = false;
+            if (_compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+            {
+#pragma warning disable RS1030 // Only the methods a tool is handed to are bound here, once each.
+                var body = _compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax);
+#pragma warning restore RS1030
+                result = body is IMethodBodyOperation or IBlockOperation { Parent: null } && EveryReturnWraps(body, parameter, depth + 1);
+            }
+
+            _wrappingHelpers.TryAdd(parameter, result);
+            return result;
+        }
+
+        private bool EveryReturnWraps(IOperation body, ISymbol wrapped, int depth)
+        {
+            var any = false;
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                if (operation is IReturnOperation returned && !InNestedFunction(returned, body))
+                {
+                    if (returned.Kind != OperationKind.Return || !Wraps(returned.ReturnedValue, wrapped, depth))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+            }
+
+            return any;
+        }
+
+        private bool Wraps(IOperation? value, ISymbol wrapped, int depth)
+        {
+            value = UrlText.WithoutConversions(value);
+            return value switch
+            {
+                IObjectCreationOperation creation => IsApprovalRequired(creation) && creation.Arguments.Any(argument => Refers(argument.Value, wrapped)),
+                IInvocationOperation call => call.Arguments.FirstOrDefault(argument => Refers(argument.Value, wrapped)) is { Parameter: { } parameter }
+                                             && WrapsArgument(call, parameter, depth + 1),
+                // f is ApprovalRequiredAIFunction ? f : new ApprovalRequiredAIFunction(f): wrapped either way.
+                IConditionalOperation conditional => (Wraps(conditional.WhenTrue, wrapped, depth) || (TestsWrapped(conditional.Condition, wrapped) && Refers(conditional.WhenTrue, wrapped)))
+                                                     && Wraps(conditional.WhenFalse, wrapped, depth),
+                _ => false,
+            };
+        }
+
+        private bool TestsWrapped(IOperation condition, ISymbol wrapped)
+            => condition switch
+            {
+                IIsTypeOperation test => Refers(test.ValueOperand, wrapped) && SymbolEqualityComparer.Default.Equals(test.TypeOperand, _approvalRequired),
+                IIsPatternOperation { Pattern: ITypePatternOperation or IDeclarationPatternOperation } test => Refers(test.Value, wrapped)
+                    && SymbolEqualityComparer.Default.Equals(test.Pattern.NarrowedType, _approvalRequired),
+                _ => false,
+            };
+
+        private static bool Refers(IOperation? value, ISymbol symbol)
+            => UrlText.WithoutConversions(value) switch
+            {
+                ILocalReferenceOperation reference => SymbolEqualityComparer.Default.Equals(reference.Local, symbol),
+                IParameterReferenceOperation reference => SymbolEqualityComparer.Default.Equals(reference.Parameter, symbol),
+                _ => false,
+            };
+
+        private static bool InNestedFunction(IOperation operation, IOperation body)
+        {
+            for (var parent = operation.Parent; parent is not null && parent != body; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
-        /// True when <paramref name="method"/> is handed to an agent as a tool by a method group anywhere in the source: its
-        /// own body is the tool, judged as the tool (PRES008 at the registration), not as a PRES001 of its own. Asked only of
-        /// a body about to report a publish; answered from the files that name AIFunctionFactory.
+        /// True when <paramref name="method"/> runs only as an agent's tool: handed over by a method group, or called by a
+        /// lambda tool wrapped in ApprovalRequiredAIFunction, and used nowhere else in the source. Its own body is the tool,
+        /// judged as the tool (PRES008 at the registration, nothing once wrapped), not as a PRES001 of its own; a method
+        /// plain code calls too is judged as any method. Asked only of a body about to report a publish; answered from the
+        /// files that name AIFunctionFactory and the files that spell the tools' names.
         /// </summary>
         public bool IsToolByUse(IMethodSymbol? method, System.Threading.CancellationToken cancellationToken)
         {
@@ -192,6 +386,7 @@ namespace Presence.Analyzers.Paths
         private HashSet<IMethodSymbol> FindMethodGroupTools(System.Threading.CancellationToken cancellationToken)
         {
             var found = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var registrations = new HashSet<SyntaxNode>();
             var use = NameUse.Of(_compilation, "AIFunctionFactory", cancellationToken);
             if (!use.InSource)
             {
@@ -215,16 +410,79 @@ namespace Presence.Analyzers.Paths
                     {
                         foreach (var argument in invocation.Arguments)
                         {
-                            if (EntryPoints.CallbackTarget(argument.Value) is IMethodReferenceOperation { Method: var tool })
+                            if (EntryPoints.CallbackTarget(argument.Value) is IMethodReferenceOperation { Method: var tool } reference)
                             {
                                 found.Add(tool.OriginalDefinition);
+                                registrations.Add(reference.Syntax);
+                            }
+                            else if (EntryPoints.CallbackTarget(argument.Value) is IAnonymousFunctionOperation lambda && IsWrapped(invocation))
+                            {
+                                // A lambda a person approves each call of: the methods it calls run for the tool alone
+                                // unless plain code calls them too.
+                                foreach (var called in lambda.Body.Descendants().OfType<IInvocationOperation>())
+                                {
+                                    if (called.TargetMethod is { MethodKind: MethodKind.Ordinary, DeclaringSyntaxReferences.Length: > 0 } method)
+                                    {
+                                        found.Add((method.ReducedFrom ?? method).OriginalDefinition);
+                                    }
+                                }
+
+                                registrations.Add(lambda.Syntax);
                             }
                         }
                     }
                 }
             }
 
+            if (found.Count > 0)
+            {
+                RemoveCalledOtherwise(found, registrations, cancellationToken);
+            }
+
             return found;
+        }
+
+        // A tool's method that plain code calls too (or hands on as a delegate elsewhere) publishes for those callers as
+        // well: its own publish is judged as any method's, not only with the tool. Looked for once, by the methods' names,
+        // in the files that spell one.
+        private void RemoveCalledOtherwise(HashSet<IMethodSymbol> tools, HashSet<SyntaxNode> registrations, System.Threading.CancellationToken cancellationToken)
+        {
+            var names = new HashSet<string>(tools.Select(tool => tool.Name), StringComparer.Ordinal);
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                var text = tree.GetText(cancellationToken).ToString();
+                if (!names.Any(name => text.IndexOf(name, StringComparison.Ordinal) >= 0))
+                {
+                    continue;
+                }
+
+                SemanticModel? semanticModel = null;
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier || !names.Contains(identifier.Identifier.ValueText))
+                    {
+                        continue;
+                    }
+
+                    var use = identifier.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access && access.Name == identifier ? access : (SyntaxNode)identifier;
+                    if (use.AncestorsAndSelf().Any(registrations.Contains))
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Only the names of methods handed to an agent, once per compilation.
+                    semanticModel ??= _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    if (semanticModel.GetSymbolInfo(identifier, cancellationToken).Symbol is IMethodSymbol used)
+                    {
+                        tools.Remove((used.ReducedFrom ?? used).OriginalDefinition);
+                        if (tools.Count == 0)
+                        {
+                            return;
+                        }
+                    }
+                }
+            }
         }
 
         public bool IsKernelFunction(IMethodSymbol? method)
@@ -273,7 +531,7 @@ namespace Presence.Analyzers.Paths
                     context.ReportDiagnostic(Diagnostic.Create(
                         PresenceDiagnostics.MachineWrittenUnreviewedAtEnd, registration.GetLocation(), path.Locations(), properties: null,
                         "An AI agent is given '" + name + "' as a tool, which publishes: " + path.Describe(),
-                        "wrap it in ApprovalRequiredAIFunction so that a person approves each call"));
+                        WrapAdvice));
                 }
             }
 

@@ -730,6 +730,8 @@ namespace Presence.Analyzers.Rules
             // Direct calls of a gated publisher, kept only for the publishing map.
             private List<(SyntaxNode Syntax, PublishTarget Target)>? _bypasses;
             private HashSet<SyntaxNode>? _toolCallbacks;
+            // The lambdas and method groups handed to an agent wrapped in ApprovalRequiredAIFunction.
+            private HashSet<SyntaxNode>? _approvedTools;
             // The sends whose classification read a parameter (a URL or chat given by the callers), with those parameters.
             private Dictionary<SyntaxNode, (IInvocationOperation Send, List<IParameterSymbol> Parameters)>? _consulted;
             private EntryPoint? _programLoop;
@@ -803,12 +805,22 @@ namespace Presence.Analyzers.Rules
                         _report(Diagnostic.Create(
                             PresenceDiagnostics.MachineWrittenUnreviewed, invocation.Syntax.GetLocation(),
                             "An AI agent is given '" + tool.Name + "' as a tool, which publishes",
-                            "wrap it in ApprovalRequiredAIFunction so that a person approves each call"));
+                            AgentTools.WrapAdvice));
                     }
                 }
                 else
                 {
                     _agentTools?.NoteIndirectTool(invocation);
+                }
+
+                // A tool wrapped in ApprovalRequiredAIFunction runs only once a person approved the call: what it calls is no
+                // step of this body, and what it publishes is approved.
+                if (_agentTools?.ApprovedCallback(invocation) is { } approved)
+                {
+                    lock (_gate)
+                    {
+                        (_approvedTools ??= new HashSet<SyntaxNode>()).Add(approved);
+                    }
                 }
 
                 var daemonLoop = EntryPoints.DaemonLoopAround(invocation);
@@ -1269,6 +1281,11 @@ namespace Presence.Analyzers.Rules
                 bool? isTest = null;
                 foreach (var site in sites)
                 {
+                    if (_approvedTools is { } approved && site.Syntax.AncestorsAndSelf().Any(approved.Contains))
+                    {
+                        continue;
+                    }
+
                     // A kernel function that publishes is an agent's publishing tool, also under [AutomatedPresence].
                     if (_machineTextOnly && !site.MachineWritten && !isKernelFunction)
                     {

@@ -42,7 +42,7 @@ public class MachineTextLibraryToolTests
 
     private static DiagnosticResult Tool(int location, string name)
         => PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewed).WithLocation(location)
-            .WithArguments("An AI agent is given '" + name + "' as a tool, which publishes", "wrap it in ApprovalRequiredAIFunction so that a person approves each call");
+            .WithArguments("An AI agent is given '" + name + "' as a tool, which publishes", "wrap it in ApprovalRequiredAIFunction so that a person approves each call (around the Create call, around a local that holds it, or in a helper or a Select that returns every tool wrapped)");
 
     [Fact]
     public Task A_tool_over_a_library_method_that_publishes_is_reported_and_one_over_a_read_is_not()
