@@ -36,7 +36,7 @@ namespace Presence.Analyzers.Paths
         private readonly ConcurrentBag<(SyntaxNode Registration, string Name, ImmutableArray<IMethodSymbol> Starts)> _indirectTools
             = new ConcurrentBag<(SyntaxNode, string, ImmutableArray<IMethodSymbol>)>();
         private readonly ConcurrentBag<IMethodSymbol> _kernelFunctions = new ConcurrentBag<IMethodSymbol>();
-        private int _filters;
+        private readonly ConcurrentBag<INamedTypeSymbol> _filters = new ConcurrentBag<INamedTypeSymbol>();
 
         private readonly Compilation _compilation;
 
@@ -512,7 +512,7 @@ namespace Presence.Analyzers.Paths
             {
                 if (SymbolEqualityComparer.Default.Equals(@interface, _invocationFilter) || SymbolEqualityComparer.Default.Equals(@interface, _autoInvocationFilter))
                 {
-                    System.Threading.Interlocked.Increment(ref _filters);
+                    _filters.Add(type);
                 }
             }
         }
@@ -522,7 +522,7 @@ namespace Presence.Analyzers.Paths
         /// nothing in the compilation can publish), further down a path; and the tools handed to an agent whose path
         /// publishes.
         /// </summary>
-        public void Report(CompilationAnalysisContext context, CallGraph? graph, Func<SyntaxTree?, int> maxDepth)
+        public void Report(CompilationAnalysisContext context, CallGraph? graph, Func<SyntaxTree?, int> maxDepth, Func<IMethodSymbol, bool> confirms)
         {
             foreach (var (registration, name, starts) in _indirectTools.OrderBy(t => t.Registration.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(t => t.Registration.SpanStart))
             {
@@ -535,9 +535,17 @@ namespace Presence.Analyzers.Paths
                 }
             }
 
-            if (_filters > 0)
+            // Decided only when a kernel function may be reported: the filters' bodies are bound here, once.
+            string? alwaysRunning = null;
+            if (!_filters.IsEmpty && (!_kernelFunctionsThatPublish.IsEmpty || !_kernelFunctions.IsEmpty))
             {
-                return;
+                var filters = _filters.Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default).ToList();
+                if (filters.Any(filter => FilterAsks(filter, confirms, context.CancellationToken)))
+                {
+                    return;
+                }
+
+                alwaysRunning = string.Join(", ", filters.Select(filter => "'" + filter.Name + "'").OrderBy(name => name, StringComparer.Ordinal));
             }
 
             var reported = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
@@ -557,9 +565,117 @@ namespace Presence.Analyzers.Paths
                         PresenceDiagnostics.MachineWrittenUnreviewedAtEnd,
                         function.Locations[0],
                         "The Semantic Kernel function '" + CallGraph.NameOf(function) + "' publishes (" + what + ")",
-                        "an agent can call it, and this compilation has no IFunctionInvocationFilter or IAutoFunctionInvocationFilter to ask a person first"));
+                        alwaysRunning is null
+                            ? "an agent can call it, and this compilation has no IFunctionInvocationFilter or IAutoFunctionInvocationFilter to ask a person first"
+                            : "an agent can call it, and no IFunctionInvocationFilter or IAutoFunctionInvocationFilter of this compilation asks a person first: "
+                              + alwaysRunning + " always runs the function; let a filter ask (a [HumanConfirmation]) and call next only on yes"));
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether a function filter can stop the function it wraps, as one that asks a person does: it calls a
+        /// [HumanConfirmation], or some path through it ends (returns or throws) without running <c>next</c>. A filter
+        /// that hands <c>next</c> to other code (a lambda, a helper), or whose body is not in this compilation, is
+        /// trusted; one that runs <c>next</c> on every path (timing, logging) asks nobody.
+        /// </summary>
+        private bool FilterAsks(INamedTypeSymbol filter, Func<IMethodSymbol, bool> confirms, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var @interface in new[] { _invocationFilter, _autoInvocationFilter })
+            {
+                if (@interface is null || !filter.AllInterfaces.Contains(@interface, SymbolEqualityComparer.Default))
+                {
+                    continue;
+                }
+
+                foreach (var member in @interface.GetMembers().OfType<IMethodSymbol>())
+                {
+                    if (filter.FindImplementationForInterfaceMember(member) is not IMethodSymbol implementation)
+                    {
+                        continue;
+                    }
+
+                    if (implementation.DeclaringSyntaxReferences.Length != 1 || implementation.Parameters.Length < 2
+                        || !_compilation.ContainsSyntaxTree(implementation.DeclaringSyntaxReferences[0].SyntaxTree))
+                    {
+                        return true;
+                    }
+
+                    var syntax = implementation.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+#pragma warning disable RS1030 // Only the few function filters, once, when a kernel function would be reported.
+                    var body = _compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
+#pragma warning restore RS1030
+                    if (body is not IMethodBodyOperation methodBody || MayStop(methodBody, implementation.Parameters[implementation.Parameters.Length - 1], confirms, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool MayStop(IMethodBodyOperation body, IParameterSymbol next, Func<IMethodSymbol, bool> confirms, System.Threading.CancellationToken cancellationToken)
+        {
+            var runs = new HashSet<IOperation>();
+            foreach (var operation in body.Descendants())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation when confirms(invocation.TargetMethod):
+                        return true;
+                    case IParameterReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Parameter, next):
+                        // Run here, in the filter's own body: anything else hands it on, to code not followed.
+                        if (reference.Parent is not IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } run || InNestedFunction(run, body))
+                        {
+                            return true;
+                        }
+
+                        runs.Add(run);
+                        break;
+                }
+            }
+
+            if (runs.Count == 0)
+            {
+                return true;
+            }
+
+            var graph = Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(body, cancellationToken);
+            var runSpans = runs.Select(run => run.Syntax.Span).ToList();
+            bool Runs(Microsoft.CodeAnalysis.FlowAnalysis.BasicBlock block)
+                => block.Operations.Concat(block.BranchValue is null ? Enumerable.Empty<IOperation>() : new[] { block.BranchValue })
+                    .Any(operation => operation.Syntax.SyntaxTree == body.Syntax.SyntaxTree && runSpans.Any(span => operation.Syntax.Span.Contains(span)));
+
+            // From the entry, without passing a block that runs next: reaching the exit or a throw stops the function.
+            var seen = new HashSet<int>();
+            var pending = new Stack<Microsoft.CodeAnalysis.FlowAnalysis.BasicBlock>();
+            pending.Push(graph.Blocks[0]);
+            while (pending.Count > 0)
+            {
+                var block = pending.Pop();
+                if (!seen.Add(block.Ordinal) || Runs(block))
+                {
+                    continue;
+                }
+
+                if (block.Kind == Microsoft.CodeAnalysis.FlowAnalysis.BasicBlockKind.Exit
+                    || block.FallThroughSuccessor?.Semantics is Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowBranchSemantics.Throw
+                        or Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowBranchSemantics.Rethrow)
+                {
+                    return true;
+                }
+
+                foreach (var successor in new[] { block.FallThroughSuccessor, block.ConditionalSuccessor })
+                {
+                    if (successor?.Destination is { } destination)
+                    {
+                        pending.Push(destination);
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static UnattendedPath? FirstPath(CallGraph graph, ImmutableArray<IMethodSymbol> starts, int maxDepth, System.Threading.CancellationToken cancellationToken)

@@ -235,7 +235,8 @@ namespace Presence.Analyzers.Rules
                             path.Describe()));
                     }
 
-                    agentTools?.Report(end, searchPaths ? graph : null, tree => tree is null ? PresenceOptions.DefaultMaxPathDepth : PresenceOptions.Read(end.Options.AnalyzerConfigOptionsProvider.GetOptions(tree)).MaxPathDepth);
+                    agentTools?.Report(end, searchPaths ? graph : null, tree => tree is null ? PresenceOptions.DefaultMaxPathDepth : PresenceOptions.Read(end.Options.AnalyzerConfigOptionsProvider.GetOptions(tree)).MaxPathDepth,
+                        method => model.Confirmations.Classify(method) is not null);
 
                     ReportSettingsProblems(end, model);
                     _observer?.OnCompilationEnd(end.Compilation, graph.Entries);
