@@ -64,8 +64,12 @@ namespace Presence.Analyzers.Paths
         public bool MayMakeTool(IMethodSymbol method)
             => _functionFactory is not null && method.Name == "Create" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _functionFactory);
 
-        /// <summary>A publishing tool handed to an agent by this invocation, if it is one: its name, the lambda or method group, whether nobody approves its calls.</summary>
-        public (string Name, SyntaxNode Callback, bool Unreviewed)? ToolOf(IInvocationOperation invocation, Func<IOperation, bool> isPublishing)
+        /// <summary>
+        /// A publishing tool handed to an agent by this invocation, if it is one: how the message names it ('Type.Method',
+        /// or a lambda), the lambda or method group, whether nobody approves its calls, and what it publishes as
+        /// <paramref name="describe"/> says (null for a call that does not publish).
+        /// </summary>
+        public (string Name, SyntaxNode Callback, bool Unreviewed, string What)? ToolOf(IInvocationOperation invocation, Func<IOperation, string?> describe)
         {
             if (_functionFactory is null || invocation.TargetMethod.Name != "Create"
                 || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _functionFactory))
@@ -77,15 +81,16 @@ namespace Presence.Analyzers.Paths
             {
                 switch (EntryPoints.CallbackTarget(argument.Value))
                 {
-                    case IMethodReferenceOperation reference when isPublishing(reference):
-                        return (PublishTarget.ApiName(reference.Method), reference.Syntax, !IsWrapped(invocation));
+                    case IMethodReferenceOperation reference when describe(reference) is { } what:
+                        return ("'" + PublishTarget.ApiName(reference.Method) + "'", reference.Syntax, !IsWrapped(invocation), what);
 
                     case IAnonymousFunctionOperation lambda:
-                        var publish = lambda.Body.Descendants().FirstOrDefault(isPublishing);
-                        if (publish is not null)
+                        foreach (var operation in lambda.Body.Descendants())
                         {
-                            var name = publish is IInvocationOperation call ? PublishTarget.ApiName(call.TargetMethod) : "a lambda";
-                            return (name, lambda.Syntax, !IsWrapped(invocation));
+                            if (describe(operation) is { } published)
+                            {
+                                return ("a lambda", lambda.Syntax, !IsWrapped(invocation), published);
+                            }
                         }
 
                         break;
@@ -112,7 +117,7 @@ namespace Presence.Analyzers.Paths
                 switch (EntryPoints.CallbackTarget(argument.Value))
                 {
                     case IMethodReferenceOperation reference when reference.Method.DeclaringSyntaxReferences.Length > 0:
-                        _indirectTools.Add((invocation.Syntax, PublishTarget.ApiName(reference.Method), ImmutableArray.Create(reference.Method.OriginalDefinition)));
+                        _indirectTools.Add((invocation.Syntax, "'" + PublishTarget.ApiName(reference.Method) + "'", ImmutableArray.Create(reference.Method.OriginalDefinition)));
                         return;
 
                     case IAnonymousFunctionOperation lambda:
@@ -530,7 +535,7 @@ namespace Presence.Analyzers.Paths
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         PresenceDiagnostics.MachineWrittenUnreviewedAtEnd, registration.GetLocation(), path.Locations(), properties: null,
-                        "An AI agent is given '" + name + "' as a tool, which publishes: " + path.Describe(),
+                        "An AI agent is given " + name + " as a tool, which publishes: " + path.Describe(),
                         WrapAdvice));
                 }
             }

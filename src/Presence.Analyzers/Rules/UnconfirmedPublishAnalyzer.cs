@@ -799,7 +799,7 @@ namespace Presence.Analyzers.Rules
                     }
                 }
 
-                if (_agentTools?.ToolOf(invocation, IsPublishing) is { } tool)
+                if (_agentTools?.ToolOf(invocation, PublishDescription) is { } tool)
                 {
                     lock (_gate)
                     {
@@ -810,7 +810,7 @@ namespace Presence.Analyzers.Rules
                     {
                         _report(Diagnostic.Create(
                             PresenceDiagnostics.MachineWrittenUnreviewed, invocation.Syntax.GetLocation(),
-                            "An AI agent is given '" + tool.Name + "' as a tool, which publishes",
+                            "An AI agent is given " + tool.Name + " as a tool, which publishes: " + tool.What,
                             AgentTools.WrapAdvice));
                     }
                 }
@@ -987,14 +987,18 @@ namespace Presence.Analyzers.Rules
 
             // A tool's own publish: one of this project's, or a method of a library whose summary says it publishes (to
             // a fixed or configured URL: one its caller passes is classified at the call).
-            private bool IsPublishing(IOperation operation)
+            private bool IsPublishing(IInvocationOperation invocation)
+                => _model.Classify(invocation, _options) is { Kind: not PublishKind.Unresolved } || _model.Libraries.FindPublish(invocation.TargetMethod) is not null;
+
+            // What a call or method group in a tool publishes, as the message says it (its target, or a library's path).
+            private string? PublishDescription(IOperation operation)
                 => operation switch
                 {
-                    IInvocationOperation invocation => _model.Classify(invocation, _options) is { Kind: not PublishKind.Unresolved }
-                                                       || _model.Libraries.FindPublish(invocation.TargetMethod) is not null,
-                    IMethodReferenceOperation reference => _model.Publishing.Classify(reference.Method) is not null
-                                                           || _model.Libraries.FindPublish(reference.Method) is not null,
-                    _ => false,
+                    IInvocationOperation invocation => _model.Classify(invocation, _options) is { Kind: not PublishKind.Unresolved } target ? target.Describe()
+                                                       : _model.Libraries.FindPublish(invocation.TargetMethod)?.Path,
+                    IMethodReferenceOperation reference => _model.Publishing.Classify(reference.Method) is { } target ? target.WithMethod(reference.Method).Describe()
+                                                           : _model.Libraries.FindPublish(reference.Method)?.Path,
+                    _ => null,
                 };
 
             private void AddEntry(IOperation? function, EntryKind kind, string reason)
