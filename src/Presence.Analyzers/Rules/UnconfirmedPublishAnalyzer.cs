@@ -103,7 +103,7 @@ namespace Presence.Analyzers.Rules
                         ? null
                         : new GateCatalog(cancellationToken),
                     LazyThreadSafetyMode.ExecutionAndPublication);
-                var calls = new CallTraits(model, agentTools, assembly, _observer, entryPoints.Runners);
+                var calls = new CallTraits(model, agentTools, assembly, _observer, entryPoints.Runners, start.CancellationToken);
                 var byUse = new EntriesByUse(entryPoints, model.Scopes, start.Compilation);
                 var bodies = new Bodies(model, entryPoints, byUse, graph, agentTools, gates, start.Options, assembly, _observer, start.Compilation);
                 graph.ReadSubclassSendsWith((inherited, job, send) => SubclassUrls.Classify(model, bodies.OptionsOf, inherited, job, send, cancellationToken));
@@ -238,7 +238,8 @@ namespace Presence.Analyzers.Rules
                             path.Describe()));
                     }
 
-                    agentTools?.Report(end, searchPaths ? graph : null, tree => tree is null ? PresenceOptions.DefaultMaxPathDepth : PresenceOptions.Read(end.Options.AnalyzerConfigOptionsProvider.GetOptions(tree)).MaxPathDepth);
+                    agentTools?.Report(end, searchPaths ? graph : null, tree => tree is null ? PresenceOptions.DefaultMaxPathDepth : PresenceOptions.Read(end.Options.AnalyzerConfigOptionsProvider.GetOptions(tree)).MaxPathDepth,
+                        method => model.Confirmations.Classify(method) is not null);
 
                     ReportSettingsProblems(end, model);
                     _observer?.OnCompilationEnd(end.Compilation, graph.Entries);
@@ -305,8 +306,11 @@ namespace Presence.Analyzers.Rules
 
             private readonly DelegateRunners _runners;
 
-            public CallTraits(PresenceModel model, AgentTools? agentTools, IAssemblySymbol assembly, PublishingObserver? observer, DelegateRunners runners)
+            private readonly CancellationToken _cancellationToken;
+
+            public CallTraits(PresenceModel model, AgentTools? agentTools, IAssemblySymbol assembly, PublishingObserver? observer, DelegateRunners runners, CancellationToken cancellationToken)
             {
+                _cancellationToken = cancellationToken;
                 _runners = runners;
                 _model = model;
                 _observer = observer;
@@ -348,7 +352,9 @@ namespace Presence.Analyzers.Rules
                     // most methods have no delegate parameter, which the cheap test finds first.
                     || (own && DelegateRunners.MayRun(method) && _runners.RunsAny(method))
                     // A language model's call: what it writes may be handed to a helper that publishes it (PRES008).
-                    || (!own && _model.MachineWriters?.Writes(method) == true))
+                    || (!own && _model.MachineWriters?.Writes(method) == true)
+                    // A helper of the compilation that may return a model's text: the caller may hand it to one that publishes.
+                    || (own && !method.ReturnsVoid && _model.MachineWriters?.MayWriteInSource(method, _cancellationToken) == true))
                 {
                     traits |= CallTrait.Decides;
                 }
@@ -733,6 +739,8 @@ namespace Presence.Analyzers.Rules
             // Direct calls of a gated publisher, kept only for the publishing map.
             private List<(SyntaxNode Syntax, PublishTarget Target)>? _bypasses;
             private HashSet<SyntaxNode>? _toolCallbacks;
+            // The lambdas and method groups handed to an agent wrapped in ApprovalRequiredAIFunction.
+            private HashSet<SyntaxNode>? _approvedTools;
             // The sends whose classification read a parameter (a URL or chat given by the callers), with those parameters.
             private Dictionary<SyntaxNode, (IInvocationOperation Send, List<IParameterSymbol> Parameters)>? _consulted;
             private EntryPoint? _programLoop;
@@ -794,7 +802,7 @@ namespace Presence.Analyzers.Rules
                     }
                 }
 
-                if (_agentTools?.ToolOf(invocation, IsPublishing) is { } tool)
+                if (_agentTools?.ToolOf(invocation, PublishDescription) is { } tool)
                 {
                     lock (_gate)
                     {
@@ -805,13 +813,23 @@ namespace Presence.Analyzers.Rules
                     {
                         _report(Diagnostic.Create(
                             PresenceDiagnostics.MachineWrittenUnreviewed, invocation.Syntax.GetLocation(),
-                            "An AI agent is given '" + tool.Name + "' as a tool, which publishes",
-                            "wrap it in ApprovalRequiredAIFunction so that a person approves each call"));
+                            "An AI agent is given " + tool.Name + " as a tool, which publishes: " + tool.What,
+                            AgentTools.WrapAdvice));
                     }
                 }
                 else
                 {
                     _agentTools?.NoteIndirectTool(invocation);
+                }
+
+                // A tool wrapped in ApprovalRequiredAIFunction runs only once a person approved the call: what it calls is no
+                // step of this body, and what it publishes is approved.
+                if (_agentTools?.ApprovedCallback(invocation) is { } approved)
+                {
+                    lock (_gate)
+                    {
+                        (_approvedTools ??= new HashSet<SyntaxNode>()).Add(approved);
+                    }
                 }
 
                 var daemonLoop = EntryPoints.DaemonLoopAround(invocation);
@@ -972,14 +990,18 @@ namespace Presence.Analyzers.Rules
 
             // A tool's own publish: one of this project's, or a method of a library whose summary says it publishes (to
             // a fixed or configured URL: one its caller passes is classified at the call).
-            private bool IsPublishing(IOperation operation)
+            private bool IsPublishing(IInvocationOperation invocation)
+                => _model.Classify(invocation, _options) is { Kind: not PublishKind.Unresolved } || _model.Libraries.FindPublish(invocation.TargetMethod) is not null;
+
+            // What a call or method group in a tool publishes, as the message says it (its target, or a library's path).
+            private string? PublishDescription(IOperation operation)
                 => operation switch
                 {
-                    IInvocationOperation invocation => _model.Classify(invocation, _options) is { Kind: not PublishKind.Unresolved }
-                                                       || _model.Libraries.FindPublish(invocation.TargetMethod) is not null,
-                    IMethodReferenceOperation reference => _model.Publishing.Classify(reference.Method) is not null
-                                                           || _model.Libraries.FindPublish(reference.Method) is not null,
-                    _ => false,
+                    IInvocationOperation invocation => _model.Classify(invocation, _options) is { Kind: not PublishKind.Unresolved } target ? target.Describe()
+                                                       : _model.Libraries.FindPublish(invocation.TargetMethod)?.Path,
+                    IMethodReferenceOperation reference => _model.Publishing.Classify(reference.Method) is { } target ? target.WithMethod(reference.Method).Describe()
+                                                           : _model.Libraries.FindPublish(reference.Method)?.Path,
+                    _ => null,
                 };
 
             private void AddEntry(IOperation? function, EntryKind kind, string reason)
@@ -1272,6 +1294,11 @@ namespace Presence.Analyzers.Rules
                 bool? isTest = null;
                 foreach (var site in sites)
                 {
+                    if (_approvedTools is { } approved && site.Syntax.AncestorsAndSelf().Any(approved.Contains))
+                    {
+                        continue;
+                    }
+
                     // A kernel function that publishes is an agent's publishing tool, also under [AutomatedPresence].
                     if (_machineTextOnly && !site.MachineWritten && !isKernelFunction)
                     {

@@ -70,7 +70,7 @@ public class FastPathTests
                             Check("MayRegister", !entryPoints.Registrations(invocation).IsEmpty, method, (EntryPoints.MayRegister(method) && MayCallBack(method)) || DelegateRunners.MayRun(method));
                             Check("IsSleep", EntryPoints.DaemonLoopAround(invocation) is not null || EntryPoints.IsPeriodicTick(invocation), method, EntryPoints.IsSleep(method) && MayCallBack(method));
                             Check("MayStartInBackground", EntryPoints.StartsInBackground(invocation), method, EntryPoints.MayStartInBackground(method) && MayCallBack(method));
-                            Check("MayMakeTool", agentTools?.ToolOf(invocation, _ => true) is not null, method, agentTools?.MayMakeTool(method) == true);
+                            Check("MayMakeTool", agentTools?.ToolOf(invocation, _ => "publishes") is not null, method, agentTools?.MayMakeTool(method) == true);
                             break;
 
                         case IMethodReferenceOperation reference:

@@ -265,8 +265,8 @@ public class MachineTextGapsTests
             Machine(1),
             Machine(2),
             PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewed).WithLocation(3).WithArguments(
-                "An AI agent is given 'ITelegramBotClient.SendMessage' as a tool, which publishes",
-                "wrap it in ApprovalRequiredAIFunction so that a person approves each call"),
+                "An AI agent is given a lambda as a tool, which publishes: Posts to Telegram through 'ITelegramBotClient.SendMessage' (message to a chat or channel (sendMessage))",
+                "wrap it in ApprovalRequiredAIFunction so that a person approves each call (around the Create call, around a local that holds it, or in a helper or a Select that returns every tool wrapped)"),
             Machine(4),
             Machine(5),
             Machine(6),
@@ -416,5 +416,5 @@ public class MachineTextGapsTests
             Machine(3),
             PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewed).WithLocation(4).WithArguments(
                 "An AI agent is given 'AgentTools.PostToChannelAsync' as a tool, which publishes: AgentTools.PostToChannelAsync → ITelegramBotClient.SendMessage",
-                "wrap it in ApprovalRequiredAIFunction so that a person approves each call").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+                "wrap it in ApprovalRequiredAIFunction so that a person approves each call (around the Create call, around a local that holds it, or in a helper or a Select that returns every tool wrapped)").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 }

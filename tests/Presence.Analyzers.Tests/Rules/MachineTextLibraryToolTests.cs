@@ -40,9 +40,9 @@ public class MachineTextLibraryToolTests
 
     private static readonly MetadataReference LibraryReference = LibraryBuilder.Build("Lib", Library, ConfiguredUrlTests.Configuration);
 
-    private static DiagnosticResult Tool(int location, string name)
+    private static DiagnosticResult Tool(int location, string name, string what)
         => PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewed).WithLocation(location)
-            .WithArguments("An AI agent is given '" + name + "' as a tool, which publishes", "wrap it in ApprovalRequiredAIFunction so that a person approves each call");
+            .WithArguments("An AI agent is given " + name + " as a tool, which publishes: " + what, "wrap it in ApprovalRequiredAIFunction so that a person approves each call (around the Create call, around a local that holds it, or in a helper or a Select that returns every tool wrapped)");
 
     [Fact]
     public Task A_tool_over_a_library_method_that_publishes_is_reported_and_one_over_a_read_is_not()
@@ -70,7 +70,10 @@ public class MachineTextLibraryToolTests
         };
         test.TestState.AdditionalReferences.AddRange([LibraryReference, .. ConfiguredUrlTests.Configuration, .. PathVerifier.Ai]);
         test.TestState.AdditionalFiles.Add(("/src/appsettings.json", Settings));
-        test.ExpectedDiagnostics.AddRange([Tool(0, "Toots.TootAsync"), Tool(1, "Toots.TootAsync"), Tool(2, "Slack.PostAsync")]);
+        test.ExpectedDiagnostics.AddRange([
+            Tool(0, "'Toots.TootAsync'", "Toots.TootAsync → HttpClient.PostAsync (POST https://fosstodon.org/api/v1/statuses)"),
+            Tool(1, "a lambda", "Toots.TootAsync → HttpClient.PostAsync (POST https://fosstodon.org/api/v1/statuses)"),
+            Tool(2, "'Slack.PostAsync'", "Slack.PostAsync → HttpClient.PostAsync (POST to the URL from configuration 'Slack:WebhookUrl' (appsettings.json: hooks.slack.com))")]);
         return test.RunAsync();
     }
 }

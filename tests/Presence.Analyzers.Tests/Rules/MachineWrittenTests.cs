@@ -253,9 +253,9 @@ public class MachineWrittenTests
                 }
             }
             """,
-            Machine(0, "An AI agent is given 'IPublisher.PublishAsync' as a tool, which publishes", "wrap it in ApprovalRequiredAIFunction so that a person approves each call"),
-            Machine(1, "An AI agent is given 'IPublisher.PublishAsync' as a tool, which publishes", "wrap it in ApprovalRequiredAIFunction so that a person approves each call"),
-            Machine(2, "An AI agent is given 'IPublisher.PublishAsync' as a tool, which publishes", "wrap it in ApprovalRequiredAIFunction so that a person approves each call"));
+            Machine(0, "An AI agent is given 'IPublisher.PublishAsync' as a tool, which publishes: Posts to LinkedIn through 'IPublisher.PublishAsync'", "wrap it in ApprovalRequiredAIFunction so that a person approves each call (around the Create call, around a local that holds it, or in a helper or a Select that returns every tool wrapped)"),
+            Machine(1, "An AI agent is given a lambda as a tool, which publishes: Posts to LinkedIn through 'IPublisher.PublishAsync'", "wrap it in ApprovalRequiredAIFunction so that a person approves each call (around the Create call, around a local that holds it, or in a helper or a Select that returns every tool wrapped)"),
+            Machine(2, "An AI agent is given 'IPublisher.PublishAsync' as a tool, which publishes: Posts to LinkedIn through 'IPublisher.PublishAsync'", "wrap it in ApprovalRequiredAIFunction so that a person approves each call (around the Create call, around a local that holds it, or in a helper or a Select that returns every tool wrapped)"));
 
     [Fact]
     public Task A_kernel_function_that_publishes_needs_a_function_filter()
@@ -312,10 +312,10 @@ public class MachineWrittenTests
             """,
             PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewedAtEnd).WithLocation(0).WithArguments(
                 "An AI agent is given 'Toots.PostAsync' as a tool, which publishes: Toots.PostAsync → Toots.Send → IPublisher.PublishAsync",
-                "wrap it in ApprovalRequiredAIFunction so that a person approves each call").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+                "wrap it in ApprovalRequiredAIFunction so that a person approves each call (around the Create call, around a local that holds it, or in a helper or a Select that returns every tool wrapped)").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
             PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewedAtEnd).WithLocation(1).WithArguments(
-                "An AI agent is given 'a lambda' as a tool, which publishes: Toots.PostAsync → Toots.Send → IPublisher.PublishAsync",
-                "wrap it in ApprovalRequiredAIFunction so that a person approves each call").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+                "An AI agent is given a lambda as a tool, which publishes: Toots.PostAsync → Toots.Send → IPublisher.PublishAsync",
+                "wrap it in ApprovalRequiredAIFunction so that a person approves each call (around the Create call, around a local that holds it, or in a helper or a Select that returns every tool wrapped)").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
             PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewedAtEnd).WithLocation(2).WithArguments(
                 "The Semantic Kernel function 'SocialPlugin.Post' publishes (SocialPlugin.Post → Toots.PostAsync → Toots.Send → IPublisher.PublishAsync)",
                 "an agent can call it, and this compilation has no IFunctionInvocationFilter or IAutoFunctionInvocationFilter to ask a person first"));

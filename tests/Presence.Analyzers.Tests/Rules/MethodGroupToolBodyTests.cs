@@ -53,8 +53,8 @@ public class MethodGroupToolBodyTests
             PathVerifier.Diagnostic(PresenceDiagnostics.UnconfirmedPublish).WithLocation(3).WithArguments("Posts to Telegram through 'ITelegramBotClient.SendMessage' (message to a chat or channel (sendMessage))", "PostAsync"),
             PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewedAtEnd).WithLocation(0).WithArguments(
                 "An AI agent is given 'ChannelTools.PostAsync' as a tool, which publishes: ChannelTools.PostAsync → ITelegramBotClient.SendMessage",
-                "wrap it in ApprovalRequiredAIFunction so that a person approves each call").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+                "wrap it in ApprovalRequiredAIFunction so that a person approves each call (around the Create call, around a local that holds it, or in a helper or a Select that returns every tool wrapped)").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
             PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewedAtEnd).WithLocation(1).WithArguments(
                 "An AI agent is given 'ChannelTools.AnnounceAsync' as a tool, which publishes: ChannelTools.AnnounceAsync → ChannelTools.Send → ITelegramBotClient.SendMessage",
-                "wrap it in ApprovalRequiredAIFunction so that a person approves each call").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+                "wrap it in ApprovalRequiredAIFunction so that a person approves each call (around the Create call, around a local that holds it, or in a helper or a Select that returns every tool wrapped)").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 }
