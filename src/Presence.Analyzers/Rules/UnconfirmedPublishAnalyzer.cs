@@ -494,13 +494,19 @@ namespace Presence.Analyzers.Rules
 
             private static void ReportFound(OperationAnalysisContext context, Dictionary<TextSpan, List<Diagnostic>> findings)
             {
-                List<Diagnostic>? mine;
+                List<Diagnostic>? mine = null;
                 lock (findings)
                 {
-                    // Removed once reported: two operations on one span never report a finding twice.
-                    if (findings.TryGetValue(context.Operation.Syntax.Span, out mine))
+                    // Removed once reported: two operations on one span never report a finding twice. The operations
+                    // around this one are visited before it (Post(await writer.DraftAsync()): the call that decides the
+                    // body is inside the one a finding is about), so what is found on them is reported here too.
+                    for (var operation = context.Operation; operation is not null; operation = operation.Parent)
                     {
-                        findings.Remove(context.Operation.Syntax.Span);
+                        if (findings.TryGetValue(operation.Syntax.Span, out var found))
+                        {
+                            findings.Remove(operation.Syntax.Span);
+                            (mine ??= new List<Diagnostic>()).AddRange(found);
+                        }
                     }
                 }
 

@@ -67,6 +67,20 @@ public class HelperTextHandedOnTests
                 await {|#2:d.DistributeAsync(text, ct)|};
             }
 
+            public async Task Inline(CancellationToken ct) => await {|#3:d.DistributeAsync(await e.EditAsync("feed", ct), ct)|};
+
+            public async Task InlineBlock(CancellationToken ct)
+            {
+                Console.WriteLine("start");
+                await {|#4:d.DistributeAsync(await e.EditAsync("feed", ct), ct)|};
+            }
+
+            public async Task ThroughTask(CancellationToken ct)
+            {
+                var t = e.EditAsync("feed", ct);
+                await {|#5:d.DistributeAsync(await t, ct)|};
+            }
+
             // A helper that asks no model: its text is the caller's own.
             public async Task Headline(CancellationToken ct) => await d.DistributeAsync(await e.HeadlineAsync("feed"), ct);
         }
@@ -74,7 +88,7 @@ public class HelperTextHandedOnTests
 
     [Fact]
     public Task A_writer_helpers_text_handed_to_a_publishing_helper_is_reported_with_or_without_other_calls()
-        => PathVerifier.VerifyAsync(Code, [.. PathVerifier.Ai], Handed(0), Handed(1), Handed(2));
+        => PathVerifier.VerifyAsync(Code, [.. PathVerifier.Ai], Handed(0), Handed(1), Handed(2), Handed(3), Handed(4), Handed(5));
 
     private static DiagnosticResult Handed(int location)
         => PathVerifier.Diagnostic(PresenceDiagnostics.MachineWrittenUnreviewed).WithLocation(location)
