@@ -111,12 +111,16 @@ namespace Presence.Analyzers.Catalog
     /// <summary>A request whose URL is the value of a configuration key: <c>POST</c> to <c>Slack:WebhookUrl</c>.</summary>
     internal sealed class ConfiguredUrl
     {
-        public ConfiguredUrl(string verb, string key, string? tail = null)
+        public ConfiguredUrl(string verb, string key, string? tail = null, string? bodyShapes = null)
         {
             Verb = verb;
             Key = key;
             Tail = tail;
+            BodyShapes = bodyShapes;
         }
+
+        /// <summary>The platforms whose message shape the body has (<see cref="BodyShape.Of"/>), or null.</summary>
+        public string? BodyShapes { get; }
 
         public string Verb { get; }
 
@@ -135,11 +139,15 @@ namespace Presence.Analyzers.Catalog
     /// </summary>
     internal sealed class ArgumentUrl
     {
-        public ArgumentUrl(string verb, string after)
+        public ArgumentUrl(string verb, string after, string? bodyShapes = null)
         {
             Verb = verb;
             After = after;
+            BodyShapes = bodyShapes;
         }
+
+        /// <summary>The platforms whose message shape the body has (<see cref="BodyShape.Of"/>), or null.</summary>
+        public string? BodyShapes { get; }
 
         public string Verb { get; }
 

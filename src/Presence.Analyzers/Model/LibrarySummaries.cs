@@ -42,8 +42,11 @@ namespace Presence.Analyzers.Model
 
         /// <summary>
         /// Record kind: a method reaches an unguarded request whose whole URL is a configuration key without a value in
-        /// the library's own settings. Fields: documentation id, key, HTTP method, path. A referencing compilation whose
-        /// settings files give the key a publish URL reads it as a <see cref="PublishRecord"/>.
+        /// the library's own settings. Fields: documentation id, key, HTTP method, path, and optionally the relative URL
+        /// sent under the key's value, the library's guess (platform, evidence) and the body's shapes
+        /// (<c>Discord:content</c>). A referencing compilation whose settings files give the key a publish URL reads it
+        /// as a <see cref="PublishRecord"/>; without a usable value, the guess, or its own guess by the name it reads
+        /// the key under and the body's shapes, decides.
         /// </summary>
         public const string ConfiguredSendRecord = "K";
 
@@ -60,8 +63,9 @@ namespace Presence.Analyzers.Model
         /// Record kind: a method reaches an unguarded request whose URL is what its caller passes to one of its
         /// parameters (<c>Send(string url, string text)</c>), which the library cannot resolve. Fields: documentation id,
         /// the parameter's ordinal, HTTP method, path, and the rest of the URL after the argument (empty when the
-        /// argument is the whole URL). A referencing compilation reads each call's argument as it reads the URL of a
-        /// request of its own.
+        /// argument is the whole URL), and, when the body has a platform's message shape, those shapes
+        /// (<c>Slack:text</c>). A referencing compilation reads each call's argument as it reads the URL of a request
+        /// of its own, the shapes standing for the body it does not see.
         /// </summary>
         public const string ArgumentSendRecord = "A";
 
@@ -90,7 +94,8 @@ namespace Presence.Analyzers.Model
         /// <c>target.Url</c>), each element of one (<c>0[]</c>: a list of URLs), a property a subclass overrides
         /// (<c>this.WebhookUrl</c>), or a parameter of a constructor a subclass calls (its documentation id, <c>#</c> and
         /// the ordinal); the last two are read for a subclass whose inherited entry point the method is. A reader that
-        /// does not know the kind skips it (it would read the whole argument as the URL).
+        /// does not know the kind skips it (it would read the whole argument as the URL). A sixth field, the body's shapes, as for
+        /// <see cref="ArgumentSendRecord"/>.
         /// </summary>
         public const string ShapedSendRecord = "U";
 
@@ -176,15 +181,16 @@ namespace Presence.Analyzers.Model
         /// edit does not look through its ~200 references again.
         /// </summary>
         /// <param name="settings">
-        /// The values this compilation's settings files give a configuration key: a library's send to a configured URL
-        /// (a <see cref="ConfiguredSendRecord"/>) publishes here when one of them is a publish endpoint. Asked only
-        /// when a summary has such a record.
+        /// Where this compilation's settings give a configuration key its values: a library's send to a configured URL
+        /// (a <see cref="ConfiguredSendRecord"/>) publishes here when one of them is a publish endpoint, or, without a
+        /// usable one, when the key's name and the body the library sends say a platform. Asked only when a summary
+        /// has such a record.
         /// </param>
         /// <param name="configuredSendNames">
         /// When given, receives the simple names of the methods with a <see cref="ConfiguredSendRecord"/>, whatever the
         /// settings say (the path summary's prefilter, which reads no settings).
         /// </param>
-        public static LibrarySummaries Read(Compilation compilation, PublishingAssemblies assemblies, Func<string, IReadOnlyList<ConfiguredValue>>? settings = null, ICollection<string>? configuredSendNames = null)
+        public static LibrarySummaries Read(Compilation compilation, PublishingAssemblies assemblies, UrlSources? settings = null, ICollection<string>? configuredSendNames = null)
         {
             var summarized = ReferenceSet.Of(compilation).Derived(
                 "LibrarySummaries " + assemblies.Key,
@@ -247,7 +253,7 @@ namespace Presence.Analyzers.Model
 
         // A library's send to a configured URL publishes when this compilation's settings give the key a publish
         // endpoint; a publish record of the same method says more and wins.
-        private static void ResolveConfigured(List<(string[] Fields, string Assembly)> configured, Func<string, IReadOnlyList<ConfiguredValue>> settings, Dictionary<string, LibraryPublish> publishes)
+        private static void ResolveConfigured(List<(string[] Fields, string Assembly)> configured, UrlSources settings, Dictionary<string, LibraryPublish> publishes)
         {
             foreach (var (fields, assembly) in configured)
             {
@@ -258,9 +264,10 @@ namespace Presence.Analyzers.Model
 
                 // A sixth field is the relative URL sent under the key's value, a client's base address; a seventh and
                 // eighth, the library's guess by the setting's name and the body (platform, evidence), for a host whose
-                // settings give the key no usable value.
+                // settings give the key no usable value; a ninth, the shapes of the body, for the host's own guess by
+                // the name it reads the key under (an options property the host binds to a section).
                 var tail = fields.Length > 5 && fields[5].Length > 0 ? fields[5] : null;
-                var values = settings(fields[2]);
+                var values = settings.FindConfigured(fields[2]);
                 var usable = false;
                 foreach (var value in values)
                 {
@@ -284,6 +291,11 @@ namespace Presence.Analyzers.Model
                 if (!usable && fields.Length > 7 && fields[6].Length > 0)
                 {
                     publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, fields[6], fields[7], fields[4]);
+                }
+                else if (!usable && tail is null && fields.Length > 8 && fields[8].Length > 0
+                         && settings.GuessConfigured(fields[2], fields[3], fields[8]) is { } guessed)
+                {
+                    publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, guessed.Platform, "evidence: " + guessed.Platform, fields[4] + " (" + guessed.Where + ")");
                 }
             }
         }
@@ -506,7 +518,10 @@ namespace Presence.Analyzers.Model
                         argumentSends ??= new Dictionary<string, LibraryArgumentSend>(StringComparer.Ordinal);
                         if (!argumentSends.ContainsKey(fields[1]))
                         {
-                            argumentSends[fields[1]] = new LibraryArgumentSend(NameOfId(fields[1]), ordinal, fields[3], fields[4], fields.Length > 5 ? fields[5] : string.Empty);
+                            argumentSends[fields[1]] = new LibraryArgumentSend(NameOfId(fields[1]), ordinal, fields[3], fields[4], fields.Length > 5 ? fields[5] : string.Empty)
+                            {
+                                BodyShapes = fields.Length > 6 ? NullIfEmpty(fields[6]) : null,
+                            };
                         }
 
                         break;
@@ -515,6 +530,7 @@ namespace Presence.Analyzers.Model
                         argumentSends ??= new Dictionary<string, LibraryArgumentSend>(StringComparer.Ordinal);
                         if (!argumentSends.ContainsKey(fields[1]))
                         {
+                            shaped.BodyShapes = fields.Length > 6 ? NullIfEmpty(fields[6]) : null;
                             argumentSends[fields[1]] = shaped;
                         }
 
@@ -678,6 +694,12 @@ namespace Presence.Analyzers.Model
 
         /// <summary>The rest of the URL after the argument; empty when the argument is the whole URL.</summary>
         public string UrlAfterArgument { get; }
+
+        /// <summary>
+        /// The platforms whose message shape the body sent has (the record's seventh field, <c>Slack:text</c>), or
+        /// null: with the name the caller reads its URL under, they decide when that URL has no known value.
+        /// </summary>
+        public string? BodyShapes { get; set; }
     }
 
     /// <summary>A method of a referenced assembly that reaches an unguarded publish, as its summary says.</summary>

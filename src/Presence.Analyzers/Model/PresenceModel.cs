@@ -34,7 +34,7 @@ namespace Presence.Analyzers.Model
                 LazyThreadSafetyMode.ExecutionAndPublication);
             Confirmations = new Confirmations(symbols, assemblies);
             Scopes = new PublishScopes(compilation, symbols, Publishing, Confirmations, cancellationToken);
-            Libraries = LibrarySummaries.Read(compilation, assemblies, urls.FindConfigured);
+            Libraries = LibrarySummaries.Read(compilation, assemblies, urls);
             MachineWriters = MachineWriters.For(compilation, Libraries);
             Audience = new Audience(symbols, urls.Arguments, new Lazy<bool>(
                 () => NameUse.Of(compilation, "InternalAudience", cancellationToken).InSource || ReferenceSet.Of(compilation).Derived(
@@ -193,9 +193,9 @@ namespace Presence.Analyzers.Model
                 // A member of it (target.Url) or each of its elements (a list of URLs) where the summary says so; a URL
                 // a subclass gives is read where the subclass's inherited entry point runs, not at a call.
                 target = send.BySubclass || ArgumentOf(invocation, send.Ordinal) is not { } argument ? null
-                    : send.Member is { } member ? HttpRequests.ClassifyUrls(method, send.Verb, UrlText.MemberOf(argument, member, Urls), send.UrlAfterArgument)
-                    : send.Elements ? HttpRequests.ClassifyUrls(method, send.Verb, UrlText.ElementsOf(argument, Urls), send.UrlAfterArgument)
-                    : HttpRequests.ClassifyArgument(method, send.Verb, argument, send.UrlAfterArgument, Urls);
+                    : send.Member is { } member ? HttpRequests.ClassifyUrls(method, send.Verb, UrlText.MemberOf(argument, member, Urls), send.UrlAfterArgument, send.BodyShapes)
+                    : send.Elements ? HttpRequests.ClassifyUrls(method, send.Verb, UrlText.ElementsOf(argument, Urls), send.UrlAfterArgument, send.BodyShapes)
+                    : HttpRequests.ClassifyArgument(method, send.Verb, argument, send.UrlAfterArgument, Urls, send.BodyShapes);
             }
 
             else if (Libraries.HasChatSends && Libraries.FindChatSend(method) is { } chat)

@@ -78,7 +78,8 @@ public class CallerDecidedAcrossProjectsTests
         Assert.Equal(
             string.Join("\n",
                 "1",
-                "A\tM:Kit.IWebhookClient.Post(System.String,System.String)\t0\tPOST\tWebhookClient.Post → HttpClient.PostAsJsonAsync\t",
+                // The body's shape travels too: a caller's URL read under a Slack-named setting without a value is then a Slack post.
+                "A\tM:Kit.IWebhookClient.Post(System.String,System.String)\t0\tPOST\tWebhookClient.Post → HttpClient.PostAsJsonAsync\t\tSlack:text",
                 "A\tM:Kit.Notifier.Send(System.String,System.String)\t0\tPOST\tNotifier.Send → HttpClient.PostAsync\t",
                 "A\tM:Kit.SlackClient.PostMessage(System.String,System.String)\t0\tPOST\tSlackClient.PostMessage → SlackClient.Send → HttpClient.PostAsJsonAsync\t",
                 // A Mastodon status on any instance: the library knows it publishes, whatever the caller passes.

@@ -113,12 +113,12 @@ public class LibraryUrlShapesAcrossProjectsTests
             string.Join("\n",
                 "1",
                 // The worker base posts to what its subclass passes to its constructor, or overrides.
-                "U\tM:Hooks.CtorWebhookWorkerBase.ExecuteAsync(System.Threading.CancellationToken)\tM:Hooks.CtorWebhookWorkerBase.#ctor(System.Net.Http.HttpClient,System.String)#1\tPOST\tCtorWebhookWorkerBase.ExecuteAsync → HttpClient.PostAsJsonAsync\t",
-                "U\tM:Hooks.Notifier.FanOutAsync(System.Collections.Generic.IEnumerable{System.String},System.String)\t0[]\tPOST\tNotifier.FanOutAsync → HttpClient.PostAsJsonAsync\t",
+                "U\tM:Hooks.CtorWebhookWorkerBase.ExecuteAsync(System.Threading.CancellationToken)\tM:Hooks.CtorWebhookWorkerBase.#ctor(System.Net.Http.HttpClient,System.String)#1\tPOST\tCtorWebhookWorkerBase.ExecuteAsync → HttpClient.PostAsJsonAsync\t\tDiscord:content",
+                "U\tM:Hooks.Notifier.FanOutAsync(System.Collections.Generic.IEnumerable{System.String},System.String)\t0[]\tPOST\tNotifier.FanOutAsync → HttpClient.PostAsJsonAsync\t\tDiscord:content",
                 "U\tM:Hooks.Notifier.PostAsync(Hooks.Endpoint,System.Object)\t0.Url\tPOST\tNotifier.PostAsync → HttpClient.PostAsJsonAsync\t",
-                "U\tM:Hooks.Notifier.PostToAll(System.String,System.String[])\t1[]\tPOST\tNotifier.PostToAll → HttpClient.PostAsJsonAsync\t",
-                "U\tM:Hooks.Notifier.SendToAsync(Hooks.WebhookTarget,System.String)\t0.Url\tPOST\tNotifier.SendToAsync → HttpClient.PostAsJsonAsync\t",
-                "U\tM:Hooks.WebhookWorkerBase.ExecuteAsync(System.Threading.CancellationToken)\tthis.WebhookUrl\tPOST\tWebhookWorkerBase.ExecuteAsync → HttpClient.PostAsJsonAsync\t"),
+                "U\tM:Hooks.Notifier.PostToAll(System.String,System.String[])\t1[]\tPOST\tNotifier.PostToAll → HttpClient.PostAsJsonAsync\t\tDiscord:content",
+                "U\tM:Hooks.Notifier.SendToAsync(Hooks.WebhookTarget,System.String)\t0.Url\tPOST\tNotifier.SendToAsync → HttpClient.PostAsJsonAsync\t\tDiscord:content",
+                "U\tM:Hooks.WebhookWorkerBase.ExecuteAsync(System.Threading.CancellationToken)\tthis.WebhookUrl\tPOST\tWebhookWorkerBase.ExecuteAsync → HttpClient.PostAsJsonAsync\t\tDiscord:content"),
             summary);
     }
 
