@@ -86,6 +86,25 @@ namespace Presence.Analyzers.Catalog
             return null;
         }
 
+        /// <summary>
+        /// How a message names a key a referenced library posts to that nothing here resolves: "the URL from
+        /// configuration 'Metrics:Url' (not set in the settings files)", or for an options type this project binds to
+        /// no section, "the URL from options 'MetricsOptions.Url' (…)".
+        /// </summary>
+        public string DescribeUnresolved(string key)
+        {
+            var resolved = key.Length > 0 && key[0] == '{' ? _bindings.Value.Resolve(key) ?? key : key;
+            foreach (var candidate in FromSettings(resolved, SettingKind.Configuration, resolved))
+            {
+                if (candidate.Origin is { Value: null } origin)
+                {
+                    return "the " + origin.Describe(null);
+                }
+            }
+
+            return "the URL from configuration '" + resolved + "'";
+        }
+
         /// <summary>The base addresses of HttpClients: assigned in the sending type, or configured for typed and named clients.</summary>
         public ClientBaseAddresses Clients { get; }
 

@@ -109,10 +109,14 @@ namespace Presence.Analyzers.Model
         private readonly HashSet<string>? _argumentSendNames;
         private readonly Dictionary<string, LibraryChatSend>? _chatSends;
         private readonly HashSet<string>? _chatSendNames;
+        private readonly Dictionary<string, LibraryConfiguredSend>? _unresolvedSends;
+        private readonly HashSet<string>? _unresolvedSendNames;
         private readonly Compilation? _compilation;
 
-        private LibrarySummaries(Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten, Dictionary<string, List<LibraryDispatch>>? dispatches, Dictionary<string, LibraryArgumentSend>? argumentSends, Compilation? compilation, Dictionary<string, LibraryChatSend>? chatSends = null)
+        private LibrarySummaries(Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten, Dictionary<string, List<LibraryDispatch>>? dispatches, Dictionary<string, LibraryArgumentSend>? argumentSends, Compilation? compilation, Dictionary<string, LibraryChatSend>? chatSends = null, Dictionary<string, LibraryConfiguredSend>? unresolvedSends = null)
         {
+            _unresolvedSends = unresolvedSends;
+            _unresolvedSendNames = unresolvedSends is null ? null : new HashSet<string>(unresolvedSends.Values.Select(send => send.MethodName), StringComparer.Ordinal);
             _chatSends = chatSends;
             _chatSendNames = chatSends is null ? null : new HashSet<string>(chatSends.Values.Select(send => send.MethodName), StringComparer.Ordinal);
             _publishes = publishes;
@@ -125,7 +129,19 @@ namespace Presence.Analyzers.Model
         }
 
         /// <summary>True when no referenced assembly says anything: lookups can be skipped.</summary>
-        public bool IsEmpty => _publishes.Count == 0 && _machineWritten.Count == 0 && _dispatches is null && _argumentSends is null && _chatSends is null;
+        public bool IsEmpty => _publishes.Count == 0 && _machineWritten.Count == 0 && _dispatches is null && _argumentSends is null && _chatSends is null && _unresolvedSends is null;
+
+        /// <summary>
+        /// True when some referenced method sends to a configured URL that this compilation's settings leave without a
+        /// usable value, and that no name and body decide (a PRES011 note where an unattended path calls it).
+        /// </summary>
+        public bool HasUnresolvedSends => _unresolvedSends is not null;
+
+        /// <summary>The send to a configured URL nothing here resolves that a referenced method makes, or null (by name first).</summary>
+        public LibraryConfiguredSend? FindUnresolvedSend(IMethodSymbol method)
+            => _unresolvedSendNames is not null && _unresolvedSendNames.Contains(method.Name) && IdOf(method) is { } id
+                ? Find(_unresolvedSends!, id, method, null)
+                : null;
 
         /// <summary>True when some referenced assembly has a method that publishes to the chat its caller passes.</summary>
         public bool HasChatSends => _chatSends is not null;
@@ -169,7 +185,7 @@ namespace Presence.Analyzers.Model
         /// <summary>The simple names of the methods that publish, for cheap syntactic prefilters.</summary>
         public IEnumerable<string> MethodNames
             => _publishes.Values.Select(p => p.MethodName).Concat(_argumentSendNames ?? Enumerable.Empty<string>())
-                .Concat(_chatSendNames ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal);
+                .Concat(_chatSendNames ?? Enumerable.Empty<string>()).Concat(_unresolvedSendNames ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal);
 
         /// <summary>The simple names of the methods that return machine-written text.</summary>
         public IEnumerable<string> MachineWrittenNames => _machineWritten.Select(NameOfId).Distinct(StringComparer.Ordinal);
@@ -230,9 +246,10 @@ namespace Presence.Analyzers.Model
                 }
             }
 
+            Dictionary<string, LibraryConfiguredSend>? unresolvedSends = null;
             if (configured is not null && settings is not null)
             {
-                ResolveConfigured(configured, settings, publishes!);
+                unresolvedSends = ResolveConfigured(configured, settings, publishes!);
             }
 
             // A publish record of the same method says more and wins.
@@ -246,15 +263,18 @@ namespace Presence.Analyzers.Model
                 argumentSends = argumentSends.Count == 0 ? null : argumentSends;
             }
 
-            return publishes is null || (publishes.Count == 0 && machineWritten!.Count == 0 && dispatches is null && argumentSends is null && chatSends is null)
+            return publishes is null || (publishes.Count == 0 && machineWritten!.Count == 0 && dispatches is null && argumentSends is null && chatSends is null && unresolvedSends is null)
                 ? Empty
-                : new LibrarySummaries(publishes, machineWritten!, dispatches, argumentSends, compilation, chatSends);
+                : new LibrarySummaries(publishes, machineWritten!, dispatches, argumentSends, compilation, chatSends, unresolvedSends);
         }
 
         // A library's send to a configured URL publishes when this compilation's settings give the key a publish
-        // endpoint; a publish record of the same method says more and wins.
-        private static void ResolveConfigured(List<(string[] Fields, string Assembly)> configured, UrlSources settings, Dictionary<string, LibraryPublish> publishes)
+        // endpoint; a publish record of the same method says more and wins. Returned: the sends that stay unresolved
+        // (no usable value, no guess), which are noted where an unattended path calls them, as a send of this
+        // compilation's own would be; or null.
+        private static Dictionary<string, LibraryConfiguredSend>? ResolveConfigured(List<(string[] Fields, string Assembly)> configured, UrlSources settings, Dictionary<string, LibraryPublish> publishes)
         {
+            Dictionary<string, LibraryConfiguredSend>? unresolved = null;
             foreach (var (fields, assembly) in configured)
             {
                 if (publishes.ContainsKey(fields[1]))
@@ -297,7 +317,22 @@ namespace Presence.Analyzers.Model
                 {
                     publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, guessed.Platform, "evidence: " + guessed.Platform, fields[4] + " (" + guessed.Where + ")");
                 }
+                else if (!usable && (unresolved is null || !unresolved.ContainsKey(fields[1])))
+                {
+                    (unresolved ??= new Dictionary<string, LibraryConfiguredSend>(StringComparer.Ordinal))[fields[1]]
+                        = new LibraryConfiguredSend(NameOfId(fields[1]), fields[2], fields[3], tail, fields.Length > 8 ? NullIfEmpty(fields[8]) : null);
+                }
             }
+
+            if (unresolved is not null)
+            {
+                foreach (var id in publishes.Keys)
+                {
+                    unresolved.Remove(id);
+                }
+            }
+
+            return unresolved is { Count: > 0 } ? unresolved : null;
         }
 
         /// <summary>The options bindings referenced libraries built with Presence make themselves (their <see cref="OptionsBindingRecord"/>s).</summary>
@@ -592,6 +627,34 @@ namespace Presence.Analyzers.Model
                 return last < 0 ? Path : Path.Substring(0, last);
             }
         }
+    }
+
+    /// <summary>
+    /// A method of a referenced assembly that sends to a configured URL, as its summary says, that the referencing
+    /// compilation's settings leave without a usable value and that no name and body decide.
+    /// </summary>
+    internal sealed class LibraryConfiguredSend
+    {
+        public LibraryConfiguredSend(string methodName, string key, string verb, string? tail, string? bodyShapes)
+        {
+            MethodName = methodName;
+            Key = key;
+            Verb = verb;
+            Tail = tail;
+            BodyShapes = bodyShapes;
+        }
+
+        public string MethodName { get; }
+
+        /// <summary>The key as the summary writes it: <c>Metrics:Url</c>, or <c>{MetricsOptions}:Url</c> for an options property.</summary>
+        public string Key { get; }
+
+        public string Verb { get; }
+
+        /// <summary>The relative URL sent under the key's value, or null when the value is the whole URL.</summary>
+        public string? Tail { get; }
+
+        public string? BodyShapes { get; }
     }
 
     /// <summary>A method of a referenced assembly that publishes to the chat its caller passes, as its summary says.</summary>

@@ -105,6 +105,7 @@ namespace Presence.Analyzers.Model
                || Libraries.HasPublishes
                || Libraries.HasArgumentSends
                || Libraries.HasChatSends
+               || Libraries.HasUnresolvedSends
                || RawRequests.ClientsMayExist(Compilation)
                || _catalog.MayDeclareUnwordedType(Compilation)
                || (SeesHttp && (HttpRequests.SdkClientsMayExist(Compilation) || !HttpRequests.ClientSendsHaveWords(Compilation)))
@@ -122,7 +123,8 @@ namespace Presence.Analyzers.Model
             => (SeesHttp && (_sourceMayRequest || !ReferenceEquals(method.ContainingAssembly, Compilation.Assembly)) && HttpRequests.IsCandidate(method))
                || RawRequests.IsCandidate(method)
                || (Libraries.HasArgumentSends && Libraries.FindArgumentSend(method) is not null)
-               || (Libraries.HasChatSends && Libraries.FindChatSend(method) is not null);
+               || (Libraries.HasChatSends && Libraries.FindChatSend(method) is not null)
+               || (Libraries.HasUnresolvedSends && Libraries.FindUnresolvedSend(method) is not null);
 
         /// <summary>
         /// Reads the names <see cref="MayDeclare"/> asks about now: at compilation start, before the calls are analysed,
@@ -206,6 +208,15 @@ namespace Presence.Analyzers.Model
                 // as for its other publishes.
                 target = new PublishTarget(method, PublishKind.Catalogued, chat.Platform, BuiltInCatalog.Index.CategoryOf(chat.Platform), catalogId: chat.CatalogId);
                 recipientOrdinal = chat.Ordinal;
+            }
+            else if (Libraries.HasUnresolvedSends && Libraries.FindUnresolvedSend(method) is { } configured)
+            {
+                // A referenced library's send to a configured URL this project's settings leave without a usable value,
+                // and that no name and body decide: unresolved, as a send of this project's own (PRES011). The key
+                // travels on, so that a project referencing this one decides by its own settings.
+                target = new PublishTarget(method, PublishKind.Unresolved, platform: null, PublishCategory.Social,
+                    configured.Verb + " to " + Urls.DescribeUnresolved(configured.Key),
+                    configuredUrl: new ConfiguredUrl(configured.Verb, configured.Key, configured.Tail, configured.BodyShapes));
             }
 
             if (target is null || !options.IsEnabled(recipientOrdinal is null ? target.Category : PublishCategory.Social, target.Platform))

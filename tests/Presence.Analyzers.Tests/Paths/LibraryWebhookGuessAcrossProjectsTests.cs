@@ -139,7 +139,15 @@ public class LibraryWebhookGuessAcrossProjectsTests
             .WithArguments("Sends through 'WebhookNotifier.SendAsync' (POST to the URL from configuration 'Health:Url' (" + unset + "))", "QuietJob.Execute → WebhookNotifier.SendAsync")
             .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
-    private static readonly string QuietJobs = Jobs.Replace("await notifier.SendAsync(config[\"Health:Url\"]!, \"up\");", "await {|#2:notifier.SendAsync(config[\"Health:Url\"]!, \"up\")|};");
+    // A send whose setting has no usable value and whose name says no platform stays unresolved: a note, as in one project.
+    private static DiagnosticResult MetricsNote(string unset)
+        => AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(3)
+            .WithArguments("Sends through 'MetricsPusher.PushAsync' (POST to the URL from configuration 'Metrics:Url' (" + unset + "))", "QuietJob.Execute → MetricsPusher.PushAsync")
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    private static readonly string QuietJobs = Jobs
+        .Replace("await notifier.SendAsync(config[\"Health:Url\"]!, \"up\");", "await {|#2:notifier.SendAsync(config[\"Health:Url\"]!, \"up\")|};")
+        .Replace("await metrics.PushAsync(\"42\");", "await {|#3:metrics.PushAsync(\"42\")|};");
 
     [Fact]
     public Task A_host_without_settings_reports_a_library_s_post_to_a_platform_named_setting()
@@ -150,7 +158,8 @@ public class LibraryWebhookGuessAcrossProjectsTests
                 DiscordPath + " (POST to the URL from configuration 'Discord:WebhookUrl' (no settings file is passed to the analyzers; the name says Discord and the body has 'content'))"),
             Publish(1, "SlackJob.Execute (a Quartz job)",
                 "SlackJob.Execute → WebhookNotifier.SendAsync (POST to the URL from configuration 'Community:SlackWebhook' (no settings file is passed to the analyzers; the name says Slack and the body has 'text'))"),
-            HealthNote("no settings file is passed to the analyzers"));
+            HealthNote("no settings file is passed to the analyzers"),
+            MetricsNote("no settings file is passed to the analyzers"));
 
     // A webhook URL is a credential: hosts leave it empty, or a placeholder their pipeline replaces.
     [Theory]
@@ -163,7 +172,8 @@ public class LibraryWebhookGuessAcrossProjectsTests
             Publish(0, "DiscordJob.Execute (a Quartz job)",
                 DiscordPath + " (POST to the URL from configuration 'Discord:WebhookUrl' (" + (value.Length == 0 ? "empty" : "not a URL") + " in local.settings.json; the name says Discord and the body has 'content'))"),
             Publish(1, "SlackJob.Execute (a Quartz job)",
-                "SlackJob.Execute → WebhookNotifier.SendAsync (POST to the URL from configuration 'Community:SlackWebhook' (" + (value.Length == 0 ? "empty" : "not a URL") + " in local.settings.json; the name says Slack and the body has 'text'))"));
+                "SlackJob.Execute → WebhookNotifier.SendAsync (POST to the URL from configuration 'Community:SlackWebhook' (" + (value.Length == 0 ? "empty" : "not a URL") + " in local.settings.json; the name says Slack and the body has 'text'))"),
+            MetricsNote("not set in the settings files"));
 
     // The host's own value decides where it has one: a publish URL is reported with its host, an internal one is not.
     [Fact]
@@ -173,18 +183,23 @@ public class LibraryWebhookGuessAcrossProjectsTests
                 Usings + Bindings + QuietJobs,
                 """{ "Values": { "Discord:WebhookUrl": "https://discord.com/api/webhooks/123456789012345678/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "Community:SlackWebhook": "https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN", "Health:Url": "https://status.acme.internal/ingest" } }""",
                 Publish(0, "DiscordJob.Execute (a Quartz job)", DiscordPath + " (POST to the URL from configuration 'Discord:WebhookUrl' (local.settings.json: discord.com))"),
-                Publish(1, "SlackJob.Execute (a Quartz job)", "SlackJob.Execute → WebhookNotifier.SendAsync (POST to the URL from configuration 'Community:SlackWebhook' (local.settings.json: hooks.slack.com))")),
+                Publish(1, "SlackJob.Execute (a Quartz job)", "SlackJob.Execute → WebhookNotifier.SendAsync (POST to the URL from configuration 'Community:SlackWebhook' (local.settings.json: hooks.slack.com))"),
+                MetricsNote("not set in the settings files")),
             Check(
                 Usings + Bindings + QuietJobs,
-                """{ "Values": { "Discord:WebhookUrl": "https://chat.acme.internal/hooks/ops", "Community:SlackWebhook": "https://chat.acme.internal/hooks/team", "Health:Url": "https://status.acme.internal/ingest" } }"""));
+                """{ "Values": { "Discord:WebhookUrl": "https://chat.acme.internal/hooks/ops", "Community:SlackWebhook": "https://chat.acme.internal/hooks/team", "Health:Url": "https://status.acme.internal/ingest", "Metrics:Url": "https://metrics.acme.internal/ingest" } }"""));
 
     // Options the host does not bind are bound where the analyzers cannot follow, to a value that decides: no guess
-    // from their name, as in one project.
+    // from their name, and a note, as in one project.
     [Fact]
     public Task Options_the_host_binds_out_of_sight_are_not_guessed()
         => Check(
-            Usings + Bindings.Replace("services.Configure<DiscordOptions>(config.GetSection(\"Discord\"));", "services.Configure<DiscordOptions>(o => o.WebhookUrl = config[\"Relay:Url\"]!);") + QuietJobs.Replace("{|#0:Execute|}", "Execute"),
-            """{ "Values": { "Community:SlackWebhook": "https://chat.acme.internal/hooks/team", "Health:Url": "https://status.acme.internal/ingest" } }""");
+            Usings + Bindings.Replace("services.Configure<DiscordOptions>(config.GetSection(\"Discord\"));", "services.Configure<DiscordOptions>(o => o.WebhookUrl = config[\"Relay:Url\"]!);")
+                + QuietJobs.Replace("{|#0:Execute|}", "Execute").Replace("await discord.AnnounceAsync(\"Daily tip\")", "await {|#0:discord.AnnounceAsync(\"Daily tip\")|}"),
+            """{ "Values": { "Community:SlackWebhook": "https://chat.acme.internal/hooks/team", "Health:Url": "https://status.acme.internal/ingest", "Metrics:Url": "https://metrics.acme.internal/ingest" } }""",
+            AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(0)
+                .WithArguments("Sends through 'DiscordAnnouncer.AnnounceAsync' (POST to the URL from options 'DiscordOptions.WebhookUrl' (its options type is bound to no configuration section in this project))", "DiscordJob.Execute → DiscordAnnouncer.AnnounceAsync")
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     // The same code in one project: the same verdicts, the same words.
     [Fact]
