@@ -80,6 +80,20 @@ namespace Presence.Analyzers.Catalog
 
         public PublishTarget WithMethod(IMethodSymbol called) => new PublishTarget(called, Kind, Platform, Category, Note, Receiver, CatalogId, configuredUrl: ConfiguredUrl, argumentUrl: ArgumentUrl);
 
+        /// <summary>
+        /// For a call of a referenced library's method that sends where its caller says (a URL, a chat): the steps in
+        /// the library down to its send, by name, as its summary says ("Notifier.SendAsync → HttpClient.PostAsJsonAsync");
+        /// null otherwise.
+        /// </summary>
+        public string? LibrarySteps { get; private set; }
+
+        /// <summary>The last steps of a path that ends here: the library's steps down to its send, or the API called.</summary>
+        public string Steps => LibrarySteps ?? ApiName(Method);
+
+        /// <summary>The same target, reached through a library method whose steps down to its send are <paramref name="steps"/>.</summary>
+        public PublishTarget WithLibrarySteps(string steps)
+            => new PublishTarget(Method, Kind, Platform, Category, Note, Receiver, CatalogId, OtherReceivers, ConfiguredUrl, ArgumentUrl) { LibrarySteps = steps };
+
         /// <summary>How the message starts: what the call does, where, through which API.</summary>
         public string Describe()
         {

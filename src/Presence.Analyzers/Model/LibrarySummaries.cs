@@ -320,7 +320,7 @@ namespace Presence.Analyzers.Model
                 else if (!usable && (unresolved is null || !unresolved.ContainsKey(fields[1])))
                 {
                     (unresolved ??= new Dictionary<string, LibraryConfiguredSend>(StringComparer.Ordinal))[fields[1]]
-                        = new LibraryConfiguredSend(NameOfId(fields[1]), fields[2], fields[3], tail, fields.Length > 8 ? NullIfEmpty(fields[8]) : null);
+                        = new LibraryConfiguredSend(NameOfId(fields[1]), fields[2], fields[3], fields[4], tail, fields.Length > 8 ? NullIfEmpty(fields[8]) : null);
                 }
             }
 
@@ -635,8 +635,9 @@ namespace Presence.Analyzers.Model
     /// </summary>
     internal sealed class LibraryConfiguredSend
     {
-        public LibraryConfiguredSend(string methodName, string key, string verb, string? tail, string? bodyShapes)
+        public LibraryConfiguredSend(string methodName, string key, string verb, string path, string? tail, string? bodyShapes)
         {
+            Path = path;
             MethodName = methodName;
             Key = key;
             Verb = verb;
@@ -655,6 +656,9 @@ namespace Presence.Analyzers.Model
         public string? Tail { get; }
 
         public string? BodyShapes { get; }
+
+        /// <summary>"MetricsPusher.PushAsync → HttpClient.PostAsJsonAsync": from the method called to the request.</summary>
+        public string Path { get; }
     }
 
     /// <summary>A method of a referenced assembly that publishes to the chat its caller passes, as its summary says.</summary>

@@ -198,6 +198,7 @@ namespace Presence.Analyzers.Model
                     : send.Member is { } member ? HttpRequests.ClassifyUrls(method, send.Verb, UrlText.MemberOf(argument, member, Urls), send.UrlAfterArgument, send.BodyShapes)
                     : send.Elements ? HttpRequests.ClassifyUrls(method, send.Verb, UrlText.ElementsOf(argument, Urls), send.UrlAfterArgument, send.BodyShapes)
                     : HttpRequests.ClassifyArgument(method, send.Verb, argument, send.UrlAfterArgument, Urls, send.BodyShapes);
+                target = target?.WithLibrarySteps(send.Path);
             }
 
             else if (Libraries.HasChatSends && Libraries.FindChatSend(method) is { } chat)
@@ -206,7 +207,8 @@ namespace Presence.Analyzers.Model
                 // this call's argument (the team's chat, the requester's chat answered, the requester's own address for a
                 // reset link), as for a send of this compilation's. Whether email and SMS count was the library's to say,
                 // as for its other publishes.
-                target = new PublishTarget(method, PublishKind.Catalogued, chat.Platform, BuiltInCatalog.Index.CategoryOf(chat.Platform), catalogId: chat.CatalogId);
+                target = new PublishTarget(method, PublishKind.Catalogued, chat.Platform, BuiltInCatalog.Index.CategoryOf(chat.Platform), catalogId: chat.CatalogId)
+                    .WithLibrarySteps(chat.Path);
                 recipientOrdinal = chat.Ordinal;
             }
             else if (Libraries.HasUnresolvedSends && Libraries.FindUnresolvedSend(method) is { } configured)
@@ -216,7 +218,8 @@ namespace Presence.Analyzers.Model
                 // travels on, so that a project referencing this one decides by its own settings.
                 target = new PublishTarget(method, PublishKind.Unresolved, platform: null, PublishCategory.Social,
                     configured.Verb + " to " + Urls.DescribeUnresolved(configured.Key),
-                    configuredUrl: new ConfiguredUrl(configured.Verb, configured.Key, configured.Tail, configured.BodyShapes));
+                    configuredUrl: new ConfiguredUrl(configured.Verb, configured.Key, configured.Tail, configured.BodyShapes))
+                    .WithLibrarySteps(configured.Path);
             }
 
             if (target is null || !options.IsEnabled(recipientOrdinal is null ? target.Category : PublishCategory.Social, target.Platform))

@@ -236,7 +236,7 @@ namespace Presence.Analyzers.Summaries
                     continue;
                 }
 
-                var direct = CallGraph.NameOf(owner) + " → " + PublishTarget.ApiName(send.Send.Method);
+                var direct = CallGraph.NameOf(owner) + " → " + send.Send.Steps;
                 foreach (var visible in MethodLineage.Of(owner))
                 {
                     if (visible.GetDocumentationCommentId() is { } id && publishes.TryGetValue(id, out var publish) && publish.Record[4] == direct
@@ -262,7 +262,7 @@ namespace Presence.Analyzers.Summaries
                     continue;
                 }
 
-                var api = PublishTarget.ApiName(send.Send.Method);
+                var api = send.Send.Steps;
                 var url = send.Send.ArgumentUrl!;
                 Dictionary<IMethodSymbol, string>? reached = null;
                 foreach (var parameter in send.Parameters)
@@ -422,7 +422,7 @@ namespace Presence.Analyzers.Summaries
             {
                 if (facts.Owner is { } owner && facts.ConfiguredSend is { ConfiguredUrl: { } url } send && !sends.ContainsKey(owner))
                 {
-                    sends[owner] = (url, CallGraph.NameOf(owner) + " → " + PublishTarget.ApiName(send.Method));
+                    sends[owner] = (url, CallGraph.NameOf(owner) + " → " + send.Steps);
                     frontier.Add(owner);
                 }
             }

@@ -117,8 +117,8 @@ public class ConfiguredKeyAcrossProjectsTests
     public Task A_host_with_no_settings_file_notes_the_sends_and_reports_no_publish()
         => Check(
             null,
-            Note(1, "SlackNotifier.Notify", "Slack:WebhookUrl", "no settings file is passed to the analyzers", "DigestJob.Execute → SlackNotifier.Notify"),
-            Note(2, "BackendSync.Push", "Backend:Url", "no settings file is passed to the analyzers", "SyncJob.Execute → BackendSync.Push"));
+            Note(1, "SlackNotifier.Notify", "Slack:WebhookUrl", "no settings file is passed to the analyzers", "DigestJob.Execute → SlackNotifier.Notify → SlackNotifier.Post → HttpClient.PostAsync"),
+            Note(2, "BackendSync.Push", "Backend:Url", "no settings file is passed to the analyzers", "SyncJob.Execute → BackendSync.Push → HttpClient.PostAsync"));
 
     // The library has no settings: the key's name and the body's shape say Slack. The host's settings decide.
     private const string Guessing = """
@@ -202,7 +202,7 @@ public class ConfiguredKeyAcrossProjectsTests
     public Task A_host_whose_settings_give_an_unguessed_key_no_usable_value_notes_it_and_reports_no_publish()
         => Check(
             HostSettings.Replace("https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN", ""),
-            Note(1, "SlackNotifier.Notify", "Slack:WebhookUrl", "empty in appsettings.json", "DigestJob.Execute → SlackNotifier.Notify"));
+            Note(1, "SlackNotifier.Notify", "Slack:WebhookUrl", "empty in appsettings.json", "DigestJob.Execute → SlackNotifier.Notify → SlackNotifier.Post → HttpClient.PostAsync"));
 
     // A typed client whose base address the library reads from configuration, posting a relative URL under it.
     private const string LinkedIn = TravellingUrlTests.Usings + """

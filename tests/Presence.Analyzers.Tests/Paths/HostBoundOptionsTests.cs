@@ -113,10 +113,10 @@ public class HostBoundOptionsTests
     private static DiagnosticResult[] Notes(string key, string unset)
         => [
             AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(2)
-                .WithArguments("Sends through 'ChatPoster.PostAsync' (POST to the URL from " + key + " (" + unset + "))", "WeeklyJob.Execute → ChatPoster.PostAsync")
+                .WithArguments("Sends through 'ChatPoster.PostAsync' (POST to the URL from " + key + " (" + unset + "))", "WeeklyJob.Execute → ChatPoster.PostAsync → HttpClient.PostAsJsonAsync")
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
             AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(3)
-                .WithArguments("Sends through 'FieldPoster.PostAsync' (POST to the URL from " + key + " (" + unset + "))", "DailyJob.Execute → FieldPoster.PostAsync")
+                .WithArguments("Sends through 'FieldPoster.PostAsync' (POST to the URL from " + key + " (" + unset + "))", "DailyJob.Execute → FieldPoster.PostAsync → HttpClient.PostAsJsonAsync")
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
         ];
 

@@ -270,10 +270,10 @@ public class LibraryUrlShapesAcrossProjectsTests
                 }
             }
             """,
-            PathVerifier.Unattended(0, "TargetWorker.ExecuteAsync (a hosted service)", "TargetWorker.ExecuteAsync → Notifier.SendToAsync (POST to the URL from configuration 'Community:DiscordWebhook' (appsettings.json: discord.com))"),
-            PathVerifier.Unattended(1, "EndpointWorker.ExecuteAsync (a hosted service)", "EndpointWorker.ExecuteAsync → Notifier.PostAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"),
-            PathVerifier.Unattended(2, "FanOutWorker.ExecuteAsync (a hosted service)", "FanOutWorker.ExecuteAsync → Notifier.FanOutAsync (POST to the URL from configuration 'Community:DiscordWebhook' (appsettings.json: discord.com))"),
-            PathVerifier.Unattended(3, "ParamsWorker.ExecuteAsync (a hosted service)", "ParamsWorker.ExecuteAsync → Notifier.PostToAll (POST https://discord.com/api/webhooks/1/…)"));
+            PathVerifier.Unattended(0, "TargetWorker.ExecuteAsync (a hosted service)", "TargetWorker.ExecuteAsync → Notifier.SendToAsync → HttpClient.PostAsJsonAsync (POST to the URL from configuration 'Community:DiscordWebhook' (appsettings.json: discord.com))"),
+            PathVerifier.Unattended(1, "EndpointWorker.ExecuteAsync (a hosted service)", "EndpointWorker.ExecuteAsync → Notifier.PostAsync → HttpClient.PostAsJsonAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"),
+            PathVerifier.Unattended(2, "FanOutWorker.ExecuteAsync (a hosted service)", "FanOutWorker.ExecuteAsync → Notifier.FanOutAsync → HttpClient.PostAsJsonAsync (POST to the URL from configuration 'Community:DiscordWebhook' (appsettings.json: discord.com))"),
+            PathVerifier.Unattended(3, "ParamsWorker.ExecuteAsync (a hosted service)", "ParamsWorker.ExecuteAsync → Notifier.PostToAll → HttpClient.PostAsJsonAsync (POST https://discord.com/api/webhooks/1/…)"));
 
     // A helper of the host that hands its own target (or list) on: each of its callers decides, as for a URL argument.
     [Fact]
@@ -332,8 +332,8 @@ public class LibraryUrlShapesAcrossProjectsTests
                 .WithArguments("Posts to Discord through 'Notifier.SendToAsync' (POST https://discord.com/api/webhooks/1/…)", "Forward"),
             PathVerifier.Diagnostic(PresenceDiagnostics.UnconfirmedPublish).WithLocation(2)
                 .WithArguments("Posts to Slack through 'Notifier.FanOutAsync' (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)", "Spread"),
-            PathVerifier.Unattended(0, "CommunityWorker.ExecuteAsync (a hosted service)", "CommunityWorker.ExecuteAsync → Relay.Forward → Notifier.SendToAsync (POST https://discord.com/api/webhooks/1/…)"),
-            PathVerifier.Unattended(3, "SpreadWorker.ExecuteAsync (a hosted service)", "SpreadWorker.ExecuteAsync → Relay.Spread → Notifier.FanOutAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"));
+            PathVerifier.Unattended(0, "CommunityWorker.ExecuteAsync (a hosted service)", "CommunityWorker.ExecuteAsync → Relay.Forward → Notifier.SendToAsync → HttpClient.PostAsJsonAsync (POST https://discord.com/api/webhooks/1/…)"),
+            PathVerifier.Unattended(3, "SpreadWorker.ExecuteAsync (a hosted service)", "SpreadWorker.ExecuteAsync → Relay.Spread → Notifier.FanOutAsync → HttpClient.PostAsJsonAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"));
 
     // In one project, a target's member is read per call too (what each job passes), and a member of an argument of
     // another kind (an options value) is read as before.

@@ -136,13 +136,13 @@ public class LibraryWebhookGuessAcrossProjectsTests
 
     private static DiagnosticResult HealthNote(string unset)
         => AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(2)
-            .WithArguments("Sends through 'WebhookNotifier.SendAsync' (POST to the URL from configuration 'Health:Url' (" + unset + "))", "QuietJob.Execute → WebhookNotifier.SendAsync")
+            .WithArguments("Sends through 'WebhookNotifier.SendAsync' (POST to the URL from configuration 'Health:Url' (" + unset + "))", "QuietJob.Execute → WebhookNotifier.SendAsync → HttpClient.PostAsJsonAsync")
             .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     // A send whose setting has no usable value and whose name says no platform stays unresolved: a note, as in one project.
     private static DiagnosticResult MetricsNote(string unset)
         => AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(3)
-            .WithArguments("Sends through 'MetricsPusher.PushAsync' (POST to the URL from configuration 'Metrics:Url' (" + unset + "))", "QuietJob.Execute → MetricsPusher.PushAsync")
+            .WithArguments("Sends through 'MetricsPusher.PushAsync' (POST to the URL from configuration 'Metrics:Url' (" + unset + "))", "QuietJob.Execute → MetricsPusher.PushAsync → HttpClient.PostAsJsonAsync")
             .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     private static readonly string QuietJobs = Jobs
@@ -157,7 +157,7 @@ public class LibraryWebhookGuessAcrossProjectsTests
             Publish(0, "DiscordJob.Execute (a Quartz job)",
                 DiscordPath + " (POST to the URL from configuration 'Discord:WebhookUrl' (no settings file is passed to the analyzers; the name says Discord and the body has 'content'))"),
             Publish(1, "SlackJob.Execute (a Quartz job)",
-                "SlackJob.Execute → WebhookNotifier.SendAsync (POST to the URL from configuration 'Community:SlackWebhook' (no settings file is passed to the analyzers; the name says Slack and the body has 'text'))"),
+                "SlackJob.Execute → WebhookNotifier.SendAsync → HttpClient.PostAsJsonAsync (POST to the URL from configuration 'Community:SlackWebhook' (no settings file is passed to the analyzers; the name says Slack and the body has 'text'))"),
             HealthNote("no settings file is passed to the analyzers"),
             MetricsNote("no settings file is passed to the analyzers"));
 
@@ -172,7 +172,7 @@ public class LibraryWebhookGuessAcrossProjectsTests
             Publish(0, "DiscordJob.Execute (a Quartz job)",
                 DiscordPath + " (POST to the URL from configuration 'Discord:WebhookUrl' (" + (value.Length == 0 ? "empty" : "not a URL") + " in local.settings.json; the name says Discord and the body has 'content'))"),
             Publish(1, "SlackJob.Execute (a Quartz job)",
-                "SlackJob.Execute → WebhookNotifier.SendAsync (POST to the URL from configuration 'Community:SlackWebhook' (" + (value.Length == 0 ? "empty" : "not a URL") + " in local.settings.json; the name says Slack and the body has 'text'))"),
+                "SlackJob.Execute → WebhookNotifier.SendAsync → HttpClient.PostAsJsonAsync (POST to the URL from configuration 'Community:SlackWebhook' (" + (value.Length == 0 ? "empty" : "not a URL") + " in local.settings.json; the name says Slack and the body has 'text'))"),
             MetricsNote("not set in the settings files"));
 
     // The host's own value decides where it has one: a publish URL is reported with its host, an internal one is not.
@@ -183,7 +183,7 @@ public class LibraryWebhookGuessAcrossProjectsTests
                 Usings + Bindings + QuietJobs,
                 """{ "Values": { "Discord:WebhookUrl": "https://discord.com/api/webhooks/123456789012345678/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "Community:SlackWebhook": "https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN", "Health:Url": "https://status.acme.internal/ingest" } }""",
                 Publish(0, "DiscordJob.Execute (a Quartz job)", DiscordPath + " (POST to the URL from configuration 'Discord:WebhookUrl' (local.settings.json: discord.com))"),
-                Publish(1, "SlackJob.Execute (a Quartz job)", "SlackJob.Execute → WebhookNotifier.SendAsync (POST to the URL from configuration 'Community:SlackWebhook' (local.settings.json: hooks.slack.com))"),
+                Publish(1, "SlackJob.Execute (a Quartz job)", "SlackJob.Execute → WebhookNotifier.SendAsync → HttpClient.PostAsJsonAsync (POST to the URL from configuration 'Community:SlackWebhook' (local.settings.json: hooks.slack.com))"),
                 MetricsNote("not set in the settings files")),
             Check(
                 Usings + Bindings + QuietJobs,
@@ -198,7 +198,7 @@ public class LibraryWebhookGuessAcrossProjectsTests
                 + QuietJobs.Replace("{|#0:Execute|}", "Execute").Replace("await discord.AnnounceAsync(\"Daily tip\")", "await {|#0:discord.AnnounceAsync(\"Daily tip\")|}"),
             """{ "Values": { "Community:SlackWebhook": "https://chat.acme.internal/hooks/team", "Health:Url": "https://status.acme.internal/ingest", "Metrics:Url": "https://metrics.acme.internal/ingest" } }""",
             AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(0)
-                .WithArguments("Sends through 'DiscordAnnouncer.AnnounceAsync' (POST to the URL from options 'DiscordOptions.WebhookUrl' (its options type is bound to no configuration section in this project))", "DiscordJob.Execute → DiscordAnnouncer.AnnounceAsync")
+                .WithArguments("Sends through 'DiscordAnnouncer.AnnounceAsync' (POST to the URL from options 'DiscordOptions.WebhookUrl' (its options type is bound to no configuration section in this project))", "DiscordJob.Execute → DiscordAnnouncer.AnnounceAsync → HttpClient.PostAsJsonAsync")
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
     // The same code in one project: the same verdicts, the same words.
