@@ -27,16 +27,7 @@ namespace Presence.Analyzers.Catalog
         /// <summary>The platform and the evidence ("the name says Slack and the body has 'text'"), or null.</summary>
         public static (string Platform, string Evidence)? Decide(string names, IOperation? body)
         {
-            string? named = null;
-            foreach (var (word, platform) in NamedPlatforms)
-            {
-                if (names.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    named = platform;
-                    break;
-                }
-            }
-
+            var named = Named(names);
             if (named is null || body is null)
             {
                 return null;
@@ -44,7 +35,52 @@ namespace Presence.Analyzers.Catalog
 
             var members = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             Collect(body, members, 0);
-            foreach (var (platform, member) in Shapes(members))
+            return Match(named, Shapes(members));
+        }
+
+        /// <summary>
+        /// As <see cref="Decide(string, IOperation?)"/>, for a body seen in another project: its shapes as
+        /// <see cref="Of"/> wrote them.
+        /// </summary>
+        public static (string Platform, string Evidence)? Decide(string names, string? shapes)
+            => string.IsNullOrEmpty(shapes) || Named(names) is not { } named
+                ? null
+                : Match(named, shapes!.Split(';').Select(shape => shape.Split(new[] { ':' }, 2)).Where(parts => parts.Length == 2).Select(parts => (parts[0], parts[1])));
+
+        /// <summary>
+        /// The platforms whose message shape the body has, each with the member that says so
+        /// ("Discord:content;Slack:text"), or null: what a library's summary carries of a send whose URL its caller or
+        /// host gives, so that the name the host knows and this body decide together there.
+        /// </summary>
+        public static string? Of(IOperation? body)
+        {
+            if (body is null)
+            {
+                return null;
+            }
+
+            var members = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            Collect(body, members, 0);
+            var shapes = string.Join(";", Shapes(members).Select(shape => shape.Platform + ":" + shape.Member));
+            return shapes.Length == 0 ? null : shapes;
+        }
+
+        private static string? Named(string names)
+        {
+            foreach (var (word, platform) in NamedPlatforms)
+            {
+                if (names.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return platform;
+                }
+            }
+
+            return null;
+        }
+
+        private static (string Platform, string Evidence)? Match(string named, IEnumerable<(string Platform, string Member)> shapes)
+        {
+            foreach (var (platform, member) in shapes)
             {
                 if (named == "*" || named == platform)
                 {

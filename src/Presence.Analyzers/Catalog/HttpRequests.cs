@@ -257,7 +257,7 @@ namespace Presence.Analyzers.Catalog
             foreach (var candidate in described.Urls)
             {
                 if (candidate.Origin is { Value: null } origin && !(origin.Key.Length > 0 && origin.Key[0] == '{')
-                    && BodyShape.Decide(origin.Names, described.Body) is { } decided)
+                    && (described.Body is null ? BodyShape.Decide(origin.Names, described.Shapes) : BodyShape.Decide(origin.Names, described.Body)) is { } decided)
                 {
                     // With the key, so that a referencing project's settings decide where they give it a value.
                     return new PublishTarget(method, PublishKind.Endpoint, decided.Platform, PublishCategory.Social,
@@ -277,8 +277,19 @@ namespace Presence.Analyzers.Catalog
 
             var first = described.Urls.Count > 0 ? described.Urls[0] : default;
             var shown = first.Origin is { } unresolvedOrigin ? "the " + unresolvedOrigin.Describe(null) : "a URL computed at run time";
+
+            // The body's shape travels with a URL another project gives (a host's setting, a caller's argument), so
+            // that the name it reads the URL under and this body decide there together, as they would here.
+            var configured = ConfiguredWhole(described);
+            var argument = AfterUnknownStart(described);
+            if ((configured is not null || argument is not null) && (described.Body is null ? described.Shapes : BodyShape.Of(described.Body)) is { } shapes)
+            {
+                configured = configured is null ? null : new ConfiguredUrl(configured.Verb, configured.Key, configured.Tail, shapes);
+                argument = argument is null ? null : new ArgumentUrl(argument.Verb, argument.After, shapes);
+            }
+
             return new PublishTarget(method, PublishKind.Unresolved, platform: null, PublishCategory.Social, described.Verb + " to " + shown,
-                configuredUrl: ConfiguredWhole(described), argumentUrl: AfterUnknownStart(described));
+                configuredUrl: configured, argumentUrl: argument);
         }
 
         // The rest of a URL that starts with one value nothing here resolves and has no other ("\u0001/api/v1/statuses"):
@@ -303,15 +314,16 @@ namespace Presence.Analyzers.Catalog
         /// this compilation's own, the argument's URL decides (a literal, a setting, an options property, a parameter of
         /// the calling function, for its own callers to decide).
         /// </summary>
-        public static PublishTarget? ClassifyArgument(IMethodSymbol method, string verb, IOperation argument, string after, UrlSources sources)
-            => ClassifyUrls(method, verb, UrlText.Candidates(argument, sources), after);
+        /// <param name="bodyShapes">The shapes of the body the referenced method sends (<see cref="BodyShape.Of"/>), or null.</param>
+        public static PublishTarget? ClassifyArgument(IMethodSymbol method, string verb, IOperation argument, string after, UrlSources sources, string? bodyShapes = null)
+            => ClassifyUrls(method, verb, UrlText.Candidates(argument, sources), after, bodyShapes);
 
         /// <summary>
         /// As <see cref="ClassifyArgument"/>, for URLs read from what the caller gives in another shape (a member of its
         /// argument, the elements of a list, what a subclass overrides).
         /// </summary>
-        public static PublishTarget? ClassifyUrls(IMethodSymbol method, string verb, List<UrlCandidate> urls, string after)
-            => Decide(method, new Request(verb, after.Length == 0 ? urls : urls.ConvertAll(url => new UrlCandidate(url.Text + after, url.Origin)), body: null), sources: null);
+        public static PublishTarget? ClassifyUrls(IMethodSymbol method, string verb, List<UrlCandidate> urls, string after, string? bodyShapes = null)
+            => Decide(method, new Request(verb, after.Length == 0 ? urls : urls.ConvertAll(url => new UrlCandidate(url.Text + after, url.Origin)), body: null, bodyShapes), sources: null);
 
         // The configuration key whose value, unknown here, is the request's whole URL, or the base address a relative
         // URL is sent under (the cross-project summary carries both, and the host's settings decide).
@@ -774,12 +786,16 @@ namespace Presence.Analyzers.Catalog
 
         private readonly struct Request
         {
-            public Request(string verb, List<UrlCandidate> urls, IOperation? body)
+            public Request(string verb, List<UrlCandidate> urls, IOperation? body, string? shapes = null)
             {
                 Verb = verb;
                 Urls = urls;
                 Body = body;
+                Shapes = shapes;
             }
+
+            /// <summary>Without a body here: the shapes of the one a referenced method sends, as its summary says.</summary>
+            public string? Shapes { get; }
 
             public string Verb { get; }
 

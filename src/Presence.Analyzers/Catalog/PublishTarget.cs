@@ -80,6 +80,20 @@ namespace Presence.Analyzers.Catalog
 
         public PublishTarget WithMethod(IMethodSymbol called) => new PublishTarget(called, Kind, Platform, Category, Note, Receiver, CatalogId, configuredUrl: ConfiguredUrl, argumentUrl: ArgumentUrl);
 
+        /// <summary>
+        /// For a call of a referenced library's method that sends where its caller says (a URL, a chat): the steps in
+        /// the library down to its send, by name, as its summary says ("Notifier.SendAsync → HttpClient.PostAsJsonAsync");
+        /// null otherwise.
+        /// </summary>
+        public string? LibrarySteps { get; private set; }
+
+        /// <summary>The last steps of a path that ends here: the library's steps down to its send, or the API called.</summary>
+        public string Steps => LibrarySteps ?? ApiName(Method);
+
+        /// <summary>The same target, reached through a library method whose steps down to its send are <paramref name="steps"/>.</summary>
+        public PublishTarget WithLibrarySteps(string steps)
+            => new PublishTarget(Method, Kind, Platform, Category, Note, Receiver, CatalogId, OtherReceivers, ConfiguredUrl, ArgumentUrl) { LibrarySteps = steps };
+
         /// <summary>How the message starts: what the call does, where, through which API.</summary>
         public string Describe()
         {
@@ -111,12 +125,16 @@ namespace Presence.Analyzers.Catalog
     /// <summary>A request whose URL is the value of a configuration key: <c>POST</c> to <c>Slack:WebhookUrl</c>.</summary>
     internal sealed class ConfiguredUrl
     {
-        public ConfiguredUrl(string verb, string key, string? tail = null)
+        public ConfiguredUrl(string verb, string key, string? tail = null, string? bodyShapes = null)
         {
             Verb = verb;
             Key = key;
             Tail = tail;
+            BodyShapes = bodyShapes;
         }
+
+        /// <summary>The platforms whose message shape the body has (<see cref="BodyShape.Of"/>), or null.</summary>
+        public string? BodyShapes { get; }
 
         public string Verb { get; }
 
@@ -135,11 +153,15 @@ namespace Presence.Analyzers.Catalog
     /// </summary>
     internal sealed class ArgumentUrl
     {
-        public ArgumentUrl(string verb, string after)
+        public ArgumentUrl(string verb, string after, string? bodyShapes = null)
         {
             Verb = verb;
             After = after;
+            BodyShapes = bodyShapes;
         }
+
+        /// <summary>The platforms whose message shape the body has (<see cref="BodyShape.Of"/>), or null.</summary>
+        public string? BodyShapes { get; }
 
         public string Verb { get; }
 

@@ -58,6 +58,53 @@ namespace Presence.Analyzers.Catalog
                 ? Settings.Find(resolved)
                 : Array.Empty<ConfiguredValue>();
 
+        /// <summary>
+        /// For a key a referenced library posts to whose value this project's settings leave empty, a placeholder or
+        /// unset: the platform the key's name and the body the library sends (<paramref name="bodyShapes"/>, as its
+        /// summary says) decide together, with the words that say why, as for a request of this project's own; or null.
+        /// Not for a property of an options type this project binds to no section it can see (bound out of sight, to a
+        /// value that decides).
+        /// </summary>
+        public (string Platform, string Where)? GuessConfigured(string key, string verb, string bodyShapes)
+        {
+            var options = key.Length > 0 && key[0] == '{';
+            if ((options ? _bindings.Value.Resolve(key) : key) is not { } resolved)
+            {
+                return null;
+            }
+
+            // The names are those of one project's read: the key, and the options type and property it is read through.
+            var names = options ? resolved + " " + key.Replace("{", string.Empty).Replace("}", string.Empty) : resolved;
+            foreach (var candidate in FromSettings(resolved, SettingKind.Configuration, names))
+            {
+                if (candidate.Origin is { Value: null } origin && BodyShape.Decide(origin.Names, bodyShapes) is { } decided)
+                {
+                    return (decided.Platform, verb + " to the " + origin.DescribeEvidence(decided.Evidence));
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// How a message names a key a referenced library posts to that nothing here resolves: "the URL from
+        /// configuration 'Metrics:Url' (not set in the settings files)", or for an options type this project binds to
+        /// no section, "the URL from options 'MetricsOptions.Url' (…)".
+        /// </summary>
+        public string DescribeUnresolved(string key)
+        {
+            var resolved = key.Length > 0 && key[0] == '{' ? _bindings.Value.Resolve(key) ?? key : key;
+            foreach (var candidate in FromSettings(resolved, SettingKind.Configuration, resolved))
+            {
+                if (candidate.Origin is { Value: null } origin)
+                {
+                    return "the " + origin.Describe(null);
+                }
+            }
+
+            return "the URL from configuration '" + resolved + "'";
+        }
+
         /// <summary>The base addresses of HttpClients: assigned in the sending type, or configured for typed and named clients.</summary>
         public ClientBaseAddresses Clients { get; }
 

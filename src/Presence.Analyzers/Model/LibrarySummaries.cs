@@ -42,8 +42,11 @@ namespace Presence.Analyzers.Model
 
         /// <summary>
         /// Record kind: a method reaches an unguarded request whose whole URL is a configuration key without a value in
-        /// the library's own settings. Fields: documentation id, key, HTTP method, path. A referencing compilation whose
-        /// settings files give the key a publish URL reads it as a <see cref="PublishRecord"/>.
+        /// the library's own settings. Fields: documentation id, key, HTTP method, path, and optionally the relative URL
+        /// sent under the key's value, the library's guess (platform, evidence) and the body's shapes
+        /// (<c>Discord:content</c>). A referencing compilation whose settings files give the key a publish URL reads it
+        /// as a <see cref="PublishRecord"/>; without a usable value, the guess, or its own guess by the name it reads
+        /// the key under and the body's shapes, decides.
         /// </summary>
         public const string ConfiguredSendRecord = "K";
 
@@ -60,8 +63,9 @@ namespace Presence.Analyzers.Model
         /// Record kind: a method reaches an unguarded request whose URL is what its caller passes to one of its
         /// parameters (<c>Send(string url, string text)</c>), which the library cannot resolve. Fields: documentation id,
         /// the parameter's ordinal, HTTP method, path, and the rest of the URL after the argument (empty when the
-        /// argument is the whole URL). A referencing compilation reads each call's argument as it reads the URL of a
-        /// request of its own.
+        /// argument is the whole URL), and, when the body has a platform's message shape, those shapes
+        /// (<c>Slack:text</c>). A referencing compilation reads each call's argument as it reads the URL of a request
+        /// of its own, the shapes standing for the body it does not see.
         /// </summary>
         public const string ArgumentSendRecord = "A";
 
@@ -90,7 +94,8 @@ namespace Presence.Analyzers.Model
         /// <c>target.Url</c>), each element of one (<c>0[]</c>: a list of URLs), a property a subclass overrides
         /// (<c>this.WebhookUrl</c>), or a parameter of a constructor a subclass calls (its documentation id, <c>#</c> and
         /// the ordinal); the last two are read for a subclass whose inherited entry point the method is. A reader that
-        /// does not know the kind skips it (it would read the whole argument as the URL).
+        /// does not know the kind skips it (it would read the whole argument as the URL). A sixth field, the body's shapes, as for
+        /// <see cref="ArgumentSendRecord"/>.
         /// </summary>
         public const string ShapedSendRecord = "U";
 
@@ -104,10 +109,14 @@ namespace Presence.Analyzers.Model
         private readonly HashSet<string>? _argumentSendNames;
         private readonly Dictionary<string, LibraryChatSend>? _chatSends;
         private readonly HashSet<string>? _chatSendNames;
+        private readonly Dictionary<string, LibraryConfiguredSend>? _unresolvedSends;
+        private readonly HashSet<string>? _unresolvedSendNames;
         private readonly Compilation? _compilation;
 
-        private LibrarySummaries(Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten, Dictionary<string, List<LibraryDispatch>>? dispatches, Dictionary<string, LibraryArgumentSend>? argumentSends, Compilation? compilation, Dictionary<string, LibraryChatSend>? chatSends = null)
+        private LibrarySummaries(Dictionary<string, LibraryPublish> publishes, HashSet<string> machineWritten, Dictionary<string, List<LibraryDispatch>>? dispatches, Dictionary<string, LibraryArgumentSend>? argumentSends, Compilation? compilation, Dictionary<string, LibraryChatSend>? chatSends = null, Dictionary<string, LibraryConfiguredSend>? unresolvedSends = null)
         {
+            _unresolvedSends = unresolvedSends;
+            _unresolvedSendNames = unresolvedSends is null ? null : new HashSet<string>(unresolvedSends.Values.Select(send => send.MethodName), StringComparer.Ordinal);
             _chatSends = chatSends;
             _chatSendNames = chatSends is null ? null : new HashSet<string>(chatSends.Values.Select(send => send.MethodName), StringComparer.Ordinal);
             _publishes = publishes;
@@ -120,7 +129,19 @@ namespace Presence.Analyzers.Model
         }
 
         /// <summary>True when no referenced assembly says anything: lookups can be skipped.</summary>
-        public bool IsEmpty => _publishes.Count == 0 && _machineWritten.Count == 0 && _dispatches is null && _argumentSends is null && _chatSends is null;
+        public bool IsEmpty => _publishes.Count == 0 && _machineWritten.Count == 0 && _dispatches is null && _argumentSends is null && _chatSends is null && _unresolvedSends is null;
+
+        /// <summary>
+        /// True when some referenced method sends to a configured URL that this compilation's settings leave without a
+        /// usable value, and that no name and body decide (a PRES011 note where an unattended path calls it).
+        /// </summary>
+        public bool HasUnresolvedSends => _unresolvedSends is not null;
+
+        /// <summary>The send to a configured URL nothing here resolves that a referenced method makes, or null (by name first).</summary>
+        public LibraryConfiguredSend? FindUnresolvedSend(IMethodSymbol method)
+            => _unresolvedSendNames is not null && _unresolvedSendNames.Contains(method.Name) && IdOf(method) is { } id
+                ? Find(_unresolvedSends!, id, method, null)
+                : null;
 
         /// <summary>True when some referenced assembly has a method that publishes to the chat its caller passes.</summary>
         public bool HasChatSends => _chatSends is not null;
@@ -164,7 +185,7 @@ namespace Presence.Analyzers.Model
         /// <summary>The simple names of the methods that publish, for cheap syntactic prefilters.</summary>
         public IEnumerable<string> MethodNames
             => _publishes.Values.Select(p => p.MethodName).Concat(_argumentSendNames ?? Enumerable.Empty<string>())
-                .Concat(_chatSendNames ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal);
+                .Concat(_chatSendNames ?? Enumerable.Empty<string>()).Concat(_unresolvedSendNames ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal);
 
         /// <summary>The simple names of the methods that return machine-written text.</summary>
         public IEnumerable<string> MachineWrittenNames => _machineWritten.Select(NameOfId).Distinct(StringComparer.Ordinal);
@@ -176,15 +197,16 @@ namespace Presence.Analyzers.Model
         /// edit does not look through its ~200 references again.
         /// </summary>
         /// <param name="settings">
-        /// The values this compilation's settings files give a configuration key: a library's send to a configured URL
-        /// (a <see cref="ConfiguredSendRecord"/>) publishes here when one of them is a publish endpoint. Asked only
-        /// when a summary has such a record.
+        /// Where this compilation's settings give a configuration key its values: a library's send to a configured URL
+        /// (a <see cref="ConfiguredSendRecord"/>) publishes here when one of them is a publish endpoint, or, without a
+        /// usable one, when the key's name and the body the library sends say a platform. Asked only when a summary
+        /// has such a record.
         /// </param>
         /// <param name="configuredSendNames">
         /// When given, receives the simple names of the methods with a <see cref="ConfiguredSendRecord"/>, whatever the
         /// settings say (the path summary's prefilter, which reads no settings).
         /// </param>
-        public static LibrarySummaries Read(Compilation compilation, PublishingAssemblies assemblies, Func<string, IReadOnlyList<ConfiguredValue>>? settings = null, ICollection<string>? configuredSendNames = null)
+        public static LibrarySummaries Read(Compilation compilation, PublishingAssemblies assemblies, UrlSources? settings = null, ICollection<string>? configuredSendNames = null)
         {
             var summarized = ReferenceSet.Of(compilation).Derived(
                 "LibrarySummaries " + assemblies.Key,
@@ -224,9 +246,10 @@ namespace Presence.Analyzers.Model
                 }
             }
 
+            Dictionary<string, LibraryConfiguredSend>? unresolvedSends = null;
             if (configured is not null && settings is not null)
             {
-                ResolveConfigured(configured, settings, publishes!);
+                unresolvedSends = ResolveConfigured(configured, settings, publishes!);
             }
 
             // A publish record of the same method says more and wins.
@@ -240,15 +263,18 @@ namespace Presence.Analyzers.Model
                 argumentSends = argumentSends.Count == 0 ? null : argumentSends;
             }
 
-            return publishes is null || (publishes.Count == 0 && machineWritten!.Count == 0 && dispatches is null && argumentSends is null && chatSends is null)
+            return publishes is null || (publishes.Count == 0 && machineWritten!.Count == 0 && dispatches is null && argumentSends is null && chatSends is null && unresolvedSends is null)
                 ? Empty
-                : new LibrarySummaries(publishes, machineWritten!, dispatches, argumentSends, compilation, chatSends);
+                : new LibrarySummaries(publishes, machineWritten!, dispatches, argumentSends, compilation, chatSends, unresolvedSends);
         }
 
         // A library's send to a configured URL publishes when this compilation's settings give the key a publish
-        // endpoint; a publish record of the same method says more and wins.
-        private static void ResolveConfigured(List<(string[] Fields, string Assembly)> configured, Func<string, IReadOnlyList<ConfiguredValue>> settings, Dictionary<string, LibraryPublish> publishes)
+        // endpoint; a publish record of the same method says more and wins. Returned: the sends that stay unresolved
+        // (no usable value, no guess), which are noted where an unattended path calls them, as a send of this
+        // compilation's own would be; or null.
+        private static Dictionary<string, LibraryConfiguredSend>? ResolveConfigured(List<(string[] Fields, string Assembly)> configured, UrlSources settings, Dictionary<string, LibraryPublish> publishes)
         {
+            Dictionary<string, LibraryConfiguredSend>? unresolved = null;
             foreach (var (fields, assembly) in configured)
             {
                 if (publishes.ContainsKey(fields[1]))
@@ -258,9 +284,10 @@ namespace Presence.Analyzers.Model
 
                 // A sixth field is the relative URL sent under the key's value, a client's base address; a seventh and
                 // eighth, the library's guess by the setting's name and the body (platform, evidence), for a host whose
-                // settings give the key no usable value.
+                // settings give the key no usable value; a ninth, the shapes of the body, for the host's own guess by
+                // the name it reads the key under (an options property the host binds to a section).
                 var tail = fields.Length > 5 && fields[5].Length > 0 ? fields[5] : null;
-                var values = settings(fields[2]);
+                var values = settings.FindConfigured(fields[2]);
                 var usable = false;
                 foreach (var value in values)
                 {
@@ -285,7 +312,27 @@ namespace Presence.Analyzers.Model
                 {
                     publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, fields[6], fields[7], fields[4]);
                 }
+                else if (!usable && tail is null && fields.Length > 8 && fields[8].Length > 0
+                         && settings.GuessConfigured(fields[2], fields[3], fields[8]) is { } guessed)
+                {
+                    publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, guessed.Platform, "evidence: " + guessed.Platform, fields[4] + " (" + guessed.Where + ")");
+                }
+                else if (!usable && (unresolved is null || !unresolved.ContainsKey(fields[1])))
+                {
+                    (unresolved ??= new Dictionary<string, LibraryConfiguredSend>(StringComparer.Ordinal))[fields[1]]
+                        = new LibraryConfiguredSend(NameOfId(fields[1]), fields[2], fields[3], fields[4], tail, fields.Length > 8 ? NullIfEmpty(fields[8]) : null);
+                }
             }
+
+            if (unresolved is not null)
+            {
+                foreach (var id in publishes.Keys)
+                {
+                    unresolved.Remove(id);
+                }
+            }
+
+            return unresolved is { Count: > 0 } ? unresolved : null;
         }
 
         /// <summary>The options bindings referenced libraries built with Presence make themselves (their <see cref="OptionsBindingRecord"/>s).</summary>
@@ -506,7 +553,10 @@ namespace Presence.Analyzers.Model
                         argumentSends ??= new Dictionary<string, LibraryArgumentSend>(StringComparer.Ordinal);
                         if (!argumentSends.ContainsKey(fields[1]))
                         {
-                            argumentSends[fields[1]] = new LibraryArgumentSend(NameOfId(fields[1]), ordinal, fields[3], fields[4], fields.Length > 5 ? fields[5] : string.Empty);
+                            argumentSends[fields[1]] = new LibraryArgumentSend(NameOfId(fields[1]), ordinal, fields[3], fields[4], fields.Length > 5 ? fields[5] : string.Empty)
+                            {
+                                BodyShapes = fields.Length > 6 ? NullIfEmpty(fields[6]) : null,
+                            };
                         }
 
                         break;
@@ -515,6 +565,7 @@ namespace Presence.Analyzers.Model
                         argumentSends ??= new Dictionary<string, LibraryArgumentSend>(StringComparer.Ordinal);
                         if (!argumentSends.ContainsKey(fields[1]))
                         {
+                            shaped.BodyShapes = fields.Length > 6 ? NullIfEmpty(fields[6]) : null;
                             argumentSends[fields[1]] = shaped;
                         }
 
@@ -576,6 +627,38 @@ namespace Presence.Analyzers.Model
                 return last < 0 ? Path : Path.Substring(0, last);
             }
         }
+    }
+
+    /// <summary>
+    /// A method of a referenced assembly that sends to a configured URL, as its summary says, that the referencing
+    /// compilation's settings leave without a usable value and that no name and body decide.
+    /// </summary>
+    internal sealed class LibraryConfiguredSend
+    {
+        public LibraryConfiguredSend(string methodName, string key, string verb, string path, string? tail, string? bodyShapes)
+        {
+            Path = path;
+            MethodName = methodName;
+            Key = key;
+            Verb = verb;
+            Tail = tail;
+            BodyShapes = bodyShapes;
+        }
+
+        public string MethodName { get; }
+
+        /// <summary>The key as the summary writes it: <c>Metrics:Url</c>, or <c>{MetricsOptions}:Url</c> for an options property.</summary>
+        public string Key { get; }
+
+        public string Verb { get; }
+
+        /// <summary>The relative URL sent under the key's value, or null when the value is the whole URL.</summary>
+        public string? Tail { get; }
+
+        public string? BodyShapes { get; }
+
+        /// <summary>"MetricsPusher.PushAsync → HttpClient.PostAsJsonAsync": from the method called to the request.</summary>
+        public string Path { get; }
     }
 
     /// <summary>A method of a referenced assembly that publishes to the chat its caller passes, as its summary says.</summary>
@@ -678,6 +761,12 @@ namespace Presence.Analyzers.Model
 
         /// <summary>The rest of the URL after the argument; empty when the argument is the whole URL.</summary>
         public string UrlAfterArgument { get; }
+
+        /// <summary>
+        /// The platforms whose message shape the body sent has (the record's seventh field, <c>Slack:text</c>), or
+        /// null: with the name the caller reads its URL under, they decide when that URL has no known value.
+        /// </summary>
+        public string? BodyShapes { get; set; }
     }
 
     /// <summary>A method of a referenced assembly that reaches an unguarded publish, as its summary says.</summary>

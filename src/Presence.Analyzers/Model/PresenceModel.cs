@@ -34,7 +34,7 @@ namespace Presence.Analyzers.Model
                 LazyThreadSafetyMode.ExecutionAndPublication);
             Confirmations = new Confirmations(symbols, assemblies);
             Scopes = new PublishScopes(compilation, symbols, Publishing, Confirmations, cancellationToken);
-            Libraries = LibrarySummaries.Read(compilation, assemblies, urls.FindConfigured);
+            Libraries = LibrarySummaries.Read(compilation, assemblies, urls);
             MachineWriters = MachineWriters.For(compilation, Libraries);
             Audience = new Audience(symbols, urls.Arguments, new Lazy<bool>(
                 () => NameUse.Of(compilation, "InternalAudience", cancellationToken).InSource || ReferenceSet.Of(compilation).Derived(
@@ -105,6 +105,7 @@ namespace Presence.Analyzers.Model
                || Libraries.HasPublishes
                || Libraries.HasArgumentSends
                || Libraries.HasChatSends
+               || Libraries.HasUnresolvedSends
                || RawRequests.ClientsMayExist(Compilation)
                || _catalog.MayDeclareUnwordedType(Compilation)
                || (SeesHttp && (HttpRequests.SdkClientsMayExist(Compilation) || !HttpRequests.ClientSendsHaveWords(Compilation)))
@@ -122,7 +123,8 @@ namespace Presence.Analyzers.Model
             => (SeesHttp && (_sourceMayRequest || !ReferenceEquals(method.ContainingAssembly, Compilation.Assembly)) && HttpRequests.IsCandidate(method))
                || RawRequests.IsCandidate(method)
                || (Libraries.HasArgumentSends && Libraries.FindArgumentSend(method) is not null)
-               || (Libraries.HasChatSends && Libraries.FindChatSend(method) is not null);
+               || (Libraries.HasChatSends && Libraries.FindChatSend(method) is not null)
+               || (Libraries.HasUnresolvedSends && Libraries.FindUnresolvedSend(method) is not null);
 
         /// <summary>
         /// Reads the names <see cref="MayDeclare"/> asks about now: at compilation start, before the calls are analysed,
@@ -193,9 +195,10 @@ namespace Presence.Analyzers.Model
                 // A member of it (target.Url) or each of its elements (a list of URLs) where the summary says so; a URL
                 // a subclass gives is read where the subclass's inherited entry point runs, not at a call.
                 target = send.BySubclass || ArgumentOf(invocation, send.Ordinal) is not { } argument ? null
-                    : send.Member is { } member ? HttpRequests.ClassifyUrls(method, send.Verb, UrlText.MemberOf(argument, member, Urls), send.UrlAfterArgument)
-                    : send.Elements ? HttpRequests.ClassifyUrls(method, send.Verb, UrlText.ElementsOf(argument, Urls), send.UrlAfterArgument)
-                    : HttpRequests.ClassifyArgument(method, send.Verb, argument, send.UrlAfterArgument, Urls);
+                    : send.Member is { } member ? HttpRequests.ClassifyUrls(method, send.Verb, UrlText.MemberOf(argument, member, Urls), send.UrlAfterArgument, send.BodyShapes)
+                    : send.Elements ? HttpRequests.ClassifyUrls(method, send.Verb, UrlText.ElementsOf(argument, Urls), send.UrlAfterArgument, send.BodyShapes)
+                    : HttpRequests.ClassifyArgument(method, send.Verb, argument, send.UrlAfterArgument, Urls, send.BodyShapes);
+                target = target?.WithLibrarySteps(send.Path);
             }
 
             else if (Libraries.HasChatSends && Libraries.FindChatSend(method) is { } chat)
@@ -204,8 +207,19 @@ namespace Presence.Analyzers.Model
                 // this call's argument (the team's chat, the requester's chat answered, the requester's own address for a
                 // reset link), as for a send of this compilation's. Whether email and SMS count was the library's to say,
                 // as for its other publishes.
-                target = new PublishTarget(method, PublishKind.Catalogued, chat.Platform, BuiltInCatalog.Index.CategoryOf(chat.Platform), catalogId: chat.CatalogId);
+                target = new PublishTarget(method, PublishKind.Catalogued, chat.Platform, BuiltInCatalog.Index.CategoryOf(chat.Platform), catalogId: chat.CatalogId)
+                    .WithLibrarySteps(chat.Path);
                 recipientOrdinal = chat.Ordinal;
+            }
+            else if (Libraries.HasUnresolvedSends && Libraries.FindUnresolvedSend(method) is { } configured)
+            {
+                // A referenced library's send to a configured URL this project's settings leave without a usable value,
+                // and that no name and body decide: unresolved, as a send of this project's own (PRES011). The key
+                // travels on, so that a project referencing this one decides by its own settings.
+                target = new PublishTarget(method, PublishKind.Unresolved, platform: null, PublishCategory.Social,
+                    configured.Verb + " to " + Urls.DescribeUnresolved(configured.Key),
+                    configuredUrl: new ConfiguredUrl(configured.Verb, configured.Key, configured.Tail, configured.BodyShapes))
+                    .WithLibrarySteps(configured.Path);
             }
 
             if (target is null || !options.IsEnabled(recipientOrdinal is null ? target.Category : PublishCategory.Social, target.Platform))

@@ -1388,7 +1388,7 @@ namespace Presence.Analyzers.Paths
         /// <summary>The steps after the start, by name: "Poster.Post → MastodonClient.PublishStatus".</summary>
         public string Tail()
             => string.Join(" → ", Calls.Select((c, i) => !Via.IsEmpty && Via[i] is { } via ? via + " → " + CallGraph.NameOf(c.Function) : CallGraph.NameOf(c.Function))
-                .Concat(new[] { Library?.Path ?? PublishTarget.ApiName(Target!.Method) }));
+                .Concat(new[] { Library?.Path ?? Target!.Steps }));
 
         /// <summary>"DailyTipWorker.ExecuteAsync → Poster.Post → MastodonClient.PublishStatus", then "and 2 more publish targets".</summary>
         public string Describe()

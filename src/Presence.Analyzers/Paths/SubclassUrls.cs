@@ -45,7 +45,7 @@ namespace Presence.Analyzers.Paths
                 return null;
             }
 
-            var target = HttpRequests.ClassifyUrls(inherited, send.Verb, urls, send.UrlAfterArgument);
+            var target = HttpRequests.ClassifyUrls(inherited, send.Verb, urls, send.UrlAfterArgument, send.BodyShapes);
             var tree = job.DeclaringSyntaxReferences.Length > 0 ? job.DeclaringSyntaxReferences[0].SyntaxTree : null;
             var options = tree is null ? null : optionsOf(tree);
             return target is not null && (options is null || options.IsEnabled(target.Category, target.Platform)) ? target : null;

@@ -207,7 +207,9 @@ namespace Presence.Analyzers.Summaries
                     && byId.TryGetValue(publish[1], out var index))
                 {
                     var send = configured[index];
-                    configured[index] = new[] { send[0], send[1], send[2], send[3], send[4], send.Length > 5 ? send[5] : string.Empty, publish[2], publish[3] };
+                    configured[index] = send.Length > 8
+                        ? new[] { send[0], send[1], send[2], send[3], send[4], send[5], publish[2], publish[3], send[8] }
+                        : new[] { send[0], send[1], send[2], send[3], send[4], send.Length > 5 ? send[5] : string.Empty, publish[2], publish[3] };
                     continue;
                 }
 
@@ -234,7 +236,7 @@ namespace Presence.Analyzers.Summaries
                     continue;
                 }
 
-                var direct = CallGraph.NameOf(owner) + " → " + PublishTarget.ApiName(send.Send.Method);
+                var direct = CallGraph.NameOf(owner) + " → " + send.Send.Steps;
                 foreach (var visible in MethodLineage.Of(owner))
                 {
                     if (visible.GetDocumentationCommentId() is { } id && publishes.TryGetValue(id, out var publish) && publish.Record[4] == direct
@@ -260,7 +262,7 @@ namespace Presence.Analyzers.Summaries
                     continue;
                 }
 
-                var api = PublishTarget.ApiName(send.Send.Method);
+                var api = send.Send.Steps;
                 var url = send.Send.ArgumentUrl!;
                 Dictionary<IMethodSymbol, string>? reached = null;
                 foreach (var parameter in send.Parameters)
@@ -312,9 +314,9 @@ namespace Presence.Analyzers.Summaries
                             && visible.Parameters.Length > parameter.Ordinal)
                         {
                             var ordinal = parameter.Ordinal.ToString(CultureInfo.InvariantCulture);
-                            yield return shape is null
+                            yield return WithShapes(shape is null
                                 ? new[] { LibrarySummaries.ArgumentSendRecord, id, ordinal, url.Verb, path + " → " + api, url.After }
-                                : new[] { LibrarySummaries.ShapedSendRecord, id, ordinal + shape, url.Verb, path + " → " + api, url.After };
+                                : new[] { LibrarySummaries.ShapedSendRecord, id, ordinal + shape, url.Verb, path + " → " + api, url.After }, url.BodyShapes);
                         }
                     }
                 }
@@ -365,10 +367,15 @@ namespace Presence.Analyzers.Summaries
                 // subclass, and the record says nothing of the others.
                 if (IsCallableOutside(pair.Key) && pair.Key.GetDocumentationCommentId() is { } id && !publishes.ContainsKey(id))
                 {
-                    yield return new[] { LibrarySummaries.ShapedSendRecord, id, source, url.Verb, pair.Value + " → " + api, url.After };
+                    yield return WithShapes(new[] { LibrarySummaries.ShapedSendRecord, id, source, url.Verb, pair.Value + " → " + api, url.After }, url.BodyShapes);
                 }
             }
         }
+
+        // An A or U record with the shapes of the body sent (its seventh field), when it has any: the name a caller's
+        // argument is read under and this body decide together there.
+        private static string[] WithShapes(string[] record, string? shapes)
+            => shapes is null ? record : new[] { record[0], record[1], record[2], record[3], record[4], record[5], shapes };
 
         // True when type is container or derives from it (the method runs on an instance of type).
         private static bool InHierarchy(INamedTypeSymbol type, INamedTypeSymbol? container)
@@ -415,7 +422,7 @@ namespace Presence.Analyzers.Summaries
             {
                 if (facts.Owner is { } owner && facts.ConfiguredSend is { ConfiguredUrl: { } url } send && !sends.ContainsKey(owner))
                 {
-                    sends[owner] = (url, CallGraph.NameOf(owner) + " → " + PublishTarget.ApiName(send.Method));
+                    sends[owner] = (url, CallGraph.NameOf(owner) + " → " + send.Steps);
                     frontier.Add(owner);
                 }
             }
@@ -437,9 +444,12 @@ namespace Presence.Analyzers.Summaries
                 {
                     if (IsCallableOutside(visible) && visible.GetDocumentationCommentId() is { } id)
                     {
-                        yield return pair.Value.Url.Tail is { } tail
-                            ? new[] { LibrarySummaries.ConfiguredSendRecord, id, pair.Value.Url.Key, pair.Value.Url.Verb, pair.Value.Path, tail }
-                            : new[] { LibrarySummaries.ConfiguredSendRecord, id, pair.Value.Url.Key, pair.Value.Url.Verb, pair.Value.Path };
+                        var url = pair.Value.Url;
+                        yield return url.BodyShapes is { } shapes
+                            ? new[] { LibrarySummaries.ConfiguredSendRecord, id, url.Key, url.Verb, pair.Value.Path, url.Tail ?? string.Empty, string.Empty, string.Empty, shapes }
+                            : url.Tail is { } tail
+                            ? new[] { LibrarySummaries.ConfiguredSendRecord, id, url.Key, url.Verb, pair.Value.Path, tail }
+                            : new[] { LibrarySummaries.ConfiguredSendRecord, id, url.Key, url.Verb, pair.Value.Path };
                     }
                 }
             }

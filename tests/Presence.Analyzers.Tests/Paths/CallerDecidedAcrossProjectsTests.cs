@@ -78,7 +78,8 @@ public class CallerDecidedAcrossProjectsTests
         Assert.Equal(
             string.Join("\n",
                 "1",
-                "A\tM:Kit.IWebhookClient.Post(System.String,System.String)\t0\tPOST\tWebhookClient.Post → HttpClient.PostAsJsonAsync\t",
+                // The body's shape travels too: a caller's URL read under a Slack-named setting without a value is then a Slack post.
+                "A\tM:Kit.IWebhookClient.Post(System.String,System.String)\t0\tPOST\tWebhookClient.Post → HttpClient.PostAsJsonAsync\t\tSlack:text",
                 "A\tM:Kit.Notifier.Send(System.String,System.String)\t0\tPOST\tNotifier.Send → HttpClient.PostAsync\t",
                 "A\tM:Kit.SlackClient.PostMessage(System.String,System.String)\t0\tPOST\tSlackClient.PostMessage → SlackClient.Send → HttpClient.PostAsJsonAsync\t",
                 // A Mastodon status on any instance: the library knows it publishes, whatever the caller passes.
@@ -124,7 +125,7 @@ public class CallerDecidedAcrossProjectsTests
             }
             """,
             null,
-            PathVerifier.Unattended(0, "AnnounceJob.Execute (a Quartz job)", "AnnounceJob.Execute → Notifier.Send (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"));
+            PathVerifier.Unattended(0, "AnnounceJob.Execute (a Quartz job)", "AnnounceJob.Execute → Notifier.Send → HttpClient.PostAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"));
 
     [Fact]
     public Task Through_the_interface()
@@ -153,7 +154,7 @@ public class CallerDecidedAcrossProjectsTests
             """,
             null,
             PathVerifier.Unattended(0, "TootJob.Execute (a Quartz job)", "TootJob.Execute → Notifier.Toot → HttpClient.PostAsync (POST …/api/v1/statuses)"),
-            PathVerifier.Unattended(1, "DiscordJob.Execute (a Quartz job)", "DiscordJob.Execute → IWebhookClient.Post (POST https://discord.com/api/webhooks/123/TOKEN)"));
+            PathVerifier.Unattended(1, "DiscordJob.Execute (a Quartz job)", "DiscordJob.Execute → WebhookClient.Post → HttpClient.PostAsJsonAsync (POST https://discord.com/api/webhooks/123/TOKEN)"));
 
     [Fact]
     public Task The_url_from_the_hosts_settings_decides()
@@ -181,7 +182,7 @@ public class CallerDecidedAcrossProjectsTests
               "Backend": { "Url": "https://api.example.com/items" }
             }
             """,
-            PathVerifier.Unattended(0, "DigestJob.Execute (a Quartz job)", "DigestJob.Execute → Notifier.Send (POST to the URL from configuration 'Slack:WebhookUrl' (appsettings.json: hooks.slack.com))"));
+            PathVerifier.Unattended(0, "DigestJob.Execute (a Quartz job)", "DigestJob.Execute → Notifier.Send → HttpClient.PostAsync (POST to the URL from configuration 'Slack:WebhookUrl' (appsettings.json: hooks.slack.com))"));
 
     // A helper of the host's own that passes its parameter on: each of its callers decides, as in one project (and the
     // helper's send is PRES001 where a caller passes a webhook, as a request of the host's own would be).
@@ -210,7 +211,7 @@ public class CallerDecidedAcrossProjectsTests
             }
             """,
             null,
-            PathVerifier.Unattended(0, "AnnounceJob.Execute (a Quartz job)", "AnnounceJob.Execute → Relay.Forward → Notifier.Send (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"),
+            PathVerifier.Unattended(0, "AnnounceJob.Execute (a Quartz job)", "AnnounceJob.Execute → Relay.Forward → Notifier.Send → HttpClient.PostAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"),
             new DiagnosticResult(PresenceDiagnostics.UnconfirmedPublish).WithLocation(1)
                 .WithArguments("Posts to Slack through 'Notifier.Send' (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)", "Forward"));
 
@@ -256,7 +257,7 @@ public class CallerDecidedAcrossProjectsTests
             }
             """,
             null,
-            PathVerifier.Unattended(0, "PromoJob.Execute (a Quartz job)", "PromoJob.Execute → SlackClient.PostMessage (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"));
+            PathVerifier.Unattended(0, "PromoJob.Execute (a Quartz job)", "PromoJob.Execute → SlackClient.PostMessage → SlackClient.Send → HttpClient.PostAsJsonAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"));
 
     // A summary is read from an assembly anyone may have built: a record that does not fit is skipped, never thrown on.
     [Fact]
@@ -300,7 +301,7 @@ public class CallerDecidedAcrossProjectsTests
         };
         test.TestState.AdditionalReferences.AddRange([PathVerifier.Quartz4, forged]);
         // Only the last record is whole (its sixth field, the rest of the URL, may be left out).
-        test.ExpectedDiagnostics.Add(PathVerifier.Unattended(0, "Job.Execute (a Quartz job)", "Job.Execute → Hooks.Relay (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"));
+        test.ExpectedDiagnostics.Add(PathVerifier.Unattended(0, "Job.Execute (a Quartz job)", "Job.Execute → Hooks.Relay → HttpClient.PostAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"));
         return test.RunAsync();
     }
 
@@ -322,7 +323,7 @@ public class CallerDecidedAcrossProjectsTests
             }
             """, withPresence: true, KitLibrary));
         Assert.Equal(
-            "1\nA\tM:Middle.Announcer.Announce(System.String,System.String)\t0\tPOST\tAnnouncer.Announce → Notifier.Send\t",
+            "1\nA\tM:Middle.Announcer.Announce(System.String,System.String)\t0\tPOST\tAnnouncer.Announce → Notifier.Send → HttpClient.PostAsync\t",
             summary);
     }
 }

@@ -93,7 +93,7 @@ public class ChatAcrossProjectsTests
                 """,
         };
         test.TestState.AdditionalReferences.AddRange([KitLibrary, PathVerifier.Telegram, .. PathVerifier.Hosting]);
-        test.ExpectedDiagnostics.Add(PathVerifier.Unattended(0, "Promo.ExecuteAsync (a hosted service)", "Promo.ExecuteAsync → TelegramNotifier.SendAsync"));
+        test.ExpectedDiagnostics.Add(PathVerifier.Unattended(0, "Promo.ExecuteAsync (a hosted service)", "Promo.ExecuteAsync → TelegramNotifier.SendAsync → ITelegramBotClient.SendMessage"));
         test.ExpectedDiagnostics.Add(PathVerifier.Unattended(1, "Headlines.ExecuteAsync (a hosted service)", "Headlines.ExecuteAsync → TelegramNotifier.Announce → ITelegramBotClient.SendMessage"));
         return test.RunAsync();
     }

@@ -57,14 +57,14 @@ public class ConfiguredKeyAcrossProjectsTests
 
         class DigestJob(SlackNotifier slack) : Quartz.IJob
         {
-            public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken cancellationToken) => await slack.Notify("This week");
+            public async ValueTask {|#0:Execute|}(Quartz.IJobExecutionContext context, CancellationToken cancellationToken) => await {|#1:slack.Notify("This week")|};
         }
 
         class SyncJob(BackendSync backend, ReviewedNotifier reviewed) : Quartz.IJob
         {
             public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken cancellationToken)
             {
-                await backend.Push("items");
+                await {|#2:backend.Push("items")|};
                 await reviewed.Status("up");
             }
         }
@@ -107,9 +107,18 @@ public class ConfiguredKeyAcrossProjectsTests
     public Task A_host_without_settings_or_with_other_urls_does_not()
         => Check(HostSettings.Replace("https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN", "https://alerts.example.com/hook"));
 
+    // Without a value, the sends stay unresolved: a note where the unattended path calls them, as in one project.
+    private static DiagnosticResult Note(int location, string send, string key, string unset, string path)
+        => AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(location)
+            .WithArguments("Sends through '" + send + "' (POST to the URL from configuration '" + key + "' (" + unset + "))", path)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
     [Fact]
-    public Task A_host_with_no_settings_file_does_not()
-        => Check(null);
+    public Task A_host_with_no_settings_file_notes_the_sends_and_reports_no_publish()
+        => Check(
+            null,
+            Note(1, "SlackNotifier.Notify", "Slack:WebhookUrl", "no settings file is passed to the analyzers", "DigestJob.Execute → SlackNotifier.Notify → SlackNotifier.Post → HttpClient.PostAsync"),
+            Note(2, "BackendSync.Push", "Backend:Url", "no settings file is passed to the analyzers", "SyncJob.Execute → BackendSync.Push → HttpClient.PostAsync"));
 
     // The library has no settings: the key's name and the body's shape say Slack. The host's settings decide.
     private const string Guessing = """
@@ -187,10 +196,13 @@ public class ConfiguredKeyAcrossProjectsTests
                 .WithArguments("DigestJob.Execute (a Quartz job)", "DigestJob.Execute → SlackNotifier.Notify → HttpClient.PostAsJsonAsync")
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
-    // Without a guess (a plain StringContent says no platform) an empty value decides nothing either.
+    // Without a guess (a plain StringContent says no platform) an empty value decides nothing either: the send is
+    // unresolved.
     [Fact]
-    public Task A_host_whose_settings_give_an_unguessed_key_no_usable_value_is_not_reported()
-        => Check(HostSettings.Replace("https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN", ""));
+    public Task A_host_whose_settings_give_an_unguessed_key_no_usable_value_notes_it_and_reports_no_publish()
+        => Check(
+            HostSettings.Replace("https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN", ""),
+            Note(1, "SlackNotifier.Notify", "Slack:WebhookUrl", "empty in appsettings.json", "DigestJob.Execute → SlackNotifier.Notify → SlackNotifier.Post → HttpClient.PostAsync"));
 
     // A typed client whose base address the library reads from configuration, posting a relative URL under it.
     private const string LinkedIn = TravellingUrlTests.Usings + """

@@ -109,7 +109,7 @@ public class LibraryBoundOptionsTests
         => Check(
             Jobs,
             PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(0)
-                .WithArguments("ReleaseJob.Execute (a Quartz job)", "ReleaseJob.Execute → WebhookPoster.PostAsync (POST to the URL from configuration 'Social:Discord:AnnouncementsWebhookUrl' (appsettings.json: discord.com))")
+                .WithArguments("ReleaseJob.Execute (a Quartz job)", "ReleaseJob.Execute → WebhookPoster.PostAsync → HttpClient.PostAsJsonAsync (POST to the URL from configuration 'Social:Discord:AnnouncementsWebhookUrl' (appsettings.json: discord.com))")
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
             PathVerifier.Diagnostic(PresenceDiagnostics.UnattendedPublish).WithLocation(1)
                 .WithArguments("OwnRequestJob.Execute (a Quartz job)", "OwnRequestJob.Execute → HttpClient.PostAsJsonAsync (POST to the URL from configuration 'Social:Discord:AnnouncementsWebhookUrl' (appsettings.json: discord.com))")

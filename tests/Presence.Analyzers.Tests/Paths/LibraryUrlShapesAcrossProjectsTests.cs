@@ -113,12 +113,12 @@ public class LibraryUrlShapesAcrossProjectsTests
             string.Join("\n",
                 "1",
                 // The worker base posts to what its subclass passes to its constructor, or overrides.
-                "U\tM:Hooks.CtorWebhookWorkerBase.ExecuteAsync(System.Threading.CancellationToken)\tM:Hooks.CtorWebhookWorkerBase.#ctor(System.Net.Http.HttpClient,System.String)#1\tPOST\tCtorWebhookWorkerBase.ExecuteAsync → HttpClient.PostAsJsonAsync\t",
-                "U\tM:Hooks.Notifier.FanOutAsync(System.Collections.Generic.IEnumerable{System.String},System.String)\t0[]\tPOST\tNotifier.FanOutAsync → HttpClient.PostAsJsonAsync\t",
+                "U\tM:Hooks.CtorWebhookWorkerBase.ExecuteAsync(System.Threading.CancellationToken)\tM:Hooks.CtorWebhookWorkerBase.#ctor(System.Net.Http.HttpClient,System.String)#1\tPOST\tCtorWebhookWorkerBase.ExecuteAsync → HttpClient.PostAsJsonAsync\t\tDiscord:content",
+                "U\tM:Hooks.Notifier.FanOutAsync(System.Collections.Generic.IEnumerable{System.String},System.String)\t0[]\tPOST\tNotifier.FanOutAsync → HttpClient.PostAsJsonAsync\t\tDiscord:content",
                 "U\tM:Hooks.Notifier.PostAsync(Hooks.Endpoint,System.Object)\t0.Url\tPOST\tNotifier.PostAsync → HttpClient.PostAsJsonAsync\t",
-                "U\tM:Hooks.Notifier.PostToAll(System.String,System.String[])\t1[]\tPOST\tNotifier.PostToAll → HttpClient.PostAsJsonAsync\t",
-                "U\tM:Hooks.Notifier.SendToAsync(Hooks.WebhookTarget,System.String)\t0.Url\tPOST\tNotifier.SendToAsync → HttpClient.PostAsJsonAsync\t",
-                "U\tM:Hooks.WebhookWorkerBase.ExecuteAsync(System.Threading.CancellationToken)\tthis.WebhookUrl\tPOST\tWebhookWorkerBase.ExecuteAsync → HttpClient.PostAsJsonAsync\t"),
+                "U\tM:Hooks.Notifier.PostToAll(System.String,System.String[])\t1[]\tPOST\tNotifier.PostToAll → HttpClient.PostAsJsonAsync\t\tDiscord:content",
+                "U\tM:Hooks.Notifier.SendToAsync(Hooks.WebhookTarget,System.String)\t0.Url\tPOST\tNotifier.SendToAsync → HttpClient.PostAsJsonAsync\t\tDiscord:content",
+                "U\tM:Hooks.WebhookWorkerBase.ExecuteAsync(System.Threading.CancellationToken)\tthis.WebhookUrl\tPOST\tWebhookWorkerBase.ExecuteAsync → HttpClient.PostAsJsonAsync\t\tDiscord:content"),
             summary);
     }
 
@@ -270,10 +270,10 @@ public class LibraryUrlShapesAcrossProjectsTests
                 }
             }
             """,
-            PathVerifier.Unattended(0, "TargetWorker.ExecuteAsync (a hosted service)", "TargetWorker.ExecuteAsync → Notifier.SendToAsync (POST to the URL from configuration 'Community:DiscordWebhook' (appsettings.json: discord.com))"),
-            PathVerifier.Unattended(1, "EndpointWorker.ExecuteAsync (a hosted service)", "EndpointWorker.ExecuteAsync → Notifier.PostAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"),
-            PathVerifier.Unattended(2, "FanOutWorker.ExecuteAsync (a hosted service)", "FanOutWorker.ExecuteAsync → Notifier.FanOutAsync (POST to the URL from configuration 'Community:DiscordWebhook' (appsettings.json: discord.com))"),
-            PathVerifier.Unattended(3, "ParamsWorker.ExecuteAsync (a hosted service)", "ParamsWorker.ExecuteAsync → Notifier.PostToAll (POST https://discord.com/api/webhooks/1/…)"));
+            PathVerifier.Unattended(0, "TargetWorker.ExecuteAsync (a hosted service)", "TargetWorker.ExecuteAsync → Notifier.SendToAsync → HttpClient.PostAsJsonAsync (POST to the URL from configuration 'Community:DiscordWebhook' (appsettings.json: discord.com))"),
+            PathVerifier.Unattended(1, "EndpointWorker.ExecuteAsync (a hosted service)", "EndpointWorker.ExecuteAsync → Notifier.PostAsync → HttpClient.PostAsJsonAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"),
+            PathVerifier.Unattended(2, "FanOutWorker.ExecuteAsync (a hosted service)", "FanOutWorker.ExecuteAsync → Notifier.FanOutAsync → HttpClient.PostAsJsonAsync (POST to the URL from configuration 'Community:DiscordWebhook' (appsettings.json: discord.com))"),
+            PathVerifier.Unattended(3, "ParamsWorker.ExecuteAsync (a hosted service)", "ParamsWorker.ExecuteAsync → Notifier.PostToAll → HttpClient.PostAsJsonAsync (POST https://discord.com/api/webhooks/1/…)"));
 
     // A helper of the host that hands its own target (or list) on: each of its callers decides, as for a URL argument.
     [Fact]
@@ -332,8 +332,8 @@ public class LibraryUrlShapesAcrossProjectsTests
                 .WithArguments("Posts to Discord through 'Notifier.SendToAsync' (POST https://discord.com/api/webhooks/1/…)", "Forward"),
             PathVerifier.Diagnostic(PresenceDiagnostics.UnconfirmedPublish).WithLocation(2)
                 .WithArguments("Posts to Slack through 'Notifier.FanOutAsync' (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)", "Spread"),
-            PathVerifier.Unattended(0, "CommunityWorker.ExecuteAsync (a hosted service)", "CommunityWorker.ExecuteAsync → Relay.Forward → Notifier.SendToAsync (POST https://discord.com/api/webhooks/1/…)"),
-            PathVerifier.Unattended(3, "SpreadWorker.ExecuteAsync (a hosted service)", "SpreadWorker.ExecuteAsync → Relay.Spread → Notifier.FanOutAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"));
+            PathVerifier.Unattended(0, "CommunityWorker.ExecuteAsync (a hosted service)", "CommunityWorker.ExecuteAsync → Relay.Forward → Notifier.SendToAsync → HttpClient.PostAsJsonAsync (POST https://discord.com/api/webhooks/1/…)"),
+            PathVerifier.Unattended(3, "SpreadWorker.ExecuteAsync (a hosted service)", "SpreadWorker.ExecuteAsync → Relay.Spread → Notifier.FanOutAsync → HttpClient.PostAsJsonAsync (POST https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN)"));
 
     // In one project, a target's member is read per call too (what each job passes), and a member of an argument of
     // another kind (an options value) is read as before.

@@ -125,9 +125,9 @@ public class MailReplyAcrossProjectsTests
         };
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\n" + Options));
         test.TestState.AdditionalReferences.AddRange([Library, .. Sdks, .. PathVerifier.AspNetCore]);
-        test.ExpectedDiagnostics.Add(PathVerifier.AnyCaller(0, "the anonymous endpoint POST /listings/{id}/contact in Api.Map", "anonymous endpoint POST /listings/{id}/contact → ResetMailer.SendResetLinkAsync"));
-        test.ExpectedDiagnostics.Add(PathVerifier.AnyCaller(1, "the anonymous endpoint POST /announce in Api.Map", "anonymous endpoint POST /announce → Notices.SendAsync"));
-        test.ExpectedDiagnostics.Add(PathVerifier.AnyCaller(2, "the anonymous endpoint POST /share in Api.Map", "anonymous endpoint POST /share → Notices.SendAsync"));
+        test.ExpectedDiagnostics.Add(PathVerifier.AnyCaller(0, "the anonymous endpoint POST /listings/{id}/contact in Api.Map", "anonymous endpoint POST /listings/{id}/contact → ResetMailer.SendResetLinkAsync → ISendGridClient.SendEmailAsync"));
+        test.ExpectedDiagnostics.Add(PathVerifier.AnyCaller(1, "the anonymous endpoint POST /announce in Api.Map", "anonymous endpoint POST /announce → Notices.SendAsync → MailTransport.SendAsync"));
+        test.ExpectedDiagnostics.Add(PathVerifier.AnyCaller(2, "the anonymous endpoint POST /share in Api.Map", "anonymous endpoint POST /share → Notices.SendAsync → MailTransport.SendAsync"));
         return test.RunAsync();
     }
 }

@@ -37,7 +37,7 @@ public class OptionsOnlyLibraryTests
     {
         var summary = LibraryBuilder.Summary(LibraryBuilder.Compile("Acme.Slack", Library, withPresence: true, OptionsOnly));
         Assert.Equal(
-            "1\nK\tM:Acme.Slack.SlackNotifier.PostAsync(System.String)\t{SlackOptions}:WebhookUrl\tPOST\tSlackNotifier.PostAsync → HttpClient.PostAsJsonAsync",
+            "1\nK\tM:Acme.Slack.SlackNotifier.PostAsync(System.String)\t{SlackOptions}:WebhookUrl\tPOST\tSlackNotifier.PostAsync → HttpClient.PostAsJsonAsync\t\t\t\tSlack:text",
             summary);
     }
 
