@@ -103,7 +103,7 @@ namespace Presence.Analyzers.Rules
                         ? null
                         : new GateCatalog(cancellationToken),
                     LazyThreadSafetyMode.ExecutionAndPublication);
-                var calls = new CallTraits(model, agentTools, assembly, _observer, entryPoints.Runners, start.CancellationToken);
+                var calls = new CallTraits(model, agentTools, assembly, _observer, entryPoints.Runners);
                 var byUse = new EntriesByUse(entryPoints, model.Scopes, start.Compilation);
                 var bodies = new Bodies(model, entryPoints, byUse, graph, agentTools, gates, start.Options, assembly, _observer, start.Compilation);
                 graph.ReadSubclassSendsWith((inherited, job, send) => SubclassUrls.Classify(model, bodies.OptionsOf, inherited, job, send, cancellationToken));
@@ -306,11 +306,8 @@ namespace Presence.Analyzers.Rules
 
             private readonly DelegateRunners _runners;
 
-            private readonly CancellationToken _cancellationToken;
-
-            public CallTraits(PresenceModel model, AgentTools? agentTools, IAssemblySymbol assembly, PublishingObserver? observer, DelegateRunners runners, CancellationToken cancellationToken)
+            public CallTraits(PresenceModel model, AgentTools? agentTools, IAssemblySymbol assembly, PublishingObserver? observer, DelegateRunners runners)
             {
-                _cancellationToken = cancellationToken;
                 _runners = runners;
                 _model = model;
                 _observer = observer;
@@ -352,9 +349,7 @@ namespace Presence.Analyzers.Rules
                     // most methods have no delegate parameter, which the cheap test finds first.
                     || (own && DelegateRunners.MayRun(method) && _runners.RunsAny(method))
                     // A language model's call: what it writes may be handed to a helper that publishes it (PRES008).
-                    || (!own && _model.MachineWriters?.Writes(method) == true)
-                    // A helper of the compilation that may return a model's text: the caller may hand it to one that publishes.
-                    || (own && !method.ReturnsVoid && _model.MachineWriters?.MayWriteInSource(method, _cancellationToken) == true))
+                    || (!own && _model.MachineWriters?.Writes(method) == true))
                 {
                     traits |= CallTrait.Decides;
                 }
