@@ -16,13 +16,16 @@ internal sealed record Codebase(IReadOnlyList<SourceFile> Files, int PublishingF
 /// files publishing through a [PublishesContent] publisher, Telegram.Bot or a raw HttpClient POST to a catalogued
 /// endpoint (half of them guarded by a [HumanConfirmation]), a few hosted services and Quartz jobs that reach
 /// some of them, so that the path search has entry points to start from, and about 1% more files drafting text with
-/// a language model and handing it to an ordinary service or to a publisher (what PRES008 follows).
+/// a language model and handing it to an ordinary service or to a publisher (what PRES008 follows): in the same body,
+/// through a writer class whose text an orchestrator hands on, or by giving an agent a publishing method as a tool.
 /// </summary>
 internal static class CodebaseGenerator
 {
     private const int PublishingEvery = 100; // about 1% of files publish
     private const int EntryPointEvery = 250;
     private const int DraftingAt = 57; // in each hundred, after that hundred's publishing file
+    private const int OrchestratingAt = 63;
+    private const int AgentAt = 71;
 
     /// <param name="publishable">False: the same ordinary code, with nothing that publishes and no reference that could (the framework aside).</param>
     public static Codebase Generate(int fileCount, int seed, bool publishable)
@@ -70,6 +73,18 @@ internal static class CodebaseGenerator
             if (publishable && i % PublishingEvery == DraftingAt && lastPublisher[drafting % 2] >= 0)
             {
                 files.Add(new SourceFile($"Area{i % 40}/Drafter{i}.cs", DraftingFile(i, handsToPublisher: drafting % 4 < 2, lastPublisher[drafting % 2])));
+                drafting++;
+            }
+
+            if (publishable && i % PublishingEvery == OrchestratingAt && lastPublisher[drafting % 2] >= 0)
+            {
+                files.Add(new SourceFile($"Area{i % 40}/Orchestrator{i}.cs", OrchestratingFile(i, handsToPublisher: drafting % 4 < 2, lastPublisher[drafting % 2])));
+                drafting++;
+            }
+
+            if (publishable && i % (2 * PublishingEvery) == AgentAt && lastPublisher[0] >= 0)
+            {
+                files.Add(new SourceFile($"Area{i % 40}/Agent{i}.cs", AgentFile(i, lastPublisher[0])));
                 drafting++;
             }
         }
@@ -184,6 +199,69 @@ internal static class CodebaseGenerator
 
                     {{handOn}}
                 }
+            }
+            """;
+    }
+
+    // A writer that only returns model text, and an orchestrator that hands it on without asking or publishing itself.
+    private static string OrchestratingFile(int index, bool handsToPublisher, int publisher)
+    {
+        var announcer = $"Marketing.Area{publisher % 40}.Announcer{publisher}";
+        var handOn = handsToPublisher
+            ? "await announcer.AnnounceAsync(draft, ct);"
+            : "await service.SummarizeAsync(draft, ct);";
+        return $$"""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+
+            namespace Marketing.Area{{index % 40}};
+
+            public sealed class Writer{{index}}(IChatClient chat)
+            {
+                public async Task<string> WriteAsync(string topic, CancellationToken ct)
+                {
+                    var response = await chat.GetResponseAsync("Write a short post about " + topic, cancellationToken: ct);
+                    return response.Text.Trim();
+                }
+            }
+
+            public sealed class Orchestrator{{index}}(Writer{{index}} writer, IService{{index}} service, {{announcer}} announcer)
+            {
+                public async Task RunAsync(string topic, CancellationToken ct)
+                {
+                    var draft = await writer.WriteAsync(topic, ct);
+                    {{handOn}}
+                }
+            }
+            """;
+    }
+
+    // An agent given a method that publishes as a tool, beside one that does not.
+    private static string AgentFile(int index, int publisher)
+    {
+        var announcer = $"Marketing.Area{publisher % 40}.Announcer{publisher}";
+        return $$"""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+
+            namespace Marketing.Area{{index % 40}};
+
+            public sealed class CampaignTools{{index}}({{announcer}} announcer, IService{{index}} service)
+            {
+                public Task AnnounceAsync(string text) => announcer.AnnounceAsync(text, CancellationToken.None);
+
+                public Task<string> SummarizeAsync(string segment) => service.SummarizeAsync(segment, CancellationToken.None);
+            }
+
+            public sealed class CampaignAgent{{index}}(IChatClient chat, CampaignTools{{index}} tools)
+            {
+                public Task<ChatResponse> AskAsync(string request, CancellationToken ct) =>
+                    chat.GetResponseAsync(request, new ChatOptions
+                    {
+                        Tools = [AIFunctionFactory.Create(tools.AnnounceAsync), AIFunctionFactory.Create(tools.SummarizeAsync)],
+                    }, ct);
             }
             """;
     }
