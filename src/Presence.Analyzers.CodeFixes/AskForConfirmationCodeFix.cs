@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Presence.Analyzers.Model;
+using Presence.Analyzers.Rules;
 
 namespace Presence.Analyzers.CodeFixes
 {
@@ -50,7 +51,8 @@ namespace Presence.Analyzers.CodeFixes
             {
                 if (confirmations.Classify(method) is not { Shape: ConfirmationShape.Boolean, AnswerType.SpecialType: SpecialType.System_Boolean } confirmation
                     || (confirmation.IsAsync && !shape.IsAsync)
-                    || Arguments(method, text) is not { } arguments)
+                    || Arguments(method, text) is not { } arguments
+                    || IsRubberStamp(method, confirmation, model.Compilation, context.CancellationToken))
                 {
                     continue;
                 }
@@ -76,6 +78,23 @@ namespace Presence.Analyzers.CodeFixes
                     context.Diagnostics);
                 return;
             }
+        }
+
+        // A confirmation PRES005 reports (it always says yes) would make the post look reviewed: not offered. Only a
+        // body in this compilation can be read; an interface's method is trusted, as the analyzers trust it.
+        private static bool IsRubberStamp(IMethodSymbol method, Confirmation confirmation, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (compilation.ContainsSyntaxTree(reference.SyntaxTree)
+                    && compilation.GetSemanticModel(reference.SyntaxTree).GetOperation(reference.GetSyntax(cancellationToken), cancellationToken) is { } body
+                    && RubberStampConfirmationAnalyzer.Stamp(ImmutableArray.Create(body), confirmation) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // Confirmations reachable from here: methods of the type itself, and of the types of locals, parameters,

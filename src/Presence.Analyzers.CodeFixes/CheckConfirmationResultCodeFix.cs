@@ -16,8 +16,10 @@ namespace Presence.Analyzers.CodeFixes
     /// <summary>
     /// PRES004: "Check the confirmation result" — where a yes/no answer was discarded
     /// (<c>await review.AskAsync(draft);</c>) or stored and never tested (<c>var ok = review.Ask(draft);</c>),
-    /// stop when the answer is no: <c>if (!await review.AskAsync(draft)) { return; }</c>.
-    /// Offered where a bare <c>return;</c> compiles and the answer is a bool.
+    /// stop when the answer is no: <c>if (!await review.AskAsync(draft)) { return; }</c>. Where a bare <c>return;</c>
+    /// does not compile (a console command returning its exit code), publish only on yes instead:
+    /// <c>var approved = await review.AskAsync(draft); ... if (approved) { await publisher.PublishAsync(draft); }</c>.
+    /// Offered where the answer is a bool.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CheckConfirmationResultCodeFix)), Shared]
     public sealed class CheckConfirmationResultCodeFix : CodeFixProvider
@@ -42,13 +44,18 @@ namespace Presence.Analyzers.CodeFixes
             if (root is null || model is null
                 || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not { } found
                 || found.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } confirmation
-                || !AnswersYesOrNo(confirmation, model, context.CancellationToken)
-                || !FunctionShape.Of(confirmation, model).AllowsBareReturn)
+                || !AnswersYesOrNo(confirmation, model, context.CancellationToken))
             {
                 return;
             }
 
             var answer = confirmation.Parent is AwaitExpressionSyntax awaited ? (ExpressionSyntax)awaited : confirmation;
+            if (!FunctionShape.Of(confirmation, model).AllowsBareReturn)
+            {
+                RegisterPublishOnYes(context, diagnostic, root, model, answer);
+                return;
+            }
+
             switch (answer.Parent)
             {
                 case ExpressionStatementSyntax discarded:
@@ -77,6 +84,64 @@ namespace Presence.Analyzers.CodeFixes
                     },
                     equivalenceKey: nameof(CheckConfirmationResultCodeFix)),
                 diagnostic);
+        }
+
+        // Where the function must return a value, the publish is wrapped instead: in the block that holds the answer
+        // (so that its local is in scope), not inside a lambda or local function that could run at another time.
+        private static void RegisterPublishOnYes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, ExpressionSyntax answer)
+        {
+            var answerStatement = answer.Parent switch
+            {
+                ExpressionStatementSyntax discarded => (StatementSyntax)discarded,
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax declaration } } } => declaration,
+                _ => null,
+            };
+            if (answerStatement?.Parent is not BlockSyntax scope
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<StatementSyntax>() is not ExpressionStatementSyntax { Parent: BlockSyntax } publish
+                || publish.SpanStart <= answerStatement.Span.End
+                || !publish.Ancestors().TakeWhile(a => a != scope).All(a => a is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+                || !publish.Ancestors().Contains(scope))
+            {
+                return;
+            }
+
+            string name;
+            var replacements = new System.Collections.Generic.Dictionary<SyntaxNode, SyntaxNode>();
+            if (answerStatement is LocalDeclarationStatementSyntax stored)
+            {
+                name = stored.Declaration.Variables[0].Identifier.ValueText;
+            }
+            else
+            {
+                name = FreeName(model, publish.SpanStart, "approved");
+                replacements[answerStatement] = SyntaxFactory.LocalDeclarationStatement(
+                        SyntaxFactory.VariableDeclaration(
+                            SyntaxFactory.IdentifierName("var"),
+                            SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(name).WithInitializer(SyntaxFactory.EqualsValueClause(answer.WithoutTrivia())))))
+                    .WithTriviaFrom(answerStatement)
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+            }
+
+            replacements[publish] = SyntaxFactory.IfStatement(SyntaxFactory.IdentifierName(name), SyntaxFactory.Block(publish.WithoutTrivia()))
+                .WithTriviaFrom(publish)
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    Title,
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]))),
+                    equivalenceKey: nameof(CheckConfirmationResultCodeFix)),
+                diagnostic);
+        }
+
+        private static string FreeName(SemanticModel model, int position, string name)
+        {
+            var candidate = name;
+            for (var i = 2; model.LookupSymbols(position, name: candidate).Length > 0; i++)
+            {
+                candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return candidate;
         }
 
         // if (!answer) { return; }

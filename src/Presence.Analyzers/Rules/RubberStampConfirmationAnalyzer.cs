@@ -149,7 +149,8 @@ namespace Presence.Analyzers.Rules
             INamedTypeSymbol type, NameUse use, ConcurrentDictionary<INamedTypeSymbol, bool> declaring, Func<INamedTypeSymbol, bool> declaresConfirmation)
             => use.MayUseIn(type) && declaring.GetOrAdd(type, declaresConfirmation);
 
-        private static string? Stamp(ImmutableArray<IOperation> blocks, Confirmation confirmation)
+        /// <summary>Why a confirmation with these bodies never says no, or null when it can (also read by the fixes, which offer no rubber stamp).</summary>
+        internal static string? Stamp(ImmutableArray<IOperation> blocks, Confirmation confirmation)
         {
             var body = blocks.FirstOrDefault(b => b is IMethodBodyOperation or IBlockOperation);
             if (body is null)
