@@ -247,7 +247,8 @@ namespace Presence.Analyzers.Model
                 case IParameterReferenceOperation parameter:
                     return PresenceSymbols.HasAttribute(parameter.Parameter, _internalAudience) || EveryCallerPassesInternal(parameter.Parameter, depth);
                 case IPropertyReferenceOperation property:
-                    return PresenceSymbols.HasAttribute(property.Property, _internalAudience) || ReadsInternal(property.Instance, depth + 1);
+                    return PresenceSymbols.HasAttribute(property.Property, _internalAudience) || ReadsInternal(property.Instance, depth + 1)
+                           || (property.Property.IsIndexer && IndexesInternal(property, depth));
                 case IFieldReferenceOperation field:
                     return ReadsInternal(field.Instance, depth + 1);
                 case IObjectCreationOperation { Type.Name: "Uri" or "ChatId", Arguments.Length: 1 } wrapped:
@@ -258,6 +259,27 @@ namespace Presence.Analyzers.Model
                 default:
                     return false;
             }
+        }
+
+        // A destination picked by an [InternalAudience] key (graph.Teams[ops.TeamId].Channels["alerts"]): the team's, where
+        // what the key picks is a destination rather than text or a list (a subscriber list keyed by team stays public).
+        private bool IndexesInternal(IPropertyReferenceOperation indexer, int depth)
+        {
+            if (indexer.Type is null || indexer.Type.SpecialType == SpecialType.System_String
+                || indexer.Type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable))
+            {
+                return false;
+            }
+
+            foreach (var argument in indexer.Arguments)
+            {
+                if (ReadsInternal(argument.Value, depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

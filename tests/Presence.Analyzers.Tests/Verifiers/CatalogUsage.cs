@@ -25,6 +25,7 @@ internal sealed record CatalogUsage(string Path, string Text, MetadataReference[
         ["SendGrid"] = ["SendGrid", "Newtonsoft.Json"],
         ["Twilio"] = ["Twilio", "Newtonsoft.Json"],
         ["MailKit"] = ["MailKit", "MimeKit"],
+        ["Microsoft.Graph"] = ["Microsoft.Graph", "Microsoft.Graph.Core", "Microsoft.Kiota.Abstractions"],
         ["System.Net.Mail"] = [],
     };
 
