@@ -238,6 +238,7 @@ namespace Presence.Analyzers.Rules
                             path.Describe()));
                     }
 
+                    agentTools?.ReportToolsCalledOtherwise(end, graph.KeptCalls().Concat(bodies.KeptCalls()));
                     agentTools?.Report(end, searchPaths ? graph : null, tree => tree is null ? PresenceOptions.DefaultMaxPathDepth : PresenceOptions.Read(end.Options.AnalyzerConfigOptionsProvider.GetOptions(tree)).MaxPathDepth,
                         method => model.Confirmations.Classify(method) is not null);
 
@@ -617,6 +618,15 @@ namespace Presence.Analyzers.Rules
                             plain.Add(new PlainCall(reader.OriginalDefinition, getter, call));
                         }
                     }
+                }
+            }
+
+            /// <summary>Every call into the compilation made by a body that decided nothing, as the call action kept it.</summary>
+            public IEnumerable<(IMethodSymbol Caller, IMethodSymbol Callee, SyntaxNode Call)> KeptCalls()
+            {
+                foreach (var (step, _, _) in _steps)
+                {
+                    yield return (step.Owner, step.Callee, step.Call);
                 }
             }
 
@@ -1389,13 +1399,23 @@ namespace Presence.Analyzers.Rules
                          || ((ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition)
                               || !ownerEntry.Runs(site.Syntax))
                              && !IsInEntryLambda(site.Syntax) && !IsInStoredCallback(site.Syntax) && !(runsAsEntry ??= RunsAsEntryByUse(context.CancellationToken))))
-                        && !(asking ??= _model.Scopes.IsAskingHelper(_owner, context.Compilation, context.CancellationToken))
-                        && !(isTool ??= _agentTools?.IsToolByUse(_owner, context.CancellationToken) == true))
+                        && !(asking ??= _model.Scopes.IsAskingHelper(_owner, context.Compilation, context.CancellationToken)))
                     {
                         // A test method has no caller to confirm and a person runs it: the publish there (into a
                         // recording handler, as a rule) is no site to gate. Other findings in it still stand.
                         var diagnostic = Describe(site, context.ContainingSymbol);
-                        if (!(IsUnconfirmed(diagnostic.Descriptor) && (isTest ??= TestMethods.IsTest(_owner))))
+                        if (IsUnconfirmed(diagnostic.Descriptor) && (isTest ??= TestMethods.IsTest(_owner)))
+                        {
+                            continue;
+                        }
+
+                        // A tool's own body is judged as the tool, unless plain code calls the method too (known at
+                        // compilation end, from every call kept).
+                        if (isTool ??= _agentTools?.IsHandedAsTool(_owner, context.CancellationToken) == true)
+                        {
+                            _agentTools!.KeepUntilCalled(_owner!, diagnostic);
+                        }
+                        else
                         {
                             _report(diagnostic);
                         }
