@@ -448,7 +448,7 @@ namespace Presence.Analyzers.Rules
 
                 if (decides)
                 {
-                    if ((traits & CallTrait.AsksModel) != 0 && EntryPoints.OwnerOf(context.ContainingSymbol) is { ReturnsVoid: false } asker)
+                    if ((traits & CallTrait.AsksModel) != 0 && EntryPoints.OwnerOf(context.ContainingSymbol) is { } asker && MayReturnText(asker))
                     {
                         _modelAskers.Enqueue(asker.OriginalDefinition);
                     }
@@ -664,7 +664,7 @@ namespace Presence.Analyzers.Rules
                     var next = new List<IMethodSymbol>();
                     foreach (var (step, _, _) in _steps)
                     {
-                        if (names.Contains(step.CalleeName) && !step.Owner.ReturnsVoid && called.Contains(step.Callee.OriginalDefinition) && writers.Add(step.Owner))
+                        if (names.Contains(step.CalleeName) && MayReturnText(step.Owner) && called.Contains(step.Callee.OriginalDefinition) && writers.Add(step.Owner))
                         {
                             next.Add(step.Owner);
                         }
@@ -672,7 +672,7 @@ namespace Presence.Analyzers.Rules
 
                     foreach (var (caller, callee, _) in _graph.KeptCalls())
                     {
-                        if (names.Contains(callee.Name) && !caller.ReturnsVoid && called.Contains(callee) && writers.Add(caller))
+                        if (names.Contains(callee.Name) && MayReturnText(caller) && called.Contains(callee) && writers.Add(caller))
                         {
                             next.Add(caller);
                         }
@@ -741,6 +741,10 @@ namespace Presence.Analyzers.Rules
                         });
                 }
             }
+
+            // Not void, nor a bare Task or ValueTask: what the function returns may be text.
+            private static bool MayReturnText(IMethodSymbol function)
+                => !function.ReturnsVoid && function.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask", IsGenericType: false };
 
             /// <summary>Every call into the compilation made by a body that decided nothing, as the call action kept it.</summary>
             public IEnumerable<(IMethodSymbol Caller, IMethodSymbol Callee, SyntaxNode Call)> KeptCalls()
