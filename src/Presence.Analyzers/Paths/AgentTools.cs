@@ -41,8 +41,24 @@ namespace Presence.Analyzers.Paths
         private readonly Compilation _compilation;
 
         // The methods of this compilation handed to an agent by a method group (AIFunctionFactory.Create(tools.PostAsync)),
-        // found once, on the first question.
-        private HashSet<IMethodSymbol>? _methodGroupTools;
+        // or called by a wrapped lambda tool, and the registrations that hand them over: found once, on the first question.
+        private HandedTools? _handedTools;
+
+        // The findings in such a method's own body, reported at compilation end only if plain code calls the method too.
+        private readonly ConcurrentQueue<(IMethodSymbol Tool, Diagnostic Finding)> _toolBodyFindings = new ConcurrentQueue<(IMethodSymbol, Diagnostic)>();
+
+        private sealed class HandedTools
+        {
+            public HandedTools(HashSet<IMethodSymbol> methods, HashSet<SyntaxNode> registrations)
+            {
+                Methods = methods;
+                Registrations = registrations;
+            }
+
+            public HashSet<IMethodSymbol> Methods { get; }
+
+            public HashSet<SyntaxNode> Registrations { get; }
+        }
 
         private AgentTools(Compilation compilation)
         {
@@ -365,37 +381,86 @@ namespace Presence.Analyzers.Paths
         }
 
         /// <summary>
-        /// True when <paramref name="method"/> runs only as an agent's tool: handed over by a method group, or called by a
-        /// lambda tool wrapped in ApprovalRequiredAIFunction, and used nowhere else in the source. Its own body is the tool,
-        /// judged as the tool (PRES008 at the registration, nothing once wrapped), not as a PRES001 of its own; a method
-        /// plain code calls too is judged as any method. Asked only of a body about to report a publish; answered from the
-        /// files that name AIFunctionFactory and the files that spell the tools' names.
+        /// True when <paramref name="method"/> is handed to an agent as a tool: by a method group, or called by a lambda tool
+        /// wrapped in ApprovalRequiredAIFunction. Its own body is the tool, judged as the tool (PRES008 at the registration,
+        /// nothing once wrapped), unless plain code calls it too: a finding there is given to <see cref="KeepUntilCalled"/>,
+        /// which reports it at compilation end only then. Asked only of a body about to report a publish; answered from the
+        /// files that name AIFunctionFactory.
         /// </summary>
-        public bool IsToolByUse(IMethodSymbol? method, System.Threading.CancellationToken cancellationToken)
+        public bool IsHandedAsTool(IMethodSymbol? method, System.Threading.CancellationToken cancellationToken)
+            => method is not null && _functionFactory is not null && method.MethodKind == MethodKind.Ordinary
+               && HandedToolsOf(cancellationToken).Methods.Contains(ToolKey(method));
+
+        /// <summary>A finding in the body of a method handed to an agent as a tool, reported only if plain code calls the method too.</summary>
+        public void KeepUntilCalled(IMethodSymbol tool, Diagnostic finding) => _toolBodyFindings.Enqueue((ToolKey(tool), finding));
+
+        /// <summary>
+        /// Reports the kept findings of the tools that plain code calls or hands on too, by symbol, from the calls kept for
+        /// the path search (<paramref name="calls"/>, read only when a finding is kept): a call of the very method outside
+        /// the registrations that hand it to the agent and outside its own body. A method that only shares the name, or an
+        /// overload, is another symbol.
+        /// </summary>
+        public void ReportToolsCalledOtherwise(CompilationAnalysisContext context, IEnumerable<(IMethodSymbol Caller, IMethodSymbol Callee, SyntaxNode Call)> calls)
         {
-            if (method is null || _functionFactory is null || method.MethodKind != MethodKind.Ordinary)
+            if (_toolBodyFindings.IsEmpty || System.Threading.Volatile.Read(ref _handedTools) is not { } handed)
             {
-                return false;
+                return;
             }
 
-            var tools = System.Threading.Volatile.Read(ref _methodGroupTools);
-            if (tools is null)
+            var kept = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var (tool, _) in _toolBodyFindings)
             {
-                tools = FindMethodGroupTools(cancellationToken);
-                System.Threading.Interlocked.CompareExchange(ref _methodGroupTools, tools, null);
+                kept.Add(tool);
             }
 
-            return tools.Contains(method.OriginalDefinition);
+            var called = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var (caller, callee, call) in calls)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                var key = ToolKey(callee);
+                if (kept.Contains(key) && !SymbolEqualityComparer.Default.Equals(ToolKey(caller), key)
+                    && !call.AncestorsAndSelf().Any(handed.Registrations.Contains))
+                {
+                    called.Add(key);
+                }
+            }
+
+            foreach (var (tool, finding) in _toolBodyFindings)
+            {
+                if (called.Contains(tool))
+                {
+                    context.ReportDiagnostic(finding);
+                }
+            }
         }
 
-        private HashSet<IMethodSymbol> FindMethodGroupTools(System.Threading.CancellationToken cancellationToken)
+        // A method as calls and method groups name it: the definition, the body that runs for a partial method.
+        private static IMethodSymbol ToolKey(IMethodSymbol method)
+        {
+            method = (method.ReducedFrom ?? method).OriginalDefinition;
+            return method.PartialImplementationPart ?? method;
+        }
+
+        private HandedTools HandedToolsOf(System.Threading.CancellationToken cancellationToken)
+        {
+            var handed = System.Threading.Volatile.Read(ref _handedTools);
+            if (handed is null)
+            {
+                handed = FindHandedTools(cancellationToken);
+                handed = System.Threading.Interlocked.CompareExchange(ref _handedTools, handed, null) ?? handed;
+            }
+
+            return handed;
+        }
+
+        private HandedTools FindHandedTools(System.Threading.CancellationToken cancellationToken)
         {
             var found = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             var registrations = new HashSet<SyntaxNode>();
             var use = NameUse.Of(_compilation, "AIFunctionFactory", cancellationToken);
             if (!use.InSource)
             {
-                return found;
+                return new HandedTools(found, registrations);
             }
 
             foreach (var tree in use.NamingFiles ?? _compilation.SyntaxTrees)
@@ -417,7 +482,7 @@ namespace Presence.Analyzers.Paths
                         {
                             if (EntryPoints.CallbackTarget(argument.Value) is IMethodReferenceOperation { Method: var tool } reference)
                             {
-                                found.Add(tool.OriginalDefinition);
+                                found.Add(ToolKey(tool));
                                 registrations.Add(reference.Syntax);
                             }
                             else if (EntryPoints.CallbackTarget(argument.Value) is IAnonymousFunctionOperation lambda && IsWrapped(invocation))
@@ -428,7 +493,7 @@ namespace Presence.Analyzers.Paths
                                 {
                                     if (called.TargetMethod is { MethodKind: MethodKind.Ordinary, DeclaringSyntaxReferences.Length: > 0 } method)
                                     {
-                                        found.Add((method.ReducedFrom ?? method).OriginalDefinition);
+                                        found.Add(ToolKey(method));
                                     }
                                 }
 
@@ -439,55 +504,7 @@ namespace Presence.Analyzers.Paths
                 }
             }
 
-            if (found.Count > 0)
-            {
-                RemoveCalledOtherwise(found, registrations, cancellationToken);
-            }
-
-            return found;
-        }
-
-        // A tool's method that plain code calls too (or hands on as a delegate elsewhere) publishes for those callers as
-        // well: its own publish is judged as any method's, not only with the tool. Looked for once, by the methods' names,
-        // in the files that spell one.
-        private void RemoveCalledOtherwise(HashSet<IMethodSymbol> tools, HashSet<SyntaxNode> registrations, System.Threading.CancellationToken cancellationToken)
-        {
-            var names = new HashSet<string>(tools.Select(tool => tool.Name), StringComparer.Ordinal);
-            foreach (var tree in _compilation.SyntaxTrees)
-            {
-                var text = tree.GetText(cancellationToken).ToString();
-                if (!names.Any(name => text.IndexOf(name, StringComparison.Ordinal) >= 0))
-                {
-                    continue;
-                }
-
-                SemanticModel? semanticModel = null;
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
-                {
-                    if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier || !names.Contains(identifier.Identifier.ValueText))
-                    {
-                        continue;
-                    }
-
-                    var use = identifier.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access && access.Name == identifier ? access : (SyntaxNode)identifier;
-                    if (use.AncestorsAndSelf().Any(registrations.Contains))
-                    {
-                        continue;
-                    }
-
-#pragma warning disable RS1030 // Only the names of methods handed to an agent, once per compilation.
-                    semanticModel ??= _compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-                    if (semanticModel.GetSymbolInfo(identifier, cancellationToken).Symbol is IMethodSymbol used)
-                    {
-                        tools.Remove((used.ReducedFrom ?? used).OriginalDefinition);
-                        if (tools.Count == 0)
-                        {
-                            return;
-                        }
-                    }
-                }
-            }
+            return new HandedTools(found, registrations);
         }
 
         public bool IsKernelFunction(IMethodSymbol? method)

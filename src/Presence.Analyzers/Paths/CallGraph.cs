@@ -95,6 +95,18 @@ namespace Presence.Analyzers.Paths
         public void AddCall(IMethodSymbol caller, IMethodSymbol callee, SyntaxNode call)
             => _steps.Enqueue((caller.OriginalDefinition, new Step(callee.OriginalDefinition, call, null, Through(callee))));
 
+        /// <summary>Every call into the compilation the bodies analysed in full kept (not the publishes).</summary>
+        public IEnumerable<(IMethodSymbol Caller, IMethodSymbol Callee, SyntaxNode Call)> KeptCalls()
+        {
+            foreach (var (caller, step) in _steps)
+            {
+                if (step.Callee is { } callee)
+                {
+                    yield return (caller, callee, step.Call);
+                }
+            }
+        }
+
         // The node the last plain call went to, by the caller as given: a body's calls mostly come one after another.
         private IMethodSymbol? _lastCaller;
         private Node? _lastNode;

@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis;
@@ -207,6 +208,7 @@ namespace Presence.Analyzers.Rules
                     if (searchPaths)
                     {
                         bodies.AddPlainSteps(end.CancellationToken);
+                        bodies.ReportHandedMachineText(end);
                         graph.AttributeToCallers(end.Compilation, end.CancellationToken);
                     }
 
@@ -238,6 +240,7 @@ namespace Presence.Analyzers.Rules
                             path.Describe()));
                     }
 
+                    agentTools?.ReportToolsCalledOtherwise(end, graph.KeptCalls().Concat(bodies.KeptCalls()));
                     agentTools?.Report(end, searchPaths ? graph : null, tree => tree is null ? PresenceOptions.DefaultMaxPathDepth : PresenceOptions.Read(end.Options.AnalyzerConfigOptionsProvider.GetOptions(tree)).MaxPathDepth,
                         method => model.Confirmations.Classify(method) is not null);
 
@@ -287,6 +290,9 @@ namespace Presence.Analyzers.Rules
 
             /// <summary>Sleeps (Task.Delay, Thread.Sleep): the body is analysed in full only when the sleep is in a daemon loop.</summary>
             Sleeps = 4,
+
+            /// <summary>Asks a language model (with <see cref="Decides"/>): the body may return machine-written text.</summary>
+            AsksModel = 8,
         }
 
         // A call of a partial method binds to its declaration; the body that runs is the implementation's.
@@ -338,6 +344,8 @@ namespace Presence.Analyzers.Rules
             private CallTrait Compute(IMethodSymbol method, bool own)
             {
                 var traits = CallTrait.None;
+                // A language model's call: what it writes may be handed to a helper that publishes it (PRES008).
+                var asksModel = !own && _model.MachineWriters?.Writes(method) == true;
                 // A method no attribute, declared API or catalog entry can make a publisher or a confirmation by its name
                 // is not walked up its overrides and interfaces (most methods of the compilation).
                 var mayRegister = !own || _sourceMayRegister;
@@ -348,10 +356,9 @@ namespace Presence.Analyzers.Rules
                     // A helper of the compilation that runs a delegate it is given unattended (Every(period, work)):
                     // most methods have no delegate parameter, which the cheap test finds first.
                     || (own && DelegateRunners.MayRun(method) && _runners.RunsAny(method))
-                    // A language model's call: what it writes may be handed to a helper that publishes it (PRES008).
-                    || (!own && _model.MachineWriters?.Writes(method) == true))
+                    || asksModel)
                 {
-                    traits |= CallTrait.Decides;
+                    traits |= asksModel ? CallTrait.Decides | CallTrait.AsksModel : CallTrait.Decides;
                 }
                 else if (mayRegister && EntryPoints.IsSleep(method))
                 {
@@ -393,6 +400,8 @@ namespace Presence.Analyzers.Rules
             // With where its body starts, to tell at compilation end without reading the body (see AddPlainSteps).
             private readonly ConcurrentQueue<(PlainCall Call, SyntaxNode Body, int BodyStart)> _steps
                 = new ConcurrentQueue<(PlainCall, SyntaxNode, int)>();
+            // The functions that ask a language model and return something: where machine-written text may come from.
+            private readonly ConcurrentQueue<IMethodSymbol> _modelAskers = new ConcurrentQueue<IMethodSymbol>();
             private readonly ConcurrentDictionary<SyntaxTree, PresenceOptions> _treeOptions = new ConcurrentDictionary<SyntaxTree, PresenceOptions>();
             private readonly Func<SyntaxTree, PresenceOptions> _readOptions;
             private readonly PublishingObserver? _observer;
@@ -439,6 +448,11 @@ namespace Presence.Analyzers.Rules
 
                 if (decides)
                 {
+                    if ((traits & CallTrait.AsksModel) != 0 && EntryPoints.OwnerOf(context.ContainingSymbol) is { } asker && MayReturnText(asker))
+                    {
+                        _modelAskers.Enqueue(asker.OriginalDefinition);
+                    }
+
                     var root = body;
                     var first = context;
                     var findings = _decided.GetOrAdd(body.Syntax, _ => new Lazy<Dictionary<TextSpan, List<Diagnostic>>>(() =>
@@ -456,7 +470,7 @@ namespace Presence.Analyzers.Rules
                             }
 
                             new BodyCollector(_model, _entryPoints, _byUse, new CallGraph(_model.Libraries), _agentTools, _gates, options, _assembly, EntryPoints.OwnerOf(first.ContainingSymbol), observer: null, machineTextOnly: true)
-                                .Collect(root, first, diagnostic =>
+                                .Collect(root, BodyContext.Of(first), diagnostic =>
                                 {
                                     if (diagnostic.Descriptor == PresenceDiagnostics.MachineWrittenUnreviewed)
                                     {
@@ -467,7 +481,7 @@ namespace Presence.Analyzers.Rules
                         }
 
                         new BodyCollector(_model, _entryPoints, _byUse, _graph, _agentTools, _gates, options, _assembly, EntryPoints.OwnerOf(first.ContainingSymbol), _observer)
-                            .Collect(root, first, diagnostic => Add(found, diagnostic));
+                            .Collect(root, BodyContext.Of(first), diagnostic => Add(found, diagnostic));
                         return found;
                     }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
                     ReportFound(context, findings);
@@ -620,6 +634,127 @@ namespace Presence.Analyzers.Rules
                 }
             }
 
+            /// <summary>
+            /// PRES008 where a body hands a writer helper's text on to a method that publishes it, and was not analysed for
+            /// anything else (it publishes, asks a model or a person, or sends a request of its own): which bodies may, is
+            /// found here by symbol over the calls kept, and only those few are analysed. The text's sources are the
+            /// functions that ask a model and return something, and those that return something and call one, 8 helpers
+            /// deep as <see cref="ReturnedContent"/> follows them; what is returned and what is published is decided by
+            /// the body's flow, as for any other body. After <see cref="AddPlainSteps"/> (which functions reach a publish).
+            /// </summary>
+            public void ReportHandedMachineText(CompilationAnalysisContext end)
+            {
+                if (_model.MachineWriters is null || _modelAskers.IsEmpty)
+                {
+                    return;
+                }
+
+                var cancellationToken = end.CancellationToken;
+
+                // The writers widened upwards, a level of callers at a time, through callers that return something: each
+                // level a pass over the calls kept, by the called method's name first (kept with each plain call: no
+                // symbol is read for a call that cannot be one of a writer's).
+                var writers = new HashSet<IMethodSymbol>(_modelAskers, SymbolEqualityComparer.Default);
+                var level = writers.ToList();
+                for (var depth = 0; depth < 8 && level.Count > 0; depth++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var names = new HashSet<string>(level.Select(writer => writer.Name), StringComparer.Ordinal);
+                    var called = new HashSet<IMethodSymbol>(level, SymbolEqualityComparer.Default);
+                    var next = new List<IMethodSymbol>();
+                    foreach (var (step, _, _) in _steps)
+                    {
+                        if (names.Contains(step.CalleeName) && MayReturnText(step.Owner) && called.Contains(step.Callee.OriginalDefinition) && writers.Add(step.Owner))
+                        {
+                            next.Add(step.Owner);
+                        }
+                    }
+
+                    foreach (var (caller, callee, _) in _graph.KeptCalls())
+                    {
+                        if (names.Contains(callee.Name) && MayReturnText(caller) && called.Contains(callee) && writers.Add(caller))
+                        {
+                            next.Add(caller);
+                        }
+                    }
+
+                    level = next;
+                }
+
+                var writerNames = new HashSet<string>(writers.Select(writer => writer.Name), StringComparer.Ordinal);
+
+                // The bodies analysed in full were judged already; of the others, those that call a writer and something
+                // that may reach a publish.
+                var fromWriter = new Dictionary<SyntaxNode, IMethodSymbol>();
+                foreach (var (step, body, _) in _steps)
+                {
+                    if (writerNames.Contains(step.CalleeName) && writers.Contains(step.Callee.OriginalDefinition) && !_decided.ContainsKey(body))
+                    {
+                        fromWriter[body] = step.Owner;
+                    }
+                }
+
+                if (fromWriter.Count == 0)
+                {
+                    return;
+                }
+
+                var toPublish = new HashSet<SyntaxNode>();
+                foreach (var (step, body, _) in _steps)
+                {
+                    if (fromWriter.ContainsKey(body) && !writers.Contains(step.Callee.OriginalDefinition) && _graph.MayReachPublishFromDefinition(step.Callee.OriginalDefinition))
+                    {
+                        toPublish.Add(body);
+                    }
+                }
+
+                foreach (var body in toPublish.OrderBy(body => body.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(body => body.SpanStart))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var owner = fromWriter[body];
+                    if (_model.Scopes.IsExemptMember(owner) && !_model.Scopes.IsAutomatedOnly(owner))
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Only the few bodies that hand a writer's text to a method that may publish, once each.
+                    var root = _compilation.GetSemanticModel(body.SyntaxTree).GetOperation(body, cancellationToken);
+#pragma warning restore RS1030
+                    Func<ControlFlowGraph>? graph = root switch
+                    {
+                        IMethodBodyOperation method => () => ControlFlowGraph.Create(method, cancellationToken),
+                        IConstructorBodyOperation constructor => () => ControlFlowGraph.Create(constructor, cancellationToken),
+                        _ => null,
+                    };
+                    if (root is null || graph is null)
+                    {
+                        continue;
+                    }
+
+                    new BodyCollector(_model, _entryPoints, _byUse, new CallGraph(_model.Libraries), _agentTools, _gates, OptionsOf(body.SyntaxTree), _assembly, owner, observer: null, machineTextOnly: true, atCompilationEnd: true)
+                        .Collect(root, new BodyContext(_compilation, owner, graph, cancellationToken), diagnostic =>
+                        {
+                            if (diagnostic.Descriptor == PresenceDiagnostics.MachineWrittenUnreviewedAtEnd)
+                            {
+                                end.ReportDiagnostic(diagnostic);
+                            }
+                        });
+                }
+            }
+
+            // Not void, nor a bare Task or ValueTask: what the function returns may be text.
+            private static bool MayReturnText(IMethodSymbol function)
+                => !function.ReturnsVoid && function.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask", IsGenericType: false };
+
+            /// <summary>Every call into the compilation made by a body that decided nothing, as the call action kept it.</summary>
+            public IEnumerable<(IMethodSymbol Caller, IMethodSymbol Callee, SyntaxNode Call)> KeptCalls()
+            {
+                foreach (var (step, _, _) in _steps)
+                {
+                    yield return (step.Owner, step.Callee, step.Call);
+                }
+            }
+
             /// <summary>The steps of the bodies that decided nothing, and their owners that are entry points.</summary>
             public void AddPlainSteps(CancellationToken cancellationToken)
             {
@@ -717,6 +852,34 @@ namespace Presence.Analyzers.Rules
             }
         }
 
+        /// <summary>
+        /// What a body is analysed with: the operation action that showed it, or compilation end for a body found to hand
+        /// on machine-written text only once every call was known.
+        /// </summary>
+        private readonly struct BodyContext
+        {
+            private readonly Func<ControlFlowGraph> _graph;
+
+            public BodyContext(Compilation compilation, ISymbol containingSymbol, Func<ControlFlowGraph> graph, CancellationToken cancellationToken)
+            {
+                Compilation = compilation;
+                ContainingSymbol = containingSymbol;
+                _graph = graph;
+                CancellationToken = cancellationToken;
+            }
+
+            public Compilation Compilation { get; }
+
+            public ISymbol ContainingSymbol { get; }
+
+            public CancellationToken CancellationToken { get; }
+
+            public ControlFlowGraph ControlFlowGraph() => _graph();
+
+            public static BodyContext Of(OperationAnalysisContext context)
+                => new BodyContext(context.Compilation, context.ContainingSymbol, context.GetControlFlowGraph, context.CancellationToken);
+        }
+
         /// <summary>What one body contains: publish calls, confirmations, calls into the compilation, registered callbacks.</summary>
         private sealed class BodyCollector
         {
@@ -758,10 +921,13 @@ namespace Presence.Analyzers.Rules
             private readonly bool _machineTextOnly;
             // ... and that loop never leaves early: an entry point also if the program calls the owner.
             private bool _isEndlessLoop;
+            // Analysed at compilation end (for machine-written text it hands on): its findings are compilation-end ones.
+            private readonly bool _atCompilationEnd;
 
-            public BodyCollector(PresenceModel model, EntryPoints entryPoints, EntriesByUse byUse, CallGraph graph, AgentTools? agentTools, Lazy<GateCatalog?> gates, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner, PublishingObserver? observer, bool machineTextOnly = false)
+            public BodyCollector(PresenceModel model, EntryPoints entryPoints, EntriesByUse byUse, CallGraph graph, AgentTools? agentTools, Lazy<GateCatalog?> gates, PresenceOptions options, IAssemblySymbol assembly, IMethodSymbol? owner, PublishingObserver? observer, bool machineTextOnly = false, bool atCompilationEnd = false)
             {
                 _machineTextOnly = machineTextOnly;
+                _atCompilationEnd = atCompilationEnd;
                 _byUse = byUse;
                 _gates = gates;
                 _observer = observer;
@@ -774,7 +940,7 @@ namespace Presence.Analyzers.Rules
                 _owner = owner;
             }
 
-            public void OnInvocation(IInvocationOperation invocation, OperationAnalysisContext context)
+            public void OnInvocation(IInvocationOperation invocation, BodyContext context)
             {
                 var method = invocation.TargetMethod;
                 var outer = CallerBindings.StartRecording();
@@ -1216,7 +1382,7 @@ namespace Presence.Analyzers.Rules
             }
 
             /// <summary>Feeds every operation of the body to the collector, then decides its sites.</summary>
-            public void Collect(IOperation root, OperationAnalysisContext context, Action<Diagnostic> report)
+            public void Collect(IOperation root, BodyContext context, Action<Diagnostic> report)
             {
                 _report = report;
                 foreach (var operation in root.DescendantsAndSelf())
@@ -1248,7 +1414,7 @@ namespace Presence.Analyzers.Rules
                 Analyze(context);
             }
 
-            private void Analyze(OperationAnalysisContext context)
+            private void Analyze(BodyContext context)
             {
                 if (_bypasses is not null && _observer is not null)
                 {
@@ -1313,7 +1479,7 @@ namespace Presence.Analyzers.Rules
                         if (site.Operation is IInvocationOperation handedTo && !IsInTool(site.Syntax)
                             && HandedContent.IsPublished(_model, _options, handedTo, site.MachineParameters, context.CancellationToken))
                         {
-                            _report(DescribeHanded(site, handedTo));
+                            _report(DescribeHanded(_atCompilationEnd ? PresenceDiagnostics.MachineWrittenUnreviewedAtEnd : PresenceDiagnostics.MachineWrittenUnreviewed, site, handedTo));
                         }
 
                         if (site.Automated)
@@ -1389,13 +1555,23 @@ namespace Presence.Analyzers.Rules
                          || ((ownerEntry is null || !SymbolEqualityComparer.Default.Equals(function, _owner?.OriginalDefinition)
                               || !ownerEntry.Runs(site.Syntax))
                              && !IsInEntryLambda(site.Syntax) && !IsInStoredCallback(site.Syntax) && !(runsAsEntry ??= RunsAsEntryByUse(context.CancellationToken))))
-                        && !(asking ??= _model.Scopes.IsAskingHelper(_owner, context.Compilation, context.CancellationToken))
-                        && !(isTool ??= _agentTools?.IsToolByUse(_owner, context.CancellationToken) == true))
+                        && !(asking ??= _model.Scopes.IsAskingHelper(_owner, context.Compilation, context.CancellationToken)))
                     {
                         // A test method has no caller to confirm and a person runs it: the publish there (into a
                         // recording handler, as a rule) is no site to gate. Other findings in it still stand.
                         var diagnostic = Describe(site, context.ContainingSymbol);
-                        if (!(IsUnconfirmed(diagnostic.Descriptor) && (isTest ??= TestMethods.IsTest(_owner))))
+                        if (IsUnconfirmed(diagnostic.Descriptor) && (isTest ??= TestMethods.IsTest(_owner)))
+                        {
+                            continue;
+                        }
+
+                        // A tool's own body is judged as the tool, unless plain code calls the method too (known at
+                        // compilation end, from every call kept).
+                        if (isTool ??= _agentTools?.IsHandedAsTool(_owner, context.CancellationToken) == true)
+                        {
+                            _agentTools!.KeepUntilCalled(_owner!, diagnostic);
+                        }
+                        else
                         {
                             _report(diagnostic);
                         }
@@ -1517,9 +1693,9 @@ namespace Presence.Analyzers.Rules
                        || _byUse.IsRunByInheritedTrigger(owner, cancellationToken)
                        || (_isEndlessLoop && _byUse.IsCalledByProgram(owner, cancellationToken)));
 
-            private static Diagnostic DescribeHanded(PublishSite site, IInvocationOperation call)
+            private static Diagnostic DescribeHanded(DiagnosticDescriptor descriptor, PublishSite site, IInvocationOperation call)
                 => Diagnostic.Create(
-                    PresenceDiagnostics.MachineWrittenUnreviewed, site.Syntax.GetLocation(), additionalLocations: null, Properties(site.Target),
+                    descriptor, site.Syntax.GetLocation(), additionalLocations: null, Properties(site.Target),
                     "Machine-written content is handed to '" + call.TargetMethod.ContainingType?.Name + "." + call.TargetMethod.Name + "', which publishes it",
                     "no [HumanConfirmation] that sees the generated text comes before this call; show the text to a person (a [HumanConfirmation] method, or AnsiConsole.Confirm with the text in its question) and pass it on only on yes");
 
@@ -1542,8 +1718,8 @@ namespace Presence.Analyzers.Rules
             }
 
             // The graph of the operation block (a method's body, an initializer) the collected operations are in.
-            private IEnumerable<PublishSite> AnalyzeFlow(OperationAnalysisContext context)
-                => ConfirmationFlowAnalysis.AnalyzeSites(context.GetControlFlowGraph(), _model, _sites!, context.CancellationToken, helperRunsLater: _entryPoints.Runners.RunsLater);
+            private IEnumerable<PublishSite> AnalyzeFlow(BodyContext context)
+                => ConfirmationFlowAnalysis.AnalyzeSites(context.ControlFlowGraph(), _model, _sites!, context.CancellationToken, helperRunsLater: _entryPoints.Runners.RunsLater);
 
             private bool InExemptFunction(IOperation operation)
             {
