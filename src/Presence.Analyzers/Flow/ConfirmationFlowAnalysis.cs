@@ -405,7 +405,7 @@ namespace Presence.Analyzers.Flow
                     return VisitBinary(binary, state);
 
                 case IIsNullOperation isNull:
-                    return Compare(Visit(isNull.Operand, state), null);
+                    return Compare(Visit(isNull.Operand, state), (object?)null);
 
                 case IIsTypeOperation isType:
                     return Outcomes(Visit(isType.ValueOperand, state).Has(EvidenceFlags.WhenNotNull) && !isType.IsNegated, false);
@@ -668,16 +668,6 @@ namespace Presence.Analyzers.Flow
             return value;
         }
 
-        // redeemed.Outcome == RedeemOutcome.Redeemed: a decision's outcome compared with the member of its enum that
-        // means approved (Redeemed, Approved, Confirmed, Accepted) says what the decision's approval property says.
-        private Evidence OutcomeComparison(IOperation outcome, IOperation member, FlowState state)
-            => outcome is IPropertyReferenceOperation { Property.Type.TypeKind: TypeKind.Enum, Instance: ILocalReferenceOperation or IParameterReferenceOperation or IFlowCaptureReferenceOperation } property
-               && UrlText.WithoutConversions(member) is IFieldReferenceOperation { Field: { IsConst: true, Name: "Redeemed" or "Approved" or "Confirmed" or "Accepted" } field }
-               && SymbolEqualityComparer.Default.Equals(field.ContainingType, property.Property.Type)
-               && Visit(property.Instance, state).Has(EvidenceFlags.WhenApprovalPropertyTrue)
-                ? new Evidence(EvidenceFlags.WhenTrue)
-                : Evidence.None;
-
         private Evidence VisitBinary(IBinaryOperation binary, FlowState state)
         {
             var left = Visit(binary.LeftOperand, state);
@@ -691,10 +681,8 @@ namespace Presence.Analyzers.Flow
             {
                 case BinaryOperatorKind.Equals:
                 case BinaryOperatorKind.NotEquals:
-                    var comparison = OutcomeComparison(binary.LeftOperand, binary.RightOperand, state) is { IsNone: false } outcome ? outcome
-                        : OutcomeComparison(binary.RightOperand, binary.LeftOperand, state) is { IsNone: false } reversed ? reversed
-                        : ConstantOf(binary.RightOperand) is { HasValue: true } rightConstant ? Compare(left, rightConstant.Value)
-                        : ConstantOf(binary.LeftOperand) is { HasValue: true } leftConstant ? Compare(right, leftConstant.Value)
+                    var comparison = ConstantOf(binary.RightOperand).HasValue ? Compare(left, binary.RightOperand)
+                        : ConstantOf(binary.LeftOperand).HasValue ? Compare(right, binary.LeftOperand)
                         : Evidence.None;
                     return binary.OperatorKind == BinaryOperatorKind.Equals ? comparison : comparison.Negate();
 
@@ -722,7 +710,14 @@ namespace Presence.Analyzers.Flow
             return operation.ConstantValue;
         }
 
-        // "value == constant" as a non-null bool.
+        // "value == constant" (an == or a constant pattern, a switch's case or arm) as a non-null bool. An outcome
+        // compared with the member of its enum that means approved says what the decision's approval property says.
+        private static Evidence Compare(Evidence value, IOperation constant)
+            => value.Has(EvidenceFlags.WhenApprovingMember) && UrlText.WithoutConversions(constant) is IFieldReferenceOperation { Field: { IsConst: true } field }
+               && field.ContainingType is { TypeKind: TypeKind.Enum }
+                ? Outcomes(IsApprovingMember(field), false)
+                : Compare(value, ConstantOf(constant).Value);
+
         private static Evidence Compare(Evidence value, object? constant)
         {
             switch (constant)
@@ -756,8 +751,8 @@ namespace Presence.Analyzers.Flow
         {
             switch (pattern)
             {
-                case IConstantPatternOperation constant when ConstantOf(constant.Value) is { HasValue: true } matched:
-                    return Compare(value, matched.Value);
+                case IConstantPatternOperation constant when ConstantOf(constant.Value).HasValue:
+                    return Compare(value, constant.Value);
 
                 case INegatedPatternOperation negated:
                     return Match(negated.Pattern, value, state).Negate();
@@ -792,9 +787,9 @@ namespace Presence.Analyzers.Flow
             }
         }
 
-        // What a member of a decision says: its approval property (true means approved), or the approval token it
+        // What a member of a decision says: its approval property (true means approved), the approval token it
         // carries (the ledger's RedeemResult.Approval: the token exists only where a person approved, so the decision
-        // approves exactly when it holds one).
+        // approves exactly when it holds one), or its outcome (RedeemResult.Outcome: approved when Redeemed).
         private Evidence MemberEvidence(Evidence decision, IPropertySymbol property)
         {
             if (property.Type.SpecialType == SpecialType.System_Boolean && decision.ApprovesThrough(property))
@@ -802,10 +797,31 @@ namespace Presence.Analyzers.Flow
                 return new Evidence(EvidenceFlags.WhenTrue);
             }
 
+            if (property.Type.TypeKind == TypeKind.Enum && decision.Has(EvidenceFlags.WhenApprovalPropertyTrue) && HasApprovingMember(property.Type))
+            {
+                return new Evidence(EvidenceFlags.WhenApprovingMember);
+            }
+
             return decision.Has(EvidenceFlags.WhenApprovalPropertyTrue) && _model.Symbols.ApprovalToken is { } token
                    && SymbolEqualityComparer.Default.Equals(property.Type.OriginalDefinition, token)
                 ? new Evidence(EvidenceFlags.WhenNotNull)
                 : Evidence.None;
+        }
+
+        // The members of an outcome enum that mean the decision approved.
+        private static bool IsApprovingMember(IFieldSymbol field) => field.Name is "Redeemed" or "Approved" or "Confirmed" or "Accepted";
+
+        private static bool HasApprovingMember(ITypeSymbol outcome)
+        {
+            foreach (var member in outcome.GetMembers())
+            {
+                if (member is IFieldSymbol { IsConst: true } field && IsApprovingMember(field))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // _draft is { } draft, response is { Text: var text }: the locals a pattern declares hold (parts of) the value

@@ -52,11 +52,16 @@ namespace Presence.Analyzers.Flow
                 }
             }
 
-            if (confirmed.Count == 1 && !published.Any(p => p.Variable is not null && SymbolEqualityComparer.Default.Equals(p.Variable, confirmed[0])))
+            // Another variable of the type of what was shown, where exactly one such was shown (the editor's click on
+            // ConfirmAsync(context, shown) approved 'shown', whatever the context): it is not what the person saw.
+            foreach (var (_, other) in published)
             {
-                var approved = confirmed[0];
-                var other = published.FirstOrDefault(p => p.Variable is not null && SymbolEqualityComparer.Default.Equals(TypeOf(p.Variable), TypeOf(approved))).Variable;
-                if (other is not null)
+                if (other is null || confirmed.Contains(other, SymbolEqualityComparer.Default) || TypeOf(other) is not { } type)
+                {
+                    continue;
+                }
+
+                if (OnlyOfType(confirmed, type) is { } approved && !published.Any(p => SymbolEqualityComparer.Default.Equals(p.Variable, approved)))
                 {
                     return $"{asked} approved '{approved.Name}', not '{other.Name}'";
                 }
@@ -162,6 +167,26 @@ namespace Presence.Analyzers.Flow
                 IParameterReferenceOperation parameter => parameter.Parameter,
                 _ => null,
             };
+        }
+
+        // The one variable of <paramref name="type"/> among those shown, or null when none or several are.
+        private static ISymbol? OnlyOfType(List<ISymbol> confirmed, ITypeSymbol type)
+        {
+            ISymbol? only = null;
+            foreach (var variable in confirmed)
+            {
+                if (SymbolEqualityComparer.Default.Equals(TypeOf(variable), type))
+                {
+                    if (only is not null)
+                    {
+                        return null;
+                    }
+
+                    only = variable;
+                }
+            }
+
+            return only;
         }
 
         private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch

@@ -18,7 +18,10 @@ namespace Presence.Analyzers.Flow
         WhenNull = 8,
         WhenApprovalPropertyTrue = 16,
         WhenAwaited = 32,
-        All = WhenTrue | WhenFalse | WhenNotNull | WhenNull | WhenApprovalPropertyTrue | WhenAwaited,
+
+        /// <summary>A decision's outcome: approved when it is the member of its enum that means so (<c>RedeemOutcome.Redeemed</c>).</summary>
+        WhenApprovingMember = 64,
+        All = WhenTrue | WhenFalse | WhenNotNull | WhenNull | WhenApprovalPropertyTrue | WhenAwaited | WhenApprovingMember,
     }
 
     /// <summary>The evidence a value carries; for a decision object, which property reads "approved".</summary>

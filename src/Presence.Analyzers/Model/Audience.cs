@@ -75,7 +75,7 @@ namespace Presence.Analyzers.Model
             var slack = target is { Platform: "Slack" };
             foreach (var argument in invocation.Arguments)
             {
-                if (ReadsInternal(argument.Value, 0) || (bodyNamesChat && ReadsInternal(BodyChat(argument.Value, slack, 0), 0)))
+                if (ReadsInternal(argument.Value, 0) || (bodyNamesChat && BodyReadsInternal(argument.Value, slack, 0)))
                 {
                     return true;
                 }
@@ -214,6 +214,55 @@ namespace Presence.Analyzers.Model
                 default:
                     return null;
             }
+        }
+
+        // The request body names an internal chat (BodyChat), also where the body is a helper's parameter
+        // (Send(object body) posting what its callers build): read for the call site being judged, or when every
+        // caller's body names one. Where only some do, the send is judged again for each call.
+        private bool BodyReadsInternal(IOperation? body, bool slack, int depth)
+        {
+            body = UrlText.WithoutConversions(body);
+            if (body is ILocalReferenceOperation local && UrlText.WithoutConversions(UrlText.Initializer(local.Local, local.SemanticModel)) is IParameterReferenceOperation initializedFrom)
+            {
+                body = initializedFrom;
+            }
+
+            if (body is not IParameterReferenceOperation { Parameter: var parameter } || depth > MaxDepth)
+            {
+                return ReadsInternal(BodyChat(body, slack, depth), depth);
+            }
+
+            if (CallerBindings.ArgumentFor(parameter) is { } bound)
+            {
+                return BodyReadsInternal(bound, slack, depth + 1);
+            }
+
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } || _internalAudienceWritten?.Value == false
+                || _callers?.ArgumentsOf(parameter) is not { Count: > 0 } arguments)
+            {
+                return false;
+            }
+
+            var some = false;
+            var every = true;
+            foreach (var argument in arguments)
+            {
+                if (BodyReadsInternal(argument, slack, depth + 1))
+                {
+                    some = true;
+                }
+                else
+                {
+                    every = false;
+                }
+            }
+
+            if (some && !every)
+            {
+                CallerBindings.NoteRead(parameter);
+            }
+
+            return every;
         }
 
         private static bool IsChatMember(string name) => name is "chat_id" or "ChatId" or "chatId";
