@@ -60,9 +60,10 @@ namespace Presence.Analyzers.Model
                 return false;
             }
 
-            if (target is { Category: PublishCategory.Email or PublishCategory.Sms } && RecipientsReadInternal(invocation, recipientOrdinal))
+            // Who an email or SMS reaches is who it names as recipients: a team sender (from:) reaches nobody.
+            if (target is { Category: PublishCategory.Email or PublishCategory.Sms } && RecipientsReadInternal(invocation, recipientOrdinal) is { } named)
             {
-                return true;
+                return named;
             }
 
             if (invocation.Instance is { } instance && ReadsInternal(instance, 0))
@@ -427,10 +428,11 @@ namespace Presence.Analyzers.Model
             return any;
         }
 
-        // An email or SMS whose every recipient is read from an [InternalAudience] value: the team's.
-        private bool RecipientsReadInternal(IInvocationOperation invocation, int? recipientOrdinal)
+        // An email or SMS whose every recipient is read from an [InternalAudience] value: the team's. Null when the send
+        // names no recipient (a message passed in whole).
+        private bool? RecipientsReadInternal(IInvocationOperation invocation, int? recipientOrdinal)
         {
-            var any = false;
+            bool? every = null;
             foreach (var recipients in RecipientsOf(invocation, recipientOrdinal))
             {
                 foreach (var recipient in Addresses(recipients))
@@ -440,11 +442,11 @@ namespace Presence.Analyzers.Model
                         return false;
                     }
 
-                    any = true;
+                    every = true;
                 }
             }
 
-            return any;
+            return every;
         }
 
         // An address read from an [InternalAudience] value: the value itself, or the address type built or parsed from
