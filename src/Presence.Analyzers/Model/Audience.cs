@@ -60,9 +60,10 @@ namespace Presence.Analyzers.Model
                 return false;
             }
 
-            if (target is { Category: PublishCategory.Email or PublishCategory.Sms } && RecipientsReadInternal(invocation, recipientOrdinal))
+            // Who an email or SMS reaches is who it names as recipients: a team sender (from:) reaches nobody.
+            if (target is { Category: PublishCategory.Email or PublishCategory.Sms } && RecipientsReadInternal(invocation, recipientOrdinal) is { } named)
             {
-                return true;
+                return named;
             }
 
             if (invocation.Instance is { } instance && ReadsInternal(instance, 0))
@@ -302,9 +303,144 @@ namespace Presence.Analyzers.Model
                     return ReadsInternal(field.Instance, depth + 1);
                 case IObjectCreationOperation { Type.Name: "Uri" or "ChatId", Arguments.Length: 1 } wrapped:
                     return ReadsInternal(wrapped.Arguments[0].Value, depth + 1);
+                case ILocalReferenceOperation local when UrlText.Initializer(local.Local, local.SemanticModel) is { } initializer:
+                    return ReadsInternal(initializer, depth + 1);
                 case ILocalReferenceOperation local:
-                    // foreach (var admin in ops.AdminIds): each element of an [InternalAudience] list is the team's.
-                    return ReadsInternal(UrlText.Initializer(local.Local, local.SemanticModel) ?? UrlText.ForEachCollection(local.Local, local.SemanticModel), depth + 1);
+                    // foreach (var admin in ops.AdminIds): each element of an [InternalAudience] list is the team's, also
+                    // each address made from one (foreach (var to in ops.Phones.Select(n => new PhoneNumber(n)))).
+                    return ElementsReadInternal(UrlText.ForEachCollection(local.Local, local.SemanticModel), depth + 1);
+                default:
+                    return false;
+            }
+        }
+
+        // A collection every element of which is read from an [InternalAudience] list: the list itself, each of its
+        // elements made an address (ops.TeamEmails.Select(a => new EmailAddress(a)), Select(MailboxAddress.Parse),
+        // ConvertAll), filtered, copied (ToList, new List<T>(…)) or joined with another such list, and a list in a local
+        // that starts empty or so and is only added such elements where it is declared. Not a list joined with another.
+        private bool ElementsReadInternal(IOperation? collection, int depth)
+        {
+            collection = UrlText.WithoutConversions(collection);
+            if (collection is null || depth > MaxDepth)
+            {
+                return false;
+            }
+
+            switch (collection)
+            {
+                case IInvocationOperation { TargetMethod: { Name: "ConvertAll", ContainingType.Name: "List" } } convert when convert.Arguments.Length == 1:
+                    return MakesAddressOfElement(convert.Arguments[0].Value) && ElementsReadInternal(convert.Instance, depth + 1);
+                case IInvocationOperation { TargetMethod: { ContainingType: { Name: "Enumerable", ContainingNamespace.Name: "Linq" } } method } linq when linq.Arguments.Length > 0:
+                    var source = linq.Arguments[0].Value;
+                    switch (method.Name)
+                    {
+                        case "Select" when linq.Arguments.Length == 2:
+                            return MakesAddressOfElement(linq.Arguments[1].Value) && ElementsReadInternal(source, depth + 1);
+                        case "Concat" or "Union" when linq.Arguments.Length == 2:
+                            return ElementsReadInternal(source, depth + 1) && ElementsReadInternal(linq.Arguments[1].Value, depth + 1);
+                        case "ToList" or "ToArray" or "ToHashSet" or "AsEnumerable" or "Where" or "Distinct" or "Take" or "Skip" or "OrderBy" or "OrderByDescending":
+                            return ElementsReadInternal(source, depth + 1);
+                        default:
+                            return false;
+                    }
+
+                case IObjectCreationOperation { Arguments.Length: 1, Initializer: null } copy when !IsAddressType(copy.Type):
+                    return ElementsReadInternal(copy.Arguments[0].Value, depth + 1);
+                case IObjectCreationOperation or IArrayCreationOperation or ICollectionExpressionOperation:
+                    var any = false;
+                    foreach (var element in Addresses(collection))
+                    {
+                        if (element == collection || !AddressReadsInternal(element, depth + 1))
+                        {
+                            return false;
+                        }
+
+                        any = true;
+                    }
+
+                    return any;
+                case ILocalReferenceOperation local when UrlText.Initializer(local.Local, local.SemanticModel) is { } initializer:
+                    return LocalListReadsInternal(local, initializer, depth);
+                default:
+                    return ReadsInternal(collection, depth + 1);
+            }
+        }
+
+        // A list kept in a local (var tos = new List<EmailAddress>()) whose every element, those it starts with and those
+        // added to it where it is declared (tos.Add(…), tos.AddRange(…)), is read from [InternalAudience] values, and
+        // that is neither used otherwise there nor set again.
+        private bool LocalListReadsInternal(ILocalReferenceOperation reference, IOperation initializer, int depth)
+        {
+            var local = reference.Local;
+            if (reference.SemanticModel is not { } model
+                || local.DeclaringSyntaxReferences[0].GetSyntax().FirstAncestorOrSelf<StatementSyntax>()?.Parent is not { } scope
+                || scope.SyntaxTree != model.SyntaxTree)
+            {
+                return false;
+            }
+
+            var any = false;
+            if (UrlText.WithoutConversions(initializer) is not IObjectCreationOperation { Arguments.Length: 0, Initializer: null })
+            {
+                if (!ElementsReadInternal(initializer, depth + 1))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            foreach (var node in scope.DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax assigned } && assigned.Identifier.ValueText == local.Name)
+                {
+                    return false;
+                }
+
+                if (node is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name.Identifier.ValueText: var member } access
+                    || receiver.Identifier.ValueText != local.Name)
+                {
+                    continue;
+                }
+
+                if (member is "Count" or "Length")
+                {
+                    continue;
+                }
+
+                if (member is not ("Add" or "AddRange") || access.Parent is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } call
+                    || model.GetOperation(call.ArgumentList.Arguments[0].Expression) is not { } added
+                    || !(member == "Add" ? AddressReadsInternal(added, depth + 1) : ElementsReadInternal(added, depth + 1)))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
+        }
+
+        // A selector that makes each element its address (a => new EmailAddress(a), a => new MailboxAddress(name, a),
+        // MailboxAddress.Parse, n => new PhoneNumber(n)), or keeps it as it is: not one that builds the address from
+        // something else.
+        private static bool MakesAddressOfElement(IOperation selector)
+        {
+            switch (UrlText.WithoutConversions(selector))
+            {
+                case IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { Name: "Parse", Parameters.Length: 1 } parse } }:
+                    return IsAddressType(parse.ContainingType);
+                case IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda }
+                    when lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }:
+                    var value = UrlText.WithoutConversions(returned);
+                    value = value switch
+                    {
+                        IObjectCreationOperation creation => AddressArgument(creation),
+                        IInvocationOperation { TargetMethod.Name: "Parse", Arguments.Length: > 0 } parse when IsAddressType(parse.TargetMethod.ContainingType) => parse.Arguments[0].Value,
+                        _ => value,
+                    };
+                    return UrlText.WithoutConversions(value) is IParameterReferenceOperation element
+                           && SymbolEqualityComparer.Default.Equals(element.Parameter, lambda.Symbol.Parameters[0]);
                 default:
                     return false;
             }
@@ -363,10 +499,11 @@ namespace Presence.Analyzers.Model
             return any;
         }
 
-        // An email or SMS whose every recipient is read from an [InternalAudience] value: the team's.
-        private bool RecipientsReadInternal(IInvocationOperation invocation, int? recipientOrdinal)
+        // An email or SMS whose every recipient is read from an [InternalAudience] value: the team's. Null when the send
+        // names no recipient (a message passed in whole).
+        private bool? RecipientsReadInternal(IInvocationOperation invocation, int? recipientOrdinal)
         {
-            var any = false;
+            bool? every = null;
             foreach (var recipients in RecipientsOf(invocation, recipientOrdinal))
             {
                 foreach (var recipient in Addresses(recipients))
@@ -376,11 +513,11 @@ namespace Presence.Analyzers.Model
                         return false;
                     }
 
-                    any = true;
+                    every = true;
                 }
             }
 
-            return any;
+            return every;
         }
 
         // An address read from an [InternalAudience] value: the value itself, or the address type built or parsed from
@@ -400,16 +537,51 @@ namespace Presence.Analyzers.Model
                     return ReadsInternal(wrapped, depth + 1);
                 case IInvocationOperation { TargetMethod.Name: "Parse", Arguments.Length: > 0 } parse when IsAddressType(parse.TargetMethod.ContainingType):
                     return ReadsInternal(parse.Arguments[0].Value, depth + 1);
+                case IInvocationOperation added when AddsRecipientList(added):
+                    return ElementsReadInternal(added.Arguments[0].Value, depth + 1);
+                case ILocalReferenceOperation local when IsAddressList(local.Type):
+                    return ElementsReadInternal(local, depth + 1);
                 case ILocalReferenceOperation local when UrlText.Initializer(local.Local, local.SemanticModel) is { } initializer:
                     return AddressReadsInternal(initializer, depth + 1);
                 case IParameterReferenceOperation parameter when CallerBindings.ArgumentFor(parameter.Parameter) is { } bound:
                     return AddressReadsInternal(bound, depth + 1);
                 case IParameterReferenceOperation parameter when IsAddressType(parameter.Type) && !PresenceSymbols.HasAttribute(parameter.Parameter, _internalAudience):
                     return EveryCallerPassesInternal(parameter.Parameter, depth, address: true);
+                case IInvocationOperation or IObjectCreationOperation { Initializer: not null } or IArrayCreationOperation or ICollectionExpressionOperation when IsAddressList(address.Type):
+                    return ElementsReadInternal(address, depth + 1);
                 default:
                     return ReadsInternal(address, depth);
             }
         }
+
+        // A collection of addresses or of their text (List<EmailAddress>, IEnumerable<MailboxAddress>, string[]): not a
+        // single address or its text.
+        private static bool IsAddressList(ITypeSymbol? type)
+        {
+            if (type is null or { SpecialType: SpecialType.System_String } || IsAddressType(type))
+            {
+                return false;
+            }
+
+            if (type is IArrayTypeSymbol)
+            {
+                return true;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (@interface.SpecialType == SpecialType.System_Collections_IEnumerable)
+                {
+                    return true;
+                }
+            }
+
+            return type.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T || type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
+        }
+
+        // A message given a list of recipients: MimeKit's msg.To.AddRange(list), SendGrid's msg.AddTos(list) (AddCcs, AddBccs).
+        private static bool AddsRecipientList(IInvocationOperation call)
+            => call.TargetMethod.Name is "AddRange" or "AddTos" or "AddCcs" or "AddBccs" && call.Arguments.Length > 0 && call.Instance is not null;
 
         // An SDK's address type: Twilio's PhoneNumber, SendGrid's EmailAddress, System.Net.Mail's MailAddress, MimeKit's
         // MailboxAddress (and InternetAddress, whose Parse gives one).
@@ -505,13 +677,13 @@ namespace Presence.Analyzers.Model
             return true;
         }
 
-        private static bool IsRecipientName(string? name) => name is "to" or "recipient" or "recipients" or "toAddress" or "toEmail";
+        private static bool IsRecipientName(string? name) => name is "to" or "tos" or "recipient" or "recipients" or "toAddress" or "toEmail";
 
         // The recipients a send, or the message it sends, names: arguments named like a recipient, also of the call or
         // creation that built the message (MailHelper.CreateSingleEmail(from, to, …), new MailMessage(from, to, …),
         // new MimeMessage(from, to, …)), and those a message kept in a local is given where it is declared
-        // (msg.To.Add(a), msg.Bcc.Add(a), SendGrid's msg.AddBcc(a)). Null stands for recipients the code gives it
-        // otherwise (msg.To.AddRange(list), msg.AddTos(list)).
+        // (msg.To.Add(a), msg.Bcc.Add(a), SendGrid's msg.AddBcc(a), and the call that adds a list: msg.To.AddRange(list),
+        // msg.AddTos(list)). Null stands for recipients the code gives it otherwise (msg.Personalizations).
         private static IEnumerable<IOperation?> Recipients(IOperation operation, int depth)
         {
             var arguments = operation switch
@@ -561,8 +733,9 @@ namespace Presence.Analyzers.Model
         }
 
         // The recipients a message kept in a local is given where the local is declared: the address each msg.To.Add(a),
-        // msg.Cc.Add(a), msg.Bcc.Add(a), SendGrid's msg.AddTo(a), AddCc(a), AddBcc(a) adds and msg.To = a sets; null for
-        // any other use of its recipients there (msg.To.AddRange(list), msg.AddTos(list), msg.Personalizations).
+        // msg.Cc.Add(a), msg.Bcc.Add(a), SendGrid's msg.AddTo(a), AddCc(a), AddBcc(a) adds and msg.To = a sets, the call
+        // that adds a list (msg.To.AddRange(list), msg.AddTos(list)); null for any other use of its recipients there
+        // (msg.Personalizations).
         private static IEnumerable<IOperation?> AddedRecipients(ILocalReferenceOperation reference)
         {
             var local = reference.Local;
@@ -588,6 +761,10 @@ namespace Presence.Analyzers.Model
                         {
                             yield return model.GetOperation(add.ArgumentList.Arguments[0].Expression);
                         }
+                        else if (access.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddRange", Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } addRange })
+                        {
+                            yield return model.GetOperation(addRange);
+                        }
                         else if (access.Parent is AssignmentExpressionSyntax assignment && assignment.Left == access)
                         {
                             yield return model.GetOperation(assignment.Right);
@@ -602,6 +779,9 @@ namespace Presence.Analyzers.Model
                         yield return access.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } call
                             ? model.GetOperation(call.ArgumentList.Arguments[0].Expression)
                             : null;
+                        break;
+                    case "AddTos" or "AddCcs" or "AddBccs":
+                        yield return access.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } list ? model.GetOperation(list) : null;
                         break;
                     default:
                         if (member.EndsWith("Tos", StringComparison.Ordinal) || member.EndsWith("Ccs", StringComparison.Ordinal)
@@ -688,6 +868,9 @@ namespace Presence.Analyzers.Model
                     case IObjectCreationOperation creation when AddressArgument(creation) is { } address:
                         operation = address;
                         continue;
+                    // A list of recipients added (msg.To.AddRange(list)): not the requester alone.
+                    case IInvocationOperation call when AddsRecipientList(call):
+                        return Origin.Elsewhere;
                     // User.FindFirstValue(ClaimTypes.Email), MailboxAddress.Parse(form.Email), users.GetUserAsync(User).
                     case IInvocationOperation call:
                         operation = call.TargetMethod.ContainingType?.Name == "UserManager" ? FirstArgument(call) : call.Instance ?? ParsedArgument(call);

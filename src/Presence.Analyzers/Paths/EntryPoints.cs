@@ -1243,8 +1243,9 @@ namespace Presence.Analyzers.Paths
 
         /// <summary>
         /// The values a callback kept in a local or a field was given before a registration reads it
-        /// (<c>TimerCallback cb = OnTick; new Timer(cb, …)</c>): a local's initializer and assignments in the same body,
-        /// a field's (or property's) initializer and assignments in its type. Empty for any other operation. Asked only of a
+        /// (<c>TimerCallback cb = OnTick; new Timer(cb, …)</c>): a local's initializer and assignments in the same body
+        /// when each is a lambda or a method group, a field's (or property's) initializer and assignments in its type.
+        /// Empty for any other operation. Asked only of a
         /// registration's callback that is neither a lambda nor a method group.
         /// </summary>
         public ImmutableArray<IOperation> StoredValues(IOperation callback)
@@ -1274,6 +1275,16 @@ namespace Presence.Analyzers.Paths
                             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
                                 values.Add(assignment.Value);
                                 break;
+                        }
+                    }
+
+                    // A local also given what the code does not show here (a parameter, null) may hold anything when the
+                    // registration reads it: none of its values is followed.
+                    foreach (var value in values)
+                    {
+                        if (CallbackTarget(value) is null)
+                        {
+                            return ImmutableArray<IOperation>.Empty;
                         }
                     }
 

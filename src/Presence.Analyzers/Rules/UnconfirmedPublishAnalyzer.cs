@@ -900,6 +900,8 @@ namespace Presence.Analyzers.Rules
             // Runs of a field's or property's delegate (await _work()): steps to what it was given, added in Analyze.
             private List<IInvocationOperation>? _delegateRuns;
             private Dictionary<SyntaxNode, EntryPoint>? _entryLambdas;
+            // The local functions entry-point lambdas call that are declared outside them, with those lambdas.
+            private Dictionary<SyntaxNode, List<IMethodSymbol>>? _runByEntryLambdas;
             // Direct calls of a gated publisher, kept only for the publishing map.
             private List<(SyntaxNode Syntax, PublishTarget Target)>? _bypasses;
             private HashSet<SyntaxNode>? _toolCallbacks;
@@ -1101,20 +1103,7 @@ namespace Presence.Analyzers.Rules
                 return EntryPoints.OwnerOf(container) is { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.StaticConstructor } member ? member : null;
             }
 
-            private static bool SameBody(IOperation a, IOperation b)
-            {
-                while (a.Parent is { } up)
-                {
-                    a = up;
-                }
-
-                while (b.Parent is { } up)
-                {
-                    b = up;
-                }
-
-                return ReferenceEquals(a, b);
-            }
+            private static bool SameBody(IOperation a, IOperation b) => ReferenceEquals(BodyRoot(a), BodyRoot(b));
 
             private void RegisterCallback(IOperation operation, IOperation target, EntryKind kind, string reason)
             {
@@ -1122,6 +1111,7 @@ namespace Presence.Analyzers.Rules
                 {
                     case IAnonymousFunctionOperation lambda:
                         AddEntryFunction(lambda.Symbol, lambda.Syntax, kind, reason, EntryPoints.HangfireJobType(lambda, reason));
+                        NoteLocalFunctionsRunBy(lambda, lambda.Symbol);
                         break;
                     case IMethodReferenceOperation { Method: var method } when method.MethodKind == MethodKind.Ordinary && method.Locations.Any(l => l.IsInSource):
                         _graph.AddEntry(_entryPoints.OfMethod(method) ?? new EntryPoint(method.OriginalDefinition, kind, reason, null));
@@ -1130,7 +1120,45 @@ namespace Presence.Analyzers.Rules
                         when local.DeclaringSyntaxReferences.Length > 0 && local.DeclaringSyntaxReferences[0].SyntaxTree == operation.Syntax.SyntaxTree:
                         // A local function of this body, judged as a handler like a lambda written in place.
                         AddEntryFunction(local, local.DeclaringSyntaxReferences[0].GetSyntax(), kind, reason);
+                        foreach (var declared in BodyRoot(operation).Descendants())
+                        {
+                            if (declared is ILocalFunctionOperation { Symbol: var symbol } declaration && SymbolEqualityComparer.Default.Equals(symbol, local))
+                            {
+                                NoteLocalFunctionsRunBy(declaration, local);
+                                break;
+                            }
+                        }
+
                         break;
+                }
+            }
+
+            private static IOperation BodyRoot(IOperation operation)
+            {
+                while (operation.Parent is { } up)
+                {
+                    operation = up;
+                }
+
+                return operation;
+            }
+
+            // The local functions of this body an entry-point lambda or local function calls (a top-level program's handler
+            // that posts through `async Task Publish(…)` declared below it) run as part of it: their steps are its steps too.
+            private void NoteLocalFunctionsRunBy(IOperation function, IMethodSymbol entry)
+            {
+                foreach (var local in EntryPoints.LocalFunctionsRunBy(function))
+                {
+                    lock (_gate)
+                    {
+                        _runByEntryLambdas ??= new Dictionary<SyntaxNode, List<IMethodSymbol>>();
+                        if (!_runByEntryLambdas.TryGetValue(local, out var runners))
+                        {
+                            _runByEntryLambdas[local] = runners = new List<IMethodSymbol>();
+                        }
+
+                        runners.Add(entry);
+                    }
                 }
             }
 
@@ -1512,6 +1540,11 @@ namespace Presence.Analyzers.Rules
                             _graph.AddCall(function, site.Target.Method, site.Syntax);
                         }
 
+                        foreach (var runner in EntryLambdasRunning(site.Syntax))
+                        {
+                            _graph.AddCall(runner, site.Target.Method, site.Syntax);
+                        }
+
                         continue;
                     }
 
@@ -1521,6 +1554,10 @@ namespace Presence.Analyzers.Rules
                         if (!site.Guarded && function is not null && !IsInTool(site.Syntax))
                         {
                             _graph.AddPublish(function, site.Target, site.Syntax, DependenceOf(site.Syntax, function));
+                            foreach (var runner in EntryLambdasRunning(site.Syntax))
+                            {
+                                _graph.AddPublish(runner, site.Target, site.Syntax, null);
+                            }
                         }
 
                         continue;
@@ -1541,6 +1578,11 @@ namespace Presence.Analyzers.Rules
                     if (function is not null)
                     {
                         _graph.AddPublish(function, site.Target, site.Syntax, DependenceOf(site.Syntax, function));
+                    }
+
+                    foreach (var runner in EntryLambdasRunning(site.Syntax))
+                    {
+                        _graph.AddPublish(runner, site.Target, site.Syntax, null);
                     }
 
                     if (isKernelFunction)
@@ -1760,7 +1802,28 @@ namespace Presence.Analyzers.Rules
                 return _owner?.OriginalDefinition;
             }
 
-            private bool IsInEntryLambda(SyntaxNode syntax) => _entryLambdas is { } lambdas && syntax.Ancestors().Any(lambdas.ContainsKey);
+            private bool IsInEntryLambda(SyntaxNode syntax)
+                => _entryLambdas is { } lambdas && syntax.Ancestors().Any(node => lambdas.ContainsKey(node) || _runByEntryLambdas?.ContainsKey(node) == true);
+
+            // The entry-point lambdas that run a step of a local function declared outside them (see RegisterCallback).
+            private IEnumerable<IMethodSymbol> EntryLambdasRunning(SyntaxNode syntax)
+            {
+                if (_runByEntryLambdas is null)
+                {
+                    yield break;
+                }
+
+                foreach (var ancestor in syntax.Ancestors())
+                {
+                    if (ancestor is LocalFunctionStatementSyntax && _runByEntryLambdas.TryGetValue(ancestor, out var runners))
+                    {
+                        foreach (var runner in runners)
+                        {
+                            yield return runner;
+                        }
+                    }
+                }
+            }
 
             // A publish in a lambda that a field or property keeps for a registration of its type (a timer created in
             // another member): the registration reports the path at the lambda. Asked only of a publish about to be reported.
