@@ -328,7 +328,8 @@ namespace Presence.Analyzers.Catalog
 
                 default:
                     // A field or parameter of a bound type (_options = options.Value in the constructor), or a readonly
-                    // field set from the options of a type bound elsewhere.
+                    // field or get-only property set from the options of a type bound elsewhere, or from a nested object
+                    // of bound options (_discord = options.Value.Discord).
                     if (operation.Type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, SpecialType: SpecialType.None } type
                         || type.Locations.Length == 0 || !type.Locations[0].IsInSource)
                     {
@@ -336,12 +337,36 @@ namespace Presence.Analyzers.Catalog
                     }
 
                     return Bound(type)
-                           ?? (operation is IFieldReferenceOperation { Field: { IsReadOnly: true } field }
-                               && UrlText.AssignedOperations(field, operation.SemanticModel) is { Count: 1 } assigned
-                               && UrlText.WithoutConversions(assigned[0]) is IPropertyReferenceOperation { Property.Name: "Value" or "CurrentValue" }
-                                   ? OptionsSection(assigned[0], depth + 1)
-                                   : null);
+                           ?? (operation switch
+                           {
+                               IFieldReferenceOperation { Field: { IsReadOnly: true } field } => KeptOptions(field, operation.SemanticModel, depth),
+                               IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: { IsIndexer: false, SetMethod: null } kept } => KeptOptions(kept, operation.SemanticModel, depth),
+                               _ => null,
+                           });
             }
+        }
+
+        // The section of the options a member set in its type's constructors or initializer holds: the one every value
+        // it is given agrees on (options.Value, monitor.CurrentValue, options.Value.Discord), or null.
+        private (string Key, string TypeName)? KeptOptions(ISymbol member, SemanticModel? model, int depth)
+        {
+            if (UrlText.AssignedOperations(member, model) is not { Count: > 0 } assigned)
+            {
+                return null;
+            }
+
+            (string Key, string TypeName)? agreed = null;
+            foreach (var value in assigned)
+            {
+                if (OptionsSection(value, depth + 1) is not { } section || (agreed is not null && agreed.Value.Key != section.Key))
+                {
+                    return null;
+                }
+
+                agreed = section;
+            }
+
+            return agreed;
         }
 
         private (string Key, string TypeName)? Bound(ITypeSymbol type, string? instance = null)

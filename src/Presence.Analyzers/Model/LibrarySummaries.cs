@@ -303,7 +303,7 @@ namespace Presence.Analyzers.Model
                     {
                         // Where it posts, as a request of this project's own to the key says it (the value is a credential: only its host).
                         var where = fields[3] + " to the URL from configuration '" + value.Key + "' (" + value.File + ": " + url.Host + ")";
-                        publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, endpoint.Platform, endpoint.Display, fields[4] + " (" + where + ")");
+                        publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, endpoint.Platform, endpoint.Display, fields[4] + " (" + where + ")", decidedHere: true);
                         break;
                     }
                 }
@@ -315,7 +315,7 @@ namespace Presence.Analyzers.Model
                 else if (!usable && tail is null && fields.Length > 8 && fields[8].Length > 0
                          && settings.GuessConfigured(fields[2], fields[3], fields[8]) is { } guessed)
                 {
-                    publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, guessed.Platform, "evidence: " + guessed.Platform, fields[4] + " (" + guessed.Where + ")");
+                    publishes[fields[1]] = new LibraryPublish(NameOfId(fields[1]), assembly, guessed.Platform, "evidence: " + guessed.Platform, fields[4] + " (" + guessed.Where + ")", decidedHere: true);
                 }
                 else if (!usable && (unresolved is null || !unresolved.ContainsKey(fields[1])))
                 {
@@ -439,6 +439,27 @@ namespace Presence.Analyzers.Model
         /// </summary>
         public LibraryPublish? FindPublish(IMethodSymbol method, INamedTypeSymbol? through = null)
             => _publishes.Count == 0 || IdOf(method) is not { } id ? null : Find(_publishes, id, method, through);
+
+        /// <summary>
+        /// The referenced methods whose configured sends publish only by this compilation's settings, as symbols of this
+        /// compilation (the library's hosted services among them run here, where nothing else reports them).
+        /// </summary>
+        public IEnumerable<(IMethodSymbol Method, LibraryPublish Publish)> DecidedHere()
+        {
+            if (_compilation is null)
+            {
+                yield break;
+            }
+
+            foreach (var pair in _publishes)
+            {
+                if (pair.Value.DecidedHere && pair.Key.IndexOf('|') < 0
+                    && DocumentationCommentId.GetFirstSymbolForDeclarationId(pair.Key, _compilation) is IMethodSymbol method)
+                {
+                    yield return (method, pair.Value);
+                }
+            }
+        }
 
         /// <summary>
         /// The members another assembly may implement that a call of <paramref name="method"/> (declared in a referenced
@@ -772,8 +793,10 @@ namespace Presence.Analyzers.Model
     /// <summary>A method of a referenced assembly that reaches an unguarded publish, as its summary says.</summary>
     internal sealed class LibraryPublish
     {
-        public LibraryPublish(string methodName, string assembly, string? platform, string? catalogId, string path)
+        /// <param name="decidedHere">True when this compilation's settings (or the name it binds the setting under) made a configured send a publish, which the library could not tell.</param>
+        public LibraryPublish(string methodName, string assembly, string? platform, string? catalogId, string path, bool decidedHere = false)
         {
+            DecidedHere = decidedHere;
             MethodName = methodName;
             Assembly = assembly;
             Platform = platform;
@@ -782,6 +805,12 @@ namespace Presence.Analyzers.Model
         }
 
         public string MethodName { get; }
+
+        /// <summary>
+        /// A configured send that publishes by this compilation's settings: the library's own build could not tell, so
+        /// nothing there reported its entry points.
+        /// </summary>
+        public bool DecidedHere { get; }
 
         /// <summary>The simple name of the assembly that said so.</summary>
         public string Assembly { get; }
@@ -794,7 +823,7 @@ namespace Presence.Analyzers.Model
         public string Path { get; }
 
         /// <summary>The same publish, reached through a library's steps before this method ("Campaign.RunAsync").</summary>
-        public LibraryPublish WithPrefix(string prefix) => new LibraryPublish(MethodName, Assembly, Platform, CatalogId, prefix + " → " + Path);
+        public LibraryPublish WithPrefix(string prefix) => new LibraryPublish(MethodName, Assembly, Platform, CatalogId, prefix + " → " + Path, DecidedHere);
 
         /// <summary>The publish API, the last step of the path.</summary>
         public string Api

@@ -528,6 +528,14 @@ namespace Presence.Analyzers.Paths
             UnattendedPath? shortest = null;
             var queue = new Queue<IMethodSymbol>();
             queue.Enqueue(start);
+            // A library's hosted service this compilation registers: its summary says where it posts, and this
+            // compilation's settings made that a publish. The path stands at the registration.
+            if (entry?.Registration is { } registration && !nodes.ContainsKey(start) && _libraries.FindPublish(start) is { DecidedHere: true } registered)
+            {
+                reached.Add(UnattendedPath.Describe(registered.Platform, registered.Api));
+                shortest = new UnattendedPath(null, start, ImmutableArray<(IMethodSymbol, SyntaxNode)>.Empty, registration, null, registered);
+            }
+
             if (entry?.ConcreteType is not null && (!nodes.ContainsKey(start) || _skip?.Invoke(start) == true))
             {
                 // A trigger inherited from a base class whose body this compilation cannot see (another project): its

@@ -48,6 +48,16 @@ namespace Presence.Analyzers.Paths
             Overrides = overrides;
         }
 
+        /// <summary>
+        /// A referenced library's hosted service, run because this compilation registers it at <paramref name="registration"/>:
+        /// <paramref name="function"/> is its entry method, whose path the library's summary gives.
+        /// </summary>
+        public static EntryPoint RegisteredFromLibrary(IMethodSymbol function, string reason, SyntaxNode registration)
+            => new EntryPoint(function, EntryKind.Unattended, reason, null, registration.GetLocation()) { Registration = registration };
+
+        /// <summary>For a referenced library's hosted service, where this compilation registers it.</summary>
+        public SyntaxNode? Registration { get; private set; }
+
         /// <summary>The part of <see cref="Function"/> that runs unattended, when not all of it: a top-level program's daemon loop.</summary>
         public SyntaxNode? Within { get; }
 

@@ -106,6 +106,7 @@ namespace Presence.Analyzers.Rules
                     LazyThreadSafetyMode.ExecutionAndPublication);
                 var calls = new CallTraits(model, agentTools, assembly, _observer, entryPoints.Runners);
                 var byUse = new EntriesByUse(entryPoints, model.Scopes, start.Compilation);
+                var libraryWorkers = LibraryWorkers.For(model.Libraries);
                 var bodies = new Bodies(model, entryPoints, byUse, graph, agentTools, gates, start.Options, assembly, _observer, start.Compilation);
                 graph.ReadSubclassSendsWith((inherited, job, send) => SubclassUrls.Classify(model, bodies.OptionsOf, inherited, job, send, cancellationToken));
                 graph.ReadUnresolvedForJobWith((call, job) => SubclassUrls.ClassifyForJob(model, bodies.OptionsOf, call, job, cancellationToken));
@@ -158,6 +159,12 @@ namespace Presence.Analyzers.Rules
                     {
                         bodies.Note(operation, callee!, traits);
                     }
+
+                    // Only where a library's hosted service posts to a URL this compilation's settings make a publish.
+                    if (libraryWorkers is not null && operation.Operation.Kind == OperationKind.Invocation)
+                    {
+                        libraryWorkers.Note((IInvocationOperation)operation.Operation);
+                    }
                 }, OperationKind.Invocation, OperationKind.MethodReference, OperationKind.ObjectCreation, OperationKind.EventAssignment,
                    OperationKind.Using, OperationKind.UsingDeclaration);
 
@@ -204,6 +211,14 @@ namespace Presence.Analyzers.Rules
                     // Decided here, when every body has been seen (a publish may be in the last file): with no unguarded
                     // publish or send anywhere and no library that publishes, no path can end, so the plain steps and
                     // their owners are not looked at. The publishing map is told every step and entry point regardless.
+                    if (libraryWorkers is not null)
+                    {
+                        foreach (var registered in libraryWorkers.Entries())
+                        {
+                            graph.AddEntry(registered);
+                        }
+                    }
+
                     var searchPaths = _observer is not null || graph.MayEndInPublish;
                     if (searchPaths)
                     {

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Presence.Analyzers.Model;
+
+namespace Presence.Analyzers.Paths
+{
+    /// <summary>
+    /// The hosted services of referenced libraries that post to a URL this compilation's settings make a publish
+    /// endpoint (a library's <c>AnnouncementsWorker</c> posting to <c>config["Announcements:Url"]</c>, which only the
+    /// host's appsettings.json sets). The library's own build could not tell, so each is an entry point here, reported
+    /// where this compilation registers it: <c>AddHostedService&lt;AnnouncementsWorker&gt;()</c>, or a call of the
+    /// library's own registration method (<c>services.AddAnnouncements()</c>).
+    /// </summary>
+    /// <remarks>
+    /// Exists only where a summary's configured send publishes by this compilation's settings: elsewhere no call is asked.
+    /// </remarks>
+    internal sealed class LibraryWorkers
+    {
+        private readonly Dictionary<INamedTypeSymbol, IMethodSymbol> _entries;
+        private readonly HashSet<IAssemblySymbol> _assemblies;
+        private readonly ConcurrentBag<(INamedTypeSymbol Worker, SyntaxNode Call, string? Method)> _registrations = new ConcurrentBag<(INamedTypeSymbol, SyntaxNode, string?)>();
+
+        private LibraryWorkers(Dictionary<INamedTypeSymbol, IMethodSymbol> entries)
+        {
+            _entries = entries;
+            _assemblies = new HashSet<IAssemblySymbol>(entries.Keys.Select(type => type.ContainingAssembly), SymbolEqualityComparer.Default);
+        }
+
+        /// <summary>The library workers this compilation's settings make publish, or null when there are none.</summary>
+        public static LibraryWorkers? For(LibrarySummaries libraries)
+        {
+            if (!libraries.HasPublishes)
+            {
+                return null;
+            }
+
+            Dictionary<INamedTypeSymbol, IMethodSymbol>? entries = null;
+            foreach (var (method, _) in libraries.DecidedHere())
+            {
+                if (method is { Name: "ExecuteAsync" or "StartAsync", IsStatic: false, ContainingType: { TypeKind: TypeKind.Class, IsAbstract: false } worker }
+                    && IsHostedService(worker))
+                {
+                    (entries ??= new Dictionary<INamedTypeSymbol, IMethodSymbol>(SymbolEqualityComparer.Default))[worker] = method;
+                }
+            }
+
+            return entries is null ? null : new LibraryWorkers(entries);
+        }
+
+        /// <summary>
+        /// Notes <paramref name="call"/> when it registers one of the workers: <c>AddHostedService&lt;T&gt;()</c> of one,
+        /// or an <c>IServiceCollection</c> extension method of a library that ships one.
+        /// </summary>
+        public void Note(IInvocationOperation call)
+        {
+            var method = call.TargetMethod;
+            if (method is { Name: "AddHostedService", TypeArguments.Length: 1 } && method.TypeArguments[0] is INamedTypeSymbol hosted
+                && _entries.ContainsKey(hosted.OriginalDefinition))
+            {
+                _registrations.Add((hosted.OriginalDefinition, call.Syntax, null));
+                return;
+            }
+
+            var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (definition is { IsExtensionMethod: true, Parameters.Length: > 0 } && definition.Parameters[0].Type.Name == "IServiceCollection"
+                && definition.ContainingAssembly is { } assembly && _assemblies.Contains(assembly))
+            {
+                foreach (var worker in _entries.Keys)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(worker.ContainingAssembly, assembly))
+                    {
+                        _registrations.Add((worker, call.Syntax, definition.Name));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// An entry point for each registered worker, at the registration that says it best: its own
+        /// <c>AddHostedService&lt;T&gt;()</c>, else the library's registration method, the first in the source.
+        /// </summary>
+        public IEnumerable<EntryPoint> Entries()
+        {
+            foreach (var registrations in _registrations.GroupBy(r => r.Worker, SymbolEqualityComparer.Default))
+            {
+                var (worker, call, method) = registrations
+                    .OrderBy(r => r.Method is null ? 0 : 1)
+                    .ThenBy(r => r.Call.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+                    .ThenBy(r => r.Call.SpanStart)
+                    .First();
+                var reason = "hosted service of " + worker.ContainingAssembly.Name + ", registered " + (method is null ? "here" : "by " + method);
+                yield return EntryPoint.RegisteredFromLibrary(_entries[worker], reason, call);
+            }
+        }
+
+        private static bool IsHostedService(INamedTypeSymbol type)
+        {
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (implemented is { Name: "IHostedService", ContainingNamespace: { Name: "Hosting", ContainingNamespace: { Name: "Extensions", ContainingNamespace.Name: "Microsoft" } } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
