@@ -647,19 +647,19 @@ namespace Presence.Analyzers.Model
             switch (value)
             {
                 case IArrayCreationOperation { Initializer: { } initializer }:
-                    return initializer.ElementValues;
+                    return initializer.ElementValues.Select(AddressHeld);
                 case ICollectionExpressionOperation collection:
-                    return collection.Elements;
+                    return collection.Elements.Select(AddressHeld);
                 case IObjectCreationOperation { Arguments.Length: 0, Initializer.Initializers: { Length: > 0 } elements } when AllAdds(elements):
                     var added = new IOperation?[elements.Length];
                     for (var i = 0; i < elements.Length; i++)
                     {
-                        added[i] = ((IInvocationOperation)elements[i]).Arguments[0].Value;
+                        added[i] = AddressHeld(((IInvocationOperation)elements[i]).Arguments[0].Value);
                     }
 
                     return added;
                 default:
-                    return new[] { recipients };
+                    return new[] { AddressHeld(recipients) };
             }
         }
 
@@ -730,6 +730,70 @@ namespace Presence.Analyzers.Model
                     }
                 }
             }
+
+            // A message built by its properties (Microsoft Graph's new SendMailPostRequestBody { Message = new Message
+            // { ToRecipients = [...] } }): the recipient lists it sets, also those of the message it is given.
+            if (operation is IObjectCreationOperation { Initializer.Initializers: { Length: > 0 } initializers } && depth < 4)
+            {
+                foreach (var initializer in initializers)
+                {
+                    if (initializer is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } set)
+                    {
+                        continue;
+                    }
+
+                    if (name is "ToRecipients" or "CcRecipients" or "BccRecipients")
+                    {
+                        yield return set.Value;
+                        continue;
+                    }
+
+                    var value = UrlText.WithoutConversions(set.Value);
+                    if (value is ILocalReferenceOperation local)
+                    {
+                        value = UrlText.WithoutConversions(UrlText.Initializer(local.Local, local.SemanticModel));
+                    }
+
+                    if (value is IObjectCreationOperation nested)
+                    {
+                        foreach (var recipient in Recipients(nested, depth + 1))
+                        {
+                            yield return recipient;
+                        }
+                    }
+                }
+            }
+        }
+
+        // The address a recipient object holds where its properties set it (Microsoft Graph's
+        // new Recipient { EmailAddress = new EmailAddress { Address = a } }): a; anything else as it is.
+        private static IOperation? AddressHeld(IOperation? recipient)
+        {
+            for (var depth = 0; depth < 2; depth++)
+            {
+                if (UrlText.WithoutConversions(recipient) is not IObjectCreationOperation { Arguments.Length: 0, Initializer.Initializers: var initializers, Type.Name: "Recipient" or "EmailAddress" })
+                {
+                    break;
+                }
+
+                IOperation? held = null;
+                foreach (var initializer in initializers)
+                {
+                    if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "EmailAddress" or "Address" } } set)
+                    {
+                        held = set.Value;
+                    }
+                }
+
+                if (held is null)
+                {
+                    break;
+                }
+
+                recipient = held;
+            }
+
+            return recipient;
         }
 
         // The recipients a message kept in a local is given where the local is declared: the address each msg.To.Add(a),
