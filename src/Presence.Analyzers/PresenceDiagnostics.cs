@@ -117,6 +117,15 @@ namespace Presence.Analyzers
             DiagnosticSeverity.Error,
             "A [HumanConfirmation] that approves on every path turns every guard it protects into a formality; the analyzers would trust it, so it is an error.");
 
+        /// <summary>PRES005 for a confirmation that can say no, but says yes when nobody answers (a timeout, a cancellation, no answer).</summary>
+        public static readonly DiagnosticDescriptor SilenceTakenAsApproval = Create(
+            RuleIds.RubberStampConfirmation,
+            "Rubber-stamp confirmation: a confirmation that approves without asking anyone",
+            "'{0}' is a confirmation that approves when nobody answers: it {1}. Silence is not a person's yes: answer no (or throw) when nobody answered in time, and ask again later.",
+            Category,
+            DiagnosticSeverity.Error,
+            "A confirmation that says yes when the wait for an answer times out or is cancelled publishes whenever nobody is there, which is exactly when a person should have been.");
+
         public static readonly DiagnosticDescriptor ApprovalKeptForLater = Create(
             RuleIds.ApprovalKeptForLater,
             "Approval kept for later publishing without freshness or hold checks",

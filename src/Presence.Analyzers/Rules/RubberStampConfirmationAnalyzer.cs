@@ -15,7 +15,8 @@ namespace Presence.Analyzers.Rules
     /// one (an IApprovalPrompt, say), whose every return is an approving constant (true, Task.FromResult(true), an
     /// approved decision, a new token) or which, answering by returning normally, can never throw. What it reads
     /// along the way does not matter when the answer cannot depend on it; a method that may throw to say no is
-    /// never reported.
+    /// not reported as one. A confirmation that can say no, but says yes when nobody answers (a timeout, a cancelled
+    /// wait, a lost race with a delay), is reported too (see <see cref="SilentApproval"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RubberStampConfirmationAnalyzer : DiagnosticAnalyzer
@@ -30,7 +31,7 @@ namespace Presence.Analyzers.Rules
         /// <param name="askedOneByOne">How many types are asked where they are declared before the sets are built (tests).</param>
         internal RubberStampConfirmationAnalyzer(int askedOneByOne) => _askedOneByOne = askedOneByOne;
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(PresenceDiagnostics.RubberStampConfirmation);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(PresenceDiagnostics.RubberStampConfirmation, PresenceDiagnostics.SilenceTakenAsApproval);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -83,14 +84,20 @@ namespace Presence.Analyzers.Rules
                         || (names is not null && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor && !names.Contains(method.Name))
                         || !readsType.GetOrAdd(type, reads)
                         || confirmations.Classify(method) is not { } confirmation
-                        || confirmation.Shape == ConfirmationShape.Unreadable
-                        || Stamp(block.OperationBlocks, confirmation) is not { } reason)
+                        || confirmation.Shape == ConfirmationShape.Unreadable)
                     {
                         return;
                     }
 
-                    block.ReportDiagnostic(Diagnostic.Create(
-                        PresenceDiagnostics.RubberStampConfirmation, method.Locations[0], method.ContainingType.Name + "." + method.Name, reason));
+                    var name = method.ContainingType.Name + "." + method.Name;
+                    if (Stamp(block.OperationBlocks, confirmation) is { } reason)
+                    {
+                        block.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.RubberStampConfirmation, method.Locations[0], name, reason));
+                    }
+                    else if (SilentApproval.Find(block.OperationBlocks, confirmation) is { } silence)
+                    {
+                        block.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.SilenceTakenAsApproval, method.Locations[0], name, silence));
+                    }
                 });
             });
         }
@@ -187,7 +194,7 @@ namespace Presence.Analyzers.Rules
         }
 
         // The body's operations, not those of lambdas and local functions inside it.
-        private static IEnumerable<IOperation> OwnOperations(IOperation root)
+        internal static IEnumerable<IOperation> OwnOperations(IOperation root)
         {
             var stack = new Stack<IOperation>();
             stack.Push(root);
@@ -205,7 +212,7 @@ namespace Presence.Analyzers.Rules
             }
         }
 
-        private static bool Approves(IOperation value, Confirmation confirmation)
+        internal static bool Approves(IOperation value, Confirmation confirmation)
         {
             value = Unwrap(value);
             switch (confirmation.Shape)
@@ -240,7 +247,7 @@ namespace Presence.Analyzers.Rules
         }
 
         // Task.FromResult(x), ValueTask.FromResult(x), new ValueTask<T>(x), conversions: the answer inside.
-        private static IOperation Unwrap(IOperation value)
+        internal static IOperation Unwrap(IOperation value)
         {
             while (true)
             {
