@@ -126,6 +126,15 @@ namespace Presence.Analyzers
             DiagnosticSeverity.Error,
             "A confirmation that says yes when the wait for an answer times out or is cancelled publishes whenever nobody is there, which is exactly when a person should have been.");
 
+        /// <summary>PRES005 at a ledger decision the code records itself: an approval in the name of a reviewer written into the code.</summary>
+        public static readonly DiagnosticDescriptor ApprovalRecordedByCode = Create(
+            RuleIds.RubberStampConfirmation,
+            "Rubber-stamp confirmation: a confirmation that approves without asking anyone",
+            "This records an approval in the name of '{0}', a reviewer written into the code: no person decided. Record the decision of the person who approved (the signed-in user, the user who pressed the button); for deliberate automation, publish without the ledger and mark it [AutomatedPresence(\"why\")].",
+            Category,
+            DiagnosticSeverity.Error,
+            "A redeemed approval is trusted as a person's decision; one the code records itself, under a fixed name, turns the ledger into a rubber stamp and its audit trail into a false record.");
+
         public static readonly DiagnosticDescriptor ApprovalKeptForLater = Create(
             RuleIds.ApprovalKeptForLater,
             "Approval kept for later publishing without freshness or hold checks",

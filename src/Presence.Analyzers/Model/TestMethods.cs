@@ -19,6 +19,20 @@ namespace Presence.Analyzers.Model
             "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
         };
 
+        /// <summary>True when the compilation references a test framework: a test project, whose code plays every role.</summary>
+        public static bool IsTestProject(Compilation compilation)
+        {
+            foreach (var name in Attributes)
+            {
+                if (compilation.GetTypeByMetadataName(name) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>True when <paramref name="method"/> is marked as a test. Asked only of a method about to be reported.</summary>
         public static bool IsTest(IMethodSymbol? method)
         {

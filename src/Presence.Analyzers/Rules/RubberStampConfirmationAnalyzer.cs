@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Model;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Rules
 {
@@ -31,7 +32,8 @@ namespace Presence.Analyzers.Rules
         /// <param name="askedOneByOne">How many types are asked where they are declared before the sets are built (tests).</param>
         internal RubberStampConfirmationAnalyzer(int askedOneByOne) => _askedOneByOne = askedOneByOne;
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(PresenceDiagnostics.RubberStampConfirmation, PresenceDiagnostics.SilenceTakenAsApproval);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            PresenceDiagnostics.RubberStampConfirmation, PresenceDiagnostics.SilenceTakenAsApproval, PresenceDiagnostics.ApprovalRecordedByCode);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -44,6 +46,8 @@ namespace Presence.Analyzers.Rules
                 {
                     return;
                 }
+
+                RegisterDecisionsByCode(start);
 
                 // A confirmation is a method that carries [HumanConfirmation] or overrides or implements one that
                 // does: only a type whose files can apply it, or that derives from or implements a type declaring one,
@@ -100,6 +104,49 @@ namespace Presence.Analyzers.Rules
                     }
                 });
             });
+        }
+
+        // The ledger's DecideAsync approving in the name of a constant: a decision nobody made. Looked for only where a
+        // file names DecideAsync, and not in a test project (its code plays the reviewer on purpose); each call is
+        // dismissed by its name.
+        private static void RegisterDecisionsByCode(CompilationStartAnalysisContext start)
+        {
+            if (start.Compilation.GetBestTypeByMetadataName("Presence.ApprovalLedger") is not { } ledger
+                || !NameUse.Of(start.Compilation, "DecideAsync", start.CancellationToken).InSource
+                || TestMethods.IsTestProject(start.Compilation))
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(context =>
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                if (invocation.TargetMethod is not { Name: "DecideAsync" } decide
+                    || !SymbolEqualityComparer.Default.Equals(decide.ContainingType, ledger))
+                {
+                    return;
+                }
+
+                string? reviewer = null;
+                var approves = false;
+                foreach (var argument in invocation.Arguments)
+                {
+                    switch (argument.Parameter?.Name)
+                    {
+                        case "reviewer" when argument.Value.ConstantValue is { HasValue: true, Value: string name }:
+                            reviewer = name;
+                            break;
+                        case "approve":
+                            approves = argument.Value.ConstantValue is { HasValue: true, Value: true };
+                            break;
+                    }
+                }
+
+                if (reviewer is not null && approves)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.ApprovalRecordedByCode, invocation.Syntax.GetLocation(), reviewer));
+                }
+            }, OperationKind.Invocation);
         }
 
         private static bool Inherits(
