@@ -101,6 +101,19 @@ namespace Presence.Analyzers
             "A reply that nobody wrote or approved answers people as if someone were there.",
             WellKnownDiagnosticTags.CompilationEnd);
 
+        /// <summary>
+        /// PRES003 for a handler that publishes on a button press or a reaction: nothing is a reply there, and the press is
+        /// someone's decision, so the advice is to record it in the ledger and publish what redeems it.
+        /// </summary>
+        public static readonly DiagnosticDescriptor AutomatedPublishOnPress = Create(
+            RuleIds.AutomatedReply,
+            "Automated reply: an incoming-message handler publishes without confirmation",
+            "{0} publishes when someone presses a button or reacts, with no recorded approval of what goes out: {1}. Record the press as that person's decision (ApprovalLedger.DecideAsync with the presser as reviewer) and publish only what redeems the approval, or mark a disclosed bot with [AutomatedPresence(\"why\")].",
+            Category,
+            DiagnosticSeverity.Warning,
+            "A press that publishes at once skips who may decide, on exactly which text, and the publishing hold; a decision recorded and redeemed at publish time checks them.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor ConfirmationIgnored = Create(
             RuleIds.ConfirmationIgnored,
             "Confirmation result is ignored or not checked before publishing",

@@ -55,6 +55,7 @@ namespace Presence.Analyzers.Rules
             PresenceDiagnostics.UnattendedPublish,
             PresenceDiagnostics.AutomatedReply,
             PresenceDiagnostics.AutomatedAnswerToRequest,
+            PresenceDiagnostics.AutomatedPublishOnPress,
             PresenceDiagnostics.ApprovalDoesNotCoverContent,
             PresenceDiagnostics.ApprovalStaleAfterWait,
             PresenceDiagnostics.MachineWrittenUnreviewed,
@@ -230,6 +231,7 @@ namespace Presence.Analyzers.Rules
 
                         var descriptor = path.Entry!.Kind == EntryKind.Unattended ? PresenceDiagnostics.UnattendedPublish
                             : path.Entry.AnswersAnyCaller ? PresenceDiagnostics.AutomatedAnswerToRequest
+                            : ButtonPresses.Publishes(path) ? PresenceDiagnostics.AutomatedPublishOnPress
                             : PresenceDiagnostics.AutomatedReply;
                         end.ReportDiagnostic(Diagnostic.Create(
                             descriptor,
