@@ -173,6 +173,15 @@ namespace Presence.Analyzers
             DiagnosticSeverity.Warning,
             "A person approves one piece of content: a different variable, the same variable changed after the approval, or every item of a loop after one approval goes out without that person having seen it.");
 
+        /// <summary>PRES006 where nobody can be asked again: an unattended job, or a redeem of an approval recorded earlier.</summary>
+        public static readonly DiagnosticDescriptor ApprovalDoesNotCoverContentUnattended = Create(
+            RuleIds.ApprovalDoesNotCoverContent,
+            "Approval does not cover what is published",
+            "{0}, but {1}: nobody is asked here, so publish only content whose approval is redeemed here, after its last change (submit the final content for review and redeem that request)",
+            Category,
+            DiagnosticSeverity.Warning,
+            "A person approves one piece of content: a different variable, the same variable changed after the approval, or every item of a loop after one approval goes out without that person having seen it.");
+
         private const string MachineWrittenTitle = "Machine-written content published, or an AI agent given a publish tool, without human review";
         private const string MachineWrittenDescription = "Text a language model wrote must be read by a person before it is published in someone's name; an agent that can call a publish tool publishes without anyone reading.";
 

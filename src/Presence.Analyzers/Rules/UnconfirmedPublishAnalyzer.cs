@@ -57,6 +57,7 @@ namespace Presence.Analyzers.Rules
             PresenceDiagnostics.AutomatedAnswerToRequest,
             PresenceDiagnostics.AutomatedPublishOnPress,
             PresenceDiagnostics.ApprovalDoesNotCoverContent,
+            PresenceDiagnostics.ApprovalDoesNotCoverContentUnattended,
             PresenceDiagnostics.ApprovalStaleAfterWait,
             PresenceDiagnostics.MachineWrittenUnreviewed,
             PresenceDiagnostics.MachineWrittenUnreviewedAtEnd,
@@ -1495,7 +1496,7 @@ namespace Presence.Analyzers.Rules
                         // Machine text in a lambda or local function under [AutomatedPresence]: PRES008 alone.
                         if (site.Guarded)
                         {
-                            ReportGuarded(_report, site);
+                            ReportGuarded(_report, site, ownerEntry);
                         }
                         else if (!IsInTool(site.Syntax))
                         {
@@ -1530,7 +1531,7 @@ namespace Presence.Analyzers.Rules
 
                     if (site.Guarded)
                     {
-                        ReportGuarded(_report, site);
+                        ReportGuarded(_report, site, ownerEntry);
                         continue;
                     }
 
@@ -1701,7 +1702,7 @@ namespace Presence.Analyzers.Rules
                     "Machine-written content is handed to '" + call.TargetMethod.ContainingType?.Name + "." + call.TargetMethod.Name + "', which publishes it",
                     "no [HumanConfirmation] that sees the generated text comes before this call; show the text to a person (a [HumanConfirmation] method, or AnsiConsole.Confirm with the text in its question) and pass it on only on yes");
 
-            private static void ReportGuarded(Action<Diagnostic> report, PublishSite site)
+            private static void ReportGuarded(Action<Diagnostic> report, PublishSite site, EntryPoint? ownerEntry)
             {
                 if (site.MachineWritten)
                 {
@@ -1712,12 +1713,17 @@ namespace Presence.Analyzers.Rules
                 }
                 else if (ContentCoverage.Gap(site) is { } gap)
                 {
+                    // Nobody can be asked again in a job, nor after a redeem of a decision recorded earlier.
+                    var unattended = (ownerEntry is { Kind: EntryKind.Unattended } entry && entry.Runs(site.Syntax)) || IsRedeem(site.AskedBy!.TargetMethod);
                     report(Diagnostic.Create(
-                        PresenceDiagnostics.ApprovalDoesNotCoverContent, site.Syntax.GetLocation(),
+                        unattended ? PresenceDiagnostics.ApprovalDoesNotCoverContentUnattended : PresenceDiagnostics.ApprovalDoesNotCoverContent, site.Syntax.GetLocation(),
                         additionalLocations: new[] { site.AskedBy!.Syntax.GetLocation() }, Properties(site.Target),
                         site.Target.Describe(), gap));
                 }
             }
+
+            private static bool IsRedeem(IMethodSymbol method)
+                => method is { Name: "RedeemAsync" or "TryRedeemAsync", ContainingType: { Name: "ApprovalLedger", ContainingNamespace: { Name: "Presence", ContainingNamespace.IsGlobalNamespace: true } } };
 
             // The graph of the operation block (a method's body, an initializer) the collected operations are in.
             private IEnumerable<PublishSite> AnalyzeFlow(BodyContext context)
