@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Model
 {
@@ -24,7 +25,7 @@ namespace Presence.Analyzers.Model
         {
             foreach (var name in Attributes)
             {
-                if (compilation.GetTypeByMetadataName(name) is not null)
+                if (compilation.GetBestTypeByMetadataName(name) is not null)
                 {
                     return true;
                 }
