@@ -50,11 +50,15 @@ if (trail.Count == 0)
         requests[day] = request.Id;
     }
 
+    // The walkthrough plays the author and Maria; an application records the decision of the person who made it
+    // (the signed-in reviewer, the user who pressed the button), and PRES005 reports a reviewer written into the code.
+#pragma warning disable PRES005
     Console.WriteLine($"    self-approval: {(await ledger.DecideAsync(requests[1], "agent:drafts", approve: true)).Outcome}");
     foreach (var day in new[] { 1, 2, 3 })
     {
         await ledger.DecideAsync(requests[day], "maria", approve: true, reason: "on brand");
     }
+#pragma warning restore PRES005
 
     await job.LoadAsync(CancellationToken.None);
     await At(1, 9, "The job runs: Monday's post goes out.");

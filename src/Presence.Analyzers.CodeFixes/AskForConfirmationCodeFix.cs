@@ -80,7 +80,7 @@ namespace Presence.Analyzers.CodeFixes
             }
         }
 
-        // A confirmation PRES005 reports (it always says yes) would make the post look reviewed: not offered. Only a
+        // A confirmation PRES005 reports (it always says yes, or says yes when nobody answers) would make the post look reviewed: not offered. Only a
         // body in this compilation can be read; an interface's method is trusted, as the analyzers trust it.
         private static bool IsRubberStamp(IMethodSymbol method, Confirmation confirmation, Compilation compilation, System.Threading.CancellationToken cancellationToken)
         {
@@ -88,7 +88,8 @@ namespace Presence.Analyzers.CodeFixes
             {
                 if (compilation.ContainsSyntaxTree(reference.SyntaxTree)
                     && compilation.GetSemanticModel(reference.SyntaxTree).GetOperation(reference.GetSyntax(cancellationToken), cancellationToken) is { } body
-                    && RubberStampConfirmationAnalyzer.Stamp(ImmutableArray.Create(body), confirmation) is not null)
+                    && (RubberStampConfirmationAnalyzer.Stamp(ImmutableArray.Create(body), confirmation) is not null
+                        || SilentApproval.Find(ImmutableArray.Create(body), confirmation) is not null))
                 {
                     return true;
                 }

@@ -101,6 +101,19 @@ namespace Presence.Analyzers
             "A reply that nobody wrote or approved answers people as if someone were there.",
             WellKnownDiagnosticTags.CompilationEnd);
 
+        /// <summary>
+        /// PRES003 for a handler that publishes on a button press or a reaction: nothing is a reply there, and the press is
+        /// someone's decision, so the advice is to record it in the ledger and publish what redeems it.
+        /// </summary>
+        public static readonly DiagnosticDescriptor AutomatedPublishOnPress = Create(
+            RuleIds.AutomatedReply,
+            "Automated reply: an incoming-message handler publishes without confirmation",
+            "{0} publishes when someone presses a button or reacts, with no recorded approval of what goes out: {1}. Record the press as that person's decision (ApprovalLedger.DecideAsync with the presser as reviewer) and publish only what redeems the approval, or mark a disclosed bot with [AutomatedPresence(\"why\")].",
+            Category,
+            DiagnosticSeverity.Warning,
+            "A press that publishes at once skips who may decide, on exactly which text, and the publishing hold; a decision recorded and redeemed at publish time checks them.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor ConfirmationIgnored = Create(
             RuleIds.ConfirmationIgnored,
             "Confirmation result is ignored or not checked before publishing",
@@ -116,6 +129,24 @@ namespace Presence.Analyzers
             Category,
             DiagnosticSeverity.Error,
             "A [HumanConfirmation] that approves on every path turns every guard it protects into a formality; the analyzers would trust it, so it is an error.");
+
+        /// <summary>PRES005 for a confirmation that can say no, but says yes when nobody answers (a timeout, a cancellation, no answer).</summary>
+        public static readonly DiagnosticDescriptor SilenceTakenAsApproval = Create(
+            RuleIds.RubberStampConfirmation,
+            "Rubber-stamp confirmation: a confirmation that approves without asking anyone",
+            "'{0}' is a confirmation that approves when nobody answers: it {1}. Silence is not a person's yes: answer no (or throw) when nobody answered in time, and ask again later.",
+            Category,
+            DiagnosticSeverity.Error,
+            "A confirmation that says yes when the wait for an answer times out or is cancelled publishes whenever nobody is there, which is exactly when a person should have been.");
+
+        /// <summary>PRES005 at a ledger decision the code records itself: an approval in the name of a reviewer written into the code.</summary>
+        public static readonly DiagnosticDescriptor ApprovalRecordedByCode = Create(
+            RuleIds.RubberStampConfirmation,
+            "Rubber-stamp confirmation: a confirmation that approves without asking anyone",
+            "This records an approval in the name of '{0}', a reviewer written into the code: no person decided. Record the decision of the person who approved (the signed-in user, the user who pressed the button); for deliberate automation, publish without the ledger and mark it [AutomatedPresence(\"why\")].",
+            Category,
+            DiagnosticSeverity.Error,
+            "A redeemed approval is trusted as a person's decision; one the code records itself, under a fixed name, turns the ledger into a rubber stamp and its audit trail into a false record.");
 
         public static readonly DiagnosticDescriptor ApprovalKeptForLater = Create(
             RuleIds.ApprovalKeptForLater,
@@ -138,6 +169,15 @@ namespace Presence.Analyzers
             RuleIds.ApprovalDoesNotCoverContent,
             "Approval does not cover what is published",
             "{0}, but {1}: ask again for exactly the content that goes out, after its last change",
+            Category,
+            DiagnosticSeverity.Warning,
+            "A person approves one piece of content: a different variable, the same variable changed after the approval, or every item of a loop after one approval goes out without that person having seen it.");
+
+        /// <summary>PRES006 where nobody can be asked again: an unattended job, or a redeem of an approval recorded earlier.</summary>
+        public static readonly DiagnosticDescriptor ApprovalDoesNotCoverContentUnattended = Create(
+            RuleIds.ApprovalDoesNotCoverContent,
+            "Approval does not cover what is published",
+            "{0}, but {1}: nobody is asked here, so publish only content whose approval is redeemed here, after its last change (submit the final content for review and redeem that request)",
             Category,
             DiagnosticSeverity.Warning,
             "A person approves one piece of content: a different variable, the same variable changed after the approval, or every item of a loop after one approval goes out without that person having seen it.");

@@ -32,7 +32,7 @@ namespace Presence.Analyzers.Model
         /// </summary>
         private static readonly string[] Words = new[]
         {
-            "AutomatedPresence", "InternalAudience", "HumanConfirmation", "GeneratePublisherGate", "RequiresHumanApproval", "Approved", "Approval", "Serialize",
+            "AutomatedPresence", "InternalAudience", "HumanConfirmation", "GeneratePublisherGate", "RequiresHumanApproval", "Approved", "Approval", "Serialize", "DecideAsync",
             "PublishesContent", "Refit", "AIFunctionFactory",
         }.Concat(HttpRequests.SendWords).ToArray();
 

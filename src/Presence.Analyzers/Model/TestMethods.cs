@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Presence.Analyzers.Catalog;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Model
 {
@@ -18,6 +19,20 @@ namespace Presence.Analyzers.Model
             "NUnit.Framework.TestAttribute", "NUnit.Framework.TestCaseAttribute", "NUnit.Framework.TestCaseSourceAttribute", "NUnit.Framework.TheoryAttribute",
             "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
         };
+
+        /// <summary>True when the compilation references a test framework: a test project, whose code plays every role.</summary>
+        public static bool IsTestProject(Compilation compilation)
+        {
+            foreach (var name in Attributes)
+            {
+                if (compilation.GetBestTypeByMetadataName(name) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>True when <paramref name="method"/> is marked as a test. Asked only of a method about to be reported.</summary>
         public static bool IsTest(IMethodSymbol? method)

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Model;
+using Presence.Compilations;
 
 namespace Presence.Analyzers.Rules
 {
@@ -15,7 +16,8 @@ namespace Presence.Analyzers.Rules
     /// one (an IApprovalPrompt, say), whose every return is an approving constant (true, Task.FromResult(true), an
     /// approved decision, a new token) or which, answering by returning normally, can never throw. What it reads
     /// along the way does not matter when the answer cannot depend on it; a method that may throw to say no is
-    /// never reported.
+    /// not reported as one. A confirmation that can say no, but says yes when nobody answers (a timeout, a cancelled
+    /// wait, a lost race with a delay), is reported too (see <see cref="SilentApproval"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RubberStampConfirmationAnalyzer : DiagnosticAnalyzer
@@ -30,7 +32,8 @@ namespace Presence.Analyzers.Rules
         /// <param name="askedOneByOne">How many types are asked where they are declared before the sets are built (tests).</param>
         internal RubberStampConfirmationAnalyzer(int askedOneByOne) => _askedOneByOne = askedOneByOne;
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(PresenceDiagnostics.RubberStampConfirmation);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            PresenceDiagnostics.RubberStampConfirmation, PresenceDiagnostics.SilenceTakenAsApproval, PresenceDiagnostics.ApprovalRecordedByCode);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -43,6 +46,8 @@ namespace Presence.Analyzers.Rules
                 {
                     return;
                 }
+
+                RegisterDecisionsByCode(start);
 
                 // A confirmation is a method that carries [HumanConfirmation] or overrides or implements one that
                 // does: only a type whose files can apply it, or that derives from or implements a type declaring one,
@@ -83,16 +88,65 @@ namespace Presence.Analyzers.Rules
                         || (names is not null && method.MethodKind is MethodKind.Ordinary or MethodKind.Constructor && !names.Contains(method.Name))
                         || !readsType.GetOrAdd(type, reads)
                         || confirmations.Classify(method) is not { } confirmation
-                        || confirmation.Shape == ConfirmationShape.Unreadable
-                        || Stamp(block.OperationBlocks, confirmation) is not { } reason)
+                        || confirmation.Shape == ConfirmationShape.Unreadable)
                     {
                         return;
                     }
 
-                    block.ReportDiagnostic(Diagnostic.Create(
-                        PresenceDiagnostics.RubberStampConfirmation, method.Locations[0], method.ContainingType.Name + "." + method.Name, reason));
+                    var name = method.ContainingType.Name + "." + method.Name;
+                    if (Stamp(block.OperationBlocks, confirmation) is { } reason)
+                    {
+                        block.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.RubberStampConfirmation, method.Locations[0], name, reason));
+                    }
+                    else if (SilentApproval.Find(block.OperationBlocks, confirmation) is { } silence)
+                    {
+                        block.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.SilenceTakenAsApproval, method.Locations[0], name, silence));
+                    }
                 });
             });
+        }
+
+        // The ledger's DecideAsync approving in the name of a constant: a decision nobody made. Looked for only where a
+        // file names DecideAsync, and not in a test project (its code plays the reviewer on purpose); each call is
+        // dismissed by its name.
+        private static void RegisterDecisionsByCode(CompilationStartAnalysisContext start)
+        {
+            if (start.Compilation.GetBestTypeByMetadataName("Presence.ApprovalLedger") is not { } ledger
+                || !NameUse.Of(start.Compilation, "DecideAsync", start.CancellationToken).InSource
+                || TestMethods.IsTestProject(start.Compilation))
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(context =>
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                if (invocation.TargetMethod is not { Name: "DecideAsync" } decide
+                    || !SymbolEqualityComparer.Default.Equals(decide.ContainingType, ledger))
+                {
+                    return;
+                }
+
+                string? reviewer = null;
+                var approves = false;
+                foreach (var argument in invocation.Arguments)
+                {
+                    switch (argument.Parameter?.Name)
+                    {
+                        case "reviewer" when argument.Value.ConstantValue is { HasValue: true, Value: string name }:
+                            reviewer = name;
+                            break;
+                        case "approve":
+                            approves = argument.Value.ConstantValue is { HasValue: true, Value: true };
+                            break;
+                    }
+                }
+
+                if (reviewer is not null && approves)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.ApprovalRecordedByCode, invocation.Syntax.GetLocation(), reviewer));
+                }
+            }, OperationKind.Invocation);
         }
 
         private static bool Inherits(
@@ -187,7 +241,7 @@ namespace Presence.Analyzers.Rules
         }
 
         // The body's operations, not those of lambdas and local functions inside it.
-        private static IEnumerable<IOperation> OwnOperations(IOperation root)
+        internal static IEnumerable<IOperation> OwnOperations(IOperation root)
         {
             var stack = new Stack<IOperation>();
             stack.Push(root);
@@ -205,7 +259,7 @@ namespace Presence.Analyzers.Rules
             }
         }
 
-        private static bool Approves(IOperation value, Confirmation confirmation)
+        internal static bool Approves(IOperation value, Confirmation confirmation)
         {
             value = Unwrap(value);
             switch (confirmation.Shape)
@@ -240,7 +294,7 @@ namespace Presence.Analyzers.Rules
         }
 
         // Task.FromResult(x), ValueTask.FromResult(x), new ValueTask<T>(x), conversions: the answer inside.
-        private static IOperation Unwrap(IOperation value)
+        internal static IOperation Unwrap(IOperation value)
         {
             while (true)
             {

@@ -55,7 +55,9 @@ namespace Presence.Analyzers.Rules
             PresenceDiagnostics.UnattendedPublish,
             PresenceDiagnostics.AutomatedReply,
             PresenceDiagnostics.AutomatedAnswerToRequest,
+            PresenceDiagnostics.AutomatedPublishOnPress,
             PresenceDiagnostics.ApprovalDoesNotCoverContent,
+            PresenceDiagnostics.ApprovalDoesNotCoverContentUnattended,
             PresenceDiagnostics.ApprovalStaleAfterWait,
             PresenceDiagnostics.MachineWrittenUnreviewed,
             PresenceDiagnostics.MachineWrittenUnreviewedAtEnd,
@@ -245,6 +247,7 @@ namespace Presence.Analyzers.Rules
 
                         var descriptor = path.Entry!.Kind == EntryKind.Unattended ? PresenceDiagnostics.UnattendedPublish
                             : path.Entry.AnswersAnyCaller ? PresenceDiagnostics.AutomatedAnswerToRequest
+                            : ButtonPresses.Publishes(path) ? PresenceDiagnostics.AutomatedPublishOnPress
                             : PresenceDiagnostics.AutomatedReply;
                         end.ReportDiagnostic(Diagnostic.Create(
                             descriptor,
@@ -1536,7 +1539,7 @@ namespace Presence.Analyzers.Rules
                         // Machine text in a lambda or local function under [AutomatedPresence]: PRES008 alone.
                         if (site.Guarded)
                         {
-                            ReportGuarded(_report, site);
+                            ReportGuarded(_report, site, ownerEntry);
                         }
                         else if (!IsInTool(site.Syntax))
                         {
@@ -1580,7 +1583,7 @@ namespace Presence.Analyzers.Rules
 
                     if (site.Guarded)
                     {
-                        ReportGuarded(_report, site);
+                        ReportGuarded(_report, site, ownerEntry);
                         continue;
                     }
 
@@ -1756,7 +1759,7 @@ namespace Presence.Analyzers.Rules
                     "Machine-written content is handed to '" + call.TargetMethod.ContainingType?.Name + "." + call.TargetMethod.Name + "', which publishes it",
                     "no [HumanConfirmation] that sees the generated text comes before this call; show the text to a person (a [HumanConfirmation] method, or AnsiConsole.Confirm with the text in its question) and pass it on only on yes");
 
-            private static void ReportGuarded(Action<Diagnostic> report, PublishSite site)
+            private static void ReportGuarded(Action<Diagnostic> report, PublishSite site, EntryPoint? ownerEntry)
             {
                 if (site.MachineWritten)
                 {
@@ -1767,12 +1770,17 @@ namespace Presence.Analyzers.Rules
                 }
                 else if (ContentCoverage.Gap(site) is { } gap)
                 {
+                    // Nobody can be asked again in a job, nor after a redeem of a decision recorded earlier.
+                    var unattended = (ownerEntry is { Kind: EntryKind.Unattended } entry && entry.Runs(site.Syntax)) || IsRedeem(site.AskedBy!.TargetMethod);
                     report(Diagnostic.Create(
-                        PresenceDiagnostics.ApprovalDoesNotCoverContent, site.Syntax.GetLocation(),
+                        unattended ? PresenceDiagnostics.ApprovalDoesNotCoverContentUnattended : PresenceDiagnostics.ApprovalDoesNotCoverContent, site.Syntax.GetLocation(),
                         additionalLocations: new[] { site.AskedBy!.Syntax.GetLocation() }, Properties(site.Target),
                         site.Target.Describe(), gap));
                 }
             }
+
+            private static bool IsRedeem(IMethodSymbol method)
+                => method is { Name: "RedeemAsync" or "TryRedeemAsync", ContainingType: { Name: "ApprovalLedger", ContainingNamespace: { Name: "Presence", ContainingNamespace.IsGlobalNamespace: true } } };
 
             // The graph of the operation block (a method's body, an initializer) the collected operations are in.
             private IEnumerable<PublishSite> AnalyzeFlow(BodyContext context)
