@@ -47,6 +47,14 @@ namespace Presence
 
         /// <summary>The <see cref="IApprovalNotifier"/> failed to tell the author about a decision (detail: the exception type); the decision stands.</summary>
         NotificationFailed = 12,
+
+        /// <summary>
+        /// Not something that happened: a stored audit row that cannot be read (damaged, or changed outside the app), put
+        /// where the row is when the trail is read back so the rest of it stays readable (detail: which row and what is
+        /// wrong, never its values; <see cref="ApprovalAuditEvent.At"/> is <see cref="DateTimeOffset.MinValue"/> when the
+        /// time itself cannot be read). Never written.
+        /// </summary>
+        Unreadable = 13,
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ namespace Presence
             var content = record.Content;
             if (content is null)
             {
-                return new PostContent(record.Summary ?? "(the content is no longer kept; its fingerprint is)", Array.Empty<KeyValuePair<string, string>>());
+                return new PostContent(record.Summary ?? (record.IsOpen ? "(the content was not kept for reviewers; only its fingerprint is)" : "(the content is no longer kept; its fingerprint is)"), Array.Empty<KeyValuePair<string, string>>());
             }
 
             if (!string.Equals(content.MediaType, ReviewContent.Json, StringComparison.OrdinalIgnoreCase))

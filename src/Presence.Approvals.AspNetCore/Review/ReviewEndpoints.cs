@@ -18,6 +18,7 @@ namespace Presence
     {
         internal const int MaxReasonLength = 2000;
         internal const int HistoryPageSize = 200;
+        private const int MaxFormIdLength = 1024;
         internal const string StylesheetPath = "/assets/review.css";
 
         public static void Map(RouteGroupBuilder group, ReviewMapping mapping)
@@ -27,6 +28,7 @@ namespace Presence
             group.MapPost("/posts/{id}/approve", Run(mapping, request => DecideAsync(request, Id(request), ReviewerVerdict.Approved)));
             group.MapPost("/posts/{id}/reject", Run(mapping, request => DecideAsync(request, Id(request), ReviewerVerdict.Rejected)));
             group.MapPost("/posts/{id}/request-changes", Run(mapping, request => DecideAsync(request, Id(request), ReviewerVerdict.ChangesRequested)));
+            group.MapPost("/untrusted/cancel", Run(mapping, request => CancelUntrustedAsync(request, id: null)));
             group.MapPost("/untrusted/{id}/cancel", Run(mapping, request => CancelUntrustedAsync(request, Id(request))));
             group.MapGet("/hold", Run(mapping, HoldAsync));
             group.MapPost("/hold/engage", Run(mapping, request => ChangeHoldAsync(request, engage: true)));
@@ -103,6 +105,11 @@ namespace Presence
                 return NotFound(request);
             }
 
+            if (verdict == ReviewerVerdict.Approved && record.Content is null)
+            {
+                return SeeOther(PostUrl(request, record.Id, ReviewMessages.ContentNotKept));
+            }
+
             var (reason, tooLong) = await ReadTextAsync(request, "reason").ConfigureAwait(false);
             if (tooLong || (verdict != ReviewerVerdict.Approved && reason is null))
             {
@@ -135,7 +142,12 @@ namespace Presence
         /// Cancels a request whose row cannot be trusted, and only such a request: an id typed in for a request that is
         /// fine (of any channel) cancels nothing and is answered as if it did not exist.
         /// </summary>
-        private static async Task<IResult> CancelUntrustedAsync(ReviewRequest request, string id)
+        /// <remarks>
+        /// The queue's Cancel button posts the id in the form (<c>/untrusted/cancel</c>), so that any id the store holds
+        /// can be cancelled, one with <c>/</c>, <c>&lt;</c> or spaces included; the id in the path is kept for links
+        /// and scripts, for ids of letters, digits and <c>-_.:</c>.
+        /// </remarks>
+        private static async Task<IResult> CancelUntrustedAsync(ReviewRequest request, string? id)
         {
             if (await RefuseChangeAsync(request).ConfigureAwait(false) is { } refusal)
             {
@@ -147,7 +159,17 @@ namespace Presence
                 return Page(ReviewPages.Refusal(request, "Not allowed", "You may not cancel requests that cannot be trusted."), StatusCodes.Status403Forbidden);
             }
 
-            if (!IsWellFormedId(id)
+            if (id is null)
+            {
+                var form = request.Http.Request.HasFormContentType ? await request.Http.Request.ReadFormAsync(request.Http.RequestAborted).ConfigureAwait(false) : null;
+                id = form?["id"].ToString() ?? string.Empty;
+            }
+            else if (!IsWellFormedId(id))
+            {
+                id = string.Empty;
+            }
+
+            if (id.Length is 0 or > MaxFormIdLength || string.IsNullOrWhiteSpace(id)
                 || !await request.Data.Ledger.CancelUntrustedAsync(id, request.Reviewer!, "cancelled from the review dashboard", request.Http.RequestAborted).ConfigureAwait(false))
             {
                 return Page(ReviewPages.Refusal(request, "Not found", "There is no request that cannot be trusted with this id still waiting to be cancelled."), StatusCodes.Status404NotFound);
@@ -168,12 +190,13 @@ namespace Presence
                 // A damaged row of the history, active or not.
             }
 
+            var mayChange = request.Reviewer is not null && await request.AdmitsAsync(request.Options.Hold).ConfigureAwait(false);
             if (history is null)
             {
-                return Page(ReviewPages.Refusal(request, "Publishing hold", "The publishing hold's history cannot be read, so it cannot be shown here; nothing is published until it is repaired. Repair or remove the damaged row of presence_publishing_holds."), StatusCodes.Status409Conflict);
+                // Redeems and gates refuse while the history cannot be read; engaging still works, so the stop stays at hand.
+                return Page(ReviewPages.UnreadableHold(request, mayChange, ReviewMessages.From(request.Http.Request.Query["outcome"])), StatusCodes.Status409Conflict);
             }
 
-            var mayChange = request.Reviewer is not null && await request.AdmitsAsync(request.Options.Hold).ConfigureAwait(false);
             return Page(ReviewPages.Hold(request, history, mayChange, ReviewMessages.From(request.Http.Request.Query["outcome"])));
         }
 
@@ -201,7 +224,14 @@ namespace Presence
             }
             else
             {
-                outcome = await hold.ReleaseAsync(request.Reviewer!, request.Http.RequestAborted).ConfigureAwait(false) ? ReviewMessages.HoldReleased : ReviewMessages.HoldNotEngaged;
+                try
+                {
+                    outcome = await hold.ReleaseAsync(request.Reviewer!, request.Http.RequestAborted).ConfigureAwait(false) ? ReviewMessages.HoldReleased : ReviewMessages.HoldNotEngaged;
+                }
+                catch (ApprovalRecordCorruptException e) when (e.RequestId is null)
+                {
+                    outcome = ReviewMessages.HoldUnreadable;
+                }
             }
 
             return SeeOther(request.Url("/hold") + "?outcome=" + outcome);

@@ -19,6 +19,11 @@ namespace Presence
         public const string HoldReleased = "hold-released";
         public const string HoldNotEngaged = "hold-not-engaged";
         public const string UntrustedCancelled = "untrusted-cancelled";
+        public const string ContentNotKept = "content-not-kept";
+        public const string HoldUnreadable = "hold-unreadable";
+
+        /// <summary>Why a post whose content was not kept cannot be approved here.</summary>
+        public const string NoContentToApprove = "The content of this post was not kept for reviewers, so it cannot be approved here: nobody can approve what they cannot read. Reject it or ask for changes, and have it submitted again with its content.";
 
         private static readonly Dictionary<string, ReviewMessages> Known = new Dictionary<string, ReviewMessages>
         {
@@ -32,6 +37,8 @@ namespace Presence
             [HoldReleased] = new ReviewMessages(false, "The hold is released. Posts that fell due during it need a fresh decision."),
             [HoldNotEngaged] = new ReviewMessages(true, "Publishing was not on hold."),
             [UntrustedCancelled] = new ReviewMessages(false, "The request that cannot be trusted is cancelled: it left the queue. Submit its content again if it should still go out."),
+            [ContentNotKept] = new ReviewMessages(true, NoContentToApprove + " Nothing was recorded."),
+            [HoldUnreadable] = new ReviewMessages(true, "The publishing hold's history cannot be read, so the hold cannot be released until the damaged row of presence_publishing_holds is repaired; nothing is published meanwhile."),
             [nameof(DecisionOutcome.SelfApproval)] = new ReviewMessages(true, "You wrote this post, so you cannot decide on it: someone else must review it."),
             [nameof(DecisionOutcome.NotAReviewer)] = new ReviewMessages(true, "You are not a reviewer of the step this post is waiting for."),
             [nameof(DecisionOutcome.AlreadyDecided)] = new ReviewMessages(true, "You have already decided on this post in this step."),

@@ -30,7 +30,9 @@ namespace Presence
                     html.Raw("<li").Attribute("id", "untrusted-" + entry.RequestId).Raw("><code>").Text(entry.RequestId).Raw("</code>: ").Text(entry.Problem);
                     if (mayCancelUntrusted)
                     {
-                        Form(html, request, request.Url("/untrusted/" + Uri.EscapeDataString(entry.RequestId) + "/cancel"), "cancel-untrusted");
+                        // The id goes in the form, not the path: a damaged row's id may hold any character.
+                        Form(html, request, request.Url("/untrusted/cancel"), "cancel-untrusted");
+                        html.Raw("<input type=\"hidden\" name=\"id\"").Attribute("value", entry.RequestId).Raw(">");
                         html.Raw("<button type=\"submit\" class=\"reject\"").Attribute("aria-label", "Cancel request " + entry.RequestId).Raw(">Cancel</button></form>");
                     }
 
@@ -170,9 +172,18 @@ namespace Presence
                 }
 
                 var postUrl = PostUrl(request, record);
+                if (record.Content is null)
+                {
+                    html.Element("p", ReviewMessages.NoContentToApprove, "note");
+                }
+
                 html.Raw("<div class=\"actions\">");
-                Form(html, request, postUrl + "/approve", "approve");
-                html.Raw("<button type=\"submit\" class=\"approve\">Approve</button></form>");
+                if (record.Content is not null)
+                {
+                    Form(html, request, postUrl + "/approve", "approve");
+                    html.Raw("<button type=\"submit\" class=\"approve\">Approve</button></form>");
+                }
+
                 Form(html, request, postUrl + "/request-changes", "request-changes");
                 TextArea(html, "changes-note", "What should change?");
                 html.Raw("<button type=\"submit\">Request changes</button></form>");
@@ -240,6 +251,25 @@ namespace Presence
             return End(html);
         }
 
+        /// <summary>The hold page when its history cannot be read: says so, and still lets a reviewer engage the hold.</summary>
+        public static string UnreadableHold(ReviewRequest request, bool mayChange, ReviewMessages? message)
+        {
+            var html = Begin(request, "Publishing hold", message);
+            html.Element("h1", "Publishing hold");
+            html.Raw("<p class=\"refusal\" role=\"alert\">").Text(
+                "The publishing hold's history cannot be read, so it cannot be shown here. Until it is repaired, every redeem and every gate refuses: nothing is published. "
+                + "Repair or remove the damaged row of presence_publishing_holds.").Raw("</p>");
+            if (mayChange)
+            {
+                html.Element("p", "You can still put publishing on hold, so that it stays stopped after the damaged row is repaired.");
+                Form(html, request, request.Url("/hold/engage"), "hold");
+                TextArea(html, "hold-reason", "Why stop publishing?");
+                html.Raw("<button type=\"submit\" class=\"reject\">Put publishing on hold</button></form>");
+            }
+
+            return End(html);
+        }
+
         public static string History(ReviewRequest request, HistoryFilter filter, IReadOnlyList<ApprovalAuditEvent> events, bool available, bool truncated)
         {
             var html = Begin(request, "History", null);
@@ -282,6 +312,24 @@ namespace Presence
             html.Raw("<table class=\"history\"><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Event</th><th scope=\"col\">Who</th><th scope=\"col\">Post</th><th scope=\"col\">Channel</th><th scope=\"col\">Detail</th></tr></thead><tbody>");
             foreach (var e in events)
             {
+                if (e.Kind == ApprovalAuditEventKind.Unreadable)
+                {
+                    // A damaged row is shown where it is, saying so; the rest of the trail stays readable.
+                    html.Raw("<tr class=\"unreadable\"><td>");
+                    if (e.At == DateTimeOffset.MinValue)
+                    {
+                        html.Text("—");
+                    }
+                    else
+                    {
+                        html.Time(e.At);
+                    }
+
+                    html.Raw("</td><td>Cannot be read</td><td>—</td><td>").Text(e.RequestId is null ? string.Empty : Preview(e.RequestId, 12))
+                        .Raw("</td><td>").Text(e.Channel ?? string.Empty).Raw("</td><td>").Text(e.Detail).Raw("</td></tr>");
+                    continue;
+                }
+
                 html.Raw("<tr><td>").Time(e.At).Raw("</td><td>").Text(e.Kind.ToString());
                 if (e.Outcome is not null)
                 {
@@ -502,6 +550,7 @@ namespace Presence
             .tag { display: inline-block; margin-top: .3rem; font-size: .8em; color: var(--muted); border: 1px solid var(--line); border-radius: 4px; padding: 0 .3rem; }
             .filters { flex-direction: row; flex-wrap: wrap; align-items: flex-end; gap: .6rem; margin-bottom: 1rem; }
             .filters label { display: flex; flex-direction: column; font-size: .9em; color: var(--muted); }
+            tr.unreadable td { color: var(--bad); }
             form.cancel-untrusted { display: inline-flex; min-width: 0; margin-left: .6rem; vertical-align: middle; }
             """;
     }

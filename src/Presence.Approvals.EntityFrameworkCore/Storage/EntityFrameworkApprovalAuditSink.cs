@@ -14,6 +14,8 @@ namespace Presence.Approvals.EntityFrameworkCore
     /// </summary>
     public sealed class EntityFrameworkApprovalAuditSink : IApprovalAuditSink, IApprovalAuditReader
     {
+        private const int ReadBatch = 200;
+
         private readonly ApprovalsContextSource _contexts;
         private readonly ApprovalSchema _schema;
 
@@ -85,12 +87,84 @@ namespace Presence.Approvals.EntityFrameworkCore
                 rows = rows.Take(sqlLimit);
             }
 
-            var events = (await rows.ToListAsync(cancellationToken).ConfigureAwait(false)).Select(RowMapping.ToEvent);
+            var events = await ReadEventsAsync(lease, rows, cancellationToken).ConfigureAwait(false);
 
             // People compare case-insensitively everywhere in the ledger; databases disagree on collation, so this
             // filter (and the limit after it) runs here.
             var matching = query.Actor is null ? events : events.Where(query.Matches);
             return (query.Limit is { } limit ? matching.Take(limit) : matching).ToList();
         }
+
+        /// <summary>
+        /// The rows as events. A row that cannot be read (a time that is not one, reviewers that are not JSON) becomes an
+        /// <see cref="ApprovalAuditEventKind.Unreadable"/> event in its place, naming its id and what is wrong, so one
+        /// damaged row never hides the rest of the trail. After a failed read the rows are read again in batches, and a
+        /// failing batch row by row.
+        /// </summary>
+        private static async Task<List<ApprovalAuditEvent>> ReadEventsAsync(ApprovalsContextSource.Lease lease, IQueryable<AuditEventRow> rows, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return (await rows.ToListAsync(cancellationToken).ConfigureAwait(false)).Select(ToEvent).ToList();
+            }
+            catch (Exception e) when (UnreadableValues.Is(e))
+            {
+            }
+
+            var events = new List<ApprovalAuditEvent>();
+            var ids = await rows.Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            for (var start = 0; start < ids.Count; start += ReadBatch)
+            {
+                var batch = ids.GetRange(start, Math.Min(ReadBatch, ids.Count - start));
+                try
+                {
+                    var read = await lease.Audit.AsNoTracking().Where(r => batch.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+                    events.AddRange(read.Select(ToEvent));
+                    continue;
+                }
+                catch (Exception e) when (UnreadableValues.Is(e))
+                {
+                }
+
+                foreach (var id in batch)
+                {
+                    var one = lease.Audit.AsNoTracking().Where(r => r.Id == id);
+                    try
+                    {
+                        events.AddRange((await one.ToListAsync(cancellationToken).ConfigureAwait(false)).Select(ToEvent));
+                    }
+                    catch (Exception e) when (UnreadableValues.Is(e))
+                    {
+                        var column = await UnreadableValues.ColumnAsync(lease.Context, one, cancellationToken).ConfigureAwait(false);
+                        var known = await one.Select(r => new { r.RequestId, r.Channel }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                        events.Add(Unreadable(id, known?.RequestId, known?.Channel, UnreadableValues.Describe(column, e)));
+                    }
+                }
+            }
+
+            return events;
+        }
+
+        private static ApprovalAuditEvent ToEvent(AuditEventRow row)
+        {
+            try
+            {
+                return RowMapping.ToEvent(row);
+            }
+            catch (ApprovalStoreCorruptException e)
+            {
+                return Unreadable(row.Id, row.RequestId, row.Channel, e.InnerException is System.Text.Json.JsonException ? "the column reviewers is not a JSON list of names" : "the column fingerprint is malformed", row.At);
+            }
+        }
+
+        private static ApprovalAuditEvent Unreadable(long id, string? requestId, string? channel, string problem, DateTime? at = null)
+            => new ApprovalAuditEvent(
+                ApprovalAuditEventKind.Unreadable,
+                at is { } utc ? RowMapping.FromUtc(utc) : DateTimeOffset.MinValue,
+                requestId,
+                actor: null,
+                default,
+                channel,
+                detail: $"audit row {id.ToString(System.Globalization.CultureInfo.InvariantCulture)} of presence_approval_audit cannot be read: {problem}; repair or restore it from a backup");
     }
 }

@@ -256,9 +256,10 @@ namespace Presence.Approvals.EntityFrameworkCore
             {
                 return await lease.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (IsUnreadableValue(e))
+            catch (Exception e) when (UnreadableValues.Is(e))
             {
-                throw new ApprovalStoreCorruptException(requestId, $"a column holds a value that cannot be read as its type ({e.GetType().Name})", e);
+                var column = await UnreadableValues.ColumnAsync(lease.Context, lease.Requests.AsNoTracking().Where(r => r.Id == requestId), cancellationToken).ConfigureAwait(false);
+                throw new ApprovalStoreCorruptException(requestId, UnreadableValues.Describe(column, e), e);
             }
         }
 
@@ -280,7 +281,7 @@ namespace Presence.Approvals.EntityFrameworkCore
                     rows = await lease.Requests.AsNoTracking().Where(where).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
                         .ToListAsync(cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (IsUnreadableValue(e))
+                catch (Exception e) when (UnreadableValues.Is(e))
                 {
                     // Ordered by id only: a submission time may be what cannot be read.
                     var ids = await lease.Requests.AsNoTracking().Where(where).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -316,8 +317,6 @@ namespace Presence.Approvals.EntityFrameworkCore
 
             return read;
         }
-
-        private static bool IsUnreadableValue(Exception e) => e is FormatException || e is InvalidCastException || e is OverflowException;
 
         private async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken)
         {

@@ -39,33 +39,35 @@ namespace Presence.Approvals.EntityFrameworkCore
         }
 
         /// <inheritdoc/>
+        /// <exception cref="ApprovalStoreCorruptException">A row of the history cannot be read.</exception>
         public async Task<HoldPeriod?> GetCurrentAsync(CancellationToken cancellationToken = default)
         {
-            await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-            using var lease = _contexts.Open();
-            var row = await Readable(() => lease.Holds.AsNoTracking().Where(h => h.Until == null).OrderByDescending(h => h.Number).FirstOrDefaultAsync(cancellationToken)).ConfigureAwait(false);
-            return row is null ? null : RowMapping.ToPeriod(row);
+            var history = await GetHistoryAsync(cancellationToken).ConfigureAwait(false);
+            return history.Count > 0 && history[history.Count - 1].IsActive ? history[history.Count - 1] : null;
         }
 
         /// <inheritdoc/>
+        /// <exception cref="ApprovalStoreCorruptException">A row of the history cannot be read.</exception>
         public async Task<IReadOnlyList<HoldPeriod>> GetHistoryAsync(CancellationToken cancellationToken = default)
         {
             await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
             using var lease = _contexts.Open();
-            var rows = await Readable(() => lease.Holds.AsNoTracking().OrderBy(h => h.Number).ToListAsync(cancellationToken)).ConfigureAwait(false);
-            return rows.Select(RowMapping.ToPeriod).ToList();
+            var rows = await Readable(lease, () => lease.Holds.AsNoTracking().OrderBy(h => h.Number).ToListAsync(cancellationToken)).ConfigureAwait(false);
+            return ToHistory(rows);
         }
 
         /// <inheritdoc/>
+        /// <remarks>
+        /// Reads the whole history, not only the periods that matter: a damaged row anywhere makes the hold untrusted, so
+        /// an edit that only a filter in SQL would have skipped (a release time that is not a date, a number out of order)
+        /// still refuses every redeem. Hold periods are few (each one is a person's decision), so this stays one small read.
+        /// </remarks>
+        /// <exception cref="ApprovalStoreCorruptException">A row of the history cannot be read.</exception>
         public async Task<IReadOnlyList<HoldPeriod>> GetPeriodsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
-        {
-            await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-            using var lease = _contexts.Open();
-            var rows = await Readable(() => Since(lease, since).ToListAsync(cancellationToken)).ConfigureAwait(false);
-            return rows.Select(RowMapping.ToPeriod).ToList();
-        }
+            => Since(await GetHistoryAsync(cancellationToken).ConfigureAwait(false), since);
 
         /// <inheritdoc/>
+        /// <exception cref="ApprovalStoreCorruptException">A row of the history cannot be read.</exception>
         public IReadOnlyList<HoldPeriod> GetPeriodsSince(DateTimeOffset since)
         {
             _schema.Ensure();
@@ -73,14 +75,15 @@ namespace Presence.Approvals.EntityFrameworkCore
             List<HoldPeriodRow> rows;
             try
             {
-                rows = Since(lease, since).ToList();
+                rows = lease.Holds.AsNoTracking().OrderBy(h => h.Number).ToList();
             }
-            catch (Exception e) when (IsUnreadableValue(e))
+            catch (Exception e) when (UnreadableValues.Is(e))
             {
-                throw Unreadable(e);
+                // Only after a failed read, to name the column: the gate spends tokens synchronously.
+                throw Unreadable(UnreadableValues.ColumnAsync(lease.Context, lease.Holds.AsNoTracking(), CancellationToken.None).GetAwaiter().GetResult(), e);
             }
 
-            return rows.Select(RowMapping.ToPeriod).ToList();
+            return Since(ToHistory(rows), since);
         }
 
         /// <inheritdoc/>
@@ -91,8 +94,12 @@ namespace Presence.Approvals.EntityFrameworkCore
             for (var attempt = 0; attempt < MaxEngageAttempts; attempt++)
             {
                 using var lease = _contexts.Open();
-                var last = await lease.Holds.AsNoTracking().OrderByDescending(h => h.Number).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-                if (last is { Until: null })
+                // Only the number and whether the period is over, both decided in SQL: a damaged row of the history
+                // (a date that is not one, an empty reason) must never stop anyone from pulling the emergency stop.
+                var last = await lease.Holds.AsNoTracking().OrderByDescending(h => h.Number)
+                    .Select(h => new { h.Number, Active = h.Until == null })
+                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                if (last is { Active: true })
                 {
                     return false;
                 }
@@ -132,7 +139,7 @@ namespace Presence.Approvals.EntityFrameworkCore
             by = by.Trim();
             await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
             using var lease = _contexts.Open();
-            var active = await lease.Holds.AsNoTracking().Where(h => h.Until == null).OrderByDescending(h => h.Number).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var active = await Readable(lease, () => lease.Holds.AsNoTracking().Where(h => h.Until == null).OrderByDescending(h => h.Number).FirstOrDefaultAsync(cancellationToken)).ConfigureAwait(false);
             if (active is null)
             {
                 return false;
@@ -158,27 +165,28 @@ namespace Presence.Approvals.EntityFrameworkCore
         /// Reads hold rows. A value the provider cannot convert (a date that is not one, in SQLite's text columns) makes
         /// the hold untrusted, which the ledger turns into a refusal; the provider's message is left out, as it quotes the value.
         /// </summary>
-        private static async Task<T> Readable<T>(Func<Task<T>> read)
+        private static async Task<T> Readable<T>(ApprovalsContextSource.Lease lease, Func<Task<T>> read)
         {
             try
             {
                 return await read().ConfigureAwait(false);
             }
-            catch (Exception e) when (IsUnreadableValue(e))
+            catch (Exception e) when (UnreadableValues.Is(e))
             {
-                throw Unreadable(e);
+                throw Unreadable(await UnreadableValues.ColumnAsync(lease.Context, lease.Holds.AsNoTracking(), CancellationToken.None).ConfigureAwait(false), e);
             }
         }
 
-        private static bool IsUnreadableValue(Exception e) => e is FormatException || e is InvalidCastException || e is OverflowException;
+        private static ApprovalStoreCorruptException Unreadable(string? column, Exception e)
+            => new ApprovalStoreCorruptException($"The publishing hold in presence_publishing_holds cannot be read: {UnreadableValues.Describe(column, e)}.", e);
 
-        private static ApprovalStoreCorruptException Unreadable(Exception e)
-            => new ApprovalStoreCorruptException($"The publishing hold in presence_publishing_holds cannot be read: a column holds a value that cannot be read as its type ({e.GetType().Name}).", e);
+        /// <summary>The rows as periods; a row that is not a valid period makes the whole history untrusted.</summary>
+        private static List<HoldPeriod> ToHistory(List<HoldPeriodRow> rows) => rows.Select(RowMapping.ToPeriod).ToList();
 
-        private static IQueryable<HoldPeriodRow> Since(ApprovalsContextSource.Lease lease, DateTimeOffset since)
+        private static IReadOnlyList<HoldPeriod> Since(IReadOnlyList<HoldPeriod> history, DateTimeOffset since)
         {
-            var cutOff = RowMapping.ToUtc(since);
-            return lease.Holds.AsNoTracking().Where(h => h.Until == null || h.Until > cutOff).OrderBy(h => h.Number);
+            var cutOff = RowMapping.FromUtc(RowMapping.ToUtc(since));
+            return history.Where(h => h.Until is null || h.Until > cutOff).ToList();
         }
     }
 }

@@ -129,11 +129,22 @@ namespace Presence.Approvals.EntityFrameworkCore
                 Corrupt("the text kept for reviewers does not have the approved fingerprint");
             }
 
-            // Content and summary go together when purged; anything else kept must be what was submitted, or reviewers
-            // would read one thing while another is approved.
-            if ((row.Content is not null || row.Summary is not null) && !string.Equals(digest, ContentDigest(row), StringComparison.Ordinal))
+            // Content and summary go together when purged, and only from a closed request (retention); anything else
+            // kept must be what was submitted, or reviewers would read one thing while another is approved.
+            var open = row.Status == (int)ApprovalStatus.Pending || row.Status == (int)ApprovalStatus.Approved;
+            if (!string.Equals(digest, ContentDigest(row), StringComparison.Ordinal))
             {
-                Corrupt("the content or summary kept for reviewers is not what was submitted with its fingerprint");
+                if (row.Content is not null || row.Summary is not null)
+                {
+                    Corrupt("the content or summary kept for reviewers is not what was submitted with its fingerprint");
+                }
+
+                if (open)
+                {
+                    // Purging never touches an open request: its content was removed outside the ledger, and nobody could
+                    // review or publish it knowing what it says.
+                    Corrupt("its content was removed although the request is still open (content is purged only from closed requests, after the retention period)");
+                }
             }
 
             try
