@@ -13,14 +13,16 @@ namespace Presence.Audit;
 
 /// <summary>
 /// <c>presence audit</c>: exit code 0 when done (and nothing matched <c>--fail-on</c>), 1 when <c>--fail-on</c>
-/// matched, 2 for a usage or load error (the message says what to do). Machine output on stdout or <c>-o</c>,
-/// progress and messages on stderr.
+/// matched, 2 for a usage or load error (the message says what to do), 3 when a gate (<c>--fail-on</c> or
+/// <c>--baseline</c>) was asked for and a project does not compile, so the map it would decide on is incomplete.
+/// Machine output on stdout or <c>-o</c>, progress and messages on stderr.
 /// </summary>
 public static class Program
 {
     public const int Ok = 0;
     public const int Findings = 1;
     public const int Error = 2;
+    public const int Incomplete = 3;
 
     public static Task<int> Main(string[] args) => RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
 
@@ -96,6 +98,11 @@ public static class Program
         var progress = options.Quiet ? null : new Progress(stderr);
         try
         {
+            if (options.Output is { } target && Directory.Exists(target.FullName))
+            {
+                throw new AuditException($"-o '{target}' is a folder: name the file to write, for example '{Path.Combine(target.ToString(), "map." + (options.Format ?? "md"))}'.");
+            }
+
             var format = options.Format ?? FormatOf(options.Output) ?? "md";
             var before = options.Baseline is { } file ? JsonReport.Read(file.FullName) : null;
             var path = options.Target.FullName;
@@ -124,8 +131,16 @@ public static class Program
             };
             if (options.Output is { } output)
             {
-                Directory.CreateDirectory(output.DirectoryName!);
-                await File.WriteAllTextAsync(output.FullName, text, cancellationToken);
+                try
+                {
+                    Directory.CreateDirectory(output.DirectoryName!);
+                    await File.WriteAllTextAsync(output.FullName, text, cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new AuditException($"Cannot write the report to '{options.Output}': {(e is UnauthorizedAccessException ? "access denied (check the folder's permissions)" : e.Message)}");
+                }
+
                 progress?.Report($"Wrote {format} to {output.FullName}");
             }
             else
@@ -135,6 +150,15 @@ public static class Program
 
             var s = map.Summary;
             progress?.Report($"{s.Sites} publish sites ({string.Join(", ", s.ByStatus.Select(p => p.Value + " " + p.Key))}), {s.EntryPoints} entry points, {s.UnattendedPaths} unattended paths, {s.UnresolvedSends} unresolved sends.");
+            if (map.IsIncomplete)
+            {
+                await stderr.WriteLineAsync("warning: " + Report.Incomplete(map));
+                foreach (var error in map.CompileErrors.Take(10))
+                {
+                    await stderr.WriteLineAsync($"  {error.File}({error.Line},{error.Column}): {error.Id}: {error.Message}");
+                }
+            }
+
             var findings = Baseline.Findings(map, options.FailOn);
             if (findings.Count > 0)
             {
@@ -143,11 +167,16 @@ public static class Program
                 {
                     await stderr.WriteLineAsync("  " + finding);
                 }
-
-                return Findings;
             }
 
-            return Ok;
+            // A gate that passes on a map with holes in it would pass a change it cannot see.
+            if (map.IsIncomplete && (before is not null || options.FailOn != "none"))
+            {
+                await stderr.WriteLineAsync("error: the map is incomplete, so " + (before is not null ? "the comparison with the baseline" : "--fail-on " + options.FailOn) + " cannot pass: fix the compile errors and run presence audit again.");
+                return Incomplete;
+            }
+
+            return findings.Count > 0 ? Findings : Ok;
         }
         catch (AuditException e)
         {

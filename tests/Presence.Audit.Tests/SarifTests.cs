@@ -21,7 +21,7 @@ public sealed class SarifTests(SamplesMap samples, CrossProjectMap cross)
         return JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", "sarif-schema-2.1.0.json")), build);
     });
 
-    private static string[] Errors(string sarif)
+    internal static string[] Errors(string sarif)
     {
         using var document = JsonDocument.Parse(sarif);
         var result = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });

@@ -16,6 +16,9 @@ namespace Presence.Analyzers.Catalog
 
         public EndpointEntry(string platform, PublishCategory category, ImmutableArray<string> methods, ImmutableArray<string> hosts, ImmutableArray<string> path, bool relative, string? note, int line, ImmutableArray<ImmutableArray<string>> except)
         {
+            // '$' is a wildcard whose text is a credential: it matches as '*' does, and is never shown.
+            Secret = path.Any(segment => segment.IndexOf('$') >= 0) ? path : ImmutableArray<string>.Empty;
+            path = Secret.IsEmpty ? path : path.Select(segment => segment.Replace('$', '*')).ToImmutableArray();
             Except = except;
             Platform = platform;
             Category = category;
@@ -38,6 +41,9 @@ namespace Presence.Analyzers.Catalog
         public ImmutableArray<string> Hosts { get; }
 
         public ImmutableArray<string> Path { get; }
+
+        /// <summary>The path pattern as written, with '$' for the parts that are a credential; empty when none is.</summary>
+        public ImmutableArray<string> Secret { get; }
 
         /// <summary>Paths the pattern covers that do not publish (Telegram's sendChatAction under send*).</summary>
         public ImmutableArray<ImmutableArray<string>> Except { get; }
@@ -150,6 +156,63 @@ namespace Presence.Analyzers.Catalog
             }
         }
 
+        /// <summary>
+        /// <paramref name="path"/> as it may be shown, or null when <paramref name="entry"/> does not match it: the
+        /// text a '$' of the pattern matched reads '…' (a '$$' stands for any number of segments and reads as one
+        /// '…'); a dropped segment is null.
+        /// </summary>
+        public static string?[]? Shown(EndpointEntry entry, ImmutableArray<string> path)
+        {
+            var shown = path.Select(segment => (string?)segment).ToArray();
+            return entry.Secret.IsEmpty || Hide(entry.Secret, 0, path, 0, shown) ? shown : null;
+        }
+
+        private static bool Hide(ImmutableArray<string> pattern, int p, ImmutableArray<string> path, int s, string?[] shown)
+        {
+            if (p == pattern.Length)
+            {
+                return s == path.Length;
+            }
+
+            var segment = pattern[p];
+            if (segment is "**" or "$$")
+            {
+                for (var skip = s; skip <= path.Length; skip++)
+                {
+                    if (Hide(pattern, p + 1, path, skip, shown))
+                    {
+                        for (var i = s; segment == "$$" && i < skip; i++)
+                        {
+                            shown[i] = i == s ? "…" : null;
+                        }
+
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            var wildcard = segment.Replace('$', '*');
+            if (s == path.Length || !MatchesSegment(wildcard, path[s]) || !Hide(pattern, p + 1, path, s + 1, shown))
+            {
+                return false;
+            }
+
+            var secret = segment.IndexOf('$');
+            if (secret >= 0)
+            {
+                var head = segment.Substring(0, secret);
+                var tail = segment.Substring(secret + 1);
+                var text = path[s];
+                shown[s] = text.Length >= head.Length + tail.Length && text.IndexOf(RequestUrl.Unknown) < 0
+                    ? text.Substring(0, head.Length) + "…" + text.Substring(text.Length - tail.Length)
+                    : head + "…";
+            }
+
+            return true;
+        }
+
         private static bool MatchesSegment(string pattern, string segment)
         {
             if (segment.IndexOf(RequestUrl.Unknown) >= 0)
@@ -219,7 +282,7 @@ namespace Presence.Analyzers.Catalog
                 if (exceptAt >= 0)
                 {
                     except = content.Substring(exceptAt + " except ".Length).Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries)
-                        .Select(path => RequestUrl.Segments(path.Trim())).ToImmutableArray();
+                        .Select(path => RequestUrl.Segments(path.Trim().Replace('$', '*'))).ToImmutableArray();
                     content = content.Substring(0, exceptAt).Trim();
                 }
 

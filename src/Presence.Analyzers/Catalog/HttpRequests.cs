@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -356,31 +357,58 @@ namespace Presence.Analyzers.Catalog
         public static PublishTarget TargetOf(IMethodSymbol method, EndpointEntry endpoint, string verb, string url, SettingOrigin? origin = null, ConfiguredUrl? configuredUrl = null)
             => new PublishTarget(method, PublishKind.Endpoint, endpoint.Platform, endpoint.Category,
                 origin is null
-                    ? verb + " " + WithoutSecrets(url.Replace(RequestUrl.Unknown, '…'))
+                    ? verb + " " + WithoutSecrets(url, endpoint)
                     : verb + " to the " + origin.Describe(RequestUrl.Parse(url)?.Host),
                 catalogId: endpoint.Display, configuredUrl: configuredUrl);
 
-        // A webhook URL is a credential: messages end up in build logs, SARIF files and the publishing map. Path
-        // segments that look like a token (long, letters and digits, or a bot token's colon) and the query (a
-        // signature) are shown as '…'; the host and the rest of the path still say where the post goes.
-        internal static string WithoutSecrets(string url)
+        // A webhook URL is a credential: messages end up in build logs, SARIF files, the publishing map and pull-request
+        // comments. This is the one place a URL written in code is made fit to show: the query (a signature, a key)
+        // reads '?…'; the parts the catalog marks as a credential ('$': Slack's and Teams' hook paths, Discord's
+        // webhook token, Telegram's bot token) read '…', whatever they look like; any other segment that looks like a
+        // token (long, letters and digits, or a bot token's colon) too. The host and the rest of the path still say
+        // where the post goes.
+        internal static string WithoutSecrets(string url, EndpointEntry? endpoint = null)
         {
-            var query = url.IndexOf('?');
+            var query = url.IndexOfAny(new[] { '?', '#' });
             var path = query < 0 ? url : url.Substring(0, query);
-            var scheme = path.IndexOf("://", StringComparison.Ordinal);
-            var firstSlash = path.IndexOf('/', scheme < 0 ? 0 : scheme + 3);
-            if (firstSlash >= 0)
+            var start = PathStart(path);
+            var raw = path.Substring(start).Split('/');
+            var shown = (endpoint is null ? null : EndpointCatalog.Shown(endpoint, RequestUrl.Segments(path.Substring(start))))
+                ?? raw.Where(segment => segment.Length > 0).Select(segment => (string?)segment).ToArray();
+            var text = new StringBuilder(path, 0, start, url.Length);
+            var n = 0;
+            var first = true;
+            foreach (var segment in raw)
             {
-                var segments = path.Substring(firstSlash + 1).Split('/');
-                for (var i = 0; i < segments.Length; i++)
+                var replacement = segment.Length == 0 ? segment : shown[n++];
+                if (replacement is null)
                 {
-                    segments[i] = WithoutToken(segments[i]);
+                    continue;
                 }
 
-                path = path.Substring(0, firstSlash + 1) + string.Join("/", segments);
+                if (!first)
+                {
+                    text.Append('/');
+                }
+
+                first = false;
+                text.Append(replacement == "…" ? replacement : WithoutToken(replacement));
             }
 
-            return query < 0 ? path : path + "?…";
+            if (query >= 0)
+            {
+                text.Append(url[query]).Append('…');
+            }
+
+            return text.Replace(RequestUrl.Unknown, '…').ToString();
+        }
+
+        // Where RequestUrl.Parse reads the path: after the host, after a leading run-time part, else from the start.
+        private static int PathStart(string url)
+        {
+            var scheme = url.IndexOf("://", StringComparison.Ordinal);
+            var slash = scheme >= 0 ? url.IndexOf('/', scheme + 3) : url.Length > 0 && url[0] == RequestUrl.Unknown ? url.IndexOf('/') : 0;
+            return slash < 0 ? url.Length : slash;
         }
 
         private static string WithoutToken(string segment)

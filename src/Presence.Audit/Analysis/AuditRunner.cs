@@ -15,7 +15,7 @@ using ProjectInfo = Presence.Audit.Model.ProjectInfo;
 namespace Presence.Audit.Analysis;
 
 /// <summary>One project as analysed: its compilation, what the analyzers said and what the collector heard.</summary>
-internal sealed record AnalysedProject(Project Project, Compilation Compilation, MapCollector Collector, ImmutableArray<Diagnostic> Diagnostics, ProjectInfo Info);
+internal sealed record AnalysedProject(Project Project, Compilation Compilation, MapCollector Collector, ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Diagnostic> CompileErrors, ProjectInfo Info);
 
 /// <summary>Runs every Presence analyzer over every C# project of a solution, each with its own configuration.</summary>
 public static class AuditRunner
@@ -50,8 +50,10 @@ public static class AuditRunner
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
         var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
-        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
-        diagnostics = diagnostics.Where(d => d.Id.StartsWith("PRES", StringComparison.Ordinal) && !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden).ToImmutableArray();
+        // The compiler's own errors too: code it cannot read is code the map cannot see.
+        var all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken);
+        var diagnostics = all.Where(d => d.Id.StartsWith("PRES", StringComparison.Ordinal) && !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden).ToImmutableArray();
+        var compileErrors = all.Where(d => d.Severity == DiagnosticSeverity.Error && !d.IsSuppressed && !d.Id.StartsWith("PRES", StringComparison.Ordinal)).ToImmutableArray();
 
         var global = project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions;
         global.TryGetValue("build_property.PresenceEnforcement", out var enforcement);
@@ -64,7 +66,7 @@ public static class AuditRunner
             ReferencesAnalyzers = string.Equals(referenced, "true", StringComparison.OrdinalIgnoreCase)
                                   || project.AnalyzerReferences.Any(r => r.Display?.Contains("Presence.Analyzers", StringComparison.OrdinalIgnoreCase) == true),
         };
-        return new AnalysedProject(project, compilation, collector, diagnostics, info);
+        return new AnalysedProject(project, compilation, collector, diagnostics, compileErrors, info);
     }
 
     /// <summary>Every Presence rule, for the SARIF rules table, in id order.</summary>

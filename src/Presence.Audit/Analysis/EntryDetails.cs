@@ -84,32 +84,48 @@ internal static partial class EntryDetails
                 return (FromBody(lambda), null);
 
             case BaseObjectCreationExpressionSyntax creation when creation.ArgumentList is { Arguments.Count: >= 4 } timerArguments:
-                // new Timer(callback, state, dueTime, period)
-                return ("every " + timerArguments.Arguments[3].Expression, null);
+                // new Timer(callback, state, dueTime, period); an infinite period fires once.
+                return (IsInfinite(timerArguments.Arguments[3].Expression)
+                    ? IsInfinite(timerArguments.Arguments[2].Expression) ? null : "once, after " + timerArguments.Arguments[2].Expression
+                    : "every " + timerArguments.Arguments[3].Expression, null);
 
             default:
                 return (FromBody(lambda), null);
         }
     }
 
-    // A delay or a periodic timer in the function's own body: "every TimeSpan.FromDays(1)".
+    // A delay in a loop of the function's own body, or a periodic timer: "every TimeSpan.FromDays(1)". A delay outside
+    // a loop waits once (a StopAsync's grace period), and an infinite one waits for cancellation: no schedule.
     private static string? FromBody(SyntaxNode body)
     {
-        foreach (var node in body.DescendantNodes())
+        foreach (var node in body.DescendantNodes(node => node == body || node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             switch (node)
             {
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Task" or "Thread" }, Name.Identifier.ValueText: "Delay" or "Sleep" } } delay
-                    when delay.ArgumentList.Arguments.Count > 0:
+                    when delay.ArgumentList.Arguments.Count > 0 && !IsInfinite(delay.ArgumentList.Arguments[0].Expression) && InLoop(delay, body):
                     return "every " + delay.ArgumentList.Arguments[0].Expression;
                 case BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 } creation
-                    when creation is ObjectCreationExpressionSyntax { Type: IdentifierNameSyntax { Identifier.ValueText: "PeriodicTimer" } }:
+                    when creation is ObjectCreationExpressionSyntax { Type: IdentifierNameSyntax { Identifier.ValueText: "PeriodicTimer" } } && !IsInfinite(creation.ArgumentList!.Arguments[0].Expression):
                     return "every " + creation.ArgumentList!.Arguments[0].Expression;
             }
         }
 
         return null;
     }
+
+    private static bool InLoop(SyntaxNode node, SyntaxNode body)
+        => node.Ancestors().TakeWhile(a => a != body).Any(a => a is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or ForEachStatementSyntax);
+
+    // Timeout.Infinite, Timeout.InfiniteTimeSpan, -1: never elapses.
+    private static bool IsInfinite(ExpressionSyntax expression)
+        => expression switch
+        {
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Infinite" or "InfiniteTimeSpan" } => true,
+            IdentifierNameSyntax { Identifier.ValueText: "Infinite" or "InfiniteTimeSpan" } => true,
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { Token.ValueText: "1" } } => true,
+            _ => false,
+        };
 
     private static string? Route(MethodDeclarationSyntax method)
     {

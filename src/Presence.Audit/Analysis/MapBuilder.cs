@@ -38,6 +38,7 @@ internal static class MapBuilder
             AddDiagnostics(map, project, root);
         }
 
+        GatePlatforms(sites, projects);
         foreach (var (_, info) in sites)
         {
             var rules = map.Diagnostics.Where(d => d.Project == info.Project && d.File == info.File && d.Line == info.Line && d.Column == info.Column)
@@ -140,6 +141,28 @@ internal static class MapBuilder
         }
     }
 
+    // A gate whose publisher interface names no platform posts where the implementations of that interface post, in
+    // any project of the solution (a Telegram publisher behind an IChannelPublisher gate).
+    private static void GatePlatforms(List<(RawSite Raw, SiteInfo Info)> sites, IReadOnlyList<AnalysedProject> projects)
+    {
+        var posts = sites.Where(s => s.Raw.Target is not null).Select(s => (Owner: s.Raw.Owner, s.Info.Platform))
+            .Concat(projects.SelectMany(p => p.Collector.PublisherPlatforms).Select(p => (Owner: (ISymbol?)p.Owner, p.Platform)))
+            .Where(p => p.Owner?.ContainingType is not null && p.Platform != "(unspecified)").ToList();
+        foreach (var (raw, info) in sites)
+        {
+            if (raw.GatePublisher is not { } publisher || raw.GatePlatform is not null)
+            {
+                continue;
+            }
+
+            var id = Documentation(publisher);
+            var platforms = posts
+                .Where(p => p.Owner!.ContainingType is var type && (Documentation(type) == id || type.AllInterfaces.Any(i => Documentation(i) == id)))
+                .Select(p => p.Platform).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
+            info.Platform = platforms.Count > 0 ? string.Join(", ", platforms) : "(unspecified)";
+        }
+    }
+
     private static string KindOf(PublishTarget target)
         => target.Kind switch
         {
@@ -152,6 +175,21 @@ internal static class MapBuilder
 
     private static void AddDiagnostics(PublishingMap map, AnalysedProject project, string root)
     {
+        foreach (var error in project.CompileErrors.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).Take(20))
+        {
+            var location = Where(error.Location, root);
+            map.CompileErrors.Add(new DiagnosticInfo
+            {
+                Id = error.Id,
+                Severity = "error",
+                Project = project.Info.Name,
+                File = location.File,
+                Line = location.Line,
+                Column = location.Column,
+                Message = error.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
+
         foreach (var diagnostic in project.Diagnostics.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal))
         {
             var location = Where(diagnostic.Location, root);

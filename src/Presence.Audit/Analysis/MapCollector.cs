@@ -31,6 +31,9 @@ internal sealed class MapCollector : PublishingObserver
 
     public ConcurrentBag<RawSite> Sites { get; } = [];
 
+    /// <summary>Where a publisher's own body posts (not a site: its callers are), for the platform of a gate in front of it.</summary>
+    public ConcurrentBag<(ISymbol Owner, string Platform)> PublisherPlatforms { get; } = [];
+
     public ConcurrentBag<RawEdge> Edges { get; } = [];
 
     public ConcurrentBag<EntryPoint> Entries { get; } = [];
@@ -66,6 +69,11 @@ internal sealed class MapCollector : PublishingObserver
 
     public override void OnExemptSite(Compilation compilation, ISymbol owner, PublishTarget target, SyntaxNode call)
     {
+        if (target.Kind != PublishKind.Unresolved && target.Platform is { Length: > 0 } platform)
+        {
+            PublisherPlatforms.Add((owner, platform));
+        }
+
         // A publisher's own body implements the publish API: its callers are the sites.
         if (target.Kind != PublishKind.Unresolved && Exemption(owner, call, compilation) is { } exemption)
         {
@@ -92,7 +100,8 @@ internal sealed class MapCollector : PublishingObserver
             {
                 GateMethod = invocation.TargetMethod,
                 GatePlatform = gate.Platform,
-                GateNote = "the generated gate of " + gate.Publisher,
+                GatePublisher = gate.Publisher,
+                GateNote = "the generated gate of " + gate.Publisher.Name,
             });
         }
     }
@@ -180,7 +189,7 @@ internal sealed class MapCollector : PublishingObserver
     }
 
     // A generated approval gate's method: it takes an Approved<T> and forwards to a [GeneratePublisherGate] interface.
-    private static (string Platform, string Publisher)? GateCall(IMethodSymbol method)
+    private static (string? Platform, INamedTypeSymbol Publisher)? GateCall(IMethodSymbol method)
     {
         if (method.ContainingType is not { TypeKind: TypeKind.Class } gate
             || !method.Parameters.Any(p => p.Type is INamedTypeSymbol { Name: "Approved", Arity: 1 } approved && approved.ContainingNamespace?.ToDisplayString() == "Presence"))
@@ -199,8 +208,9 @@ internal sealed class MapCollector : PublishingObserver
             if (type is INamedTypeSymbol { TypeKind: TypeKind.Interface } publisher
                 && publisher.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "Presence.GeneratePublisherGateAttribute"))
             {
+                // [PublishesContent("Telegram")] on the publisher interface; else the map finds where its implementations post.
                 var declared = publisher.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Presence.PublishesContentAttribute");
-                return (declared?.ConstructorArguments.FirstOrDefault().Value as string ?? "(unspecified)", publisher.Name);
+                return (declared?.ConstructorArguments.FirstOrDefault().Value as string, publisher);
             }
         }
 
@@ -231,6 +241,9 @@ internal sealed class RawSite(SyntaxNode call, PublishTarget? target, ISymbol? o
     public IMethodSymbol? GateMethod { get; init; }
 
     public string? GatePlatform { get; init; }
+
+    /// <summary>The [GeneratePublisherGate] interface the gate forwards to.</summary>
+    public INamedTypeSymbol? GatePublisher { get; init; }
 
     public string? GateNote { get; init; }
 }

@@ -38,6 +38,16 @@ public sealed class PublishingMap
     /// <summary>Every Presence diagnostic of every project, with the severity the project's configuration gives it.</summary>
     public List<DiagnosticInfo> Diagnostics { get; init; } = [];
 
+    /// <summary>
+    /// Errors the compiler reported (at most the first 20 of a project): where a project does not compile, the map can
+    /// miss sites, entry points and paths that are there, so it is incomplete.
+    /// </summary>
+    public List<DiagnosticInfo> CompileErrors { get; init; } = [];
+
+    /// <summary>Projects with <see cref="CompileErrors"/>.</summary>
+    [JsonIgnore]
+    public bool IsIncomplete => CompileErrors.Count > 0;
+
     /// <summary>Set with <c>--baseline</c>: what changed since the baseline map.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public BaselineChanges? Changes { get; set; }
@@ -80,7 +90,7 @@ public sealed class SiteInfo
     public string Project { get; init; } = "";
 
     /// <summary>Mastodon, X, Slack, …; "(unspecified)" when the API does not say.</summary>
-    public string Platform { get; init; } = "";
+    public string Platform { get; set; } = "";
 
     /// <summary><see cref="SiteKinds"/>.</summary>
     public string Kind { get; init; } = "";

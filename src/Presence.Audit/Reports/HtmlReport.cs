@@ -31,6 +31,17 @@ public static class HtmlReport
             .Append(map.Projects.Count).Append(" projects: ").Append(E(string.Join(", ", map.Projects.Select(p => p.Name + " (" + p.Enforcement + ")"))))
             .Append(" · presence ").Append(E(map.ToolVersion)).Append("</p></header>\n<main>\n");
 
+        if (map.IsIncomplete)
+        {
+            html.Append("<section class=\"incomplete\"><p><strong>").Append(E(Report.Incomplete(map))).Append("</strong></p>\n<ul>\n");
+            foreach (var error in map.CompileErrors.Take(10))
+            {
+                html.Append("<li>").Append(E(error.File + ":" + error.Line + ": " + error.Id + ": " + error.Message)).Append("</li>\n");
+            }
+
+            html.Append("</ul></section>\n");
+        }
+
         WriteSummary(html, map);
         if (map.Changes is { } changes)
         {

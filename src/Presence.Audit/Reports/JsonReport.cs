@@ -60,11 +60,49 @@ public static class JsonReport
                 throw new Loading.AuditException($"'{path}' was written by a newer presence (map version {map.SchemaVersion}); update the tool.");
             }
 
+            if (Missing(map) is { } missing)
+            {
+                throw new Loading.AuditException($"'{path}' is not a map written by `presence audit --format json`: {missing} is missing.");
+            }
+
             return map;
         }
         catch (JsonException e)
         {
             throw new Loading.AuditException($"'{path}' is not a map written by `presence audit --format json` ({e.Message}).");
         }
+    }
+
+    // A map edited by hand (or by another tool) can hold null where presence always writes a value: the comparison
+    // reads these, so a null is named rather than failing later.
+    private static string? Missing(PublishingMap map)
+    {
+        if (map.Sites is null)
+        {
+            return "the 'sites' list";
+        }
+
+        if (map.Paths is null)
+        {
+            return "the 'paths' list";
+        }
+
+        for (var i = 0; i < map.Sites.Count; i++)
+        {
+            if (map.Sites[i] is not { Id: not null, Status: not null, Api: not null, Member: not null, File: not null })
+            {
+                return $"the id, status, api, member or file of site {i + 1}";
+            }
+        }
+
+        for (var i = 0; i < map.Paths.Count; i++)
+        {
+            if (map.Paths[i] is not { Id: not null, Describe: not null })
+            {
+                return $"the id or description of path {i + 1}";
+            }
+        }
+
+        return null;
     }
 }

@@ -13,6 +13,17 @@ public static class MarkdownReport
         var text = new StringBuilder();
         text.Append("# Publishing map: ").Append(Cell(map.Target)).Append("\n\n");
         text.Append(Report.Headline(map)).Append("\n\n");
+        if (map.IsIncomplete)
+        {
+            text.Append("> [!WARNING]\n> ").Append(Cell(Report.Incomplete(map))).Append('\n');
+            foreach (var error in map.CompileErrors.Take(10))
+            {
+                text.Append("> - ").Append(Link(error.File, error.Line)).Append(": ").Append(Cell(error.Id + ": " + error.Message)).Append('\n');
+            }
+
+            text.Append('\n');
+        }
+
         if (map.Changes is { } changes)
         {
             WriteChanges(text, changes);
@@ -121,11 +132,45 @@ public static class MarkdownReport
         text.Append('\n');
     }
 
-    private static string Link(string file, int line) => "[" + Cell(file) + ":" + line + "](" + file.Replace(" ", "%20").Replace(")", "%29") + "#L" + line + ")";
+    // Each path segment percent-encoded: a file name can hold no scheme, parenthesis or space that ends the link.
+    private static string Link(string file, int line)
+        => "[" + Cell(file) + ":" + line + "](" + string.Join("/", file.Split('/').Select(segment => segment == ".." ? segment : System.Uri.EscapeDataString(segment))) + "#L" + line + ")";
 
-    // Text in a table cell: no pipe, no newline, no HTML a renderer would interpret.
+    // Text from the code (names, strings in attributes, file names) in the comment: shown as written, never read as
+    // Markdown or HTML. A pull request's author writes it, and the comment is posted by the bot: no link, image,
+    // emphasis, code span, table cell or line break of theirs may take effect: the characters that open them are
+    // escaped with a backslash (a '(' after an escaped ']' links nothing), '<', '>' and '&' are written as entities.
     private static string Cell(string text)
-        => text.Replace("\\", "\\\\").Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", " ").Replace("\n", " ");
+    {
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '~' or '|':
+                    escaped.Append('\\').Append(c);
+                    break;
+                case '<':
+                    escaped.Append("&lt;");
+                    break;
+                case '>':
+                    escaped.Append("&gt;");
+                    break;
+                case '&':
+                    escaped.Append("&amp;");
+                    break;
+                case '\r' or '\n' or '\u2028' or '\u2029':
+                    escaped.Append(' ');
+                    break;
+                default:
+                    escaped.Append(c);
+                    break;
+            }
+        }
+
+        // A bare URL is a link on GitHub too: written so that it is not one.
+        return escaped.Replace("://", "\\://").Replace("www.", "www\\.").ToString();
+    }
 
     private static string Code(string text) => text.Replace("`", "'").Replace("|", "\\|");
 }
@@ -145,6 +190,14 @@ internal static class Report
             SiteStatuses.Confirmed => "confirmed",
             _ => status,
         };
+
+    /// <summary>One sentence on the projects that do not compile, for a map with compile errors.</summary>
+    public static string Incomplete(PublishingMap map)
+    {
+        var projects = map.CompileErrors.Select(e => e.Project).Distinct(System.StringComparer.Ordinal).ToList();
+        return $"The map is incomplete: {string.Join(", ", projects)} do{(projects.Count == 1 ? "es" : "")} not compile, and what the compiler "
+               + "could not read there (publish sites, entry points, the paths between them) is missing; a site or path listed as removed may only be unreadable.";
+    }
 
     public static string Headline(PublishingMap map)
     {

@@ -99,6 +99,17 @@ public static class SarifReport
                 {
                     ["SRCROOT"] = new JsonObject { ["description"] = new JsonObject { ["text"] = "The folder of " + map.Target + "." } },
                 },
+                // A project that does not compile: the run did not see everything, and says so where SARIF viewers look.
+                ["invocations"] = new JsonArray(new JsonObject
+                {
+                    ["executionSuccessful"] = !map.IsIncomplete,
+                    ["toolExecutionNotifications"] = new JsonArray(map.CompileErrors.Select(error => (JsonNode)new JsonObject
+                    {
+                        ["level"] = "error",
+                        ["message"] = new JsonObject { ["text"] = $"{error.Project} does not compile ({error.Id}: {error.Message}); the map is incomplete." },
+                        ["locations"] = new JsonArray(Location(error.File, error.Line, error.Column, null)),
+                    }).ToArray()),
+                }),
                 ["columnKind"] = "utf16CodeUnits",
                 ["results"] = results,
                 ["properties"] = new JsonObject
@@ -107,7 +118,70 @@ public static class SarifReport
                 },
             }),
         };
+        DeclareParents(log);
         return log.ToJsonString(JsonReport.Options) + "\n";
+    }
+
+    // A file above the solution's folder (a project the solution includes from ../src) is relative to a base that
+    // is itself relative to SRCROOT ("SRCROOT_UP1" = "../"), so that every artifact's uri stays a plain relative
+    // reference under its base, as SARIF asks of a uri with a uriBaseId.
+    private static void DeclareParents(JsonObject log)
+    {
+        var run = (JsonObject)log["runs"]![0]!;
+        var bases = (JsonObject)run["originalUriBaseIds"]!;
+        var depths = new SortedSet<int>();
+        Collect(run, depths);
+        foreach (var depth in depths)
+        {
+            bases[ParentBase(depth)] = new JsonObject
+            {
+                ["uri"] = string.Concat(Enumerable.Repeat("../", depth)),
+                ["uriBaseId"] = "SRCROOT",
+                ["description"] = new JsonObject { ["text"] = depth == 1 ? "The folder above SRCROOT." : $"The folder {depth} levels above SRCROOT." },
+            };
+        }
+    }
+
+    private static void Collect(JsonNode? node, SortedSet<int> depths)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, value) in obj)
+                {
+                    if (name == "uriBaseId" && value?.GetValue<string>() is { } id && id.StartsWith("SRCROOT_UP", StringComparison.Ordinal))
+                    {
+                        depths.Add(int.Parse(id["SRCROOT_UP".Length..], System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        Collect(value, depths);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Collect(item, depths);
+                }
+
+                break;
+        }
+    }
+
+    private static string ParentBase(int depth) => "SRCROOT_UP" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static JsonObject ArtifactLocation(string file)
+    {
+        var depth = 0;
+        while (file.StartsWith("../", StringComparison.Ordinal))
+        {
+            file = file[3..];
+            depth++;
+        }
+
+        return new JsonObject { ["uri"] = Uri.EscapeDataString(file).Replace("%2F", "/"), ["uriBaseId"] = depth == 0 ? "SRCROOT" : ParentBase(depth) };
     }
 
     private static JsonObject PathResult(PublishingMap map, PathInfo path, Dictionary<string, int> ruleIndex)
@@ -175,7 +249,7 @@ public static class SarifReport
 
         location["physicalLocation"] = new JsonObject
         {
-            ["artifactLocation"] = new JsonObject { ["uri"] = Uri.EscapeDataString(file).Replace("%2F", "/"), ["uriBaseId"] = "SRCROOT" },
+            ["artifactLocation"] = ArtifactLocation(file),
             ["region"] = new JsonObject { ["startLine"] = Math.Max(1, line), ["startColumn"] = Math.Max(1, column) },
         };
         if (message is not null)

@@ -89,7 +89,7 @@ public class TravellingUrlTests
             }
             """,
             HttpFactory,
-            Unconfirmed(0, "Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST https://hooks.slack.com/services/T1/B1/X)", "Notify"),
+            Unconfirmed(0, "Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST https://hooks.slack.com/services/…)", "Notify"),
             Unconfirmed(1, "Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST to the URL from configuration 'Slack:Url' (appsettings.json: hooks.slack.com))", "Notify"));
 
     [Fact]
@@ -225,7 +225,7 @@ public class TravellingUrlTests
             }
             """,
             [],
-            Unconfirmed(0, "Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST https://hooks.slack.com/services/T1/B1/X)", "Post"),
+            Unconfirmed(0, "Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST https://hooks.slack.com/services/…)", "Post"),
             Unconfirmed(1, "Posts to Slack through 'HttpClient.PostAsync' (POST to the URL from configuration 'Slack:Url' (appsettings.json: hooks.slack.com))", "Relay"));
 
     [Fact]

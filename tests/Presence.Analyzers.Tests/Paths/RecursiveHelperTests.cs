@@ -44,7 +44,7 @@ public class RecursiveHelperTests
 
     private static DiagnosticResult Unconfirmed(int location, string member)
         => PathVerifier.Diagnostic(PresenceDiagnostics.UnconfirmedPublish).WithLocation(location)
-            .WithArguments("Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST https://hooks.slack.com/services/T0/B1/XXXX)", member);
+            .WithArguments("Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST https://hooks.slack.com/services/…)", member);
 
     [Fact]
     public Task A_retry_that_passes_its_own_url_on_sends_where_its_callers_decide()
@@ -117,5 +117,5 @@ public class RecursiveHelperTests
             Unconfirmed(0, "Push"),
             PathVerifier.Diagnostic(PresenceDiagnostics.UnresolvedSend).WithLocation(0).WithLocation(2).WithLocation(3)
                 .WithArguments("Sends through 'HttpClient.PostAsJsonAsync' (POST to a URL computed at run time)", "MetricsWorker.ExecuteAsync → Metrics.Push → Metrics.Push → HttpClient.PostAsJsonAsync"),
-            PathVerifier.Unattended(1, "SlackWorker.ExecuteAsync (a hosted service)", "SlackWorker.ExecuteAsync → Metrics.Push → HttpClient.PostAsJsonAsync (POST https://hooks.slack.com/services/T0/B1/XXXX)"));
+            PathVerifier.Unattended(1, "SlackWorker.ExecuteAsync (a hosted service)", "SlackWorker.ExecuteAsync → Metrics.Push → HttpClient.PostAsJsonAsync (POST https://hooks.slack.com/services/…)"));
 }

@@ -170,9 +170,9 @@ public class ApprovalCoverageTests
                 }
             }
             """,
-            Gap(0, "Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST https://hooks.slack.com/services/T1/B1/X)", "'text' changed after 'Ask' approved it, and goes out in the request"),
-            Gap(1, "Posts to Slack through 'HttpClient.PostAsync' (POST https://hooks.slack.com/services/T1/B1/X)", "'text' changed after 'Ask' approved it, and goes out in the request"),
-            Gap(2, "Posts to Slack through 'HttpClient.PostAsync' (POST https://hooks.slack.com/services/T1/B1/X)", "'text' changed after 'Ask' approved it, and goes out in the request"));
+            Gap(0, "Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST https://hooks.slack.com/services/…)", "'text' changed after 'Ask' approved it, and goes out in the request"),
+            Gap(1, "Posts to Slack through 'HttpClient.PostAsync' (POST https://hooks.slack.com/services/…)", "'text' changed after 'Ask' approved it, and goes out in the request"),
+            Gap(2, "Posts to Slack through 'HttpClient.PostAsync' (POST https://hooks.slack.com/services/…)", "'text' changed after 'Ask' approved it, and goes out in the request"));
 
     [Fact]
     public Task An_unchanged_approved_body_or_a_changed_name_that_is_only_a_member_is_clean()
