@@ -13,6 +13,9 @@ namespace Presence
     /// <item><description>a decision object (directly or in a task) with a <c>bool</c> property named <c>IsApproved</c>,
     /// <c>Approved</c>, <c>IsConfirmed</c> or <c>Confirmed</c>, or the one named by <see cref="ApprovalProperty"/>:
     /// that property being <c>true</c> means approved.</description></item>
+    /// <item><description>an enum (directly, nullable, or in a task): the member named by <see cref="ApprovalMember"/>,
+    /// or else the one member named <c>Approved</c>, <c>Approve</c>, <c>Yes</c>, <c>Confirmed</c>, <c>Confirm</c>,
+    /// <c>Accepted</c> or <c>Accept</c>, means approved; every other member (and null) means not approved.</description></item>
     /// <item><description>any other reference type or nullable value (for example <c>Approved&lt;T&gt;?</c>):
     /// a non-null result means approved.</description></item>
     /// <item><description><c>void</c>, <c>Task</c>, <c>ValueTask</c>: the method returns (or its task completes)
@@ -28,5 +31,12 @@ namespace Presence
         /// <c>IsConfirmed</c> or <c>Confirmed</c>.
         /// </summary>
         public string ApprovalProperty { get; set; }
+
+        /// <summary>
+        /// For a method that returns an enum: the name of its member that means the person approved
+        /// (<c>ApprovalMember = nameof(ReviewOutcome.Publish)</c>). Optional when exactly one member is named
+        /// <c>Approved</c>, <c>Approve</c>, <c>Yes</c>, <c>Confirmed</c>, <c>Confirm</c>, <c>Accepted</c> or <c>Accept</c>.
+        /// </summary>
+        public string ApprovalMember { get; set; }
     }
 }

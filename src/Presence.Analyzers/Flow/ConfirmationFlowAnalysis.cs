@@ -551,6 +551,8 @@ namespace Presence.Analyzers.Flow
                     return new Evidence(EvidenceFlags.WhenApprovalPropertyTrue, confirmation.ApprovalProperty);
                 case ConfirmationShape.Token:
                     return new Evidence(EvidenceFlags.WhenNotNull);
+                case ConfirmationShape.Outcome:
+                    return new Evidence(EvidenceFlags.WhenApprovingMember, approvingMember: confirmation.ApprovingMember);
                 default:
                     if (!confirmation.IsAsync)
                     {
@@ -711,12 +713,42 @@ namespace Presence.Analyzers.Flow
         }
 
         // "value == constant" (an == or a constant pattern, a switch's case or arm) as a non-null bool. An outcome
-        // compared with the member of its enum that means approved says what the decision's approval property says.
+        // compared with the member of its enum that means approved says whether the person approved; with any other
+        // member, nothing (!= Rejected lets TimedOut through).
         private static Evidence Compare(Evidence value, IOperation constant)
-            => value.Has(EvidenceFlags.WhenApprovingMember) && UrlText.WithoutConversions(constant) is IFieldReferenceOperation { Field: { IsConst: true } field }
-               && field.ContainingType is { TypeKind: TypeKind.Enum }
-                ? Outcomes(IsApprovingMember(field), false)
-                : Compare(value, ConstantOf(constant).Value);
+        {
+            if (value.Has(EvidenceFlags.WhenApprovingMember))
+            {
+                if (value.ApprovingMember is { } approving)
+                {
+                    // By value, so that an alias of the member (Yes = Approved) and a cast constant read the same.
+                    return EnumConstant(constant, approving.ContainingType) is { HasValue: true } compared
+                        ? Outcomes(approving.HasConstantValue && Equals(compared.Value, approving.ConstantValue), false)
+                        : Compare(value, ConstantOf(constant).Value);
+                }
+
+                if (UrlText.WithoutConversions(constant) is IFieldReferenceOperation { Field: { IsConst: true } field } && field.ContainingType is { TypeKind: TypeKind.Enum })
+                {
+                    return Outcomes(IsApprovingMember(field), false);
+                }
+            }
+
+            return Compare(value, ConstantOf(constant).Value);
+        }
+
+        // The constant as a value of the enum: ReviewOutcome.Approved, (ReviewOutcome)0, also lifted to ReviewOutcome?.
+        private static Optional<object?> EnumConstant(IOperation? operation, INamedTypeSymbol outcome)
+        {
+            for (; operation is not null; operation = (operation as IConversionOperation)?.Operand)
+            {
+                if (operation.ConstantValue.HasValue && SymbolEqualityComparer.Default.Equals(operation.Type, outcome))
+                {
+                    return operation.ConstantValue;
+                }
+            }
+
+            return default;
+        }
 
         private static Evidence Compare(Evidence value, object? constant)
         {

@@ -19,35 +19,42 @@ namespace Presence.Analyzers.Flow
         WhenApprovalPropertyTrue = 16,
         WhenAwaited = 32,
 
-        /// <summary>A decision's outcome: approved when it is the member of its enum that means so (<c>RedeemOutcome.Redeemed</c>).</summary>
+        /// <summary>
+        /// An outcome: approved when it is the member of its enum that means so (<see cref="Evidence.ApprovingMember"/>, or
+        /// by its name, <c>RedeemOutcome.Redeemed</c>, when that is null).
+        /// </summary>
         WhenApprovingMember = 64,
         All = WhenTrue | WhenFalse | WhenNotNull | WhenNull | WhenApprovalPropertyTrue | WhenAwaited | WhenApprovingMember,
     }
 
-    /// <summary>The evidence a value carries; for a decision object, which property reads "approved".</summary>
+    /// <summary>The evidence a value carries; for a decision object, which property reads "approved"; for an outcome, which member.</summary>
     internal readonly struct Evidence : IEquatable<Evidence>
     {
         public static readonly Evidence None = default;
         public static readonly Evidence All = new Evidence(EvidenceFlags.All, null);
 
-        public Evidence(EvidenceFlags flags, IPropertySymbol? approvalProperty = null)
+        public Evidence(EvidenceFlags flags, IPropertySymbol? approvalProperty = null, IFieldSymbol? approvingMember = null)
         {
             Flags = flags;
             // A null property with the flag set means "any property": only vacuous evidence (a null value) says that.
             ApprovalProperty = (flags & EvidenceFlags.WhenApprovalPropertyTrue) != 0 ? approvalProperty : null;
+            ApprovingMember = (flags & EvidenceFlags.WhenApprovingMember) != 0 ? approvingMember : null;
         }
 
         public EvidenceFlags Flags { get; }
 
         public IPropertySymbol? ApprovalProperty { get; }
 
+        /// <summary>The member of an outcome enum that means approved; null: judged by its name.</summary>
+        public IFieldSymbol? ApprovingMember { get; }
+
         public bool IsNone => Flags == EvidenceFlags.None;
 
         public bool Has(EvidenceFlags flag) => (Flags & flag) == flag;
 
-        public Evidence With(EvidenceFlags flags) => new Evidence(Flags | flags, ApprovalProperty);
+        public Evidence With(EvidenceFlags flags) => new Evidence(Flags | flags, ApprovalProperty, ApprovingMember);
 
-        public Evidence Without(EvidenceFlags flags) => new Evidence(Flags & ~flags, ApprovalProperty);
+        public Evidence Without(EvidenceFlags flags) => new Evidence(Flags & ~flags, ApprovalProperty, ApprovingMember);
 
         /// <summary>Evidence of <c>!value</c>.</summary>
         public Evidence Negate()
@@ -74,7 +81,23 @@ namespace Presence.Analyzers.Flow
                 }
             }
 
-            return new Evidence(flags, property);
+            IFieldSymbol? member = null;
+            if ((flags & EvidenceFlags.WhenApprovingMember) != 0)
+            {
+                // Null on one side is a value that can be anything (vacuous) or an outcome judged by its name: an enum
+                // holds one or the other, never both.
+                if (ApprovingMember is null || other.ApprovingMember is null
+                    || SymbolEqualityComparer.Default.Equals(ApprovingMember, other.ApprovingMember))
+                {
+                    member = ApprovingMember ?? other.ApprovingMember;
+                }
+                else
+                {
+                    flags &= ~EvidenceFlags.WhenApprovingMember;
+                }
+            }
+
+            return new Evidence(flags, property, member);
         }
 
         /// <summary>True when reading <paramref name="property"/> of this value as true means approval.</summary>
@@ -93,7 +116,8 @@ namespace Presence.Analyzers.Flow
             };
 
         public bool Equals(Evidence other)
-            => Flags == other.Flags && SymbolEqualityComparer.Default.Equals(ApprovalProperty, other.ApprovalProperty);
+            => Flags == other.Flags && SymbolEqualityComparer.Default.Equals(ApprovalProperty, other.ApprovalProperty)
+               && SymbolEqualityComparer.Default.Equals(ApprovingMember, other.ApprovingMember);
 
         public override bool Equals(object? obj) => obj is Evidence other && Equals(other);
 

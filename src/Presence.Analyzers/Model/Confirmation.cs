@@ -17,6 +17,9 @@ namespace Presence.Analyzers.Model
         /// <summary>Returning normally (or completing the returned task); denial throws.</summary>
         Completion,
 
+        /// <summary>An enum (also nullable or inside Task/ValueTask) equal to the member that means approved.</summary>
+        Outcome,
+
         /// <summary>Marked as a confirmation, but its result cannot be read; see PRES101.</summary>
         Unreadable,
     }
@@ -24,8 +27,9 @@ namespace Presence.Analyzers.Model
     /// <summary>A method that asks a person, and how to read its answer.</summary>
     internal sealed class Confirmation
     {
-        public Confirmation(ConfirmationShape shape, ITypeSymbol? answerType, bool isAsync, IPropertySymbol? approvalProperty, string? problem)
+        public Confirmation(ConfirmationShape shape, ITypeSymbol? answerType, bool isAsync, IPropertySymbol? approvalProperty, string? problem, IFieldSymbol? approvingMember = null)
         {
+            ApprovingMember = approvingMember;
             Shape = shape;
             AnswerType = answerType;
             IsAsync = isAsync;
@@ -42,6 +46,9 @@ namespace Presence.Analyzers.Model
         public bool IsAsync { get; }
 
         public IPropertySymbol? ApprovalProperty { get; }
+
+        /// <summary>For an outcome: the member of the enum that means approved.</summary>
+        public IFieldSymbol? ApprovingMember { get; }
 
         /// <summary>Why the answer is unreadable (for PRES101).</summary>
         public string? Problem { get; }

@@ -14,6 +14,12 @@ namespace Presence.Analyzers.Model
         private static readonly ImmutableArray<string> ConventionalApprovalProperties
             = ImmutableArray.Create("IsApproved", "Approved", "IsConfirmed", "Confirmed");
 
+        // The members of an outcome enum that mean yes without being named, in the order the message lists them.
+        private static readonly ImmutableArray<string> ConventionalApprovingMembers
+            = ImmutableArray.Create("Approved", "Approve", "Yes", "Confirmed", "Confirm", "Accepted", "Accept");
+
+        private const string ConventionalApprovingMemberList = "Approved, Approve, Yes, Confirmed, Confirm, Accepted or Accept";
+
         private readonly PresenceSymbols _symbols;
         private readonly PublishingAssemblies? _assemblies;
         private readonly ConcurrentDictionary<IMethodSymbol, Confirmation?> _cache
@@ -112,7 +118,12 @@ namespace Presence.Analyzers.Model
                 return new Confirmation(ConfirmationShape.Boolean, answer, isAsync, null, null);
             }
 
-            var named = NamedApprovalProperty(attribute);
+            if (underlying.TypeKind == TypeKind.Enum)
+            {
+                return DescribeOutcome(answer, underlying, isAsync, attribute);
+            }
+
+            var named = NamedArgument(attribute, "ApprovalProperty");
             if (named is not null)
             {
                 return FindBooleanProperty(underlying, named) is { } declared
@@ -140,11 +151,59 @@ namespace Presence.Analyzers.Model
         private static Confirmation Unreadable(ITypeSymbol answer, bool isAsync, string problem)
             => new Confirmation(ConfirmationShape.Unreadable, answer, isAsync, null, problem);
 
-        private static string? NamedApprovalProperty(AttributeData attribute)
+        // An enum answer: the member ApprovalMember names, else the one conventional member (aliases of one value count once).
+        private static Confirmation DescribeOutcome(ITypeSymbol answer, ITypeSymbol outcome, bool isAsync, AttributeData attribute)
+        {
+            if (NamedArgument(attribute, "ApprovalMember") is { } named)
+            {
+                return Member(outcome, named) is { } declared
+                    ? new Confirmation(ConfirmationShape.Outcome, answer, isAsync, null, null, declared)
+                    : Unreadable(answer, isAsync, $"it has no member '{named}' (named by ApprovalMember)");
+            }
+
+            IFieldSymbol? found = null;
+            foreach (var name in ConventionalApprovingMembers)
+            {
+                if (Member(outcome, name) is not { } member)
+                {
+                    continue;
+                }
+
+                if (found is null)
+                {
+                    found = member;
+                }
+                else if (!Equals(found.ConstantValue, member.ConstantValue))
+                {
+                    return Unreadable(answer, isAsync,
+                        $"its members {found.Name} and {member.Name} both could mean yes: name the one that does with [HumanConfirmation(ApprovalMember = nameof({outcome.Name}.…))]");
+                }
+            }
+
+            return found is not null
+                ? new Confirmation(ConfirmationShape.Outcome, answer, isAsync, null, null, found)
+                : Unreadable(answer, isAsync,
+                    $"none of its members is named {ConventionalApprovingMemberList}: name the member that means yes with [HumanConfirmation(ApprovalMember = nameof({outcome.Name}.…))]");
+        }
+
+        private static IFieldSymbol? Member(ITypeSymbol outcome, string name)
+        {
+            foreach (var member in outcome.GetMembers(name))
+            {
+                if (member is IFieldSymbol { IsConst: true, HasConstantValue: true } field)
+                {
+                    return field;
+                }
+            }
+
+            return null;
+        }
+
+        private static string? NamedArgument(AttributeData attribute, string key)
         {
             foreach (var argument in attribute.NamedArguments)
             {
-                if (argument.Key == "ApprovalProperty" && argument.Value.Value is string name && !string.IsNullOrWhiteSpace(name))
+                if (argument.Key == key && argument.Value.Value is string name && !string.IsNullOrWhiteSpace(name))
                 {
                     return name;
                 }

@@ -236,9 +236,14 @@ namespace Presence.Analyzers.Rules
             {
                 ConfirmationShape.Boolean => "always returns true",
                 ConfirmationShape.Decision => "always returns an approved decision",
+                ConfirmationShape.Outcome => "always returns " + ApprovingMemberName(confirmation),
                 _ => "always returns a token, never null",
             };
         }
+
+        /// <summary>The member of an outcome that means approved, as written in code (ReviewOutcome.Approved).</summary>
+        internal static string ApprovingMemberName(Confirmation confirmation)
+            => confirmation.ApprovingMember is { } member ? member.ContainingType.Name + "." + member.Name : "the approving member";
 
         // The body's operations, not those of lambdas and local functions inside it.
         internal static IEnumerable<IOperation> OwnOperations(IOperation root)
@@ -269,6 +274,10 @@ namespace Presence.Analyzers.Rules
 
                 case ConfirmationShape.Token:
                     return value is IObjectCreationOperation;
+
+                case ConfirmationShape.Outcome when confirmation.ApprovingMember is { HasConstantValue: true } member:
+                    return value.ConstantValue.HasValue && Equals(value.ConstantValue.Value, member.ConstantValue)
+                           && SymbolEqualityComparer.Default.Equals(value.Type, member.ContainingType);
 
                 case ConfirmationShape.Decision when confirmation.ApprovalProperty is { } property:
                     switch (value)

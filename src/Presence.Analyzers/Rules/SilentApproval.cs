@@ -68,6 +68,7 @@ namespace Presence.Analyzers.Rules
             ConfirmationShape.Boolean => "returns true",
             ConfirmationShape.Decision => "returns an approved decision",
             ConfirmationShape.Token => "returns a token",
+            ConfirmationShape.Outcome => "returns " + RubberStampConfirmationAnalyzer.ApprovingMemberName(confirmation),
             _ => "returns normally",
         };
 

@@ -11,7 +11,7 @@ public class ConfirmationShapeTests
             using System.Threading.Tasks;
             using Presence;
 
-            public enum Outcome { Approved, Rejected }
+            public enum Outcome { Keep, Drop }
             public struct Score { public int Value; }
             public sealed class Review { public bool Done { get; set; } }
 
@@ -21,7 +21,7 @@ public class ConfirmationShapeTests
                 public int AskScore(string text) => 0;
 
                 [{|#1:HumanConfirmation|}]
-                public Task<Outcome> AskOutcomeAsync(string text) => Task.FromResult(Outcome.Approved);
+                public Task<Outcome> AskOutcomeAsync(string text) => Task.FromResult(Outcome.Keep);
 
                 [{|#2:HumanConfirmation(ApprovalProperty = "Approved")|}]
                 public Review AskReview(string text) => new Review();
@@ -31,7 +31,7 @@ public class ConfirmationShapeTests
             }
             """,
             Verify.Diagnostic(PresenceDiagnostics.UnreadableConfirmationResult).WithLocation(0).WithArguments("AskScore", "int", "return bool, a decision with a bool IsApproved property (or name one with ApprovalProperty), a nullable token, or nothing and throw when denied"),
-            Verify.Diagnostic(PresenceDiagnostics.UnreadableConfirmationResult).WithLocation(1).WithArguments("AskOutcomeAsync", "Outcome", "return bool, a decision with a bool IsApproved property (or name one with ApprovalProperty), a nullable token, or nothing and throw when denied"),
+            Verify.Diagnostic(PresenceDiagnostics.UnreadableConfirmationResult).WithLocation(1).WithArguments("AskOutcomeAsync", "Outcome", "none of its members is named Approved, Approve, Yes, Confirmed, Confirm, Accepted or Accept: name the member that means yes with [HumanConfirmation(ApprovalMember = nameof(Outcome.…))]"),
             Verify.Diagnostic(PresenceDiagnostics.UnreadableConfirmationResult).WithLocation(2).WithArguments("AskReview", "Review", "it has no readable bool property 'Approved' (named by ApprovalProperty)"),
             Verify.Diagnostic(PresenceDiagnostics.UnreadableConfirmationResult).WithLocation(3).WithArguments("AskStruct", "Score", "return bool, a decision with a bool IsApproved property (or name one with ApprovalProperty), a nullable token, or nothing and throw when denied"));
 
