@@ -11,7 +11,8 @@ namespace Presence.Analyzers.Rules
     /// PRES005's second question, for a confirmation that can say no: does it say yes when nobody answered? In its own
     /// body: an approving return in <c>catch (TimeoutException)</c> or <c>catch (OperationCanceledException)</c>, on the
     /// branch where <c>Task.WhenAny</c> returned the delay or a timed wait returned false, or the answer's
-    /// <c>?? true</c>. Only a yes that no answer can have decided counts: the first way out of that branch, with nothing
+    /// <c>?? true</c>; a <c>catch (Exception)</c> that approves (an error counts as yes); a local that starts as a yes
+    /// and keeps it when the ask throws. Only a yes that no answer can have decided counts: the first way out of that branch, with nothing
     /// before it that could leave (a check of a second answer, a throw).
     /// </summary>
     internal static class SilentApproval
@@ -31,11 +32,16 @@ namespace Presence.Analyzers.Rules
             {
                 switch (operation)
                 {
-                    case ICatchClauseOperation clause when NoAnswer(clause.ExceptionType):
+                    case ICatchClauseOperation clause when NoAnswer(clause.ExceptionType) || AnyError(clause.ExceptionType):
                         var exit = FirstExit(Statements(clause.Handler), confirmation);
                         if (exit == true || (exit is null && confirmation.Shape == ConfirmationShape.Completion && EndsBody(clause.Parent, body)))
                         {
-                            return $"{Approval(confirmation)} in catch ({clause.ExceptionType.Name})";
+                            return $"{Approval(confirmation)} in {CatchName(clause)}";
+                        }
+
+                        if (exit is null && confirmation.Shape != ConfirmationShape.Completion && KeptFlag(clause, own, confirmation) is { } flag)
+                        {
+                            return $"{Approval(confirmation)} in {CatchName(clause)}: '{flag.Local.Name}' starts as {flag.Initial.Syntax} and keeps it";
                         }
 
                         break;
@@ -79,6 +85,96 @@ namespace Presence.Analyzers.Rules
             {
                 if (current.Name is "TimeoutException" or "OperationCanceledException"
                     && current.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Any failure, a person's silence among them: catch (Exception), catch.
+        private static bool AnyError(ITypeSymbol? type)
+            => type is null || type.SpecialType == SpecialType.System_Object
+               || (type.Name == "Exception" && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true });
+
+        private static string CatchName(ICatchClauseOperation clause)
+            => clause.ExceptionType is { SpecialType: not SpecialType.System_Object } type ? $"catch ({type.Name})" : "catch";
+
+        // var approved = true; try { approved = await AskAsync(t); } catch (TimeoutException) { } return approved;
+        // The local returned first after the try starts as a yes, is written only in the try, and the catch (which
+        // falls through) leaves it as it was: when the ask throws, the initial yes is the answer.
+        private static (ILocalSymbol Local, IOperation Initial)? KeptFlag(ICatchClauseOperation clause, List<IOperation> own, Confirmation confirmation)
+        {
+            if (clause.Parent is not ITryOperation { Parent: IBlockOperation block } attempt)
+            {
+                return null;
+            }
+
+            ILocalSymbol? local = null;
+            foreach (var statement in block.Operations.SkipWhile(s => s != attempt).Skip(1).SelectMany(Statements))
+            {
+                if (statement is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned }
+                    && RubberStampConfirmationAnalyzer.Unwrap(returned) is ILocalReferenceOperation flag)
+                {
+                    local = flag.Local;
+                    break;
+                }
+
+                if (RubberStampConfirmationAnalyzer.OwnOperations(statement).Any(o => o is IReturnOperation or IThrowOperation or IBranchOperation))
+                {
+                    return null;
+                }
+            }
+
+            if (local is null)
+            {
+                return null;
+            }
+
+            IOperation? initial = null;
+            var writtenInTry = false;
+            foreach (var operation in own)
+            {
+                if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+                {
+                    initial = declarator.GetVariableInitializer()?.Value;
+                }
+                else if (Writes(operation, local))
+                {
+                    if (!Within(operation, attempt.Body))
+                    {
+                        return null; // written elsewhere (the catch, after the try): its value there is not the initial one
+                    }
+
+                    writtenInTry = true;
+                }
+            }
+
+            return writtenInTry && initial is not null && initial.Syntax.SpanStart < attempt.Syntax.SpanStart
+                   && RubberStampConfirmationAnalyzer.Approves(initial, confirmation)
+                ? (local, initial)
+                : null;
+        }
+
+        private static bool Writes(IOperation operation, ILocalSymbol local)
+            => operation switch
+            {
+                IAssignmentOperation assignment => IsLocal(assignment.Target, local)
+                                                   || (assignment is IDeconstructionAssignmentOperation && assignment.Target.Descendants().Any(o => IsLocal(o, local))),
+                IIncrementOrDecrementOperation step => IsLocal(step.Target, local),
+                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => IsLocal(argument.Value, local),
+                _ => false,
+            };
+
+        private static bool IsLocal(IOperation operation, ILocalSymbol local)
+            => SkipConversions(operation) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+
+        private static bool Within(IOperation operation, IOperation region)
+        {
+            for (var current = operation; current is not null; current = current.Parent)
+            {
+                if (current == region)
                 {
                     return true;
                 }
