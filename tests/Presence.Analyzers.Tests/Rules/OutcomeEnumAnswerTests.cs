@@ -143,6 +143,9 @@ public class OutcomeEnumAnswerTests
                 {
                     var outcome = editor.MaybeAsk(text);
                     if (outcome != null) await {|PRES004:client.PostAsync(text)|};
+                    if ((outcome ?? ReviewOutcome.Approved) == ReviewOutcome.Approved) await {|PRES004:client.PostAsync(text)|};
+                    if (outcome.HasValue) await {|PRES004:client.PostAsync(text)|};
+                    if (outcome.Value == ReviewOutcome.Approved) await client.PostAsync(text);
                 }
 
                 public async Task NamedMemberIsTheOnlyYes(string text)
@@ -225,11 +228,26 @@ public class OutcomeEnumAnswerTests
                     catch (TimeoutException) { return ReviewOutcome.TimedOut; }
                 }
 
+                [HumanConfirmation]
+                public ReviewOutcome? {|#2:NullIsYes|}(string text)
+                {
+                    ReviewOutcome? answer = _answer.Task.IsCompleted ? _answer.Task.Result : null;
+                    return answer ?? ReviewOutcome.Approved;
+                }
+
+                [HumanConfirmation]
+                public ReviewOutcome? NullIsNo(string text)
+                {
+                    ReviewOutcome? answer = _answer.Task.IsCompleted ? _answer.Task.Result : null;
+                    return answer ?? ReviewOutcome.TimedOut;
+                }
+
                 [HumanConfirmation] public ReviewOutcome Never(string text) => ReviewOutcome.Rejected;
             }
             """,
             RubberStamp.Diagnostic(PresenceDiagnostics.RubberStampConfirmation).WithLocation(0).WithArguments("Prompts.Always", "always returns ReviewOutcome.Approved"),
-            RubberStamp.Diagnostic(PresenceDiagnostics.SilenceTakenAsApproval).WithLocation(1).WithArguments("Prompts.YesOnTimeoutAsync", "returns ReviewOutcome.Approved in catch (TimeoutException)"));
+            RubberStamp.Diagnostic(PresenceDiagnostics.SilenceTakenAsApproval).WithLocation(1).WithArguments("Prompts.YesOnTimeoutAsync", "returns ReviewOutcome.Approved in catch (TimeoutException)"),
+            RubberStamp.Diagnostic(PresenceDiagnostics.SilenceTakenAsApproval).WithLocation(2).WithArguments("Prompts.NullIsYes", "returns ReviewOutcome.Approved when the answer is null (?? ReviewOutcome.Approved)"));
 
     [Theory]
     [InlineData("public enum Outcome { Rejected } class P { [HumanConfirmation] Outcome Ask() => Outcome.Rejected; async Task M(IClient c) { if (Ask() == Outcome.Approved) await c.PostAsync(\"x\"); } }")]
