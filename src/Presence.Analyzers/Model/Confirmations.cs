@@ -15,10 +15,11 @@ namespace Presence.Analyzers.Model
             = ImmutableArray.Create("IsApproved", "Approved", "IsConfirmed", "Confirmed");
 
         // The members of an outcome enum that mean yes without being named, in the order the message lists them.
-        private static readonly ImmutableArray<string> ConventionalApprovingMembers
-            = ImmutableArray.Create("Approved", "Approve", "Yes", "Confirmed", "Confirm", "Accepted", "Accept");
+        private static readonly string[] ConventionalApprovingMembers
+            = { "Approved", "Approve", "Yes", "Confirmed", "Confirm", "Accepted", "Accept" };
 
-        private const string ConventionalApprovingMemberList = "Approved, Approve, Yes, Confirmed, Confirm, Accepted or Accept";
+        private static readonly string ConventionalApprovingMemberList
+            = string.Join(", ", ConventionalApprovingMembers, 0, ConventionalApprovingMembers.Length - 1) + " or " + ConventionalApprovingMembers[ConventionalApprovingMembers.Length - 1];
 
         private readonly PresenceSymbols _symbols;
         private readonly PublishingAssemblies? _assemblies;
