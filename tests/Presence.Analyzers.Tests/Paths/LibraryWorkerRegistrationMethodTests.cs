@@ -80,6 +80,9 @@ public class LibraryWorkerRegistrationMethodTests
                 return services;
             }
 
+            // Not an extension method: a host calls it by its class.
+            public static void Install(IServiceCollection services) => services.AddNewsletter();
+
             private static void Register(IServiceCollection services)
                 => services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NewsletterWorker>());
         }
@@ -146,6 +149,10 @@ public class LibraryWorkerRegistrationMethodTests
         => Check(Library, "        {|#0:services.AddNewsletterAsService()|};", SlackSettings, Publishes("by AddNewsletterAsService"));
 
     [Fact]
+    public Task A_registration_that_is_not_an_extension_method_is_told()
+        => Check(Library, "        {|#0:NewsletterExtensions.Install(services)|};", SlackSettings, Publishes("by Install"));
+
+    [Fact]
     public Task A_host_whose_settings_set_no_url_hears_nothing()
         => Task.WhenAll(
             Check(Library, "        services.AddNewsletter(); services.AddEverything();", null),
@@ -159,7 +166,8 @@ public class LibraryWorkerRegistrationMethodTests
             "\nR\tT:Newsletter.NewsletterWorker"
             + "\tM:Newsletter.NewsletterExtensions.AddEverything(Microsoft.Extensions.DependencyInjection.IServiceCollection)"
             + "\tM:Newsletter.NewsletterExtensions.AddNewsletter(Microsoft.Extensions.DependencyInjection.IServiceCollection)"
-            + "\tM:Newsletter.NewsletterExtensions.AddNewsletterAsService(Microsoft.Extensions.DependencyInjection.IServiceCollection)",
+            + "\tM:Newsletter.NewsletterExtensions.AddNewsletterAsService(Microsoft.Extensions.DependencyInjection.IServiceCollection)"
+            + "\tM:Newsletter.NewsletterExtensions.Install(Microsoft.Extensions.DependencyInjection.IServiceCollection)",
             summary);
     }
 
