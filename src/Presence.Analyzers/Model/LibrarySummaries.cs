@@ -99,6 +99,17 @@ namespace Presence.Analyzers.Model
         /// </summary>
         public const string ShapedSendRecord = "U";
 
+        /// <summary>
+        /// Record kind: a hosted service of this library whose send to a configured URL only a host's settings decide (a
+        /// <see cref="ConfiguredSendRecord"/> under its <c>ExecuteAsync</c>), and the methods of this library that
+        /// register it (<c>AddHostedService&lt;T&gt;()</c> in them, or in a method of the library they call). Fields: the
+        /// worker type's documentation id, then one field for each registration method's documentation id (none when only
+        /// a host's own <c>AddHostedService&lt;T&gt;()</c> registers it). A host is told where it calls one of these, not
+        /// where it calls the library's other registration methods; for a library without the record (built by an older
+        /// release), every <c>IServiceCollection</c> extension method of the library stands for its workers.
+        /// </summary>
+        public const string RegistrationRecord = "R";
+
         public static readonly LibrarySummaries Empty = new LibrarySummaries(
             new Dictionary<string, LibraryPublish>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), null, null, null);
 
@@ -361,6 +372,38 @@ namespace Presence.Analyzers.Model
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The registration methods <paramref name="assembly"/>'s summary names for each of its hosted services (its
+        /// <see cref="RegistrationRecord"/>s: the worker type's documentation id, the registration methods' ids), or null
+        /// when it has none (a library built by a release that did not write them).
+        /// </summary>
+        public static Dictionary<string, string[]>? RegistrationsOf(IAssemblySymbol assembly)
+        {
+            if (Attributes(assembly).Summary is not { } summary || summary.IndexOf("\n" + RegistrationRecord + "\t", StringComparison.Ordinal) < 0)
+            {
+                return null;
+            }
+
+            var lines = summary.Split('\n');
+            if (lines[0].Trim() != Version)
+            {
+                return null;
+            }
+
+            Dictionary<string, string[]>? registrations = null;
+            for (var i = 1; i < lines.Length; i++)
+            {
+                var fields = lines[i].Split('\t');
+                if (fields[0] == RegistrationRecord && fields.Length >= 2 && fields[1].Length > 0)
+                {
+                    (registrations ??= new Dictionary<string, string[]>(StringComparer.Ordinal))[fields[1]]
+                        = fields.Skip(2).Where(field => field.Length > 0).ToArray();
+                }
+            }
+
+            return registrations;
         }
 
         /// <summary>

@@ -20,17 +20,19 @@ namespace Presence.Analyzers.Paths
     internal sealed class LibraryWorkers
     {
         private readonly Dictionary<INamedTypeSymbol, IMethodSymbol> _entries;
-        private readonly HashSet<IAssemblySymbol> _assemblies;
+        private readonly Dictionary<IMethodSymbol, List<INamedTypeSymbol>> _registeredBy;
+        private readonly HashSet<IAssemblySymbol> _unsummarized;
         private readonly ConcurrentBag<(INamedTypeSymbol Worker, SyntaxNode Call, string? Method)> _registrations = new ConcurrentBag<(INamedTypeSymbol, SyntaxNode, string?)>();
 
-        private LibraryWorkers(Dictionary<INamedTypeSymbol, IMethodSymbol> entries)
+        private LibraryWorkers(Dictionary<INamedTypeSymbol, IMethodSymbol> entries, Dictionary<IMethodSymbol, List<INamedTypeSymbol>> registeredBy, HashSet<IAssemblySymbol> unsummarized)
         {
             _entries = entries;
-            _assemblies = new HashSet<IAssemblySymbol>(entries.Keys.Select(type => type.ContainingAssembly), SymbolEqualityComparer.Default);
+            _registeredBy = registeredBy;
+            _unsummarized = unsummarized;
         }
 
         /// <summary>The library workers this compilation's settings make publish, or null when there are none.</summary>
-        public static LibraryWorkers? For(LibrarySummaries libraries)
+        public static LibraryWorkers? For(LibrarySummaries libraries, Compilation compilation)
         {
             if (!libraries.HasPublishes)
             {
@@ -47,12 +49,57 @@ namespace Presence.Analyzers.Paths
                 }
             }
 
-            return entries is null ? null : new LibraryWorkers(entries);
+            if (entries is null)
+            {
+                return null;
+            }
+
+            // The registration methods each library's summary names for its workers, as symbols here; a library whose
+            // summary names none (built by an older release) has each of its IServiceCollection extension methods stand
+            // for all its workers, as before.
+            var registeredBy = new Dictionary<IMethodSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+            var unsummarized = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
+            foreach (var assembly in entries.Keys.Select(worker => worker.ContainingAssembly).Distinct(SymbolEqualityComparer.Default).OfType<IAssemblySymbol>())
+            {
+                if (LibrarySummaries.RegistrationsOf(assembly) is not { } registrations)
+                {
+                    unsummarized.Add(assembly);
+                    continue;
+                }
+
+                foreach (var worker in entries.Keys)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(worker.ContainingAssembly, assembly)
+                        || worker.GetDocumentationCommentId() is not { } workerId || !registrations.TryGetValue(workerId, out var methods))
+                    {
+                        continue;
+                    }
+
+                    foreach (var id in methods)
+                    {
+                        foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(id, compilation))
+                        {
+                            if (symbol is IMethodSymbol registration && SymbolEqualityComparer.Default.Equals(registration.ContainingAssembly, assembly))
+                            {
+                                if (!registeredBy.TryGetValue(registration, out var workers))
+                                {
+                                    registeredBy[registration] = workers = new List<INamedTypeSymbol>();
+                                }
+
+                                workers.Add(worker);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return new LibraryWorkers(entries, registeredBy, unsummarized);
         }
 
         /// <summary>
         /// Notes <paramref name="call"/> when it registers one of the workers: <c>AddHostedService&lt;T&gt;()</c> of one,
-        /// or an <c>IServiceCollection</c> extension method of a library that ships one.
+        /// a method its library's summary says registers it, or, for a library whose summary does not say, an
+        /// <c>IServiceCollection</c> extension method of that library.
         /// </summary>
         public void Note(IInvocationOperation call)
         {
@@ -65,8 +112,18 @@ namespace Presence.Analyzers.Paths
             }
 
             var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-            if (definition is { IsExtensionMethod: true, Parameters.Length: > 0 } && definition.Parameters[0].Type.Name == "IServiceCollection"
-                && definition.ContainingAssembly is { } assembly && _assemblies.Contains(assembly))
+            if (_registeredBy.Count > 0 && _registeredBy.TryGetValue(definition, out var registered))
+            {
+                foreach (var worker in registered)
+                {
+                    _registrations.Add((worker, call.Syntax, definition.Name));
+                }
+
+                return;
+            }
+
+            if (_unsummarized.Count > 0 && definition is { IsExtensionMethod: true, Parameters.Length: > 0 } && definition.Parameters[0].Type.Name == "IServiceCollection"
+                && definition.ContainingAssembly is { } assembly && _unsummarized.Contains(assembly))
             {
                 foreach (var worker in _entries.Keys)
                 {
@@ -96,11 +153,12 @@ namespace Presence.Analyzers.Paths
             }
         }
 
-        private static bool IsHostedService(INamedTypeSymbol type)
+        /// <summary>True when <paramref name="type"/> implements <c>Microsoft.Extensions.Hosting.IHostedService</c>.</summary>
+        public static bool IsHostedService(INamedTypeSymbol type)
         {
             foreach (var implemented in type.AllInterfaces)
             {
-                if (implemented is { Name: "IHostedService", ContainingNamespace: { Name: "Hosting", ContainingNamespace: { Name: "Extensions", ContainingNamespace.Name: "Microsoft" } } })
+                if (IsHostedServiceInterface(implemented))
                 {
                     return true;
                 }
@@ -108,5 +166,9 @@ namespace Presence.Analyzers.Paths
 
             return false;
         }
+
+        /// <summary>True when <paramref name="type"/> is <c>Microsoft.Extensions.Hosting.IHostedService</c>.</summary>
+        public static bool IsHostedServiceInterface(INamedTypeSymbol type)
+            => type is { Name: "IHostedService", ContainingNamespace: { Name: "Hosting", ContainingNamespace: { Name: "Extensions", ContainingNamespace.Name: "Microsoft" } } };
     }
 }

@@ -108,7 +108,7 @@ namespace Presence.Analyzers.Rules
                     LazyThreadSafetyMode.ExecutionAndPublication);
                 var calls = new CallTraits(model, agentTools, assembly, _observer, entryPoints.Runners);
                 var byUse = new EntriesByUse(entryPoints, model.Scopes, start.Compilation);
-                var libraryWorkers = LibraryWorkers.For(model.Libraries);
+                var libraryWorkers = LibraryWorkers.For(model.Libraries, compilation);
                 var bodies = new Bodies(model, entryPoints, byUse, graph, agentTools, gates, start.Options, assembly, _observer, start.Compilation);
                 graph.ReadSubclassSendsWith((inherited, job, send) => SubclassUrls.Classify(model, bodies.OptionsOf, inherited, job, send, cancellationToken));
                 graph.ReadUnresolvedForJobWith((call, job) => SubclassUrls.ClassifyForJob(model, bodies.OptionsOf, call, job, cancellationToken));

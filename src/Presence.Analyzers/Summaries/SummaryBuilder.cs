@@ -169,6 +169,7 @@ namespace Presence.Analyzers.Summaries
                 .Concat(ChatSendRecords(best))
                 .Concat(DispatchRecords(maxDepth, best))
                 .Concat(MachineWrittenRecords(maxDepth))
+                .Concat(RegistrationRecords(maxDepth))
                 .ToList();
             if (records.Count == 0)
             {
@@ -438,6 +439,7 @@ namespace Presence.Analyzers.Summaries
                 return true;
             });
 
+            _configuredSenders = sends.Keys.ToList();
             foreach (var pair in sends)
             {
                 foreach (var visible in MethodLineage.Of(pair.Key))
@@ -454,6 +456,161 @@ namespace Presence.Analyzers.Summaries
                 }
             }
         }
+
+        // The methods whose configured sends ConfiguredSendRecords wrote (RegistrationRecords reads their hosted services).
+        private List<IMethodSymbol> _configuredSenders = new List<IMethodSymbol>();
+
+        // The names a hosted service is registered with: AddHostedService<T>(), or a singleton IHostedService
+        // (AddSingleton<IHostedService, T>(), TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, T>())).
+        private static readonly string[] HostedRegistrationNames = { "AddHostedService", "AddSingleton", "TryAddSingleton", "Singleton" };
+
+        // For each hosted service of this library whose configured send a host's settings decide (a K record under its
+        // ExecuteAsync or StartAsync), the methods a caller outside can call that register it, directly or through other
+        // methods of this library, up to maxDepth calls: a host that calls AddNewsletter() runs the newsletter's worker,
+        // one that calls only the library's AddHealthChecks() does not. One record per worker, with no method when only
+        // a host's own AddHostedService<T>() can register it. Only the bodies that call a registration name, then
+        // those that call a method found so far, by name, are bound.
+        private IEnumerable<string[]> RegistrationRecords(int maxDepth)
+        {
+            var workers = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            foreach (var sender in _configuredSenders)
+            {
+                if (sender is { Name: "ExecuteAsync" or "StartAsync", IsStatic: false, ContainingType: { TypeKind: TypeKind.Class, IsAbstract: false } worker }
+                    && IsCallableOutside(sender) && LibraryWorkers.IsHostedService(worker))
+                {
+                    workers.Add(worker.OriginalDefinition);
+                }
+            }
+
+            if (workers.Count == 0)
+            {
+                yield break;
+            }
+
+            var trees = _compilation.SyntaxTrees.ToList();
+            var registers = new Dictionary<IMethodSymbol, HashSet<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+            var frontier = new List<IMethodSymbol>();
+            foreach (var call in InvocationsNamed(trees, HostedRegistrationNames))
+            {
+                if (Invoked(call) is { } method && RegisteredWorker(method, workers) is { } worker && Caller(call) is { } owner)
+                {
+                    if (!registers.TryGetValue(owner, out var registered))
+                    {
+                        registers[owner] = registered = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                        frontier.Add(owner);
+                    }
+
+                    registered.Add(worker);
+                }
+            }
+
+            for (var depth = 1; frontier.Count > 0 && depth <= maxDepth; depth++)
+            {
+                var byName = frontier.GroupBy(CalledName, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
+                var next = new List<IMethodSymbol>();
+                foreach (var call in InvocationsNamed(trees, byName.Keys.OrderBy(name => name, StringComparer.Ordinal).ToArray()))
+                {
+                    if (Invoked(call) is not { } invoked || Caller(call) is not { } owner)
+                    {
+                        continue;
+                    }
+
+                    var callee = (invoked.ReducedFrom ?? invoked).OriginalDefinition;
+                    foreach (var method in byName[TreeIndex.CalledName(call)!])
+                    {
+                        if (!SymbolEqualityComparer.Default.Equals(callee, method) || SymbolEqualityComparer.Default.Equals(owner, method))
+                        {
+                            continue;
+                        }
+
+                        var isNew = !registers.TryGetValue(owner, out var registered);
+                        if (isNew)
+                        {
+                            registers[owner] = registered = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                        }
+
+                        var before = registered!.Count;
+                        registered.UnionWith(registers[method]);
+                        if (isNew || registered.Count > before)
+                        {
+                            next.Add(owner);
+                        }
+                    }
+                }
+
+                frontier = next;
+            }
+
+            foreach (var worker in workers)
+            {
+                if (worker.GetDocumentationCommentId() is not { } workerId)
+                {
+                    continue;
+                }
+
+                var record = new List<string> { LibrarySummaries.RegistrationRecord, workerId };
+                record.AddRange(registers
+                    .Where(pair => pair.Value.Contains(worker) && IsCallableOutside(pair.Key))
+                    .Select(pair => pair.Key.GetDocumentationCommentId())
+                    .OfType<string>()
+                    .Distinct(StringComparer.Ordinal)
+                    .OrderBy(id => id, StringComparer.Ordinal));
+                yield return record.ToArray();
+            }
+        }
+
+        // The worker among workers that a call registers as a hosted service, or null: AddHostedService<T>() (or its
+        // factory form), or a generic call whose type arguments are IHostedService and the worker.
+        private static INamedTypeSymbol? RegisteredWorker(IMethodSymbol method, HashSet<INamedTypeSymbol> workers)
+        {
+            var arguments = method.TypeArguments;
+            if (method.Name == "AddHostedService")
+            {
+                return arguments.Length == 1 && arguments[0] is INamedTypeSymbol hosted && workers.Contains(hosted.OriginalDefinition) ? hosted.OriginalDefinition : null;
+            }
+
+            if (arguments.Length == 2 && arguments[0] is INamedTypeSymbol service && LibraryWorkers.IsHostedServiceInterface(service)
+                && arguments[1] is INamedTypeSymbol implementation && workers.Contains(implementation.OriginalDefinition))
+            {
+                return implementation.OriginalDefinition;
+            }
+
+            return null;
+        }
+
+        // The invocations by one of names in the trees whose index says they invoke it.
+        private IEnumerable<SyntaxNode> InvocationsNamed(List<SyntaxTree> trees, string[] names)
+        {
+            for (var position = 0; position < _index.Length; position++)
+            {
+                var index = _index[position];
+                if (!names.Any(name => index.CalledNames.Contains(name)))
+                {
+                    continue;
+                }
+
+                var matching = position < trees.Count && trees[position].FilePath == index.Path
+                    ? new[] { trees[position] }
+                    : trees.Where(tree => tree.FilePath == index.Path).ToArray();
+                foreach (var tree in matching)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    foreach (var node in tree.GetRoot(_cancellationToken).DescendantNodes())
+                    {
+                        if (node is InvocationExpressionSyntax && TreeIndex.CalledName(node) is { } name && System.Array.IndexOf(names, name) >= 0)
+                        {
+                            yield return node;
+                        }
+                    }
+                }
+            }
+        }
+
+        private IMethodSymbol? Invoked(SyntaxNode call)
+            => SemanticModelOf(call.SyntaxTree).GetSymbolInfo(call, _cancellationToken).Symbol as IMethodSymbol;
+
+        private IMethodSymbol? Caller(SyntaxNode call)
+            => TreeIndex.MemberOf(call) is { } member && member is not ArrowExpressionClauseSyntax ? OwnerOf(member) : null;
 
         // The methods a caller outside can call that reach, unguarded, a call of a port: a member another assembly may
         // implement (an interface member, an abstract or virtual method) of a type this assembly declares and does not

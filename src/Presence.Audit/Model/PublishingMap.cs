@@ -255,6 +255,12 @@ public sealed class BaselineChanges
     public List<PathInfo> AddedPaths { get; init; } = [];
 
     public List<PathInfo> RemovedPaths { get; init; } = [];
+
+    /// <summary>
+    /// Projects that do not compile in this run, whose publish sites and the paths through them were not compared with
+    /// the baseline: they are listed neither as added nor as removed.
+    /// </summary>
+    public List<string> NotCompared { get; init; } = [];
 }
 
 public sealed class StatusChange

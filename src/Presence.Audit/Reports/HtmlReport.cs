@@ -94,7 +94,13 @@ public static class HtmlReport
 
     private static void WriteChanges(StringBuilder html, BaselineChanges changes)
     {
-        html.Append("<section id=\"changes\"><h2>Changes since the baseline</h2>\n<ul class=\"changes\">\n");
+        html.Append("<section id=\"changes\"><h2>Changes since the baseline</h2>\n");
+        if (Report.NotCompared(changes) is { } notCompared)
+        {
+            html.Append("<p class=\"incomplete\"><strong>").Append(E(notCompared)).Append("</strong></p>\n");
+        }
+
+        html.Append("<ul class=\"changes\">\n");
         var any = false;
         foreach (var path in changes.AddedPaths)
         {
@@ -130,7 +136,7 @@ public static class HtmlReport
 
         if (!any)
         {
-            html.Append("<li>Nothing about publishing changed.</li>\n");
+            html.Append(changes.NotCompared.Count == 0 ? "<li>Nothing about publishing changed.</li>\n" : "<li>Nothing about publishing changed in the projects compared.</li>\n");
         }
 
         html.Append("</ul></section>\n");

@@ -96,9 +96,14 @@ public static class MarkdownReport
     private static void WriteChanges(StringBuilder text, BaselineChanges changes)
     {
         text.Append("## Changes since the baseline\n\n");
+        if (Report.NotCompared(changes) is { } notCompared)
+        {
+            text.Append("> [!WARNING]\n> ").Append(Cell(notCompared)).Append("\n\n");
+        }
+
         if (changes.AddedPaths.Count + changes.RemovedPaths.Count + changes.AddedSites.Count + changes.RemovedSites.Count + changes.ChangedSites.Count == 0)
         {
-            text.Append("Nothing about publishing changed.\n\n");
+            text.Append(changes.NotCompared.Count == 0 ? "Nothing about publishing changed.\n\n" : "Nothing about publishing changed in the projects compared.\n\n");
             return;
         }
 
@@ -196,8 +201,16 @@ internal static class Report
     {
         var projects = map.CompileErrors.Select(e => e.Project).Distinct(System.StringComparer.Ordinal).ToList();
         return $"The map is incomplete: {string.Join(", ", projects)} do{(projects.Count == 1 ? "es" : "")} not compile, and what the compiler "
-               + "could not read there (publish sites, entry points, the paths between them) is missing; a site or path listed as removed may only be unreadable.";
+               + "could not read there (publish sites, entry points, the paths between them) is missing"
+               + (map.Changes is null ? "." : $"; {(projects.Count == 1 ? "its" : "their")} publish sites and the unattended paths through {(projects.Count == 1 ? "it" : "them")} were not compared with the baseline (listed neither as removed nor as new).");
     }
+
+    /// <summary>One sentence on the projects a comparison with the baseline could not look at, or null.</summary>
+    public static string? NotCompared(BaselineChanges changes)
+        => changes.NotCompared.Count == 0
+            ? null
+            : $"Not compared with the baseline: {string.Join(", ", changes.NotCompared)} do{(changes.NotCompared.Count == 1 ? "es" : "")} not compile, so "
+              + "whether publish sites or unattended paths there were added or removed cannot be told.";
 
     public static string Headline(PublishingMap map)
     {

@@ -108,7 +108,11 @@ public static class SarifReport
                         ["level"] = "error",
                         ["message"] = new JsonObject { ["text"] = $"{error.Project} does not compile ({error.Id}: {error.Message}); the map is incomplete." },
                         ["locations"] = new JsonArray(Location(error.File, error.Line, error.Column, null)),
-                    }).ToArray()),
+                    }).Concat((map.Changes?.NotCompared ?? []).Select(project => (JsonNode)new JsonObject
+                    {
+                        ["level"] = "warning",
+                        ["message"] = new JsonObject { ["text"] = $"{project} was not compared with the baseline: it does not compile, so whether publish sites or unattended paths there were added or removed cannot be told." },
+                    })).ToArray()),
                 }),
                 ["columnKind"] = "utf16CodeUnits",
                 ["results"] = results,
