@@ -3,7 +3,10 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Model;
@@ -133,8 +136,8 @@ namespace Presence.Analyzers.Rules
                 {
                     switch (argument.Parameter?.Name)
                     {
-                        case "reviewer" when argument.Value.ConstantValue is { HasValue: true, Value: string name }:
-                            reviewer = name;
+                        case "reviewer":
+                            reviewer = WrittenInCode(argument.Value, context.CancellationToken);
                             break;
                         case "approve":
                             approves = argument.Value.ConstantValue is { HasValue: true, Value: true };
@@ -147,6 +150,65 @@ namespace Presence.Analyzers.Rules
                     context.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.ApprovalRecordedByCode, invocation.Syntax.GetLocation(), reviewer));
                 }
             }, OperationKind.Invocation);
+        }
+
+        // A reviewer written into the code: a constant, or a readonly field or a get-only property initialised with a
+        // string literal (a static readonly string, a property returning one) and set nowhere else; a value from
+        // configuration or a constructor's parameter names whoever the app is configured with.
+        private static string? WrittenInCode(IOperation value, CancellationToken cancellationToken)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value.ConstantValue is { HasValue: true, Value: string constant })
+            {
+                return constant;
+            }
+
+            // A static member, or the approving object's own (another object's default, a DTO's "", is no reviewer).
+            ISymbol held = value switch
+            {
+                IFieldReferenceOperation { Field: { IsReadOnly: true } field, Instance: null or IInstanceReferenceOperation } => field,
+                IPropertyReferenceOperation { Property: { SetMethod: null, IsIndexer: false } property, Instance: null or IInstanceReferenceOperation } => property,
+                _ => null!,
+            };
+            if (held is null || held.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var initial = held.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+            {
+                VariableDeclaratorSyntax field => field.Initializer?.Value,
+                PropertyDeclarationSyntax { ExpressionBody: { } arrow } => arrow.Expression,
+                PropertyDeclarationSyntax { AccessorList: { } accessors, Initializer: { } initializer }
+                    when accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null) => initializer.Value,
+                _ => null,
+            };
+            return initial is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Trim().Length > 0
+                   && !AssignedInType(held, cancellationToken)
+                ? literal.Token.ValueText
+                : null;
+        }
+
+        // A readonly field or get-only property is set again only in its type's constructors: any assignment to its name there.
+        private static bool AssignedInType(ISymbol held, CancellationToken cancellationToken)
+        {
+            foreach (var declaration in held.ContainingType.DeclaringSyntaxReferences)
+            {
+                foreach (var assignment in declaration.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    var target = assignment.Left is MemberAccessExpressionSyntax access ? access.Name : assignment.Left as SimpleNameSyntax;
+                    if (target?.Identifier.ValueText == held.Name)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static bool Inherits(
