@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Model;
+using Presence.Analyzers.Paths;
 using Presence.Compilations;
 
 namespace Presence.Analyzers.Rules
@@ -36,7 +37,8 @@ namespace Presence.Analyzers.Rules
         internal RubberStampConfirmationAnalyzer(int askedOneByOne) => _askedOneByOne = askedOneByOne;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            PresenceDiagnostics.RubberStampConfirmation, PresenceDiagnostics.SilenceTakenAsApproval, PresenceDiagnostics.ApprovalRecordedByCode);
+            PresenceDiagnostics.RubberStampConfirmation, PresenceDiagnostics.SilenceTakenAsApproval, PresenceDiagnostics.ApprovalRecordedByCode,
+            PresenceDiagnostics.ApprovalRecordedFromRequest);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -121,6 +123,7 @@ namespace Presence.Analyzers.Rules
                 return;
             }
 
+            var endpoints = HttpEndpoints.For(start.Compilation);
             start.RegisterOperationAction(context =>
             {
                 var invocation = (IInvocationOperation)context.Operation;
@@ -130,24 +133,36 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
-                string? reviewer = null;
-                var approves = false;
+                IOperation? reviewer = null;
+                IOperation? approve = null;
                 foreach (var argument in invocation.Arguments)
                 {
                     switch (argument.Parameter?.Name)
                     {
                         case "reviewer":
-                            reviewer = WrittenInCode(argument.Value, context.CancellationToken);
+                            reviewer = argument.Value;
                             break;
                         case "approve":
-                            approves = argument.Value.ConstantValue is { HasValue: true, Value: true };
+                            approve = argument.Value;
                             break;
                     }
                 }
 
-                if (reviewer is not null && approves)
+                if (reviewer is null || approve is null)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.ApprovalRecordedByCode, invocation.Syntax.GetLocation(), reviewer));
+                    return;
+                }
+
+                if (approve.ConstantValue is { HasValue: true, Value: true } && WrittenInCode(reviewer, context.CancellationToken) is { } name)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.ApprovalRecordedByCode, invocation.Syntax.GetLocation(), name));
+                }
+                else if (endpoints is not null && approve.ConstantValue is not { HasValue: true, Value: false }
+                         && RequestReviewer.Of(invocation, reviewer, context.ContainingSymbol, endpoints) is { } fromRequest)
+                {
+                    // An approval the caller may choose (approve: decision.Approve) is one a stranger may choose too.
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        PresenceDiagnostics.ApprovalRecordedFromRequest, invocation.Syntax.GetLocation(), fromRequest.Reviewer, fromRequest.Endpoint));
                 }
             }, OperationKind.Invocation);
         }
