@@ -179,8 +179,9 @@ namespace Presence.Analyzers.Paths
         /// <summary>
         /// The endpoint a minimal-API handler lambda or a controller action is when anyone may call it ("anonymous GET
         /// /approve/{id}"): it allows anonymous callers, or states nothing where nothing authenticates every caller by
-        /// default. Null for any other function, for an endpoint that requires authorization, and for one mapped on a
-        /// group given from elsewhere, whose conventions are not seen here.
+        /// default. Null for any other function, for an endpoint that requires authorization, for a webhook (a hook route,
+        /// a platform's payload, a signature check), and for one mapped on a group given from elsewhere, whose
+        /// conventions are not seen here.
         /// </summary>
         public string? OpenToAnyone(IMethodSymbol function, IAnonymousFunctionOperation? lambda)
         {
@@ -233,9 +234,12 @@ namespace Presence.Analyzers.Paths
                 return null;
             }
 
+            // A webhook's caller is a platform, which vouches for the person who pressed its button.
             access = Combine(access, AccessOf(function));
-            return access == Access.Anonymous
-                   || (access == Access.Unstated && (_defaults.Value & (controller ? Defaults.Endpoints | Defaults.Controllers : Defaults.Endpoints)) == 0)
+            var body = lambda?.Syntax ?? (function.DeclaringSyntaxReferences.Length > 0 ? function.DeclaringSyntaxReferences[0].GetSyntax() : null);
+            return (access == Access.Anonymous
+                    || (access == Access.Unstated && (_defaults.Value & (controller ? Defaults.Endpoints | Defaults.Controllers : Defaults.Endpoints)) == 0))
+                   && !IsHookRoute(route) && !TakesPayload(function) && !ChecksSignature(function, body)
                 ? "anonymous " + verb + " " + route
                 : null;
         }

@@ -9,7 +9,8 @@ namespace Presence.Analyzers.Tests.Rules;
 /// PRES005 at a ledger approval an endpoint anyone may call records in the name the request gives ("approve by
 /// e-mail link": <c>GET /approve/{id}?reviewer=bea</c>, <c>[AllowAnonymous]</c> actions): whoever holds or guesses the
 /// link approves under any name. The same endpoint behind authorization with the reviewer from the signed-in user, a
-/// reviewer read from a signed token (data protection), a rejection, and an endpoint that only reads are quiet; so is an
+/// reviewer read from a signed token (data protection), a platform's signed webhook, a rejection, and an endpoint that
+/// only reads are quiet; so is an
 /// endpoint that states nothing where a fallback policy authenticates every caller.
 /// </summary>
 public class ApprovalFromAnonymousRequestTests
@@ -89,6 +90,8 @@ public class ApprovalFromAnonymousRequestTests
     [Fact]
     public Task A_signed_in_reviewer_a_signed_token_a_rejection_or_a_status_read_is_clean()
         => VerifyAsync("""
+            public sealed record Press(string RequestId, string UserName, bool Approve);
+
             public static class ApprovalLinks
             {
                 public static void Map(WebApplication app)
@@ -118,6 +121,14 @@ public class ApprovalFromAnonymousRequestTests
                         await ledger.DecideAsync(id, reviewer, true)).RequireAuthorization("editors");
 
                     MapLinks(app.MapGroup("/links").RequireAuthorization());
+
+                    // A chat platform's signed button press: the platform vouches for the person who pressed.
+                    app.MapPost("/slack/interactions", async (HttpRequest request, Press press, ApprovalLedger ledger) =>
+                    {
+                        if (request.Headers["X-Slack-Signature"].ToString().Length == 0) return Results.Unauthorized();
+                        await ledger.DecideAsync(press.RequestId, press.UserName, press.Approve);
+                        return Results.Ok();
+                    }).AllowAnonymous();
                 }
 
                 // A group given from elsewhere: its conventions are the caller's.
