@@ -148,6 +148,15 @@ namespace Presence.Analyzers
             DiagnosticSeverity.Error,
             "A redeemed approval is trusted as a person's decision; one the code records itself, under a fixed name, turns the ledger into a rubber stamp and its audit trail into a false record.");
 
+        /// <summary>PRES005 at a ledger approval an endpoint anyone may call records in the name its request gives (an "approve by e-mail link").</summary>
+        public static readonly DiagnosticDescriptor ApprovalRecordedFromRequest = Create(
+            RuleIds.RubberStampConfirmation,
+            "Rubber-stamp confirmation: a confirmation that approves without asking anyone",
+            "This records an approval in the name of {0}, a reviewer taken from the request to the {1} endpoint, not from a signed-in person: whoever holds or guesses the link approves under any name. Require authorization (RequireAuthorization() or [Authorize]) and take the reviewer from the signed-in user (User.Identity.Name), or redeem a signed one-time token (IDataProtector.Unprotect) that names the reviewer.",
+            Category,
+            DiagnosticSeverity.Error,
+            "A redeemed approval is trusted as a person's decision; an endpoint anyone may call that records one under the name its caller gives lets a stranger, or a link forwarded by mistake, approve a post in a reviewer's name.");
+
         public static readonly DiagnosticDescriptor ApprovalKeptForLater = Create(
             RuleIds.ApprovalKeptForLater,
             "Approval kept for later publishing without freshness or hold checks",

@@ -145,6 +145,86 @@ namespace Presence.Analyzers.Paths
             return false;
         }
 
+        /// <summary>
+        /// True when a job expression written in the compilation calls the method (<c>BackgroundJob.Enqueue(() =&gt;
+        /// poster.PostAsync(…))</c>, <c>RecurringJob.AddOrUpdate&lt;DigestJob&gt;("id", j =&gt; j.RunAsync(), …)</c>, a
+        /// Coravel task): a job's worker runs it, where nobody is there to be asked. Asked only for advice at a
+        /// finding; the job expressions are collected once, from the calls named like a job registration.
+        /// </summary>
+        public bool IsRunByJobExpression(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (method.MethodKind != MethodKind.Ordinary)
+            {
+                return false;
+            }
+
+            var jobs = _jobTargets;
+            if (jobs is null)
+            {
+                jobs = FindJobTargets(cancellationToken);
+                Interlocked.CompareExchange(ref _jobTargets, jobs, null);
+            }
+
+            return jobs.Contains(method.OriginalDefinition);
+        }
+
+        private HashSet<IMethodSymbol>? _jobTargets;
+
+        // Hangfire's and Coravel's registrations of a job expression (EntryPoints.Registrations says which are).
+        private static readonly HashSet<string> JobRegistrationNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "AddOrUpdate", "Enqueue", "Schedule", "ContinueJobWith", "ScheduleAsync", "QueueTask", "QueueAsyncTask",
+        };
+
+        private HashSet<IMethodSymbol> FindJobTargets(CancellationToken cancellationToken)
+        {
+            var targets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                if (IsGenerated(tree))
+                {
+                    continue;
+                }
+
+                SemanticModel? semanticModel = null;
+                foreach (var invocation in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    var name = invocation.Expression switch
+                    {
+                        MemberAccessExpressionSyntax access => access.Name,
+                        SimpleNameSyntax simple => simple,
+                        _ => null,
+                    };
+                    if (name is null || !JobRegistrationNames.Contains(name.Identifier.ValueText)
+                        || !invocation.ArgumentList.Arguments.Any(argument => argument.Expression is LambdaExpressionSyntax))
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Once per compilation, for advice at a finding, at the calls named like a job registration.
+                    semanticModel ??= _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    if (semanticModel.GetOperation(invocation, cancellationToken) is not { } registration)
+                    {
+                        continue;
+                    }
+
+                    foreach (var (callback, kind, _) in _entryPoints.Registrations(registration))
+                    {
+                        if (kind == EntryKind.Unattended && EntryPoints.CallbackTarget(callback) is IAnonymousFunctionOperation lambda)
+                        {
+                            foreach (var call in lambda.Body.Descendants().OfType<IInvocationOperation>())
+                            {
+                                targets.Add((call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return targets;
+        }
+
         /// <summary>The methods a background start runs: a method group it is given, every method a lambda it is given calls.</summary>
         public static IEnumerable<IMethodSymbol> StartedBy(IOperation start)
         {

@@ -151,7 +151,105 @@ namespace Presence.Analyzers.Paths
             }
 
             var access = Access.Unstated;
-            var route = Join(GroupPrefix(Receiver(invocation), ref access, 0), pattern ?? "…");
+            var route = RouteOf(invocation, pattern, ref access, out _);
+
+            IMethodSymbol? function = null;
+            SyntaxNode? body = null;
+            switch (EntryPoints.CallbackTarget(handler))
+            {
+                case IAnonymousFunctionOperation lambda:
+                    function = lambda.Symbol;
+                    body = lambda.Syntax;
+                    break;
+                case IMethodReferenceOperation reference:
+                    function = reference.Method;
+                    body = reference.Method.DeclaringSyntaxReferences.Length > 0 ? reference.Method.DeclaringSyntaxReferences[0].GetSyntax() : null;
+                    break;
+            }
+
+            if (function is null)
+            {
+                return null;
+            }
+
+            access = Combine(access, AccessOf(function));
+            return Classify(verb, route, access, function, body, controller: false) is { } reason ? (handler, reason) : ((IOperation, string)?)null;
+        }
+
+        /// <summary>
+        /// The endpoint a minimal-API handler lambda or a controller action is when anyone may call it ("anonymous GET
+        /// /approve/{id}"): it allows anonymous callers, or states nothing where nothing authenticates every caller by
+        /// default. Null for any other function, for an endpoint that requires authorization, for a webhook (a hook route,
+        /// a platform's payload, a signature check), and for one mapped on a group given from elsewhere, whose
+        /// conventions are not seen here.
+        /// </summary>
+        public string? OpenToAnyone(IMethodSymbol function, IAnonymousFunctionOperation? lambda)
+        {
+            var access = Access.Unstated;
+            string verb;
+            string route;
+            bool controller;
+            if (lambda is not null)
+            {
+                IOperation current = lambda;
+                while (current.Parent is IDelegateCreationOperation or IConversionOperation)
+                {
+                    current = current.Parent;
+                }
+
+                if (current.Parent is not IArgumentOperation { Parent: IInvocationOperation invocation } argument
+                    || (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod) is not { } method
+                    || _endpointExtensions is null || !SymbolEqualityComparer.Default.Equals(method.ContainingType, _endpointExtensions)
+                    || !method.Name.StartsWith("Map", StringComparison.Ordinal) || method.Name == "MapGroup"
+                    || argument.Parameter?.Ordinal != method.Parameters.Length - 1)
+                {
+                    return null;
+                }
+
+                verb = method.Name switch
+                {
+                    "MapGet" => "GET",
+                    "MapPost" => "POST",
+                    "MapPut" => "PUT",
+                    "MapPatch" => "PATCH",
+                    "MapDelete" => "DELETE",
+                    _ => "request to",
+                };
+                var pattern = invocation.Arguments.Length > 1 && invocation.Arguments[1].Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+                route = RouteOf(invocation, pattern, ref access, out var givenGroup);
+                if (givenGroup)
+                {
+                    return null;
+                }
+
+                controller = false;
+            }
+            else if (function.ContainingType is { TypeKind: TypeKind.Class } type && ActionOf(function, type, anyVerb: true) is { } action)
+            {
+                (verb, route, access) = action;
+                controller = true;
+            }
+            else
+            {
+                return null;
+            }
+
+            // A webhook's caller is a platform, which vouches for the person who pressed its button.
+            access = Combine(access, AccessOf(function));
+            var body = lambda?.Syntax ?? (function.DeclaringSyntaxReferences.Length > 0 ? function.DeclaringSyntaxReferences[0].GetSyntax() : null);
+            return (access == Access.Anonymous
+                    || (access == Access.Unstated && (_defaults.Value & (controller ? Defaults.Endpoints | Defaults.Controllers : Defaults.Endpoints)) == 0))
+                   && !IsHookRoute(route) && !TakesPayload(function) && !ChecksSignature(function, body)
+                ? "anonymous " + verb + " " + route
+                : null;
+        }
+
+        // The route of a mapping, noting the authorization conventions of its groups and its own: app.MapPost(...).RequireAuthorization(),
+        // or statements on a local holding it. A group given from elsewhere (a parameter) may carry conventions not seen here.
+        private string RouteOf(IInvocationOperation invocation, string? pattern, ref Access access, out bool givenGroup)
+        {
+            givenGroup = false;
+            var route = Join(GroupPrefix(Receiver(invocation), ref access, ref givenGroup, 0), pattern ?? "…");
 
             // The endpoint's own conventions: app.MapPost(...).RequireAuthorization(), or statements on a local holding it.
             for (IOperation current = invocation; ;)
@@ -179,27 +277,7 @@ namespace Presence.Analyzers.Paths
                 current = outer;
             }
 
-            IMethodSymbol? function = null;
-            SyntaxNode? body = null;
-            switch (EntryPoints.CallbackTarget(handler))
-            {
-                case IAnonymousFunctionOperation lambda:
-                    function = lambda.Symbol;
-                    body = lambda.Syntax;
-                    break;
-                case IMethodReferenceOperation reference:
-                    function = reference.Method;
-                    body = reference.Method.DeclaringSyntaxReferences.Length > 0 ? reference.Method.DeclaringSyntaxReferences[0].GetSyntax() : null;
-                    break;
-            }
-
-            if (function is null)
-            {
-                return null;
-            }
-
-            access = Combine(access, AccessOf(function));
-            return Classify(verb, route, access, function, body, controller: false) is { } reason ? (handler, reason) : ((IOperation, string)?)null;
+            return route;
         }
 
         /// <summary>A controller action that takes a payload and receives machine calls, or null.</summary>
@@ -239,6 +317,18 @@ namespace Presence.Analyzers.Paths
 
         private string? ReasonOfAction(IMethodSymbol method, INamedTypeSymbol type)
         {
+            if (ActionOf(method, type, anyVerb: false) is not { } action)
+            {
+                return null;
+            }
+
+            var body = method.DeclaringSyntaxReferences.Length > 0 ? method.DeclaringSyntaxReferences[0].GetSyntax() : null;
+            return Classify(action.Verb, action.Route, action.Access, method, body, controller: true);
+        }
+
+        // A controller action's verb (a payload verb only, unless anyVerb), route and the authorization its attributes and its controller's state.
+        private (string Verb, string Route, Access Access)? ActionOf(IMethodSymbol method, INamedTypeSymbol type, bool anyVerb)
+        {
             if (_controllerBase is null || method.IsStatic || method.IsAbstract || method.IsGenericMethod || method.DeclaredAccessibility != Accessibility.Public
                 || !IsController(type))
             {
@@ -261,7 +351,7 @@ namespace Presence.Analyzers.Paths
                 }
 
                 access = Combine(access, AccessOf(attributeType));
-                if (verb is null && VerbOf(attribute, attributeType) is { } payload)
+                if (verb is null && VerbOf(attribute, attributeType, anyVerb) is { } payload)
                 {
                     verb = payload;
                     template = TemplateOf(attribute, attributeType) ?? template;
@@ -272,11 +362,12 @@ namespace Presence.Analyzers.Paths
                 }
             }
 
-            if (verb is null)
+            if (verb is null && !anyVerb)
             {
                 return null;
             }
 
+            verb ??= "request to"; // no verb attribute: any verb, by the conventional route
             string? controllerRoute = null;
             for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
             {
@@ -302,8 +393,7 @@ namespace Presence.Analyzers.Paths
                     ? Join(controllerName, method.Name) // no attribute route: the conventional {controller}/{action}
                     : Join(Join(string.Empty, controllerRoute ?? string.Empty), template ?? string.Empty);
             route = route.Replace("[controller]", controllerName).Replace("[action]", method.Name);
-            var body = method.DeclaringSyntaxReferences.Length > 0 ? method.DeclaringSyntaxReferences[0].GetSyntax() : null;
-            return Classify(verb, route, access, method, body, controller: true);
+            return (verb, route, access);
         }
 
         // Signed-in users only: an editor's action. Anonymous: a machine or a stranger. Stated nowhere: anonymous,
@@ -357,8 +447,8 @@ namespace Presence.Analyzers.Paths
             return isController;
         }
 
-        // [HttpPost], [HttpPut], [HttpPatch], [AcceptVerbs("POST")]: the payload verb, or null (GET, DELETE, ...).
-        private string? VerbOf(AttributeData attribute, INamedTypeSymbol type)
+        // [HttpPost], [HttpPut], [HttpPatch], [AcceptVerbs("POST")]: the payload verb, or null (GET, DELETE, ...), unless any verb is asked for.
+        private string? VerbOf(AttributeData attribute, INamedTypeSymbol type, bool anyVerb)
         {
             if (Derives(type, _httpMethodAttribute))
             {
@@ -369,7 +459,8 @@ namespace Presence.Analyzers.Paths
                         case "HttpPostAttribute": return "POST";
                         case "HttpPutAttribute": return "PUT";
                         case "HttpPatchAttribute": return "PATCH";
-                        case "HttpGetAttribute" or "HttpDeleteAttribute" or "HttpHeadAttribute" or "HttpOptionsAttribute": return null;
+                        case "HttpGetAttribute" or "HttpDeleteAttribute" or "HttpHeadAttribute" or "HttpOptionsAttribute":
+                            return anyVerb ? current.Name.Substring(4, current.Name.Length - 4 - "Attribute".Length).ToUpperInvariant() : null;
                     }
                 }
 
@@ -446,7 +537,7 @@ namespace Presence.Analyzers.Paths
 
         // The route prefix of the groups a builder stands for, noting their authorization conventions on the way:
         // app.MapGroup("/hooks").RequireAuthorization(), or a local holding a group (and statements on it).
-        private string GroupPrefix(IOperation? builder, ref Access access, int depth)
+        private string GroupPrefix(IOperation? builder, ref Access access, ref bool givenGroup, int depth)
         {
             while (builder is IConversionOperation conversion)
             {
@@ -465,14 +556,18 @@ namespace Presence.Analyzers.Paths
                     if (method.Name == "MapGroup" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _endpointExtensions))
                     {
                         var prefix = call.Arguments.Length > 1 && call.Arguments[1].Value.ConstantValue is { HasValue: true, Value: string text } ? text : "…";
-                        return Join(GroupPrefix(inner, ref access, depth + 1), prefix);
+                        return Join(GroupPrefix(inner, ref access, ref givenGroup, depth + 1), prefix);
                     }
 
                     access = Combine(access, Convention(method));
-                    return GroupPrefix(inner, ref access, depth + 1);
+                    return GroupPrefix(inner, ref access, ref givenGroup, depth + 1);
 
                 case ILocalReferenceOperation { Local: var local } reference:
-                    return GroupPrefix(OnLocal(local, reference, ref access), ref access, depth + 1);
+                    return GroupPrefix(OnLocal(local, reference, ref access), ref access, ref givenGroup, depth + 1);
+
+                case IParameterReferenceOperation { Parameter.Type.Name: not "WebApplication" }:
+                    givenGroup = true;
+                    return string.Empty;
 
                 default:
                     return string.Empty;

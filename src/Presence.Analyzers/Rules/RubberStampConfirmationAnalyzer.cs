@@ -3,10 +3,14 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Model;
+using Presence.Analyzers.Paths;
 using Presence.Compilations;
 
 namespace Presence.Analyzers.Rules
@@ -33,7 +37,8 @@ namespace Presence.Analyzers.Rules
         internal RubberStampConfirmationAnalyzer(int askedOneByOne) => _askedOneByOne = askedOneByOne;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            PresenceDiagnostics.RubberStampConfirmation, PresenceDiagnostics.SilenceTakenAsApproval, PresenceDiagnostics.ApprovalRecordedByCode);
+            PresenceDiagnostics.RubberStampConfirmation, PresenceDiagnostics.SilenceTakenAsApproval, PresenceDiagnostics.ApprovalRecordedByCode,
+            PresenceDiagnostics.ApprovalRecordedFromRequest);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -118,6 +123,7 @@ namespace Presence.Analyzers.Rules
                 return;
             }
 
+            var endpoints = HttpEndpoints.For(start.Compilation);
             start.RegisterOperationAction(context =>
             {
                 var invocation = (IInvocationOperation)context.Operation;
@@ -127,26 +133,97 @@ namespace Presence.Analyzers.Rules
                     return;
                 }
 
-                string? reviewer = null;
-                var approves = false;
+                IOperation? reviewer = null;
+                IOperation? approve = null;
                 foreach (var argument in invocation.Arguments)
                 {
                     switch (argument.Parameter?.Name)
                     {
-                        case "reviewer" when argument.Value.ConstantValue is { HasValue: true, Value: string name }:
-                            reviewer = name;
+                        case "reviewer":
+                            reviewer = argument.Value;
                             break;
                         case "approve":
-                            approves = argument.Value.ConstantValue is { HasValue: true, Value: true };
+                            approve = argument.Value;
                             break;
                     }
                 }
 
-                if (reviewer is not null && approves)
+                if (reviewer is null || approve is null)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.ApprovalRecordedByCode, invocation.Syntax.GetLocation(), reviewer));
+                    return;
+                }
+
+                if (approve.ConstantValue is { HasValue: true, Value: true } && WrittenInCode(reviewer, context.CancellationToken) is { } name)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.ApprovalRecordedByCode, invocation.Syntax.GetLocation(), name));
+                }
+                else if (endpoints is not null && approve.ConstantValue is not { HasValue: true, Value: false }
+                         && RequestReviewer.Of(invocation, reviewer, context.ContainingSymbol, endpoints) is { } fromRequest)
+                {
+                    // An approval the caller may choose (approve: decision.Approve) is one a stranger may choose too.
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        PresenceDiagnostics.ApprovalRecordedFromRequest, invocation.Syntax.GetLocation(), fromRequest.Reviewer, fromRequest.Endpoint));
                 }
             }, OperationKind.Invocation);
+        }
+
+        // A reviewer written into the code: a constant, or a readonly field or a get-only property initialised with a
+        // string literal (a static readonly string, a property returning one) and set nowhere else; a value from
+        // configuration or a constructor's parameter names whoever the app is configured with.
+        private static string? WrittenInCode(IOperation value, CancellationToken cancellationToken)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value.ConstantValue is { HasValue: true, Value: string constant })
+            {
+                return constant;
+            }
+
+            // A static member, or the approving object's own (another object's default, a DTO's "", is no reviewer).
+            ISymbol held = value switch
+            {
+                IFieldReferenceOperation { Field: { IsReadOnly: true } field, Instance: null or IInstanceReferenceOperation } => field,
+                IPropertyReferenceOperation { Property: { SetMethod: null, IsIndexer: false } property, Instance: null or IInstanceReferenceOperation } => property,
+                _ => null!,
+            };
+            if (held is null || held.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            var initial = held.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+            {
+                VariableDeclaratorSyntax field => field.Initializer?.Value,
+                PropertyDeclarationSyntax { ExpressionBody: { } arrow } => arrow.Expression,
+                PropertyDeclarationSyntax { AccessorList: { } accessors, Initializer: { } initializer }
+                    when accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null) => initializer.Value,
+                _ => null,
+            };
+            return initial is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Trim().Length > 0
+                   && !AssignedInType(held, cancellationToken)
+                ? literal.Token.ValueText
+                : null;
+        }
+
+        // A readonly field or get-only property is set again only in its type's constructors: any assignment to its name there.
+        private static bool AssignedInType(ISymbol held, CancellationToken cancellationToken)
+        {
+            foreach (var declaration in held.ContainingType.DeclaringSyntaxReferences)
+            {
+                foreach (var assignment in declaration.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    var target = assignment.Left is MemberAccessExpressionSyntax access ? access.Name : assignment.Left as SimpleNameSyntax;
+                    if (target?.Identifier.ValueText == held.Name)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static bool Inherits(

@@ -1539,7 +1539,7 @@ namespace Presence.Analyzers.Rules
                         // Machine text in a lambda or local function under [AutomatedPresence]: PRES008 alone.
                         if (site.Guarded)
                         {
-                            ReportGuarded(_report, site, ownerEntry);
+                            ReportGuarded(_report, site, ownerEntry, RunByJob(context.CancellationToken));
                         }
                         else if (!IsInTool(site.Syntax))
                         {
@@ -1583,7 +1583,7 @@ namespace Presence.Analyzers.Rules
 
                     if (site.Guarded)
                     {
-                        ReportGuarded(_report, site, ownerEntry);
+                        ReportGuarded(_report, site, ownerEntry, RunByJob(context.CancellationToken));
                         continue;
                     }
 
@@ -1759,7 +1759,15 @@ namespace Presence.Analyzers.Rules
                     "Machine-written content is handed to '" + call.TargetMethod.ContainingType?.Name + "." + call.TargetMethod.Name + "', which publishes it",
                     "no [HumanConfirmation] that sees the generated text comes before this call; show the text to a person (a [HumanConfirmation] method, or AnsiConsole.Confirm with the text in its question) and pass it on only on yes");
 
-            private static void ReportGuarded(Action<Diagnostic> report, PublishSite site, EntryPoint? ownerEntry)
+            // Whether a job expression runs the body's method: asked only when a finding's advice depends on it.
+            private Func<bool> RunByJob(CancellationToken cancellationToken)
+            {
+                var owner = _owner;
+                var byUse = _byUse;
+                return () => owner is not null && byUse.IsRunByJobExpression(owner, cancellationToken);
+            }
+
+            private static void ReportGuarded(Action<Diagnostic> report, PublishSite site, EntryPoint? ownerEntry, Func<bool> runByJob)
             {
                 if (site.MachineWritten)
                 {
@@ -1770,8 +1778,8 @@ namespace Presence.Analyzers.Rules
                 }
                 else if (ContentCoverage.Gap(site) is { } gap)
                 {
-                    // Nobody can be asked again in a job, nor after a redeem of a decision recorded earlier.
-                    var unattended = (ownerEntry is { Kind: EntryKind.Unattended } entry && entry.Runs(site.Syntax)) || IsRedeem(site.AskedBy!.TargetMethod);
+                    // Nobody can be asked again in a job (one a job expression runs too), nor after a redeem of a decision recorded earlier.
+                    var unattended = (ownerEntry is { Kind: EntryKind.Unattended } entry && entry.Runs(site.Syntax)) || IsRedeem(site.AskedBy!.TargetMethod) || runByJob();
                     report(Diagnostic.Create(
                         unattended ? PresenceDiagnostics.ApprovalDoesNotCoverContentUnattended : PresenceDiagnostics.ApprovalDoesNotCoverContent, site.Syntax.GetLocation(),
                         additionalLocations: new[] { site.AskedBy!.Syntax.GetLocation() }, Properties(site.Target),
