@@ -31,7 +31,8 @@ namespace Presence.Analyzers.Audit
 
         /// <summary>
         /// A call the rules do not count as a publish: an ordinary call (a generated gate's method is one), or a send to
-        /// an internal audience or a labelled bot's reply, which <paramref name="model"/> classifies with any audience.
+        /// the team, a labelled bot's reply or an answer to the requester, which <see cref="PresenceModel.ClassifyQuiet"/>
+        /// tells with whom it reaches.
         /// </summary>
         public abstract void OnCall(Compilation compilation, ISymbol owner, IInvocationOperation invocation, PresenceModel model, PresenceOptions options);
 

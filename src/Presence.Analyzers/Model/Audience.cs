@@ -522,7 +522,8 @@ namespace Presence.Analyzers.Model
 
         // An address read from an [InternalAudience] value: the value itself, or the address type built or parsed from
         // it (new PhoneNumber(x), new EmailAddress(x, name), new MailboxAddress(name, x), MailboxAddress.Parse(x)),
-        // through locals and a helper's parameter.
+        // through locals and a helper's parameter; a SendGrid personalization whose every recipient is (not one kept in a
+        // local the code changes later).
         private bool AddressReadsInternal(IOperation? address, int depth)
         {
             address = UrlText.WithoutConversions(address);
@@ -535,6 +536,21 @@ namespace Presence.Analyzers.Model
             {
                 case IObjectCreationOperation creation when AddressArgument(creation) is { } wrapped:
                     return ReadsInternal(wrapped, depth + 1);
+                case IObjectCreationOperation or ILocalReferenceOperation when PersonalizationRecipients(address) is not null:
+                    var any = false;
+                    foreach (var recipient in Addresses(address))
+                    {
+                        if (!AddressReadsInternal(recipient, depth + 1))
+                        {
+                            return false;
+                        }
+
+                        any = true;
+                    }
+
+                    return any;
+                case ILocalReferenceOperation { Type.Name: "Personalization" }:
+                    return false;
                 case IInvocationOperation { TargetMethod.Name: "Parse", Arguments.Length: > 0 } parse when IsAddressType(parse.TargetMethod.ContainingType):
                     return ReadsInternal(parse.Arguments[0].Value, depth + 1);
                 case IInvocationOperation added when AddsRecipientList(added):
@@ -630,9 +646,12 @@ namespace Presence.Analyzers.Model
 
         // The addresses a recipient argument lists: the elements of an array, a collection expression or a collection
         // initializer (MimeKit's new MimeMessage(from, new[] { MailboxAddress.Parse(form.Email) }, …),
-        // new InternetAddressList { MailboxAddress.Parse(form.Email) }), else the argument itself. A list kept in a local
-        // is read from its initializer only where nothing adds to it later (a loop over subscribers).
-        private static IEnumerable<IOperation?> Addresses(IOperation? recipients)
+        // new InternetAddressList { MailboxAddress.Parse(form.Email) }), none for a list created empty, else the argument
+        // itself. A list kept in a local is read from its initializer only where nothing adds to it later (a loop over
+        // subscribers). A SendGrid personalization lists those of its Tos, Ccs and Bccs.
+        private static IEnumerable<IOperation?> Addresses(IOperation? recipients) => Addresses(recipients, 0);
+
+        private static IEnumerable<IOperation?> Addresses(IOperation? recipients, int depth)
         {
             var value = UrlText.WithoutConversions(recipients);
             if (value is ILocalReferenceOperation local)
@@ -644,23 +663,56 @@ namespace Presence.Analyzers.Model
                 }
             }
 
+            if (depth < 3 && PersonalizationRecipients(value) is { } personalized)
+            {
+                return personalized.SelectMany(list => Addresses(list, depth + 1));
+            }
+
             switch (value)
             {
                 case IArrayCreationOperation { Initializer: { } initializer }:
-                    return initializer.ElementValues.Select(AddressHeld);
+                    return initializer.ElementValues.SelectMany(element => Held(element, depth));
                 case ICollectionExpressionOperation collection:
-                    return collection.Elements.Select(AddressHeld);
+                    return collection.Elements.SelectMany(element => Held(element, depth));
+                case IObjectCreationOperation { Arguments.Length: 0, Initializer: null } empty when IsAddressList(empty.Type):
+                    return Array.Empty<IOperation?>();
                 case IObjectCreationOperation { Arguments.Length: 0, Initializer.Initializers: { Length: > 0 } elements } when AllAdds(elements):
-                    var added = new IOperation?[elements.Length];
-                    for (var i = 0; i < elements.Length; i++)
-                    {
-                        added[i] = AddressHeld(((IInvocationOperation)elements[i]).Arguments[0].Value);
-                    }
-
-                    return added;
+                    return elements.SelectMany(element => Held(((IInvocationOperation)element).Arguments[0].Value, depth));
                 default:
                     return new[] { AddressHeld(recipients) };
             }
+        }
+
+        // An element of a recipient list: the address it holds, or the addresses of a personalization.
+        private static IEnumerable<IOperation?> Held(IOperation element, int depth)
+            => depth < 3 && PersonalizationRecipients(element) is not null ? Addresses(element, depth + 1) : new[] { AddressHeld(element) };
+
+        // The recipient lists a SendGrid personalization built where it is given sets (new Personalization { Tos = …,
+        // Ccs = …, Bccs = … }, also kept in a local nothing sets or adds to later); its From, Subject and data are not
+        // recipients. None where it sets none (the call it is given to adds them). Null for anything else.
+        private static IReadOnlyList<IOperation?>? PersonalizationRecipients(IOperation? operation)
+        {
+            operation = UrlText.WithoutConversions(operation);
+            if (operation is ILocalReferenceOperation local && !UsedLater(local.Local))
+            {
+                operation = UrlText.WithoutConversions(UrlText.Initializer(local.Local, local.SemanticModel));
+            }
+
+            if (operation is not IObjectCreationOperation { Type.Name: "Personalization" } personalization)
+            {
+                return null;
+            }
+
+            var lists = new List<IOperation?>();
+            foreach (var set in personalization.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+            {
+                if (set is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Tos" or "Ccs" or "Bccs" } } recipients)
+                {
+                    lists.Add(recipients.Value);
+                }
+            }
+
+            return lists;
         }
 
         // A collection initializer that only adds one element at a time ({ a, b }).
@@ -683,7 +735,7 @@ namespace Presence.Analyzers.Model
         // creation that built the message (MailHelper.CreateSingleEmail(from, to, …), new MailMessage(from, to, …),
         // new MimeMessage(from, to, …)), and those a message kept in a local is given where it is declared
         // (msg.To.Add(a), msg.Bcc.Add(a), SendGrid's msg.AddBcc(a), and the call that adds a list: msg.To.AddRange(list),
-        // msg.AddTos(list)). Null stands for recipients the code gives it otherwise (msg.Personalizations).
+        // msg.AddTos(list), SendGrid's personalizations). Null stands for recipients the code gives it otherwise.
         private static IEnumerable<IOperation?> Recipients(IOperation operation, int depth)
         {
             var arguments = operation switch
@@ -732,7 +784,8 @@ namespace Presence.Analyzers.Model
             }
 
             // A message built by its properties (Microsoft Graph's new SendMailPostRequestBody { Message = new Message
-            // { ToRecipients = [...] } }): the recipient lists it sets, also those of the message it is given.
+            // { ToRecipients = [...] } }, SendGrid's new SendGridMessage { Personalizations = … }): the recipient lists it
+            // sets, also those of the message it is given.
             if (operation is IObjectCreationOperation { Initializer.Initializers: { Length: > 0 } initializers } && depth < 4)
             {
                 foreach (var initializer in initializers)
@@ -742,7 +795,7 @@ namespace Presence.Analyzers.Model
                         continue;
                     }
 
-                    if (name is "ToRecipients" or "CcRecipients" or "BccRecipients")
+                    if (name is "ToRecipients" or "CcRecipients" or "BccRecipients" or "Personalizations")
                     {
                         yield return set.Value;
                         continue;
@@ -798,8 +851,9 @@ namespace Presence.Analyzers.Model
 
         // The recipients a message kept in a local is given where the local is declared: the address each msg.To.Add(a),
         // msg.Cc.Add(a), msg.Bcc.Add(a), SendGrid's msg.AddTo(a), AddCc(a), AddBcc(a) adds and msg.To = a sets, the call
-        // that adds a list (msg.To.AddRange(list), msg.AddTos(list)); null for any other use of its recipients there
-        // (msg.Personalizations).
+        // that adds a list (msg.To.AddRange(list), msg.AddTos(list)), the personalization such a SendGrid call is given
+        // (msg.AddTos(list, 0, personalization)), the personalizations msg.Personalizations = list sets and
+        // msg.Personalizations.Add(p) adds; null for any other use of its recipients there.
         private static IEnumerable<IOperation?> AddedRecipients(ILocalReferenceOperation reference)
         {
             var local = reference.Local;
@@ -843,9 +897,28 @@ namespace Presence.Analyzers.Model
                         yield return access.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } call
                             ? model.GetOperation(call.ArgumentList.Arguments[0].Expression)
                             : null;
+                        if (PersonalizationGiven(access, model) is { } given)
+                        {
+                            yield return given;
+                        }
+
                         break;
                     case "AddTos" or "AddCcs" or "AddBccs":
                         yield return access.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } list ? model.GetOperation(list) : null;
+                        if (PersonalizationGiven(access, model) is { } givenWithList)
+                        {
+                            yield return givenWithList;
+                        }
+
+                        break;
+                    case "Personalizations":
+                        yield return access.Parent switch
+                        {
+                            AssignmentExpressionSyntax { Right: var right } assignment when assignment.Left == access => model.GetOperation(right),
+                            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddRange", Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } addition }
+                                => model.GetOperation(addition.ArgumentList.Arguments[0].Expression),
+                            _ => null,
+                        };
                         break;
                     default:
                         if (member.EndsWith("Tos", StringComparison.Ordinal) || member.EndsWith("Ccs", StringComparison.Ordinal)
@@ -878,6 +951,27 @@ namespace Presence.Analyzers.Model
             }
 
             return false;
+        }
+
+        // The personalization a SendGrid call that adds recipients is given (msg.AddTo(a, 0, personalization)): the message
+        // sends to all of its recipients, not only those the call adds.
+        private static IOperation? PersonalizationGiven(MemberAccessExpressionSyntax access, SemanticModel model)
+        {
+            if (access.Parent is not InvocationExpressionSyntax call || model.GetOperation(call) is not IInvocationOperation added)
+            {
+                return null;
+            }
+
+            foreach (var argument in added.Arguments)
+            {
+                if (argument.Parameter?.Name == "personalization" && argument.ArgumentKind != ArgumentKind.DefaultValue
+                    && UrlText.WithoutConversions(argument.Value) is { ConstantValue: not { HasValue: true, Value: null } } given)
+                {
+                    return given;
+                }
+            }
+
+            return null;
         }
 
         // Where a recipient comes from: the request being handled (an HTTP handler's parameter, the signed-in User), or

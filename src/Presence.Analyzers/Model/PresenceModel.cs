@@ -156,9 +156,65 @@ namespace Presence.Analyzers.Model
         /// </summary>
         public PublishTarget? Classify(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation, PresenceOptions options, bool anyAudience = false)
         {
+            var target = Candidate(invocation, options, out var recipientOrdinal);
+            if (target is null || anyAudience)
+            {
+                return target;
+            }
+
+            // Not presence: the team's own chat, a labelled bot answering the person who wrote to it, or an email or
+            // SMS to the person whose request is handled (a passcode, a reset link).
+            if (QuietAudienceOf(invocation, target, recipientOrdinal, options) is not null)
+            {
+                return null;
+            }
+
+            // A helper given the team's URL by some callers and another by the rest: what the rest pass decides, and is
+            // what the message names (not the team's webhook that happens to come first).
+            if (target.Kind == PublishKind.Endpoint && !CallerBindings.Active && Audience.OutsideCallers(invocation) is { } outside)
+            {
+                PublishTarget? unresolved = null;
+                foreach (var argument in outside.Arguments)
+                {
+                    var decided = CallerBindings.Read(ImmutableArray.Create((outside.Parameter, argument)), () => Classify(invocation, options), out _);
+                    if (decided is { Kind: not PublishKind.Unresolved })
+                    {
+                        return decided;
+                    }
+
+                    unresolved ??= decided;
+                }
+
+                return unresolved;
+            }
+
+            return target;
+        }
+
+        /// <summary>
+        /// A send that <see cref="Classify"/> leaves alone for whom it reaches, with that audience (the publishing map
+        /// lists these); null for a publish to an audience and for anything that sends nothing.
+        /// </summary>
+        public (PublishTarget Target, QuietAudience Audience)? ClassifyQuiet(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation, PresenceOptions options)
+            => Candidate(invocation, options, out var recipientOrdinal) is { } target && QuietAudienceOf(invocation, target, recipientOrdinal, options) is { } audience
+                ? (target, audience)
+                : null;
+
+        // The one decision of who a send reaches that is no audience: the team first (its chat, every recipient of a mail),
+        // then a labelled bot's reply in the requester's chat (unless those are reported), then an answer to the requester.
+        private QuietAudience? QuietAudienceOf(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation, PublishTarget target, int? recipientOrdinal, PresenceOptions options)
+            => Audience.IsInternal(invocation, target, recipientOrdinal) ? QuietAudience.Team
+               : !options.ReportBotReplies && Audience.IsBotReplyInSameChat(invocation, target) ? QuietAudience.BotReply
+               : Audience.IsReplyToRequester(invocation, target, recipientOrdinal) ? QuietAudience.Requester
+               : null;
+
+        // What an invocation sends, and to which category and platform, before whom it reaches is asked; null where the
+        // options leave it out. recipientOrdinal: a referenced library's parameter that gives the recipient.
+        private PublishTarget? Candidate(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation, PresenceOptions options, out int? recipientOrdinal)
+        {
             var method = invocation.TargetMethod;
             var target = Publishing.Classify(method);
-            int? recipientOrdinal = null;
+            recipientOrdinal = null;
             if (target is not null)
             {
                 if (target.Receiver is not null)
@@ -222,40 +278,7 @@ namespace Presence.Analyzers.Model
                     .WithLibrarySteps(configured.Path);
             }
 
-            if (target is null || !options.IsEnabled(recipientOrdinal is null ? target.Category : PublishCategory.Social, target.Platform))
-            {
-                return null;
-            }
-
-            // Not presence: the team's own chat, a labelled bot answering the person who wrote to it, or an email or
-            // SMS to the person whose request is handled (a passcode, a reset link).
-            // (The publishing map asks with anyAudience to list these sends with who they reach.)
-            if (!anyAudience && (Audience.IsInternal(invocation, target, recipientOrdinal) || (!options.ReportBotReplies && Audience.IsBotReplyInSameChat(invocation, target))
-                                 || Audience.IsReplyToRequester(invocation, target, recipientOrdinal)))
-            {
-                return null;
-            }
-
-            // A helper given the team's URL by some callers and another by the rest: what the rest pass decides, and is
-            // what the message names (not the team's webhook that happens to come first).
-            if (!anyAudience && target.Kind == PublishKind.Endpoint && !CallerBindings.Active && Audience.OutsideCallers(invocation) is { } outside)
-            {
-                PublishTarget? unresolved = null;
-                foreach (var argument in outside.Arguments)
-                {
-                    var decided = CallerBindings.Read(ImmutableArray.Create((outside.Parameter, argument)), () => Classify(invocation, options), out _);
-                    if (decided is { Kind: not PublishKind.Unresolved })
-                    {
-                        return decided;
-                    }
-
-                    unresolved ??= decided;
-                }
-
-                return unresolved;
-            }
-
-            return target;
+            return target is null || !options.IsEnabled(recipientOrdinal is null ? target.Category : PublishCategory.Social, target.Platform) ? null : target;
         }
 
         private static IOperation? ArgumentOf(Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation, int ordinal)

@@ -83,13 +83,16 @@ internal sealed class MapCollector : PublishingObserver
 
     public override void OnCall(Compilation compilation, ISymbol owner, IInvocationOperation invocation, PresenceModel model, PresenceOptions options)
     {
-        // A send the analyzers leave alone for its audience: the team's own chat, or a labelled bot answering the
-        // person who wrote to it. Listed, with who it reaches.
-        if (model.Classify(invocation, options, anyAudience: true) is { Kind: not PublishKind.Unresolved } send)
+        // A send the analyzers leave alone for whom it reaches, decided as they decide it: listed, with who that is.
+        if (model.ClassifyQuiet(invocation, options) is ({ Kind: not PublishKind.Unresolved } send, var reached))
         {
-            var audience = model.Audience.IsInternal(invocation)
-                ? InternalParameter(owner, invocation) ?? "an [InternalAudience] destination"
-                : "a labelled bot's reply in the chat of the person who wrote to it";
+            var audience = reached switch
+            {
+                QuietAudience.Team => InternalParameter(owner, invocation) ?? InternalSetting(invocation)
+                    ?? (send.Category is PublishCategory.Email ? "the team's mailbox" : send.Category is PublishCategory.Sms ? "the team's phone" : "the team's chat"),
+                QuietAudience.Requester => send.Category is PublishCategory.Sms ? "a text message answer to the person who asked" : "an email answer to the person who asked",
+                _ => "a labelled bot's reply in the chat of the person who wrote to it",
+            };
             Sites.Add(new RawSite(invocation.Syntax, send, owner, owner as IMethodSymbol, SiteStatuses.Internal, audience, onPath: false));
             return;
         }
@@ -186,6 +189,42 @@ internal sealed class MapCollector : PublishingObserver
             .Where(a => a.AttributeClass?.ToDisplayString() == "Presence.InternalAudienceAttribute")
             .Select(a => a.ConstructorArguments.FirstOrDefault().Value as string)
             .FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
+    }
+
+    // The description of an [InternalAudience] setting the send reads (ops.Email, settings.OwnerChatId), not as its
+    // sender (a mail's from: is nobody it reaches).
+    private static string? InternalSetting(IInvocationOperation invocation)
+    {
+        foreach (var operation in invocation.Descendants())
+        {
+            if (operation is not IPropertyReferenceOperation { Property: var property } reference || IsSender(reference, invocation))
+            {
+                continue;
+            }
+
+            var description = property.GetAttributes()
+                .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Presence.InternalAudienceAttribute")?
+                .ConstructorArguments.FirstOrDefault().Value as string;
+            if (!string.IsNullOrWhiteSpace(description))
+            {
+                return description;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsSender(IOperation operation, IOperation send)
+    {
+        for (var current = operation.Parent; current is not null && current != send; current = current.Parent)
+        {
+            if (current is IArgumentOperation { Parameter.Name: "from" or "sender" or "fromAddress" or "fromEmail" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A generated approval gate's method: it takes an Approved<T> and forwards to a [GeneratePublisherGate] interface.
