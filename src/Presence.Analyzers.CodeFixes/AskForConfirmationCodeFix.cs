@@ -18,7 +18,8 @@ namespace Presence.Analyzers.CodeFixes
     /// <summary>
     /// PRES001: "Ask for confirmation first" — where a [HumanConfirmation] method that answers yes or no is in scope
     /// (on a local, a parameter, a field, a property, or the type itself) and takes nothing or the text being
-    /// published, wraps the publishing statement: <c>if (await review.AskAsync(text)) { ... }</c>.
+    /// published, wraps the publishing statement: <c>if (await review.AskAsync(text)) { ... }</c>, or for an enum
+    /// answer <c>if (await review.AskEditorAsync(text) == ReviewOutcome.Approved) { ... }</c>.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AskForConfirmationCodeFix)), Shared]
     public sealed class AskForConfirmationCodeFix : CodeFixProvider
@@ -49,8 +50,9 @@ namespace Presence.Analyzers.CodeFixes
 
             foreach (var (receiver, method) in Candidates(model, statement.SpanStart))
             {
-                if (confirmations.Classify(method) is not { Shape: ConfirmationShape.Boolean, AnswerType.SpecialType: SpecialType.System_Boolean } confirmation
-                    || (confirmation.IsAsync && !shape.IsAsync)
+                var confirmation = confirmations.Classify(method);
+                if (AnswerCheck.For(confirmation) is not { } check
+                    || (confirmation!.IsAsync && !shape.IsAsync)
                     || Arguments(method, text) is not { } arguments
                     || IsRubberStamp(method, confirmation, model.Compilation, context.CancellationToken))
                 {
@@ -67,13 +69,13 @@ namespace Presence.Analyzers.CodeFixes
                     call = SyntaxFactory.AwaitExpression(call);
                 }
 
-                var guarded = SyntaxFactory.IfStatement(call, SyntaxFactory.Block(statement.WithoutTrivia()))
+                var guarded = SyntaxFactory.IfStatement(check.Approved(call), SyntaxFactory.Block(statement.WithoutTrivia()))
                     .WithTriviaFrom(statement)
                     .WithAdditionalAnnotations(Formatter.Annotation);
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         $"{Title} ({(receiver is null ? string.Empty : receiver + ".")}{method.Name})",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(statement, guarded))),
+                        cancellationToken => check.TidyAsync(context.Document.WithSyntaxRoot(root.ReplaceNode(statement, guarded)), cancellationToken),
                         equivalenceKey: nameof(AskForConfirmationCodeFix)),
                     context.Diagnostics);
                 return;

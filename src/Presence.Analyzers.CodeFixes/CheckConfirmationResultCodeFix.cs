@@ -19,7 +19,9 @@ namespace Presence.Analyzers.CodeFixes
     /// stop when the answer is no: <c>if (!await review.AskAsync(draft)) { return; }</c>. Where a bare <c>return;</c>
     /// does not compile (a console command returning its exit code), publish only on yes instead:
     /// <c>var approved = await review.AskAsync(draft); ... if (approved) { await publisher.PublishAsync(draft); }</c>.
-    /// Offered where the answer is a bool.
+    /// Where the answer is an enum, the check compares it with the member that means yes:
+    /// <c>if (await review.AskAsync(draft) != ReviewOutcome.Approved) { return; }</c>. Offered where the answer is a
+    /// bool or such an enum (nullable too).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CheckConfirmationResultCodeFix)), Shared]
     public sealed class CheckConfirmationResultCodeFix : CodeFixProvider
@@ -44,7 +46,7 @@ namespace Presence.Analyzers.CodeFixes
             if (root is null || model is null
                 || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not { } found
                 || found.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } confirmation
-                || !AnswersYesOrNo(confirmation, model, context.CancellationToken))
+                || CheckFor(confirmation, model, context.CancellationToken) is not { } check)
             {
                 return;
             }
@@ -52,35 +54,35 @@ namespace Presence.Analyzers.CodeFixes
             var answer = confirmation.Parent is AwaitExpressionSyntax awaited ? (ExpressionSyntax)awaited : confirmation;
             if (!FunctionShape.Of(confirmation, model).AllowsBareReturn)
             {
-                RegisterPublishOnYes(context, diagnostic, root, model, answer);
+                RegisterPublishOnYes(context, diagnostic, root, model, answer, check);
                 return;
             }
 
             switch (answer.Parent)
             {
                 case ExpressionStatementSyntax discarded:
-                    Register(context, diagnostic, root, discarded, Guard(answer.WithoutTrivia()), replace: true);
+                    Register(context, diagnostic, root, discarded, Guard(check.Denied(answer.WithoutTrivia())), check, replace: true);
                     break;
 
                 case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
                     when declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax declaration }:
-                    Register(context, diagnostic, root, declaration, Guard(SyntaxFactory.IdentifierName(declarator.Identifier.ValueText)), replace: false);
+                    Register(context, diagnostic, root, declaration, Guard(check.Denied(SyntaxFactory.IdentifierName(declarator.Identifier.ValueText))), check, replace: false);
                     break;
             }
         }
 
-        private static void Register(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, StatementSyntax statement, IfStatementSyntax guard, bool replace)
+        private static void Register(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, StatementSyntax statement, IfStatementSyntax guard, AnswerCheck check, bool replace)
         {
             context.RegisterCodeFix(
                 CodeAction.Create(
                     Title,
-                    _ =>
+                    cancellationToken =>
                     {
                         var formatted = guard.WithAdditionalAnnotations(Formatter.Annotation);
                         var edited = replace
                             ? root.ReplaceNode(statement, formatted.WithTriviaFrom(statement))
                             : root.InsertNodesAfter(statement, new[] { formatted });
-                        return Task.FromResult(context.Document.WithSyntaxRoot(edited));
+                        return check.TidyAsync(context.Document.WithSyntaxRoot(edited), cancellationToken);
                     },
                     equivalenceKey: nameof(CheckConfirmationResultCodeFix)),
                 diagnostic);
@@ -88,7 +90,7 @@ namespace Presence.Analyzers.CodeFixes
 
         // Where the function must return a value, the publish is wrapped instead: in the block that holds the answer
         // (so that its local is in scope), not inside a lambda or local function that could run at another time.
-        private static void RegisterPublishOnYes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, ExpressionSyntax answer)
+        private static void RegisterPublishOnYes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, ExpressionSyntax answer, AnswerCheck check)
         {
             var answerStatement = answer.Parent switch
             {
@@ -122,13 +124,13 @@ namespace Presence.Analyzers.CodeFixes
                     .WithAdditionalAnnotations(Formatter.Annotation);
             }
 
-            replacements[publish] = SyntaxFactory.IfStatement(SyntaxFactory.IdentifierName(name), SyntaxFactory.Block(publish.WithoutTrivia()))
+            replacements[publish] = SyntaxFactory.IfStatement(check.Approved(SyntaxFactory.IdentifierName(name)), SyntaxFactory.Block(publish.WithoutTrivia()))
                 .WithTriviaFrom(publish)
                 .WithAdditionalAnnotations(Formatter.Annotation);
             context.RegisterCodeFix(
                 CodeAction.Create(
                     Title,
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]))),
+                    cancellationToken => check.TidyAsync(context.Document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original])), cancellationToken),
                     equivalenceKey: nameof(CheckConfirmationResultCodeFix)),
                 diagnostic);
         }
@@ -144,21 +146,13 @@ namespace Presence.Analyzers.CodeFixes
             return candidate;
         }
 
-        // if (!answer) { return; }
-        private static IfStatementSyntax Guard(ExpressionSyntax answer)
-            => SyntaxFactory.IfStatement(
-                SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, answer is IdentifierNameSyntax ? answer : SyntaxFactory.ParenthesizedExpression(answer).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation)),
-                SyntaxFactory.Block(SyntaxFactory.ReturnStatement()));
+        // if (denied) { return; }
+        private static IfStatementSyntax Guard(ExpressionSyntax denied)
+            => SyntaxFactory.IfStatement(denied, SyntaxFactory.Block(SyntaxFactory.ReturnStatement()));
 
-        private static bool AnswersYesOrNo(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
-        {
-            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
-            {
-                return false;
-            }
-
-            var confirmations = new Confirmations(PresenceSymbols.Create(model.Compilation));
-            return confirmations.Classify(method) is { Shape: ConfirmationShape.Boolean, AnswerType.SpecialType: SpecialType.System_Boolean };
-        }
+        private static AnswerCheck? CheckFor(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+            => model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+                ? AnswerCheck.For(new Confirmations(PresenceSymbols.Create(model.Compilation)).Classify(method))
+                : null;
     }
 }
