@@ -674,7 +674,11 @@ namespace Presence.Analyzers.Flow
         {
             var left = Visit(binary.LeftOperand, state);
             var right = Visit(binary.RightOperand, state);
-            if (binary.OperatorMethod is not null)
+            // A record's == and != are the compiler's, and with null they compare as references do (answer != null);
+            // an operator the code writes may mean anything.
+            if (binary.OperatorMethod is { } written
+                && !(written is { IsImplicitlyDeclared: true, ContainingType.IsRecord: true }
+                     && (IsNullConstant(binary.LeftOperand) || IsNullConstant(binary.RightOperand))))
             {
                 return Evidence.None;
             }
@@ -700,6 +704,8 @@ namespace Presence.Analyzers.Flow
                     return Evidence.None;
             }
         }
+
+        private static bool IsNullConstant(IOperation operation) => ConstantOf(operation) is { HasValue: true, Value: null };
 
         // Lifted comparisons convert the constant (bool? == true): look through the conversion.
         private static Optional<object?> ConstantOf(IOperation operation)
