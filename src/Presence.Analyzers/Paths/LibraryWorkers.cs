@@ -122,6 +122,20 @@ namespace Presence.Analyzers.Paths
                 return;
             }
 
+            // The library's own generic registration given its worker (services.AddWorker<NewsletterWorker>()).
+            if (method.TypeArguments.Length > 0 && definition is { Parameters.Length: > 0 } && definition.Parameters[0].Type.Name == "IServiceCollection")
+            {
+                foreach (var argument in method.TypeArguments)
+                {
+                    if (argument is INamedTypeSymbol named && _entries.ContainsKey(named.OriginalDefinition)
+                        && SymbolEqualityComparer.Default.Equals(named.ContainingAssembly, definition.ContainingAssembly))
+                    {
+                        _registrations.Add((named.OriginalDefinition, call.Syntax, definition.Name));
+                        return;
+                    }
+                }
+            }
+
             if (_unsummarized.Count > 0 && definition is { IsExtensionMethod: true, Parameters.Length: > 0 } && definition.Parameters[0].Type.Name == "IServiceCollection"
                 && definition.ContainingAssembly is { } assembly && _unsummarized.Contains(assembly))
             {

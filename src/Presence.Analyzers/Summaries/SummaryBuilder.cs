@@ -490,6 +490,7 @@ namespace Presence.Analyzers.Summaries
             var trees = _compilation.SyntaxTrees.ToList();
             var registers = new Dictionary<IMethodSymbol, HashSet<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
             var frontier = new List<IMethodSymbol>();
+            Dictionary<IMethodSymbol, int>? registrars = null;
             foreach (var call in InvocationsNamed(trees, HostedRegistrationNames))
             {
                 if (Invoked(call) is { } method && RegisteredWorker(method, workers) is { } worker && Caller(call) is { } owner)
@@ -501,6 +502,33 @@ namespace Presence.Analyzers.Summaries
                     }
 
                     registered.Add(worker);
+                }
+                else if (Invoked(call) is { } generic && RegisteredTypeParameter(generic) is { } parameter && Caller(call) is { } helper
+                         && SymbolEqualityComparer.Default.Equals(parameter.DeclaringMethod?.OriginalDefinition, helper))
+                {
+                    (registrars ??= new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default))[helper] = parameter.Ordinal;
+                }
+            }
+
+            // A generic helper of this library that registers its type argument (AddWorker<TWorker>() calling
+            // AddHostedService<TWorker>()) registers the worker each call names: AddNewsletter() => AddWorker<NewsletterWorker>().
+            if (registrars is not null)
+            {
+                var names = registrars.Keys.Select(CalledName).Distinct(StringComparer.Ordinal).OrderBy(name => name, StringComparer.Ordinal).ToArray();
+                foreach (var call in InvocationsNamed(trees, names))
+                {
+                    if (Invoked(call) is { } invoked && registrars.TryGetValue((invoked.ReducedFrom ?? invoked).OriginalDefinition, out var ordinal)
+                        && ordinal < invoked.TypeArguments.Length && invoked.TypeArguments[ordinal] is INamedTypeSymbol named
+                        && workers.Contains(named.OriginalDefinition) && Caller(call) is { } owner)
+                    {
+                        if (!registers.TryGetValue(owner, out var registered))
+                        {
+                            registers[owner] = registered = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                            frontier.Add(owner);
+                        }
+
+                        registered.Add(named.OriginalDefinition);
+                    }
                 }
             }
 
@@ -576,6 +604,22 @@ namespace Presence.Analyzers.Summaries
             }
 
             return null;
+        }
+
+        // The type parameter of a generic method that a call registers as a hosted service: AddHostedService<TWorker>(),
+        // Singleton<IHostedService, TWorker>() in a helper AddWorker<TWorker>().
+        private static ITypeParameterSymbol? RegisteredTypeParameter(IMethodSymbol method)
+        {
+            var arguments = method.TypeArguments;
+            if (method.Name == "AddHostedService")
+            {
+                return arguments.Length == 1 && arguments[0] is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } hosted ? hosted : null;
+            }
+
+            return arguments.Length == 2 && arguments[0] is INamedTypeSymbol service && LibraryWorkers.IsHostedServiceInterface(service)
+                   && arguments[1] is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } implementation
+                ? implementation
+                : null;
         }
 
         // The invocations by one of names in the trees whose index says they invoke it.
