@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Paths;
@@ -38,8 +39,92 @@ namespace Presence.Analyzers.Rules
                 return null;
             }
 
-            return endpoints.OpenToAnyone(handler, lambda) is { } endpoint ? ("'" + source + "'", endpoint) : null;
+            return !SignedFor(decide, reviewer, lambda) && endpoints.OpenToAnyone(handler, lambda) is { } endpoint ? ("'" + source + "'", endpoint) : null;
         }
+
+        // A link signed for its reviewer: before the decision the handler hands the reviewer, together with a signature
+        // or token of the request, to a check (if (!signer.IsValid(id, reviewer, sig)) return Results.Unauthorized();).
+        // Only the person the link was made for can then use that name; a token checked without the reviewer, or a
+        // reviewer only looked up, still leaves the name to whoever holds the link.
+        private static bool SignedFor(IInvocationOperation decide, IOperation reviewer, IAnonymousFunctionOperation? lambda)
+        {
+            var named = Unwrapped(reviewer);
+            var root = (IOperation?)lambda ?? decide;
+            while (lambda is null && root.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is IInvocationOperation check && check != decide && operation.Syntax.Span.End <= decide.Syntax.SpanStart
+                    && check.TargetMethod.ContainingType?.SpecialType != SpecialType.System_String
+                    && check.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(v => Names(v, named)))
+                    && check.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(Secret)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IOperation Unwrapped(IOperation value)
+        {
+            while (true)
+            {
+                switch (value)
+                {
+                    case IConversionOperation conversion:
+                        value = conversion.Operand;
+                        break;
+                    case IInvocationOperation { Instance: { } instance, TargetMethod: var method }
+                        when method.Name == "ToString" || method.ContainingType?.SpecialType == SpecialType.System_String:
+                        value = instance;
+                        break;
+                    default:
+                        return value;
+                }
+            }
+        }
+
+        private static bool Names(IOperation value, IOperation reviewer)
+            => (value, reviewer) switch
+            {
+                (ILocalReferenceOperation a, ILocalReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Local, b.Local),
+                (IParameterReferenceOperation a, IParameterReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Parameter, b.Parameter),
+                (IMemberReferenceOperation, IMemberReferenceOperation) => value.Syntax.ToString() == reviewer.Syntax.ToString(),
+                _ => false,
+            };
+
+        // A value that proves who the link was made for: a parameter, local or request value named as a signature or token.
+        private static bool Secret(IOperation value)
+            => value.Type?.Name != "CancellationToken" && value switch
+            {
+                IParameterReferenceOperation { Parameter.Name: var name } => SecretName(name),
+                ILocalReferenceOperation { Local.Name: var name } => SecretName(name),
+                IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
+                    => indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key } && SecretName(key),
+                IPropertyReferenceOperation { Property.Name: var name, Property.IsIndexer: false } => SecretName(name),
+                _ => false,
+            };
+
+        // "sig", "linkSignature", "token", "hmac", "otp"; not "assignee" or "cancellationToken".
+        private static bool SecretName(string name)
+        {
+            foreach (var word in SecretWords)
+            {
+                if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return name.Equals("sig", StringComparison.OrdinalIgnoreCase) || name.Equals("otp", StringComparison.OrdinalIgnoreCase)
+                   || name.EndsWith("Sig", StringComparison.Ordinal) || name.EndsWith("Otp", StringComparison.Ordinal);
+        }
+
+        private static readonly string[] SecretWords = { "signature", "token", "hmac", "nonce", "secret" };
 
         private static string? Source(IOperation value, IMethodSymbol handler, int depth)
         {

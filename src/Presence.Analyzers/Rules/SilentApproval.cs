@@ -32,7 +32,7 @@ namespace Presence.Analyzers.Rules
             {
                 switch (operation)
                 {
-                    case ICatchClauseOperation clause when NoAnswer(clause.ExceptionType) || AnyError(clause.ExceptionType):
+                    case ICatchClauseOperation clause when (NoAnswer(clause.ExceptionType) || AnyError(clause.ExceptionType)) && !AnsweredBefore(clause.Parent, own, confirmation):
                         var exit = FirstExit(Statements(clause.Handler), confirmation);
                         if (exit == true || (exit is null && confirmation.Shape == ConfirmationShape.Completion && EndsBody(clause.Parent, body)))
                         {
@@ -68,6 +68,51 @@ namespace Presence.Analyzers.Rules
 
             return null;
         }
+
+        // Whether a person may already have answered before this try (whose catch then swallows an error of a later
+        // step, an audit write or a notice, not the person's silence): a way out before it on a condition that reads
+        // an answer (an awaited or a service's call, a local), or, for a confirmation that says no by throwing, a
+        // service's call or an await before it.
+        private static bool AnsweredBefore(IOperation? attempt, List<IOperation> own, Confirmation confirmation)
+        {
+            if (attempt is null)
+            {
+                return false;
+            }
+
+            var start = attempt.Syntax.SpanStart;
+            foreach (var operation in own)
+            {
+                if (operation.Syntax.Span.End > start)
+                {
+                    continue;
+                }
+
+                switch (operation)
+                {
+                    case IConditionalOperation { Type: null } conditional
+                        when OwnSubtree(conditional.WhenTrue).Concat(OwnSubtree(conditional.WhenFalse)).Any(o => o is IReturnOperation { Kind: OperationKind.Return } or IThrowOperation)
+                             && OwnSubtree(conditional.Condition).Any(ReadsAnAnswer):
+                        return true;
+
+                    case IExpressionStatementOperation { Operation: var call } when confirmation.Shape == ConfirmationShape.Completion
+                                                                                     && (call is IAwaitOperation || ServiceCall(call)):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IEnumerable<IOperation> OwnSubtree(IOperation? operation)
+            => operation is null ? Enumerable.Empty<IOperation>() : RubberStampConfirmationAnalyzer.OwnOperations(operation);
+
+        private static bool ReadsAnAnswer(IOperation operation)
+            => operation is IAwaitOperation or ILocalReferenceOperation || ServiceCall(operation);
+
+        // A call on an object of the app's or a library's (chat.Ask(t)), not a static helper or a string's method.
+        private static bool ServiceCall(IOperation operation)
+            => operation is IInvocationOperation { TargetMethod.IsStatic: false, Instance.Type: { SpecialType: SpecialType.None, TypeKind: not TypeKind.Array } };
 
         private static string Approval(Confirmation confirmation) => confirmation.Shape switch
         {
