@@ -15,7 +15,8 @@ namespace Presence.Analyzers.Tests.Paths;
 /// </summary>
 public class LibraryWorkerRegistrationMethodTests
 {
-    private static readonly MetadataReference[] References =
+    /// <summary>Configuration, HttpClient, hosting and the service collection: what a library's worker and its host use.</summary>
+    internal static readonly MetadataReference[] References =
     [
         .. ConfiguredUrlTests.Configuration,
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions).Assembly.Location),
@@ -92,7 +93,8 @@ public class LibraryWorkerRegistrationMethodTests
 
     private const string SlackSettings = """{ "Newsletter": { "Url": "https://hooks.slack.com/services/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let" } }""";
 
-    private static Task Check(MetadataReference library, string registrations, string? settings, params DiagnosticResult[] expected)
+    /// <summary>Runs a host's <c>Configure(IServiceCollection services)</c> holding <paramref name="registrations"/> against <paramref name="library"/>.</summary>
+    internal static Task Check(MetadataReference library, string registrations, string? settings, params DiagnosticResult[] expected)
     {
         var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test
         {

@@ -15,13 +15,7 @@ namespace Presence.Analyzers.Tests.Paths;
 /// </summary>
 public class LibraryWorkerRegistrationShapesTests
 {
-    private static readonly MetadataReference[] References =
-    [
-        .. ConfiguredUrlTests.Configuration,
-        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.ServiceCollectionHostedServiceExtensions).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.ServiceCollection).Assembly.Location),
-    ];
+    private static readonly MetadataReference[] References = LibraryWorkerRegistrationMethodTests.References;
 
     private const string Library = """
         using System;
@@ -92,29 +86,7 @@ public class LibraryWorkerRegistrationShapesTests
     private const string Settings = """{ "Newsletter": { "Url": "https://hooks.slack.com/services/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let" }, "Digest": { "Url": "https://hooks.slack.com/services/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di" } }""";
 
     private static Task Check(string registrations, params DiagnosticResult[] expected)
-    {
-        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test
-        {
-            TestCode = """
-                using Newsletter;
-                using Microsoft.Extensions.DependencyInjection;
-
-                static class Startup
-                {
-                    public static void Configure(IServiceCollection services)
-                    {
-
-                """ + registrations + """
-
-                    }
-                }
-                """,
-        };
-        test.TestState.AdditionalReferences.AddRange([.. References, Built]);
-        test.TestState.AdditionalFiles.Add(("/src/appsettings.json", Settings));
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
+        => LibraryWorkerRegistrationMethodTests.Check(Built, registrations, Settings, expected);
 
     private static DiagnosticResult Newsletter(int location, string registeredBy)
         => PathVerifier.Unattended(location, "NewsletterWorker.ExecuteAsync (a hosted service of Newsletter, registered " + registeredBy + ")",

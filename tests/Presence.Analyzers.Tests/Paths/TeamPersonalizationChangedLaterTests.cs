@@ -12,32 +12,7 @@ namespace Presence.Analyzers.Tests.Paths;
 /// </summary>
 public class TeamPersonalizationChangedLaterTests
 {
-    private const string Usings = """
-        using System;
-        using System.Collections.Generic;
-        using System.Linq;
-        using System.Threading.Tasks;
-        using Presence;
-        using SendGrid;
-        using SendGrid.Helpers.Mail;
-
-        public sealed class OpsOptions
-        {
-            [InternalAudience("the on-call engineers' mailboxes")] public List<string> TeamEmails { get; set; } = new();
-            [InternalAudience("the ops mailbox")] public string Email { get; set; } = "";
-            public List<string> Customers { get; set; } = new();
-        }
-
-        """;
-
-    private static Task Check(string code, params DiagnosticResult[] expected)
-        => PathVerifier.VerifyAsync(
-            Usings + code,
-            [.. PathVerifier.Hosting,
-             MetadataReference.CreateFromFile(typeof(SendGrid.ISendGridClient).Assembly.Location),
-             MetadataReference.CreateFromFile(typeof(Newtonsoft.Json.JsonConvert).Assembly.Location)],
-            "presence_email_and_sms = true",
-            expected);
+    private static Task Check(string code, params DiagnosticResult[] expected) => TeamPersonalizationTests.Check(code, expected);
 
     [Fact]
     public Task Personalizations_changed_after_they_were_given_or_held_in_a_field_are_reported()

@@ -32,7 +32,8 @@ public class TeamPersonalizationTests
 
         """;
 
-    private static Task Check(string code, params DiagnosticResult[] expected)
+    /// <summary>Verifies <paramref name="code"/> with SendGrid, email reporting on, and an options class holding the team's addresses.</summary>
+    internal static Task Check(string code, params DiagnosticResult[] expected)
         => PathVerifier.VerifyAsync(
             Usings + code,
             [.. PathVerifier.Hosting,
