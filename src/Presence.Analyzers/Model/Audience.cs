@@ -432,18 +432,46 @@ namespace Presence.Analyzers.Model
                     return IsAddressType(parse.ContainingType);
                 case IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda }
                     when lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }:
-                    var value = UrlText.WithoutConversions(returned);
-                    value = value switch
+                    var element = lambda.Symbol.Parameters[0];
+                    if (PersonalizationRecipients(returned) is not { } lists)
                     {
-                        IObjectCreationOperation creation => AddressArgument(creation),
-                        IInvocationOperation { TargetMethod.Name: "Parse", Arguments.Length: > 0 } parse when IsAddressType(parse.TargetMethod.ContainingType) => parse.Arguments[0].Value,
-                        _ => value,
-                    };
-                    return UrlText.WithoutConversions(value) is IParameterReferenceOperation element
-                           && SymbolEqualityComparer.Default.Equals(element.Parameter, lambda.Symbol.Parameters[0]);
+                        return IsAddressOf(returned, element);
+                    }
+
+                    // A SendGrid personalization for each element (a => new Personalization { Tos = [new EmailAddress(a)] }):
+                    // every recipient it names is the element.
+                    var any = false;
+                    foreach (var list in lists)
+                    {
+                        foreach (var recipient in Addresses(list))
+                        {
+                            if (!IsAddressOf(recipient, element))
+                            {
+                                return false;
+                            }
+
+                            any = true;
+                        }
+                    }
+
+                    return any;
                 default:
                     return false;
             }
+        }
+
+        // The element itself, or the address made of it (new EmailAddress(a), MailboxAddress.Parse(a)).
+        private static bool IsAddressOf(IOperation? address, IParameterSymbol element)
+        {
+            var value = UrlText.WithoutConversions(address);
+            value = value switch
+            {
+                IObjectCreationOperation creation => AddressArgument(creation),
+                IInvocationOperation { TargetMethod.Name: "Parse", Arguments.Length: > 0 } parse when IsAddressType(parse.TargetMethod.ContainingType) => parse.Arguments[0].Value,
+                _ => value,
+            };
+            return UrlText.WithoutConversions(value) is IParameterReferenceOperation reference
+                   && SymbolEqualityComparer.Default.Equals(reference.Parameter, element);
         }
 
         // A destination picked by an [InternalAudience] key (graph.Teams[ops.TeamId].Channels["alerts"]): the team's, where
@@ -706,9 +734,19 @@ namespace Presence.Analyzers.Model
             var lists = new List<IOperation?>();
             foreach (var set in personalization.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
             {
-                if (set is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Tos" or "Ccs" or "Bccs" } } recipients)
+                switch (set)
                 {
-                    lists.Add(recipients.Value);
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Tos" or "Ccs" or "Bccs" } } recipients:
+                        lists.Add(recipients.Value);
+                        break;
+                    // Tos = { a, b }: each address added; anything else there is a recipient the code does not name.
+                    case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property.Name: "Tos" or "Ccs" or "Bccs" }, Initializer: var added }:
+                        foreach (var element in added.Initializers)
+                        {
+                            lists.Add(element is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add ? add.Arguments[0].Value : null);
+                        }
+
+                        break;
                 }
             }
 
@@ -769,6 +807,12 @@ namespace Presence.Analyzers.Model
                             foreach (var added in AddedRecipients(local))
                             {
                                 yield return added;
+                            }
+
+                            // What the message was created with no longer counts once its whole personalization list is replaced.
+                            if (PersonalizationsReplaced(local, operation.Syntax))
+                            {
+                                continue;
                             }
                         }
                     }
@@ -932,6 +976,46 @@ namespace Presence.Analyzers.Model
                 }
             }
         }
+
+        // A SendGrid message kept in a local whose personalizations (where all its recipients are) are replaced whole
+        // (msg.Personalizations = list) by a statement of the block declaring it, before the send and in the same
+        // method: the recipients it was created with (CreateSingleEmail's to) reach nobody. Not where the replacement
+        // happens only on some paths (inside an if), comes after the send, or the send is in a lambda or local function
+        // that could run earlier.
+        private static bool PersonalizationsReplaced(ILocalReferenceOperation reference, SyntaxNode send)
+        {
+            var local = reference.Local;
+            if (local.Type?.Name != "SendGridMessage" || local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax().FirstAncestorOrSelf<StatementSyntax>() is not { Parent: BlockSyntax block } declaration
+                || block.SyntaxTree != send.SyntaxTree
+                || EnclosingFunction(declaration) != EnclosingFunction(send))
+            {
+                return false;
+            }
+
+            foreach (var statement in block.Statements)
+            {
+                if (statement.SpanStart > declaration.SpanStart && statement.Span.End <= send.SpanStart
+                    && statement is ExpressionStatementSyntax
+                    {
+                        Expression: AssignmentExpressionSyntax
+                        {
+                            RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression,
+                            Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name.Identifier.ValueText: "Personalizations" },
+                        },
+                    }
+                    && receiver.Identifier.ValueText == local.Name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // The lambda, local function or member whose body holds a node.
+        private static SyntaxNode? EnclosingFunction(SyntaxNode node)
+            => node.Parent?.FirstAncestorOrSelf<SyntaxNode>(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax or AccessorDeclarationSyntax);
 
         // A list in a local any member of which is used where it is declared (list.Add(s) in a loop).
         private static bool UsedLater(ILocalSymbol local)
