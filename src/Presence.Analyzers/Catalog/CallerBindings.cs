@@ -23,8 +23,32 @@ namespace Presence.Analyzers.Catalog
         [ThreadStatic]
         private static List<IParameterSymbol>? t_outside;
 
-        /// <summary>True while a send is read for a call site, or for callers outside (what is resolved then must not be cached).</summary>
-        public static bool Active => t_bound is { Count: > 0 } || t_outside is { Count: > 0 };
+        [ThreadStatic]
+        private static INamedTypeSymbol? t_runtimeType;
+
+        /// <summary>True while a send is read for a call site, for callers outside, or for one runtime type (what is resolved then must not be cached).</summary>
+        public static bool Active => t_bound is { Count: > 0 } || t_outside is { Count: > 0 } || t_runtimeType is not null;
+
+        /// <summary>
+        /// The type of the object a send is being read for (a job that inherits the send from its base class), whose own
+        /// override of a URL property, or the default it inherits, is what the send reads; null otherwise.
+        /// </summary>
+        public static INamedTypeSymbol? RuntimeType => t_runtimeType;
+
+        /// <summary>What <paramref name="read"/> answers when the object the send is made on is of type <paramref name="type"/>.</summary>
+        public static T ReadForRuntimeType<T>(INamedTypeSymbol type, Func<T> read)
+        {
+            var outer = t_runtimeType;
+            t_runtimeType = type;
+            try
+            {
+                return read();
+            }
+            finally
+            {
+                t_runtimeType = outer;
+            }
+        }
 
         /// <summary>
         /// True when <paramref name="parameter"/> stands for what a caller in another assembly passes, which nothing here
@@ -111,7 +135,8 @@ namespace Presence.Analyzers.Catalog
 
         /// <summary>
         /// Notes that a URL was read from <paramref name="shape"/> of <paramref name="source"/>: ".Url" or "[]" of a
-        /// parameter, "this" for a property a subclass gives. Nothing is kept outside a summary's reading.
+        /// parameter, "this" for a property a subclass gives, "virtual" for one a subclass may override. Nothing is kept
+        /// outside a summary's reading.
         /// </summary>
         public static void NoteShape(ISymbol source, string shape)
         {

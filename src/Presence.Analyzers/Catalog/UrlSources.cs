@@ -39,6 +39,7 @@ namespace Presence.Analyzers.Catalog
             _bindings = new Lazy<OptionsBindings>(() => seesOptions ? OptionsBindings.Find(compilation, libraryBindings(), cancellationToken) : OptionsBindings.None);
             Clients = new ClientBaseAddresses(compilation, this, cancellationToken);
             Arguments = new CallSiteArguments(compilation, this, cancellationToken);
+            Overrides = new PropertyOverrides(compilation, cancellationToken);
         }
 
         public AppSettings Settings => _settings.Value;
@@ -110,6 +111,9 @@ namespace Presence.Analyzers.Catalog
 
         /// <summary>The URLs the call sites of a method pass to a parameter used as a request URL.</summary>
         public CallSiteArguments Arguments { get; }
+
+        /// <summary>The overrides this compilation declares of a URL property a subclass may override.</summary>
+        public PropertyOverrides Overrides { get; }
 
         /// <summary>
         /// The URLs a configuration or environment read may hold, or null when <paramref name="operation"/> is neither.

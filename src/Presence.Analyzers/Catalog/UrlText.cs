@@ -164,6 +164,28 @@ namespace Presence.Analyzers.Catalog
                     CallerBindings.NoteShape(abstractProperty.OriginalDefinition, "this");
                     return One(Unknown);
 
+                // A URL property its subclasses may override, with a default (protected virtual string Endpoint => "https://…"):
+                // read on this object, which may be of any subclass, it holds the default or any override this compilation
+                // declares, but one marked [InternalAudience] (the team's).
+                case IPropertyReferenceOperation { Instance: IInstanceReferenceOperation self, Property: { IsIndexer: false, SetMethod: null } overridable }
+                    when IsOverridable(overridable) && operation.SemanticModel is { } semanticModel
+                         && ValuesOf(overridable, semanticModel.Compilation) is { Count: > 0 } defaults:
+                    // base.Endpoint (in an override) is the base's own value; read for a job of a known type, that type's.
+                    CallerBindings.NoteShape(overridable.OriginalDefinition, "virtual");
+                    if (self.Syntax is BaseExpressionSyntax)
+                    {
+                        return Overridden(overridable, defaults, sources, false, depth);
+                    }
+
+                    if (CallerBindings.RuntimeType is { } runtime && ImplementationFor(runtime, overridable) is { } own)
+                    {
+                        return SymbolEqualityComparer.Default.Equals(own, overridable)
+                            ? Overridden(overridable, defaults, sources, false, depth)
+                            : Overridden(own, ValuesOf(own, semanticModel.Compilation), sources, false, depth);
+                    }
+
+                    return Overridden(overridable, defaults, sources, true, depth);
+
                 // A positional record's property is its primary constructor's parameter: what each new T(…) passes.
                 case IPropertyReferenceOperation { Property: { IsIndexer: false } positional } when sources is not null && PositionalParameter(positional) is { } recordParameter:
                     return sources.Arguments.Of(recordParameter, depth, MaxCandidates) is { } given ? new List<UrlCandidate>(given) : One(Unknown);
@@ -222,6 +244,163 @@ namespace Presence.Analyzers.Catalog
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The property an object of type <paramref name="runtime"/> reads for <paramref name="property"/>: the nearest
+        /// override in its type or a base of it, else <paramref name="property"/> itself; null when the type does not
+        /// derive from the property's.
+        /// </summary>
+        public static IPropertySymbol? ImplementationFor(INamedTypeSymbol runtime, IPropertySymbol property)
+        {
+            var declaring = property.ContainingType.OriginalDefinition;
+            for (INamedTypeSymbol? type = runtime; type is not null; type = type.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, declaring))
+                {
+                    return property;
+                }
+
+                foreach (var member in type.GetMembers(property.Name))
+                {
+                    for (var overridden = member as IPropertySymbol; overridden is { IsOverride: true }; overridden = overridden.OverriddenProperty)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(overridden.OverriddenProperty?.OriginalDefinition, property.OriginalDefinition))
+                        {
+                            return (IPropertySymbol)member;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsOverridable(IPropertySymbol property)
+            => (property.IsVirtual || property.IsOverride) && !property.IsSealed && property.ContainingType is { IsSealed: false, TypeKind: TypeKind.Class };
+
+        // The default of an overridable property and the value of each override of it, as URLs.
+        // The overrides are read where the object may be of a subclass (not for base.Endpoint).
+        private static List<UrlCandidate> Overridden(IPropertySymbol property, List<IOperation> defaults, UrlSources? sources, bool readOverrides, int depth)
+        {
+            var candidates = new List<UrlCandidate>();
+            foreach (var value in defaults)
+            {
+                Union(candidates, Of(value, sources, depth + 1));
+            }
+
+            if (sources is null || !readOverrides)
+            {
+                return candidates;
+            }
+
+            foreach (var @override in sources.Overrides.Of(property))
+            {
+                if (candidates.Count >= MaxCandidates)
+                {
+                    break;
+                }
+
+                if (MarkedInternal(@override))
+                {
+                    continue;
+                }
+
+                var values = ValuesOf(@override, sources.Overrides.Compilation);
+                if (values.Count == 0)
+                {
+                    // An override whose value is computed otherwise (a setter, a method of the subclass): unknown.
+                    Union(candidates, One(Unknown));
+                }
+
+                foreach (var value in values)
+                {
+                    Union(candidates, Of(value, sources, depth + 1));
+                }
+            }
+
+            return candidates;
+        }
+
+        private static bool MarkedInternal(ISymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "InternalAudienceAttribute", ContainingNamespace: { Name: "Presence", ContainingNamespace.IsGlobalNamespace: true } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The values a property declared in this compilation gives: what its getter returns (an expression body, the
+        /// getter's expression or return statements), its initializer, and what its type's constructors assign it.
+        /// </summary>
+        public static List<IOperation> ValuesOf(IPropertySymbol property, Compilation compilation)
+        {
+            var values = new List<IOperation>();
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (!compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                {
+                    continue;
+                }
+
+                var model = compilation.GetSemanticModel(reference.SyntaxTree);
+                foreach (var returned in Returned(reference.GetSyntax()))
+                {
+                    if (model.GetOperation(WithoutSuppression(returned)) is { } value)
+                    {
+                        values.Add(value);
+                    }
+                }
+
+                if (AssignedOperations(property, model) is { } assigned)
+                {
+                    values.AddRange(assigned);
+                }
+            }
+
+            return values;
+        }
+
+        // What a property's getter returns: its expression body, or the getter's expression or return statements.
+        private static IEnumerable<ExpressionSyntax> Returned(SyntaxNode declaration)
+        {
+            if (declaration is not PropertyDeclarationSyntax property)
+            {
+                yield break;
+            }
+
+            if (property.ExpressionBody is { } arrow)
+            {
+                yield return arrow.Expression;
+                yield break;
+            }
+
+            foreach (var accessor in property.AccessorList?.Accessors ?? default)
+            {
+                if (!accessor.Keyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GetKeyword))
+                {
+                    continue;
+                }
+
+                if (accessor.ExpressionBody is { } getterArrow)
+                {
+                    yield return getterArrow.Expression;
+                }
+
+                foreach (var statement in accessor.Body?.DescendantNodes() ?? Enumerable.Empty<SyntaxNode>())
+                {
+                    if (statement is ReturnStatementSyntax { Expression: { } returned })
+                    {
+                        yield return returned;
+                    }
+                }
+            }
         }
 
         // The values a member is given by its initializer and by the constructors of its type, in this syntax tree.

@@ -64,9 +64,24 @@ namespace Presence.Analyzers.Paths
 
         private System.Func<SyntaxNode, INamedTypeSymbol, (bool Applies, PublishTarget? Target)>? _forJob;
 
+        // A job that inherits a method of this type: the type is a base of the job's (a generic base by its definition).
+        private static bool InheritedBy(INamedTypeSymbol job, INamedTypeSymbol? type)
+        {
+            for (var @base = job.BaseType; type is not null && @base is not null; @base = @base.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(@base.OriginalDefinition, type.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
-        /// Reads again, for a concrete job, a send of this compilation nobody could resolve: where its URL is a property
-        /// the job overrides, what the job's override gives (Applies), a publish, an unresolved send or nothing.
+        /// Reads again, for a concrete job, a send of this compilation nobody could resolve, or a request its base class
+        /// makes: where its URL is a property the job overrides (or inherits a default of), what the job's own type gives
+        /// (Applies), a publish, an unresolved send or nothing.
         /// </summary>
         public void ReadUnresolvedForJobWith(System.Func<SyntaxNode, INamedTypeSymbol, (bool Applies, PublishTarget? Target)> read) => _forJob = read;
 
@@ -637,6 +652,26 @@ namespace Presence.Analyzers.Paths
 
                     if (step.Target is { } target)
                     {
+                        // A request of a base class the job derives from, to a URL property the job may override: the
+                        // job's own override, or the default it inherits, decides.
+                        if (target.Kind == PublishKind.Endpoint && entry?.ConcreteType is { } runtime && _forJob is not null && !function.IsStatic
+                            && InheritedBy(runtime, function.ContainingType) && _forJob(step.Call, runtime) is { Applies: true } own)
+                        {
+                            if (own.Target is { Kind: PublishKind.Unresolved } ownUnresolved)
+                            {
+                                if (unresolved is not null && !unresolved.Exists(u => u.Publish == step.Call))
+                                {
+                                    unresolved.Add(Trace(function, cameFrom, start, step.Call, ownUnresolved, null, chain));
+                                }
+                            }
+                            else if (own.Target is { } ownTarget && reached.Add(ownTarget.Describe()))
+                            {
+                                shortest ??= Trace(function, cameFrom, start, step.Call, ownTarget, null, chain);
+                            }
+
+                            continue;
+                        }
+
                         if (reached.Add(target.Describe()))
                         {
                             shortest ??= Trace(function, cameFrom, start, step.Call, target, null, chain);

@@ -52,9 +52,9 @@ namespace Presence.Analyzers.Paths
         }
 
         /// <summary>
-        /// A send of this compilation nobody could resolve, read for <paramref name="job"/>: where its URL is an abstract
-        /// property of a base class the job derives from, what the job's override gives decides (Applies); else the send
-        /// stays as it was.
+        /// A send of this compilation read for <paramref name="job"/>: where its URL is an abstract property of a base class
+        /// the job derives from, or a virtual one with a default, what the job's override (or the default it inherits)
+        /// gives decides (Applies); else the send stays as it was.
         /// </summary>
         public static (bool Applies, PublishTarget? Target) ClassifyForJob(PresenceModel model, System.Func<SyntaxTree, PresenceOptions> optionsOf, SyntaxNode call, INamedTypeSymbol job, CancellationToken cancellationToken)
         {
@@ -71,12 +71,30 @@ namespace Presence.Analyzers.Paths
             List<IParameterSymbol> consulted;
             try
             {
-                read = model.Classify(invocation, optionsOf(call.SyntaxTree));
+                read = CallerBindings.ReadForRuntimeType(job, () => model.Classify(invocation, optionsOf(call.SyntaxTree)));
             }
             finally
             {
                 consulted = CallerBindings.StopRecording(outerRead);
                 shapes = CallerBindings.StopShapes(outer);
+            }
+
+            // A URL property the base gives a default and the job may override: read for the job's own type, so its
+            // override (or the default it inherits) decides, and an override marked [InternalAudience] is the team's.
+            foreach (var (source, shape) in shapes)
+            {
+                if (shape == "virtual" && source is IPropertySymbol property && UrlText.ImplementationFor(job, property) is { } own)
+                {
+                    foreach (var value in UrlText.ValuesOf(own, model.Compilation))
+                    {
+                        if (model.Audience.IsInternalValue(value, own))
+                        {
+                            return (true, null);
+                        }
+                    }
+
+                    return (true, read);
+                }
             }
 
             if (read is not { Kind: PublishKind.Unresolved, ArgumentUrl: { } url })
@@ -134,21 +152,9 @@ namespace Presence.Analyzers.Paths
                     {
                         if (candidate is IPropertySymbol { IsOverride: true } property)
                         {
-                            foreach (var reference in property.DeclaringSyntaxReferences)
+                            foreach (var value in UrlText.ValuesOf(property, compilation))
                             {
-                                var model = compilation.GetSemanticModel(reference.SyntaxTree);
-                                foreach (var returned in Returned(reference.GetSyntax(cancellationToken)))
-                                {
-                                    if (model.GetOperation(UrlText.WithoutSuppression(returned), cancellationToken) is { } value)
-                                    {
-                                        yield return (value, property);
-                                    }
-                                }
-
-                                foreach (var value in UrlText.AssignedOperations(property, model) ?? new List<IOperation>())
-                                {
-                                    yield return (value, property);
-                                }
+                                yield return (value, property);
                             }
 
                             yield break;
@@ -221,42 +227,6 @@ namespace Presence.Analyzers.Paths
         }
 
         private const int MaxIntermediateBases = 8;
-
-        // What a property's getter returns: its expression body, or the getter's expression or return statements.
-        private static IEnumerable<ExpressionSyntax> Returned(SyntaxNode declaration)
-        {
-            if (declaration is not PropertyDeclarationSyntax property)
-            {
-                yield break;
-            }
-
-            if (property.ExpressionBody is { } arrow)
-            {
-                yield return arrow.Expression;
-                yield break;
-            }
-
-            foreach (var accessor in property.AccessorList?.Accessors ?? default)
-            {
-                if (!accessor.Keyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GetKeyword))
-                {
-                    continue;
-                }
-
-                if (accessor.ExpressionBody is { } getterArrow)
-                {
-                    yield return getterArrow.Expression;
-                }
-
-                foreach (var statement in accessor.Body?.DescendantNodes() ?? System.Linq.Enumerable.Empty<SyntaxNode>())
-                {
-                    if (statement is ReturnStatementSyntax { Expression: { } returned })
-                    {
-                        yield return returned;
-                    }
-                }
-            }
-        }
 
         // The calls of a base constructor a type declaration makes: its primary constructor's base list, each
         // constructor's ": base(…)".
