@@ -128,4 +128,40 @@ public class OverriddenUrlPropertyTests
             """,
             PathVerifier.Diagnostic(PresenceDiagnostics.UnconfirmedPublish).WithLocation(0).WithArguments(
                 "Posts to Slack through 'HttpClient.PostAsJsonAsync' (POST https://hooks.slack.com/services/…)", "Notify"));
+
+    private const string Hooks = """
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Hosting;
+
+        namespace Hooks;
+
+        public abstract class SlackWorkerBase(HttpClient http) : BackgroundService
+        {
+            protected virtual string Endpoint => "https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN";
+
+            protected override async Task ExecuteAsync(CancellationToken ct)
+                => await http.PostAsJsonAsync(Endpoint, new { text = "Today at Acme" }, ct);
+        }
+        """;
+
+    // Across projects, a library's base is read by its own default: a worker of the referencing project that keeps it publishes.
+    [Fact]
+    public Task A_library_base_is_read_by_its_default()
+    {
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test
+        {
+            TestCode = """
+                using System.Net.Http;
+                using Hooks;
+
+                public sealed class {|#0:SlackDigest|}(HttpClient http) : SlackWorkerBase(http);
+                """,
+        };
+        test.TestState.AdditionalReferences.AddRange([LibraryBuilder.Build("Hooks", Hooks, [.. ConfiguredUrlTests.Configuration]), .. ConfiguredUrlTests.Configuration]);
+        test.ExpectedDiagnostics.Add(PathVerifier.Unattended(0, "SlackDigest (a hosted service, run by SlackWorkerBase.ExecuteAsync)", "SlackWorkerBase.ExecuteAsync → HttpClient.PostAsJsonAsync (POST https://hooks.slack.com/services/…)"));
+        return test.RunAsync();
+    }
 }
