@@ -164,4 +164,39 @@ public class OverriddenUrlPropertyTests
         test.ExpectedDiagnostics.Add(PathVerifier.Unattended(0, "SlackDigest (a hosted service, run by SlackWorkerBase.ExecuteAsync)", "SlackWorkerBase.ExecuteAsync → HttpClient.PostAsJsonAsync (POST https://hooks.slack.com/services/…)"));
         return test.RunAsync();
     }
+
+    // Code being typed: no analyzer exception.
+    [Fact]
+    public Task Broken_overrides_do_not_break_the_analysis()
+    {
+        var test = new AnalyzerVerifier<UnconfirmedPublishAnalyzer>.Test
+        {
+            TestCode = Usings + """
+                public class Notifier(HttpClient http)
+                {
+                    protected virtual string Endpoint => ;
+                    protected virtual string Other { get { } }
+
+                    public Task Notify(string text) => http.PostAsJsonAsync(Endpoint, new { text });
+
+                    public Task Again(string text) => http.PostAsJsonAsync(Other, new { text });
+                }
+
+                public class Loud(HttpClient http) : Notifier(http)
+                {
+                    protected override string Endpoint => base.Missing;
+                    protected override string Nothing => "https://hooks.slack.com/services/T0001/B0001/SECRETTOKEN";
+                    protected override string Other => Other;
+                }
+
+                public class Louder(HttpClient http) : Loud
+                {
+                    protected override string Endpoint => base.Endpoint + this.Endpoint;
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.TestState.AdditionalReferences.AddRange(ConfiguredUrlTests.Configuration);
+        return test.RunAsync();
+    }
 }
