@@ -61,6 +61,7 @@ namespace Presence.Analyzers.Paths
         private readonly INamedTypeSymbol? _acceptVerbs;
         private readonly INamedTypeSymbol? _routeTemplateProvider;
         private readonly Lazy<Defaults> _defaults;
+        private readonly RequestVerification _verification;
         private readonly SourceReferences _references;
 
         private HttpEndpoints(Compilation compilation, INamedTypeSymbol allowAnonymous)
@@ -82,6 +83,7 @@ namespace Presence.Analyzers.Paths
             }
 
             _defaults = new Lazy<Defaults>(ScanDefaults, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            _verification = new RequestVerification(compilation);
             _references = new SourceReferences(compilation);
         }
 
@@ -187,8 +189,9 @@ namespace Presence.Analyzers.Paths
         /// default. <paramref name="handler"/> is the lambda or the method group given to <c>Map*</c>; for a method with
         /// none, its mappings as a method group are looked for, and a controller action is read from its attributes.
         /// Null for any other function, for an endpoint that requires authorization, for a webhook (a hook route, a
-        /// platform's payload, a signature check), and for one mapped on a group given from elsewhere, whose conventions
-        /// are not seen here.
+        /// platform's payload, a signature check), for one whose requests a filter or middleware verifies first (see
+        /// <see cref="RequestVerification"/>), and for one mapped on a group given from elsewhere, whose conventions are
+        /// not seen here.
         /// </summary>
         public string? OpenToAnyone(IMethodSymbol function, IOperation? handler, System.Threading.CancellationToken cancellationToken)
         {
@@ -200,7 +203,7 @@ namespace Presence.Analyzers.Paths
             if (function.ContainingType is { TypeKind: TypeKind.Class } type && ActionOf(function, type, anyVerb: true) is { } action)
             {
                 var (verb, route, access) = action;
-                return Open(function, null, route, Combine(access, AccessOf(function)), controller: true)
+                return Open(function, null, route, Combine(access, AccessOf(function)), controller: true) && !_verification.MvcFilter(function, type) && !_verification.Middleware(route)
                     ? "anonymous " + verb + " " + route
                     : null;
             }
@@ -249,10 +252,22 @@ namespace Presence.Analyzers.Paths
             };
             var pattern = invocation.Arguments.Length > 1 && invocation.Arguments[1].Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
             var access = Access.Unstated;
-            var route = RouteOf(invocation, pattern, ref access, out var givenGroup);
-            return givenGroup || !Open(function, handler as IAnonymousFunctionOperation, route, Combine(access, AccessOf(function)), controller: false)
-                ? null
-                : "anonymous " + verb + " " + route;
+            var filters = new List<IInvocationOperation>();
+            var route = RouteOf(invocation, pattern, ref access, out var givenGroup, filters);
+            if (givenGroup || !Open(function, handler as IAnonymousFunctionOperation, route, Combine(access, AccessOf(function)), controller: false))
+            {
+                return null;
+            }
+
+            foreach (var filter in filters)
+            {
+                if (_verification.EndpointFilter(filter))
+                {
+                    return null;
+                }
+            }
+
+            return _verification.Middleware(route) ? null : "anonymous " + verb + " " + route;
         }
 
         // Anonymous, or stated nowhere where nothing authenticates by default, and no webhook: a webhook's caller is a
@@ -268,12 +283,21 @@ namespace Presence.Analyzers.Paths
         /// <summary>The calls and method groups of a method of the compilation (see <see cref="SourceReferences"/>).</summary>
         public ImmutableArray<IOperation> References(IMethodSymbol method, System.Threading.CancellationToken cancellationToken) => _references.Of(method, cancellationToken);
 
+        // An endpoint filter added to an endpoint or its group, read only when the endpoint would be open to anyone.
+        private static void NoteFilter(IInvocationOperation call, List<IInvocationOperation>? filters)
+        {
+            if (filters is not null && call.TargetMethod.Name == "AddEndpointFilter")
+            {
+                filters.Add(call);
+            }
+        }
+
         // The route of a mapping, noting the authorization conventions of its groups and its own: app.MapPost(...).RequireAuthorization(),
         // or statements on a local holding it. A group given from elsewhere (a parameter) may carry conventions not seen here.
-        private string RouteOf(IInvocationOperation invocation, string? pattern, ref Access access, out bool givenGroup)
+        private string RouteOf(IInvocationOperation invocation, string? pattern, ref Access access, out bool givenGroup, List<IInvocationOperation>? filters = null)
         {
             givenGroup = false;
-            var route = Join(GroupPrefix(Receiver(invocation), ref access, ref givenGroup, 0), pattern ?? "…");
+            var route = Join(GroupPrefix(Receiver(invocation), ref access, ref givenGroup, 0, filters), pattern ?? "…");
 
             // The endpoint's own conventions: app.MapPost(...).RequireAuthorization(), or statements on a local holding it.
             for (IOperation current = invocation; ;)
@@ -288,7 +312,7 @@ namespace Presence.Analyzers.Paths
                 if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var endpoint } })
                 {
                     // var endpoint = app.MapPost(...); endpoint.RequireAuthorization();
-                    OnLocal(endpoint, parent, ref access);
+                    OnLocal(endpoint, parent, ref access, filters);
                     break;
                 }
 
@@ -298,6 +322,7 @@ namespace Presence.Analyzers.Paths
                 }
 
                 access = Combine(access, Convention(outer.TargetMethod));
+                NoteFilter(outer, filters);
                 current = outer;
             }
 
@@ -561,7 +586,7 @@ namespace Presence.Analyzers.Paths
 
         // The route prefix of the groups a builder stands for, noting their authorization conventions on the way:
         // app.MapGroup("/hooks").RequireAuthorization(), or a local holding a group (and statements on it).
-        private string GroupPrefix(IOperation? builder, ref Access access, ref bool givenGroup, int depth)
+        private string GroupPrefix(IOperation? builder, ref Access access, ref bool givenGroup, int depth, List<IInvocationOperation>? filters)
         {
             while (builder is IConversionOperation conversion)
             {
@@ -580,14 +605,15 @@ namespace Presence.Analyzers.Paths
                     if (method.Name == "MapGroup" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _endpointExtensions))
                     {
                         var prefix = call.Arguments.Length > 1 && call.Arguments[1].Value.ConstantValue is { HasValue: true, Value: string text } ? text : "…";
-                        return Join(GroupPrefix(inner, ref access, ref givenGroup, depth + 1), prefix);
+                        return Join(GroupPrefix(inner, ref access, ref givenGroup, depth + 1, filters), prefix);
                     }
 
                     access = Combine(access, Convention(method));
-                    return GroupPrefix(inner, ref access, ref givenGroup, depth + 1);
+                    NoteFilter(call, filters);
+                    return GroupPrefix(inner, ref access, ref givenGroup, depth + 1, filters);
 
                 case ILocalReferenceOperation { Local: var local } reference:
-                    return GroupPrefix(OnLocal(local, reference, ref access), ref access, ref givenGroup, depth + 1);
+                    return GroupPrefix(OnLocal(local, reference, ref access, filters), ref access, ref givenGroup, depth + 1, filters);
 
                 case IParameterReferenceOperation { Parameter.Type.Name: not "WebApplication" }:
                     givenGroup = true;
@@ -599,7 +625,7 @@ namespace Presence.Analyzers.Paths
         }
 
         // A builder held in a local: its initializer, and the conventions of statements on it (group.RequireAuthorization();).
-        private IOperation? OnLocal(ILocalSymbol local, IOperation inBody, ref Access access)
+        private IOperation? OnLocal(ILocalSymbol local, IOperation inBody, ref Access access, List<IInvocationOperation>? filters)
         {
             var root = inBody;
             while (root.Parent is { } parent)
@@ -617,6 +643,7 @@ namespace Presence.Analyzers.Paths
                         break;
                     case IInvocationOperation call when Receiver(call) is ILocalReferenceOperation on && SymbolEqualityComparer.Default.Equals(on.Local, local):
                         access = Combine(access, Convention(call.TargetMethod));
+                        NoteFilter(call, filters);
                         break;
                 }
             }

@@ -109,7 +109,7 @@ namespace Presence.Analyzers.Rules
                 if (operation is IInvocationOperation check && check != decide && operation.Syntax.Span.End <= decide.Syntax.SpanStart
                     && check.TargetMethod.ContainingType?.SpecialType != SpecialType.System_String
                     && check.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(v => Names(v, named)))
-                    && check.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(Secret)))
+                    && check.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(RequestVerification.Secret)))
                 {
                     return true;
                 }
@@ -145,35 +145,6 @@ namespace Presence.Analyzers.Rules
                 (IMemberReferenceOperation, IMemberReferenceOperation) => value.Syntax.ToString() == reviewer.Syntax.ToString(),
                 _ => false,
             };
-
-        // A value that proves who the link was made for: a parameter, local or request value named as a signature or token.
-        private static bool Secret(IOperation value)
-            => value.Type?.Name != "CancellationToken" && value switch
-            {
-                IParameterReferenceOperation { Parameter.Name: var name } => SecretName(name),
-                ILocalReferenceOperation { Local.Name: var name } => SecretName(name),
-                IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
-                    => indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key } && SecretName(key),
-                IPropertyReferenceOperation { Property.Name: var name, Property.IsIndexer: false } => SecretName(name),
-                _ => false,
-            };
-
-        // "sig", "linkSignature", "token", "hmac", "otp"; not "assignee" or "cancellationToken".
-        private static bool SecretName(string name)
-        {
-            foreach (var word in SecretWords)
-            {
-                if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return name.Equals("sig", StringComparison.OrdinalIgnoreCase) || name.Equals("otp", StringComparison.OrdinalIgnoreCase)
-                   || name.EndsWith("Sig", StringComparison.Ordinal) || name.EndsWith("Otp", StringComparison.Ordinal);
-        }
-
-        private static readonly string[] SecretWords = { "signature", "token", "hmac", "nonce", "secret" };
 
         private static string? Source(IOperation value, IMethodSymbol handler, int depth, ref IParameterSymbol? passed)
         {
