@@ -50,7 +50,7 @@ namespace Presence.Analyzers.Paths
                     model ??= _compilation.GetSemanticModel(tree);
                     var operation = named.Parent is InvocationExpressionSyntax invocation && invocation.Expression == named
                         ? model.GetOperation(invocation, cancellationToken)
-                        : model.GetOperation(named, cancellationToken);
+                        : EntryPoints.CallbackTarget(model.GetOperation(named, cancellationToken)); // a group converted to a delegate
                     var target = operation switch
                     {
                         IInvocationOperation call => call.TargetMethod,
