@@ -182,4 +182,36 @@ public class ApprovalLinkThroughMethodsTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Code_that_does_not_compile_yet_is_read_without_failing()
+    {
+        var test = new RubberStamp.Test
+        {
+            TestCode = Usings + """
+                public static class ApprovalLinks
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGet("/missing/{id}", Missing).AllowAnonymous().AddEndpointFilter<NotThere>();
+                        app.MapGet("/approve/{id}", ApproveLink).AllowAnonymous().AddEndpointFilter(async (context, next) =>
+                        {
+                            if (!Nope(context, token)) return Results.Unauthorized();
+                            return await next(context);
+                        });
+                        app.MapGet("/yes/{id}", async (string id, ApprovalLedger ledger) => await Record(id, undefined, ledger)).AllowAnonymous();
+                    }
+
+                    static async Task ApproveLink(string id, string reviewer, ApprovalLedger ledger)
+                        => await {|#0:ledger.DecideAsync(id, reviewer, true)|};
+
+                    static Task Record(string id, string reviewer, ApprovalLedger ledger) => ledger.DecideAsync(id, reviewer, true);
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        test.TestState.AdditionalReferences.AddRange(PathVerifier.AspNetCore);
+        test.ExpectedDiagnostics.Add(FromRequest(0, "'reviewer'", "anonymous GET /approve/{id}"));
+        return test.RunAsync();
+    }
 }
