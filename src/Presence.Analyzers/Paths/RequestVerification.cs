@@ -445,10 +445,12 @@ namespace Presence.Analyzers.Paths
                && (conditional.Parent is IReturnOperation || conditional.Parent is IAwaitOperation or IConversionOperation && conditional.Parent.Parent is IReturnOperation
                    || Stops(branch));
 
-        // if (valid) return await next(context); return Results.Unauthorized();: the statements after the if answer.
+        // if (valid) return await next(context); return Results.Unauthorized();: the branch that goes on returns, and the
+        // statements after the if (the failure's answer, or nothing) do not call the next step.
         private static bool StopsAfter(IConditionalOperation conditional)
         {
-            if (!CallsNext(conditional.WhenTrue) || conditional.Parent is not IBlockOperation block)
+            var goesOn = conditional.WhenTrue is IBlockOperation { Operations: { Length: > 0 } operations } ? operations[operations.Length - 1] : conditional.WhenTrue;
+            if (!CallsNext(conditional.WhenTrue) || goesOn is not IReturnOperation || conditional.Parent is not IBlockOperation block)
             {
                 return false;
             }
@@ -456,25 +458,15 @@ namespace Presence.Analyzers.Paths
             var after = false;
             foreach (var statement in block.Operations)
             {
-                if (statement == conditional)
+                if (after && CallsNext(statement))
                 {
-                    after = true;
+                    return false;
                 }
-                else if (after)
-                {
-                    if (CallsNext(statement))
-                    {
-                        return false;
-                    }
 
-                    if (statement is IReturnOperation or IThrowOperation || statement is IExpressionStatementOperation { Operation: IThrowOperation })
-                    {
-                        return true;
-                    }
-                }
+                after |= statement == conditional;
             }
 
-            return false;
+            return true;
         }
 
         // The next step of the pipeline: a delegate the filter or middleware was given (next(context), _next(context), next()).

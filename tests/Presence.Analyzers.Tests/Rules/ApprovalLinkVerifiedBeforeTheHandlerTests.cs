@@ -360,6 +360,22 @@ public class ApprovalLinkVerifiedBeforeTheHandlerTests
                 }
             }
 
+            // A failed check is logged, and the request goes on.
+            public sealed class LenientMiddleware(RequestDelegate next, ILinkSigner signer, ILogger<LenientMiddleware> logger)
+            {
+                public async Task InvokeAsync(HttpContext context)
+                {
+                    if (signer.IsValid(context.Request.Path, context.Request.Query["sig"].ToString()))
+                    {
+                        await next(context);
+                        return;
+                    }
+
+                    logger.LogWarning("Unsigned request");
+                    await next(context);
+                }
+            }
+
             public sealed class TimingMiddleware(RequestDelegate next, ILogger<TimingMiddleware> logger)
             {
                 public async Task InvokeAsync(HttpContext context)
@@ -379,6 +395,7 @@ public class ApprovalLinkVerifiedBeforeTheHandlerTests
                     // Which requests this picks is not written as a path.
                     app.UseWhen(context => context.Request.Query.ContainsKey("sig"), branch => branch.UseMiddleware<SignedLinkMiddleware>());
                     app.UseMiddleware<TimingMiddleware>();
+                    app.UseMiddleware<LenientMiddleware>();
                     app.MapGet("/approve/{id}", async (string id, string reviewer, ApprovalLedger ledger) =>
                         await {|#0:ledger.DecideAsync(id, reviewer, true)|}).AllowAnonymous();
                     app.Run();
@@ -386,4 +403,35 @@ public class ApprovalLinkVerifiedBeforeTheHandlerTests
             }
             """,
             FromRequest(0, "'reviewer'", "anonymous GET /approve/{id}"));
+
+    [Fact]
+    public Task Middleware_that_verifies_every_request_is_clean_for_every_link()
+        => VerifyAsync("""
+            public sealed class SignedRequestMiddleware(ILinkSigner signer) : IMiddleware
+            {
+                public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+                {
+                    var signature = context.Request.Headers["X-Signature"].ToString();
+                    if (signer.IsValid(context.Request.Path, signature))
+                    {
+                        await next(context);
+                        return;
+                    }
+
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                }
+            }
+
+            public static class Program
+            {
+                public static void Main(string[] args)
+                {
+                    var app = WebApplication.Create(args);
+                    app.UseMiddleware(typeof(SignedRequestMiddleware));
+                    app.MapGet("/approve/{id}", async (string id, string reviewer, ApprovalLedger ledger) =>
+                        await ledger.DecideAsync(id, reviewer, true)).AllowAnonymous();
+                    app.Run();
+                }
+            }
+            """);
 }
