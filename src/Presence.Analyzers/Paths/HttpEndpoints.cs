@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -58,6 +60,8 @@ namespace Presence.Analyzers.Paths
         private readonly INamedTypeSymbol? _acceptVerbs;
         private readonly INamedTypeSymbol? _routeTemplateProvider;
         private readonly Lazy<Defaults> _defaults;
+        private readonly RequestVerification _verification;
+        private readonly SourceReferences _references;
 
         private HttpEndpoints(Compilation compilation, INamedTypeSymbol allowAnonymous)
         {
@@ -78,6 +82,8 @@ namespace Presence.Analyzers.Paths
             }
 
             _defaults = new Lazy<Defaults>(ScanDefaults, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            _verification = new RequestVerification(compilation);
+            _references = new SourceReferences(compilation);
         }
 
         private enum Access
@@ -177,79 +183,120 @@ namespace Presence.Analyzers.Paths
         }
 
         /// <summary>
-        /// The endpoint a minimal-API handler lambda or a controller action is when anyone may call it ("anonymous GET
+        /// The endpoint a minimal-API handler or a controller action is when anyone may call it ("anonymous GET
         /// /approve/{id}"): it allows anonymous callers, or states nothing where nothing authenticates every caller by
-        /// default. Null for any other function, for an endpoint that requires authorization, for a webhook (a hook route,
-        /// a platform's payload, a signature check), and for one mapped on a group given from elsewhere, whose
-        /// conventions are not seen here.
+        /// default. <paramref name="handler"/> is the lambda or the method group given to <c>Map*</c>; for a method with
+        /// none, its mappings as a method group are looked for, and a controller action is read from its attributes.
+        /// Null for any other function, for an endpoint that requires authorization, for a webhook (a hook route, a
+        /// platform's payload, a signature check), for one whose requests a filter or middleware verifies first (see
+        /// <see cref="RequestVerification"/>), and for one mapped on a group given from elsewhere, whose conventions are
+        /// not seen here.
         /// </summary>
-        public string? OpenToAnyone(IMethodSymbol function, IAnonymousFunctionOperation? lambda)
+        public string? OpenToAnyone(IMethodSymbol function, IOperation? handler, System.Threading.CancellationToken cancellationToken)
         {
-            var access = Access.Unstated;
-            string verb;
-            string route;
-            bool controller;
-            if (lambda is not null)
+            if (handler is not null)
             {
-                IOperation current = lambda;
-                while (current.Parent is IDelegateCreationOperation or IConversionOperation)
-                {
-                    current = current.Parent;
-                }
-
-                if (current.Parent is not IArgumentOperation { Parent: IInvocationOperation invocation } argument
-                    || (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod) is not { } method
-                    || _endpointExtensions is null || !SymbolEqualityComparer.Default.Equals(method.ContainingType, _endpointExtensions)
-                    || !method.Name.StartsWith("Map", StringComparison.Ordinal) || method.Name == "MapGroup"
-                    || argument.Parameter?.Ordinal != method.Parameters.Length - 1)
-                {
-                    return null;
-                }
-
-                verb = method.Name switch
-                {
-                    "MapGet" => "GET",
-                    "MapPost" => "POST",
-                    "MapPut" => "PUT",
-                    "MapPatch" => "PATCH",
-                    "MapDelete" => "DELETE",
-                    _ => "request to",
-                };
-                var pattern = invocation.Arguments.Length > 1 && invocation.Arguments[1].Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
-                route = RouteOf(invocation, pattern, ref access, out var givenGroup);
-                if (givenGroup)
-                {
-                    return null;
-                }
-
-                controller = false;
+                return MappedOpen(function, handler);
             }
-            else if (function.ContainingType is { TypeKind: TypeKind.Class } type && ActionOf(function, type, anyVerb: true) is { } action)
+
+            if (function.ContainingType is { TypeKind: TypeKind.Class } type && ActionOf(function, type, anyVerb: true) is { } action)
             {
-                (verb, route, access) = action;
-                controller = true;
+                var (verb, route, access) = action;
+                return Open(function, null, route, Combine(access, AccessOf(function)), controller: true) && !_verification.MvcFilter(function, type) && !_verification.Middleware(route)
+                    ? "anonymous " + verb + " " + route
+                    : null;
             }
-            else
+
+            // A method group: app.MapGet("/approve/{id}", ApproveLink).
+            if (function.MethodKind == MethodKind.Ordinary && function.DeclaringSyntaxReferences.Length > 0)
+            {
+                foreach (var reference in References(function, cancellationToken))
+                {
+                    if (reference is IMethodReferenceOperation && MappedOpen(function, reference) is { } endpoint)
+                    {
+                        return endpoint;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        // The endpoint a lambda or method group given to a Map* call is, when anyone may call it.
+        private string? MappedOpen(IMethodSymbol function, IOperation handler)
+        {
+            var current = handler;
+            while (current.Parent is IDelegateCreationOperation or IConversionOperation)
+            {
+                current = current.Parent;
+            }
+
+            if (current.Parent is not IArgumentOperation { Parent: IInvocationOperation invocation } argument
+                || (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod) is not { } method
+                || _endpointExtensions is null || !SymbolEqualityComparer.Default.Equals(method.ContainingType, _endpointExtensions)
+                || !method.Name.StartsWith("Map", StringComparison.Ordinal) || method.Name == "MapGroup"
+                || argument.Parameter?.Ordinal != method.Parameters.Length - 1)
             {
                 return null;
             }
 
-            // A webhook's caller is a platform, which vouches for the person who pressed its button.
-            access = Combine(access, AccessOf(function));
+            var verb = method.Name switch
+            {
+                "MapGet" => "GET",
+                "MapPost" => "POST",
+                "MapPut" => "PUT",
+                "MapPatch" => "PATCH",
+                "MapDelete" => "DELETE",
+                _ => "request to",
+            };
+            var pattern = invocation.Arguments.Length > 1 && invocation.Arguments[1].Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+            var access = Access.Unstated;
+            var filters = new List<IInvocationOperation>();
+            var route = RouteOf(invocation, pattern, ref access, out var givenGroup, filters);
+            if (givenGroup || !Open(function, handler as IAnonymousFunctionOperation, route, Combine(access, AccessOf(function)), controller: false))
+            {
+                return null;
+            }
+
+            foreach (var filter in filters)
+            {
+                if (_verification.EndpointFilter(filter))
+                {
+                    return null;
+                }
+            }
+
+            return _verification.Middleware(route) ? null : "anonymous " + verb + " " + route;
+        }
+
+        // Anonymous, or stated nowhere where nothing authenticates by default, and no webhook: a webhook's caller is a
+        // platform, which vouches for the person who pressed its button.
+        private bool Open(IMethodSymbol function, IAnonymousFunctionOperation? lambda, string route, Access access, bool controller)
+        {
             var body = lambda?.Syntax ?? (function.DeclaringSyntaxReferences.Length > 0 ? function.DeclaringSyntaxReferences[0].GetSyntax() : null);
             return (access == Access.Anonymous
                     || (access == Access.Unstated && (_defaults.Value & (controller ? Defaults.Endpoints | Defaults.Controllers : Defaults.Endpoints)) == 0))
-                   && !IsHookRoute(route) && !TakesPayload(function) && !ChecksSignature(function, body)
-                ? "anonymous " + verb + " " + route
-                : null;
+                   && !IsHookRoute(route) && !TakesPayload(function) && !ChecksSignature(function, body);
+        }
+
+        /// <summary>The calls and method groups of a method of the compilation (see <see cref="SourceReferences"/>).</summary>
+        public ImmutableArray<IOperation> References(IMethodSymbol method, System.Threading.CancellationToken cancellationToken) => _references.Of(method, cancellationToken);
+
+        // An endpoint filter added to an endpoint or its group, read only when the endpoint would be open to anyone.
+        private static void NoteFilter(IInvocationOperation call, List<IInvocationOperation>? filters)
+        {
+            if (filters is not null && call.TargetMethod.Name == "AddEndpointFilter")
+            {
+                filters.Add(call);
+            }
         }
 
         // The route of a mapping, noting the authorization conventions of its groups and its own: app.MapPost(...).RequireAuthorization(),
         // or statements on a local holding it. A group given from elsewhere (a parameter) may carry conventions not seen here.
-        private string RouteOf(IInvocationOperation invocation, string? pattern, ref Access access, out bool givenGroup)
+        private string RouteOf(IInvocationOperation invocation, string? pattern, ref Access access, out bool givenGroup, List<IInvocationOperation>? filters = null)
         {
             givenGroup = false;
-            var route = Join(GroupPrefix(Receiver(invocation), ref access, ref givenGroup, 0), pattern ?? "…");
+            var route = Join(GroupPrefix(Receiver(invocation), ref access, ref givenGroup, 0, filters), pattern ?? "…");
 
             // The endpoint's own conventions: app.MapPost(...).RequireAuthorization(), or statements on a local holding it.
             for (IOperation current = invocation; ;)
@@ -264,7 +311,7 @@ namespace Presence.Analyzers.Paths
                 if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var endpoint } })
                 {
                     // var endpoint = app.MapPost(...); endpoint.RequireAuthorization();
-                    OnLocal(endpoint, parent, ref access);
+                    OnLocal(endpoint, parent, ref access, filters);
                     break;
                 }
 
@@ -274,6 +321,7 @@ namespace Presence.Analyzers.Paths
                 }
 
                 access = Combine(access, Convention(outer.TargetMethod));
+                NoteFilter(outer, filters);
                 current = outer;
             }
 
@@ -537,7 +585,7 @@ namespace Presence.Analyzers.Paths
 
         // The route prefix of the groups a builder stands for, noting their authorization conventions on the way:
         // app.MapGroup("/hooks").RequireAuthorization(), or a local holding a group (and statements on it).
-        private string GroupPrefix(IOperation? builder, ref Access access, ref bool givenGroup, int depth)
+        private string GroupPrefix(IOperation? builder, ref Access access, ref bool givenGroup, int depth, List<IInvocationOperation>? filters)
         {
             while (builder is IConversionOperation conversion)
             {
@@ -556,14 +604,15 @@ namespace Presence.Analyzers.Paths
                     if (method.Name == "MapGroup" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _endpointExtensions))
                     {
                         var prefix = call.Arguments.Length > 1 && call.Arguments[1].Value.ConstantValue is { HasValue: true, Value: string text } ? text : "…";
-                        return Join(GroupPrefix(inner, ref access, ref givenGroup, depth + 1), prefix);
+                        return Join(GroupPrefix(inner, ref access, ref givenGroup, depth + 1, filters), prefix);
                     }
 
                     access = Combine(access, Convention(method));
-                    return GroupPrefix(inner, ref access, ref givenGroup, depth + 1);
+                    NoteFilter(call, filters);
+                    return GroupPrefix(inner, ref access, ref givenGroup, depth + 1, filters);
 
                 case ILocalReferenceOperation { Local: var local } reference:
-                    return GroupPrefix(OnLocal(local, reference, ref access), ref access, ref givenGroup, depth + 1);
+                    return GroupPrefix(OnLocal(local, reference, ref access, filters), ref access, ref givenGroup, depth + 1, filters);
 
                 case IParameterReferenceOperation { Parameter.Type.Name: not "WebApplication" }:
                     givenGroup = true;
@@ -575,7 +624,7 @@ namespace Presence.Analyzers.Paths
         }
 
         // A builder held in a local: its initializer, and the conventions of statements on it (group.RequireAuthorization();).
-        private IOperation? OnLocal(ILocalSymbol local, IOperation inBody, ref Access access)
+        private IOperation? OnLocal(ILocalSymbol local, IOperation inBody, ref Access access, List<IInvocationOperation>? filters)
         {
             var root = inBody;
             while (root.Parent is { } parent)
@@ -593,6 +642,7 @@ namespace Presence.Analyzers.Paths
                         break;
                     case IInvocationOperation call when Receiver(call) is ILocalReferenceOperation on && SymbolEqualityComparer.Default.Equals(on.Local, local):
                         access = Combine(access, Convention(call.TargetMethod));
+                        NoteFilter(call, filters);
                         break;
                 }
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Presence.Analyzers.Paths;
@@ -17,12 +18,63 @@ namespace Presence.Analyzers.Rules
     {
         private const int MaxDepth = 8;
 
-        /// <summary>How the code names the reviewer and the endpoint ("anonymous GET /approve/{id}"), or null.</summary>
-        public static (string Reviewer, string Endpoint)? Of(IInvocationOperation decide, IOperation reviewer, ISymbol containing, HttpEndpoints endpoints)
+        /// <summary>
+        /// How the code names the reviewer and the endpoint ("anonymous GET /approve/{id}"), or null. The decision is
+        /// recorded in the handler (a lambda, a method group, an action), or in a method of the app the handler calls
+        /// with the request's name (one level: <c>RecordAsync(ledger, id, reviewer)</c>).
+        /// </summary>
+        public static (string Reviewer, string Endpoint)? Of(IInvocationOperation decide, IOperation reviewer, ISymbol containing, HttpEndpoints endpoints, CancellationToken cancellationToken)
         {
-            // The function the decision is recorded in: the innermost lambda around it, or the member.
-            IAnonymousFunctionOperation? lambda = null;
-            for (var current = decide.Parent; current is not null && lambda is null; current = current.Parent)
+            if (!Function(decide, containing, out var lambda, out var handler))
+            {
+                return null;
+            }
+
+            IParameterSymbol? passed = null;
+            if (Source(reviewer, handler, 0, ref passed) is not { } source || SignedFor(decide, reviewer, lambda))
+            {
+                return null;
+            }
+
+            if (endpoints.OpenToAnyone(handler, lambda, cancellationToken) is { } endpoint)
+            {
+                return ("'" + source + "'", endpoint);
+            }
+
+            // A method the handler calls with the request's name: the name it is given at each call.
+            if (lambda is not null || passed is null || handler.MethodKind != MethodKind.Ordinary)
+            {
+                return null;
+            }
+
+            foreach (var reference in endpoints.References(handler, cancellationToken))
+            {
+                if (reference is not IInvocationOperation call
+                    || !Function(call, call.SemanticModel?.GetEnclosingSymbol(call.Syntax.SpanStart, cancellationToken), out var callerLambda, out var caller))
+                {
+                    continue;
+                }
+
+                foreach (var argument in call.Arguments)
+                {
+                    IParameterSymbol? unused = null;
+                    if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, passed.OriginalDefinition)
+                        && Source(argument.Value, caller, 0, ref unused) is { } given && !SignedFor(call, argument.Value, callerLambda)
+                        && endpoints.OpenToAnyone(caller, callerLambda, cancellationToken) is { } callerEndpoint)
+                    {
+                        return ("'" + source + "' (given '" + given + "' by the endpoint's handler)", callerEndpoint);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        // The function an operation is in: the innermost lambda around it, or the member (not a local function).
+        private static bool Function(IOperation operation, ISymbol? containing, out IAnonymousFunctionOperation? lambda, out IMethodSymbol function)
+        {
+            lambda = null;
+            for (var current = operation.Parent; current is not null && lambda is null; current = current.Parent)
             {
                 switch (current)
                 {
@@ -30,16 +82,13 @@ namespace Presence.Analyzers.Rules
                         lambda = found;
                         break;
                     case ILocalFunctionOperation:
-                        return null;
+                        function = null!;
+                        return false;
                 }
             }
 
-            if ((lambda?.Symbol ?? containing as IMethodSymbol) is not { } handler || Source(reviewer, handler, 0) is not { } source)
-            {
-                return null;
-            }
-
-            return !SignedFor(decide, reviewer, lambda) && endpoints.OpenToAnyone(handler, lambda) is { } endpoint ? ("'" + source + "'", endpoint) : null;
+            function = (lambda?.Symbol ?? containing as IMethodSymbol)!;
+            return function is not null;
         }
 
         // A link signed for its reviewer: before the decision the handler hands the reviewer, together with a signature
@@ -60,7 +109,7 @@ namespace Presence.Analyzers.Rules
                 if (operation is IInvocationOperation check && check != decide && operation.Syntax.Span.End <= decide.Syntax.SpanStart
                     && check.TargetMethod.ContainingType?.SpecialType != SpecialType.System_String
                     && check.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(v => Names(v, named)))
-                    && check.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(Secret)))
+                    && check.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(RequestVerification.Secret)))
                 {
                     return true;
                 }
@@ -97,36 +146,7 @@ namespace Presence.Analyzers.Rules
                 _ => false,
             };
 
-        // A value that proves who the link was made for: a parameter, local or request value named as a signature or token.
-        private static bool Secret(IOperation value)
-            => value.Type?.Name != "CancellationToken" && value switch
-            {
-                IParameterReferenceOperation { Parameter.Name: var name } => SecretName(name),
-                ILocalReferenceOperation { Local.Name: var name } => SecretName(name),
-                IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
-                    => indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key } && SecretName(key),
-                IPropertyReferenceOperation { Property.Name: var name, Property.IsIndexer: false } => SecretName(name),
-                _ => false,
-            };
-
-        // "sig", "linkSignature", "token", "hmac", "otp"; not "assignee" or "cancellationToken".
-        private static bool SecretName(string name)
-        {
-            foreach (var word in SecretWords)
-            {
-                if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return name.Equals("sig", StringComparison.OrdinalIgnoreCase) || name.Equals("otp", StringComparison.OrdinalIgnoreCase)
-                   || name.EndsWith("Sig", StringComparison.Ordinal) || name.EndsWith("Otp", StringComparison.Ordinal);
-        }
-
-        private static readonly string[] SecretWords = { "signature", "token", "hmac", "nonce", "secret" };
-
-        private static string? Source(IOperation value, IMethodSymbol handler, int depth)
+        private static string? Source(IOperation value, IMethodSymbol handler, int depth, ref IParameterSymbol? passed)
         {
             if (depth > MaxDepth)
             {
@@ -136,13 +156,14 @@ namespace Presence.Analyzers.Rules
             switch (value)
             {
                 case IConversionOperation conversion: // StringValues to string, among others
-                    return Source(conversion.Operand, handler, depth + 1);
+                    return Source(conversion.Operand, handler, depth + 1, ref passed);
 
                 case ICoalesceOperation coalesce:
-                    return Source(coalesce.Value, handler, depth + 1);
+                    return Source(coalesce.Value, handler, depth + 1, ref passed);
 
                 case IParameterReferenceOperation { Parameter: var parameter } when parameter.Type.SpecialType == SpecialType.System_String
                                                                                     && IsBoundFromRequest(parameter, handler, body: false):
+                    passed = parameter;
                     return value.Syntax.ToString();
 
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance.Type: { } collection } when IsRequestCollection(collection):
@@ -156,10 +177,10 @@ namespace Presence.Analyzers.Rules
                 // reviewer.Trim(), Request.Query["reviewer"].ToString(): the same name.
                 case IInvocationOperation { Instance: { } instance, TargetMethod: var method }
                     when method.Name == "ToString" || method.ContainingType?.SpecialType == SpecialType.System_String:
-                    return Source(instance, handler, depth + 1);
+                    return Source(instance, handler, depth + 1, ref passed);
 
                 case ILocalReferenceOperation { Local: var local } reference when OnlyValueOf(local, reference) is { } initial:
-                    return Source(initial, handler, depth + 1);
+                    return Source(initial, handler, depth + 1, ref passed);
 
                 default:
                     return null;

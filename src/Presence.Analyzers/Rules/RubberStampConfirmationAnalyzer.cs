@@ -158,7 +158,7 @@ namespace Presence.Analyzers.Rules
                     context.ReportDiagnostic(Diagnostic.Create(PresenceDiagnostics.ApprovalRecordedByCode, invocation.Syntax.GetLocation(), name));
                 }
                 else if (endpoints is not null && approve.ConstantValue is not { HasValue: true, Value: false }
-                         && RequestReviewer.Of(invocation, reviewer, context.ContainingSymbol, endpoints) is { } fromRequest)
+                         && RequestReviewer.Of(invocation, reviewer, context.ContainingSymbol, endpoints, context.CancellationToken) is { } fromRequest)
                 {
                     // An approval the caller may choose (approve: decision.Approve) is one a stranger may choose too.
                     context.ReportDiagnostic(Diagnostic.Create(
