@@ -475,9 +475,19 @@ namespace Presence.Analyzers.Flow
         {
             var instance = invocation.Instance is { } receiver ? Visit(receiver, state) : Evidence.None;
             var assertsApproval = false;
-            foreach (var argument in invocation.Arguments)
+            Evidence first = default, second = default;
+            for (var i = 0; i < invocation.Arguments.Length; i++)
             {
+                var argument = invocation.Arguments[i];
                 var evidence = Visit(argument.Value, state);
+                if (i == 0)
+                {
+                    first = evidence;
+                }
+                else if (i == 1)
+                {
+                    second = evidence;
+                }
 
                 // ArgumentNullException.ThrowIfNull(approval): returns only when the token is there.
                 assertsApproval |= evidence.Has(EvidenceFlags.WhenNotNull) && !evidence.Has(EvidenceFlags.WhenNull) && argument.Parameter is { } parameter && IsNotNullOnReturn(parameter);
@@ -528,6 +538,11 @@ namespace Presence.Analyzers.Flow
                 state.Wait(invocation);
             }
 
+            if (!(first.IsNone && second.IsNone && instance.IsNone) && TestOfAnswer(invocation, instance, first, second) is { IsNone: false } tested)
+            {
+                return tested;
+            }
+
             if (invocation.Instance is null)
             {
                 return Evidence.None;
@@ -539,6 +554,87 @@ namespace Presence.Analyzers.Flow
             }
 
             return IsAwaitPlumbing(method) ? instance : Evidence.None;
+        }
+
+        // The tests of a value that are calls, read as the operator they stand for: outcome.Equals(ReviewOutcome.Approved),
+        // Equals(outcome, ReviewOutcome.Approved), EqualityComparer<T>.Default.Equals(…) (a comparer the code writes may
+        // say anything), and flags.HasFlag(ReviewFlags.Approved). Asked only when a receiver or argument carries evidence.
+        private static Evidence TestOfAnswer(IInvocationOperation invocation, Evidence instance, Evidence first, Evidence second)
+        {
+            var method = invocation.TargetMethod;
+            var arguments = invocation.Arguments;
+            if (method.Name == "Equals")
+            {
+                if (arguments.Length == 1 && invocation.Instance is { } receiver && IsBuiltInEquality(method.ContainingType))
+                {
+                    return Equality(instance, receiver, first, arguments[0].Value);
+                }
+
+                if (arguments.Length == 2
+                    && ((method.IsStatic && method.ContainingType.SpecialType == SpecialType.System_Object)
+                        || (invocation.Instance is IPropertyReferenceOperation { Property: { Name: "Default", IsStatic: true, ContainingType: { Name: "EqualityComparer" } comparer } }
+                            && MetadataNames.IsInNamespace(comparer, "System.Collections.Generic"))))
+                {
+                    return Equality(first, arguments[0].Value, second, arguments[1].Value);
+                }
+
+                return Evidence.None;
+            }
+
+            return method.Name == "HasFlag" && arguments.Length == 1 && method.ContainingType.SpecialType == SpecialType.System_Enum
+                   && instance.Has(EvidenceFlags.WhenApprovingMember) && instance.ApprovingMember is { HasConstantValue: true } approving
+                   && EnumConstant(arguments[0].Value, approving.ContainingType) is { HasValue: true, Value: { } flag }
+                ? Outcomes(FlagMeansYes(approving, flag), false)
+                : Evidence.None;
+        }
+
+        // Equals as an enum, a bool or a nullable of them declares it: the value's own equality, which no code can override.
+        private static bool IsBuiltInEquality(INamedTypeSymbol type)
+            => type.SpecialType is SpecialType.System_Object or SpecialType.System_Enum or SpecialType.System_ValueType or SpecialType.System_Boolean
+               || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+
+        // HasFlag(flag) holds for every value that has all the bits of flag: a yes when each such value is one. On a
+        // [Flags] enum the other flags say more about a yes (Approved | Escalated is still approved); on any other
+        // enum, each member is one answer, so no other member may have those bits. HasFlag(None) holds for every value.
+        private static bool FlagMeansYes(IFieldSymbol approving, object flag)
+        {
+            var bits = Bits(flag);
+            var yes = Bits(approving.ConstantValue!);
+            if (bits == 0 || yes == 0)
+            {
+                return false;
+            }
+
+            if (IsFlagsEnum(approving.ContainingType))
+            {
+                return (bits & yes) == yes;
+            }
+
+            foreach (var member in approving.ContainingType.GetMembers())
+            {
+                if (member is IFieldSymbol { IsConst: true, ConstantValue: { } value } && (Bits(value) & bits) == bits && Bits(value) != yes)
+                {
+                    return false;
+                }
+            }
+
+            return (yes & bits) == bits;
+        }
+
+        private static ulong Bits(object value)
+            => value is ulong unsigned ? unsigned : unchecked((ulong)Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+
+        private static bool IsFlagsEnum(INamedTypeSymbol type)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "FlagsAttribute" } flags && MetadataNames.IsInNamespace(flags, "System"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static Evidence AnswerOf(Confirmation confirmation, FlowState state)
@@ -687,9 +783,7 @@ namespace Presence.Analyzers.Flow
             {
                 case BinaryOperatorKind.Equals:
                 case BinaryOperatorKind.NotEquals:
-                    var comparison = ConstantOf(binary.RightOperand).HasValue ? Compare(left, binary.RightOperand)
-                        : ConstantOf(binary.LeftOperand).HasValue ? Compare(right, binary.LeftOperand)
-                        : Evidence.None;
+                    var comparison = Equality(left, binary.LeftOperand, right, binary.RightOperand);
                     return binary.OperatorKind == BinaryOperatorKind.Equals ? comparison : comparison.Negate();
 
                 case BinaryOperatorKind.And:
@@ -704,6 +798,12 @@ namespace Presence.Analyzers.Flow
                     return Evidence.None;
             }
         }
+
+        // "a == b" where one side is a constant: what the other side's evidence says about the comparison.
+        private static Evidence Equality(Evidence left, IOperation leftOperand, Evidence right, IOperation rightOperand)
+            => ConstantOf(rightOperand).HasValue ? Compare(left, rightOperand)
+                : ConstantOf(leftOperand).HasValue ? Compare(right, leftOperand)
+                : Evidence.None;
 
         private static bool IsNullConstant(IOperation operation) => ConstantOf(operation) is { HasValue: true, Value: null };
 

@@ -1,0 +1,133 @@
+using System.Threading.Tasks;
+using Presence.Analyzers;
+using Verify = Presence.Analyzers.Tests.Verifiers.AnalyzerVerifier<Presence.Analyzers.Rules.UnconfirmedPublishAnalyzer>;
+
+namespace Presence.Analyzers.Tests.Rules;
+
+/// <summary>
+/// A decision object whose answer is in an enum property (<c>decision.Outcome == ReviewOutcome.Approved</c>) or a bool
+/// one (<c>decision.IsApproved</c>): testing that property guards, and a decision that merely came back
+/// (<c>decision != null</c>) is PRES004 with a message that names the property to test. A decision type without such a
+/// property still reads as a token: non-null means yes.
+/// </summary>
+public class DecisionWithOutcomePropertyTests
+{
+    private const string Api = """
+        using System;
+        using System.Threading.Tasks;
+        using Presence;
+
+        [PublishesContent("Mastodon")]
+        public interface IClient { Task PostAsync(string text); }
+
+        public enum ReviewOutcome { Rejected, Approved, TimedOut }
+        public enum Priority { Low, High }
+        public sealed record Decision(ReviewOutcome Outcome, string Note);
+        public sealed class Verdict { public ReviewOutcome Result { get; init; } public ReviewOutcome Previous { get; init; } }
+        public sealed class Flagged { public bool IsApproved { get; init; } public string Note { get; init; } = ""; }
+        public sealed record Ticket(Priority Priority, string Id);
+
+        public interface IEditor
+        {
+            [HumanConfirmation] Task<Decision?> DecideAsync(string text);
+            [HumanConfirmation] Task<Verdict?> JudgeAsync(string text);
+            [HumanConfirmation] Task<Flagged?> FlagAsync(string text);
+            [HumanConfirmation] Task<Ticket?> TicketAsync(string text);
+        }
+
+        """;
+
+    [Fact]
+    public Task Testing_the_outcome_property_of_a_decision_guards()
+        => Verify.VerifyAsync(Api + """
+            public sealed class Poster(IEditor editor, IClient client)
+            {
+                public async Task Equality(string text)
+                {
+                    var decision = await editor.DecideAsync(text);
+                    if (decision?.Outcome == ReviewOutcome.Approved) await client.PostAsync(text);
+                }
+
+                public async Task AfterANullCheck(string text)
+                {
+                    var decision = await editor.DecideAsync(text);
+                    if (decision == null) return;
+                    if (decision.Outcome != ReviewOutcome.Approved) return;
+                    await client.PostAsync(text);
+                }
+
+                public async Task Pattern(string text)
+                {
+                    if (await editor.DecideAsync(text) is { Outcome: ReviewOutcome.Approved }) await client.PostAsync(text);
+                }
+
+                public async Task AnyPropertyName(string text)
+                {
+                    var verdict = await editor.JudgeAsync(text);
+                    if (verdict is not null && verdict.Result == ReviewOutcome.Approved) await client.PostAsync(text);
+                }
+
+                public async Task BoolProperty(string text)
+                {
+                    var flagged = await editor.FlagAsync(text);
+                    if (flagged is { IsApproved: true }) await client.PostAsync(text);
+                    if (flagged != null && flagged.IsApproved) await client.PostAsync(text);
+                }
+
+                public async Task NoSuchProperty(string text)
+                {
+                    if (await editor.TicketAsync(text) is not null) await client.PostAsync(text);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Testing_something_else_than_the_outcome_stays_reported()
+        => Verify.VerifyAsync(Api + """
+            public sealed class Poster(IEditor editor, IClient client)
+            {
+                public async Task WrongMember(string text)
+                {
+                    var decision = await editor.DecideAsync(text);
+                    if (decision != null && decision.Outcome != ReviewOutcome.Rejected) await {|PRES004:client.PostAsync(text)|};
+                }
+
+                public async Task OtherEnumProperty(string text)
+                {
+                    var verdict = await editor.JudgeAsync(text);
+                    if (verdict is { Previous: ReviewOutcome.Approved }) await {|PRES004:client.PostAsync(text)|};
+                }
+
+                public async Task OtherVariable(string text, Decision earlier)
+                {
+                    var decision = await editor.DecideAsync(text);
+                    if (decision != null && earlier.Outcome == ReviewOutcome.Approved) await {|PRES004:client.PostAsync(text)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_decision_only_checked_for_null_names_the_property_to_test()
+        => Verify.VerifyAsync(Api + """
+            public sealed class Poster(IEditor editor, IClient client)
+            {
+                public async Task Outcome(string text)
+                {
+                    var decision = await {|#1:editor.DecideAsync(text)|};
+                    if (decision != null) await {|#0:client.PostAsync(text)|};
+                }
+
+                public async Task Flag(string text)
+                {
+                    var flagged = await {|#3:editor.FlagAsync(text)|};
+                    if (flagged is not null) await {|#2:client.PostAsync(text)|};
+                }
+            }
+            """,
+            Verify.Diagnostic(PresenceDiagnostics.ConfirmationIgnored).WithLocation(0).WithLocation(1).WithArguments(
+                "Posts to Mastodon through 'IClient.PostAsync'", "DecideAsync",
+                "a decision that came back is not a yes: publish only where its Outcome == ReviewOutcome.Approved"),
+            Verify.Diagnostic(PresenceDiagnostics.ConfirmationIgnored).WithLocation(2).WithLocation(3).WithArguments(
+                "Posts to Mastodon through 'IClient.PostAsync'", "FlagAsync",
+                "a decision that came back is not a yes: publish only where its IsApproved is true"));
+}
