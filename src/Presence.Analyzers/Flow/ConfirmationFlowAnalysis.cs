@@ -44,6 +44,9 @@ namespace Presence.Analyzers.Flow
         private List<PublishSite>? _sites;
         private int _depth;
 
+        // Reading the one returned test of a helper of the compilation (AnswerHelpers), not a step of the graph.
+        private bool _inHelper;
+
         // Set when a graph still changed after the last round: its states may be too optimistic.
         private bool _notConverged;
 
@@ -412,7 +415,11 @@ namespace Presence.Analyzers.Flow
 
                 case IIsPatternOperation isPattern:
                     var matched = Match(isPattern.Pattern, Visit(isPattern.Value, state), state);
-                    DeclareMachineWritten(isPattern, state);
+                    if (!_inHelper)
+                    {
+                        DeclareMachineWritten(isPattern, state);
+                    }
+
                     return matched;
 
                 case IPropertyReferenceOperation property:
@@ -476,6 +483,7 @@ namespace Presence.Analyzers.Flow
             var instance = invocation.Instance is { } receiver ? Visit(receiver, state) : Evidence.None;
             var assertsApproval = false;
             Evidence first = default, second = default;
+            var given = !_inHelper && AnswerHelpers.MayBeHelper(invocation.TargetMethod) ? new Evidence[invocation.Arguments.Length] : null;
             for (var i = 0; i < invocation.Arguments.Length; i++)
             {
                 var argument = invocation.Arguments[i];
@@ -487,6 +495,11 @@ namespace Presence.Analyzers.Flow
                 else if (i == 1)
                 {
                     second = evidence;
+                }
+
+                if (given is not null)
+                {
+                    given[i] = evidence;
                 }
 
                 // ArgumentNullException.ThrowIfNull(approval): returns only when the token is there.
@@ -543,6 +556,11 @@ namespace Presence.Analyzers.Flow
                 return tested;
             }
 
+            if (given is not null && HelperTest(invocation, given) is { IsNone: false } helped)
+            {
+                return helped;
+            }
+
             if (invocation.Instance is null)
             {
                 return Evidence.None;
@@ -586,6 +604,43 @@ namespace Presence.Analyzers.Flow
                    && EnumConstant(arguments[0].Value, approving.ContainingType) is { HasValue: true, Value: { } flag }
                 ? Outcomes(FlagMeansYes(approving, flag), false)
                 : Evidence.None;
+        }
+
+        // if (IsYes(await editor.AskAsync(text))): the helper's one returned test, read with its parameters holding what
+        // the call gives them. Only whether it says yes or no comes back: the helper's value is a bool.
+        private Evidence HelperTest(IInvocationOperation invocation, Evidence[] given)
+        {
+            var carriesAnswer = false;
+            foreach (var evidence in given)
+            {
+                carriesAnswer |= (evidence.Flags & ~EvidenceFlags.WhenNull) != 0;
+            }
+
+            var method = (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition;
+            if (!carriesAnswer || AnswerHelpers.TestReturnedBy(_model, method, _cancellationToken) is not { } test)
+            {
+                return Evidence.None;
+            }
+
+            var inside = FlowState.Unconfirmed();
+            for (var i = 0; i < given.Length; i++)
+            {
+                if (invocation.Arguments[i].Parameter is { } parameter && parameter.Ordinal < method.Parameters.Length)
+                {
+                    inside.Set(method.Parameters[parameter.Ordinal], given[i]);
+                }
+            }
+
+            _inHelper = true;
+            try
+            {
+                var result = Visit(test, inside);
+                return Outcomes(result.Has(EvidenceFlags.WhenTrue), result.Has(EvidenceFlags.WhenFalse));
+            }
+            finally
+            {
+                _inHelper = false;
+            }
         }
 
         // Equals as an enum, a bool or a nullable of them declares it: the value's own equality, which no code can override.
@@ -687,6 +742,11 @@ namespace Presence.Analyzers.Flow
 
         private void OnCallOrReference(IMethodSymbol method, IOperation operation, FlowState state)
         {
+            if (_inHelper)
+            {
+                return; // a helper's test: no step of a path
+            }
+
             if (method.MethodKind == MethodKind.LocalFunction)
             {
                 EnterNestedFunction(method.OriginalDefinition, null, operation is IMethodReferenceOperation && RunsLater(operation) ? FlowState.Unconfirmed() : state);
