@@ -366,6 +366,10 @@ namespace Presence.Analyzers.Flow
                 case IInvocationOperation invocation:
                     return VisitInvocation(invocation, state);
 
+                case IDefaultValueOperation { Type.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }:
+                    // What decision?.Outcome is on the path where there is no decision: null, like the literal.
+                    return Evidence.OfConstant(null);
+
                 case IAwaitOperation awaited:
                     var task = Visit(awaited.Operation, state);
                     if (task.Has(EvidenceFlags.WhenAwaited))
@@ -699,7 +703,7 @@ namespace Presence.Analyzers.Flow
                 case ConfirmationShape.Boolean:
                     return new Evidence(EvidenceFlags.WhenTrue);
                 case ConfirmationShape.Decision:
-                    return new Evidence(EvidenceFlags.WhenApprovalPropertyTrue, confirmation.ApprovalProperty);
+                    return new Evidence(EvidenceFlags.WhenApprovalPropertyTrue, confirmation.ApprovalProperty, confirmation.ApprovingMember);
                 case ConfirmationShape.Token:
                     return new Evidence(EvidenceFlags.WhenNotNull);
                 case ConfirmationShape.Outcome:
@@ -993,6 +997,14 @@ namespace Presence.Analyzers.Flow
             if (property.Type.SpecialType == SpecialType.System_Boolean && decision.ApprovesThrough(property))
             {
                 return new Evidence(EvidenceFlags.WhenTrue);
+            }
+
+            // decision.Outcome of a decision that answers in that property: approved when it holds the member that means yes.
+            if (decision.ApprovalProperty is { Type.SpecialType: not SpecialType.System_Boolean } outcome)
+            {
+                return decision.ApprovesThrough(property) && decision.ApprovingMember is { } yes && Confirmations.OutcomeType(property.Type) is not null
+                    ? new Evidence(EvidenceFlags.WhenApprovingMember, approvingMember: yes)
+                    : Evidence.None;
             }
 
             if (property.Type.TypeKind == TypeKind.Enum && decision.Has(EvidenceFlags.WhenApprovalPropertyTrue) && HasApprovingMember(property.Type))

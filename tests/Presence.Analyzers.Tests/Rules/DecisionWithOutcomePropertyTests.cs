@@ -30,7 +30,7 @@ public class DecisionWithOutcomePropertyTests
         public interface IEditor
         {
             [HumanConfirmation] Task<Decision?> DecideAsync(string text);
-            [HumanConfirmation] Task<Verdict?> JudgeAsync(string text);
+            [HumanConfirmation(ApprovalProperty = nameof(Verdict.Result))] Task<Verdict?> JudgeAsync(string text);
             [HumanConfirmation] Task<Flagged?> FlagAsync(string text);
             [HumanConfirmation] Task<Ticket?> TicketAsync(string text);
         }
@@ -61,7 +61,7 @@ public class DecisionWithOutcomePropertyTests
                     if (await editor.DecideAsync(text) is { Outcome: ReviewOutcome.Approved }) await client.PostAsync(text);
                 }
 
-                public async Task AnyPropertyName(string text)
+                public async Task NamedProperty(string text)
                 {
                     var verdict = await editor.JudgeAsync(text);
                     if (verdict is not null && verdict.Result == ReviewOutcome.Approved) await client.PostAsync(text);
@@ -130,4 +130,24 @@ public class DecisionWithOutcomePropertyTests
             Verify.Diagnostic(PresenceDiagnostics.ConfirmationIgnored).WithLocation(2).WithLocation(3).WithArguments(
                 "Posts to Mastodon through 'IClient.PostAsync'", "FlagAsync",
                 "a decision that came back is not a yes: publish only where its IsApproved is true"));
+
+    [Fact]
+    public Task A_decision_with_two_outcome_properties_asks_which_one_answers()
+        => Presence.Analyzers.Tests.Verifiers.AnalyzerVerifier<Presence.Analyzers.Rules.ConfirmationShapeAnalyzer>.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Presence;
+
+            public enum ReviewOutcome { Rejected, Approved }
+            public sealed class Verdict { public ReviewOutcome Result { get; init; } public ReviewOutcome Previous { get; init; } }
+            public struct Scored { public ReviewOutcome Outcome { get; init; } }
+
+            public interface IEditor
+            {
+                [{|#0:HumanConfirmation|}] Task<Verdict> JudgeAsync(string text);
+                [HumanConfirmation(ApprovalProperty = nameof(Verdict.Result))] Task<Verdict> NamedAsync(string text);
+                [HumanConfirmation] Task<Scored> ScoreAsync(string text);
+            }
+            """,
+            Presence.Analyzers.Tests.Verifiers.AnalyzerVerifier<Presence.Analyzers.Rules.ConfirmationShapeAnalyzer>.Diagnostic(PresenceDiagnostics.UnreadableConfirmationResult).WithLocation(0).WithArguments(
+                "JudgeAsync", "Verdict", "its properties Result and Previous both could say yes: name the one that does with [HumanConfirmation(ApprovalProperty = nameof(Verdict.…))]"));
 }
