@@ -126,10 +126,10 @@ public class DecisionWithOutcomePropertyTests
             """,
             Verify.Diagnostic(PresenceDiagnostics.ConfirmationIgnored).WithLocation(0).WithLocation(1).WithArguments(
                 "Posts to Mastodon through 'IClient.PostAsync'", "DecideAsync",
-                "a decision that came back is not a yes: publish only where its Outcome == ReviewOutcome.Approved"),
+                "publish only where its Outcome == ReviewOutcome.Approved; a decision that came back is not a yes"),
             Verify.Diagnostic(PresenceDiagnostics.ConfirmationIgnored).WithLocation(2).WithLocation(3).WithArguments(
                 "Posts to Mastodon through 'IClient.PostAsync'", "FlagAsync",
-                "a decision that came back is not a yes: publish only where its IsApproved is true"));
+                "publish only where its IsApproved is true; a decision that came back is not a yes"));
 
     [Fact]
     public Task A_decision_with_two_outcome_properties_asks_which_one_answers()

@@ -46,6 +46,21 @@ public class EnumAnswerLooseTestMessageTests
                 "'outcome >= ReviewOutcome.Approved' tests the order of the members, which lets other members than ReviewOutcome.Approved through: publish only where the answer == ReviewOutcome.Approved"));
 
     [Fact]
+    public Task A_range_pattern_on_the_call_says_the_same()
+        => Verify.VerifyAsync(Api + """
+            public sealed class Poster(IEditor editor, IClient client)
+            {
+                public async Task Range(string text)
+                {
+                    if (await {|#1:editor.AskAsync(text)|} is >= ReviewOutcome.Approved and < ReviewOutcome.TimedOut) await {|#0:client.PostAsync(text)|};
+                }
+            }
+            """,
+            Verify.Diagnostic(PresenceDiagnostics.ConfirmationIgnored).WithLocation(0).WithLocation(1).WithArguments(
+                Target, "AskAsync",
+                "'await editor.AskAsync(text) is >= ReviewOutcome.Approved and < ReviewOutcome.TimedOut' tests the order of the members, which lets other members than ReviewOutcome.Approved through: publish only where the answer == ReviewOutcome.Approved"));
+
+    [Fact]
     public Task A_number_test_says_that_it_does_not_name_the_yes_member()
         => Verify.VerifyAsync(Api + """
             public sealed class Poster(IEditor editor, IClient client)
