@@ -150,4 +150,25 @@ public class DecisionWithOutcomePropertyTests
             """,
             Presence.Analyzers.Tests.Verifiers.AnalyzerVerifier<Presence.Analyzers.Rules.ConfirmationShapeAnalyzer>.Diagnostic(PresenceDiagnostics.UnreadableConfirmationResult).WithLocation(0).WithArguments(
                 "JudgeAsync", "Verdict", "its properties Result and Previous both could say yes: name the one that does with [HumanConfirmation(ApprovalProperty = nameof(Verdict.…))]"));
+
+    [Fact]
+    public Task A_confirmation_that_always_returns_an_approved_outcome_in_a_decision_is_a_rubber_stamp()
+        => Presence.Analyzers.Tests.Verifiers.AnalyzerVerifier<Presence.Analyzers.Rules.RubberStampConfirmationAnalyzer>.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Presence;
+
+            public enum ReviewOutcome { Rejected, Approved }
+            public sealed record Decision(ReviewOutcome Outcome, string Note);
+            public sealed class Verdict { public ReviewOutcome Outcome { get; init; } }
+
+            public class Stamps
+            {
+                [HumanConfirmation] public Task<Decision> {|#0:StampAsync|}(string text) => Task.FromResult(new Decision(ReviewOutcome.Approved, "ok"));
+                [HumanConfirmation] public Verdict {|#1:Stamp|}(string text) => new Verdict { Outcome = ReviewOutcome.Approved };
+                [HumanConfirmation] public Task<Decision> RefuseAsync(string text) => Task.FromResult(new Decision(ReviewOutcome.Rejected, "no"));
+                [HumanConfirmation] public Verdict Refuse(string text) => new Verdict { Outcome = ReviewOutcome.Rejected };
+            }
+            """,
+            Presence.Analyzers.Tests.Verifiers.AnalyzerVerifier<Presence.Analyzers.Rules.RubberStampConfirmationAnalyzer>.Diagnostic(PresenceDiagnostics.RubberStampConfirmation).WithLocation(0).WithArguments("Stamps.StampAsync", "always returns an approved decision"),
+            Presence.Analyzers.Tests.Verifiers.AnalyzerVerifier<Presence.Analyzers.Rules.RubberStampConfirmationAnalyzer>.Diagnostic(PresenceDiagnostics.RubberStampConfirmation).WithLocation(1).WithArguments("Stamps.Stamp", "always returns an approved decision"));
 }
