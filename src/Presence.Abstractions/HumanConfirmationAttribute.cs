@@ -12,7 +12,9 @@ namespace Presence
     /// <item><description><c>bool</c>, <c>Task&lt;bool&gt;</c>, <c>ValueTask&lt;bool&gt;</c>: <c>true</c> means approved.</description></item>
     /// <item><description>a decision object (directly or in a task) with a <c>bool</c> property named <c>IsApproved</c>,
     /// <c>Approved</c>, <c>IsConfirmed</c> or <c>Confirmed</c>, or the one named by <see cref="ApprovalProperty"/>:
-    /// that property being <c>true</c> means approved.</description></item>
+    /// that property being <c>true</c> means approved. Without such a property, its one enum property whose enum has a
+    /// member that means approved (as for an enum result, below), or the enum property named by <see cref="ApprovalProperty"/>:
+    /// that property holding that member means approved (<c>decision.Outcome == ReviewOutcome.Approved</c>).</description></item>
     /// <item><description>an enum (directly, nullable, or in a task): the member named by <see cref="ApprovalMember"/>,
     /// or else the one member named <c>Approved</c>, <c>Approve</c>, <c>Yes</c>, <c>Confirmed</c>, <c>Confirm</c>,
     /// <c>Accepted</c> or <c>Accept</c>, means approved; every other member (and null) means not approved.</description></item>
@@ -27,13 +29,14 @@ namespace Presence
     {
         /// <summary>
         /// For a method that returns a decision object: the name of its <c>bool</c> property that is <c>true</c>
-        /// when the person approved. Optional when the property is named <c>IsApproved</c>, <c>Approved</c>,
-        /// <c>IsConfirmed</c> or <c>Confirmed</c>.
+        /// when the person approved, or of its enum property that holds the member meaning approved (named by
+        /// <see cref="ApprovalMember"/> or conventional). Optional when the property is named <c>IsApproved</c>,
+        /// <c>Approved</c>, <c>IsConfirmed</c> or <c>Confirmed</c>, or is the decision's only such enum property.
         /// </summary>
         public string ApprovalProperty { get; set; }
 
         /// <summary>
-        /// For a method that returns an enum: the name of its member that means the person approved
+        /// For a method that returns an enum (or a decision answering in an enum property): the name of its member that means the person approved
         /// (<c>ApprovalMember = nameof(ReviewOutcome.Publish)</c>). Optional when exactly one member is named
         /// <c>Approved</c>, <c>Approve</c>, <c>Yes</c>, <c>Confirmed</c>, <c>Confirm</c>, <c>Accepted</c> or <c>Accept</c>.
         /// </summary>

@@ -117,7 +117,7 @@ namespace Presence.Analyzers
         public static readonly DiagnosticDescriptor ConfirmationIgnored = Create(
             RuleIds.ConfirmationIgnored,
             "Confirmation result is ignored or not checked before publishing",
-            "{0} although the answer of '{1}' does not guard it: publish only on the path where '{1}' returned approval",
+            "{0} although the answer of '{1}' does not guard it: {2}",
             Category,
             DiagnosticSeverity.Warning,
             "A person was asked, but the code publishes whatever they answered: the result was discarded, or the check does not lead to the publish call.");

@@ -44,6 +44,9 @@ namespace Presence.Analyzers.Flow
         private List<PublishSite>? _sites;
         private int _depth;
 
+        // Reading the one returned test of a helper of the compilation (AnswerHelpers), not a step of the graph.
+        private bool _inHelper;
+
         // Set when a graph still changed after the last round: its states may be too optimistic.
         private bool _notConverged;
 
@@ -363,6 +366,10 @@ namespace Presence.Analyzers.Flow
                 case IInvocationOperation invocation:
                     return VisitInvocation(invocation, state);
 
+                case IDefaultValueOperation { Type.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }:
+                    // What decision?.Outcome is on the path where there is no decision: null, like the literal.
+                    return Evidence.OfConstant(null);
+
                 case IAwaitOperation awaited:
                     var task = Visit(awaited.Operation, state);
                     if (task.Has(EvidenceFlags.WhenAwaited))
@@ -412,7 +419,11 @@ namespace Presence.Analyzers.Flow
 
                 case IIsPatternOperation isPattern:
                     var matched = Match(isPattern.Pattern, Visit(isPattern.Value, state), state);
-                    DeclareMachineWritten(isPattern, state);
+                    if (!_inHelper)
+                    {
+                        DeclareMachineWritten(isPattern, state);
+                    }
+
                     return matched;
 
                 case IPropertyReferenceOperation property:
@@ -475,9 +486,25 @@ namespace Presence.Analyzers.Flow
         {
             var instance = invocation.Instance is { } receiver ? Visit(receiver, state) : Evidence.None;
             var assertsApproval = false;
-            foreach (var argument in invocation.Arguments)
+            Evidence first = default, second = default;
+            var given = !_inHelper && AnswerHelpers.MayBeHelper(invocation.TargetMethod) ? new Evidence[invocation.Arguments.Length] : null;
+            for (var i = 0; i < invocation.Arguments.Length; i++)
             {
+                var argument = invocation.Arguments[i];
                 var evidence = Visit(argument.Value, state);
+                if (i == 0)
+                {
+                    first = evidence;
+                }
+                else if (i == 1)
+                {
+                    second = evidence;
+                }
+
+                if (given is not null)
+                {
+                    given[i] = evidence;
+                }
 
                 // ArgumentNullException.ThrowIfNull(approval): returns only when the token is there.
                 assertsApproval |= evidence.Has(EvidenceFlags.WhenNotNull) && !evidence.Has(EvidenceFlags.WhenNull) && argument.Parameter is { } parameter && IsNotNullOnReturn(parameter);
@@ -528,6 +555,16 @@ namespace Presence.Analyzers.Flow
                 state.Wait(invocation);
             }
 
+            if (!(first.IsNone && second.IsNone && instance.IsNone) && TestOfAnswer(invocation, instance, first, second) is { IsNone: false } tested)
+            {
+                return tested;
+            }
+
+            if (given is not null && HelperTest(invocation, given) is { IsNone: false } helped)
+            {
+                return helped;
+            }
+
             if (invocation.Instance is null)
             {
                 return Evidence.None;
@@ -541,6 +578,124 @@ namespace Presence.Analyzers.Flow
             return IsAwaitPlumbing(method) ? instance : Evidence.None;
         }
 
+        // The tests of a value that are calls, read as the operator they stand for: outcome.Equals(ReviewOutcome.Approved),
+        // Equals(outcome, ReviewOutcome.Approved), EqualityComparer<T>.Default.Equals(…) (a comparer the code writes may
+        // say anything), and flags.HasFlag(ReviewFlags.Approved). Asked only when a receiver or argument carries evidence.
+        private static Evidence TestOfAnswer(IInvocationOperation invocation, Evidence instance, Evidence first, Evidence second)
+        {
+            var method = invocation.TargetMethod;
+            var arguments = invocation.Arguments;
+            if (method.Name == "Equals")
+            {
+                if (arguments.Length == 1 && invocation.Instance is { } receiver && IsBuiltInEquality(method.ContainingType))
+                {
+                    return Equality(instance, receiver, first, arguments[0].Value);
+                }
+
+                if (arguments.Length == 2
+                    && ((method.IsStatic && method.ContainingType.SpecialType == SpecialType.System_Object)
+                        || (invocation.Instance is IPropertyReferenceOperation { Property: { Name: "Default", IsStatic: true, ContainingType: { Name: "EqualityComparer" } comparer } }
+                            && MetadataNames.IsInNamespace(comparer, "System.Collections.Generic"))))
+                {
+                    return Equality(first, arguments[0].Value, second, arguments[1].Value);
+                }
+
+                return Evidence.None;
+            }
+
+            return method.Name == "HasFlag" && arguments.Length == 1 && method.ContainingType.SpecialType == SpecialType.System_Enum
+                   && instance.Has(EvidenceFlags.WhenApprovingMember) && instance.ApprovingMember is { HasConstantValue: true } approving
+                   && EnumConstant(arguments[0].Value, approving.ContainingType) is { HasValue: true, Value: { } flag }
+                ? Outcomes(FlagMeansYes(approving, flag), false)
+                : Evidence.None;
+        }
+
+        // if (IsYes(await editor.AskAsync(text))): the helper's one returned test, read with its parameters holding what
+        // the call gives them. Only whether it says yes or no comes back: the helper's value is a bool.
+        private Evidence HelperTest(IInvocationOperation invocation, Evidence[] given)
+        {
+            var carriesAnswer = false;
+            foreach (var evidence in given)
+            {
+                carriesAnswer |= (evidence.Flags & ~EvidenceFlags.WhenNull) != 0;
+            }
+
+            var method = (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition;
+            if (!carriesAnswer || AnswerHelpers.TestReturnedBy(_model, method, _cancellationToken) is not { } test)
+            {
+                return Evidence.None;
+            }
+
+            var inside = FlowState.Unconfirmed();
+            for (var i = 0; i < given.Length; i++)
+            {
+                if (invocation.Arguments[i].Parameter is { } parameter && parameter.Ordinal < method.Parameters.Length)
+                {
+                    inside.Set(method.Parameters[parameter.Ordinal], given[i]);
+                }
+            }
+
+            _inHelper = true;
+            try
+            {
+                var result = Visit(test, inside);
+                return Outcomes(result.Has(EvidenceFlags.WhenTrue), result.Has(EvidenceFlags.WhenFalse));
+            }
+            finally
+            {
+                _inHelper = false;
+            }
+        }
+
+        // Equals as an enum, a bool or a nullable of them declares it: the value's own equality, which no code can override.
+        private static bool IsBuiltInEquality(INamedTypeSymbol type)
+            => type.SpecialType is SpecialType.System_Object or SpecialType.System_Enum or SpecialType.System_ValueType or SpecialType.System_Boolean
+               || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+
+        // HasFlag(flag) holds for every value that has all the bits of flag: a yes when each such value is one. On a
+        // [Flags] enum the other flags say more about a yes (Approved | Escalated is still approved); on any other
+        // enum, each member is one answer, so no other member may have those bits. HasFlag(None) holds for every value.
+        private static bool FlagMeansYes(IFieldSymbol approving, object flag)
+        {
+            var bits = Bits(flag);
+            var yes = Bits(approving.ConstantValue!);
+            if (bits == 0 || yes == 0)
+            {
+                return false;
+            }
+
+            if (IsFlagsEnum(approving.ContainingType))
+            {
+                return (bits & yes) == yes;
+            }
+
+            foreach (var member in approving.ContainingType.GetMembers())
+            {
+                if (member is IFieldSymbol { IsConst: true, ConstantValue: { } value } && (Bits(value) & bits) == bits && Bits(value) != yes)
+                {
+                    return false;
+                }
+            }
+
+            return (yes & bits) == bits;
+        }
+
+        private static ulong Bits(object value)
+            => value is ulong unsigned ? unsigned : unchecked((ulong)Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+
+        private static bool IsFlagsEnum(INamedTypeSymbol type)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "FlagsAttribute" } flags && MetadataNames.IsInNamespace(flags, "System"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static Evidence AnswerOf(Confirmation confirmation, FlowState state)
         {
             switch (confirmation.Shape)
@@ -548,7 +703,7 @@ namespace Presence.Analyzers.Flow
                 case ConfirmationShape.Boolean:
                     return new Evidence(EvidenceFlags.WhenTrue);
                 case ConfirmationShape.Decision:
-                    return new Evidence(EvidenceFlags.WhenApprovalPropertyTrue, confirmation.ApprovalProperty);
+                    return new Evidence(EvidenceFlags.WhenApprovalPropertyTrue, confirmation.ApprovalProperty, confirmation.ApprovingMember);
                 case ConfirmationShape.Token:
                     return new Evidence(EvidenceFlags.WhenNotNull);
                 case ConfirmationShape.Outcome:
@@ -591,6 +746,11 @@ namespace Presence.Analyzers.Flow
 
         private void OnCallOrReference(IMethodSymbol method, IOperation operation, FlowState state)
         {
+            if (_inHelper)
+            {
+                return; // a helper's test: no step of a path
+            }
+
             if (method.MethodKind == MethodKind.LocalFunction)
             {
                 EnterNestedFunction(method.OriginalDefinition, null, operation is IMethodReferenceOperation && RunsLater(operation) ? FlowState.Unconfirmed() : state);
@@ -687,9 +847,7 @@ namespace Presence.Analyzers.Flow
             {
                 case BinaryOperatorKind.Equals:
                 case BinaryOperatorKind.NotEquals:
-                    var comparison = ConstantOf(binary.RightOperand).HasValue ? Compare(left, binary.RightOperand)
-                        : ConstantOf(binary.LeftOperand).HasValue ? Compare(right, binary.LeftOperand)
-                        : Evidence.None;
+                    var comparison = Equality(left, binary.LeftOperand, right, binary.RightOperand);
                     return binary.OperatorKind == BinaryOperatorKind.Equals ? comparison : comparison.Negate();
 
                 case BinaryOperatorKind.And:
@@ -704,6 +862,12 @@ namespace Presence.Analyzers.Flow
                     return Evidence.None;
             }
         }
+
+        // "a == b" where one side is a constant: what the other side's evidence says about the comparison.
+        private static Evidence Equality(Evidence left, IOperation leftOperand, Evidence right, IOperation rightOperand)
+            => ConstantOf(rightOperand).HasValue ? Compare(left, rightOperand)
+                : ConstantOf(leftOperand).HasValue ? Compare(right, leftOperand)
+                : Evidence.None;
 
         private static bool IsNullConstant(IOperation operation) => ConstantOf(operation) is { HasValue: true, Value: null };
 
@@ -833,6 +997,14 @@ namespace Presence.Analyzers.Flow
             if (property.Type.SpecialType == SpecialType.System_Boolean && decision.ApprovesThrough(property))
             {
                 return new Evidence(EvidenceFlags.WhenTrue);
+            }
+
+            // decision.Outcome of a decision that answers in that property: approved when it holds the member that means yes.
+            if (decision.ApprovalProperty is { Type.SpecialType: not SpecialType.System_Boolean } outcome)
+            {
+                return decision.ApprovesThrough(property) && decision.ApprovingMember is { } yes && Confirmations.OutcomeType(property.Type) is not null
+                    ? new Evidence(EvidenceFlags.WhenApprovingMember, approvingMember: yes)
+                    : Evidence.None;
             }
 
             if (property.Type.TypeKind == TypeKind.Enum && decision.Has(EvidenceFlags.WhenApprovalPropertyTrue) && HasApprovingMember(property.Type))

@@ -38,7 +38,8 @@ namespace Presence.Analyzers.Flow
             Flags = flags;
             // A null property with the flag set means "any property": only vacuous evidence (a null value) says that.
             ApprovalProperty = (flags & EvidenceFlags.WhenApprovalPropertyTrue) != 0 ? approvalProperty : null;
-            ApprovingMember = (flags & EvidenceFlags.WhenApprovingMember) != 0 ? approvingMember : null;
+            // An outcome's member, or the member a decision's outcome property must hold (decision.Outcome == Approved).
+            ApprovingMember = (flags & EvidenceFlags.WhenApprovingMember) != 0 || ApprovalProperty is { Type.SpecialType: not SpecialType.System_Boolean } ? approvingMember : null;
         }
 
         public EvidenceFlags Flags { get; }
@@ -82,7 +83,7 @@ namespace Presence.Analyzers.Flow
             }
 
             IFieldSymbol? member = null;
-            if ((flags & EvidenceFlags.WhenApprovingMember) != 0)
+            if ((flags & (EvidenceFlags.WhenApprovingMember | EvidenceFlags.WhenApprovalPropertyTrue)) != 0)
             {
                 // Null on one side is a value that can be anything (vacuous) or an outcome judged by its name: an enum
                 // holds one or the other, never both.
@@ -93,7 +94,7 @@ namespace Presence.Analyzers.Flow
                 }
                 else
                 {
-                    flags &= ~EvidenceFlags.WhenApprovingMember;
+                    flags &= ~(EvidenceFlags.WhenApprovingMember | (property is { Type.SpecialType: not SpecialType.System_Boolean } ? EvidenceFlags.WhenApprovalPropertyTrue : 0));
                 }
             }
 

@@ -125,11 +125,22 @@ namespace Presence.Analyzers.Model
             }
 
             var named = NamedArgument(attribute, "ApprovalProperty");
+            var namedMember = NamedArgument(attribute, "ApprovalMember");
             if (named is not null)
             {
-                return FindBooleanProperty(underlying, named) is { } declared
-                    ? new Confirmation(ConfirmationShape.Decision, answer, isAsync, declared, null)
-                    : Unreadable(answer, isAsync, $"it has no readable bool property '{named}' (named by ApprovalProperty)");
+                if (FindBooleanProperty(underlying, named) is { } declared)
+                {
+                    return new Confirmation(ConfirmationShape.Decision, answer, isAsync, declared, null);
+                }
+
+                if (FindProperty(underlying, named, enumOnly: true) is { } outcomeProperty)
+                {
+                    return ApprovingMember(OutcomeType(outcomeProperty.Type)!, namedMember) is { } yes
+                        ? new Confirmation(ConfirmationShape.Decision, answer, isAsync, outcomeProperty, null, yes)
+                        : Unreadable(answer, isAsync, $"its property '{named}' (named by ApprovalProperty) is a {outcomeProperty.Type.Name} none of whose members is named {(namedMember is null ? ConventionalApprovingMemberList : namedMember)}: name the member that means yes with ApprovalMember");
+                }
+
+                return Unreadable(answer, isAsync, $"it has no readable bool or enum property '{named}' (named by ApprovalProperty)");
             }
 
             foreach (var name in ConventionalApprovalProperties)
@@ -138,6 +149,32 @@ namespace Presence.Analyzers.Model
                 {
                     return new Confirmation(ConfirmationShape.Decision, answer, isAsync, conventional, null);
                 }
+            }
+
+            // A decision whose answer is an enum property (Outcome == ReviewOutcome.Approved): a decision that came back is
+            // not a yes. Two such properties leave the one that answers to be named.
+            IPropertySymbol? outcome = null;
+            IFieldSymbol? approving = null;
+            foreach (var property in EnumProperties(underlying))
+            {
+                if (ApprovingMember(OutcomeType(property.Type)!, namedMember) is not { } member)
+                {
+                    continue;
+                }
+
+                if (outcome is not null)
+                {
+                    return Unreadable(answer, isAsync,
+                        $"its properties {outcome.Name} and {property.Name} both could say yes: name the one that does with [HumanConfirmation(ApprovalProperty = nameof({underlying.Name}.…))]");
+                }
+
+                outcome = property;
+                approving = member;
+            }
+
+            if (outcome is not null)
+            {
+                return new Confirmation(ConfirmationShape.Decision, answer, isAsync, outcome, null, approving);
             }
 
             if (answer.IsReferenceType || !ReferenceEquals(answer, underlying) || answer.TypeKind == TypeKind.TypeParameter)
@@ -185,6 +222,90 @@ namespace Presence.Analyzers.Model
                 ? new Confirmation(ConfirmationShape.Outcome, answer, isAsync, null, null, found)
                 : Unreadable(answer, isAsync,
                     $"none of its members is named {ConventionalApprovingMemberList}: name the member that means yes with [HumanConfirmation(ApprovalMember = nameof({outcome.Name}.…))]");
+        }
+
+        // The member of an outcome enum that means yes: the one named, else the one conventional member; null when none
+        // (or two of different values) could.
+        private static IFieldSymbol? ApprovingMember(ITypeSymbol outcome, string? named)
+        {
+            if (named is not null)
+            {
+                return Member(outcome, named);
+            }
+
+            IFieldSymbol? found = null;
+            foreach (var name in ConventionalApprovingMembers)
+            {
+                if (Member(outcome, name) is not { } member)
+                {
+                    continue;
+                }
+
+                if (found is not null && !Equals(found.ConstantValue, member.ConstantValue))
+                {
+                    return null;
+                }
+
+                found ??= member;
+            }
+
+            return found;
+        }
+
+        // The readable instance properties of an enum type (also nullable), on the type, its bases and interfaces, once per name.
+        private static System.Collections.Generic.List<IPropertySymbol> EnumProperties(ITypeSymbol type)
+        {
+            var found = new System.Collections.Generic.List<IPropertySymbol>();
+            var names = new System.Collections.Generic.HashSet<string>();
+            foreach (var current in TypeAndAncestors(type))
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } property
+                        && OutcomeType(property.Type) is not null && names.Add(property.Name))
+                    {
+                        found.Add(property.OriginalDefinition);
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        private static IPropertySymbol? FindProperty(ITypeSymbol type, string name, bool enumOnly)
+        {
+            foreach (var current in TypeAndAncestors(type))
+            {
+                foreach (var member in current.GetMembers(name))
+                {
+                    if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } property && (!enumOnly || OutcomeType(property.Type) is not null))
+                    {
+                        return property.OriginalDefinition;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static System.Collections.Generic.IEnumerable<ITypeSymbol> TypeAndAncestors(ITypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                yield return current;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                yield return @interface;
+            }
+        }
+
+        /// <summary>The enum a property of this type holds (ReviewOutcome, ReviewOutcome?), or null.</summary>
+        public static ITypeSymbol? OutcomeType(ITypeSymbol type)
+        {
+            var underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+            return underlying.TypeKind == TypeKind.Enum ? underlying : null;
         }
 
         private static IFieldSymbol? Member(ITypeSymbol outcome, string name)

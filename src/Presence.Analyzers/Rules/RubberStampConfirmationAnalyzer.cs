@@ -361,9 +361,9 @@ namespace Presence.Analyzers.Rules
                     {
                         case IObjectCreationOperation creation:
                             var byArgument = creation.Arguments.Any(a => string.Equals(a.Parameter?.Name, property.Name, StringComparison.OrdinalIgnoreCase)
-                                                                         && a.Value.ConstantValue is { HasValue: true, Value: true });
+                                                                         && SaysYes(a.Value, confirmation));
                             var byInitializer = creation.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>()
-                                .Any(a => a.Target is IPropertyReferenceOperation p && p.Property.Name == property.Name && a.Value.ConstantValue is { HasValue: true, Value: true }) == true;
+                                .Any(a => a.Target is IPropertyReferenceOperation p && p.Property.Name == property.Name && SaysYes(a.Value, confirmation)) == true;
                             return byArgument || byInitializer;
 
                         case IInvocationOperation { TargetMethod: { IsStatic: true } factory }
@@ -378,6 +378,13 @@ namespace Presence.Analyzers.Rules
                     return false;
             }
         }
+
+        // The value a decision's approval property is given: true, or the member of its outcome enum that means yes.
+        private static bool SaysYes(IOperation value, Confirmation confirmation)
+            => confirmation.ApprovingMember is { HasConstantValue: true } member
+                ? Unwrap(value) is { ConstantValue.HasValue: true } constant && Equals(constant.ConstantValue.Value, member.ConstantValue)
+                  && SymbolEqualityComparer.Default.Equals(constant.Type, member.ContainingType)
+                : value.ConstantValue is { HasValue: true, Value: true };
 
         // Task.FromResult(x), ValueTask.FromResult(x), new ValueTask<T>(x), conversions: the answer inside.
         internal static IOperation Unwrap(IOperation value)

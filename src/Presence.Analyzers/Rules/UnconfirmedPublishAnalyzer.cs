@@ -1920,7 +1920,8 @@ namespace Presence.Analyzers.Rules
                         additionalLocations: new[] { asked.Syntax.GetLocation() },
                         properties: Properties(site.Target),
                         site.Target.Describe(),
-                        asked.TargetMethod.Name);
+                        asked.TargetMethod.Name,
+                        LooseAnswerTest.Advice(asked.TargetMethod, asked.Syntax, _model.Confirmations.Classify(asked.TargetMethod)));
                 }
 
                 // The way out that fits where the call is: [RequiresHumanApproval] only on a method whose callers can

@@ -381,7 +381,7 @@ public class HttpPublishTests
         };
         test.ExpectedDiagnostics.Add(AnalyzerVerifier<Presence.Analyzers.Rules.UnconfirmedPublishAnalyzer>
             .Diagnostic(PresenceDiagnostics.ConfirmationIgnored).WithLocation(0).WithLocation(13, 13)
-            .WithArguments("Posts to X through 'HttpClient.PostAsync' (POST https://api.x.com/2/tweets)", "Confirm"));
+            .WithArguments("Posts to X through 'HttpClient.PostAsync' (POST https://api.x.com/2/tweets)", "Confirm", "publish only on the path where 'Confirm' returned approval"));
         return test.RunAsync();
     }
 }

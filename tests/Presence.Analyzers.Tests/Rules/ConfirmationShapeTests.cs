@@ -32,7 +32,7 @@ public class ConfirmationShapeTests
             """,
             Verify.Diagnostic(PresenceDiagnostics.UnreadableConfirmationResult).WithLocation(0).WithArguments("AskScore", "int", "return bool, a decision with a bool IsApproved property (or name one with ApprovalProperty), a nullable token, or nothing and throw when denied"),
             Verify.Diagnostic(PresenceDiagnostics.UnreadableConfirmationResult).WithLocation(1).WithArguments("AskOutcomeAsync", "Outcome", "none of its members is named Approved, Approve, Yes, Confirmed, Confirm, Accepted or Accept: name the member that means yes with [HumanConfirmation(ApprovalMember = nameof(Outcome.…))]"),
-            Verify.Diagnostic(PresenceDiagnostics.UnreadableConfirmationResult).WithLocation(2).WithArguments("AskReview", "Review", "it has no readable bool property 'Approved' (named by ApprovalProperty)"),
+            Verify.Diagnostic(PresenceDiagnostics.UnreadableConfirmationResult).WithLocation(2).WithArguments("AskReview", "Review", "it has no readable bool or enum property 'Approved' (named by ApprovalProperty)"),
             Verify.Diagnostic(PresenceDiagnostics.UnreadableConfirmationResult).WithLocation(3).WithArguments("AskStruct", "Score", "return bool, a decision with a bool IsApproved property (or name one with ApprovalProperty), a nullable token, or nothing and throw when denied"));
 
     [Fact]

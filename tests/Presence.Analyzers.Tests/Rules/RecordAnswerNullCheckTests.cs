@@ -19,8 +19,7 @@ public class RecordAnswerNullCheckTests
         [PublishesContent("Mastodon")]
         public interface IClient { Task PostAsync(string text); }
 
-        public enum ReviewOutcome { Approved, Rejected }
-        public sealed record Decision(ReviewOutcome Outcome, string Note);
+        public sealed record Decision(string Reviewer, string Note);
         public sealed class Handmade
         {
             public static bool operator ==(Handmade? a, Handmade? b) => true;

@@ -65,8 +65,8 @@ public class UnrelatedPublishAfterCheckTests
                 }
             }
             """,
-            Verify.Diagnostic(PresenceDiagnostics.ConfirmationIgnored).WithLocation(0).WithArguments("Posts to LinkedIn through 'IPage.PostAsync'", "ApproveAsync")
+            Verify.Diagnostic(PresenceDiagnostics.ConfirmationIgnored).WithLocation(0).WithArguments("Posts to LinkedIn through 'IPage.PostAsync'", "ApproveAsync", "publish only on the path where 'ApproveAsync' returned approval")
                 .WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations),
-            Verify.Diagnostic(PresenceDiagnostics.ConfirmationIgnored).WithLocation(1).WithLocation(2).WithArguments("Posts to LinkedIn through 'IPage.PostAsync'", "ApproveAsync"),
-            Verify.Diagnostic(PresenceDiagnostics.ConfirmationIgnored).WithLocation(3).WithLocation(4).WithArguments("Posts to LinkedIn through 'IPage.PostAsync'", "ApproveAsync"));
+            Verify.Diagnostic(PresenceDiagnostics.ConfirmationIgnored).WithLocation(1).WithLocation(2).WithArguments("Posts to LinkedIn through 'IPage.PostAsync'", "ApproveAsync", "publish only on the path where 'ApproveAsync' returned approval"),
+            Verify.Diagnostic(PresenceDiagnostics.ConfirmationIgnored).WithLocation(3).WithLocation(4).WithArguments("Posts to LinkedIn through 'IPage.PostAsync'", "ApproveAsync", "publish only on the path where 'ApproveAsync' returned approval"));
 }
