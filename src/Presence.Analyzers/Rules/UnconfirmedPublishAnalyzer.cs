@@ -163,9 +163,9 @@ namespace Presence.Analyzers.Rules
                     }
 
                     // Only where a library's hosted service posts to a URL this compilation's settings make a publish.
-                    if (libraryWorkers is not null && operation.Operation.Kind == OperationKind.Invocation)
+                    if (libraryWorkers is not null && operation.Operation.Kind is OperationKind.Invocation or OperationKind.ObjectCreation)
                     {
-                        libraryWorkers.Note((IInvocationOperation)operation.Operation);
+                        libraryWorkers.Note(operation.Operation);
                     }
                 }, OperationKind.Invocation, OperationKind.MethodReference, OperationKind.ObjectCreation, OperationKind.EventAssignment,
                    OperationKind.Using, OperationKind.UsingDeclaration);
