@@ -58,6 +58,7 @@ namespace Presence.Analyzers.Rules
             PresenceDiagnostics.AutomatedPublishOnPress,
             PresenceDiagnostics.ApprovalDoesNotCoverContent,
             PresenceDiagnostics.ApprovalDoesNotCoverContentUnattended,
+            PresenceDiagnostics.ApprovalDoesNotCoverContentAlsoInJob,
             PresenceDiagnostics.ApprovalStaleAfterWait,
             PresenceDiagnostics.MachineWrittenUnreviewed,
             PresenceDiagnostics.MachineWrittenUnreviewedAtEnd,
@@ -1759,15 +1760,25 @@ namespace Presence.Analyzers.Rules
                     "Machine-written content is handed to '" + call.TargetMethod.ContainingType?.Name + "." + call.TargetMethod.Name + "', which publishes it",
                     "no [HumanConfirmation] that sees the generated text comes before this call; show the text to a person (a [HumanConfirmation] method, or AnsiConsole.Confirm with the text in its question) and pass it on only on yes");
 
-            // Whether a job expression runs the body's method: asked only when a finding's advice depends on it.
-            private Func<bool> RunByJob(CancellationToken cancellationToken)
+            // Whether a job expression runs the body's method, and whether other code uses it too: asked only when a
+            // finding's advice depends on it.
+            private Func<JobUse> RunByJob(CancellationToken cancellationToken)
             {
                 var owner = _owner;
                 var byUse = _byUse;
-                return () => owner is not null && byUse.IsRunByJobExpression(owner, cancellationToken);
+                return () => owner is null || !byUse.IsRunByJobExpression(owner, cancellationToken) ? JobUse.None
+                    : byUse.IsUsedOutsideJobExpressions(owner, cancellationToken) ? JobUse.AlsoElsewhere
+                    : JobUse.Only;
             }
 
-            private static void ReportGuarded(Action<Diagnostic> report, PublishSite site, EntryPoint? ownerEntry, Func<bool> runByJob)
+            private enum JobUse
+            {
+                None,
+                Only,
+                AlsoElsewhere,
+            }
+
+            private static void ReportGuarded(Action<Diagnostic> report, PublishSite site, EntryPoint? ownerEntry, Func<JobUse> runByJob)
             {
                 if (site.MachineWritten)
                 {
@@ -1778,10 +1789,18 @@ namespace Presence.Analyzers.Rules
                 }
                 else if (ContentCoverage.Gap(site) is { } gap)
                 {
-                    // Nobody can be asked again in a job (one a job expression runs too), nor after a redeem of a decision recorded earlier.
-                    var unattended = (ownerEntry is { Kind: EntryKind.Unattended } entry && entry.Runs(site.Syntax)) || IsRedeem(site.AskedBy!.TargetMethod) || runByJob();
+                    // Nobody can be asked again in a job (one a job expression runs too), nor after a redeem of a decision
+                    // recorded earlier; a method a job runs and other code calls too is told both.
+                    var descriptor = (ownerEntry is { Kind: EntryKind.Unattended } entry && entry.Runs(site.Syntax)) || IsRedeem(site.AskedBy!.TargetMethod)
+                        ? PresenceDiagnostics.ApprovalDoesNotCoverContentUnattended
+                        : runByJob() switch
+                        {
+                            JobUse.Only => PresenceDiagnostics.ApprovalDoesNotCoverContentUnattended,
+                            JobUse.AlsoElsewhere => PresenceDiagnostics.ApprovalDoesNotCoverContentAlsoInJob,
+                            _ => PresenceDiagnostics.ApprovalDoesNotCoverContent,
+                        };
                     report(Diagnostic.Create(
-                        unattended ? PresenceDiagnostics.ApprovalDoesNotCoverContentUnattended : PresenceDiagnostics.ApprovalDoesNotCoverContent, site.Syntax.GetLocation(),
+                        descriptor, site.Syntax.GetLocation(),
                         additionalLocations: new[] { site.AskedBy!.Syntax.GetLocation() }, Properties(site.Target),
                         site.Target.Describe(), gap));
                 }
