@@ -1665,7 +1665,10 @@ namespace Presence.Analyzers.Rules
                                 _graph.AddCall(function, Landing(method.ReducedFrom ?? method), run.Syntax);
                                 added = true;
                                 break;
-                            case IAnonymousFunctionOperation lambda when !SameBody(lambda, run):
+                            // A lambda of this body counts where another function of it runs it (a callback that
+                            // runs a local), not where its own calls already are.
+                            case IAnonymousFunctionOperation lambda when !SameBody(lambda, run)
+                                                                          || !SymbolEqualityComparer.Default.Equals(FunctionOf(lambda.Syntax), function):
                                 added |= AddLambdaSteps(function, lambda);
                                 break;
                         }
