@@ -1357,6 +1357,7 @@ namespace Presence.Analyzers.Rules
                 _graph.AddEntry(_programLoop);
             }
 
+            // Task.Run(async () => …), or a lambda kept in a local that the body starts (Func<Task> loop = …; Task.Run(loop)).
             private static bool IsStartedInBackground(IAnonymousFunctionOperation lambda)
             {
                 for (var current = lambda.Parent; current is not null; current = current.Parent)
@@ -1365,8 +1366,44 @@ namespace Presence.Analyzers.Rules
                     {
                         case IDelegateCreationOperation or IConversionOperation or IArgumentOperation:
                             continue;
+                        case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } }:
+                            return IsLocalStartedInBackground(local, current);
+                        case ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: var local } }:
+                            return IsLocalStartedInBackground(local, current);
                         default:
                             return EntryPoints.StartsInBackground(current);
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsLocalStartedInBackground(ILocalSymbol local, IOperation within)
+            {
+                var root = within;
+                while (root.Parent is { } parent)
+                {
+                    root = parent;
+                }
+
+                foreach (var operation in root.Descendants())
+                {
+                    if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                    {
+                        continue;
+                    }
+
+                    for (var current = reference.Parent; current is not null; current = current.Parent)
+                    {
+                        if (current is not (IDelegateCreationOperation or IConversionOperation or IArgumentOperation))
+                        {
+                            if (EntryPoints.StartsInBackground(current))
+                            {
+                                return true;
+                            }
+
+                            break;
+                        }
                     }
                 }
 
