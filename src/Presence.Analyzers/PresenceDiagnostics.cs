@@ -191,6 +191,18 @@ namespace Presence.Analyzers
             DiagnosticSeverity.Warning,
             "A person approves one piece of content: a different variable, the same variable changed after the approval, or every item of a loop after one approval goes out without that person having seen it.");
 
+        /// <summary>
+        /// PRES006 in a method a job expression runs and other code calls too: nobody can be asked when the job runs it,
+        /// and a redeemed approval serves the other callers as well.
+        /// </summary>
+        public static readonly DiagnosticDescriptor ApprovalDoesNotCoverContentAlsoInJob = Create(
+            RuleIds.ApprovalDoesNotCoverContent,
+            "Approval does not cover what is published",
+            "{0}, but {1}: a background job runs this method too, where nobody can be asked, so publish only content whose approval is redeemed here, after its last change (submit the final content for review and redeem that request)",
+            Category,
+            DiagnosticSeverity.Warning,
+            "A person approves one piece of content: a different variable, the same variable changed after the approval, or every item of a loop after one approval goes out without that person having seen it.");
+
         private const string MachineWrittenTitle = "Machine-written content published, or an AI agent given a publish tool, without human review";
         private const string MachineWrittenDescription = "Text a language model wrote must be read by a person before it is published in someone's name; an agent that can call a publish tool publishes without anyone reading.";
 

@@ -158,17 +158,78 @@ namespace Presence.Analyzers.Paths
                 return false;
             }
 
-            var jobs = _jobTargets;
-            if (jobs is null)
-            {
-                jobs = FindJobTargets(cancellationToken);
-                Interlocked.CompareExchange(ref _jobTargets, jobs, null);
-            }
-
-            return jobs.Contains(method.OriginalDefinition);
+            return JobExpressionsOf(cancellationToken).Targets.Contains(method.OriginalDefinition);
         }
 
-        private HashSet<IMethodSymbol>? _jobTargets;
+        /// <summary>
+        /// True when code other than the job expressions calls the method, or takes it as a method group: besides the
+        /// job, someone may run it where a person can be asked. A call of another method of the same name is not a use.
+        /// Asked only for a method a job expression runs, at a finding, by one walk of the names in the compilation.
+        /// </summary>
+        public bool IsUsedOutsideJobExpressions(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.OriginalDefinition;
+            var jobs = JobExpressionsOf(cancellationToken);
+            return _usedOutsideJobs.GetOrAdd(method, m => FindUseOutside(m, jobs.Lambdas, cancellationToken));
+        }
+
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _usedOutsideJobs = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
+        private bool FindUseOutside(IMethodSymbol method, HashSet<SyntaxNode> jobLambdas, CancellationToken cancellationToken)
+        {
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                if (IsGenerated(tree))
+                {
+                    continue;
+                }
+
+                SemanticModel? semanticModel = null;
+                foreach (var name in tree.GetRoot(cancellationToken).DescendantNodes().OfType<SimpleNameSyntax>())
+                {
+                    if (name.Identifier.ValueText != method.Name || name.Ancestors().Any(jobLambdas.Contains) || InNameOf(name))
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Only for a method a job runs, at a finding, at the names that spell it.
+                    semanticModel ??= _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    if (semanticModel.GetSymbolInfo(name, cancellationToken).Symbol is IMethodSymbol used
+                        && SymbolEqualityComparer.Default.Equals((used.ReducedFrom ?? used).OriginalDefinition, method))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool InNameOf(SyntaxNode name)
+            => name.Ancestors().OfType<InvocationExpressionSyntax>().FirstOrDefault() is { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } };
+
+        private JobExpressions JobExpressionsOf(CancellationToken cancellationToken)
+        {
+            var jobs = _jobExpressions;
+            if (jobs is null)
+            {
+                jobs = FindJobExpressions(cancellationToken);
+                Interlocked.CompareExchange(ref _jobExpressions, jobs, null);
+            }
+
+            return jobs;
+        }
+
+        private JobExpressions? _jobExpressions;
+
+        // The methods job expressions call, and the expressions' lambdas.
+        private sealed class JobExpressions
+        {
+            public HashSet<IMethodSymbol> Targets { get; } = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+
+            public HashSet<SyntaxNode> Lambdas { get; } = new HashSet<SyntaxNode>();
+        }
 
         // Hangfire's and Coravel's registrations of a job expression (EntryPoints.Registrations says which are).
         private static readonly HashSet<string> JobRegistrationNames = new HashSet<string>(StringComparer.Ordinal)
@@ -176,9 +237,10 @@ namespace Presence.Analyzers.Paths
             "AddOrUpdate", "Enqueue", "Schedule", "ContinueJobWith", "ScheduleAsync", "QueueTask", "QueueAsyncTask",
         };
 
-        private HashSet<IMethodSymbol> FindJobTargets(CancellationToken cancellationToken)
+        private JobExpressions FindJobExpressions(CancellationToken cancellationToken)
         {
-            var targets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var jobs = new JobExpressions();
+            var targets = jobs.Targets;
             foreach (var tree in _compilation.SyntaxTrees)
             {
                 if (IsGenerated(tree))
@@ -213,6 +275,7 @@ namespace Presence.Analyzers.Paths
                     {
                         if (kind == EntryKind.Unattended && EntryPoints.CallbackTarget(callback) is IAnonymousFunctionOperation lambda)
                         {
+                            jobs.Lambdas.Add(lambda.Syntax);
                             foreach (var call in lambda.Body.Descendants().OfType<IInvocationOperation>())
                             {
                                 targets.Add((call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition);
@@ -222,7 +285,7 @@ namespace Presence.Analyzers.Paths
                 }
             }
 
-            return targets;
+            return jobs;
         }
 
         /// <summary>The methods a background start runs: a method group it is given, every method a lambda it is given calls.</summary>

@@ -1183,8 +1183,10 @@ namespace Presence.Analyzers.Paths
 
         /// <summary>
         /// The field or property of the compilation whose delegate an invocation runs (<c>await _work()</c>,
-        /// <c>_work.Invoke()</c>, <c>_work?.Invoke()</c>), as the reference to it; null for any other call. A cheap
-        /// test of the method's kind first.
+        /// <c>_work.Invoke()</c>, <c>_work?.Invoke()</c>), or the local a callback captured and runs
+        /// (<c>Func&lt;Task&gt; post = …; timer.Elapsed += async (s, e) =&gt; await post();</c>), as the reference to it;
+        /// null for any other call, and for a local run where it is declared (its lambda's calls are already that
+        /// function's). A cheap test of the method's kind first.
         /// </summary>
         public static IOperation? StoredDelegateOf(IInvocationOperation invocation)
         {
@@ -1210,8 +1212,26 @@ namespace Presence.Analyzers.Paths
             {
                 IFieldReferenceOperation { Field.DeclaringSyntaxReferences.IsEmpty: false } => instance,
                 IPropertyReferenceOperation { Property: { DeclaringSyntaxReferences.IsEmpty: false, Parameters.IsEmpty: true } } => instance,
+                ILocalReferenceOperation { Local: var local } when IsCaptured(local, invocation) => instance,
                 _ => null,
             };
+        }
+
+        // True when the call runs in a lambda or local function other than the one that declares the local.
+        private static bool IsCaptured(ILocalSymbol local, IOperation call)
+        {
+            for (var current = call.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        return !SymbolEqualityComparer.Default.Equals(lambda.Symbol, local.ContainingSymbol);
+                    case ILocalFunctionOperation function:
+                        return !SymbolEqualityComparer.Default.Equals(function.Symbol, local.ContainingSymbol);
+                }
+            }
+
+            return false;
         }
 
         /// <summary>True for PeriodicTimer.WaitForNextTickAsync: the loop around it runs on a schedule.</summary>

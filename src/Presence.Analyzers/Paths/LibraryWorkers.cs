@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -11,7 +12,8 @@ namespace Presence.Analyzers.Paths
     /// The hosted services of referenced libraries that post to a URL this compilation's settings make a publish
     /// endpoint (a library's <c>AnnouncementsWorker</c> posting to <c>config["Announcements:Url"]</c>, which only the
     /// host's appsettings.json sets). The library's own build could not tell, so each is an entry point here, reported
-    /// where this compilation registers it: <c>AddHostedService&lt;AnnouncementsWorker&gt;()</c>, or a call of the
+    /// where this compilation registers it: <c>AddHostedService&lt;AnnouncementsWorker&gt;()</c> (or any other
+    /// registration of it as an <c>IHostedService</c>), or a call of the
     /// library's own registration method (<c>services.AddAnnouncements()</c>).
     /// </summary>
     /// <remarks>
@@ -97,19 +99,24 @@ namespace Presence.Analyzers.Paths
         }
 
         /// <summary>
-        /// Notes <paramref name="call"/> when it registers one of the workers: <c>AddHostedService&lt;T&gt;()</c> of one,
-        /// a method its library's summary says registers it, or, for a library whose summary does not say, an
-        /// <c>IServiceCollection</c> extension method of that library.
+        /// Notes <paramref name="operation"/> when it registers one of the workers: as a hosted service itself (see
+        /// <see cref="HostedServiceRegisteredBy"/>), by a method its library's summary says registers it, or, for a
+        /// library whose summary does not say, by an <c>IServiceCollection</c> extension method of that library.
         /// </summary>
-        public void Note(IInvocationOperation call)
+        public void Note(IOperation operation)
         {
-            var method = call.TargetMethod;
-            if (method is { Name: "AddHostedService", TypeArguments.Length: 1 } && method.TypeArguments[0] is INamedTypeSymbol hosted
-                && _entries.ContainsKey(hosted.OriginalDefinition))
+            if (HostedServiceRegisteredBy(operation) is INamedTypeSymbol hosted && _entries.ContainsKey(hosted.OriginalDefinition))
             {
-                _registrations.Add((hosted.OriginalDefinition, call.Syntax, null));
+                _registrations.Add((hosted.OriginalDefinition, operation.Syntax, null));
                 return;
             }
+
+            if (operation is not IInvocationOperation call)
+            {
+                return;
+            }
+
+            var method = call.TargetMethod;
 
             var definition = (method.ReducedFrom ?? method).OriginalDefinition;
             if (_registeredBy.Count > 0 && _registeredBy.TryGetValue(definition, out var registered))
@@ -150,8 +157,8 @@ namespace Presence.Analyzers.Paths
         }
 
         /// <summary>
-        /// An entry point for each registered worker, at the registration that says it best: its own
-        /// <c>AddHostedService&lt;T&gt;()</c>, else the library's registration method, the first in the source.
+        /// An entry point for each registered worker, at the registration that says it best: its own registration as a
+        /// hosted service, else the library's registration method, the first in the source.
         /// </summary>
         public IEnumerable<EntryPoint> Entries()
         {
@@ -166,6 +173,136 @@ namespace Presence.Analyzers.Paths
                 yield return EntryPoint.RegisteredFromLibrary(_entries[worker], reason, call);
             }
         }
+
+        /// <summary>
+        /// The type <paramref name="operation"/> registers as a hosted service, or null: <c>AddHostedService&lt;T&gt;()</c>
+        /// (also given a factory), an <c>IHostedService</c> registration given the type
+        /// (<c>AddSingleton&lt;IHostedService, T&gt;()</c>, <c>ServiceDescriptor.Singleton&lt;IHostedService, T&gt;()</c>,
+        /// <c>new ServiceDescriptor(typeof(IHostedService), typeof(T), ...)</c>), or given a factory or an instance, whose
+        /// value's type is the one registered (<c>AddSingleton&lt;IHostedService&gt;(sp =&gt; new T(...))</c>). A type
+        /// parameter when a generic helper registers its type argument.
+        /// </summary>
+        /// <remarks>Decided by the called name first: any other call costs one string switch.</remarks>
+        public static ITypeSymbol? HostedServiceRegisteredBy(IOperation operation)
+        {
+            IMethodSymbol method;
+            ImmutableArray<IArgumentOperation> arguments;
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    method = invocation.TargetMethod;
+                    arguments = invocation.Arguments;
+                    break;
+                case IObjectCreationOperation { Constructor: { } constructor } creation when constructor.ContainingType.Name == "ServiceDescriptor":
+                    method = constructor;
+                    arguments = creation.Arguments;
+                    break;
+                default:
+                    return null;
+            }
+
+            var types = method.TypeArguments;
+            if (method.Name == "AddHostedService")
+            {
+                return types.Length == 1 && !IsHostedServiceType(types[0]) ? types[0] : ImplementationOf(arguments);
+            }
+
+            if (!IsServiceRegistration(method))
+            {
+                return null;
+            }
+
+            switch (types.Length)
+            {
+                case 2:
+                    return IsHostedServiceType(types[0]) ? types[1] : null;
+                case 1:
+                    return IsHostedServiceType(types[0]) ? ImplementationOf(arguments) : null;
+                default:
+                    foreach (var argument in arguments)
+                    {
+                        if (argument.Parameter?.Name == "serviceType")
+                        {
+                            return argument.Value is ITypeOfOperation { TypeOperand: var service } && IsHostedServiceType(service) ? ImplementationOf(arguments) : null;
+                        }
+                    }
+
+                    return null;
+            }
+        }
+
+        /// <summary>The names of the service collection's and the service descriptor's registrations of a service.</summary>
+        public static readonly string[] RegistrationNames =
+        {
+            "AddHostedService", "AddSingleton", "TryAddSingleton", "AddTransient", "TryAddTransient", "AddScoped", "TryAddScoped",
+            "Singleton", "Transient", "Scoped", "Describe",
+        };
+
+        private static bool IsServiceRegistration(IMethodSymbol method)
+            => method.Name is "AddSingleton" or "TryAddSingleton" or "AddTransient" or "TryAddTransient" or "AddScoped" or "TryAddScoped"
+                   or "Singleton" or "Transient" or "Scoped" or "Describe" or WellKnownMemberNames.InstanceConstructorName
+               && method.ContainingNamespace is { Name: "DependencyInjection" or "Extensions" } ns
+               && (ns.Name == "DependencyInjection" ? ns : ns.ContainingNamespace) is { Name: "DependencyInjection", ContainingNamespace: { Name: "Extensions", ContainingNamespace.Name: "Microsoft" } };
+
+        // The type a registration's implementation argument gives: typeof(T), an instance, or what a factory returns (the
+        // first returned value whose type is more than the service interface).
+        private static ITypeSymbol? ImplementationOf(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is not { Name: not "services" and not "serviceType" and not "lifetime" and not "serviceKey" })
+                {
+                    continue;
+                }
+
+                var value = Unwrapped(argument.Value);
+                switch (value)
+                {
+                    case ITypeOfOperation typeOf:
+                        return typeOf.TypeOperand;
+                    case IDelegateCreationOperation { Target: IMethodReferenceOperation reference }:
+                        return reference.Method.ReturnType;
+                    case IDelegateCreationOperation { Target: IAnonymousFunctionOperation factory }:
+                        foreach (var returned in factory.Body.DescendantsAndSelf())
+                        {
+                            if (returned is IReturnOperation { ReturnedValue: { } result } && Unwrapped(result).Type is { } returnedType && !IsHostedServiceType(returnedType)
+                                && ReferenceEquals(EnclosingFunction(returned), factory))
+                            {
+                                return returnedType;
+                            }
+                        }
+
+                        return null;
+                    default:
+                        return value.Type is { SpecialType: not SpecialType.System_Object } type && !IsHostedServiceType(type) && argument.Parameter.Type.TypeKind != TypeKind.Delegate ? type : null;
+                }
+            }
+
+            return null;
+        }
+
+        private static IOperation? EnclosingFunction(IOperation operation)
+        {
+            var parent = operation.Parent;
+            while (parent is not null and not IAnonymousFunctionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent;
+        }
+
+        private static IOperation Unwrapped(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value;
+        }
+
+        private static bool IsHostedServiceType(ITypeSymbol type) => type is INamedTypeSymbol named && IsHostedServiceInterface(named);
 
         /// <summary>True when <paramref name="type"/> implements <c>Microsoft.Extensions.Hosting.IHostedService</c>.</summary>
         public static bool IsHostedService(INamedTypeSymbol type)

@@ -58,6 +58,7 @@ namespace Presence.Analyzers.Rules
             PresenceDiagnostics.AutomatedPublishOnPress,
             PresenceDiagnostics.ApprovalDoesNotCoverContent,
             PresenceDiagnostics.ApprovalDoesNotCoverContentUnattended,
+            PresenceDiagnostics.ApprovalDoesNotCoverContentAlsoInJob,
             PresenceDiagnostics.ApprovalStaleAfterWait,
             PresenceDiagnostics.MachineWrittenUnreviewed,
             PresenceDiagnostics.MachineWrittenUnreviewedAtEnd,
@@ -163,9 +164,9 @@ namespace Presence.Analyzers.Rules
                     }
 
                     // Only where a library's hosted service posts to a URL this compilation's settings make a publish.
-                    if (libraryWorkers is not null && operation.Operation.Kind == OperationKind.Invocation)
+                    if (libraryWorkers is not null && operation.Operation.Kind is OperationKind.Invocation or OperationKind.ObjectCreation)
                     {
-                        libraryWorkers.Note((IInvocationOperation)operation.Operation);
+                        libraryWorkers.Note(operation.Operation);
                     }
                 }, OperationKind.Invocation, OperationKind.MethodReference, OperationKind.ObjectCreation, OperationKind.EventAssignment,
                    OperationKind.Using, OperationKind.UsingDeclaration);
@@ -1356,6 +1357,7 @@ namespace Presence.Analyzers.Rules
                 _graph.AddEntry(_programLoop);
             }
 
+            // Task.Run(async () => …), or a lambda kept in a local that the body starts (Func<Task> loop = …; Task.Run(loop)).
             private static bool IsStartedInBackground(IAnonymousFunctionOperation lambda)
             {
                 for (var current = lambda.Parent; current is not null; current = current.Parent)
@@ -1364,8 +1366,44 @@ namespace Presence.Analyzers.Rules
                     {
                         case IDelegateCreationOperation or IConversionOperation or IArgumentOperation:
                             continue;
+                        case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } }:
+                            return IsLocalStartedInBackground(local, current);
+                        case ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: var local } }:
+                            return IsLocalStartedInBackground(local, current);
                         default:
                             return EntryPoints.StartsInBackground(current);
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsLocalStartedInBackground(ILocalSymbol local, IOperation within)
+            {
+                var root = within;
+                while (root.Parent is { } parent)
+                {
+                    root = parent;
+                }
+
+                foreach (var operation in root.Descendants())
+                {
+                    if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                    {
+                        continue;
+                    }
+
+                    for (var current = reference.Parent; current is not null; current = current.Parent)
+                    {
+                        if (current is not (IDelegateCreationOperation or IConversionOperation or IArgumentOperation))
+                        {
+                            if (EntryPoints.StartsInBackground(current))
+                            {
+                                return true;
+                            }
+
+                            break;
+                        }
                     }
                 }
 
@@ -1664,7 +1702,10 @@ namespace Presence.Analyzers.Rules
                                 _graph.AddCall(function, Landing(method.ReducedFrom ?? method), run.Syntax);
                                 added = true;
                                 break;
-                            case IAnonymousFunctionOperation lambda when !SameBody(lambda, run):
+                            // A lambda of this body counts where another function of it runs it (a callback that
+                            // runs a local), not where its own calls already are.
+                            case IAnonymousFunctionOperation lambda when !SameBody(lambda, run)
+                                                                          || !SymbolEqualityComparer.Default.Equals(FunctionOf(lambda.Syntax), function):
                                 added |= AddLambdaSteps(function, lambda);
                                 break;
                         }
@@ -1759,15 +1800,25 @@ namespace Presence.Analyzers.Rules
                     "Machine-written content is handed to '" + call.TargetMethod.ContainingType?.Name + "." + call.TargetMethod.Name + "', which publishes it",
                     "no [HumanConfirmation] that sees the generated text comes before this call; show the text to a person (a [HumanConfirmation] method, or AnsiConsole.Confirm with the text in its question) and pass it on only on yes");
 
-            // Whether a job expression runs the body's method: asked only when a finding's advice depends on it.
-            private Func<bool> RunByJob(CancellationToken cancellationToken)
+            // Whether a job expression runs the body's method, and whether other code uses it too: asked only when a
+            // finding's advice depends on it.
+            private Func<JobUse> RunByJob(CancellationToken cancellationToken)
             {
                 var owner = _owner;
                 var byUse = _byUse;
-                return () => owner is not null && byUse.IsRunByJobExpression(owner, cancellationToken);
+                return () => owner is null || !byUse.IsRunByJobExpression(owner, cancellationToken) ? JobUse.None
+                    : byUse.IsUsedOutsideJobExpressions(owner, cancellationToken) ? JobUse.AlsoElsewhere
+                    : JobUse.Only;
             }
 
-            private static void ReportGuarded(Action<Diagnostic> report, PublishSite site, EntryPoint? ownerEntry, Func<bool> runByJob)
+            private enum JobUse
+            {
+                None,
+                Only,
+                AlsoElsewhere,
+            }
+
+            private static void ReportGuarded(Action<Diagnostic> report, PublishSite site, EntryPoint? ownerEntry, Func<JobUse> runByJob)
             {
                 if (site.MachineWritten)
                 {
@@ -1778,10 +1829,18 @@ namespace Presence.Analyzers.Rules
                 }
                 else if (ContentCoverage.Gap(site) is { } gap)
                 {
-                    // Nobody can be asked again in a job (one a job expression runs too), nor after a redeem of a decision recorded earlier.
-                    var unattended = (ownerEntry is { Kind: EntryKind.Unattended } entry && entry.Runs(site.Syntax)) || IsRedeem(site.AskedBy!.TargetMethod) || runByJob();
+                    // Nobody can be asked again in a job (one a job expression runs too), nor after a redeem of a decision
+                    // recorded earlier; a method a job runs and other code calls too is told both.
+                    var descriptor = (ownerEntry is { Kind: EntryKind.Unattended } entry && entry.Runs(site.Syntax)) || IsRedeem(site.AskedBy!.TargetMethod)
+                        ? PresenceDiagnostics.ApprovalDoesNotCoverContentUnattended
+                        : runByJob() switch
+                        {
+                            JobUse.Only => PresenceDiagnostics.ApprovalDoesNotCoverContentUnattended,
+                            JobUse.AlsoElsewhere => PresenceDiagnostics.ApprovalDoesNotCoverContentAlsoInJob,
+                            _ => PresenceDiagnostics.ApprovalDoesNotCoverContent,
+                        };
                     report(Diagnostic.Create(
-                        unattended ? PresenceDiagnostics.ApprovalDoesNotCoverContentUnattended : PresenceDiagnostics.ApprovalDoesNotCoverContent, site.Syntax.GetLocation(),
+                        descriptor, site.Syntax.GetLocation(),
                         additionalLocations: new[] { site.AskedBy!.Syntax.GetLocation() }, Properties(site.Target),
                         site.Target.Describe(), gap));
                 }

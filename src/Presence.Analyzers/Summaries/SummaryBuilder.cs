@@ -460,9 +460,9 @@ namespace Presence.Analyzers.Summaries
         // The methods whose configured sends ConfiguredSendRecords wrote (RegistrationRecords reads their hosted services).
         private List<IMethodSymbol> _configuredSenders = new List<IMethodSymbol>();
 
-        // The names a hosted service is registered with: AddHostedService<T>(), or a singleton IHostedService
-        // (AddSingleton<IHostedService, T>(), TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, T>())).
-        private static readonly string[] HostedRegistrationNames = { "AddHostedService", "AddSingleton", "TryAddSingleton", "Singleton" };
+        // The calls that add a service descriptor to a collection: a file that calls none creates none to register
+        // (services.Add(new ServiceDescriptor(typeof(IHostedService), typeof(T), ServiceLifetime.Singleton))).
+        private static readonly string[] DescriptorAddNames = { "Add", "TryAdd", "TryAddEnumerable", "Insert" };
 
         // For each hosted service of this library whose configured send a host's settings decide (a K record under its
         // ExecuteAsync or StartAsync), the methods a caller outside can call that register it, directly or through other
@@ -491,10 +491,12 @@ namespace Presence.Analyzers.Summaries
             var registers = new Dictionary<IMethodSymbol, HashSet<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
             var frontier = new List<IMethodSymbol>();
             Dictionary<IMethodSymbol, int>? registrars = null;
-            foreach (var call in InvocationsNamed(trees, HostedRegistrationNames))
+            foreach (var call in HostedRegistrations(trees))
             {
-                if (Invoked(call) is { } method && RegisteredWorker(method, workers) is { } worker && Caller(call) is { } owner)
+                var hosted = SemanticModelOf(call.SyntaxTree).GetOperation(call, _cancellationToken) is { } operation ? LibraryWorkers.HostedServiceRegisteredBy(operation) : null;
+                if (hosted is INamedTypeSymbol named && workers.Contains(named.OriginalDefinition) && Caller(call) is { } owner)
                 {
+                    var worker = named.OriginalDefinition;
                     if (!registers.TryGetValue(owner, out var registered))
                     {
                         registers[owner] = registered = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
@@ -503,7 +505,7 @@ namespace Presence.Analyzers.Summaries
 
                     registered.Add(worker);
                 }
-                else if (Invoked(call) is { } generic && RegisteredTypeParameter(generic) is { } parameter && Caller(call) is { } helper
+                else if (hosted is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } parameter && Caller(call) is { } helper
                          && SymbolEqualityComparer.Default.Equals(parameter.DeclaringMethod?.OriginalDefinition, helper))
                 {
                     (registrars ??= new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default))[helper] = parameter.Ordinal;
@@ -587,39 +589,42 @@ namespace Presence.Analyzers.Summaries
             }
         }
 
-        // The worker among workers that a call registers as a hosted service, or null: AddHostedService<T>() (or its
-        // factory form), or a generic call whose type arguments are IHostedService and the worker.
-        private static INamedTypeSymbol? RegisteredWorker(IMethodSymbol method, HashSet<INamedTypeSymbol> workers)
+        // The calls by a registration name, then the service descriptors created in files that add one.
+        private IEnumerable<SyntaxNode> HostedRegistrations(List<SyntaxTree> trees)
         {
-            var arguments = method.TypeArguments;
-            if (method.Name == "AddHostedService")
+            foreach (var call in InvocationsNamed(trees, LibraryWorkers.RegistrationNames))
             {
-                return arguments.Length == 1 && arguments[0] is INamedTypeSymbol hosted && workers.Contains(hosted.OriginalDefinition) ? hosted.OriginalDefinition : null;
+                yield return call;
             }
 
-            if (arguments.Length == 2 && arguments[0] is INamedTypeSymbol service && LibraryWorkers.IsHostedServiceInterface(service)
-                && arguments[1] is INamedTypeSymbol implementation && workers.Contains(implementation.OriginalDefinition))
+            for (var position = 0; position < _index.Length; position++)
             {
-                return implementation.OriginalDefinition;
+                var index = _index[position];
+                if (!DescriptorAddNames.Any(name => index.CalledNames.Contains(name)))
+                {
+                    continue;
+                }
+
+                foreach (var tree in trees.Where(tree => tree.FilePath == index.Path))
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    foreach (var node in tree.GetRoot(_cancellationToken).DescendantNodes())
+                    {
+                        if (node is ObjectCreationExpressionSyntax { Type: var type } && TypeName(type) == "ServiceDescriptor")
+                        {
+                            yield return node;
+                        }
+                    }
+                }
             }
 
-            return null;
-        }
-
-        // The type parameter of a generic method that a call registers as a hosted service: AddHostedService<TWorker>(),
-        // Singleton<IHostedService, TWorker>() in a helper AddWorker<TWorker>().
-        private static ITypeParameterSymbol? RegisteredTypeParameter(IMethodSymbol method)
-        {
-            var arguments = method.TypeArguments;
-            if (method.Name == "AddHostedService")
-            {
-                return arguments.Length == 1 && arguments[0] is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } hosted ? hosted : null;
-            }
-
-            return arguments.Length == 2 && arguments[0] is INamedTypeSymbol service && LibraryWorkers.IsHostedServiceInterface(service)
-                   && arguments[1] is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } implementation
-                ? implementation
-                : null;
+            static string? TypeName(TypeSyntax type)
+                => type switch
+                {
+                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => null,
+                };
         }
 
         // The invocations by one of names in the trees whose index says they invoke it.
