@@ -414,7 +414,7 @@ namespace Presence.Analyzers.Paths
             }
 
             if (method.ContainingType is not { } type || type.SpecialType == SpecialType.System_String || type.Name is "StringValues" or "LoggerExtensions" or "ILogger"
-                || type.ContainingNamespace?.ToDisplayString() is "Microsoft.AspNetCore.Http" or "System.Linq")
+                || type.ContainingNamespace?.ToDisplayString() is "Microsoft.AspNetCore.Http" or "System.Linq" || ChecksShapeOnly(type))
             {
                 return false;
             }
@@ -437,6 +437,13 @@ namespace Presence.Analyzers.Paths
 
             return invocation.Instance is { } instance && Secret(instance) && method.ReturnType.SpecialType == SpecialType.System_Boolean;
         }
+
+        // Parsing or matching a token's text (Guid.TryParse(token, out _), int.TryParse(otp, out _), Regex.IsMatch(sig, …))
+        // only checks its shape: anyone can write a well-formed one.
+        private static bool ChecksShapeOnly(INamedTypeSymbol type)
+            => (type.IsValueType && type.SpecialType != SpecialType.None)
+               || (type.Name is "Guid" or "DateTimeOffset" or "TimeSpan" && type.ContainingNamespace?.ToDisplayString() == "System")
+               || type.ContainingNamespace?.ToDisplayString() == "System.Text.RegularExpressions";
 
         // A branch that answers without the next step: a return (or, as the value of a return, the other arm of a ?:),
         // a throw, or an MVC filter's context.Result set.
