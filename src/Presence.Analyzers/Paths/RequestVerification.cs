@@ -318,8 +318,10 @@ namespace Presence.Analyzers.Paths
             {
                 switch (operation)
                 {
-                    case IConditionalOperation conditional when Verifying(conditional.Condition, body, helperBody):
-                        if (Stops(conditional.WhenTrue, conditional) || (conditional.WhenFalse is { } otherwise ? Stops(otherwise, conditional) : StopsAfter(conditional)))
+                    case IConditionalOperation conditional when Verifying(conditional.Condition, body, helperBody, out var failsWhen):
+                        // The branch taken when the check fails must stop; where which one that is cannot be read, either.
+                        if ((failsWhen != false && Stops(conditional.WhenTrue, conditional))
+                            || (failsWhen != true && (conditional.WhenFalse is { } otherwise ? Stops(otherwise, conditional) : StopsAfter(conditional))))
                         {
                             return true;
                         }
@@ -352,27 +354,33 @@ namespace Presence.Analyzers.Paths
         {
             foreach (var operation in body.Descendants())
             {
-                if (operation is IConditionalOperation conditional && Verifying(conditional.Condition, body, helperBody))
+                if (operation is IConditionalOperation conditional && Verifying(conditional.Condition, body, helperBody, out _))
                 {
                     yield return conditional.Condition;
                 }
             }
         }
 
-        private static bool Verifying(IOperation condition, IOperation body, Func<IMethodSymbol, IOperation?> helperBody)
+        // Whether the condition verifies the request, and the value it has when the check fails: true
+        // (if (!signer.IsValid(path, sig)), if (signer.IsInvalid(path, sig))), false (if (signer.IsValid(path, sig))), or
+        // null where that cannot be read.
+        private static bool Verifying(IOperation condition, IOperation body, Func<IMethodSymbol, IOperation?> helperBody, out bool? failsWhen)
         {
+            failsWhen = null;
             foreach (var operation in condition.DescendantsAndSelf())
             {
                 switch (operation)
                 {
                     case IInvocationOperation invocation when Checks(invocation):
+                        failsWhen = FailsWhen(invocation, condition, NamedForFailure(invocation.TargetMethod.Name));
                         return true;
-                    case IInvocationOperation { TargetMethod: { } method, Instance: null or IInstanceReferenceOperation }
+                    case IInvocationOperation { TargetMethod: { } method, Instance: null or IInstanceReferenceOperation } helperCall
                         when method.DeclaringSyntaxReferences.Length > 0 && helperBody(method) is { } helper:
                         foreach (var inner in helper.Descendants())
                         {
                             if (inner is IInvocationOperation call && Checks(call))
                             {
+                                failsWhen = FailsWhen(helperCall, condition, NamedForFailure(method.Name));
                                 return true;
                             }
                         }
@@ -390,6 +398,7 @@ namespace Presence.Analyzers.Paths
                                 {
                                     if (inner is IInvocationOperation call && Checks(call))
                                     {
+                                        failsWhen = FailsWhen(operation, condition, FailsWhen(call, initial, NamedForFailure(call.TargetMethod.Name)));
                                         return true;
                                     }
                                 }
@@ -402,6 +411,71 @@ namespace Presence.Analyzers.Paths
 
             return false;
         }
+
+        // The value of the condition when the check in it fails, given the check's own value then (false, or true for a
+        // check named for the failure, or null: unknown): through !, == true/false, == null, is (not) true/false/null, await
+        // and &&/||; unknown through anything else.
+        private static bool? FailsWhen(IOperation check, IOperation condition, bool? failing)
+        {
+            for (var current = check; failing is not null && current != condition && current.Parent is { } parent; current = parent)
+            {
+                failing = parent switch
+                {
+                    IConversionOperation or IAwaitOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } => failing,
+                    IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } => !failing,
+                    IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
+                        => Compared(binary.LeftOperand == current ? binary.RightOperand : binary.LeftOperand, failing.Value) is { } equal
+                            ? binary.OperatorKind == BinaryOperatorKind.Equals ? equal : !equal
+                            : null,
+                    IIsPatternOperation { Pattern: var pattern } => Matches(pattern, failing.Value),
+                    _ => null,
+                };
+            }
+
+            return failing;
+        }
+
+        // Whether a failing check's value (false, or null for a check that returns what it verified) equals the constant.
+        private static bool? Compared(IOperation other, bool failing)
+        {
+            while (other is IConversionOperation conversion)
+            {
+                other = conversion.Operand;
+            }
+
+            return other.ConstantValue is { HasValue: true, Value: var constant }
+                ? constant switch
+                {
+                    bool value => value == failing,
+                    null => !failing,
+                    _ => null,
+                }
+                : null;
+        }
+
+        private static bool? Matches(IPatternOperation pattern, bool failing)
+            => pattern switch
+            {
+                INegatedPatternOperation negated => !Matches(negated.Pattern, failing),
+                IConstantPatternOperation constant => Compared(constant.Value, failing),
+                _ => null,
+            };
+
+        // IsInvalid, IsForged, IsTampered, IsExpired, IsRevoked, Failed…: true when the check fails.
+        private static bool NamedForFailure(string name)
+        {
+            foreach (var word in FailureWords)
+            {
+                if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly string[] FailureWords = { "Invalid", "Forged", "Tampered", "Expired", "Revoked", "Fail" };
 
         // A check of a signature or token: a call given one (not a string's or a request collection's method, which only
         // look at it, nor a logger), or an Unprotect.
