@@ -107,7 +107,7 @@ namespace Presence.Analyzers.Rules
             foreach (var operation in root.Descendants())
             {
                 if (operation is IInvocationOperation check && check != decide && operation.Syntax.Span.End <= decide.Syntax.SpanStart
-                    && check.TargetMethod.ContainingType?.SpecialType != SpecialType.System_String
+                    && check.TargetMethod.ContainingType is { SpecialType: not SpecialType.System_String } checker && !OnlyWrites(checker)
                     && check.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(v => Names(v, named)))
                     && check.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(RequestVerification.Secret)))
                 {
@@ -117,6 +117,11 @@ namespace Presence.Analyzers.Rules
 
             return false;
         }
+
+        // A logger, the console or a trace: code that writes the reviewer and token down checks neither.
+        private static bool OnlyWrites(INamedTypeSymbol type)
+            => type.ContainingNamespace?.ToDisplayString() is "Microsoft.Extensions.Logging" or "System.Diagnostics"
+               || (type.Name == "Console" && type.ContainingNamespace?.ToDisplayString() == "System");
 
         private static IOperation Unwrapped(IOperation value)
         {
