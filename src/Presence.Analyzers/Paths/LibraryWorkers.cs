@@ -201,10 +201,11 @@ namespace Presence.Analyzers.Paths
                     return null;
             }
 
-            var types = method.TypeArguments;
+            // The type arguments only after the name: reading them builds an array for every generic call.
             if (method.Name == "AddHostedService")
             {
-                return types.Length == 1 && !IsHostedServiceType(types[0]) ? types[0] : ImplementationOf(arguments);
+                var hosted = method.TypeArguments;
+                return hosted.Length == 1 && !IsHostedServiceType(hosted[0]) ? hosted[0] : ImplementationOf(arguments);
             }
 
             if (!IsServiceRegistration(method))
@@ -212,6 +213,7 @@ namespace Presence.Analyzers.Paths
                 return null;
             }
 
+            var types = method.TypeArguments;
             switch (types.Length)
             {
                 case 2:

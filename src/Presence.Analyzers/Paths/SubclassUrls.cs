@@ -80,20 +80,15 @@ namespace Presence.Analyzers.Paths
             }
 
             // A URL property the base gives a default and the job may override: read for the job's own type, so its
-            // override (or the default it inherits) decides, and an override marked [InternalAudience] is the team's.
+            // override (or the default it inherits) decides, and an override marked [InternalAudience], or whose every
+            // value is read from one, is the team's.
             foreach (var (source, shape) in shapes)
             {
                 if (shape == "virtual" && source is IPropertySymbol property && UrlText.ImplementationFor(job, property) is { } own)
                 {
-                    foreach (var value in UrlText.ValuesOf(own, model.Compilation))
-                    {
-                        if (model.Audience.IsInternalValue(value, own))
-                        {
-                            return (true, null);
-                        }
-                    }
-
-                    return (true, read);
+                    // The team's only when every value it gives is (not one returned on one path and a public hook on another).
+                    var values = UrlText.ValuesOf(own, model.Compilation);
+                    return values.Count > 0 && values.TrueForAll(value => model.Audience.IsInternalValue(value, own)) ? (true, null) : (true, read);
                 }
             }
 
