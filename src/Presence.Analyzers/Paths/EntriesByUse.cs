@@ -164,7 +164,7 @@ namespace Presence.Analyzers.Paths
         /// <summary>
         /// True when code other than the job expressions calls the method, or takes it as a method group: besides the
         /// job, someone may run it where a person can be asked. A call of another method of the same name is not a use.
-        /// Asked only for a method a job expression runs, at a finding, by one walk of the names in the compilation.
+        /// Asked only for a method a job expression runs, at a finding, of the references the compilation keeps (SourceReferences).
         /// </summary>
         public bool IsUsedOutsideJobExpressions(IMethodSymbol method, CancellationToken cancellationToken)
         {
@@ -177,37 +177,22 @@ namespace Presence.Analyzers.Paths
 
         private bool FindUseOutside(IMethodSymbol method, HashSet<SyntaxNode> jobLambdas, CancellationToken cancellationToken)
         {
-            foreach (var tree in _compilation.SyntaxTrees)
+            var references = SourceReferences.For(_compilation);
+            if (references.IsNamedInMany(method, cancellationToken))
             {
-                if (IsGenerated(tree))
-                {
-                    continue;
-                }
+                return true;
+            }
 
-                SemanticModel? semanticModel = null;
-                foreach (var name in tree.GetRoot(cancellationToken).DescendantNodes().OfType<SimpleNameSyntax>())
+            foreach (var site in references.Of(method, cancellationToken))
+            {
+                if (!IsGenerated(site.Syntax.SyntaxTree) && !site.Syntax.AncestorsAndSelf().Any(jobLambdas.Contains))
                 {
-                    if (name.Identifier.ValueText != method.Name || name.Ancestors().Any(jobLambdas.Contains) || InNameOf(name))
-                    {
-                        continue;
-                    }
-
-#pragma warning disable RS1030 // Only for a method a job runs, at a finding, at the names that spell it.
-                    semanticModel ??= _compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-                    if (semanticModel.GetSymbolInfo(name, cancellationToken).Symbol is IMethodSymbol used
-                        && SymbolEqualityComparer.Default.Equals((used.ReducedFrom ?? used).OriginalDefinition, method))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
             return false;
         }
-
-        private static bool InNameOf(SyntaxNode name)
-            => name.Ancestors().OfType<InvocationExpressionSyntax>().FirstOrDefault() is { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } };
 
         private JobExpressions JobExpressionsOf(CancellationToken cancellationToken)
         {

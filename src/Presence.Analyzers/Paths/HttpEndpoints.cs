@@ -83,7 +83,7 @@ namespace Presence.Analyzers.Paths
 
             _defaults = new Lazy<Defaults>(ScanDefaults, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             _verification = new RequestVerification(compilation);
-            _references = new SourceReferences(compilation);
+            _references = SourceReferences.For(compilation);
         }
 
         private enum Access

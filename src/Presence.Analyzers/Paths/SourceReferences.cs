@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,23 +13,35 @@ namespace Presence.Analyzers.Paths
     /// Where the source of a compilation names a method: its calls and its method groups (<c>app.MapGet("/x", Handler)</c>).
     /// Asked only of the few methods a rule follows (a handler given as a method group, a method a handler calls): the
     /// files whose text names the method are walked once per method, and a method named in more places than
-    /// <see cref="MaxSites"/> is not followed.
+    /// <see cref="MaxSites"/> is not followed. One per compilation, shared by the rules that ask.
     /// </summary>
     internal sealed class SourceReferences
     {
         public const int MaxSites = 32;
 
+        private static readonly ConditionalWeakTable<Compilation, SourceReferences> ByCompilation = new ConditionalWeakTable<Compilation, SourceReferences>();
+
         private readonly Compilation _compilation;
-        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> _byMethod =
-            new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, (ImmutableArray<IOperation> Sites, bool TooMany)> _byMethod =
+            new ConcurrentDictionary<IMethodSymbol, (ImmutableArray<IOperation>, bool)>(SymbolEqualityComparer.Default);
 
-        public SourceReferences(Compilation compilation) => _compilation = compilation;
+        private SourceReferences(Compilation compilation) => _compilation = compilation;
 
-        /// <summary>The calls (<see cref="IInvocationOperation"/>) and method groups (<see cref="IMethodReferenceOperation"/>) of the method.</summary>
-        public ImmutableArray<IOperation> Of(IMethodSymbol method, CancellationToken cancellationToken)
+        public static SourceReferences For(Compilation compilation) => ByCompilation.GetValue(compilation, c => new SourceReferences(c));
+
+        /// <summary>
+        /// The calls (<see cref="IInvocationOperation"/>) and method groups (<see cref="IMethodReferenceOperation"/>) of the
+        /// method; none when it is named in more places than <see cref="MaxSites"/> (see <see cref="IsNamedInMany"/>).
+        /// </summary>
+        public ImmutableArray<IOperation> Of(IMethodSymbol method, CancellationToken cancellationToken) => Sites(method, cancellationToken).Sites;
+
+        /// <summary>True when the method is called or taken as a group in more places than <see cref="MaxSites"/>.</summary>
+        public bool IsNamedInMany(IMethodSymbol method, CancellationToken cancellationToken) => Sites(method, cancellationToken).TooMany;
+
+        private (ImmutableArray<IOperation> Sites, bool TooMany) Sites(IMethodSymbol method, CancellationToken cancellationToken)
             => _byMethod.TryGetValue(method.OriginalDefinition, out var known) ? known : _byMethod.GetOrAdd(method.OriginalDefinition, Find(method.OriginalDefinition, cancellationToken));
 
-        private ImmutableArray<IOperation> Find(IMethodSymbol method, CancellationToken cancellationToken)
+        private (ImmutableArray<IOperation>, bool) Find(IMethodSymbol method, CancellationToken cancellationToken)
         {
             var found = ImmutableArray.CreateBuilder<IOperation>();
             foreach (var tree in _compilation.SyntaxTrees)
@@ -61,7 +74,7 @@ namespace Presence.Analyzers.Paths
                     {
                         if (found.Count == MaxSites)
                         {
-                            return ImmutableArray<IOperation>.Empty;
+                            return (ImmutableArray<IOperation>.Empty, true);
                         }
 
                         found.Add(operation!);
@@ -69,7 +82,7 @@ namespace Presence.Analyzers.Paths
                 }
             }
 
-            return found.ToImmutable();
+            return (found.ToImmutable(), false);
         }
     }
 }
