@@ -605,7 +605,7 @@ namespace Presence.Analyzers.Summaries
                     continue;
                 }
 
-                foreach (var tree in trees.Where(tree => tree.FilePath == index.Path))
+                foreach (var tree in TreesAt(trees, position, index))
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
                     foreach (var node in tree.GetRoot(_cancellationToken).DescendantNodes())
@@ -638,10 +638,7 @@ namespace Presence.Analyzers.Summaries
                     continue;
                 }
 
-                var matching = position < trees.Count && trees[position].FilePath == index.Path
-                    ? new[] { trees[position] }
-                    : trees.Where(tree => tree.FilePath == index.Path).ToArray();
-                foreach (var tree in matching)
+                foreach (var tree in TreesAt(trees, position, index))
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
                     foreach (var node in tree.GetRoot(_cancellationToken).DescendantNodes())
@@ -654,6 +651,13 @@ namespace Presence.Analyzers.Summaries
                 }
             }
         }
+
+        // The tree an index entry was read from: the one at its position, as the index is built in the trees' order;
+        // looked for by path only when that order does not hold.
+        private static SyntaxTree[] TreesAt(List<SyntaxTree> trees, int position, TreeIndex index)
+            => position < trees.Count && trees[position].FilePath == index.Path
+                ? new[] { trees[position] }
+                : trees.Where(tree => tree.FilePath == index.Path).ToArray();
 
         private IMethodSymbol? Invoked(SyntaxNode call)
             => SemanticModelOf(call.SyntaxTree).GetSymbolInfo(call, _cancellationToken).Symbol as IMethodSymbol;
@@ -870,11 +874,7 @@ namespace Presence.Analyzers.Summaries
             var trees = _compilation.SyntaxTrees.ToList();
             foreach (var position in candidates)
             {
-                var path = _index[position].Path;
-                var matching = position < trees.Count && trees[position].FilePath == path
-                    ? new[] { trees[position] }
-                    : trees.Where(tree => tree.FilePath == path).ToArray();
-                foreach (var tree in matching)
+                foreach (var tree in TreesAt(trees, position, _index[position]))
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
                     foreach (var node in tree.GetRoot(_cancellationToken).DescendantNodes())
