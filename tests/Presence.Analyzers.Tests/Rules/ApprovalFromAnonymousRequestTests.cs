@@ -30,15 +30,18 @@ public class ApprovalFromAnonymousRequestTests
 
         """;
 
-    private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyEndpointsAsync(Usings + source, expected);
+
+    /// <summary>PRES005's analyzer on <paramref name="code"/> with ASP.NET Core referenced (the approval-link tests beside this one share it).</summary>
+    internal static Task VerifyEndpointsAsync(string code, params DiagnosticResult[] expected)
     {
-        var test = new RubberStamp.Test { TestCode = Usings + source };
+        var test = new RubberStamp.Test { TestCode = code };
         test.TestState.AdditionalReferences.AddRange(PathVerifier.AspNetCore);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
 
-    private static DiagnosticResult FromRequest(int location, string reviewer, string endpoint)
+    internal static DiagnosticResult FromRequest(int location, string reviewer, string endpoint)
         => RubberStamp.Diagnostic(PresenceDiagnostics.ApprovalRecordedFromRequest).WithLocation(location).WithArguments(reviewer, endpoint);
 
     [Fact]

@@ -30,15 +30,10 @@ public class ApprovalLinkCheckThatStopsTheWrongRequestsTests
         """;
 
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
-    {
-        var test = new RubberStamp.Test { TestCode = Usings + source };
-        test.TestState.AdditionalReferences.AddRange(PathVerifier.AspNetCore);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
+        => ApprovalFromAnonymousRequestTests.VerifyEndpointsAsync(Usings + source, expected);
 
     private static DiagnosticResult FromRequest(int location, string endpoint)
-        => RubberStamp.Diagnostic(PresenceDiagnostics.ApprovalRecordedFromRequest).WithLocation(location).WithArguments("'reviewer'", endpoint);
+        => ApprovalFromAnonymousRequestTests.FromRequest(location, "'reviewer'", endpoint);
 
     [Fact]
     public Task A_filter_that_stops_only_requests_whose_check_holds_leaves_the_link_reported()

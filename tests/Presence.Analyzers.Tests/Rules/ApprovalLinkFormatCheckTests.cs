@@ -26,15 +26,10 @@ public class ApprovalLinkFormatCheckTests
         """;
 
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
-    {
-        var test = new RubberStamp.Test { TestCode = Usings + source };
-        test.TestState.AdditionalReferences.AddRange(PathVerifier.AspNetCore);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
+        => ApprovalFromAnonymousRequestTests.VerifyEndpointsAsync(Usings + source, expected);
 
     private static DiagnosticResult FromRequest(int location, string endpoint)
-        => RubberStamp.Diagnostic(PresenceDiagnostics.ApprovalRecordedFromRequest).WithLocation(location).WithArguments("'reviewer'", endpoint);
+        => ApprovalFromAnonymousRequestTests.FromRequest(location, "'reviewer'", endpoint);
 
     [Fact]
     public Task A_filter_that_only_checks_the_shape_of_the_token_leaves_the_link_reported()

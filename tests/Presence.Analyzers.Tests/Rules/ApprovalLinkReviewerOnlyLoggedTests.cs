@@ -25,15 +25,10 @@ public class ApprovalLinkReviewerOnlyLoggedTests
         """;
 
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
-    {
-        var test = new RubberStamp.Test { TestCode = Usings + source };
-        test.TestState.AdditionalReferences.AddRange(PathVerifier.AspNetCore);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
+        => ApprovalFromAnonymousRequestTests.VerifyEndpointsAsync(Usings + source, expected);
 
     private static DiagnosticResult FromRequest(int location, string endpoint)
-        => RubberStamp.Diagnostic(PresenceDiagnostics.ApprovalRecordedFromRequest).WithLocation(location).WithArguments("'reviewer'", endpoint);
+        => ApprovalFromAnonymousRequestTests.FromRequest(location, "'reviewer'", endpoint);
 
     [Fact]
     public Task A_reviewer_only_logged_with_the_token_is_reported_and_one_checked_with_it_is_not()

@@ -33,15 +33,10 @@ public class ApprovalLinkThroughMethodsTests
         """;
 
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
-    {
-        var test = new RubberStamp.Test { TestCode = Usings + source };
-        test.TestState.AdditionalReferences.AddRange(PathVerifier.AspNetCore);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
+        => ApprovalFromAnonymousRequestTests.VerifyEndpointsAsync(Usings + source, expected);
 
     private static DiagnosticResult FromRequest(int location, string reviewer, string endpoint)
-        => RubberStamp.Diagnostic(PresenceDiagnostics.ApprovalRecordedFromRequest).WithLocation(location).WithArguments(reviewer, endpoint);
+        => ApprovalFromAnonymousRequestTests.FromRequest(location, reviewer, endpoint);
 
     [Fact]
     public Task A_method_group_handler_approving_in_the_name_the_request_gives_is_reported()

@@ -39,15 +39,10 @@ public class ApprovalLinkVerifiedBeforeTheHandlerTests
         """;
 
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
-    {
-        var test = new RubberStamp.Test { TestCode = Usings + source };
-        test.TestState.AdditionalReferences.AddRange(PathVerifier.AspNetCore);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
+        => ApprovalFromAnonymousRequestTests.VerifyEndpointsAsync(Usings + source, expected);
 
     private static DiagnosticResult FromRequest(int location, string reviewer, string endpoint)
-        => RubberStamp.Diagnostic(PresenceDiagnostics.ApprovalRecordedFromRequest).WithLocation(location).WithArguments(reviewer, endpoint);
+        => ApprovalFromAnonymousRequestTests.FromRequest(location, reviewer, endpoint);
 
     [Fact]
     public Task An_endpoint_filter_that_verifies_the_link_and_answers_on_failure_is_clean()
